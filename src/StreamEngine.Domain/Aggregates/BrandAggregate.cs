@@ -1,0 +1,149 @@
+using StreamEngine.Domain.Sketches;
+
+namespace StreamEngine.Domain.Aggregates;
+
+/// <summary>
+/// A brand's rolling figures: minute buckets for the last 24 hours and hour buckets for the last
+/// 30 days, fed by <see cref="BrandDelta"/>s and read through trailing windows ending at "now".
+/// A few spare minute slots hold posts dated slightly ahead of the clock without evicting the
+/// oldest minutes of a full 24 h window.
+/// </summary>
+public sealed class BrandAggregate
+{
+    private static readonly int FutureMinutes = (int)Math.Ceiling(RetentionPolicy.MaxFutureSkew.TotalMinutes) + 1;
+
+    private readonly BucketRing _minutes = new(RetentionPolicy.MinuteBuckets + FutureMinutes);
+    private readonly BucketRing _hours = new(RetentionPolicy.HourBuckets + 1);
+
+    public IEnumerable<MentionBucket> MinuteBuckets => _minutes.All;
+
+    public IEnumerable<MentionBucket> HourBuckets => _hours.All;
+
+    public void Apply(BrandDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        foreach (var minute in delta.Minutes)
+        {
+            _minutes.Add(minute.Minute, minute);
+            _hours.Add(EventTime.HourOf(minute.Minute), minute);
+        }
+    }
+
+    public static BrandAggregate Restore(IEnumerable<MentionBucket> minutes, IEnumerable<MentionBucket> hours)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        ArgumentNullException.ThrowIfNull(hours);
+        var aggregate = new BrandAggregate();
+        foreach (var m in minutes)
+        {
+            aggregate._minutes.Restore(m);
+        }
+
+        foreach (var h in hours)
+        {
+            aggregate._hours.Restore(h);
+        }
+
+        return aggregate;
+    }
+
+    public BrandFigures Summary(TimeWindow window, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return Figures(Buckets(window.Resolution, window.Periods, now).ToList());
+    }
+
+    public IReadOnlyList<TimeseriesPoint> Timeseries(TimeWindow window, TimeStep step, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (!window.Steps.Contains(step))
+        {
+            throw new ArgumentException($"step {step.ToName()} does not fit window {window.Name}", nameof(step));
+        }
+
+        var periods = step == window.Resolution ? window.Periods : (int)(window.Length / TimeSpan.FromHours(1));
+        var (from, to) = Range(step, periods, now);
+        var ring = step == TimeStep.Minute ? _minutes : _hours;
+        var points = new List<TimeseriesPoint>((int)(to - from + 1));
+        for (var p = from; p <= to; p++)
+        {
+            var start = step == TimeStep.Minute ? EventTime.StartOfMinute(p) : EventTime.StartOfHour(p);
+            var bucket = ring.At(p);
+            points.Add(new TimeseriesPoint(start, bucket is null ? Empty : Figures([bucket])));
+        }
+
+        return points;
+    }
+
+    /// <summary>Mentions per value of one breakdown in the window, most mentioned first.</summary>
+    public IReadOnlyList<SegmentFigure> Segments(SegmentDimension dimension, TimeWindow window, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var bucket in Buckets(window.Resolution, window.Periods, now))
+        {
+            foreach (var (key, mentions) in bucket.Segments)
+            {
+                if (key.Dimension == dimension)
+                {
+                    counts[key.Value] = counts.GetValueOrDefault(key.Value) + mentions;
+                }
+            }
+        }
+
+        return counts
+            .OrderByDescending(c => c.Value)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new SegmentFigure(c.Key, c.Value))
+            .ToList();
+    }
+
+    private static readonly BrandFigures Empty = new(0, 0, 0, 0);
+
+    private IEnumerable<MentionBucket> Buckets(TimeStep resolution, int periods, DateTimeOffset now)
+    {
+        var (from, to) = Range(resolution, periods, now);
+        return (resolution == TimeStep.Minute ? _minutes : _hours).Between(from, to);
+    }
+
+    /// <summary>The last <paramref name="periods"/> periods up to now, plus those a post may be dated ahead.</summary>
+    private (long From, long To) Range(TimeStep step, int periods, DateTimeOffset now)
+    {
+        var nowMinute = EventTime.MinuteOf(now);
+        var lastMinute = EventTime.MinuteOf(now + RetentionPolicy.MaxFutureSkew);
+        if (step == TimeStep.Minute)
+        {
+            return (nowMinute - periods + 1, NewestUpTo(_minutes, nowMinute, lastMinute));
+        }
+
+        var nowHour = EventTime.HourOf(nowMinute);
+        return (nowHour - periods + 1, NewestUpTo(_hours, nowHour, EventTime.HourOf(lastMinute)));
+    }
+
+    private static long NewestUpTo(BucketRing ring, long now, long limit)
+    {
+        for (var p = limit; p > now; p--)
+        {
+            if (ring.At(p) is not null)
+            {
+                return p;
+            }
+        }
+
+        return now;
+    }
+
+    private static BrandFigures Figures(IReadOnlyList<MentionBucket> buckets)
+    {
+        long mentions = 0, reach = 0, engagement = 0;
+        foreach (var b in buckets)
+        {
+            mentions += b.Mentions;
+            reach += b.Reach;
+            engagement += b.Engagement;
+        }
+
+        var authors = UniqueAuthorSketch.EstimateUnion(buckets.Select(b => b.Authors).ToList());
+        return new BrandFigures(mentions, reach, engagement, authors);
+    }
+}

@@ -1,0 +1,52 @@
+using StreamEngine.Domain.Sketches;
+
+namespace StreamEngine.Domain.Aggregates;
+
+/// <summary>A brand's figures for one minute or one hour of event time.</summary>
+public sealed class MentionBucket(long period)
+{
+    /// <summary>Minutes or hours since the Unix epoch, depending on the ring holding the bucket.</summary>
+    public long Period { get; } = period;
+
+    public long Mentions { get; private set; }
+
+    public long Reach { get; private set; }
+
+    public long Engagement { get; private set; }
+
+    public Dictionary<SegmentKey, long> Segments { get; } = [];
+
+    public UniqueAuthorSketch Authors { get; private set; } = new();
+
+    public void Add(MinuteDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        Mentions += delta.Mentions;
+        Reach += delta.Reach;
+        Engagement += delta.Engagement;
+        foreach (var s in delta.Segments)
+        {
+            var key = new SegmentKey(s.Dimension, s.Value);
+            Segments[key] = Segments.GetValueOrDefault(key) + s.Mentions;
+        }
+
+        foreach (var entry in delta.AuthorEntries)
+        {
+            Authors.Add(entry);
+        }
+    }
+
+    /// <summary>Rebuilds a bucket from a snapshot.</summary>
+    public static MentionBucket Restore(long period, long mentions, long reach, long engagement,
+        IEnumerable<KeyValuePair<SegmentKey, long>> segments, UniqueAuthorSketch authors)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var bucket = new MentionBucket(period) { Mentions = mentions, Reach = reach, Engagement = engagement, Authors = authors };
+        foreach (var (key, count) in segments)
+        {
+            bucket.Segments[key] = count;
+        }
+
+        return bucket;
+    }
+}

@@ -1,0 +1,20 @@
+namespace StreamEngine.Domain.Aggregates;
+
+/// <summary>
+/// How far back a brand keeps figures: minute buckets for the last 24 hours and hour buckets for the
+/// last 30 days. A post older than the hour window is late and counted nowhere; a post too far in the
+/// future is refused, since it would overwrite buckets still in the window.
+/// </summary>
+public static class RetentionPolicy
+{
+    public const int MinuteBuckets = 24 * 60;
+    public const int HourBuckets = 30 * 24;
+
+    /// <summary>How far ahead of the engine's clock a post may be dated (clock skew between producers).</summary>
+    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
+
+    public static bool IsLate(DateTimeOffset createdAt, DateTimeOffset now) =>
+        EventTime.HourOf(EventTime.MinuteOf(createdAt)) <= EventTime.HourOf(EventTime.MinuteOf(now)) - HourBuckets;
+
+    public static bool IsTooFarAhead(DateTimeOffset createdAt, DateTimeOffset now) => createdAt - now > MaxFutureSkew;
+}

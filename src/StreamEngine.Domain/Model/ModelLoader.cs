@@ -1,0 +1,274 @@
+using System.Text.RegularExpressions;
+using StreamEngine.Domain.Matching;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StreamEngine.Domain.Model;
+
+/// <summary>
+/// Reads <c>model.yaml</c>. Every problem is collected with its line and column so an analyst can
+/// fix a whole file in one go; a model with any error is refused whole.
+/// </summary>
+public static partial class ModelLoader
+{
+    public static ListeningModel LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ModelException([new ModelError(path, 0, 0, "the model file does not exist")]);
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static ListeningModel Parse(string yaml, string source)
+    {
+        var errors = new List<ModelError>();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            throw new ModelException([new ModelError(source, (int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message)]);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ModelException([new ModelError(source, 1, 1, "expected a mapping with 'brands' and 'concepts'")]);
+        }
+
+        var reader = new Reader(source, errors);
+        var concepts = reader.Concepts(root);
+        var brands = reader.Brands(root);
+        reader.CheckReferences(brands, concepts);
+        if (errors.Count > 0)
+        {
+            throw new ModelException(errors);
+        }
+
+        return new ListeningModel(brands.Select(b => b.Definition).ToList(), concepts.Select(c => c.Definition).ToList());
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    private static partial Regex IdPattern();
+
+    private sealed record ReadBrand(BrandDefinition Definition, YamlNode Node, IReadOnlyList<YamlScalarNode> CompetitorNodes);
+
+    private sealed record ReadConcept(ConceptDefinition Definition, YamlNode Node, YamlScalarNode? ParentNode);
+
+    private sealed class Reader(string source, List<ModelError> errors)
+    {
+        public List<ReadConcept> Concepts(YamlMappingNode root)
+        {
+            var result = new List<ReadConcept>();
+            foreach (var item in Sequence(root, "concepts", required: false))
+            {
+                var id = Id(item, "concept");
+                var query = Query(item);
+                if (id is null || query is null)
+                {
+                    continue;
+                }
+
+                var parent = Scalar(item, "parent", required: false);
+                result.Add(new ReadConcept(
+                    new ConceptDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query, parent?.Value),
+                    item, parent));
+            }
+
+            Unique(result.Select(c => (c.Definition.Id, c.Node)), "concept");
+            return result;
+        }
+
+        public List<ReadBrand> Brands(YamlMappingNode root)
+        {
+            var result = new List<ReadBrand>();
+            var items = Sequence(root, "brands", required: true).ToList();
+            if (items.Count == 0 && root.Children.ContainsKey("brands"))
+            {
+                Error(root, "'brands' must list at least one brand");
+            }
+
+            foreach (var item in items)
+            {
+                var id = Id(item, "brand");
+                var query = Query(item);
+                var competitors = new List<YamlScalarNode>();
+                if (item.Children.TryGetValue("competitors", out var node))
+                {
+                    if (node is YamlSequenceNode seq)
+                    {
+                        foreach (var c in seq)
+                        {
+                            if (c is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value))
+                            {
+                                competitors.Add(s);
+                            }
+                            else
+                            {
+                                Error(c, "a competitor must be a brand id");
+                            }
+                        }
+                    }
+                    else
+                    {
+                        Error(node, "'competitors' must be a list of brand ids");
+                    }
+                }
+
+                if (id is null || query is null)
+                {
+                    continue;
+                }
+
+                var definition = new BrandDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query,
+                    competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList());
+                result.Add(new ReadBrand(definition, item, competitors));
+            }
+
+            Unique(result.Select(b => (b.Definition.Id, b.Node)), "brand");
+            return result;
+        }
+
+        public void CheckReferences(List<ReadBrand> brands, List<ReadConcept> concepts)
+        {
+            var brandIds = brands.Select(b => b.Definition.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var brand in brands)
+            {
+                foreach (var c in brand.CompetitorNodes)
+                {
+                    if (c.Value == brand.Definition.Id)
+                    {
+                        Error(c, $"brand '{brand.Definition.Id}' cannot be its own competitor");
+                    }
+                    else if (!brandIds.Contains(c.Value!))
+                    {
+                        Error(c, $"competitor '{c.Value}' is not a brand of this model");
+                    }
+                }
+            }
+
+            var conceptIds = concepts.Select(c => c.Definition.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var concept in concepts)
+            {
+                if (concept.ParentNode is { } parent && !conceptIds.Contains(parent.Value!))
+                {
+                    Error(parent, $"parent '{parent.Value}' is not a concept of this model");
+                }
+            }
+        }
+
+        private IEnumerable<YamlMappingNode> Sequence(YamlMappingNode root, string key, bool required)
+        {
+            if (!root.Children.TryGetValue(key, out var node))
+            {
+                if (required)
+                {
+                    Error(root, $"'{key}' is required");
+                }
+
+                yield break;
+            }
+
+            if (node is YamlScalarNode { Value: null or "" })
+            {
+                yield break;
+            }
+
+            if (node is not YamlSequenceNode seq)
+            {
+                Error(node, $"'{key}' must be a list");
+                yield break;
+            }
+
+            foreach (var item in seq)
+            {
+                if (item is YamlMappingNode map)
+                {
+                    yield return map;
+                }
+                else
+                {
+                    Error(item, $"each entry of '{key}' must be a mapping with id, name and query");
+                }
+            }
+        }
+
+        private string? Id(YamlMappingNode item, string kind)
+        {
+            var id = Scalar(item, "id", required: true);
+            if (id is null)
+            {
+                return null;
+            }
+
+            if (!IdPattern().IsMatch(id.Value!))
+            {
+                Error(id, $"{kind} id '{id.Value}' must be lower-case letters, digits, '-' or '_' (at most 64)");
+                return null;
+            }
+
+            return id.Value;
+        }
+
+        private TermQuery? Query(YamlMappingNode item)
+        {
+            var query = Scalar(item, "query", required: true);
+            if (query is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return TermQueryParser.Parse(query.Value!);
+            }
+            catch (QuerySyntaxException ex)
+            {
+                // Point into the query text itself: past the opening quote when the scalar is quoted.
+                var quoted = query.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
+                errors.Add(new ModelError(source, (int)query.Start.Line, (int)query.Start.Column + quoted + ex.Column - 1,
+                    $"query: {ex.Message}"));
+                return null;
+            }
+        }
+
+        private YamlScalarNode? Scalar(YamlMappingNode item, string key, bool required)
+        {
+            if (!item.Children.TryGetValue(key, out var node))
+            {
+                if (required)
+                {
+                    Error(item, $"'{key}' is required");
+                }
+
+                return null;
+            }
+
+            if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                Error(node, $"'{key}' must be a non-empty text");
+                return null;
+            }
+
+            return scalar;
+        }
+
+        private void Unique(IEnumerable<(string Id, YamlNode Node)> items, string kind)
+        {
+            foreach (var duplicate in items.GroupBy(i => i.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                foreach (var (id, node) in duplicate.Skip(1))
+                {
+                    Error(node, $"{kind} id '{id}' is declared more than once");
+                }
+            }
+        }
+
+        private void Error(YamlNode node, string message) =>
+            errors.Add(new ModelError(source, (int)node.Start.Line, (int)node.Start.Column, message));
+    }
+}

@@ -1,0 +1,423 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace StreamEngine.Domain.Posts;
+
+/// <summary>
+/// Reads one NDJSON line into a <see cref="Post"/>. A line is refused whole with a reason naming the
+/// field; unknown fields are ignored so that producers can send more than the schema knows.
+/// </summary>
+public static class PostParser
+{
+    private const int MaxAge = 150;
+
+    public static bool TryParse(ReadOnlySpan<byte> line, out Post? post, out string? error)
+    {
+        post = null;
+        try
+        {
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                error = "a post must be a JSON object";
+                return false;
+            }
+
+            var fields = new Fields();
+            error = ReadPost(ref reader, ref fields);
+            if (error is null && reader.Read())
+            {
+                error = "unexpected content after the post object";
+            }
+
+            if (error is null)
+            {
+                error = fields.Build(out post);
+            }
+
+            return error is null;
+        }
+        catch (JsonException ex)
+        {
+            error = $"malformed JSON: {TrimJsonMessage(ex.Message)}";
+            return false;
+        }
+    }
+
+    private static string TrimJsonMessage(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut].TrimEnd('.', ' ') : message;
+    }
+
+    private static string? ReadPost(ref Utf8JsonReader reader, ref Fields f)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return null;
+            }
+
+            var name = reader.GetString()!;
+            reader.Read();
+            var error = name switch
+            {
+                "id" => ReadRequiredString(ref reader, "id", out f.Id),
+                "network" => ReadNetwork(ref reader, ref f),
+                "createdAt" => ReadCreatedAt(ref reader, ref f),
+                "text" => ReadText(ref reader, ref f),
+                "lang" => ReadLanguage(ref reader, ref f),
+                "author" => ReadAuthor(ref reader, ref f),
+                "engagement" => ReadEngagement(ref reader, ref f),
+                "url" => ReadOptionalString(ref reader, "url", out f.Url),
+                "purchaseDate" => ReadPurchaseDate(ref reader, ref f),
+                _ => Skip(ref reader),
+            };
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return "the post object is not closed";
+    }
+
+    private static string? Skip(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private static string? ReadRequiredString(ref Utf8JsonReader reader, string field, out string? value)
+    {
+        value = null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return $"'{field}' must be a string";
+        }
+
+        value = reader.GetString();
+        return string.IsNullOrWhiteSpace(value) ? $"'{field}' must not be empty" : null;
+    }
+
+    private static string? ReadOptionalString(ref Utf8JsonReader reader, string field, out string? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return $"'{field}' must be a string";
+        }
+
+        value = reader.GetString();
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = null;
+        }
+
+        return null;
+    }
+
+    private static string? ReadText(ref Utf8JsonReader reader, ref Fields f)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return "'text' must be a string";
+        }
+
+        f.Text = reader.GetString();
+        return null;
+    }
+
+    private static string? ReadNetwork(ref Utf8JsonReader reader, ref Fields f)
+    {
+        var error = ReadOptionalString(ref reader, "network", out var value);
+        if (error is not null || value is null)
+        {
+            return error;
+        }
+
+        return NetworkNames.TryParse(value, out f.Network)
+            ? null
+            : $"'network' is '{value}'; expected one of {string.Join(", ", NetworkNames.Accepted)}";
+    }
+
+    private static string? ReadCreatedAt(ref Utf8JsonReader reader, ref Fields f)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return "'createdAt' must be an ISO 8601 date-time string";
+        }
+
+        if (!reader.TryGetDateTimeOffset(out var at))
+        {
+            return $"'createdAt' is '{reader.GetString()}'; expected an ISO 8601 date-time such as 2026-11-25T14:03:00Z";
+        }
+
+        // The JSON reader reads a time without an offset as local time; the schema means UTC.
+        var raw = reader.GetString()!;
+        if (!HasOffset(raw))
+        {
+            at = new DateTimeOffset(at.DateTime, TimeSpan.Zero);
+        }
+
+        f.CreatedAt = at;
+        return null;
+    }
+
+    private static bool HasOffset(string isoDateTime)
+    {
+        var t = isoDateTime.IndexOf('T', StringComparison.Ordinal);
+        if (t < 0)
+        {
+            return false;
+        }
+
+        var time = isoDateTime.AsSpan(t);
+        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') >= 0;
+    }
+
+    private static string? ReadLanguage(ref Utf8JsonReader reader, ref Fields f)
+    {
+        var error = ReadOptionalString(ref reader, "lang", out var value);
+        if (error is not null || value is null)
+        {
+            return error;
+        }
+
+        var primary = value.AsSpan();
+        var dash = primary.IndexOfAny('-', '_');
+        if (dash >= 0)
+        {
+            primary = primary[..dash];
+        }
+
+        if (primary.Length is < 2 or > 3 || !Ascii.IsValid(primary) || primary.ContainsAnyExcept(AsciiLetters))
+        {
+            return $"'lang' is '{value}'; expected a BCP 47 tag such as en or pt-BR";
+        }
+
+        f.Language = primary.ToString().ToLowerInvariant();
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static string? ReadPurchaseDate(ref Utf8JsonReader reader, ref Fields f)
+    {
+        var error = ReadOptionalString(ref reader, "purchaseDate", out var value);
+        if (error is not null || value is null)
+        {
+            return error;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            f.PurchaseDate = date;
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            && value.Contains('T', StringComparison.Ordinal))
+        {
+            f.PurchaseDate = DateOnly.FromDateTime(at.UtcDateTime);
+            return null;
+        }
+
+        return $"'purchaseDate' is '{value}'; expected a date such as 2026-03-14";
+    }
+
+    private static string? ReadAuthor(ref Utf8JsonReader reader, ref Fields f)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return "'author' must be an object";
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            var error = name switch
+            {
+                "id" => ReadOptionalString(ref reader, "author.id", out f.AuthorId),
+                "handle" => ReadOptionalString(ref reader, "author.handle", out f.Handle),
+                "name" => ReadOptionalString(ref reader, "author.name", out f.AuthorName),
+                "followers" => ReadCount(ref reader, "author.followers", out f.Followers),
+                "verified" => ReadVerified(ref reader, ref f),
+                "gender" => ReadGender(ref reader, ref f),
+                "age" => ReadAge(ref reader, ref f),
+                "country" => ReadCountry(ref reader, ref f),
+                _ => Skip(ref reader),
+            };
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ReadVerified(ref Utf8JsonReader reader, ref Fields f)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True: f.Verified = true; return null;
+            case JsonTokenType.False or JsonTokenType.Null: f.Verified = false; return null;
+            default: return "'author.verified' must be true or false";
+        }
+    }
+
+    private static string? ReadGender(ref Utf8JsonReader reader, ref Fields f)
+    {
+        var error = ReadOptionalString(ref reader, "author.gender", out var value);
+        if (error is not null || value is null)
+        {
+            return error;
+        }
+
+        return GenderNames.TryParse(value, out f.Gender)
+            ? null
+            : $"'author.gender' is '{value}'; expected female, male or unknown";
+    }
+
+    private static string? ReadAge(ref Utf8JsonReader reader, ref Fields f)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var age) || age is < 0 or > MaxAge)
+        {
+            return $"'author.age' must be a whole number of years from 0 to {MaxAge}";
+        }
+
+        f.Age = age;
+        return null;
+    }
+
+    private static string? ReadCountry(ref Utf8JsonReader reader, ref Fields f)
+    {
+        var error = ReadOptionalString(ref reader, "author.country", out var value);
+        if (error is not null || value is null)
+        {
+            return error;
+        }
+
+        if (value.Length != 2 || value.AsSpan().ContainsAnyExcept(AsciiLetters))
+        {
+            return $"'author.country' is '{value}'; expected an ISO 3166-1 alpha-2 code such as US";
+        }
+
+        f.Country = value.ToUpperInvariant();
+        return null;
+    }
+
+    private static string? ReadEngagement(ref Utf8JsonReader reader, ref Fields f)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return "'engagement' must be an object";
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            var error = name switch
+            {
+                "likes" => ReadCount(ref reader, "engagement.likes", out f.Likes),
+                "shares" => ReadCount(ref reader, "engagement.shares", out f.Shares),
+                "comments" => ReadCount(ref reader, "engagement.comments", out f.Comments),
+                "views" => ReadCount(ref reader, "engagement.views", out f.Views),
+                _ => Skip(ref reader),
+            };
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ReadCount(ref Utf8JsonReader reader, string field, out long value)
+    {
+        value = 0;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) && value >= 0
+            ? null
+            : $"'{field}' must be a whole number, zero or more";
+    }
+
+    /// <summary>Fields as they are read, before the required ones are checked.</summary>
+    private struct Fields
+    {
+        public string? Id;
+        public Network Network;
+        public DateTimeOffset? CreatedAt;
+        public string? Text;
+        public string? Language;
+        public string? AuthorId;
+        public string? Handle;
+        public string? AuthorName;
+        public long Followers;
+        public bool Verified;
+        public Gender Gender;
+        public int? Age;
+        public string? Country;
+        public long Likes;
+        public long Shares;
+        public long Comments;
+        public long Views;
+        public string? Url;
+        public DateOnly? PurchaseDate;
+
+        public readonly string? Build(out Post? post)
+        {
+            post = null;
+            if (Id is null)
+            {
+                return "'id' is required";
+            }
+
+            if (CreatedAt is null)
+            {
+                return "'createdAt' is required";
+            }
+
+            if (Text is null)
+            {
+                return "'text' is required";
+            }
+
+            var author = new Author(AuthorId, Handle, AuthorName, Followers, Verified, Gender, Age, Country);
+            post = new Post(Id, Network, CreatedAt.Value, Text, Language, author,
+                new Engagement(Likes, Shares, Comments, Views), Url, PurchaseDate);
+            return null;
+        }
+    }
+}
