@@ -1,0 +1,20 @@
+namespace StreamEngine.Domain.Ingest;
+
+/// <summary>What reading one chunk of NDJSON found: the posts that mention brands, and a count of everything else.</summary>
+public sealed class ChunkReading
+{
+    public List<MatchedPost> Mentions { get; } = [];
+
+    public List<LineError> Errors { get; } = [];
+
+    /// <summary>Valid posts, late and unmatched ones included.</summary>
+    public int Accepted { get; internal set; }
+
+    public int Rejected => Errors.Count;
+
+    /// <summary>Valid posts dated before the 30-day window: accepted, but counted in no aggregate.</summary>
+    public int Late { get; internal set; }
+
+    /// <summary>Valid posts that mention no brand of the model.</summary>
+    public int Unmatched { get; internal set; }
+}

@@ -1,0 +1,26 @@
+using StreamEngine.Domain.Aggregates;
+
+namespace StreamEngine.Engine.Brands;
+
+/// <summary>Every message for a brand carries its id, which is also its sharding entity id.</summary>
+public interface IBrandMessage
+{
+    string BrandId { get; }
+}
+
+/// <summary>Adds a batch of mentions to a brand; answered with <see cref="MentionsAcknowledged"/> once journaled.</summary>
+public sealed record RecordMentions(string BrandId, BrandDelta Delta) : IBrandMessage;
+
+public sealed record MentionsAcknowledged(string BrandId, long Mentions);
+
+public sealed record GetBrandSummary(string BrandId, TimeWindow Window) : IBrandMessage;
+
+public sealed record BrandSummary(string BrandId, TimeWindow Window, DateTimeOffset AsOf, BrandFigures Figures);
+
+public sealed record GetBrandTimeseries(string BrandId, TimeWindow Window, TimeStep Step) : IBrandMessage;
+
+public sealed record BrandTimeseries(string BrandId, TimeWindow Window, TimeStep Step, IReadOnlyList<TimeseriesPoint> Points);
+
+public sealed record GetBrandSegments(string BrandId, SegmentDimension Dimension, TimeWindow Window) : IBrandMessage;
+
+public sealed record BrandSegments(string BrandId, SegmentDimension Dimension, TimeWindow Window, long Mentions, IReadOnlyList<SegmentFigure> Segments);

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Akka;
+using Akka.Actor;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Ingest;
+using StreamEngine.Domain.Matching;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Telemetry;
+
+namespace StreamEngine.Engine.Ingest;
+
+/// <summary>
+/// The ingest graph: chunks of NDJSON from any source → parse, validate and match (in parallel) →
+/// per-brand batches across many chunks → the brand shard region, whose acknowledgements complete
+/// the chunks. The queue in front is bounded, so a full graph makes senders wait and then refuses
+/// them; memory never grows with the backlog.
+/// </summary>
+public sealed class IngestPipeline
+{
+    private readonly Channel<IngestChunk> _queue;
+    private readonly IActorRef _brands;
+    private readonly CurrentModel _model;
+    private readonly TimeProvider _clock;
+    private readonly IngestSettings _settings;
+
+    [ThreadStatic]
+    private static MatchScratch? t_scratch;
+
+    public IngestPipeline(ActorSystem system, IActorRef brandRegion, CurrentModel model, TimeProvider clock, IngestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        _brands = brandRegion;
+        _model = model;
+        _clock = clock;
+        _settings = settings;
+        _queue = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(settings.QueueChunks)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(() => EngineMetrics.IngestQueueDepth.Set(_queue.Reader.Count));
+
+        Completion = ChannelSource.FromReader(_queue.Reader)
+            .SelectAsync(settings.ReadParallelism, chunk => Task.Run(() => Read(chunk)))
+            .GroupedWithin(settings.ChunksPerBatch, settings.EffectiveBatchWindow)
+            .SelectAsync(settings.BatchesInFlight, Journal)
+            .RunWith(Sink.Ignore<NotUsed>(), system.Materializer());
+    }
+
+    /// <summary>Completes when the graph has drained after <see cref="Complete"/>.</summary>
+    public Task Completion { get; }
+
+    /// <summary>
+    /// Queues a chunk, waiting up to <paramref name="maxWait"/> for room. False means the graph is
+    /// saturated and the chunk was not taken; the caller should retry later.
+    /// </summary>
+    public async Task<bool> TryEnqueueAsync(IngestChunk chunk, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (_queue.Writer.TryWrite(chunk))
+        {
+            return true;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(maxWait);
+        try
+        {
+            await _queue.Writer.WriteAsync(chunk, timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops taking chunks; those already queued are still journaled.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    private IngestChunk Read(IngestChunk chunk)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var scratch = t_scratch ??= new MatchScratch();
+            chunk.Reading = ChunkReader.Read(chunk.Lines.Span, chunk.FirstLine, _model.Model, _clock.GetUtcNow(), scratch);
+            var reading = chunk.Reading;
+            EngineMetrics.PostsReceived.Inc(reading.Accepted + reading.Rejected);
+            EngineMetrics.PostsAccepted.Inc(reading.Accepted);
+            EngineMetrics.PostsRejected.Inc(reading.Rejected);
+            EngineMetrics.PostsLate.Inc(reading.Late);
+            EngineMetrics.PostsUnmatched.Inc(reading.Unmatched);
+        }
+#pragma warning disable CA1031 // a failure here must fail this chunk only, never the graph that serves every sender
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            chunk.Complete(IngestOutcome.Failed($"the chunk could not be read: {ex.Message}"));
+        }
+
+        EngineMetrics.StageSeconds.WithLabels("read").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return chunk;
+    }
+
+    private async Task<NotUsed> Journal(IEnumerable<IngestChunk> round)
+    {
+        var chunks = round.Where(c => c.Reading is not null).ToList();
+        var started = Stopwatch.GetTimestamp();
+        string? failure = null;
+        try
+        {
+            var commands = Batch(chunks);
+            EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            started = Stopwatch.GetTimestamp();
+            var timeout = _settings.EffectiveAcknowledgeTimeout;
+            var acks = await Task.WhenAll(commands.Select(c => _brands.Ask<MentionsAcknowledged>(c, timeout)));
+            EngineMetrics.MentionsRecorded.Inc(acks.Sum(a => a.Mentions));
+            EngineMetrics.StageSeconds.WithLabels("journal").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+#pragma warning disable CA1031 // reported to every sender of the round instead of failing the graph
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            failure = ex is AskTimeoutException
+                ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0} s"
+                : $"brand batches were not journaled: {ex.Message}";
+        }
+
+        foreach (var chunk in chunks)
+        {
+            var r = chunk.Reading!;
+            chunk.Complete(new IngestOutcome(r.Accepted, r.Rejected, r.Late, r.Unmatched, r.Errors, failure is null, failure));
+            chunk.Reading = null;
+        }
+
+        return NotUsed.Instance;
+    }
+
+    private List<RecordMentions> Batch(List<IngestChunk> chunks)
+    {
+        var builders = new Dictionary<string, BrandDeltaBuilder>(StringComparer.Ordinal);
+        foreach (var chunk in chunks)
+        {
+            foreach (var mention in chunk.Reading!.Mentions)
+            {
+                foreach (var brand in mention.Brands)
+                {
+                    if (!builders.TryGetValue(brand, out var builder))
+                    {
+                        builders[brand] = builder = new BrandDeltaBuilder();
+                    }
+
+                    builder.Add(mention.Post, mention.Concepts);
+                }
+            }
+        }
+
+        return builders.Select(b => new RecordMentions(b.Key, b.Value.Build())).ToList();
+    }
+}

@@ -1,0 +1,112 @@
+using StreamEngine.Domain.Aggregates;
+
+namespace StreamEngine.Engine.Serialization;
+
+/// <summary>
+/// Binary form of a <see cref="BrandDelta"/>, version 1. Integers are 7-bit varints; author entries
+/// are sorted, so they are stored as gaps, which keeps a busy minute's authors small.
+/// </summary>
+internal static class BrandDeltaCodec
+{
+    public static void Write(BinaryWriter w, BrandDelta delta)
+    {
+        w.Write7BitEncodedInt(delta.Minutes.Count);
+        foreach (var m in delta.Minutes)
+        {
+            w.Write7BitEncodedInt64(m.Minute);
+            w.Write7BitEncodedInt64(m.Mentions);
+            w.Write7BitEncodedInt64(m.Reach);
+            w.Write7BitEncodedInt64(m.Engagement);
+            WriteSegments(w, m.Segments.Select(s => (s.Dimension, s.Value, s.Mentions)), m.Segments.Count);
+            WriteSortedEntries(w, m.AuthorEntries);
+        }
+    }
+
+    public static BrandDelta Read(BinaryReader r)
+    {
+        var minutes = new MinuteDelta[ReadCount(r)];
+        for (var i = 0; i < minutes.Length; i++)
+        {
+            var minute = r.Read7BitEncodedInt64();
+            var mentions = r.Read7BitEncodedInt64();
+            var reach = r.Read7BitEncodedInt64();
+            var engagement = r.Read7BitEncodedInt64();
+            var segments = ReadSegments(r).Select(s => new SegmentCount(s.Dimension, s.Value, s.Mentions)).ToArray();
+            minutes[i] = new MinuteDelta(minute, mentions, reach, engagement, segments, ReadSortedEntries(r));
+        }
+
+        return new BrandDelta(minutes);
+    }
+
+    public static void WriteSegments(BinaryWriter w, IEnumerable<(SegmentDimension Dimension, string Value, long Mentions)> segments, int count)
+    {
+        w.Write7BitEncodedInt(count);
+        foreach (var (dimension, value, mentions) in segments)
+        {
+            w.Write((byte)dimension);
+            w.Write(value);
+            w.Write7BitEncodedInt64(mentions);
+        }
+    }
+
+    public static List<(SegmentDimension Dimension, string Value, long Mentions)> ReadSegments(BinaryReader r)
+    {
+        var count = ReadCount(r);
+        var segments = new List<(SegmentDimension, string, long)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var dimension = (SegmentDimension)r.ReadByte();
+            if (!Enum.IsDefined(dimension))
+            {
+                throw new InvalidDataException($"unknown segment dimension {(byte)dimension}");
+            }
+
+            segments.Add((dimension, r.ReadString(), r.Read7BitEncodedInt64()));
+        }
+
+        return segments;
+    }
+
+    public static void WriteSortedEntries(BinaryWriter w, IReadOnlyList<uint> entries)
+    {
+        w.Write7BitEncodedInt(entries.Count);
+        uint previous = 0;
+        foreach (var e in entries)
+        {
+            w.Write7BitEncodedInt((int)(e - previous));
+            previous = e;
+        }
+    }
+
+    public static void WriteSortedEntries(BinaryWriter w, ReadOnlySpan<uint> entries)
+    {
+        w.Write7BitEncodedInt(entries.Length);
+        uint previous = 0;
+        foreach (var e in entries)
+        {
+            w.Write7BitEncodedInt((int)(e - previous));
+            previous = e;
+        }
+    }
+
+    public static uint[] ReadSortedEntries(BinaryReader r)
+    {
+        var entries = new uint[ReadCount(r)];
+        uint previous = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            previous += (uint)r.Read7BitEncodedInt();
+            entries[i] = previous;
+        }
+
+        return entries;
+    }
+
+    public static int ReadCount(BinaryReader r)
+    {
+        var count = r.Read7BitEncodedInt();
+        return count >= 0 && count <= r.BaseStream.Length - r.BaseStream.Position
+            ? count
+            : throw new InvalidDataException($"a count of {count} does not fit the remaining {r.BaseStream.Length - r.BaseStream.Position} bytes");
+    }
+}

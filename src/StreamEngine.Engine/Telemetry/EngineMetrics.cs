@@ -1,0 +1,50 @@
+using Prometheus;
+
+namespace StreamEngine.Engine.Telemetry;
+
+/// <summary>
+/// The engine's Prometheus metrics. Labels are bounded sets (stages, endpoints); brand ids are
+/// never labels, since a model may hold a hundred thousand brands.
+/// </summary>
+public static class EngineMetrics
+{
+    public static readonly Counter PostsReceived = Metrics.CreateCounter(
+        "streamengine_posts_received_total", "Non-blank NDJSON lines received from every source.");
+
+    public static readonly Counter PostsAccepted = Metrics.CreateCounter(
+        "streamengine_posts_accepted_total", "Posts that passed validation (late and unmatched ones included).");
+
+    public static readonly Counter PostsRejected = Metrics.CreateCounter(
+        "streamengine_posts_rejected_total", "Lines refused as malformed or invalid.");
+
+    public static readonly Counter PostsLate = Metrics.CreateCounter(
+        "streamengine_posts_late_total", "Accepted posts older than the 30-day window, kept out of the aggregates.");
+
+    public static readonly Counter PostsUnmatched = Metrics.CreateCounter(
+        "streamengine_posts_unmatched_total", "Accepted posts that mention no brand of the model.");
+
+    public static readonly Counter MentionsRecorded = Metrics.CreateCounter(
+        "streamengine_mentions_recorded_total", "Brand mentions journaled (a post mentioning two brands counts twice).");
+
+    public static readonly Histogram StageSeconds = Metrics.CreateHistogram(
+        "streamengine_stage_duration_seconds", "Time a batch spends in each stage of the ingest graph.",
+        new HistogramConfiguration
+        {
+            LabelNames = ["stage"],
+            Buckets = Histogram.ExponentialBuckets(0.0001, 2, 18),
+        });
+
+    public static readonly Histogram QuerySeconds = Metrics.CreateHistogram(
+        "streamengine_query_duration_seconds", "Time to answer a dashboard query, brand actor round trip included.",
+        new HistogramConfiguration
+        {
+            LabelNames = ["endpoint"],
+            Buckets = Histogram.ExponentialBuckets(0.00005, 2, 18),
+        });
+
+    public static readonly Gauge BrandActorsAlive = Metrics.CreateGauge(
+        "streamengine_brand_actors", "Brand actors running on this node.");
+
+    public static readonly Gauge IngestQueueDepth = Metrics.CreateGauge(
+        "streamengine_ingest_queue_chunks", "Chunks of posts waiting to enter the ingest graph.");
+}
