@@ -1,0 +1,63 @@
+using System.Globalization;
+using StreamEngine.Domain.Ingest;
+using StreamEngine.Engine.Ingest;
+using StreamEngine.Host.Configuration;
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Api;
+
+/// <summary>POST /api/ingest: NDJSON in, per-line verdicts out, answered once the accepted posts are journaled.</summary>
+internal static class IngestEndpoints
+{
+    private const int MaxErrorsListed = 1000;
+
+    public sealed record IngestResponse(
+        int Accepted,
+        int Rejected,
+        int Late,
+        int Unmatched,
+        IReadOnlyList<LineError> Errors,
+        int? ErrorsNotListed,
+        int? UnreadFromLine,
+        string? Error);
+
+    public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/ingest", async (HttpContext http, IngestService ingest, StreamEngineOptions options) =>
+        {
+            if (ingest.Pipeline is not { } pipeline)
+            {
+                return ApiErrors.Unavailable("the ingest graph is still starting");
+            }
+
+            var result = await IngestSubmission.SubmitAsync(
+                pipeline, http.Request.BodyReader, TimeSpan.FromSeconds(options.IngestWaitSeconds), http.RequestAborted);
+            var listed = result.Errors.Take(MaxErrorsListed).ToList();
+            var response = new IngestResponse(
+                result.Accepted,
+                result.Rejected,
+                result.Late,
+                result.Unmatched,
+                listed,
+                result.Errors.Count > listed.Count ? result.Errors.Count - listed.Count : null,
+                result.UnreadFromLine,
+                result.Failure ?? (result.UnreadFromLine is { } line
+                    ? $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
+                    : null));
+
+            if (result.UnreadFromLine is not null)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                return Results.Json(response, statusCode: StatusCodes.Status429TooManyRequests);
+            }
+
+            if (!result.Journaled)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            return Results.Ok(response);
+        });
+    }
+}

@@ -1,0 +1,40 @@
+namespace StreamEngine.Host.Configuration;
+
+/// <summary>
+/// The host's settings, bound from the "StreamEngine" section: appsettings.json, environment
+/// variables (StreamEngine__DataDir, …) and the command line (--data-dir, --model, --demo, …).
+/// </summary>
+public sealed class StreamEngineOptions
+{
+    public const string Section = "StreamEngine";
+
+    /// <summary>Where the embedded SQLite store lives (--data-dir).</summary>
+    public string DataDir { get; set; } = "./data";
+
+    /// <summary>The model file (--model).</summary>
+    public string Model { get; set; } = "config/model.yaml";
+
+    /// <summary>Start the synthetic firehose (--demo).</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Posts per second the demo firehose sends (--demo-rate).</summary>
+    public int DemoRate { get; set; } = 200;
+
+    /// <summary>An NDJSON file to replay through the graph at start-up (--replay).</summary>
+    public string? Replay { get; set; }
+
+    /// <summary>A PostgreSQL connection string (--postgres); when set, the journal and snapshots go there instead of SQLite.</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>Address other cluster nodes reach this one on (--cluster-host).</summary>
+    public string ClusterHost { get; set; } = "127.0.0.1";
+
+    /// <summary>Remoting port; 0 picks a free one, fine for a single node (--cluster-port).</summary>
+    public int ClusterPort { get; set; }
+
+    /// <summary>Seed node addresses (akka.tcp://streamengine@host:port); empty means this node forms its own cluster.</summary>
+    public string[] SeedNodes { get; set; } = [];
+
+    /// <summary>How long an ingest request waits for room in a saturated graph before it is refused with 429.</summary>
+    public double IngestWaitSeconds { get; set; } = 2;
+}

@@ -1,0 +1,35 @@
+using StreamEngine.Engine.Ingest;
+using StreamEngine.Host.Configuration;
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Demo;
+
+/// <summary>The built-in synthetic firehose (--demo): a chunk of posts every 100 ms through the same graph as every other source.</summary>
+internal sealed class DemoFirehose(IngestService ingest, CurrentModel model, StreamEngineOptions options, TimeProvider clock, ILogger<DemoFirehose> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Demo)
+        {
+            return;
+        }
+
+        var posts = new SyntheticPosts(model.Model, seed: 42);
+        var perTick = Math.Max(1, options.DemoRate / 10);
+        log.LogInformation("Demo firehose on: about {Rate} posts/s", perTick * 10);
+        using var timer = new PeriodicTimer(Tick, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            using var buffer = new MemoryStream();
+            posts.Write(buffer, perTick, clock.GetUtcNow());
+            var chunk = new IngestChunk(buffer.ToArray(), 1);
+            if (!await ingest.Pipeline!.TryEnqueueAsync(chunk, Tick, stoppingToken))
+            {
+                log.LogWarning("Demo firehose skipped a tick: the ingest graph is saturated");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Akka.Persistence.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using Akka.Remote.Hosting;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Serialization;
+using StreamEngine.Host.Configuration;
+
+namespace StreamEngine.Host.Hosting;
+
+/// <summary>Registry key of the brand shard region.</summary>
+public sealed class BrandRegion;
+
+internal static class AkkaSetup
+{
+    public const string SystemName = "streamengine";
+
+    public static IServiceCollection AddStreamEngineAkka(this IServiceCollection services, StreamEngineOptions options, StoreSetup store)
+    {
+        var seeds = options.SeedNodes.Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
+        return services.AddAkka(SystemName, (akka, provider) =>
+        {
+            var clock = provider.GetRequiredService<TimeProvider>();
+            akka
+                .ConfigureLoggers(loggers => loggers.AddLoggerFactory())
+                .WithRemoting(new RemoteOptions { HostName = options.ClusterHost, Port = options.ClusterPort })
+                .WithClustering(new ClusterOptions { SeedNodes = seeds, Roles = ["brands"] })
+                .WithSqlPersistence(store.ConnectionString, store.ProviderName, PersistenceMode.Both, autoInitialize: true)
+                .WithCustomSerializer("brand-state", [typeof(IBrandPersistedState)], system => new BrandStateSerializer(system))
+                .WithShardRegion<BrandRegion>(
+                    "brand",
+                    brandId => BrandActor.PropsFor(brandId, clock, new BrandActorSettings()),
+                    new BrandMessageExtractor(),
+                    new ShardOptions
+                    {
+                        Role = "brands",
+                        StateStoreMode = StateStoreMode.DData,
+                        RememberEntities = false,
+                        // Brands are few and dashboards poll them all; waking one means replaying it, so keep them up.
+                        ShouldPassivateIdleEntities = false,
+                    })
+                .AddStartup((system, _) =>
+                {
+                    if (seeds.Length == 0)
+                    {
+                        var cluster = Cluster.Get(system);
+                        cluster.Join(cluster.SelfAddress);
+                    }
+                });
+        });
+    }
+}

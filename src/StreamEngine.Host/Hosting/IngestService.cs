@@ -1,0 +1,38 @@
+using Akka.Actor;
+using Akka.Hosting;
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Host.Hosting;
+
+/// <summary>Runs the ingest graph for the host's lifetime and drains it on shutdown, so acknowledged chunks are never cut short.</summary>
+internal sealed class IngestService(
+    ActorSystem system,
+    IRequiredActor<BrandRegion> brands,
+    CurrentModel model,
+    TimeProvider clock,
+    ILogger<IngestService> log) : IHostedService
+{
+    private IngestPipeline? _pipeline;
+
+    /// <summary>The graph, once started; null before that.</summary>
+    public IngestPipeline? Pipeline => _pipeline;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var region = await brands.GetAsync(cancellationToken);
+        _pipeline = new IngestPipeline(system, region, model, clock, new IngestSettings(ReadParallelism: Environment.ProcessorCount));
+        log.LogInformation("Ingest graph running with {Brands} brands and {Concepts} concepts",
+            model.Model.Brands.Count, model.Model.Concepts.Count);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_pipeline is null)
+        {
+            return;
+        }
+
+        _pipeline.Complete();
+        await _pipeline.Completion.WaitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using Prometheus;
+using StreamEngine.Domain.Model;
+using StreamEngine.Engine.Ingest;
+using StreamEngine.Host.Api;
+using StreamEngine.Host.Configuration;
+using StreamEngine.Host.Demo;
+using StreamEngine.Host.Hosting;
+
+var args0 = CommandLine.Normalise(args);
+var builder = WebApplication.CreateBuilder(args0);
+builder.Configuration.AddCommandLine(args0, CommandLine.SwitchMappings);
+
+var options = builder.Configuration.GetSection(StreamEngineOptions.Section).Get<StreamEngineOptions>() ?? new StreamEngineOptions();
+
+ListeningModel model;
+string modelPath;
+try
+{
+    (model, modelPath) = ModelFile.Load(options.Model);
+}
+catch (ModelException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var store = StoreSetup.From(options);
+
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(new CurrentModel(model));
+builder.Services.AddStreamEngineAkka(options, store);
+builder.Services.AddSingleton<IngestService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
+builder.Services.AddHostedService<DemoFirehose>();
+builder.Services.AddHostedService<FileReplay>();
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1L << 30);
+
+var app = builder.Build();
+app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts; store: {Store}",
+    modelPath, model.Brands.Count, model.Concepts.Count, store.Description);
+
+app.UseRouting();
+app.UseHttpMetrics();
+app.MapIngestEndpoints();
+app.MapBrandEndpoints();
+app.MapHealthEndpoints();
+app.MapMetrics("/metrics");
+
+await app.RunAsync();
+return 0;
