@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>Reads the engine's endpoints as a dashboard would, as raw JSON.</summary>
+public static class EngineApi
+{
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<(int Status, JsonElement Body)> PostNdjsonAsync(this HttpClient http, string ndjson)
+    {
+        using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");
+        using var response = await http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return ((int)response.StatusCode, body);
+    }
+
+    /// <summary>Every figure the dashboard endpoints give for the sample's brands, with the query time removed.</summary>
+    public static async Task<string> AllFiguresAsync(this HttpClient http)
+    {
+        var all = new StringBuilder();
+        foreach (var brand in SampleFirehose.Brands)
+        {
+            foreach (var window in SampleFirehose.Windows)
+            {
+                var summary = await http.GetJsonAsync($"/api/brands/{brand}/summary?window={window}");
+                all.AppendLine(JsonSerializer.Serialize(summary.EnumerateObject().Where(p => p.Name != "asOf").ToDictionary(p => p.Name, p => p.Value)));
+                foreach (var by in new[] { "network", "country", "gender", "age", "language", "purchase", "concept" })
+                {
+                    all.AppendLine((await http.GetJsonAsync($"/api/brands/{brand}/segments?by={by}&window={window}")).GetRawText());
+                }
+            }
+
+            all.AppendLine((await http.GetJsonAsync($"/api/brands/{brand}/timeseries?window=1h&step=1m")).GetRawText());
+            all.AppendLine((await http.GetJsonAsync($"/api/brands/{brand}/timeseries?window=30d&step=1h")).GetRawText());
+        }
+
+        return all.ToString();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>
+/// The engine as a user runs it: the built host started as its own process on a free loopback
+/// port, so tests exercise real Kestrel, real SQLite files and a real kill -9.
+/// </summary>
+public sealed class EngineProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private EngineProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<EngineProcess> StartAsync(string dataDir, string modelPath, params string[] extraArgs)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(HostAssembly())!,
+        };
+        foreach (var arg in new[] { HostAssembly(), "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDir, "--model", modelPath }.Concat(extraArgs))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("the engine process did not start");
+        var engine = new EngineProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => engine.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => engine.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await engine.WaitUntilReadyAsync();
+        return engine;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was durably journaled survives.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the engine exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Kestrel is not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"the engine was not ready within 90 s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The host's own build output, next to its runtimeconfig and deps files (same configuration as the tests).</summary>
+    private static string HostAssembly()
+    {
+        var testDir = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = testDir.Name;
+        var configuration = testDir.Parent!.Name;
+        var root = testDir;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "StreamEngine.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root!.FullName, "src", "StreamEngine.Host", "bin", configuration, framework, "StreamEngine.Host.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("build the solution first: the host is missing", path);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.Json;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>What a dashboard gets for good and bad requests.</summary>
+public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private HttpClient Http => fixture.Engine.Http;
+
+    [Fact]
+    public async Task Brands_lists_the_model_with_competitors()
+    {
+        var brands = await Http.GetJsonAsync("/api/brands");
+        var alpha = brands.EnumerateArray().Single(b => b.GetProperty("id").GetString() == "alpha");
+        Assert.Equal(3, brands.GetArrayLength());
+        Assert.Equal("Alpha", alpha.GetProperty("name").GetString());
+        Assert.Equal(["beta"], alpha.GetProperty("competitors").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/brands/nope/summary", "nope")]
+    [InlineData("/api/brands/nope/timeseries?window=1h", "nope")]
+    [InlineData("/api/brands/nope/segments?by=country", "nope")]
+    public async Task Unknown_brand_is_404_naming_it(string path, string brand)
+    {
+        var (status, error) = await GetError(path);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains($"'{brand}'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/brands/alpha/summary?window=2d", "'window'", "15m, 1h, 24h, 7d, 30d")]
+    [InlineData("/api/brands/alpha/timeseries?window=7d&step=1m", "'step'", "1h")]
+    [InlineData("/api/brands/alpha/timeseries?window=1h&step=5m", "'step'", "1m, 1h")]
+    [InlineData("/api/brands/alpha/segments?window=1h", "'by'", "network, country, gender, age, language, purchase, concept")]
+    [InlineData("/api/brands/alpha/segments?by=shoe&window=1h", "'by'", "network, country")]
+    public async Task Bad_parameter_is_400_naming_it_and_the_allowed_values(string path, string parameter, string allowed)
+    {
+        var (status, error) = await GetError(path);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(parameter, error, StringComparison.Ordinal);
+        Assert.Contains(allowed, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_brand_without_mentions_reads_as_zeros()
+    {
+        var summary = await Http.GetJsonAsync("/api/brands/gamma/summary?window=15m");
+        Assert.Equal(0, summary.GetProperty("mentions").GetInt64());
+        var series = await Http.GetJsonAsync("/api/brands/gamma/timeseries?window=15m");
+        Assert.Equal("1m", series.GetProperty("step").GetString());
+        Assert.InRange(series.GetProperty("points").GetArrayLength(), 15, 16);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_when_running()
+    {
+        Assert.Equal("live", (await Http.GetJsonAsync("/health/live")).GetProperty("status").GetString());
+        Assert.Equal("ready", (await Http.GetJsonAsync("/health/ready")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_accepted_as_nothing()
+    {
+        var (status, body) = await Http.PostNdjsonAsync("");
+        Assert.Equal(200, status);
+        Assert.Equal(0, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(0, body.GetProperty("rejected").GetInt32());
+    }
+
+    [Fact]
+    public async Task Metrics_are_Prometheus_text_with_the_engine_series()
+    {
+        await Http.PostNdjsonAsync("{\"id\":\"m1\",\"createdAt\":\"" + DateTimeOffset.UtcNow.ToString("O") + "\",\"text\":\"beta\"}\nnot json\n");
+        await Http.GetJsonAsync("/api/brands/beta/summary");
+        using var response = await Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        var samples = PrometheusText.Parse(text);
+        Assert.True(samples["streamengine_posts_received_total"] >= 2);
+        Assert.True(samples["streamengine_posts_rejected_total"] >= 1);
+        Assert.True(samples["streamengine_posts_accepted_total"] >= 1);
+        Assert.True(samples.ContainsKey("streamengine_posts_late_total"));
+        Assert.True(samples["streamengine_brand_actors"] >= 1);
+        Assert.True(samples["streamengine_query_duration_seconds_count{endpoint=\"summary\"}"] >= 1);
+        Assert.True(samples["streamengine_stage_duration_seconds_count{stage=\"journal\"}"] >= 1);
+    }
+
+    private async Task<(HttpStatusCode Status, string Error)> GetError(string path)
+    {
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (response.StatusCode, body.GetProperty("error").GetString()!);
+    }
+}
