@@ -24,12 +24,15 @@ public sealed class MatchScratch
 
         if (Matched.Length != queryCount)
         {
+            // A different model: the previous post's indices may not fit the new one, so start clean.
             Matched = new bool[queryCount];
         }
-
-        foreach (var q in MatchedQueries)
+        else
         {
-            Matched[q] = false;
+            foreach (var q in MatchedQueries)
+            {
+                Matched[q] = false;
+            }
         }
 
         MatchedQueries.Clear();

@@ -61,6 +61,7 @@ public static class TermQueryParser
                 continue;
             }
 
+            RefuseUnsupported(token, start + 1);
             if (!expectTerm)
             {
                 throw new QuerySyntaxException($"'{token}' at column {start + 1}: expected OR between terms", start + 1, token);
@@ -83,7 +84,7 @@ public static class TermQueryParser
         return new TermQuery(query, terms);
     }
 
-    private static QueryTerm ParseTerm(string token, int column)
+    private static void RefuseUnsupported(string token, int column)
     {
         foreach (var op in Unsupported)
         {
@@ -99,7 +100,10 @@ public static class TermQueryParser
             throw new QuerySyntaxException(
                 $"'{token}' at column {column}: this version accepts terms joined by OR; parentheses are not supported yet", column, token);
         }
+    }
 
+    private static QueryTerm ParseTerm(string token, int column)
+    {
         var prefix = TermPrefix.None;
         var body = token.AsSpan();
         if (body[0] == '"')

@@ -40,7 +40,7 @@ public static partial class ModelLoader
             throw new ModelException([new ModelError(source, 1, 1, "expected a mapping with 'brands' and 'concepts'")]);
         }
 
-        var reader = new Reader(source, errors);
+        var reader = new Reader(source, yaml, errors);
         var concepts = reader.Concepts(root);
         var brands = reader.Brands(root);
         reader.CheckReferences(brands, concepts);
@@ -49,17 +49,18 @@ public static partial class ModelLoader
             throw new ModelException(errors);
         }
 
-        return new ListeningModel(brands.Select(b => b.Definition).ToList(), concepts.Select(c => c.Definition).ToList());
+        return new ListeningModel(brands.Select(b => b.Definition!).ToList(), concepts.Select(c => c.Definition!).ToList());
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex IdPattern();
 
-    private sealed record ReadBrand(BrandDefinition Definition, YamlNode Node, IReadOnlyList<YamlScalarNode> CompetitorNodes);
+    // An entry with a valid id is kept even when its query is bad, so references to it are still checked.
+    private sealed record ReadBrand(string Id, BrandDefinition? Definition, YamlNode Node, IReadOnlyList<YamlScalarNode> CompetitorNodes);
 
-    private sealed record ReadConcept(ConceptDefinition Definition, YamlNode Node, YamlScalarNode? ParentNode);
+    private sealed record ReadConcept(string Id, ConceptDefinition? Definition, YamlNode Node, YamlScalarNode? ParentNode);
 
-    private sealed class Reader(string source, List<ModelError> errors)
+    private sealed class Reader(string source, string yaml, List<ModelError> errors)
     {
         public List<ReadConcept> Concepts(YamlMappingNode root)
         {
@@ -68,18 +69,19 @@ public static partial class ModelLoader
             {
                 var id = Id(item, "concept");
                 var query = Query(item);
-                if (id is null || query is null)
+                if (id is null)
                 {
                     continue;
                 }
 
                 var parent = Scalar(item, "parent", required: false);
-                result.Add(new ReadConcept(
-                    new ConceptDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query, parent?.Value),
-                    item, parent));
+                var definition = query is null
+                    ? null
+                    : new ConceptDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query, parent?.Value);
+                result.Add(new ReadConcept(id, definition, item, parent));
             }
 
-            Unique(result.Select(c => (c.Definition.Id, c.Node)), "concept");
+            Unique(result.Select(c => (c.Id, c.Node)), "concept");
             return result;
         }
 
@@ -119,30 +121,32 @@ public static partial class ModelLoader
                     }
                 }
 
-                if (id is null || query is null)
+                if (id is null)
                 {
                     continue;
                 }
 
-                var definition = new BrandDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query,
-                    competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList());
-                result.Add(new ReadBrand(definition, item, competitors));
+                var definition = query is null
+                    ? null
+                    : new BrandDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query,
+                        competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList());
+                result.Add(new ReadBrand(id, definition, item, competitors));
             }
 
-            Unique(result.Select(b => (b.Definition.Id, b.Node)), "brand");
+            Unique(result.Select(b => (b.Id, b.Node)), "brand");
             return result;
         }
 
         public void CheckReferences(List<ReadBrand> brands, List<ReadConcept> concepts)
         {
-            var brandIds = brands.Select(b => b.Definition.Id).ToHashSet(StringComparer.Ordinal);
+            var brandIds = brands.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var brand in brands)
             {
                 foreach (var c in brand.CompetitorNodes)
                 {
-                    if (c.Value == brand.Definition.Id)
+                    if (c.Value == brand.Id)
                     {
-                        Error(c, $"brand '{brand.Definition.Id}' cannot be its own competitor");
+                        Error(c, $"brand '{brand.Id}' cannot be its own competitor");
                     }
                     else if (!brandIds.Contains(c.Value!))
                     {
@@ -151,7 +155,7 @@ public static partial class ModelLoader
                 }
             }
 
-            var conceptIds = concepts.Select(c => c.Definition.Id).ToHashSet(StringComparer.Ordinal);
+            var conceptIds = concepts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var concept in concepts)
             {
                 if (concept.ParentNode is { } parent && !conceptIds.Contains(parent.Value!))
@@ -228,12 +232,59 @@ public static partial class ModelLoader
             }
             catch (QuerySyntaxException ex)
             {
-                // Point into the query text itself: past the opening quote when the scalar is quoted.
-                var quoted = query.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
-                errors.Add(new ModelError(source, (int)query.Start.Line, (int)query.Start.Column + quoted + ex.Column - 1,
-                    $"query: {ex.Message}"));
+                var (line, column) = Locate(query, ex);
+                errors.Add(new ModelError(source, line, column, $"query: {ex.Message}"));
                 return null;
             }
+        }
+
+        /// <summary>
+        /// Where in the file a query error is. A one-line query maps column for column (past an
+        /// opening quote); a folded or wrapped one is searched for the same occurrence of the token.
+        /// </summary>
+        private (int Line, int Column) Locate(YamlScalarNode query, QuerySyntaxException ex)
+        {
+            var oneLine = query.Start.Line == query.End.Line && query.Style is not (ScalarStyle.Folded or ScalarStyle.Literal);
+            if (oneLine)
+            {
+                var quoted = query.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
+                return ((int)query.Start.Line, (int)query.Start.Column + quoted + ex.Column - 1);
+            }
+
+            var value = query.Value!;
+            var before = value[..Math.Clamp(ex.Column - 1, 0, value.Length)];
+            var occurrence = ex.Token.Length == 0 ? 0 : CountOf(before, ex.Token);
+            var raw = yaml.AsSpan((int)query.Start.Index, (int)(query.End.Index - query.Start.Index));
+            var at = -1;
+            for (var n = 0; n <= occurrence && ex.Token.Length > 0; n++)
+            {
+                var next = raw[(at + 1)..].IndexOf(ex.Token, StringComparison.Ordinal);
+                at = next < 0 ? -1 : at + 1 + next;
+                if (at < 0)
+                {
+                    break;
+                }
+            }
+
+            if (at < 0)
+            {
+                return ((int)query.Start.Line, (int)query.Start.Column);
+            }
+
+            var absolute = (int)query.Start.Index + at;
+            var lineStart = yaml.LastIndexOf('\n', Math.Max(0, absolute - 1)) + 1;
+            return (yaml.AsSpan(0, absolute).Count('\n') + 1, absolute - lineStart + 1);
+        }
+
+        private static int CountOf(string text, string token)
+        {
+            var count = 0;
+            for (var i = text.IndexOf(token, StringComparison.Ordinal); i >= 0; i = text.IndexOf(token, i + 1, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
         }
 
         private YamlScalarNode? Scalar(YamlMappingNode item, string key, bool required)

@@ -26,13 +26,11 @@ public static class PostParser
 
             var fields = new Fields();
             error = ReadPost(ref reader, ref fields);
-            if (error is null && reader.Read())
-            {
-                error = "unexpected content after the post object";
-            }
 
             if (error is null)
             {
+                // Trailing content after the object surfaces here as a JsonException from the reader.
+                reader.Read();
                 error = fields.Build(out post);
             }
 

@@ -1,0 +1,399 @@
+using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Model;
+
+namespace StreamEngine.Domain.Tests;
+
+public sealed class ModelLoaderTests
+{
+    private const string Source = "test-model.yaml";
+
+    private const string Valid =
+        """
+        concepts:
+          - id: delivery
+            name: Delivery
+            query: delivery OR shipping OR "late parcel"
+          - id: price
+            name: Price
+            query: price OR expensive OR cheap
+          - id: late-delivery
+            name: Late delivery
+            query: '"late delivery"'
+            parent: delivery
+        brands:
+          - id: acme
+            name: Acme
+            query: 'acme OR "acme corp" OR @acme OR #acme'
+            competitors: [globex]
+          - id: globex
+            name: Globex
+            query: globex OR @globex
+            competitors:
+              - acme
+          - id: initech
+            query: initech
+        """;
+
+    private static ModelException Refused(string yaml)
+    {
+        var ex = Assert.Throws<ModelException>(() => ModelLoader.Parse(yaml, Source));
+        Assert.NotEmpty(ex.Errors);
+        Assert.All(ex.Errors, e => Assert.Equal(Source, e.Source));
+        return ex;
+    }
+
+    private static ModelError Single(string yaml) => Assert.Single(Refused(yaml).Errors);
+
+    /// <summary>The text of <paramref name="yaml"/> from the error's 1-based line and column on.</summary>
+    private static string At(string yaml, ModelError error)
+    {
+        var lines = yaml.Split('\n');
+        Assert.InRange(error.Line, 1, lines.Length);
+        var line = lines[error.Line - 1];
+        Assert.InRange(error.Column, 1, line.Length);
+        return line[(error.Column - 1)..];
+    }
+
+    [Fact]
+    public void Loads_a_valid_model()
+    {
+        var model = ModelLoader.Parse(Valid, Source);
+
+        Assert.Equal(["acme", "globex", "initech"], model.Brands.Select(b => b.Id));
+        Assert.Equal(["delivery", "price", "late-delivery"], model.Concepts.Select(c => c.Id));
+        Assert.True(model.TryGetBrand("acme", out var acme));
+        Assert.Equal("Acme", acme.Name);
+        Assert.Equal(["globex"], acme.Competitors);
+        Assert.Equal(4, acme.Query.Terms.Count);
+        Assert.Equal("acme OR \"acme corp\" OR @acme OR #acme", acme.Query.Source);
+        Assert.True(model.TryGetBrand("globex", out var globex));
+        Assert.Equal(["acme"], globex.Competitors);
+        Assert.True(model.TryGetBrand("initech", out var initech));
+        Assert.Equal("initech", initech.Name);
+        Assert.Empty(initech.Competitors);
+        Assert.Equal("delivery", model.Concepts[2].Parent);
+        Assert.Equal(["late", "delivery"], model.Concepts[2].Query.Terms[0].Words);
+        Assert.Null(model.Concepts[0].Parent);
+    }
+
+    [Fact]
+    public void A_loaded_model_matches_posts()
+    {
+        var model = ModelLoader.Parse(Valid, Source);
+        var brands = new List<int>();
+        var concepts = new List<int>();
+
+        model.Match("@Globex is cheap, unlike Acme, but the late delivery…", new MatchScratch(), brands, concepts);
+
+        Assert.Equal(["acme", "globex"], brands.Select(b => model.Brands[b].Id).Order());
+        Assert.Equal(["delivery", "late-delivery", "price"], concepts.Select(c => model.Concepts[c].Id).Order());
+    }
+
+    [Fact]
+    public void Loads_a_model_without_concepts()
+    {
+        var model = ModelLoader.Parse("brands:\n  - id: acme\n    query: acme\n", Source);
+
+        Assert.Single(model.Brands);
+        Assert.Empty(model.Concepts);
+    }
+
+    [Fact]
+    public void Points_a_bad_query_at_the_problem_inside_the_query_text()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: acme AND corp\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal(17, error.Column);
+        Assert.StartsWith("AND corp", At(yaml, error), StringComparison.Ordinal);
+        Assert.StartsWith("query:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    query: 'acme OR'", "OR'")]
+    [InlineData("    query: \"acme OR (globex)\"", "(globex)")]
+    [InlineData("    query: acme OR !!!", "!!!")]
+    [InlineData("    query: OR acme", "OR acme")]
+    public void Points_past_the_opening_quote_of_a_quoted_query(string queryLine, string expectedAt)
+    {
+        var yaml = "brands:\n  - id: acme\n" + queryLine + "\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith(expectedAt, At(yaml, error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Points_a_bad_query_in_a_folded_block_scalar_at_the_problem()
+    {
+        // Long queries are naturally written as folded scalars; the position must still land in the query text.
+        const string yaml = "brands:\n  - id: acme\n    query: >-\n      acme OR globex\n      OR initech AND x\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(5, error.Line);
+        Assert.StartsWith("AND x", At(yaml, error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_duplicate_key_with_its_position()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n    query: globex\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal(5, error.Column);
+        Assert.Contains("query", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_an_unknown_competitor_where_it_is_named()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n    competitors: [globex, umbrella]\n  - id: globex\n    query: globex\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(4, error.Line);
+        Assert.StartsWith("umbrella", At(yaml, error), StringComparison.Ordinal);
+        Assert.Contains("'umbrella'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a brand", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_brand_that_competes_with_itself()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n    competitors:\n      - acme\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(5, error.Line);
+        Assert.Equal(9, error.Column);
+        Assert.Contains("own competitor", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_duplicate_brand_id()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n  - id: acme\n    query: acmecorp\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal(5, error.Column);
+        Assert.Contains("'acme'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more than once", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_duplicate_concept_id()
+    {
+        const string yaml = "concepts:\n  - id: price\n    query: price\n  - id: price\n    query: cost\nbrands:\n  - id: acme\n    query: acme\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("concept id 'price'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Acme")]
+    [InlineData("acme!")]
+    [InlineData("-acme")]
+    [InlineData("ac me")]
+    public void Reports_an_id_that_breaks_the_pattern(string id)
+    {
+        var yaml = $"brands:\n  - id: '{id}'\n    query: acme\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(2, error.Line);
+        Assert.Equal(9, error.Column);
+        Assert.Contains($"'{id}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_missing_query_at_its_entry()
+    {
+        const string yaml = "brands:\n  - id: acme\n    name: Acme\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(2, error.Line);
+        Assert.Equal(5, error.Column);
+        Assert.Contains("'query' is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_an_empty_query()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: ''\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("'query'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_missing_brands()
+    {
+        const string yaml = "concepts:\n  - id: price\n    query: price\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(1, error.Line);
+        Assert.Equal(1, error.Column);
+        Assert.Contains("'brands' is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("brands: []\n")]
+    [InlineData("brands:\n")]
+    public void Reports_an_empty_brand_list(string yaml)
+    {
+        var error = Single(yaml);
+
+        Assert.Contains("at least one brand", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_an_unknown_parent_concept()
+    {
+        const string yaml = "concepts:\n  - id: late\n    query: late\n    parent: delivery\nbrands:\n  - id: acme\n    query: acme\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal(13, error.Column);
+        Assert.Contains("'delivery'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_YAML_syntax_error_with_its_position()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: [acme\n";
+
+        var error = Single(yaml);
+
+        Assert.True(error.Line >= 3, $"expected the error on line 3 or later, got {error}");
+        Assert.True(error.Column >= 1, $"expected a column, got {error}");
+    }
+
+    [Fact]
+    public void Reports_every_error_of_a_model_at_once()
+    {
+        const string yaml =
+            """
+            concepts:
+              - id: Price
+                query: price
+              - id: delivery
+                query: delivery OR
+            brands:
+              - id: acme
+                query: acme AND corp
+              - id: globex
+                query: globex
+                competitors: [globex, umbrella]
+              - id: globex
+                query: globex2
+              - id: initech
+                name: Initech
+            """;
+
+        var ex = Refused(yaml);
+
+        Assert.Equal([2, 5, 8, 11, 11, 12, 14], ex.Errors.Select(e => e.Line).Order());
+        Assert.Contains(ex.Errors, e => e.Line == 2 && e.Column == 9 && e.Message.Contains("'Price'", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 5 && e.Column == 21 && e.Message.StartsWith("query:", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 8 && e.Column == 17 && e.Message.StartsWith("query:", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 11 && e.Column == 19 && e.Message.Contains("own competitor", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 11 && e.Column == 27 && e.Message.Contains("'umbrella'", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 12 && e.Column == 5 && e.Message.Contains("more than once", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 14 && e.Column == 5 && e.Message.Contains("'query' is required", StringComparison.Ordinal));
+        foreach (var error in ex.Errors)
+        {
+            Assert.Contains(error.ToString(), ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Does_not_call_a_declared_brand_unknown_because_its_query_is_bad()
+    {
+        // globex is declared; only its query is wrong. The analyst should see that one error,
+        // not also "competitor 'globex' is not a brand of this model" on acme.
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n    competitors: [globex]\n  - id: globex\n    query: globex AND x\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(6, error.Line);
+        Assert.StartsWith("query:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_an_unknown_competitor_of_a_brand_whose_query_is_bad()
+    {
+        // Every problem is to be reported at once, so the competitor error must not wait for the query fix.
+        const string yaml = "brands:\n  - id: acme\n    query: acme AND x\n    competitors: [umbrella]\n";
+
+        var ex = Refused(yaml);
+
+        Assert.Contains(ex.Errors, e => e.Line == 3 && e.Message.StartsWith("query:", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 4 && e.Message.Contains("'umbrella'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Refuses_a_file_that_does_not_exist()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "no-such-model.yaml");
+
+        var ex = Assert.Throws<ModelException>(() => ModelLoader.LoadFile(path));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(path, error.Source);
+    }
+
+    [Fact]
+    public void Loads_the_shipped_model()
+    {
+        var root = FindSolutionDirectory();
+        var path = Path.Combine(root, "config", "model.yaml");
+        if (!File.Exists(path))
+        {
+            // The shipped model is written separately; this test checks it once it exists.
+            return;
+        }
+
+        var model = ModelLoader.LoadFile(path);
+
+        Assert.True(model.Brands.Count >= 8, $"expected at least 8 brands, found {model.Brands.Count}");
+        Assert.True(model.Concepts.Count >= 12, $"expected at least 12 concepts, found {model.Concepts.Count}");
+        var scratch = new MatchScratch();
+        var brands = new List<int>();
+        var concepts = new List<int>();
+        for (var i = 0; i < model.Brands.Count; i++)
+        {
+            var brand = model.Brands[i];
+            model.Match(brand.Name, scratch, brands, concepts);
+            Assert.True(brands.Contains(i), $"brand '{brand.Id}': its name '{brand.Name}' does not match its query '{brand.Query.Source}'");
+        }
+    }
+
+    private static string FindSolutionDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StreamEngine.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        Assert.Fail($"no StreamEngine.sln above {AppContext.BaseDirectory}");
+        return "";
+    }
+}

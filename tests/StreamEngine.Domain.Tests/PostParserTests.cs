@@ -1,0 +1,219 @@
+using System.Text;
+using StreamEngine.Domain.Posts;
+
+namespace StreamEngine.Domain.Tests;
+
+public sealed class PostParserTests
+{
+    private const string Full =
+        """
+        {"id":"p-1","network":"instagram","createdAt":"2026-11-25T14:03:00+02:00","text":"Loving my new Acme boots","lang":"pt-BR",
+         "author":{"id":"a-9","handle":"@jo","name":"Jo Silva","followers":1234,"verified":true,"gender":"female","age":31,"country":"de"},
+         "engagement":{"likes":10,"shares":2,"comments":3,"views":500},
+         "url":"https://example.com/p/1","purchaseDate":"2026-03-14"}
+        """;
+
+    private static Post ParseValid(string json)
+    {
+        var ok = PostParser.TryParse(Encoding.UTF8.GetBytes(json), out var post, out var error);
+        Assert.True(ok, $"expected the post to parse, got: {error}");
+        Assert.Null(error);
+        Assert.NotNull(post);
+        return post;
+    }
+
+    private static string Rejected(string json)
+    {
+        var ok = PostParser.TryParse(Encoding.UTF8.GetBytes(json), out var post, out var error);
+        Assert.False(ok, "expected the post to be refused");
+        Assert.Null(post);
+        Assert.False(string.IsNullOrWhiteSpace(error), "a refused post must come with a reason");
+        return error;
+    }
+
+    [Fact]
+    public void Parses_a_full_post()
+    {
+        var post = ParseValid(Full);
+
+        Assert.Equal("p-1", post.Id);
+        Assert.Equal(Network.Instagram, post.Network);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 12, 3, 0, TimeSpan.Zero), post.CreatedAt);
+        Assert.Equal(TimeSpan.FromHours(2), post.CreatedAt.Offset);
+        Assert.Equal("Loving my new Acme boots", post.Text);
+        Assert.Equal("pt", post.Language);
+        Assert.Equal(new Author("a-9", "@jo", "Jo Silva", 1234, true, Gender.Female, 31, "DE"), post.Author);
+        Assert.Equal(new Engagement(10, 2, 3, 500), post.Engagement);
+        Assert.Equal(15, post.Engagement.Total);
+        Assert.Equal("https://example.com/p/1", post.Url);
+        Assert.Equal(new DateOnly(2026, 3, 14), post.PurchaseDate);
+    }
+
+    [Fact]
+    public void Parses_a_minimal_post_with_unknowns_and_defaults()
+    {
+        var post = ParseValid("""{"id":"p-2","createdAt":"2026-11-25T14:03:00Z","text":"hi"}""");
+
+        Assert.Equal("p-2", post.Id);
+        Assert.Equal(Network.Unknown, post.Network);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 14, 3, 0, TimeSpan.Zero), post.CreatedAt);
+        Assert.Equal("hi", post.Text);
+        Assert.Null(post.Language);
+        Assert.Equal(new Author(null, null, null, 0, false, Gender.Unknown, null, null), post.Author);
+        Assert.Equal(default, post.Engagement);
+        Assert.Null(post.Url);
+        Assert.Null(post.PurchaseDate);
+    }
+
+    [Fact]
+    public void Accepts_null_for_optional_fields()
+    {
+        var post = ParseValid(
+            """
+            {"id":"p-3","createdAt":"2026-11-25T14:03:00Z","text":"hi","network":null,"lang":null,"url":null,
+             "purchaseDate":null,"author":{"id":null,"followers":null,"verified":null,"gender":null,"age":null,"country":null},
+             "engagement":null}
+            """);
+
+        Assert.Equal(Network.Unknown, post.Network);
+        Assert.Null(post.Language);
+        Assert.Null(post.Url);
+        Assert.Null(post.PurchaseDate);
+        Assert.Equal(new Author(null, null, null, 0, false, Gender.Unknown, null, null), post.Author);
+        Assert.Equal(default, post.Engagement);
+    }
+
+    [Theory]
+    [InlineData("2026-11-25T14:03:00")]
+    [InlineData("2026-11-25T14:03:00.000")]
+    public void Treats_a_createdAt_without_offset_as_UTC(string createdAt)
+    {
+        var post = ParseValid($$"""{"id":"p","createdAt":"{{createdAt}}","text":"t"}""");
+
+        Assert.Equal(TimeSpan.Zero, post.CreatedAt.Offset);
+        Assert.Equal(new DateTime(2026, 11, 25, 14, 3, 0, DateTimeKind.Utc), post.CreatedAt.UtcDateTime);
+    }
+
+    [Fact]
+    public void Keeps_a_negative_offset_of_createdAt()
+    {
+        var post = ParseValid("""{"id":"p","createdAt":"2026-11-25T14:03:00-03:00","text":"t"}""");
+
+        Assert.Equal(new DateTime(2026, 11, 25, 17, 3, 0, DateTimeKind.Utc), post.CreatedAt.UtcDateTime);
+    }
+
+    [Fact]
+    public void Reads_a_purchaseDate_given_as_a_date_time_as_its_UTC_date()
+    {
+        var post = ParseValid("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"2026-03-14T23:30:00-02:00"}""");
+
+        Assert.Equal(new DateOnly(2026, 3, 15), post.PurchaseDate);
+    }
+
+    [Theory]
+    [InlineData("en", "en")]
+    [InlineData("EN-gb", "en")]
+    [InlineData("zh_Hant", "zh")]
+    [InlineData("fil", "fil")]
+    public void Keeps_the_primary_language_subtag_in_lower_case(string lang, string expected)
+    {
+        var post = ParseValid($$"""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"{{lang}}"}""");
+
+        Assert.Equal(expected, post.Language);
+    }
+
+    [Fact]
+    public void Ignores_unknown_fields_at_every_level()
+    {
+        var post = ParseValid(
+            """
+            {"extra":{"nested":[1,2,{"a":null}]},"id":"p-4","createdAt":"2026-11-25T14:03:00Z","tags":["x","y"],"text":"t",
+             "author":{"bio":{"long":"text"},"id":"a-1","links":["u"]},
+             "engagement":{"saves":{"n":5},"likes":7},"score":1.5}
+            """);
+
+        Assert.Equal("p-4", post.Id);
+        Assert.Equal("t", post.Text);
+        Assert.Equal("a-1", post.Author.Id);
+        Assert.Equal(7, post.Engagement.Likes);
+        Assert.Equal(7, post.Engagement.Total);
+    }
+
+    [Theory]
+    [InlineData("""{"createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id'")]
+    [InlineData("""{"id":"  ","createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id'")]
+    [InlineData("""{"id":7,"createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id'")]
+    [InlineData("""{"id":"p","text":"t"}""", "'createdAt'")]
+    [InlineData("""{"id":"p","createdAt":"yesterday","text":"t"}""", "'createdAt'")]
+    [InlineData("""{"id":"p","createdAt":1764079380,"text":"t"}""", "'createdAt'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z"}""", "'text'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":null}""", "'text'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","network":"twitter"}""", "'network'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"gender":"other"}}""", "'author.gender'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"followers":-5}}""", "'author.followers'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"followers":"many"}}""", "'author.followers'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"age":151}}""", "'author.age'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"age":-1}}""", "'author.age'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"age":30.5}}""", "'author.age'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"country":"deu"}}""", "'author.country'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"country":"d1"}}""", "'author.country'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"verified":"yes"}}""", "'author.verified'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":"jo"}""", "'author'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"english"}""", "'lang'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"e1-US"}""", "'lang'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"14/03/2026"}""", "'purchaseDate'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"2026-13-01"}""", "'purchaseDate'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":-1}}""", "'engagement.likes'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"views":1.5}}""", "'engagement.views'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":[1]}""", "'engagement'")]
+    public void Rejects_an_invalid_field_with_a_reason_naming_it(string json, string field)
+    {
+        var error = Rejected(json);
+
+        Assert.Contains(field, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z",""")]
+    [InlineData("""{"id":"p" "createdAt":"2026-11-25T14:03:00Z","text":"t"}""")]
+    [InlineData("""{id:"p","createdAt":"2026-11-25T14:03:00Z","text":"t"}""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t",}""")]
+    public void Rejects_malformed_JSON(string json)
+    {
+        var error = Rejected(json);
+
+        Assert.StartsWith("malformed JSON", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""[{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t"}]""")]
+    [InlineData("\"a post\"")]
+    [InlineData("42")]
+    [InlineData("null")]
+    public void Rejects_JSON_that_is_not_an_object(string json)
+    {
+        var error = Rejected(json);
+
+        Assert.Contains("JSON object", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t"} {"id":"q","createdAt":"2026-11-25T14:03:00Z","text":"t"}""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t"}x""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t"}}""")]
+    public void Rejects_content_after_the_post_object(string json)
+    {
+        var error = Rejected(json);
+
+        Assert.Matches("after|invalid|Expected end", error);
+    }
+
+    [Fact]
+    public void Accepts_trailing_whitespace_after_the_post_object()
+    {
+        var post = ParseValid("{\"id\":\"p\",\"createdAt\":\"2026-11-25T14:03:00Z\",\"text\":\"t\"}  \r\n");
+
+        Assert.Equal("p", post.Id);
+    }
+}

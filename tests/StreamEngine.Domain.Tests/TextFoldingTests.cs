@@ -1,0 +1,65 @@
+using StreamEngine.Domain.Matching;
+
+namespace StreamEngine.Domain.Tests;
+
+public sealed class TextFoldingTests
+{
+    private static string Fold(string text) =>
+        string.Concat(text.Select(TextFolding.Fold).Where(c => c != TextFolding.Dropped));
+
+    [Theory]
+    [InlineData("Café", "cafe")]
+    [InlineData("CAFÉ", "cafe")]
+    [InlineData("Cafe\u0301", "cafe")]
+    [InlineData("ＡＣＭＥ", "acme")]
+    [InlineData("ａｃｍｅ１２", "acme12")]
+    [InlineData("Nestlé", "nestle")]
+    [InlineData("São Paulo", "sao paulo")]
+    [InlineData("Ünïcödé", "unicode")]
+    [InlineData("ÅNGSTRÖM", "angstrom")]
+    [InlineData("hello_world 42", "hello_world 42")]
+    public void Folds_case_accents_and_full_width_forms(string text, string expected)
+    {
+        Assert.Equal(expected, Fold(text));
+    }
+
+    [Fact]
+    public void Drops_combining_marks()
+    {
+        Assert.Equal(TextFolding.Dropped, TextFolding.Fold('\u0301'));
+        Assert.Equal(TextFolding.Dropped, TextFolding.Fold('\u0308'));
+    }
+
+    [Fact]
+    public void Keeps_one_unit_for_a_compatibility_form_that_expands_to_several_letters()
+    {
+        // 'ﬁ' decomposes to "fi"; one unit must stay one unit.
+        Assert.Equal('\uFB01', TextFolding.Fold('\uFB01'));
+    }
+
+    [Theory]
+    [InlineData('a', true)]
+    [InlineData('z', true)]
+    [InlineData('0', true)]
+    [InlineData('_', true)]
+    [InlineData('ж', true)]
+    [InlineData('中', true)]
+    [InlineData('-', false)]
+    [InlineData('@', false)]
+    [InlineData('#', false)]
+    [InlineData(' ', false)]
+    [InlineData('.', false)]
+    [InlineData('\uD83D', false)]
+    public void Tells_word_characters_from_separators(char folded, bool expected)
+    {
+        Assert.Equal(expected, TextFolding.IsWordChar(folded));
+    }
+
+    [Fact]
+    public void Splits_text_into_folded_words_as_posts_are_split()
+    {
+        var words = TermQueryParser.Words("Ｈｅｌｌｏ, Café-owner! @Acme #Deal_2026 🙂 Straße");
+
+        Assert.Equal(["hello", "cafe", "owner", "acme", "deal_2026", "straße"], words);
+    }
+}
