@@ -23,7 +23,7 @@ public static class EngineApi
         return ((int)response.StatusCode, body);
     }
 
-    /// <summary>Every figure the dashboard endpoints give for the sample's brands, with the query time removed.</summary>
+    /// <summary>Every figure the dashboard endpoints give for the sample's brands, less what moves with the clock alone.</summary>
     public static async Task<string> AllFiguresAsync(this HttpClient http)
     {
         var all = new StringBuilder();
@@ -39,8 +39,15 @@ public static class EngineApi
                 }
             }
 
-            all.AppendLine((await http.GetJsonAsync($"/api/brands/{brand}/timeseries?window=1h&step=1m")).GetRawText());
-            all.AppendLine((await http.GetJsonAsync($"/api/brands/{brand}/timeseries?window=30d&step=1h")).GetRawText());
+            // A series slides with the clock; the points that carry mentions do not, so those are compared.
+            foreach (var (window, step) in new[] { ("1h", "1m"), ("24h", "1h"), ("30d", "1h") })
+            {
+                var series = await http.GetJsonAsync($"/api/brands/{brand}/timeseries?window={window}&step={step}");
+                foreach (var point in series.GetProperty("points").EnumerateArray().Where(p => p.GetProperty("mentions").GetInt64() > 0))
+                {
+                    all.AppendLine(point.GetRawText());
+                }
+            }
         }
 
         return all.ToString();

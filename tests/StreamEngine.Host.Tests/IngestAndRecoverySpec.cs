@@ -5,26 +5,30 @@ namespace StreamEngine.Host.Tests;
 /// <summary>
 /// The foundation's contract end to end: a fixed file with malformed lines goes in over HTTP, every
 /// figure matches counts made independently from the file, and after kill -9 and a restart on the
-/// same data directory every figure is identical.
+/// same store every figure is identical. Run once per store: see the Sqlite and PostgreSql folders.
 /// </summary>
-public sealed class IngestAndRecoveryTests : IDisposable
+public abstract class IngestAndRecoverySpec : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly SampleFirehose _sample = new(posts: 1500, seed: 11, now: DateTimeOffset.UtcNow);
     private readonly string _model;
 
-    public IngestAndRecoveryTests()
+    protected IngestAndRecoverySpec()
     {
         _model = Path.Combine(_dir.Path, "model.yaml");
         File.WriteAllText(_model, SampleFirehose.ModelYaml);
     }
 
+    /// <summary>The options that point the engine at the store under test.</summary>
+    protected abstract Task<string[]> StoreArgumentsAsync();
+
     [Fact]
     public async Task Figures_match_the_file_and_survive_kill_minus_nine()
     {
         var data = Path.Combine(_dir.Path, "data");
+        var store = await StoreArgumentsAsync();
         string before;
-        await using (var engine = await EngineProcess.StartAsync(data, _model))
+        await using (var engine = await EngineProcess.StartAsync(data, _model, store))
         {
             var (status, body) = await engine.Http.PostNdjsonAsync(_sample.Ndjson);
             Assert.True(status == 200, $"ingest answered {status}: {body}\n{engine.Output}");
@@ -45,7 +49,7 @@ public sealed class IngestAndRecoveryTests : IDisposable
             engine.KillHard();
         }
 
-        await using (var restarted = await EngineProcess.StartAsync(data, _model))
+        await using (var restarted = await EngineProcess.StartAsync(data, _model, store))
         {
             var after = await restarted.Http.AllFiguresAsync();
             Assert.Equal(before, after);
@@ -96,5 +100,9 @@ public sealed class IngestAndRecoveryTests : IDisposable
     private static string Sorted(Dictionary<string, long> counts) =>
         string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace StreamEngine.Host.Tests.PostgreSql;
+
+/// <summary>
+/// A throwaway PostgreSQL server from the machine's own binaries (initdb, pg_ctl) on a free
+/// loopback port, removed afterwards. PostgreSQL refuses to run as root, so under root the server
+/// runs as the <c>postgres</c> user.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamengine-pg", Guid.NewGuid().ToString("N"));
+    private int _port;
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=true";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dir);
+        if (Environment.UserName == "root")
+        {
+            await RunAsync("chown", "-R", "postgres", Path.GetDirectoryName(_dir)!);
+        }
+
+        _port = FreePort();
+        var data = Path.Combine(_dir, "data");
+        await RunAsPostgresAsync("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+        await RunAsPostgresAsync("pg_ctl", "-D", data, "-w", "-t", "60", "-l", Path.Combine(_dir, "server.log"),
+            "-o", $"-p {_port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+    }
+
+    public async Task CreateDatabaseAsync(string name) =>
+        await RunAsPostgresAsync("psql", "-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", "postgres", "-c", $"CREATE DATABASE \"{name}\"");
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
+        }
+        finally
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static Task RunAsPostgresAsync(string program, params string[] args) =>
+        Environment.UserName == "root"
+            ? RunAsync("runuser", ["-u", "postgres", "--", program, .. args])
+            : RunAsync(program, args);
+
+    private static async Task RunAsync(string program, params string[] args)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', args)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
