@@ -1,0 +1,58 @@
+namespace StreamEngine.Host.Tests;
+
+/// <summary>The two sources besides HTTP: the file replay and the demo firehose, run as a user would start them.</summary>
+public sealed class SourceTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task A_replayed_file_lands_in_the_same_figures_as_posting_it()
+    {
+        var sample = new SampleFirehose(posts: 600, seed: 5, now: DateTimeOffset.UtcNow);
+        var file = Path.Combine(_dir.Path, "replay.ndjson");
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(file, sample.Ndjson);
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+
+        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model, "--replay", file);
+
+        foreach (var brand in SampleFirehose.Brands)
+        {
+            var expected = sample.InWindow(brand, "30d").Count();
+            await Eventually.HoldsAsync(
+                async () => (await engine.Http.GetJsonAsync($"/api/brands/{brand}/summary?window=30d")).GetProperty("mentions").GetInt64() == expected,
+                $"{brand} reaching {expected} mentions from the replay");
+        }
+
+        Assert.Contains("Replayed", engine.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_firehose_fills_the_shipped_model_brands()
+    {
+        var shippedModel = Path.Combine(RepositoryRoot(), "config", "model.yaml");
+
+        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), shippedModel, "--demo", "--demo-rate", "500");
+
+        var brands = (await engine.Http.GetJsonAsync("/api/brands")).EnumerateArray().Select(b => b.GetProperty("id").GetString()!).ToList();
+        Assert.True(brands.Count >= 8, $"the shipped model has {brands.Count} brands");
+        await Eventually.HoldsAsync(
+            async () => (await engine.Http.GetJsonAsync($"/api/brands/{brands[0]}/summary?window=15m")).GetProperty("mentions").GetInt64() >= 50,
+            "the most popular demo brand reaching 50 mentions");
+        var concepts = await engine.Http.GetJsonAsync($"/api/brands/{brands[0]}/segments?by=concept&window=15m");
+        Assert.True(concepts.GetProperty("segments").GetArrayLength() > 0, "demo posts mention concepts");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "StreamEngine.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir.FullName;
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
