@@ -7,7 +7,8 @@ using StreamEngine.Host.Demo;
 using StreamEngine.Host.Hosting;
 
 var args0 = CommandLine.Normalise(args);
-var builder = WebApplication.CreateBuilder(args0);
+// appsettings.json travels with the binary; relative --data-dir and --model paths stay relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args0, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args0, CommandLine.SwitchMappings);
 
 var options = builder.Configuration.GetSection(StreamEngineOptions.Section).Get<StreamEngineOptions>() ?? new StreamEngineOptions();
