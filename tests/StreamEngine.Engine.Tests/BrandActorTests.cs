@@ -1,0 +1,280 @@
+using Akka.Actor;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Posts;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Serialization;
+
+namespace StreamEngine.Engine.Tests;
+
+public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(15);
+
+    private readonly SqliteTestDatabase _database;
+    private readonly TestClock _clock = new();
+
+    public BrandActorTests()
+        : this(new SqliteTestDatabase())
+    {
+    }
+
+    private BrandActorTests(SqliteTestDatabase database)
+        : base(database.Config, "brand-actor-tests")
+    {
+        _database = database;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
+
+    private IActorRef Brand(string brandId, BrandActorSettings? settings = null) =>
+        Sys.ActorOf(BrandActor.PropsFor(brandId, _clock, settings ?? new BrandActorSettings()));
+
+    /// <summary>Records the batches one after the other, each acknowledged before the next is sent.</summary>
+    private async Task<BrandAggregate> RecordAsync(IActorRef brand, string brandId, IEnumerable<BrandDelta> batches)
+    {
+        var expected = new BrandAggregate();
+        foreach (var delta in batches)
+        {
+            brand.Tell(new RecordMentions(brandId, delta), TestActor);
+            var ack = await ExpectMsgAsync<MentionsAcknowledged>(Generous);
+            Assert.Equal(brandId, ack.BrandId);
+            Assert.Equal(delta.Mentions, ack.Mentions);
+            expected.Apply(delta);
+        }
+
+        return expected;
+    }
+
+    private async Task StopAsync(IActorRef brand)
+    {
+        await WatchAsync(brand);
+        brand.Tell(PoisonPill.Instance);
+        await ExpectTerminatedAsync(brand, Generous);
+    }
+
+    private static IEnumerable<BrandDelta> Batches(int count) => Enumerable.Range(0, count).Select(i => TestData.Batch(i, TestClock.DefaultNow));
+
+    [Fact]
+    public async Task RecordMentions_is_answered_with_MentionsAcknowledged_carrying_the_mention_count()
+    {
+        var brand = Brand("acme");
+        var delta = TestData.Batch(0, _clock.Now);
+
+        brand.Tell(new RecordMentions("acme", delta), TestActor);
+
+        var ack = await ExpectMsgAsync<MentionsAcknowledged>(Generous);
+        Assert.Equal(new MentionsAcknowledged("acme", 6), ack);
+    }
+
+    [Fact]
+    public async Task GetBrandSummary_reflects_an_acknowledged_batch()
+    {
+        var brand = Brand("acme");
+        var now = _clock.Now;
+        var delta = TestData.Delta(
+            (TestData.Post("p1", now - TimeSpan.FromMinutes(1), authorId: "ana", followers: 100, engagement: new Engagement(1, 2, 3, 1000)), []),
+            (TestData.Post("p2", now - TimeSpan.FromMinutes(5), authorId: "ana", followers: 100, engagement: new Engagement(4, 0, 0, 0)), []),
+            (TestData.Post("p3", now - TimeSpan.FromMinutes(40), authorId: "bo", followers: 7), []),
+            (TestData.Post("p4", now - TimeSpan.FromDays(3), authorId: "cy", followers: 1000), []));
+        await RecordAsync(brand, "acme", [delta]);
+
+        brand.Tell(new GetBrandSummary("acme", TimeWindow.FifteenMinutes), TestActor);
+        var fifteen = await ExpectMsgAsync<BrandSummary>(Generous);
+        brand.Tell(new GetBrandSummary("acme", TimeWindow.ThirtyDays), TestActor);
+        var thirty = await ExpectMsgAsync<BrandSummary>(Generous);
+
+        Assert.Equal("acme", fifteen.BrandId);
+        Assert.Equal(TimeWindow.FifteenMinutes, fifteen.Window);
+        Assert.Equal(_clock.Now, fifteen.AsOf);
+        Assert.Equal(new BrandFigures(Mentions: 2, Reach: 200, Engagement: 10, UniqueAuthors: 1), fifteen.Figures);
+        Assert.Equal(new BrandFigures(Mentions: 4, Reach: 1207, Engagement: 10, UniqueAuthors: 3), thirty.Figures);
+    }
+
+    [Fact]
+    public async Task A_brand_with_no_mentions_answers_with_zero_figures()
+    {
+        var brand = Brand("initech");
+
+        brand.Tell(new GetBrandSummary("initech", TimeWindow.OneDay), TestActor);
+
+        var summary = await ExpectMsgAsync<BrandSummary>(Generous);
+        Assert.Equal(new BrandFigures(0, 0, 0, 0), summary.Figures);
+    }
+
+    [Fact]
+    public async Task GetBrandSegments_answers_mentions_per_value_most_mentioned_first()
+    {
+        var brand = Brand("acme");
+        var now = _clock.Now;
+        await RecordAsync(brand, "acme",
+        [
+            TestData.Delta(
+                (TestData.Post("p1", now - TimeSpan.FromMinutes(1), country: "DE"), ["delivery"]),
+                (TestData.Post("p2", now - TimeSpan.FromMinutes(2), country: "DE"), ["delivery", "price"]),
+                (TestData.Post("p3", now - TimeSpan.FromMinutes(3), country: "US"), ["price"])),
+            TestData.Delta(
+                (TestData.Post("p4", now - TimeSpan.FromMinutes(4), country: "DE"), []),
+                (TestData.Post("p5", now - TimeSpan.FromHours(2), country: "FR"), ["delivery"])),
+        ]);
+
+        brand.Tell(new GetBrandSegments("acme", SegmentDimension.Country, TimeWindow.FifteenMinutes), TestActor);
+        var countries = await ExpectMsgAsync<BrandSegments>(Generous);
+        brand.Tell(new GetBrandSegments("acme", SegmentDimension.Concept, TimeWindow.OneDay), TestActor);
+        var concepts = await ExpectMsgAsync<BrandSegments>(Generous);
+
+        Assert.Equal(SegmentDimension.Country, countries.Dimension);
+        Assert.Equal(4, countries.Mentions);
+        Assert.Equal([new SegmentFigure("DE", 3), new SegmentFigure("US", 1)], countries.Segments);
+        Assert.Equal(5, concepts.Mentions);
+        Assert.Equal([new SegmentFigure("delivery", 3), new SegmentFigure("price", 2)], concepts.Segments);
+    }
+
+    [Fact]
+    public async Task GetBrandTimeseries_answers_one_point_per_step_with_each_steps_figures()
+    {
+        var brand = Brand("acme");
+        var now = _clock.Now;
+        await RecordAsync(brand, "acme",
+        [
+            TestData.Delta(
+                (TestData.Post("p1", now - TimeSpan.FromMinutes(1), followers: 5), []),
+                (TestData.Post("p2", now - TimeSpan.FromMinutes(1), followers: 6), []),
+                (TestData.Post("p3", now - TimeSpan.FromMinutes(10), followers: 7), []),
+                (TestData.Post("p4", now - TimeSpan.FromMinutes(90), followers: 8), [])),
+        ]);
+
+        brand.Tell(new GetBrandTimeseries("acme", TimeWindow.FifteenMinutes, TimeStep.Minute), TestActor);
+        var minutes = await ExpectMsgAsync<BrandTimeseries>(Generous);
+        brand.Tell(new GetBrandTimeseries("acme", TimeWindow.OneDay, TimeStep.Hour), TestActor);
+        var hours = await ExpectMsgAsync<BrandTimeseries>(Generous);
+
+        Assert.Equal(15, minutes.Points.Count);
+        Assert.Equal(now - TimeSpan.FromMinutes(14), minutes.Points[0].Start);
+        Assert.Equal(now, minutes.Points[^1].Start);
+        Assert.Equal(new BrandFigures(2, 11, 0, 2), minutes.Points.Single(p => p.Start == now - TimeSpan.FromMinutes(1)).Figures);
+        Assert.Equal(new BrandFigures(1, 7, 0, 1), minutes.Points.Single(p => p.Start == now - TimeSpan.FromMinutes(10)).Figures);
+        Assert.Equal(3, minutes.Points.Sum(p => p.Figures.Mentions));
+
+        Assert.Equal(TimeStep.Hour, hours.Step);
+        Assert.Equal(24, hours.Points.Count);
+        Assert.Equal(new BrandFigures(3, 18, 0, 3), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(1)).Figures);
+        Assert.Equal(new BrandFigures(1, 8, 0, 1), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(2)).Figures);
+    }
+
+    [Fact]
+    public async Task A_restarted_brand_recovers_identical_summary_segments_and_timeseries_from_the_journal()
+    {
+        var brand = Brand("acme");
+        var expected = await RecordAsync(brand, "acme", Batches(4));
+        var before = await BrandView.Of(brand, "acme");
+        BrandView.AssertEqual(BrandView.Of(expected, _clock.Now), before);
+
+        await StopAsync(brand);
+        var recovered = await BrandView.Of(Brand("acme"), "acme");
+
+        BrandView.AssertEqual(before, recovered);
+        Assert.True(recovered.Summaries[TimeWindow.ThirtyDays.Name].Mentions == 24, "all four batches of six should be back");
+    }
+
+    [Fact]
+    public async Task Brands_recover_only_their_own_batches()
+    {
+        var acme = Brand("acme");
+        var globex = Brand("globex");
+        await RecordAsync(acme, "acme", Batches(2));
+        var globexExpected = await RecordAsync(globex, "globex", [TestData.Batch(5, _clock.Now)]);
+        await StopAsync(acme);
+        await StopAsync(globex);
+
+        var recovered = await BrandView.Of(Brand("globex"), "globex");
+
+        BrandView.AssertEqual(BrandView.Of(globexExpected, _clock.Now), recovered);
+    }
+
+    [Fact]
+    public async Task After_seven_batches_with_a_snapshot_every_three_a_restart_recovers_identical_figures()
+    {
+        var settings = new BrandActorSettings(SnapshotEvery: 3);
+        var brand = Brand("acme", settings);
+        var expected = await RecordAsync(brand, "acme", Batches(7));
+        var before = await BrandView.Of(brand, "acme");
+        BrandView.AssertEqual(BrandView.Of(expected, _clock.Now), before);
+
+        // The snapshot after the sixth batch lands; then older snapshots and the events it covers are pruned,
+        // so what comes back below can only come from that snapshot plus the seventh batch.
+        await AwaitConditionAsync(() => Task.FromResult(_database.Holds(db =>
+            db.SnapshotRowsOf("brand-acme") is [{ SequenceNr: 6 }]
+            && db.JournalRows("brand-acme").All(r => r.Deleted || r.SequenceNr > 6))), Generous);
+        await StopAsync(brand);
+        var recovered = await BrandView.Of(Brand("acme", settings), "acme");
+
+        BrandView.AssertEqual(before, recovered);
+        Assert.Contains(_database.Tables(), t => t.Contains("snapshot", StringComparison.OrdinalIgnoreCase));
+        Assert.True(_database.SnapshotRows() >= 1, "the snapshot table should hold the brand's snapshot");
+        var snapshot = Assert.Single(_database.SnapshotRowsOf("brand-acme"));
+        Assert.Equal(BrandStateSerializer.SerializerId, snapshot.SerializerId);
+        Assert.Equal("brand-snapshot.v1", snapshot.Manifest);
+        var live = Assert.Single(_database.JournalRows("brand-acme"), r => !r.Deleted);
+        Assert.Equal(7, live.SequenceNr);
+        Assert.Equal(BrandStateSerializer.SerializerId, live.SerializerId);
+        Assert.Equal("mentions-recorded.v1", live.Manifest);
+    }
+
+    [Fact]
+    public async Task A_brand_restarted_right_after_a_snapshot_keeps_counting_from_there()
+    {
+        // Six batches end exactly on a snapshot whose events are then deleted from the journal: the
+        // sequence numbers of later batches must still follow on, or recovery would skip them.
+        var settings = new BrandActorSettings(SnapshotEvery: 3);
+        var brand = Brand("acme", settings);
+        var expected = await RecordAsync(brand, "acme", Batches(6));
+        await AwaitConditionAsync(() => Task.FromResult(_database.Holds(db =>
+            db.SnapshotRowsOf("brand-acme") is [{ SequenceNr: 6 }]
+            && db.JournalRows("brand-acme").All(r => r.Deleted))), Generous);
+        await StopAsync(brand);
+
+        var second = Brand("acme", settings);
+        var more = Enumerable.Range(10, 2).Select(i => TestData.Batch(i, _clock.Now)).ToList();
+        await RecordAsync(second, "acme", more);
+        foreach (var delta in more)
+        {
+            expected.Apply(delta);
+        }
+
+        await StopAsync(second);
+        Assert.Equal([7L, 8L], _database.JournalRows("brand-acme").Where(r => !r.Deleted).Select(r => r.SequenceNr));
+        var recovered = await BrandView.Of(Brand("acme", settings), "acme");
+
+        BrandView.AssertEqual(BrandView.Of(expected, _clock.Now), recovered);
+    }
+
+    [Fact]
+    public async Task A_brand_recovers_in_a_new_actor_system_pointed_at_the_same_database()
+    {
+        var settings = new BrandActorSettings(SnapshotEvery: 3);
+        var brand = Brand("acme", settings);
+        var expected = await RecordAsync(brand, "acme", Batches(5));
+        var before = await BrandView.Of(brand, "acme");
+        await StopAsync(brand);
+
+        var other = ActorSystem.Create("brand-actor-tests-other", _database.Config);
+        try
+        {
+            var recovered = await BrandView.Of(other.ActorOf(BrandActor.PropsFor("acme", _clock, settings)), "acme");
+
+            BrandView.AssertEqual(before, recovered);
+            BrandView.AssertEqual(BrandView.Of(expected, _clock.Now), recovered);
+        }
+        finally
+        {
+            await other.Terminate().WaitAsync(Generous);
+        }
+    }
+}

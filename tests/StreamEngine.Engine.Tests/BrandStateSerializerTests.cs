@@ -1,0 +1,237 @@
+using System.Runtime.Serialization;
+using Akka.Actor;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Sketches;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Serialization;
+
+namespace StreamEngine.Engine.Tests;
+
+public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly DateTimeOffset At = TestClock.DefaultNow;
+
+    private readonly BrandStateSerializer _serializer;
+
+    public BrandStateSerializerTests()
+    {
+        _serializer = new BrandStateSerializer((ExtendedActorSystem)Sys);
+    }
+
+    private object RoundTrip(object state)
+    {
+        var manifest = _serializer.Manifest(state);
+        var bytes = _serializer.ToBinary(state);
+        return _serializer.FromBinary(bytes, manifest);
+    }
+
+    private static uint Entry(string author) => UniqueAuthorSketch.EntryOf(StableHash.Of("x", author));
+
+    private static BrandDelta HandMadeDelta()
+    {
+        var minute = EventTime.MinuteOf(At);
+        return new BrandDelta(
+        [
+            new MinuteDelta(
+                minute - 90,
+                3,
+                1_234_567,
+                42,
+                [
+                    new SegmentCount(SegmentDimension.Network, "x", 2),
+                    new SegmentCount(SegmentDimension.Network, "reddit", 1),
+                    new SegmentCount(SegmentDimension.Country, "DE", 3),
+                    new SegmentCount(SegmentDimension.Concept, "delivery", 2),
+                    new SegmentCount(SegmentDimension.Purchase, "2026-03", 1),
+                    new SegmentCount(SegmentDimension.Language, "pt", 3),
+                ],
+                new[] { Entry("ana"), Entry("bo"), Entry("cy") }.Order().ToArray()),
+            new MinuteDelta(
+                minute - 1,
+                1,
+                0,
+                0,
+                [new SegmentCount(SegmentDimension.Gender, "unknown", 1), new SegmentCount(SegmentDimension.Age, "65+", 1)],
+                []),
+            new MinuteDelta(
+                minute,
+                70_000_000_000,
+                long.MaxValue / 4,
+                9_999_999_999,
+                [new SegmentCount(SegmentDimension.Concept, "überpreis ✓", 70_000_000_000)],
+                Enumerable.Range(0, 200).Select(i => Entry("author-" + i)).Order().ToArray()),
+        ]);
+    }
+
+    private static void AssertSameDelta(BrandDelta expected, BrandDelta actual)
+    {
+        Assert.Equal(expected.Minutes.Count, actual.Minutes.Count);
+        for (var i = 0; i < expected.Minutes.Count; i++)
+        {
+            var e = expected.Minutes[i];
+            var a = actual.Minutes[i];
+            Assert.Equal(e.Minute, a.Minute);
+            Assert.Equal(e.Mentions, a.Mentions);
+            Assert.Equal(e.Reach, a.Reach);
+            Assert.Equal(e.Engagement, a.Engagement);
+            Assert.Equal(e.Segments, a.Segments);
+            Assert.Equal(e.AuthorEntries, a.AuthorEntries);
+        }
+
+        Assert.Equal(expected.Mentions, actual.Mentions);
+    }
+
+    [Fact]
+    public void MentionsRecorded_round_trips_to_an_equal_delta()
+    {
+        var original = new MentionsRecorded(HandMadeDelta());
+
+        var restored = Assert.IsType<MentionsRecorded>(RoundTrip(original));
+
+        AssertSameDelta(original.Delta, restored.Delta);
+    }
+
+    [Fact]
+    public void MentionsRecorded_built_from_posts_round_trips_to_an_equal_delta()
+    {
+        var original = new MentionsRecorded(TestData.Batch(3, At));
+        Assert.True(original.Delta.Minutes.Count > 3, "the batch should touch several minutes");
+        Assert.True(original.Delta.Minutes.SelectMany(m => m.Segments).Select(s => s.Dimension).Distinct().Count() >= 6);
+
+        var restored = Assert.IsType<MentionsRecorded>(RoundTrip(original));
+
+        AssertSameDelta(original.Delta, restored.Delta);
+    }
+
+    [Fact]
+    public void An_empty_delta_round_trips()
+    {
+        var restored = Assert.IsType<MentionsRecorded>(RoundTrip(new MentionsRecorded(new BrandDelta([]))));
+
+        Assert.Empty(restored.Delta.Minutes);
+    }
+
+    [Fact]
+    public void Manifests_name_the_type_and_format_version()
+    {
+        Assert.Equal("mentions-recorded.v1", _serializer.Manifest(new MentionsRecorded(new BrandDelta([]))));
+        Assert.Equal("brand-snapshot.v1", _serializer.Manifest(new BrandSnapshot([])));
+        Assert.Equal(BrandStateSerializer.SerializerId, _serializer.Identifier);
+    }
+
+    [Fact]
+    public void A_snapshot_decodes_to_an_aggregate_with_identical_figures_in_every_window()
+    {
+        var original = new BrandAggregate();
+        for (var batch = 0; batch < 5; batch++)
+        {
+            original.Apply(TestData.Batch(batch, At));
+        }
+
+        // One busy minute: more distinct authors than a sparse sketch keeps, so its sketch goes dense.
+        var busy = At - TimeSpan.FromMinutes(7);
+        original.Apply(TestData.Delta(Enumerable.Range(0, 1500)
+            .Select(i => (TestData.Post($"busy-{i}", busy, authorId: $"busy-author-{i}", followers: i), new[] { "price" }))
+            .ToArray()));
+        var busyMinute = EventTime.MinuteOf(busy);
+        Assert.True(original.MinuteBuckets.Single(b => b.Period == busyMinute).Authors.IsDense, "the busy minute should have a dense author sketch");
+        Assert.Contains(original.MinuteBuckets, b => !b.Authors.IsDense && b.Authors.SparseEntries.Length > 0);
+
+        var snapshot = Assert.IsType<BrandSnapshot>(RoundTrip(new BrandSnapshot(BrandAggregateCodec.Encode(original))));
+        var restored = BrandAggregateCodec.Decode(snapshot.EncodedAggregate);
+
+        BrandView.AssertEqual(BrandView.Of(original, At), BrandView.Of(restored, At));
+        AssertSameBuckets(original.MinuteBuckets, restored.MinuteBuckets);
+        AssertSameBuckets(original.HourBuckets, restored.HourBuckets);
+        Assert.True(restored.Summary(TimeWindow.OneHour, At).UniqueAuthors > 1400, "the dense minute's authors should be counted");
+    }
+
+    [Fact]
+    public void An_empty_aggregate_survives_a_snapshot()
+    {
+        var snapshot = Assert.IsType<BrandSnapshot>(RoundTrip(new BrandSnapshot(BrandAggregateCodec.Encode(new BrandAggregate()))));
+
+        var restored = BrandAggregateCodec.Decode(snapshot.EncodedAggregate);
+
+        Assert.Empty(restored.MinuteBuckets);
+        Assert.Empty(restored.HourBuckets);
+        Assert.Equal(new BrandFigures(0, 0, 0, 0), restored.Summary(TimeWindow.ThirtyDays, At));
+    }
+
+    private static void AssertSameBuckets(IEnumerable<MentionBucket> expected, IEnumerable<MentionBucket> actual)
+    {
+        var e = expected.OrderBy(b => b.Period).ToList();
+        var a = actual.OrderBy(b => b.Period).ToList();
+        Assert.Equal(e.Select(b => b.Period), a.Select(b => b.Period));
+        for (var i = 0; i < e.Count; i++)
+        {
+            Assert.Equal(e[i].Mentions, a[i].Mentions);
+            Assert.Equal(e[i].Reach, a[i].Reach);
+            Assert.Equal(e[i].Engagement, a[i].Engagement);
+            Assert.Equal(
+                e[i].Segments.OrderBy(s => s.Key.Dimension).ThenBy(s => s.Key.Value, StringComparer.Ordinal),
+                a[i].Segments.OrderBy(s => s.Key.Dimension).ThenBy(s => s.Key.Value, StringComparer.Ordinal));
+            Assert.Equal(e[i].Authors.IsDense, a[i].Authors.IsDense);
+            Assert.Equal(e[i].Authors.SparseEntries.ToArray(), a[i].Authors.SparseEntries.ToArray());
+            Assert.Equal(e[i].Authors.DenseRegisters.ToArray(), a[i].Authors.DenseRegisters.ToArray());
+            Assert.Equal(e[i].Authors.Estimate(), a[i].Authors.Estimate());
+        }
+    }
+
+    [Fact]
+    public void An_unknown_manifest_is_refused_with_a_SerializationException_naming_it()
+    {
+        var bytes = _serializer.ToBinary(new MentionsRecorded(HandMadeDelta()));
+
+        var ex = Assert.Throws<SerializationException>(() => _serializer.FromBinary(bytes, "mentions-recorded.v2"));
+
+        Assert.Contains("mentions-recorded.v2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Manifest_of_an_object_that_is_not_brand_state_throws_ArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => _serializer.Manifest("not brand state"));
+        Assert.Throws<ArgumentException>(() => _serializer.Manifest(new RecordMentions("acme", new BrandDelta([]))));
+    }
+
+    [Fact]
+    public void ToBinary_of_an_object_that_is_not_brand_state_throws_ArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => _serializer.ToBinary(new MentionsAcknowledged("acme", 1)));
+    }
+
+    [Fact]
+    public void A_count_larger_than_the_remaining_bytes_is_refused_rather_than_allocated()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write7BitEncodedInt(1_000_000);
+        }
+
+        Assert.Throws<InvalidDataException>(() => _serializer.FromBinary(stream.ToArray(), "mentions-recorded.v1"));
+    }
+
+    [Fact]
+    public void An_unknown_segment_dimension_is_refused()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write7BitEncodedInt(1);
+            w.Write7BitEncodedInt64(EventTime.MinuteOf(At));
+            w.Write7BitEncodedInt64(1);
+            w.Write7BitEncodedInt64(0);
+            w.Write7BitEncodedInt64(0);
+            w.Write7BitEncodedInt(1);
+            w.Write((byte)99);
+            w.Write("mystery");
+            w.Write7BitEncodedInt64(1);
+            w.Write7BitEncodedInt(0);
+        }
+
+        var ex = Assert.Throws<InvalidDataException>(() => _serializer.FromBinary(stream.ToArray(), "mentions-recorded.v1"));
+        Assert.Contains("99", ex.Message, StringComparison.Ordinal);
+    }
+}

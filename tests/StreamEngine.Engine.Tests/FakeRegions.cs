@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using StreamEngine.Engine.Brands;
+
+namespace StreamEngine.Engine.Tests;
+
+/// <summary>Stands in for the brand shard region: records every batch and acknowledges it at once.</summary>
+internal sealed class AcknowledgingRegion : ReceiveActor
+{
+    public AcknowledgingRegion(ConcurrentQueue<RecordMentions> received)
+    {
+        Receive<RecordMentions>(m =>
+        {
+            received.Enqueue(m);
+            Sender.Tell(new MentionsAcknowledged(m.BrandId, m.Delta.Mentions));
+        });
+    }
+
+    public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new AcknowledgingRegion(received));
+
+    /// <summary>Mentions received per brand, however the pipeline grouped them into messages.</summary>
+    public static Dictionary<string, long> MentionsPerBrand(IEnumerable<RecordMentions> received) =>
+        received.GroupBy(m => m.BrandId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(m => m.Delta.Mentions), StringComparer.Ordinal);
+}
+
+/// <summary>Stands in for a brand shard region that takes batches and never answers.</summary>
+internal sealed class SilentRegion : ReceiveActor
+{
+    public SilentRegion(ConcurrentQueue<RecordMentions> received)
+    {
+        Receive<RecordMentions>(received.Enqueue);
+    }
+
+    public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new SilentRegion(received));
+}
+
+/// <summary>Stands in for a brand shard region that loses the first batch it is sent and acknowledges the rest.</summary>
+internal sealed class FirstBatchLostRegion : ReceiveActor
+{
+    public FirstBatchLostRegion(ConcurrentQueue<RecordMentions> received)
+    {
+        var lost = false;
+        Receive<RecordMentions>(m =>
+        {
+            if (!lost)
+            {
+                lost = true;
+                return;
+            }
+
+            received.Enqueue(m);
+            Sender.Tell(new MentionsAcknowledged(m.BrandId, m.Delta.Mentions));
+        });
+    }
+
+    public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new FirstBatchLostRegion(received));
+}

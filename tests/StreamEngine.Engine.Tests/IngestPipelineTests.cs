@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Akka.Actor;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Model;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Engine.Tests;
+
+public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(15);
+    private static readonly DateTimeOffset At = TestClock.DefaultNow;
+
+    private readonly ConcurrentQueue<RecordMentions> _received = new();
+
+    private IngestPipeline Pipeline(Props region, IngestSettings? settings = null, CurrentModel? model = null) =>
+        new(Sys, Sys.ActorOf(region), model ?? TestData.Model(), new TestClock(), settings ?? new IngestSettings());
+
+    private static IngestChunk Chunk(int firstLine, params string[] lines) => new(TestData.Utf8(lines), firstLine);
+
+    private static async Task<IngestOutcome> EnqueueAndWait(IngestPipeline pipeline, IngestChunk chunk)
+    {
+        Assert.True(await pipeline.TryEnqueueAsync(chunk, Generous, CancellationToken.None), "an idle pipeline should take the chunk");
+        return await chunk.Outcome.WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_chunk_is_counted_line_by_line_and_its_errors_numbered_from_its_first_line()
+    {
+        var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received));
+        var text = string.Join("\n",
+            TestData.Line("p1", At - TimeSpan.FromMinutes(1), "acme shipping was quick"),                 // 101 acme
+            "",                                                                                            // 102 blank
+            "{not json",                                                                                   // 103 rejected
+            TestData.Line("p4", At - TimeSpan.FromMinutes(2), "Acme or Globex? the price decides"),       // 104 acme + globex
+            "   \t",                                                                                       // 105 blank
+            TestData.Line("p6", At - TimeSpan.FromDays(40), "acme long ago"),                             // 106 late
+            TestData.Line("p7", At - TimeSpan.FromMinutes(3), "nothing to see here"),                     // 107 unmatched
+            """{"id":"p8","text":"acme without a date"}""",                                                // 108 rejected
+            TestData.Line("p9", At + TimeSpan.FromMinutes(10), "acme from the future"),                   // 109 rejected
+            TestData.Line("p10", At - TimeSpan.FromHours(5), "initech"));                                 // 110 initech, no newline
+        var chunk = new IngestChunk(Encoding.UTF8.GetBytes(text), 101);
+
+        var outcome = await EnqueueAndWait(pipeline, chunk);
+
+        Assert.True(outcome.Journaled, outcome.Failure);
+        Assert.Null(outcome.Failure);
+        Assert.Equal(5, outcome.Accepted);
+        Assert.Equal(3, outcome.Rejected);
+        Assert.Equal(1, outcome.Late);
+        Assert.Equal(1, outcome.Unmatched);
+        Assert.Equal([103, 108, 109], outcome.Errors.Select(e => e.Line));
+        Assert.Contains("createdAt", outcome.Errors[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("ahead", outcome.Errors[2].Reason, StringComparison.Ordinal);
+        Assert.Equal(
+            new Dictionary<string, long> { ["acme"] = 2, ["globex"] = 1, ["initech"] = 1 },
+            AcknowledgingRegion.MentionsPerBrand(_received));
+    }
+
+    [Fact]
+    public async Task Each_brand_batch_carries_the_posts_figures_and_concepts()
+    {
+        var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received));
+        var chunk = Chunk(1,
+            TestData.Line("p1", At - TimeSpan.FromMinutes(1), "acme delivery and price", followers: 10),
+            TestData.Line("p2", At - TimeSpan.FromMinutes(1), "acme delivery", followers: 20),
+            TestData.Line("p3", At - TimeSpan.FromHours(2), "acme again", followers: 40));
+
+        var outcome = await EnqueueAndWait(pipeline, chunk);
+
+        Assert.True(outcome.Journaled, outcome.Failure);
+        var batch = Assert.Single(_received);
+        Assert.Equal("acme", batch.BrandId);
+        Assert.Equal(3, batch.Delta.Mentions);
+        Assert.Equal(70, batch.Delta.Minutes.Sum(m => m.Reach));
+        Assert.Equal(3, batch.Delta.Minutes.Sum(m => m.Engagement));
+        Assert.Equal(
+            [EventTime.MinuteOf(At - TimeSpan.FromHours(2)), EventTime.MinuteOf(At - TimeSpan.FromMinutes(1))],
+            batch.Delta.Minutes.Select(m => m.Minute));
+        var concepts = batch.Delta.Minutes.SelectMany(m => m.Segments).Where(s => s.Dimension == SegmentDimension.Concept)
+            .GroupBy(s => s.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(s => s.Mentions), StringComparer.Ordinal);
+        Assert.Equal(new Dictionary<string, long> { ["delivery"] = 2, ["price"] = 1 }, concepts);
+        Assert.Equal(3, batch.Delta.Minutes.Sum(m => m.AuthorEntries.Count));
+    }
+
+    [Fact]
+    public async Task Chunks_enqueued_together_journal_every_mention_of_every_brand()
+    {
+        var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received));
+        var chunks = Enumerable.Range(0, 8).Select(c => Chunk(1 + (c * 4),
+            TestData.Line($"c{c}-a", At - TimeSpan.FromMinutes(c), "acme"),
+            TestData.Line($"c{c}-b", At - TimeSpan.FromMinutes(c + 1), "acme and globex"),
+            TestData.Line($"c{c}-c", At - TimeSpan.FromHours(c), "the acme corp"),
+            TestData.Line($"c{c}-d", At - TimeSpan.FromDays(c), "initech and globex"))).ToList();
+
+        foreach (var chunk in chunks)
+        {
+            Assert.True(await pipeline.TryEnqueueAsync(chunk, Generous, CancellationToken.None));
+        }
+
+        var outcomes = await Task.WhenAll(chunks.Select(c => c.Outcome)).WaitAsync(Generous);
+
+        Assert.All(outcomes, o => Assert.True(o.Journaled && o.Accepted == 4 && o.Rejected == 0, $"{o}"));
+        Assert.Equal(
+            new Dictionary<string, long> { ["acme"] = 24, ["globex"] = 16, ["initech"] = 8 },
+            AcknowledgingRegion.MentionsPerBrand(_received));
+    }
+
+    [Fact]
+    public async Task Chunks_of_one_round_are_folded_into_one_batch_per_brand()
+    {
+        var settings = new IngestSettings(ChunksPerBatch: 4, BatchWindow: TimeSpan.FromMinutes(5));
+        var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received), settings);
+        var chunks = Enumerable.Range(0, 4).Select(c => Chunk(1,
+            TestData.Line($"c{c}-a", At - TimeSpan.FromMinutes(c), "acme"),
+            TestData.Line($"c{c}-b", At - TimeSpan.FromMinutes(c), "acme globex"))).ToList();
+
+        foreach (var chunk in chunks)
+        {
+            Assert.True(await pipeline.TryEnqueueAsync(chunk, Generous, CancellationToken.None));
+        }
+
+        await Task.WhenAll(chunks.Select(c => c.Outcome)).WaitAsync(Generous);
+
+        Assert.Equal(2, _received.Count);
+        Assert.Equal(8, _received.Single(r => r.BrandId == "acme").Delta.Mentions);
+        Assert.Equal(4, _received.Single(r => r.BrandId == "globex").Delta.Mentions);
+    }
+
+    [Fact]
+    public async Task A_chunk_without_mentions_is_journaled_without_asking_any_brand()
+    {
+        // The region never answers: if the pipeline asked it, the outcome would wait for the 30 s timeout.
+        var pipeline = Pipeline(SilentRegion.PropsFor(_received));
+        var chunk = Chunk(1,
+            TestData.Line("p1", At, "nothing here"),
+            "garbage",
+            TestData.Line("p3", At - TimeSpan.FromDays(60), "acme, but far too old"));
+
+        var outcome = await EnqueueAndWait(pipeline, chunk);
+
+        Assert.Equal(new IngestOutcome(2, 1, 1, 1, outcome.Errors, true, null), outcome);
+        Assert.Equal(2, Assert.Single(outcome.Errors).Line);
+        Assert.Empty(_received);
+    }
+
+    [Fact]
+    public async Task A_region_that_never_acknowledges_makes_the_chunk_fail_as_not_journaled()
+    {
+        var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+        var chunk = Chunk(1, TestData.Line("p1", At, "acme"), "{", TestData.Line("p3", At, "globex"));
+
+        var outcome = await EnqueueAndWait(pipeline, chunk);
+
+        Assert.False(outcome.Journaled);
+        Assert.NotNull(outcome.Failure);
+        Assert.Contains("not journaled", outcome.Failure, StringComparison.Ordinal);
+        Assert.Equal(2, outcome.Accepted);
+        Assert.Equal([2], outcome.Errors.Select(e => e.Line));
+        Assert.Equal(["acme", "globex"], _received.Select(r => r.BrandId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_pipeline_keeps_serving_after_a_round_fails()
+    {
+        var pipeline = Pipeline(FirstBatchLostRegion.PropsFor(_received),
+            new IngestSettings(ChunksPerBatch: 1, AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+
+        var failed = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p1", At, "acme")));
+        var journaled = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p2", At, "acme"), TestData.Line("p3", At, "acme")));
+
+        Assert.False(failed.Journaled);
+        Assert.True(journaled.Journaled, journaled.Failure);
+        Assert.Equal(2, Assert.Single(_received).Delta.Mentions);
+    }
+
+    [Fact]
+    public async Task A_saturated_pipeline_refuses_chunks_after_the_wait()
+    {
+        var settings = new IngestSettings(QueueChunks: 1, ReadParallelism: 1, ChunksPerBatch: 1, BatchesInFlight: 1,
+            AcknowledgeTimeout: TimeSpan.FromMinutes(10));
+        var pipeline = Pipeline(SilentRegion.PropsFor(_received), settings);
+        IngestChunk? refused = null;
+        var taken = 0;
+
+        for (var attempt = 0; attempt < 20 && refused is null; attempt++)
+        {
+            var chunk = Chunk(1, TestData.Line($"p{attempt}", At, "acme"));
+            if (await pipeline.TryEnqueueAsync(chunk, TimeSpan.FromMilliseconds(50), CancellationToken.None))
+            {
+                taken++;
+            }
+            else
+            {
+                refused = chunk;
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.InRange(taken, 1, 19);
+        Assert.False(refused.Outcome.IsCompleted, "a refused chunk is not in the graph, so it never gets an outcome");
+        await AwaitConditionAsync(() => Task.FromResult(!_received.IsEmpty), Generous);
+    }
+
+    [Fact]
+    public async Task Completing_the_pipeline_drains_queued_chunks_and_refuses_new_ones()
+    {
+        var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received));
+        var chunks = Enumerable.Range(0, 3).Select(c => Chunk(1, TestData.Line($"p{c}", At, "globex"))).ToList();
+        foreach (var chunk in chunks)
+        {
+            Assert.True(await pipeline.TryEnqueueAsync(chunk, Generous, CancellationToken.None));
+        }
+
+        pipeline.Complete();
+        await pipeline.Completion.WaitAsync(Generous);
+
+        Assert.All(chunks, c => Assert.True(c.Outcome.IsCompletedSuccessfully && c.Outcome.Result.Journaled));
+        Assert.Equal(3, AcknowledgingRegion.MentionsPerBrand(_received)["globex"]);
+        Assert.False(await pipeline.TryEnqueueAsync(Chunk(1, TestData.Line("late", At, "globex")), TimeSpan.FromMilliseconds(50), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_replaced_model_applies_to_the_chunks_read_after_it()
+    {
+        var model = TestData.Model();
+        var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received), model: model);
+        var line = TestData.Line("p1", At, "umbrella acme");
+
+        var before = await EnqueueAndWait(pipeline, Chunk(1, line));
+        model.Replace(ModelLoader.Parse("brands:\n  - id: umbrella\n    query: umbrella\n", "replaced.yaml"));
+        var after = await EnqueueAndWait(pipeline, Chunk(1, line));
+
+        Assert.True(before.Journaled && after.Journaled);
+        Assert.Equal(["acme", "umbrella"], _received.Select(r => r.BrandId));
+    }
+}
