@@ -141,7 +141,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
 
         var outcome = await EnqueueAndWait(pipeline, chunk);
 
-        Assert.Equal(new IngestOutcome(2, 1, 1, 1, outcome.Errors, true, null), outcome);
+        Assert.Equal(new IngestOutcome(2, 1, 1, 1, 0, outcome.Errors, true, null), outcome);
         Assert.Equal(2, Assert.Single(outcome.Errors).Line);
         Assert.Empty(_received);
     }
@@ -227,13 +227,39 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     {
         var model = TestData.Model();
         var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received), model: model);
-        var line = TestData.Line("p1", At, "umbrella acme");
-
-        var before = await EnqueueAndWait(pipeline, Chunk(1, line));
+        var before = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p1", At, "umbrella acme")));
         model.Replace(ModelLoader.Parse("brands:\n  - id: umbrella\n    query: umbrella\n", "replaced.yaml"));
-        var after = await EnqueueAndWait(pipeline, Chunk(1, line));
+        var after = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p2", At, "umbrella acme")));
 
         Assert.True(before.Journaled && after.Journaled);
         Assert.Equal(["acme", "umbrella"], _received.Select(r => r.BrandId));
+    }
+
+    [Fact]
+    public async Task A_post_seen_before_is_counted_once_and_reported_as_duplicate()
+    {
+        var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received));
+        var line = TestData.Line("p1", At, "acme");
+
+        var first = await EnqueueAndWait(pipeline, Chunk(1, line, line));
+        var again = await EnqueueAndWait(pipeline, Chunk(1, line));
+
+        Assert.Equal((2, 1), (first.Accepted, first.Duplicates));
+        Assert.Equal((1, 1), (again.Accepted, again.Duplicates));
+        Assert.Equal(1, _received.Sum(r => r.Delta.Mentions));
+    }
+
+    [Fact]
+    public async Task A_post_whose_batch_was_not_journaled_is_not_a_duplicate_when_resent()
+    {
+        var pipeline = Pipeline(FirstBatchLostRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+        var line = TestData.Line("p1", At, "acme");
+
+        var lost = await EnqueueAndWait(pipeline, Chunk(1, line));
+        var resent = await EnqueueAndWait(pipeline, Chunk(1, line));
+
+        Assert.False(lost.Journaled);
+        Assert.True(resent.Journaled);
+        Assert.Equal(0, resent.Duplicates);
     }
 }

@@ -77,7 +77,7 @@ public sealed class IngestSubmissionTests : Akka.TestKit.Xunit2.TestKit
 
         var result = await Submit(pipeline, input, Generous);
 
-        Assert.Equal(new SubmissionResult(3, 1, 1, 1, result.Errors, true, null, null), result);
+        Assert.Equal(new SubmissionResult(3, 1, 1, 1, 0, result.Errors, true, null, null), result);
         Assert.Equal(4, Assert.Single(result.Errors).Line);
         Assert.Equal(1, Assert.Single(_received).Delta.Mentions);
     }

@@ -93,4 +93,34 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return (response.StatusCode, body.GetProperty("error").GetString()!);
     }
+
+    [Fact]
+    public async Task A_resent_post_is_reported_as_duplicate_and_counted_once()
+    {
+        var line = "{\"id\":\"dup-1\",\"network\":\"reddit\",\"createdAt\":\"" + DateTimeOffset.UtcNow.AddMinutes(-3).ToString("O") + "\",\"text\":\"beta beta\"}\n";
+        var before = (await Http.GetJsonAsync("/api/brands/beta/summary?window=1h")).GetProperty("mentions").GetInt64();
+
+        var (_, first) = await Http.PostNdjsonAsync(line);
+        var (_, again) = await Http.PostNdjsonAsync(line);
+
+        Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
+        Assert.Equal(1, again.GetProperty("duplicates").GetInt32());
+        Assert.Equal(before + 1, (await Http.GetJsonAsync("/api/brands/beta/summary?window=1h")).GetProperty("mentions").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_line_too_long_to_read_is_refused_without_losing_its_neighbours()
+    {
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        var huge = "{\"id\":\"huge\",\"createdAt\":\"" + now + "\",\"text\":\"" + new string('a', 2 * 1024 * 1024) + "\"}";
+        var body = "{\"id\":\"n1\",\"createdAt\":\"" + now + "\",\"text\":\"beta\"}\n" + huge + "\n{\"id\":\"n2\",\"createdAt\":\"" + now + "\",\"text\":\"beta\"}\n";
+
+        var (status, result) = await Http.PostNdjsonAsync(body);
+
+        Assert.Equal(200, status);
+        Assert.Equal(2, result.GetProperty("accepted").GetInt32());
+        var error = Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal(2, error.GetProperty("line").GetInt32());
+        Assert.Contains("longer than", error.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -17,4 +17,7 @@ public sealed class ChunkReading
 
     /// <summary>Valid posts that mention no brand of the model.</summary>
     public int Unmatched { get; internal set; }
+
+    /// <summary>Posts that mention brands but were seen before (same network and id); counted once, when first seen.</summary>
+    public int Duplicates { get; set; }
 }

@@ -11,9 +11,10 @@ public sealed record IngestOutcome(
     int Rejected,
     int Late,
     int Unmatched,
+    int Duplicates,
     IReadOnlyList<LineError> Errors,
     bool Journaled,
     string? Failure)
 {
-    public static IngestOutcome Failed(string failure) => new(0, 0, 0, 0, [], false, failure);
+    public static IngestOutcome Failed(string failure) => new(0, 0, 0, 0, 0, [], false, failure);
 }

@@ -7,6 +7,8 @@ using Akka.Streams.Dsl;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Ingest;
 using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Telemetry;
 
@@ -25,6 +27,7 @@ public sealed class IngestPipeline
     private readonly CurrentModel _model;
     private readonly TimeProvider _clock;
     private readonly IngestSettings _settings;
+    private readonly DuplicateFilter _duplicates;
 
     [ThreadStatic]
     private static MatchScratch? t_scratch;
@@ -36,13 +39,12 @@ public sealed class IngestPipeline
         _model = model;
         _clock = clock;
         _settings = settings;
+        _duplicates = new DuplicateFilter(settings.DuplicateHorizon);
         _queue = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(settings.QueueChunks)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
-        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(() => EngineMetrics.IngestQueueDepth.Set(_queue.Reader.Count));
-
         Completion = ChannelSource.FromReader(_queue.Reader)
             .SelectAsync(settings.ReadParallelism, chunk => Task.Run(() => Read(chunk)))
             .GroupedWithin(settings.ChunksPerBatch, settings.EffectiveBatchWindow)
@@ -62,6 +64,7 @@ public sealed class IngestPipeline
         ArgumentNullException.ThrowIfNull(chunk);
         if (_queue.Writer.TryWrite(chunk))
         {
+            EngineMetrics.IngestQueueDepth.Inc();
             return true;
         }
 
@@ -70,6 +73,7 @@ public sealed class IngestPipeline
         try
         {
             await _queue.Writer.WriteAsync(chunk, timeout.Token);
+            EngineMetrics.IngestQueueDepth.Inc();
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -87,12 +91,18 @@ public sealed class IngestPipeline
 
     private IngestChunk Read(IngestChunk chunk)
     {
+        EngineMetrics.IngestQueueDepth.Dec();
         var started = Stopwatch.GetTimestamp();
         try
         {
             var scratch = t_scratch ??= new MatchScratch();
-            chunk.Reading = ChunkReader.Read(chunk.Lines.Span, chunk.FirstLine, _model.Model, _clock.GetUtcNow(), scratch);
-            var reading = chunk.Reading;
+            var reading = ChunkReader.Read(chunk.Lines.Span, chunk.FirstLine, _model.Model, _clock.GetUtcNow(), scratch);
+            if (chunk.RefusedBeforeReading is { } refused)
+            {
+                reading.Errors.Add(refused);
+            }
+
+            chunk.Reading = reading;
             EngineMetrics.PostsReceived.Inc(reading.Accepted + reading.Rejected);
             EngineMetrics.PostsAccepted.Inc(reading.Accepted);
             EngineMetrics.PostsRejected.Inc(reading.Rejected);
@@ -115,9 +125,11 @@ public sealed class IngestPipeline
         var chunks = round.Where(c => c.Reading is not null).ToList();
         var started = Stopwatch.GetTimestamp();
         string? failure = null;
+        var admitted = new List<ulong>();
         try
         {
-            var commands = Batch(chunks);
+            var commands = Batch(chunks, admitted);
+            EngineMetrics.PostsDuplicate.Inc(chunks.Sum(c => c.Reading!.Duplicates));
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();
             var timeout = _settings.EffectiveAcknowledgeTimeout;
@@ -130,27 +142,43 @@ public sealed class IngestPipeline
 #pragma warning restore CA1031
         {
             failure = ex is AskTimeoutException
-                ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0} s"
+                ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0.###} s"
                 : $"brand batches were not journaled: {ex.Message}";
+
+            // Not journaled, so not seen: a resend of these posts must count.
+            foreach (var key in admitted)
+            {
+                _duplicates.Forget(key);
+            }
         }
 
         foreach (var chunk in chunks)
         {
             var r = chunk.Reading!;
-            chunk.Complete(new IngestOutcome(r.Accepted, r.Rejected, r.Late, r.Unmatched, r.Errors, failure is null, failure));
+            chunk.Complete(new IngestOutcome(r.Accepted, r.Rejected, r.Late, r.Unmatched, r.Duplicates, r.Errors, failure is null, failure));
             chunk.Reading = null;
         }
 
         return NotUsed.Instance;
     }
 
-    private List<RecordMentions> Batch(List<IngestChunk> chunks)
+    /// <summary>Folds a round of chunks into one batch per brand; runs on one thread at a time, so the duplicate filter needs no lock.</summary>
+    private List<RecordMentions> Batch(List<IngestChunk> chunks, List<ulong> admitted)
     {
         var builders = new Dictionary<string, BrandDeltaBuilder>(StringComparer.Ordinal);
         foreach (var chunk in chunks)
         {
-            foreach (var mention in chunk.Reading!.Mentions)
+            var reading = chunk.Reading!;
+            foreach (var mention in reading.Mentions)
             {
+                var key = StableHash.Of(mention.Post.Network.ToName(), mention.Post.Id);
+                if (!_duplicates.TryAdd(key))
+                {
+                    reading.Duplicates++;
+                    continue;
+                }
+
+                admitted.Add(key);
                 foreach (var brand in mention.Brands)
                 {
                     if (!builders.TryGetValue(brand, out var builder))

@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Ingest;
+
 namespace StreamEngine.Engine.Ingest;
 
 /// <summary>Sizes and limits of the ingest graph.</summary>
@@ -7,13 +9,15 @@ namespace StreamEngine.Engine.Ingest;
 /// <param name="BatchWindow">How long the graph waits to fill a round before sending what it has.</param>
 /// <param name="BatchesInFlight">Rounds awaiting their journal acknowledgements at once.</param>
 /// <param name="AcknowledgeTimeout">How long a brand may take to journal a batch before the chunk is reported as not journaled.</param>
+/// <param name="DuplicateHorizon">Post ids remembered per generation for spotting duplicates (two generations are kept).</param>
 public sealed record IngestSettings(
     int QueueChunks = 64,
     int ReadParallelism = 2,
     int ChunksPerBatch = 64,
     TimeSpan? BatchWindow = null,
     int BatchesInFlight = 4,
-    TimeSpan? AcknowledgeTimeout = null)
+    TimeSpan? AcknowledgeTimeout = null,
+    int DuplicateHorizon = DuplicateFilter.DefaultGenerationSize)
 {
     public TimeSpan EffectiveBatchWindow => BatchWindow ?? TimeSpan.FromMilliseconds(5);
 

@@ -1,37 +1,42 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using StreamEngine.Domain.Ingest;
 
 namespace StreamEngine.Engine.Ingest;
 
 /// <summary>
 /// Cuts an NDJSON byte stream into chunks of whole lines, about <see cref="TargetChunkBytes"/> each,
-/// so a large upload flows through the graph while it is still arriving instead of being buffered whole.
+/// so a large upload flows through the graph while it is still arriving instead of being buffered
+/// whole. A line longer than <see cref="MaxLineBytes"/> is skipped as it streams past and reported
+/// as refused, so one runaway line can neither exhaust memory nor drop the lines after it.
 /// </summary>
 public static class NdjsonChunker
 {
     public const int TargetChunkBytes = 256 * 1024;
+    public const int MaxLineBytes = 1024 * 1024;
 
     /// <summary>Reads <paramref name="reader"/> to its end, handing each chunk to <paramref name="onChunk"/>; stops early when it returns false.</summary>
-    /// <returns>The line number the first unread line would have had, or 0 when everything was read.</returns>
+    /// <returns>The line number of the first line not taken, or 0 when everything was read.</returns>
     public static async Task<int> ReadAsync(PipeReader reader, Func<IngestChunk, Task<bool>> onChunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(onChunk);
-        var nextLine = 1;
+        var state = new State();
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
-            while (TryTakeChunk(ref buffer, result.IsCompleted, out var bytes))
+            var taken = buffer.Start;
+            while (state.TryTake(ref buffer, result.IsCompleted, out var chunk))
             {
-                var chunk = new IngestChunk(bytes, nextLine);
                 if (!await onChunk(chunk))
                 {
-                    reader.AdvanceTo(buffer.Start);
-                    return nextLine;
+                    reader.AdvanceTo(taken);
+                    return chunk.FirstLine;
                 }
 
-                nextLine += bytes.Span.Count((byte)'\n');
+                taken = buffer.Start;
+                state.NextLine += chunk.LineCount;
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
@@ -42,39 +47,74 @@ public static class NdjsonChunker
         }
     }
 
-    private static bool TryTakeChunk(ref ReadOnlySequence<byte> buffer, bool completed, out ReadOnlyMemory<byte> chunk)
+    private sealed class State
     {
-        chunk = default;
-        if (buffer.IsEmpty || (buffer.Length < TargetChunkBytes && !completed))
+        public int NextLine = 1;
+        private bool _skipping;
+
+        public bool TryTake(ref ReadOnlySequence<byte> buffer, bool completed, out IngestChunk chunk)
         {
+            chunk = null!;
+            if (_skipping)
+            {
+                return TrySkipLongLine(ref buffer, completed, out chunk);
+            }
+
+            if (buffer.IsEmpty || (buffer.Length < TargetChunkBytes && !completed))
+            {
+                return false;
+            }
+
+            var window = buffer.Slice(0, Math.Min(buffer.Length, TargetChunkBytes)).ToArray();
+            var cut = Array.LastIndexOf(window, (byte)'\n');
+            if (cut >= 0)
+            {
+                chunk = new IngestChunk(new ReadOnlyMemory<byte>(window, 0, cut + 1), NextLine);
+                buffer = buffer.Slice(cut + 1);
+                return true;
+            }
+
+            // A single line longer than a chunk: take it whole once its end has arrived, unless it is too long to keep.
+            var newline = buffer.PositionOf((byte)'\n');
+            var lineLength = newline is { } end ? buffer.Slice(0, end).Length : buffer.Length;
+            if (lineLength > MaxLineBytes)
+            {
+                _skipping = true;
+                return TrySkipLongLine(ref buffer, completed, out chunk);
+            }
+
+            if (newline is { } at)
+            {
+                var through = buffer.GetPosition(1, at);
+                chunk = new IngestChunk(buffer.Slice(0, through).ToArray(), NextLine);
+                buffer = buffer.Slice(through);
+                return true;
+            }
+
+            if (completed)
+            {
+                chunk = new IngestChunk(buffer.ToArray(), NextLine);
+                buffer = buffer.Slice(buffer.End);
+                return true;
+            }
+
             return false;
         }
 
-        var window = buffer.Slice(0, Math.Min(buffer.Length, TargetChunkBytes)).ToArray();
-        var cut = Array.LastIndexOf(window, (byte)'\n');
-        if (cut >= 0)
+        private bool TrySkipLongLine(ref ReadOnlySequence<byte> buffer, bool completed, out IngestChunk chunk)
         {
-            chunk = new ReadOnlyMemory<byte>(window, 0, cut + 1);
-            buffer = buffer.Slice(cut + 1);
+            chunk = null!;
+            var newline = buffer.PositionOf((byte)'\n');
+            if (newline is null && !completed)
+            {
+                buffer = buffer.Slice(buffer.End);
+                return false;
+            }
+
+            buffer = newline is { } at ? buffer.Slice(buffer.GetPosition(1, at)) : buffer.Slice(buffer.End);
+            _skipping = false;
+            chunk = IngestChunk.RefusedLine(NextLine, $"the line is longer than {MaxLineBytes / 1024 / 1024} MiB and was not read");
             return true;
         }
-
-        // A single line longer than a chunk: take it whole once its end has arrived.
-        if (buffer.PositionOf((byte)'\n') is { } newline)
-        {
-            var through = buffer.GetPosition(1, newline);
-            chunk = buffer.Slice(0, through).ToArray();
-            buffer = buffer.Slice(through);
-            return true;
-        }
-
-        if (completed)
-        {
-            chunk = buffer.ToArray();
-            buffer = buffer.Slice(buffer.End);
-            return true;
-        }
-
-        return false;
     }
 }

@@ -23,6 +23,9 @@ public static class EngineMetrics
     public static readonly Counter PostsUnmatched = Metrics.CreateCounter(
         "streamengine_posts_unmatched_total", "Accepted posts that mention no brand of the model.");
 
+    public static readonly Counter PostsDuplicate = Metrics.CreateCounter(
+        "streamengine_posts_duplicate_total", "Posts mentioning brands that were seen before (same network and id) and counted only once.");
+
     public static readonly Counter MentionsRecorded = Metrics.CreateCounter(
         "streamengine_mentions_recorded_total", "Brand mentions journaled (a post mentioning two brands counts twice).");
 

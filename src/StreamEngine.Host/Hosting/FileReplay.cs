@@ -28,7 +28,7 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
         }
 
         log.LogInformation(
-            "Replayed {Path}: {Accepted} accepted ({Late} late, {Unmatched} mentioning no brand), {Rejected} rejected, journaled: {Journaled}",
-            path, result.Accepted, result.Late, result.Unmatched, result.Rejected, result.Journaled);
+            "Replayed {Path}: {Accepted} accepted ({Late} late, {Unmatched} mentioning no brand, {Duplicates} duplicates), {Rejected} rejected, journaled: {Journaled}",
+            path, result.Accepted, result.Late, result.Unmatched, result.Duplicates, result.Rejected, result.Journaled);
     }
 }
