@@ -47,6 +47,7 @@ app.UseRouting();
 app.UseHttpMetrics();
 app.MapIngestEndpoints();
 app.MapBrandEndpoints();
+app.MapCompareEndpoints();
 app.MapHealthEndpoints();
 app.MapMetrics("/metrics");
 

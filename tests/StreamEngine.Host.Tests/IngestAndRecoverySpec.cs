@@ -83,6 +83,17 @@ public abstract class IngestAndRecoverySpec : IDisposable
                 Assert.Equal((where, Sorted(concepts)), (where, Sorted(await SegmentsAsync(http, brand, "concept", window))));
             }
 
+            var compare = await http.GetJsonAsync($"/api/brands/{brand}/compare?window=7d");
+            var set = compare.GetProperty("brands").EnumerateArray().ToList();
+            var setMentions = set.ToDictionary(b => b.GetProperty("brand").GetString()!, b => b.GetProperty("mentions").GetInt64());
+            Assert.Equal(brand, set[0].GetProperty("brand").GetString());
+            foreach (var (member, mentions) in setMentions)
+            {
+                Assert.Equal((member, _sample.InWindow(member, "7d").LongCount()), (member, mentions));
+            }
+
+            Assert.Equal(setMentions.Values.Sum() == 0 ? 0 : 100, set.Sum(b => b.GetProperty("shareOfVoice").GetDouble()), 1);
+
             var series = await http.GetJsonAsync($"/api/brands/{brand}/timeseries?window=24h&step=1m");
             var points = series.GetProperty("points").EnumerateArray().ToList();
             Assert.True(points.Count >= 24 * 60, $"a 24h minute series has {points.Count} points");

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Competition;
 using StreamEngine.Engine.Serialization;
 using StreamEngine.Engine.Telemetry;
 
@@ -46,6 +47,12 @@ public sealed class BrandActor : ReceivePersistentActor
             var now = _clock.GetUtcNow();
             var mentions = _aggregate.Summary(q.Window, now).Mentions;
             Sender.Tell(new BrandSegments(_brandId, q.Dimension, q.Window, mentions, _aggregate.Segments(q.Dimension, q.Window, now)));
+        });
+        Command<GetBrandStanding>(q =>
+        {
+            var now = _clock.GetUtcNow();
+            var concepts = _aggregate.Segments(SegmentDimension.Concept, q.Window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal);
+            Sender.Tell(new BrandStandingReply(new BrandStanding(_brandId, _aggregate.Summary(q.Window, now), concepts)));
         });
         Command<SaveSnapshotSuccess>(s =>
         {

@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Competition;
 
 namespace StreamEngine.Engine.Brands;
 
@@ -24,3 +25,8 @@ public sealed record BrandTimeseries(string BrandId, TimeWindow Window, TimeStep
 public sealed record GetBrandSegments(string BrandId, SegmentDimension Dimension, TimeWindow Window) : IBrandMessage;
 
 public sealed record BrandSegments(string BrandId, SegmentDimension Dimension, TimeWindow Window, long Mentions, IReadOnlyList<SegmentFigure> Segments);
+
+/// <summary>Asks for what a competitor comparison needs of one brand, in one round trip.</summary>
+public sealed record GetBrandStanding(string BrandId, TimeWindow Window) : IBrandMessage;
+
+public sealed record BrandStandingReply(BrandStanding Standing);

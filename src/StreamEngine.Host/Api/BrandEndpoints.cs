@@ -81,7 +81,7 @@ internal static class BrandEndpoints
     }
 
     /// <summary>404 for a brand the model does not know, 400 for a window it does not offer; null when both are fine.</summary>
-    private static IResult? Check(CurrentModel model, string id, string? window, out TimeWindow parsed)
+    internal static IResult? Check(CurrentModel model, string id, string? window, out TimeWindow parsed)
     {
         parsed = TimeWindow.OneDay;
         if (!model.Model.TryGetBrand(id, out _))
