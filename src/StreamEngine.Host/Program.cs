@@ -48,6 +48,7 @@ app.UseHttpMetrics();
 app.MapIngestEndpoints();
 app.MapBrandEndpoints();
 app.MapCompareEndpoints();
+app.MapAnalyzeEndpoints();
 app.MapHealthEndpoints();
 app.MapMetrics("/metrics");
 

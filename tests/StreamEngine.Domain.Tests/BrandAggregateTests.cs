@@ -56,7 +56,7 @@ public sealed class BrandAggregateTests
 
         var figures = aggregate.Summary(Window(windowName), Now);
 
-        Assert.Equal(new BrandFigures(mentions, reach, engagement, mentions), figures);
+        Assert.Equal(new BrandFigures(mentions, reach, engagement, mentions, new SentimentTally(0, 0, 0, mentions, 0)), figures);
     }
 
     [Fact]
@@ -125,8 +125,8 @@ public sealed class BrandAggregateTests
     {
         var aggregate = Aggregate(TestPosts.Make("ahead", Now + TimeSpan.FromMinutes(3), followers: 7));
 
-        Assert.Equal(new BrandFigures(1, 7, 0, 1), aggregate.Summary(TimeWindow.FifteenMinutes, Now));
-        Assert.Equal(new BrandFigures(1, 7, 0, 1), aggregate.Summary(TimeWindow.SevenDays, Now));
+        Assert.Equal(new BrandFigures(1, 7, 0, 1, new SentimentTally(0, 0, 0, 1, 0)), aggregate.Summary(TimeWindow.FifteenMinutes, Now));
+        Assert.Equal(new BrandFigures(1, 7, 0, 1, new SentimentTally(0, 0, 0, 1, 0)), aggregate.Summary(TimeWindow.SevenDays, Now));
     }
 
     [Fact]
@@ -319,7 +319,7 @@ public sealed class BrandAggregateTests
             }
         }
 
-        return MentionBucket.Restore(bucket.Period, bucket.Mentions, bucket.Reach, bucket.Engagement, bucket.Segments.ToList(), authors);
+        return MentionBucket.Restore(bucket.Period, bucket.Mentions, bucket.Reach, bucket.Engagement, bucket.Sentiment, bucket.Segments.ToList(), authors);
     }
 
     private static void AssertSameFigures(BrandAggregate expected, BrandAggregate actual)

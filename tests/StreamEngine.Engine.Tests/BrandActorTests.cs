@@ -93,8 +93,8 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal("acme", fifteen.BrandId);
         Assert.Equal(TimeWindow.FifteenMinutes, fifteen.Window);
         Assert.Equal(_clock.Now, fifteen.AsOf);
-        Assert.Equal(new BrandFigures(Mentions: 2, Reach: 200, Engagement: 10, UniqueAuthors: 1), fifteen.Figures);
-        Assert.Equal(new BrandFigures(Mentions: 4, Reach: 1207, Engagement: 10, UniqueAuthors: 3), thirty.Figures);
+        Assert.Equal(new BrandFigures(Mentions: 2, Reach: 200, Engagement: 10, UniqueAuthors: 1, Sentiment: Unscored(2)), fifteen.Figures);
+        Assert.Equal(new BrandFigures(Mentions: 4, Reach: 1207, Engagement: 10, UniqueAuthors: 3, Sentiment: Unscored(4)), thirty.Figures);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         brand.Tell(new GetBrandSummary("initech", TimeWindow.OneDay), TestActor);
 
         var summary = await ExpectMsgAsync<BrandSummary>(Generous);
-        Assert.Equal(new BrandFigures(0, 0, 0, 0), summary.Figures);
+        Assert.Equal(new BrandFigures(0, 0, 0, 0, Sentiment: Unscored(0)), summary.Figures);
     }
 
     [Fact]
@@ -158,14 +158,14 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(15, minutes.Points.Count);
         Assert.Equal(now - TimeSpan.FromMinutes(14), minutes.Points[0].Start);
         Assert.Equal(now, minutes.Points[^1].Start);
-        Assert.Equal(new BrandFigures(2, 11, 0, 2), minutes.Points.Single(p => p.Start == now - TimeSpan.FromMinutes(1)).Figures);
-        Assert.Equal(new BrandFigures(1, 7, 0, 1), minutes.Points.Single(p => p.Start == now - TimeSpan.FromMinutes(10)).Figures);
+        Assert.Equal(new BrandFigures(2, 11, 0, 2, Sentiment: Unscored(2)), minutes.Points.Single(p => p.Start == now - TimeSpan.FromMinutes(1)).Figures);
+        Assert.Equal(new BrandFigures(1, 7, 0, 1, Sentiment: Unscored(1)), minutes.Points.Single(p => p.Start == now - TimeSpan.FromMinutes(10)).Figures);
         Assert.Equal(3, minutes.Points.Sum(p => p.Figures.Mentions));
 
         Assert.Equal(TimeStep.Hour, hours.Step);
         Assert.Equal(24, hours.Points.Count);
-        Assert.Equal(new BrandFigures(3, 18, 0, 3), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(1)).Figures);
-        Assert.Equal(new BrandFigures(1, 8, 0, 1), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(2)).Figures);
+        Assert.Equal(new BrandFigures(3, 18, 0, 3, Sentiment: Unscored(3)), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(1)).Figures);
+        Assert.Equal(new BrandFigures(1, 8, 0, 1, Sentiment: Unscored(1)), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(2)).Figures);
     }
 
     [Fact]
@@ -220,11 +220,11 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.True(_database.SnapshotRows() >= 1, "the snapshot table should hold the brand's snapshot");
         var snapshot = Assert.Single(_database.SnapshotRowsOf("brand-acme"));
         Assert.Equal(BrandStateSerializer.SerializerId, snapshot.SerializerId);
-        Assert.Equal("brand-snapshot.v1", snapshot.Manifest);
+        Assert.Equal("brand-snapshot.v2", snapshot.Manifest);
         var live = Assert.Single(_database.JournalRows("brand-acme"), r => !r.Deleted);
         Assert.Equal(7, live.SequenceNr);
         Assert.Equal(BrandStateSerializer.SerializerId, live.SerializerId);
-        Assert.Equal("mentions-recorded.v1", live.Manifest);
+        Assert.Equal("mentions-recorded.v2", live.Manifest);
     }
 
     [Fact]
@@ -277,4 +277,7 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
             await other.Terminate().WaitAsync(Generous);
         }
     }
+
+    /// <summary>Batches built without an analysis carry posts whose sentiment was not scored.</summary>
+    private static SentimentTally Unscored(long mentions) => new(0, 0, 0, mentions, 0);
 }

@@ -79,6 +79,13 @@ public abstract class IngestAndRecoverySpec : IDisposable
                     Assert.Equal((where, by, Sorted(want)), (where, by, Sorted(await SegmentsAsync(http, brand, by, window))));
                 }
 
+                var sentiment = summary.GetProperty("sentiment");
+                var labels = new[] { "positive", "neutral", "negative", "unscored" }.ToDictionary(l => l, l => sentiment.GetProperty(l).GetInt64());
+                Assert.Equal((where, (long)expected.Count), (where, labels.Values.Sum()));
+                Assert.Equal((where, expected.Count(p => p.Language is not ("en" or "unknown"))), (where, (int)labels["unscored"]));
+                var bySentiment = await SegmentsAsync(http, brand, "sentiment", window);
+                Assert.Equal(Sorted(labels.Where(l => l.Value > 0).ToDictionary()), Sorted(bySentiment));
+
                 var concepts = expected.SelectMany(p => p.Concepts).GroupBy(c => c).ToDictionary(g => g.Key, g => (long)g.Count());
                 Assert.Equal((where, Sorted(concepts)), (where, Sorted(await SegmentsAsync(http, brand, "concept", window))));
             }

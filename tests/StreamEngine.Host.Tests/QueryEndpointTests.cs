@@ -22,6 +22,7 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
     [InlineData("/api/brands/nope/summary", "nope")]
     [InlineData("/api/brands/nope/timeseries?window=1h", "nope")]
     [InlineData("/api/brands/nope/segments?by=country", "nope")]
+    [InlineData("/api/brands/nope/compare", "nope")]
     public async Task Unknown_brand_is_404_naming_it(string path, string brand)
     {
         var (status, error) = await GetError(path);
@@ -33,8 +34,9 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
     [InlineData("/api/brands/alpha/summary?window=2d", "'window'", "15m, 1h, 24h, 7d, 30d")]
     [InlineData("/api/brands/alpha/timeseries?window=7d&step=1m", "'step'", "1h")]
     [InlineData("/api/brands/alpha/timeseries?window=1h&step=5m", "'step'", "1m, 1h")]
-    [InlineData("/api/brands/alpha/segments?window=1h", "'by'", "network, country, gender, age, language, purchase, concept")]
+    [InlineData("/api/brands/alpha/segments?window=1h", "'by'", "network, country, gender, age, language, purchase, concept, sentiment, emotion, intent")]
     [InlineData("/api/brands/alpha/segments?by=shoe&window=1h", "'by'", "network, country")]
+    [InlineData("/api/brands/alpha/compare?window=3h", "'window'", "15m, 1h, 24h, 7d, 30d")]
     public async Task Bad_parameter_is_400_naming_it_and_the_allowed_values(string path, string parameter, string allowed)
     {
         var (status, error) = await GetError(path);

@@ -98,6 +98,26 @@ public sealed class BrandAggregate
             .ToList();
     }
 
+    /// <summary>Per concept, the sentiment of the clauses that mentioned it in the window.</summary>
+    public IReadOnlyDictionary<string, SentimentTally> AspectSentiment(TimeWindow window, DateTimeOffset now)
+    {
+        var aspects = new Dictionary<string, SentimentTally>(StringComparer.Ordinal);
+        foreach (var (value, mentions) in Segments(SegmentDimension.ConceptSentiment, window, now))
+        {
+            var cut = value.LastIndexOf(SegmentDimensions.AspectSeparator);
+            var concept = value[..cut];
+            var one = value[(cut + 1)..] switch
+            {
+                "positive" => new SentimentTally(mentions, 0, 0, 0, 0),
+                "negative" => new SentimentTally(0, 0, mentions, 0, 0),
+                _ => new SentimentTally(0, mentions, 0, 0, 0),
+            };
+            aspects[concept] = aspects.GetValueOrDefault(concept) + one;
+        }
+
+        return aspects;
+    }
+
     private static readonly BrandFigures Empty = new(0, 0, 0, 0);
 
     private IEnumerable<MentionBucket> Buckets(TimeStep resolution, int periods, DateTimeOffset now)
@@ -136,14 +156,16 @@ public sealed class BrandAggregate
     private static BrandFigures Figures(IReadOnlyList<MentionBucket> buckets)
     {
         long mentions = 0, reach = 0, engagement = 0;
+        var sentiment = default(SentimentTally);
         foreach (var b in buckets)
         {
             mentions += b.Mentions;
             reach += b.Reach;
             engagement += b.Engagement;
+            sentiment += b.Sentiment;
         }
 
         var authors = UniqueAuthorSketch.EstimateUnion(buckets.Select(b => b.Authors).ToList());
-        return new BrandFigures(mentions, reach, engagement, authors);
+        return new BrandFigures(mentions, reach, engagement, authors, sentiment);
     }
 }

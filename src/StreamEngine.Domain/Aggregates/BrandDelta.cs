@@ -7,7 +7,8 @@ public sealed record MinuteDelta(
     long Reach,
     long Engagement,
     IReadOnlyList<SegmentCount> Segments,
-    IReadOnlyList<uint> AuthorEntries);
+    IReadOnlyList<uint> AuthorEntries,
+    SentimentTally Sentiment = default);
 
 /// <summary>A segment value and how many mentions it gained.</summary>
 public readonly record struct SegmentCount(SegmentDimension Dimension, string Value, long Mentions);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Sentiment;
 using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Aggregates;
@@ -11,10 +13,13 @@ public sealed class BrandDeltaBuilder
 
     public int Mentions { get; private set; }
 
-    public void Add(Post post, IEnumerable<string> conceptIds)
+    public void Add(Post post, IEnumerable<string> conceptIds) =>
+        Add(post, PostAnalysis.Empty with { Concepts = conceptIds.ToList() });
+
+    public void Add(Post post, PostAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(post);
-        ArgumentNullException.ThrowIfNull(conceptIds);
+        ArgumentNullException.ThrowIfNull(analysis);
         var minute = EventTime.MinuteOf(post.CreatedAt);
         if (!_minutes.TryGetValue(minute, out var acc))
         {
@@ -25,6 +30,7 @@ public sealed class BrandDeltaBuilder
         acc.Mentions++;
         acc.Reach += post.Author.Followers;
         acc.Engagement += post.Engagement.Total;
+        acc.Sentiment += SentimentTally.Of(analysis.Sentiment);
         if (AuthorEntry(post) is { } entry)
         {
             acc.Authors.Add(entry);
@@ -38,9 +44,25 @@ public sealed class BrandDeltaBuilder
         acc.Count(SegmentDimension.Language, post.Language ?? SegmentDimensions.Unknown);
         acc.Count(SegmentDimension.Purchase,
             post.PurchaseDate?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? SegmentDimensions.Unknown);
-        foreach (var concept in conceptIds)
+        foreach (var concept in analysis.Concepts)
         {
             acc.Count(SegmentDimension.Concept, concept);
+        }
+
+        acc.Count(SegmentDimension.Sentiment, SentimentNames.NameOf(analysis.Sentiment));
+        foreach (var emotion in analysis.Emotions.Names())
+        {
+            acc.Count(SegmentDimension.Emotion, emotion);
+        }
+
+        foreach (var intent in analysis.Intents)
+        {
+            acc.Count(SegmentDimension.Intent, intent);
+        }
+
+        foreach (var aspect in analysis.Aspects)
+        {
+            acc.Count(SegmentDimension.ConceptSentiment, aspect.ConceptId + SegmentDimensions.AspectSeparator + aspect.Label.ToName());
         }
     }
 
@@ -51,7 +73,8 @@ public sealed class BrandDeltaBuilder
                 m.Value.Reach,
                 m.Value.Engagement,
                 m.Value.Segments.Select(s => new SegmentCount(s.Key.Dimension, s.Key.Value, s.Value)).ToArray(),
-                m.Value.Authors.Order().ToArray()))
+                m.Value.Authors.Order().ToArray(),
+                m.Value.Sentiment))
             .ToArray());
 
     /// <summary>Author ids are unique per network only, so the network is part of the identity.</summary>
@@ -67,6 +90,7 @@ public sealed class BrandDeltaBuilder
         public long Mentions;
         public long Reach;
         public long Engagement;
+        public SentimentTally Sentiment;
         public readonly Dictionary<SegmentKey, long> Segments = [];
         public readonly HashSet<uint> Authors = [];
 

@@ -14,6 +14,8 @@ public sealed class MentionBucket(long period)
 
     public long Engagement { get; private set; }
 
+    public SentimentTally Sentiment { get; private set; }
+
     public Dictionary<SegmentKey, long> Segments { get; } = [];
 
     public UniqueAuthorSketch Authors { get; private set; } = new();
@@ -24,6 +26,7 @@ public sealed class MentionBucket(long period)
         Mentions += delta.Mentions;
         Reach += delta.Reach;
         Engagement += delta.Engagement;
+        Sentiment += delta.Sentiment;
         foreach (var s in delta.Segments)
         {
             var key = new SegmentKey(s.Dimension, s.Value);
@@ -37,11 +40,14 @@ public sealed class MentionBucket(long period)
     }
 
     /// <summary>Rebuilds a bucket from a snapshot.</summary>
-    public static MentionBucket Restore(long period, long mentions, long reach, long engagement,
+    public static MentionBucket Restore(long period, long mentions, long reach, long engagement, SentimentTally sentiment,
         IEnumerable<KeyValuePair<SegmentKey, long>> segments, UniqueAuthorSketch authors)
     {
         ArgumentNullException.ThrowIfNull(segments);
-        var bucket = new MentionBucket(period) { Mentions = mentions, Reach = reach, Engagement = engagement, Authors = authors };
+        var bucket = new MentionBucket(period)
+        {
+            Mentions = mentions, Reach = reach, Engagement = engagement, Sentiment = sentiment, Authors = authors,
+        };
         foreach (var (key, count) in segments)
         {
             bucket.Segments[key] = count;

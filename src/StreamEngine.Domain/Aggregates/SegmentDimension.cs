@@ -10,6 +10,12 @@ public enum SegmentDimension : byte
     Language,
     Purchase,
     Concept,
+    Sentiment,
+    Emotion,
+    Intent,
+
+    /// <summary>A concept and the sentiment of the words around it in a post ("delivery/negative"): aspect sentiment.</summary>
+    ConceptSentiment,
 }
 
 /// <summary>One value of one breakdown, e.g. (Country, "DE") or (Concept, "delivery").</summary>
@@ -29,11 +35,18 @@ public static class SegmentDimensions
         (SegmentDimension.Language, "language"),
         (SegmentDimension.Purchase, "purchase"),
         (SegmentDimension.Concept, "concept"),
+        (SegmentDimension.Sentiment, "sentiment"),
+        (SegmentDimension.Emotion, "emotion"),
+        (SegmentDimension.Intent, "intent"),
     ];
+
+    /// <summary>Separates concept and label in a <see cref="SegmentDimension.ConceptSentiment"/> value.</summary>
+    public const char AspectSeparator = '/';
 
     public static IReadOnlyList<string> Accepted { get; } = Names.Select(n => n.Name).ToArray();
 
-    public static string ToName(this SegmentDimension dimension) => Names.First(n => n.Dimension == dimension).Name;
+    public static string ToName(this SegmentDimension dimension) =>
+        dimension == SegmentDimension.ConceptSentiment ? "concept-sentiment" : Names.First(n => n.Dimension == dimension).Name;
 
     public static bool TryParse(string? name, out SegmentDimension dimension)
     {

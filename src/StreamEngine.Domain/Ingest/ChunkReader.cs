@@ -1,6 +1,5 @@
 using StreamEngine.Domain.Aggregates;
-using StreamEngine.Domain.Matching;
-using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
 
 namespace StreamEngine.Domain.Ingest;
@@ -14,12 +13,11 @@ public static class ChunkReader
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <param name="firstLine">The 1-based number, in the caller's input, of the chunk's first line.</param>
-    public static ChunkReading Read(ReadOnlySpan<byte> chunk, int firstLine, ListeningModel model, DateTimeOffset now, MatchScratch scratch)
+    public static ChunkReading Read(ReadOnlySpan<byte> chunk, int firstLine, PostAnalyzer analyzer, DateTimeOffset now, AnalysisScratch scratch)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(analyzer);
         var reading = new ChunkReading();
         var brands = new List<int>();
-        var concepts = new List<int>();
         if (firstLine == 1 && chunk.StartsWith(Utf8Bom))
         {
             chunk = chunk[Utf8Bom.Length..];
@@ -38,7 +36,7 @@ public static class ChunkReader
 
             if (!line.Trim(" \t"u8).IsEmpty)
             {
-                ReadLine(line, lineNumber, model, now, scratch, reading, brands, concepts);
+                ReadLine(line, lineNumber, analyzer, now, scratch, reading, brands);
             }
 
             lineNumber++;
@@ -47,8 +45,8 @@ public static class ChunkReader
         return reading;
     }
 
-    private static void ReadLine(ReadOnlySpan<byte> line, int lineNumber, ListeningModel model, DateTimeOffset now,
-        MatchScratch scratch, ChunkReading reading, List<int> brands, List<int> concepts)
+    private static void ReadLine(ReadOnlySpan<byte> line, int lineNumber, PostAnalyzer analyzer, DateTimeOffset now,
+        AnalysisScratch scratch, ChunkReading reading, List<int> brands)
     {
         if (!PostParser.TryParse(line, out var post, out var error))
         {
@@ -70,13 +68,14 @@ public static class ChunkReader
             return;
         }
 
-        model.Match(post.Text, scratch, brands, concepts);
-        if (brands.Count == 0)
+        var analysis = analyzer.Analyze(post, scratch, brands);
+        if (analysis is null)
         {
             reading.Unmatched++;
             return;
         }
 
-        reading.Mentions.Add(new MatchedPost(post, brands.Select(b => model.Brands[b].Id).ToArray(), concepts.Select(c => model.Concepts[c].Id).ToArray()));
+        var model = analyzer.Model;
+        reading.Mentions.Add(new MatchedPost(post, brands.Select(b => model.Brands[b].Id).ToArray(), analysis));
     }
 }

@@ -1,6 +1,7 @@
+using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
 
 namespace StreamEngine.Domain.Ingest;
 
-/// <summary>A valid post and what it mentions: the ids of its brands and concepts.</summary>
-public sealed record MatchedPost(Post Post, IReadOnlyList<string> Brands, IReadOnlyList<string> Concepts);
+/// <summary>A valid post, the brands it mentions and what the single pass over its text found.</summary>
+public sealed record MatchedPost(Post Post, IReadOnlyList<string> Brands, PostAnalysis Analysis);

@@ -1,31 +1,38 @@
+using StreamEngine.Domain.Text;
+
 namespace StreamEngine.Domain.Matching;
 
 /// <summary>
-/// Per-thread working memory for matching: the folded words of the post being read and the queries
-/// it matched. Reused from post to post so steady-state matching allocates nothing.
+/// Per-thread working memory for matching: which queries the last post matched, where, and a
+/// <see cref="TokenizedText"/> for callers that hand over raw text. Reused from post to post so
+/// steady-state matching allocates nothing.
 /// </summary>
 public sealed class MatchScratch
 {
-    internal char[] Folded = new char[512];
-    internal int[] WordStart = new int[64];
-    internal int[] WordLength = new int[64];
-    internal char[] WordPrefix = new char[64];
-    internal int WordCount;
-
     internal bool[] Matched = [];
+    internal int[] FirstWordOf = [];
     internal readonly List<int> MatchedQueries = [];
+    internal readonly List<TermHit> TermHits = [];
 
-    internal void Reset(int textLength, int queryCount)
+    /// <summary>The tokens of the last text matched through <see cref="TermMatcher.Match(ReadOnlySpan{char}, MatchScratch)"/>.</summary>
+    public TokenizedText Tokens { get; } = new();
+
+    /// <summary>The queries the last post matched, in the order they were first found.</summary>
+    public IReadOnlyList<int> Queries => MatchedQueries;
+
+    /// <summary>Every term occurrence that made a query match: its query, first word and number of words.</summary>
+    public IReadOnlyList<TermHit> Hits => TermHits;
+
+    /// <summary>The index of the word where <paramref name="query"/> first matched.</summary>
+    public int FirstWord(int query) => FirstWordOf[query];
+
+    internal void Reset(int queryCount)
     {
-        if (Folded.Length < textLength)
-        {
-            Folded = new char[Math.Max(textLength, Folded.Length * 2)];
-        }
-
         if (Matched.Length != queryCount)
         {
             // A different model: the previous post's indices may not fit the new one, so start clean.
             Matched = new bool[queryCount];
+            FirstWordOf = new int[queryCount];
         }
         else
         {
@@ -36,26 +43,9 @@ public sealed class MatchScratch
         }
 
         MatchedQueries.Clear();
-        WordCount = 0;
+        TermHits.Clear();
     }
-
-    internal void AddWord(int start, int length, char prefix)
-    {
-        if (WordCount == WordStart.Length)
-        {
-            Array.Resize(ref WordStart, WordCount * 2);
-            Array.Resize(ref WordLength, WordCount * 2);
-            Array.Resize(ref WordPrefix, WordCount * 2);
-        }
-
-        WordStart[WordCount] = start;
-        WordLength[WordCount] = length;
-        WordPrefix[WordCount] = prefix;
-        WordCount++;
-    }
-
-    internal ReadOnlySpan<char> Word(int index) => Folded.AsSpan(WordStart[index], WordLength[index]);
-
-    /// <summary>The queries the last post matched, in the order they were first found.</summary>
-    public IReadOnlyList<int> Queries => MatchedQueries;
 }
+
+/// <summary>A term of query <see cref="Query"/> found at words [<see cref="FirstWord"/>, FirstWord + WordCount).</summary>
+public readonly record struct TermHit(int Query, int FirstWord, int WordCount);

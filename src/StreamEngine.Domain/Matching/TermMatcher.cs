@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Text;
+
 namespace StreamEngine.Domain.Matching;
 
 /// <summary>
@@ -38,88 +40,66 @@ public sealed class TermMatcher
 
     public int TermCount { get; }
 
-    /// <summary>Finds the queries <paramref name="text"/> matches; read them from <see cref="MatchScratch.Queries"/>.</summary>
+    /// <summary>Tokenizes <paramref name="text"/> into the scratch, then matches it; read the result from the scratch.</summary>
     public void Match(ReadOnlySpan<char> text, MatchScratch scratch)
     {
         ArgumentNullException.ThrowIfNull(scratch);
-        scratch.Reset(text.Length, QueryCount);
-        SplitWords(text, scratch);
-        for (var w = 0; w < scratch.WordCount; w++)
+        scratch.Tokens.Tokenize(text);
+        Match(scratch.Tokens, scratch);
+    }
+
+    /// <summary>
+    /// Finds the queries the words of <paramref name="tokens"/> match, reading the words the single
+    /// walk over the post already cut; read the result from <see cref="MatchScratch.Queries"/>.
+    /// </summary>
+    public void Match(TokenizedText tokens, MatchScratch scratch)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(scratch);
+        scratch.Reset(QueryCount);
+        for (var w = 0; w < tokens.WordCount; w++)
         {
-            if (!_lookup.TryGetValue(scratch.Word(w), out var entries))
+            if (!_lookup.TryGetValue(tokens.Word(w), out var entries))
             {
                 continue;
             }
 
             foreach (var entry in entries)
             {
-                if (!scratch.Matched[entry.Query] && entry.Matches(scratch, w))
+                if (!entry.Matches(tokens, w))
+                {
+                    continue;
+                }
+
+                scratch.TermHits.Add(new TermHit(entry.Query, w, entry.Rest.Length + 1));
+                if (!scratch.Matched[entry.Query])
                 {
                     scratch.Matched[entry.Query] = true;
+                    scratch.FirstWordOf[entry.Query] = w;
                     scratch.MatchedQueries.Add(entry.Query);
                 }
             }
         }
     }
 
-    private static void SplitWords(ReadOnlySpan<char> text, MatchScratch scratch)
-    {
-        var folded = scratch.Folded;
-        var length = 0;
-        var wordStart = -1;
-        var before = ' ';
-        var previous = ' ';
-        foreach (var c in text)
-        {
-            var f = TextFolding.Fold(c);
-            if (f == TextFolding.Dropped)
-            {
-                continue;
-            }
-
-            if (TextFolding.IsWordChar(f))
-            {
-                if (wordStart < 0)
-                {
-                    wordStart = length;
-                    before = previous;
-                }
-
-                folded[length++] = f;
-            }
-            else if (wordStart >= 0)
-            {
-                scratch.AddWord(wordStart, length - wordStart, before);
-                wordStart = -1;
-            }
-
-            previous = f;
-        }
-
-        if (wordStart >= 0)
-        {
-            scratch.AddWord(wordStart, length - wordStart, before);
-        }
-    }
-
     private readonly record struct TermEntry(int Query, TermPrefix Prefix, string[] Rest)
     {
-        public bool Matches(MatchScratch scratch, int word)
+        public bool Matches(TokenizedText tokens, int word)
         {
             var prefixOk = Prefix switch
             {
-                TermPrefix.Handle => scratch.WordPrefix[word] == '@',
-                TermPrefix.Hashtag => scratch.WordPrefix[word] == '#',
+                TermPrefix.Handle => tokens.WordPrefix(word) == '@',
+                TermPrefix.Hashtag => tokens.WordPrefix(word) == '#',
                 _ => true,
             };
-            if (!prefixOk || word + Rest.Length >= scratch.WordCount)
+            if (!prefixOk || word + Rest.Length >= tokens.WordCount)
             {
                 return false;
             }
 
             for (var i = 0; i < Rest.Length; i++)
             {
-                if (!scratch.Word(word + 1 + i).SequenceEqual(Rest[i]))
+                if (!tokens.Word(word + 1 + i).SequenceEqual(Rest[i]))
                 {
                     return false;
                 }

@@ -2,5 +2,14 @@ using StreamEngine.Domain.Matching;
 
 namespace StreamEngine.Domain.Model;
 
-/// <summary>A topic of the shared concept library (delivery, price, …), counted within each brand's mentions.</summary>
-public sealed record ConceptDefinition(string Id, string Name, TermQuery Query, string? Parent);
+/// <summary>
+/// An entry of the shared concept library, counted within each brand's mentions: a topic
+/// (delivery, price, …) or an intent (complaint, question, …), which breakdowns keep apart.
+/// </summary>
+public sealed record ConceptDefinition(string Id, string Name, TermQuery Query, string? Parent, ConceptKind Kind = ConceptKind.Topic);
+
+public enum ConceptKind
+{
+    Topic,
+    Intent,
+}

@@ -18,7 +18,28 @@ public sealed class ListeningModel
         Concepts = concepts;
         _brandsById = brands.ToDictionary(b => b.Id, StringComparer.Ordinal);
         Matcher = new TermMatcher([.. brands.Select(b => b.Query), .. concepts.Select(c => c.Query)]);
+        var index = concepts.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _lineage = concepts.Select((c, i) => Lineage(i, concepts, index)).ToArray();
     }
+
+    /// <summary>The concept and its ancestors, nearest first.</summary>
+    public ReadOnlySpan<int> ConceptAndAncestors(int concept) => _lineage[concept];
+
+    private static int[] Lineage(int concept, IReadOnlyList<ConceptDefinition> concepts, Dictionary<string, int> index)
+    {
+        var lineage = new List<int> { concept };
+        var parent = concepts[concept].Parent;
+        while (parent is not null && index.TryGetValue(parent, out var p) && !lineage.Contains(p))
+        {
+            lineage.Add(p);
+            parent = concepts[p].Parent;
+        }
+
+        return [.. lineage];
+    }
+
+    /// <summary>For each concept index: itself, then its parent, grandparent and so on.</summary>
+    private readonly int[][] _lineage;
 
     public IReadOnlyList<BrandDefinition> Brands { get; }
 

@@ -75,9 +75,10 @@ public static partial class ModelLoader
                 }
 
                 var parent = Scalar(item, "parent", required: false);
-                var definition = query is null
+                var kind = Kind(item);
+                var definition = query is null || kind is null
                     ? null
-                    : new ConceptDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query, parent?.Value);
+                    : new ConceptDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query, parent?.Value, kind.Value);
                 result.Add(new ReadConcept(id, definition, item, parent));
             }
 
@@ -198,6 +199,21 @@ public static partial class ModelLoader
                 {
                     Error(item, $"each entry of '{key}' must be a mapping with id, name and query");
                 }
+            }
+        }
+
+        private ConceptKind? Kind(YamlMappingNode item)
+        {
+            var kind = Scalar(item, "kind", required: false);
+            switch (kind?.Value)
+            {
+                case null or "topic":
+                    return ConceptKind.Topic;
+                case "intent":
+                    return ConceptKind.Intent;
+                default:
+                    Error(kind, $"kind '{kind.Value}' is not one of topic, intent");
+                    return null;
             }
         }
 

@@ -32,7 +32,7 @@ public sealed class BrandActor : ReceivePersistentActor
         {
             if (offer.Snapshot is BrandSnapshot snapshot)
             {
-                _aggregate = BrandAggregateCodec.Decode(snapshot.EncodedAggregate);
+                _aggregate = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version);
             }
         });
         Recover<MentionsRecorded>(e => _aggregate.Apply(e.Delta));
@@ -46,7 +46,10 @@ public sealed class BrandActor : ReceivePersistentActor
         {
             var now = _clock.GetUtcNow();
             var mentions = _aggregate.Summary(q.Window, now).Mentions;
-            Sender.Tell(new BrandSegments(_brandId, q.Dimension, q.Window, mentions, _aggregate.Segments(q.Dimension, q.Window, now)));
+            var aspects = q.Dimension == SegmentDimension.Concept
+                ? _aggregate.AspectSentiment(q.Window, now)
+                : new Dictionary<string, SentimentTally>();
+            Sender.Tell(new BrandSegments(_brandId, q.Dimension, q.Window, mentions, _aggregate.Segments(q.Dimension, q.Window, now), aspects));
         });
         Command<GetBrandStanding>(q =>
         {

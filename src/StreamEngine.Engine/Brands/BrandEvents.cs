@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Engine.Serialization;
 
 namespace StreamEngine.Engine.Brands;
 
@@ -9,4 +10,5 @@ public interface IBrandPersistedState;
 public sealed record MentionsRecorded(BrandDelta Delta) : IBrandPersistedState;
 
 /// <summary>A brand's aggregate as encoded when the snapshot was taken; encoded eagerly because the live state keeps changing.</summary>
-public sealed record BrandSnapshot(byte[] EncodedAggregate) : IBrandPersistedState;
+/// <param name="Version">The encoding's format version, so snapshots written by an older engine still decode.</param>
+public sealed record BrandSnapshot(byte[] EncodedAggregate, int Version = BrandAggregateCodec.CurrentVersion) : IBrandPersistedState;

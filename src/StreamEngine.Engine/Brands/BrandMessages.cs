@@ -24,7 +24,14 @@ public sealed record BrandTimeseries(string BrandId, TimeWindow Window, TimeStep
 
 public sealed record GetBrandSegments(string BrandId, SegmentDimension Dimension, TimeWindow Window) : IBrandMessage;
 
-public sealed record BrandSegments(string BrandId, SegmentDimension Dimension, TimeWindow Window, long Mentions, IReadOnlyList<SegmentFigure> Segments);
+/// <param name="Aspects">For the concept breakdown: the sentiment around each concept (aspect sentiment); otherwise empty.</param>
+public sealed record BrandSegments(
+    string BrandId,
+    SegmentDimension Dimension,
+    TimeWindow Window,
+    long Mentions,
+    IReadOnlyList<SegmentFigure> Segments,
+    IReadOnlyDictionary<string, SentimentTally> Aspects);
 
 /// <summary>Asks for what a competitor comparison needs of one brand, in one round trip.</summary>
 public sealed record GetBrandStanding(string BrandId, TimeWindow Window) : IBrandMessage;

@@ -1,13 +1,30 @@
+using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Sentiment;
 
 namespace StreamEngine.Engine.Ingest;
 
-/// <summary>The model in force, read by every stage; swapping it is one reference write, so a batch sees one model throughout.</summary>
-public sealed class CurrentModel(ListeningModel initial)
+/// <summary>
+/// The model in force and the analyzer compiled from it, read by every stage; swapping them is one
+/// reference write, so a chunk sees one model throughout. The lexicons are loaded once per process.
+/// </summary>
+public sealed class CurrentModel
 {
-    private volatile ListeningModel _model = initial;
+    private static readonly Lazy<SentimentScorer> Scorer = new(SentimentScorer.Load);
+    private static readonly Lazy<EmotionDetector> Emotions = new(EmotionDetector.Load);
 
-    public ListeningModel Model => _model;
+    private volatile PostAnalyzer _analyzer;
 
-    public void Replace(ListeningModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
+    public CurrentModel(ListeningModel initial) =>
+        _analyzer = new PostAnalyzer(initial, Scorer.Value, Emotions.Value);
+
+    public ListeningModel Model => _analyzer.Model;
+
+    public PostAnalyzer Analyzer => _analyzer;
+
+    public void Replace(ListeningModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _analyzer = new PostAnalyzer(model, Scorer.Value, Emotions.Value);
+    }
 }

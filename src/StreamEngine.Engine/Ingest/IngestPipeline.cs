@@ -5,6 +5,7 @@ using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Ingest;
 using StreamEngine.Domain.Matching;
 using StreamEngine.Domain.Posts;
@@ -30,7 +31,7 @@ public sealed class IngestPipeline
     private readonly DuplicateFilter _duplicates;
 
     [ThreadStatic]
-    private static MatchScratch? t_scratch;
+    private static AnalysisScratch? t_scratch;
 
     public IngestPipeline(ActorSystem system, IActorRef brandRegion, CurrentModel model, TimeProvider clock, IngestSettings settings)
     {
@@ -95,8 +96,8 @@ public sealed class IngestPipeline
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var scratch = t_scratch ??= new MatchScratch();
-            var reading = ChunkReader.Read(chunk.Lines.Span, chunk.FirstLine, _model.Model, _clock.GetUtcNow(), scratch);
+            var scratch = t_scratch ??= new AnalysisScratch();
+            var reading = ChunkReader.Read(chunk.Lines.Span, chunk.FirstLine, _model.Analyzer, _clock.GetUtcNow(), scratch);
             if (chunk.RefusedBeforeReading is { } refused)
             {
                 reading.Errors.Add(refused);
@@ -186,7 +187,7 @@ public sealed class IngestPipeline
                         builders[brand] = builder = new BrandDeltaBuilder();
                     }
 
-                    builder.Add(mention.Post, mention.Concepts);
+                    builder.Add(mention.Post, mention.Analysis);
                 }
             }
         }

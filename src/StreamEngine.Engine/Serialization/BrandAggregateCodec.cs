@@ -3,7 +3,7 @@ using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Engine.Serialization;
 
-/// <summary>Binary form of a whole <see cref="BrandAggregate"/> (a snapshot), version 1.</summary>
+/// <summary>Binary form of a whole <see cref="BrandAggregate"/> (a snapshot); versions as in <see cref="BrandDeltaCodec"/>.</summary>
 public static class BrandAggregateCodec
 {
     private const byte SparseSketch = 0;
@@ -22,11 +22,13 @@ public static class BrandAggregateCodec
         return stream.ToArray();
     }
 
-    public static BrandAggregate Decode(byte[] bytes)
+    public const int CurrentVersion = BrandDeltaCodec.CurrentVersion;
+
+    public static BrandAggregate Decode(byte[] bytes, int version = CurrentVersion)
     {
         using var r = new BinaryReader(new MemoryStream(bytes));
-        var minutes = ReadBuckets(r);
-        var hours = ReadBuckets(r);
+        var minutes = ReadBuckets(r, version);
+        var hours = ReadBuckets(r, version);
         return BrandAggregate.Restore(minutes, hours);
     }
 
@@ -39,6 +41,7 @@ public static class BrandAggregateCodec
             w.Write7BitEncodedInt64(b.Mentions);
             w.Write7BitEncodedInt64(b.Reach);
             w.Write7BitEncodedInt64(b.Engagement);
+            BrandDeltaCodec.WriteSentiment(w, b.Sentiment);
             BrandDeltaCodec.WriteSegments(w, b.Segments.Select(s => (s.Key.Dimension, s.Key.Value, s.Value)), b.Segments.Count);
             if (b.Authors.IsDense)
             {
@@ -53,7 +56,7 @@ public static class BrandAggregateCodec
         }
     }
 
-    private static List<MentionBucket> ReadBuckets(BinaryReader r)
+    private static List<MentionBucket> ReadBuckets(BinaryReader r, int version)
     {
         var count = BrandDeltaCodec.ReadCount(r);
         var buckets = new List<MentionBucket>(count);
@@ -63,6 +66,7 @@ public static class BrandAggregateCodec
             var mentions = r.Read7BitEncodedInt64();
             var reach = r.Read7BitEncodedInt64();
             var engagement = r.Read7BitEncodedInt64();
+            var sentiment = version >= 2 ? BrandDeltaCodec.ReadSentiment(r) : default;
             var segments = BrandDeltaCodec.ReadSegments(r)
                 .Select(s => new KeyValuePair<SegmentKey, long>(new SegmentKey(s.Dimension, s.Value), s.Mentions));
             UniqueAuthorSketch authors;
@@ -83,7 +87,7 @@ public static class BrandAggregateCodec
                     throw new InvalidDataException($"unknown author sketch kind {kind}");
             }
 
-            buckets.Add(MentionBucket.Restore(period, mentions, reach, engagement, segments, authors));
+            buckets.Add(MentionBucket.Restore(period, mentions, reach, engagement, sentiment, segments, authors));
         }
 
         return buckets;

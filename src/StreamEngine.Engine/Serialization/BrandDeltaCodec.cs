@@ -3,11 +3,14 @@ using StreamEngine.Domain.Aggregates;
 namespace StreamEngine.Engine.Serialization;
 
 /// <summary>
-/// Binary form of a <see cref="BrandDelta"/>, version 1. Integers are 7-bit varints; author entries
-/// are sorted, so they are stored as gaps, which keeps a busy minute's authors small.
+/// Binary form of a <see cref="BrandDelta"/>. Integers are 7-bit varints; author entries are sorted,
+/// so they are stored as gaps, which keeps a busy minute's authors small. Version 2 added the
+/// sentiment tally after engagement; version 1 data reads with an empty tally.
 /// </summary>
 internal static class BrandDeltaCodec
 {
+    public const int CurrentVersion = 2;
+
     public static void Write(BinaryWriter w, BrandDelta delta)
     {
         w.Write7BitEncodedInt(delta.Minutes.Count);
@@ -17,12 +20,13 @@ internal static class BrandDeltaCodec
             w.Write7BitEncodedInt64(m.Mentions);
             w.Write7BitEncodedInt64(m.Reach);
             w.Write7BitEncodedInt64(m.Engagement);
+            WriteSentiment(w, m.Sentiment);
             WriteSegments(w, m.Segments.Select(s => (s.Dimension, s.Value, s.Mentions)), m.Segments.Count);
             WriteSortedEntries(w, m.AuthorEntries);
         }
     }
 
-    public static BrandDelta Read(BinaryReader r)
+    public static BrandDelta Read(BinaryReader r, int version)
     {
         var minutes = new MinuteDelta[ReadCount(r)];
         for (var i = 0; i < minutes.Length; i++)
@@ -31,12 +35,25 @@ internal static class BrandDeltaCodec
             var mentions = r.Read7BitEncodedInt64();
             var reach = r.Read7BitEncodedInt64();
             var engagement = r.Read7BitEncodedInt64();
+            var sentiment = version >= 2 ? ReadSentiment(r) : default;
             var segments = ReadSegments(r).Select(s => new SegmentCount(s.Dimension, s.Value, s.Mentions)).ToArray();
-            minutes[i] = new MinuteDelta(minute, mentions, reach, engagement, segments, ReadSortedEntries(r));
+            minutes[i] = new MinuteDelta(minute, mentions, reach, engagement, segments, ReadSortedEntries(r), sentiment);
         }
 
         return new BrandDelta(minutes);
     }
+
+    public static void WriteSentiment(BinaryWriter w, SentimentTally tally)
+    {
+        w.Write7BitEncodedInt64(tally.Positive);
+        w.Write7BitEncodedInt64(tally.Neutral);
+        w.Write7BitEncodedInt64(tally.Negative);
+        w.Write7BitEncodedInt64(tally.Unscored);
+        w.Write(tally.CompoundSum);
+    }
+
+    public static SentimentTally ReadSentiment(BinaryReader r) =>
+        new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.ReadDouble());
 
     public static void WriteSegments(BinaryWriter w, IEnumerable<(SegmentDimension Dimension, string Value, long Mentions)> segments, int count)
     {

@@ -14,14 +14,17 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
 {
     public const int SerializerId = 7301;
     private const string MentionsRecordedV1 = "mentions-recorded.v1";
+    private const string MentionsRecordedV2 = "mentions-recorded.v2";
     private const string BrandSnapshotV1 = "brand-snapshot.v1";
+    private const string BrandSnapshotV2 = "brand-snapshot.v2";
 
     public override int Identifier => SerializerId;
 
     public override string Manifest(object o) => o switch
     {
-        MentionsRecorded => MentionsRecordedV1,
-        BrandSnapshot => BrandSnapshotV1,
+        MentionsRecorded => MentionsRecordedV2,
+        BrandSnapshot { Version: 1 } => BrandSnapshotV1,
+        BrandSnapshot => BrandSnapshotV2,
         _ => throw new ArgumentException($"{o.GetType()} is not brand state this serializer writes", nameof(o)),
     };
 
@@ -51,14 +54,16 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
     {
         switch (manifest)
         {
-            case MentionsRecordedV1:
+            case MentionsRecordedV1 or MentionsRecordedV2:
                 using (var r = new BinaryReader(new MemoryStream(bytes)))
                 {
-                    return new MentionsRecorded(BrandDeltaCodec.Read(r));
+                    return new MentionsRecorded(BrandDeltaCodec.Read(r, manifest == MentionsRecordedV1 ? 1 : 2));
                 }
 
             case BrandSnapshotV1:
-                return new BrandSnapshot(bytes);
+                return new BrandSnapshot(bytes, 1);
+            case BrandSnapshotV2:
+                return new BrandSnapshot(bytes, 2);
             default:
                 throw new SerializationException(
                     $"unknown brand state manifest '{manifest}': written by a newer version of the engine?");

@@ -16,13 +16,17 @@ internal static class BrandEndpoints
 
     public sealed record BrandListing(string Id, string Name, IReadOnlyList<string> Competitors);
 
-    public sealed record SummaryResponse(string Brand, string Window, DateTimeOffset AsOf, long Mentions, long Reach, long Engagement, long UniqueAuthors);
+    public sealed record SummaryResponse(
+        string Brand, string Window, DateTimeOffset AsOf, long Mentions, long Reach, long Engagement, long UniqueAuthors, SentimentResponse Sentiment);
 
-    public sealed record PointResponse(DateTimeOffset T, long Mentions, long Reach, long Engagement, long UniqueAuthors);
+    public sealed record PointResponse(DateTimeOffset T, long Mentions, long Reach, long Engagement, long UniqueAuthors, SentimentResponse Sentiment);
 
     public sealed record TimeseriesResponse(string Brand, string Window, string Step, IReadOnlyList<PointResponse> Points);
 
-    public sealed record SegmentResponse(string Value, long Mentions, double Share);
+    public sealed record SegmentResponse(string Value, long Mentions, double Share, AspectResponse? Sentiment = null);
+
+    /// <summary>The sentiment of the clauses around a concept: aspect sentiment.</summary>
+    public sealed record AspectResponse(long Positive, long Neutral, long Negative, double NetSentiment);
 
     public sealed record SegmentsResponse(string Brand, string Window, string By, long Mentions, IReadOnlyList<SegmentResponse> Segments);
 
@@ -40,7 +44,7 @@ internal static class BrandEndpoints
 
             var summary = await Ask<BrandSummary>(brands, new GetBrandSummary(id, w), "summary");
             var f = summary.Figures;
-            return Results.Ok(new SummaryResponse(id, w.Name, summary.AsOf, f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors));
+            return Results.Ok(new SummaryResponse(id, w.Name, summary.AsOf, f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors, SentimentResponse.Of(f.Sentiment)));
         });
 
         app.MapGet("/api/brands/{id}/timeseries", async (string id, string? window, string? step, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
@@ -58,7 +62,8 @@ internal static class BrandEndpoints
 
             var series = await Ask<BrandTimeseries>(brands, new GetBrandTimeseries(id, w, s), "timeseries");
             return Results.Ok(new TimeseriesResponse(id, w.Name, s.ToName(),
-                series.Points.Select(p => new PointResponse(p.Start, p.Figures.Mentions, p.Figures.Reach, p.Figures.Engagement, p.Figures.UniqueAuthors)).ToList()));
+                series.Points.Select(p => new PointResponse(
+                    p.Start, p.Figures.Mentions, p.Figures.Reach, p.Figures.Engagement, p.Figures.UniqueAuthors, SentimentResponse.Of(p.Figures.Sentiment))).ToList()));
         });
 
         app.MapGet("/api/brands/{id}/segments", async (string id, string? by, string? window, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
@@ -76,7 +81,8 @@ internal static class BrandEndpoints
             var segments = await Ask<BrandSegments>(brands, new GetBrandSegments(id, dimension, w), "segments");
             return Results.Ok(new SegmentsResponse(id, w.Name, dimension.ToName(), segments.Mentions,
                 segments.Segments.Select(s => new SegmentResponse(s.Value, s.Mentions,
-                    segments.Mentions == 0 ? 0 : Math.Round((double)s.Mentions / segments.Mentions, 4))).ToList()));
+                    segments.Mentions == 0 ? 0 : Math.Round((double)s.Mentions / segments.Mentions, 4),
+                    segments.Aspects.TryGetValue(s.Value, out var a) ? new AspectResponse(a.Positive, a.Neutral, a.Negative, Math.Round(a.NetSentiment, 2)) : null)).ToList()));
         });
     }
 

@@ -25,6 +25,7 @@ internal static class CompareEndpoints
         long Reach,
         long Engagement,
         long UniqueAuthors,
+        double NetSentiment,
         IReadOnlyList<GapResponse>? ConceptGaps);
 
     public sealed record CompareResponse(string Brand, string Window, IReadOnlyList<StandingResponse> Brands);
@@ -55,6 +56,7 @@ internal static class CompareEndpoints
                 c.Standing.Figures.Reach,
                 c.Standing.Figures.Engagement,
                 c.Standing.Figures.UniqueAuthors,
+                Math.Round(c.Standing.Figures.Sentiment.NetSentiment, 2),
                 i == 0 ? null : c.ConceptGaps.Select(g => new GapResponse(g.ConceptId, Math.Round(g.BrandShare, 4), Math.Round(g.CompetitorShare, 4), Math.Round(g.Difference, 4))).ToList()))
                 .ToList()));
         });

@@ -1,0 +1,126 @@
+using StreamEngine.Domain.Text;
+
+namespace StreamEngine.Domain.Sentiment;
+
+/// <summary>
+/// Finds which of Ekman's six emotions a post expresses: an emotion is present when one of its
+/// words (or an emoji whose description holds one) occurs outside a negation window, that is not
+/// within the three tokens after a negation ("not happy" expresses no joy). Immutable and shared by
+/// every thread; detecting allocates nothing.
+/// </summary>
+public sealed class EmotionDetector
+{
+    internal const string WordsResource = "StreamEngine.Domain.Sentiment.Data.emotion_words.txt";
+
+    private readonly FormTable<EmotionTerm> _terms;
+
+    private EmotionDetector(Dictionary<string, EmotionTerm> terms) => _terms = new FormTable<EmotionTerm>(terms);
+
+    /// <summary>Number of emotion words known.</summary>
+    public int WordCount { get; private init; }
+
+    /// <summary>The detector over the word list embedded in this assembly.</summary>
+    public static EmotionDetector Load()
+    {
+        using var reader = EmbeddedText.Open(WordsResource);
+        return Parse(reader);
+    }
+
+    /// <summary>
+    /// Reads a word list: '#' starts a comment line, "[anger]" (any <see cref="Emotions"/> name)
+    /// starts a section, and the words of a section are separated by white space.
+    /// </summary>
+    public static EmotionDetector Parse(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var terms = new Dictionary<string, EmotionTerm>(StringComparer.Ordinal);
+        var current = Emotions.None;
+        var lineNumber = 0;
+        var words = 0;
+        while (reader.ReadLine() is { } raw)
+        {
+            lineNumber++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line[0] == '[')
+            {
+                var name = line.TrimStart('[').TrimEnd(']');
+                if (!Enum.TryParse(name, ignoreCase: true, out current) || current == Emotions.None
+                    || !Enum.IsDefined(current))
+                {
+                    throw new FormatException($"emotion words line {lineNumber}: '{name}' is not one of Ekman's six emotions");
+                }
+
+                continue;
+            }
+
+            if (current == Emotions.None)
+            {
+                throw new FormatException($"emotion words line {lineNumber}: words before any [emotion] section");
+            }
+
+            foreach (var word in line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                terms.TryGetValue(word, out var term);
+                if (term.Emotions == Emotions.None)
+                {
+                    words++;
+                }
+
+                terms[word] = term with { Emotions = term.Emotions | current };
+            }
+        }
+
+        foreach (var word in ModifierWords.Negations.Append("no"))
+        {
+            terms.TryGetValue(word, out var term);
+            terms[word] = term with { IsNegation = true };
+        }
+
+        return new EmotionDetector(terms) { WordCount = words };
+    }
+
+    /// <summary>The emotions expressed by the text last tokenized into <paramref name="text"/>.</summary>
+    public Emotions Detect(TokenizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = Emotions.None;
+        var lastNegation = -NegationWindow - 1;
+        var tokens = text.Tokens;
+        var forms = text.Forms;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            var form = forms.Slice(token.FormStart, token.FormLength);
+            if (!_terms.TryGetValue(form, out var term))
+            {
+                if ((token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0 && form.Contains("n't", StringComparison.Ordinal))
+                {
+                    lastNegation = i;
+                }
+
+                continue;
+            }
+
+            if (term.Emotions != Emotions.None && i - lastNegation > NegationWindow)
+            {
+                found |= term.Emotions;
+            }
+
+            if (term.IsNegation)
+            {
+                lastNegation = i;
+            }
+        }
+
+        return found;
+    }
+
+    private const int NegationWindow = VaderConstants.ModifierWindow;
+
+    private readonly record struct EmotionTerm(Emotions Emotions, bool IsNegation);
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Text;
+
+namespace StreamEngine.Domain.Sentiment;
+
+/// <summary>
+/// VADER's valence lexicon merged with the rule words: one look-up of a token's folded form answers
+/// its valence and every part it plays. Immutable and shared by every thread.
+/// </summary>
+internal sealed class SentimentLexicon
+{
+    private readonly FormTable<TermTraits> _terms;
+
+    private SentimentLexicon(Dictionary<string, TermTraits> terms) => _terms = new FormTable<TermTraits>(terms);
+
+    public int Count => _terms.Count;
+
+    /// <summary>
+    /// Reads lines of token TAB mean valence TAB …. VADER looks tokens up lower-cased, so an entry
+    /// with capitals (":D", "O.o") is read only when no lower-case entry folds to the same form;
+    /// a repeated entry replaces the earlier one.
+    /// </summary>
+    public static SentimentLexicon Parse(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var valences = new Dictionary<string, double>(StringComparer.Ordinal);
+        var exact = new HashSet<string>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            var fields = line.Split('\t');
+            if (fields.Length < 2 || fields[0].Length == 0)
+            {
+                continue;
+            }
+
+            if (!double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
+            {
+                throw new FormatException($"sentiment lexicon line {lineNumber}: '{fields[1]}' is not a valence");
+            }
+
+            var form = Fold(fields[0]);
+            var isExact = form == fields[0];
+            if (isExact || !exact.Contains(form))
+            {
+                valences[form] = valence;
+            }
+
+            if (isExact)
+            {
+                exact.Add(form);
+            }
+        }
+
+        var terms = new Dictionary<string, TermTraits>(StringComparer.Ordinal);
+        foreach (var (form, valence) in valences)
+        {
+            terms[form] = new TermTraits(valence, TermRole.Valenced);
+        }
+
+        foreach (var word in ModifierWords.Negations)
+        {
+            Add(terms, word, TermRole.Negation);
+        }
+
+        foreach (var word in ModifierWords.Boosters)
+        {
+            Add(terms, word, TermRole.Booster);
+        }
+
+        foreach (var word in ModifierWords.Dampeners)
+        {
+            Add(terms, word, TermRole.Dampener);
+        }
+
+        foreach (var (word, role) in ModifierWords.RoleWords())
+        {
+            Add(terms, word, role);
+        }
+
+        foreach (var idiom in ModifierWords.Idioms)
+        {
+            foreach (var word in idiom.Words)
+            {
+                Add(terms, word, TermRole.IdiomWord);
+            }
+        }
+
+        return new SentimentLexicon(terms);
+    }
+
+    /// <summary>
+    /// The traits of a token: those of its form, plus <see cref="TermRole.Negation"/> for any form
+    /// with "n't" and <see cref="TermRole.AllCaps"/> for a token in capitals.
+    /// </summary>
+    public TermTraits Find(ReadOnlySpan<char> form, bool hasApostrophe, bool allCaps)
+    {
+        _terms.TryGetValue(form, out var traits);
+        var extra = allCaps ? TermRole.AllCaps : TermRole.None;
+        if (hasApostrophe && form.Contains("n't", StringComparison.Ordinal))
+        {
+            extra |= TermRole.Negation;
+        }
+
+        return extra == TermRole.None ? traits : new TermTraits(traits.Valence, traits.Roles | extra);
+    }
+
+    private static void Add(Dictionary<string, TermTraits> terms, string word, TermRole role)
+    {
+        terms.TryGetValue(word, out var traits);
+        terms[word] = traits with { Roles = traits.Roles | role };
+    }
+
+    private static string Fold(string token)
+    {
+        Span<char> folded = stackalloc char[token.Length];
+        var length = 0;
+        foreach (var c in token)
+        {
+            var f = TextFolding.Fold(c);
+            if (f != TextFolding.Dropped)
+            {
+                folded[length++] = f;
+            }
+        }
+
+        return new string(folded[..length]);
+    }
+}

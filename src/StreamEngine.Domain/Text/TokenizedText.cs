@@ -1,0 +1,139 @@
+namespace StreamEngine.Domain.Text;
+
+/// <summary>
+/// Per-thread working memory holding one post's text cut two ways by a single walk
+/// (<see cref="Tokenize"/>):
+/// <list type="bullet">
+/// <item><b>words</b>, as the term matcher reads them: folded runs of word characters, each with
+/// the folded character before it ('#' or '@' make hashtags and handles);</item>
+/// <item><b>sentiment tokens</b>, as VADER reads them: white-space separated tokens with punctuation
+/// stripped from their ends (unless that leaves two characters or fewer, so ":)" and "&lt;3" survive),
+/// emoji replaced by the words of their description, plus the '!' and '?' counts.</item>
+/// </list>
+/// Every position is also given in the original text (UTF-16 offsets), for highlighting spans.
+/// Buffers grow to the longest post seen and are reused, so steady-state tokenizing allocates nothing.
+/// Not thread-safe: one instance per thread.
+/// </summary>
+public sealed partial class TokenizedText
+{
+    private readonly EmojiDescriptions _emoji;
+
+    private char[] _folded = new char[512];
+    private WordSpan[] _words = new WordSpan[64];
+    private char[] _forms = new char[512];
+    private TokenSpan[] _tokens = new TokenSpan[64];
+    private int _allCapsTokens;
+
+    /// <summary>Tokenizes with the shipped emoji descriptions.</summary>
+    public TokenizedText()
+        : this(EmojiDescriptions.Default)
+    {
+    }
+
+    public TokenizedText(EmojiDescriptions emoji)
+    {
+        ArgumentNullException.ThrowIfNull(emoji);
+        _emoji = emoji;
+    }
+
+    /// <summary>Length of the last text tokenized, in UTF-16 units.</summary>
+    public int TextLength { get; private set; }
+
+    public int WordCount { get; private set; }
+
+    /// <summary>The folded characters of every word, back to back; words index into it.</summary>
+    public ReadOnlySpan<char> FoldedWords => _folded.AsSpan(0, FoldedLength);
+
+    public int TokenCount { get; private set; }
+
+    /// <summary>Number of '!' in the text (full-width ones included).</summary>
+    public int ExclamationCount { get; private set; }
+
+    /// <summary>Number of '?' in the text (full-width ones included).</summary>
+    public int QuestionCount { get; private set; }
+
+    /// <summary>
+    /// Some tokens but not all are in ALL CAPS: only then does VADER read capitals as emphasis,
+    /// since a text shouted throughout stresses no word in particular.
+    /// </summary>
+    public bool IsMixedCase => _allCapsTokens > 0 && _allCapsTokens < TokenCount;
+
+    private int FoldedLength { get; set; }
+
+    /// <summary>The folded word, as the matcher compares it.</summary>
+    public ReadOnlySpan<char> Word(int index)
+    {
+        ref readonly var word = ref WordAt(index);
+        return _folded.AsSpan(word.FoldedStart, word.FoldedLength);
+    }
+
+    /// <summary>The folded character just before the word (' ' at the start of the text).</summary>
+    public char WordPrefix(int index) => WordAt(index).Prefix;
+
+    public int FoldedWordStart(int index) => WordAt(index).FoldedStart;
+
+    public int FoldedWordLength(int index) => WordAt(index).FoldedLength;
+
+    /// <summary>Where the word starts in the original text.</summary>
+    public int WordStart(int index) => WordAt(index).Start;
+
+    /// <summary>The word's length in the original text, combining marks within or after it included.</summary>
+    public int WordLength(int index) => WordAt(index).Length;
+
+    /// <summary>The token's look-up form: folded (lower case, no accents), typographic apostrophes as '.</summary>
+    public ReadOnlySpan<char> Token(int index)
+    {
+        ref readonly var token = ref TokenAt(index);
+        return _forms.AsSpan(token.FormStart, token.FormLength);
+    }
+
+    /// <summary>
+    /// Where the token starts in the original text; for a word of an emoji's description, where the
+    /// emoji starts.
+    /// </summary>
+    public int TokenStart(int index) => TokenAt(index).Start;
+
+    public int TokenLength(int index) => TokenAt(index).Length;
+
+    /// <summary>Has a cased letter and no lower-case one (so ":D" and "I" count, as in VADER).</summary>
+    public bool IsAllCaps(int index) => (TokenAt(index).Flags & TokenFlags.AllCaps) != 0;
+
+    /// <summary>The token is a word of an emoji's description rather than text of the post.</summary>
+    public bool IsFromEmoji(int index) => (TokenAt(index).Flags & TokenFlags.FromEmoji) != 0;
+
+    private ref readonly WordSpan WordAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, WordCount);
+        return ref _words[index];
+    }
+
+    private ref readonly TokenSpan TokenAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, TokenCount);
+        return ref _tokens[index];
+    }
+
+    internal ReadOnlySpan<TokenSpan> Tokens => _tokens.AsSpan(0, TokenCount);
+
+    internal ReadOnlySpan<char> Forms => _forms;
+
+    [Flags]
+    internal enum TokenFlags : byte
+    {
+        None = 0,
+        AllCaps = 1,
+        FromEmoji = 2,
+
+        /// <summary>Holds an apostrophe, so may be a contraction in "n't".</summary>
+        HasApostrophe = 4,
+    }
+
+    internal readonly record struct WordSpan(int FoldedStart, int FoldedLength, int Start, int Length, char Prefix);
+
+    internal readonly record struct TokenSpan(int FormStart, int FormLength, int Start, int Length, TokenFlags Flags)
+    {
+        public bool IsAllCaps => (Flags & TokenFlags.AllCaps) != 0;
+    }
+}

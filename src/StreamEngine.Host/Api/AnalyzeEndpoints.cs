@@ -1,0 +1,87 @@
+using System.Text;
+using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Sentiment;
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Host.Api;
+
+/// <summary>
+/// POST /api/analyze: posts in (NDJSON, the ingest schema), one item out per line in input order,
+/// saying what the engine reads in each and why. Touches no aggregate.
+/// </summary>
+internal static class AnalyzeEndpoints
+{
+    /// <summary>Analysis is for checking a model on samples, not for bulk: bigger inputs belong to /api/ingest.</summary>
+    private const int MaxBodyBytes = 16 * 1024 * 1024;
+
+    public sealed record SpanMatch(string Id, IReadOnlyList<int[]> Spans);
+
+    public sealed record SentimentResult(double Compound, string Label, double Pos, double Neu, double Neg);
+
+    public sealed record AnalyzedPost(
+        int Line,
+        string? Id,
+        IReadOnlyList<SpanMatch>? Brands,
+        IReadOnlyList<SpanMatch>? Concepts,
+        IReadOnlyList<SpanMatch>? Intents,
+        SentimentResult? Sentiment,
+        IReadOnlyList<string>? Emotions,
+        string? Error);
+
+    public static void MapAnalyzeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/analyze", async (HttpContext http, CurrentModel current) =>
+        {
+            if (http.Request.ContentLength > MaxBodyBytes)
+            {
+                return ApiErrors.BadRequest($"the body is larger than {MaxBodyBytes / 1024 / 1024} MiB; analyze samples, ingest bulk");
+            }
+
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            if (body.Length > MaxBodyBytes)
+            {
+                return ApiErrors.BadRequest($"the body is larger than {MaxBodyBytes / 1024 / 1024} MiB; analyze samples, ingest bulk");
+            }
+
+            var analyzer = current.Analyzer;
+            var scratch = new AnalysisScratch();
+            var results = new List<AnalyzedPost>();
+            var lines = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length).TrimStart('\uFEFF').Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i].TrimEnd('\r');
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                if (!PostParser.TryParse(Encoding.UTF8.GetBytes(line), out var post, out var error))
+                {
+                    results.Add(new AnalyzedPost(i + 1, null, null, null, null, null, null, error));
+                    continue;
+                }
+
+                results.Add(Describe(i + 1, post!, analyzer.Explain(post!, scratch)));
+            }
+
+            return Results.Ok(results);
+        });
+    }
+
+    private static AnalyzedPost Describe(int line, Post post, PostExplanation e) =>
+        new(
+            line,
+            post.Id,
+            e.Brands.Select(Spans).ToList(),
+            e.Concepts.Select(Spans).ToList(),
+            e.Intents.Select(Spans).ToList(),
+            e.Sentiment is { } s
+                ? new SentimentResult(Math.Round(s.Compound, 4), s.Label.ToName(), Math.Round(s.Positive, 3), Math.Round(s.Neutral, 3), Math.Round(s.Negative, 3))
+                : new SentimentResult(0, SentimentNames.Unscored, 0, 0, 0),
+            e.Emotions.Names().ToList(),
+            null);
+
+    private static SpanMatch Spans(MatchExplanation m) => new(m.Id, m.Spans.Select(s => new[] { s.Start, s.End }).ToList());
+}

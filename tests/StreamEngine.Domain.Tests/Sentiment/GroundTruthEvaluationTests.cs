@@ -1,0 +1,93 @@
+using System.Globalization;
+using StreamEngine.Domain.Sentiment;
+using StreamEngine.Domain.Text;
+using Xunit.Abstractions;
+
+namespace StreamEngine.Domain.Tests.Sentiment;
+
+/// <summary>
+/// The scorer against VADER's 4,200 tweets, each rated by 20 people on -4..+4
+/// (Data/tweets_GroundTruth.txt: id TAB mean rating TAB text, CRLF line ends).
+/// </summary>
+public sealed class GroundTruthEvaluationTests(ITestOutputHelper output)
+{
+    // The faithful rules reach r = 0.8712 here (docs/sentiment.md). The reference implementation's
+    // 0.872 owes its last thousandth to a slip that multiplies by 1.25 any word after "so" or "this",
+    // which the paper does not describe, so the scorer does not copy it.
+    private const double MinimumPearson = 0.871;
+
+    // Share of tweets whose label (compound cut at ±0.05) matches the raters' (mean / 4 cut at ±0.05).
+    private const double MinimumAgreement = 0.88;
+
+    private static readonly string DataFile = Path.Combine(AppContext.BaseDirectory, "Sentiment", "Data", "tweets_GroundTruth.txt");
+
+    [Fact]
+    public void Compound_correlates_with_the_human_ratings()
+    {
+        var (compounds, ratings) = ScoreAll();
+
+        var r = Pearson(compounds, ratings);
+
+        output.WriteLine($"Pearson r over {compounds.Length} tweets: {r:F4}");
+        Assert.Equal(4200, compounds.Length);
+        Assert.True(r >= MinimumPearson, $"Pearson r {r:F4} is below {MinimumPearson}");
+    }
+
+    [Fact]
+    public void Labels_agree_with_the_human_ratings()
+    {
+        var (compounds, ratings) = ScoreAll();
+        var predicted = compounds.Select(c => new SentimentScore(c, 0, 0, 0).Label).ToArray();
+        var actual = ratings.Select(r => new SentimentScore(r / 4, 0, 0, 0).Label).ToArray();
+
+        var agreement = predicted.Zip(actual).Count(p => p.First == p.Second) / (double)predicted.Length;
+        var macroF1 = Enum.GetValues<SentimentLabel>().Average(label => F1(label, predicted, actual));
+
+        output.WriteLine($"3-class agreement: {agreement:F4}, macro F1: {macroF1:F4}");
+        foreach (var label in Enum.GetValues<SentimentLabel>())
+        {
+            output.WriteLine($"  {label}: {actual.Count(a => a == label)} rated, {predicted.Count(p => p == label)} predicted, F1 {F1(label, predicted, actual):F4}");
+        }
+
+        Assert.True(agreement >= MinimumAgreement, $"3-class agreement {agreement:F4} is below {MinimumAgreement}");
+    }
+
+    private static (double[] Compounds, double[] Ratings) ScoreAll()
+    {
+        var scorer = SentimentScorer.Load();
+        var scratch = new TokenizedText();
+        var compounds = new List<double>();
+        var ratings = new List<double>();
+        foreach (var line in File.ReadAllText(DataFile).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split('\t', 3);
+            Assert.Equal(3, fields.Length);
+            ratings.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
+            compounds.Add(scorer.Score(fields[2], scratch).Compound);
+        }
+
+        return (compounds.ToArray(), ratings.ToArray());
+    }
+
+    private static double Pearson(double[] x, double[] y)
+    {
+        double meanX = x.Average(), meanY = y.Average();
+        double sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - meanX) * (y[i] - meanY);
+            sxx += (x[i] - meanX) * (x[i] - meanX);
+            syy += (y[i] - meanY) * (y[i] - meanY);
+        }
+
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+
+    private static double F1(SentimentLabel label, SentimentLabel[] predicted, SentimentLabel[] actual)
+    {
+        var truePositives = predicted.Zip(actual).Count(p => p.First == label && p.Second == label);
+        var precision = truePositives / (double)Math.Max(1, predicted.Count(p => p == label));
+        var recall = truePositives / (double)Math.Max(1, actual.Count(a => a == label));
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+}

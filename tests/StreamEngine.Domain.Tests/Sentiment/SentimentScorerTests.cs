@@ -1,0 +1,142 @@
+using StreamEngine.Domain.Sentiment;
+using StreamEngine.Domain.Text;
+
+namespace StreamEngine.Domain.Tests.Sentiment;
+
+public sealed class SentimentScorerTests
+{
+    private static readonly SentimentScorer Scorer = SentimentScorer.Load();
+
+    private static SentimentScore Score(string text) => Scorer.Score(text, new TokenizedText());
+
+    [Fact]
+    public void Loads_the_shipped_lexicon()
+    {
+        Assert.InRange(Scorer.TermCount, 7400, 7700);
+        Assert.InRange(EmojiDescriptions.Default.Count, 3000, 4000);
+    }
+
+    // The examples the VADER authors publish with their lexicon, with the compound they list.
+    [Theory]
+    [InlineData("VADER is smart, handsome, and funny.", 0.8316)]
+    [InlineData("VADER is smart, handsome, and funny!", 0.8439)]
+    [InlineData("VADER is very smart, handsome, and funny.", 0.8545)]
+    [InlineData("VADER is VERY SMART, handsome, and FUNNY.", 0.9227)]
+    [InlineData("VADER is VERY SMART, handsome, and FUNNY!!!", 0.9342)]
+    [InlineData("VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!", 0.9469)]
+    [InlineData("VADER is not smart, handsome, nor funny.", -0.7424)]
+    [InlineData("The book was good.", 0.4404)]
+    [InlineData("At least it isn't a horrible book.", 0.431)]
+    [InlineData("The book was only kind of good.", 0.3832)]
+    [InlineData("The plot was good, but the characters are uncompelling and the dialog is not great.", -0.7042)]
+    [InlineData("Today SUX!", -0.5461)]
+    [InlineData("Today only kinda sux! But I'll get by, lol", 0.5249)]
+    [InlineData("Make sure you :) or :D today!", 0.8633)]
+    [InlineData("Not bad at all", 0.431)]
+    public void Scores_the_published_examples_as_published(string text, double compound)
+    {
+        Assert.Equal(compound, Math.Round(Score(text).Compound, 4));
+    }
+
+    [Theory]
+    [InlineData("😂", "face with tears of joy")]
+    [InlineData("💔", "broken heart")]
+    [InlineData("😱", "face screaming in fear")]
+    public void Scores_an_emoji_through_the_words_of_its_description(string emoji, string description)
+    {
+        Assert.Equal(description, EmojiDescriptions.Default.Describe(emoji));
+        Assert.Equal(Score("lunch " + description).Compound, Score("lunch " + emoji).Compound);
+        Assert.NotEqual(0, Score(emoji).Compound);
+    }
+
+    [Fact]
+    public void Describes_an_emoji_sequence_by_its_longest_entry()
+    {
+        Assert.Equal("thumbs up: medium skin tone", EmojiDescriptions.Default.Describe("👍🏽"));
+        Assert.Equal("thumbs up", EmojiDescriptions.Default.Describe("👍"));
+        Assert.Null(EmojiDescriptions.Default.Describe("x"));
+        Assert.Null(EmojiDescriptions.Default.Describe("👍x"));
+    }
+
+    [Fact]
+    public void Reads_emoji_polarity_from_their_descriptions()
+    {
+        Assert.Equal(SentimentLabel.Positive, Score("Catch utf-8 emoji such as 💘 and 💋 and 😁").Label);
+        Assert.Equal(SentimentLabel.Negative, Score("my phone 💔").Label);
+        Assert.Equal(SentimentLabel.Positive, Score("my phone 😍").Label);
+    }
+
+    [Theory]
+    [InlineData("This is the shit", SentimentLabel.Positive)]
+    [InlineData("This is shit", SentimentLabel.Negative)]
+    [InlineData("yeah right", SentimentLabel.Negative)]
+    public void Reads_idioms_as_wholes(string text, SentimentLabel label)
+    {
+        Assert.Equal(label, Score(text).Label);
+    }
+
+    [Theory]
+    [InlineData(0.0501, SentimentLabel.Positive)]
+    [InlineData(0.05, SentimentLabel.Neutral)]
+    [InlineData(0.0, SentimentLabel.Neutral)]
+    [InlineData(-0.05, SentimentLabel.Neutral)]
+    [InlineData(-0.0501, SentimentLabel.Negative)]
+    [InlineData(1.0, SentimentLabel.Positive)]
+    [InlineData(-1.0, SentimentLabel.Negative)]
+    public void Labels_by_the_compound_with_thresholds_at_five_hundredths(double compound, SentimentLabel label)
+    {
+        Assert.Equal(label, new SentimentScore(compound, 0, 1, 0).Label);
+    }
+
+    [Theory]
+    [InlineData("I love this phone, it is great", SentimentLabel.Positive)]
+    [InlineData("Worst delivery ever, the box arrived broken", SentimentLabel.Negative)]
+    [InlineData("The store opens at 9 on Monday", SentimentLabel.Neutral)]
+    [InlineData("Ce café est délicieux et j'adore", SentimentLabel.Neutral)]
+    public void Labels_whole_posts(string text, SentimentLabel label)
+    {
+        Assert.Equal(label, Score(text).Label);
+    }
+
+    [Fact]
+    public void Folds_accents_and_width_before_looking_words_up()
+    {
+        Assert.Equal(Score("great").Compound, Score("ｇｒｅａｔ").Compound);
+        Assert.Equal(Score("naive").Compound, Score("naïve").Compound);
+    }
+
+    [Fact]
+    public void Scores_the_same_from_many_threads()
+    {
+        var texts = new[] { "good but bad!!", "NOT happy at all :(", "😂😂 amazing", "meh" };
+        var expected = texts.Select(Score).ToArray();
+
+        var results = new SentimentScore[64][];
+        Parallel.For(0, results.Length, n =>
+        {
+            var scratch = new TokenizedText();
+            results[n] = texts.Select(t => Scorer.Score(t, scratch)).ToArray();
+        });
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void Scores_long_posts_beyond_the_stack_budget()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("bad day", 400)) + " but good";
+
+        var score = Score(text);
+
+        Assert.Equal(SentimentLabel.Negative, score.Label);
+        Assert.Equal(1, score.Positive + score.Neutral + score.Negative, 1e-9);
+    }
+
+    [Fact]
+    public void Refuses_a_lexicon_line_without_a_valence()
+    {
+        var error = Assert.Throws<FormatException>(() => SentimentScorer.Parse(new StringReader("good\t2\nbad\tworse\n")));
+
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+}

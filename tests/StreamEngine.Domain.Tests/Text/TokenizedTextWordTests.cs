@@ -1,0 +1,163 @@
+using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Text;
+
+namespace StreamEngine.Domain.Tests.Text;
+
+public sealed class TokenizedTextWordTests
+{
+    public static TheoryData<string> TrickyTexts =>
+    [
+        "",
+        "   ",
+        "Ｈｅｌｌｏ, Café-owner! @Acme #Deal_2026 🙂 Straße",
+        "I drink NESTLE\u0301 coffee",
+        "e\u0301\u0301x \u0301leading and trailing\u0301",
+        "#\u0301tag and @\u0301handle",
+        "#acme@acme##acme @@acme #",
+        "a#b c@d e-f g_h",
+        "ﬁne ﬂow Ⓜ ™ ½",
+        "日本語のテキスト and Привет, мир!",
+        "math \uD835\uDC00bold\uD835\uDC01 letters",
+        "lone \uD83D surrogate \uDE00 here",
+        "don't can’t won't",
+        "C++ and C# and F#",
+        "see http://example.com/path?x=1#frag&y=2 now",
+        "émoji😀inside👍🏽word",
+        "tab\tnew\nline\r\nend",
+        "ends with a word",
+        "ends with punctuation...",
+        "ÅNGSTRÖM Ünïcödé ａｃｍｅ１２",
+    ];
+
+    [Theory]
+    [MemberData(nameof(TrickyTexts))]
+    public void Cuts_the_same_words_as_the_term_matcher(string text)
+    {
+        var expected = MatcherWords(text);
+        var tokens = new TokenizedText();
+
+        tokens.Tokenize(text);
+
+        Assert.Equal(expected, Enumerable.Range(0, tokens.WordCount).Select(i => (tokens.Word(i).ToString(), tokens.WordPrefix(i))));
+    }
+
+    [Theory]
+    [MemberData(nameof(TrickyTexts))]
+    public void Places_each_word_in_the_folded_buffer_and_in_the_original_text(string text)
+    {
+        var tokens = new TokenizedText();
+
+        tokens.Tokenize(text);
+
+        for (var i = 0; i < tokens.WordCount; i++)
+        {
+            var folded = tokens.FoldedWords.Slice(tokens.FoldedWordStart(i), tokens.FoldedWordLength(i));
+            Assert.Equal(tokens.Word(i).ToString(), folded.ToString());
+            var original = text.Substring(tokens.WordStart(i), tokens.WordLength(i));
+            Assert.Equal(tokens.Word(i).ToString(), Fold(original));
+            Assert.True(TextFolding.IsWordChar(TextFolding.Fold(original[0])), $"word {i} starts on '{original[0]}'");
+        }
+    }
+
+    [Fact]
+    public void Gives_original_offsets_across_accents_emoji_and_surrogates()
+    {
+        const string text = "Cafe\u0301 😀 naïve 👍🏽 ＯＫ";
+        var tokens = new TokenizedText();
+
+        tokens.Tokenize(text);
+
+        Assert.Equal(3, tokens.WordCount);
+        Assert.Equal((0, 5), (tokens.WordStart(0), tokens.WordLength(0)));
+        Assert.Equal("cafe", tokens.Word(0).ToString());
+        Assert.Equal((9, 5), (tokens.WordStart(1), tokens.WordLength(1)));
+        Assert.Equal("naive", tokens.Word(1).ToString());
+        Assert.Equal((20, 2), (tokens.WordStart(2), tokens.WordLength(2)));
+        Assert.Equal("ok", tokens.Word(2).ToString());
+    }
+
+    [Fact]
+    public void Keeps_the_character_before_each_word()
+    {
+        var tokens = new TokenizedText();
+
+        tokens.Tokenize("@Acme loves #deals, acme");
+
+        Assert.Equal(['@', ' ', '#', ' '], Enumerable.Range(0, tokens.WordCount).Select(tokens.WordPrefix));
+    }
+
+    [Fact]
+    public void A_reused_scratch_gives_each_text_its_own_words()
+    {
+        var tokens = new TokenizedText();
+        var longText = string.Join(' ', Enumerable.Range(0, 500).Select(i => "word" + i));
+
+        tokens.Tokenize(longText);
+        Assert.Equal(500, tokens.WordCount);
+
+        tokens.Tokenize("short one");
+        Assert.Equal(["short", "one"], Enumerable.Range(0, tokens.WordCount).Select(i => tokens.Word(i).ToString()));
+        Assert.Equal(8, tokens.FoldedWords.Length);
+
+        tokens.Tokenize("");
+        Assert.Equal(0, tokens.WordCount);
+        Assert.Equal(0, tokens.TokenCount);
+    }
+
+    [Fact]
+    public void Refuses_an_index_outside_the_words()
+    {
+        var tokens = new TokenizedText();
+        tokens.Tokenize("one two");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokens.Word(2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokens.WordPrefix(-1));
+    }
+
+    /// <summary>
+    /// The words as the term matcher cut them before it read the shared walk: folded runs of word
+    /// characters and the folded character before each. Kept here as the specification.
+    /// </summary>
+    internal static List<(string Word, char Prefix)> MatcherWords(string text)
+    {
+        var words = new List<(string, char)>();
+        var current = new System.Text.StringBuilder();
+        var before = ' ';
+        var previous = ' ';
+        foreach (var c in text)
+        {
+            var f = TextFolding.Fold(c);
+            if (f == TextFolding.Dropped)
+            {
+                continue;
+            }
+
+            if (TextFolding.IsWordChar(f))
+            {
+                if (current.Length == 0)
+                {
+                    before = previous;
+                }
+
+                current.Append(f);
+            }
+            else if (current.Length > 0)
+            {
+                words.Add((current.ToString(), before));
+                current.Clear();
+            }
+
+            previous = f;
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add((current.ToString(), before));
+        }
+
+        return words;
+    }
+
+    private static string Fold(string text) =>
+        string.Concat(text.Select(TextFolding.Fold).Where(c => c != TextFolding.Dropped));
+}
