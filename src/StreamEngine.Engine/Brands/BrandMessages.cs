@@ -3,8 +3,11 @@ using StreamEngine.Domain.Competition;
 
 namespace StreamEngine.Engine.Brands;
 
+/// <summary>Marks every message that travels to or from brand shards; all of them go through <c>BrandMessageSerializer</c>.</summary>
+public interface IBrandWireMessage;
+
 /// <summary>Every message for a brand carries its id, which is also its sharding entity id.</summary>
-public interface IBrandMessage
+public interface IBrandMessage : IBrandWireMessage
 {
     string BrandId { get; }
 }
@@ -12,15 +15,15 @@ public interface IBrandMessage
 /// <summary>Adds a batch of mentions to a brand; answered with <see cref="MentionsAcknowledged"/> once journaled.</summary>
 public sealed record RecordMentions(string BrandId, BrandDelta Delta) : IBrandMessage;
 
-public sealed record MentionsAcknowledged(string BrandId, long Mentions);
+public sealed record MentionsAcknowledged(string BrandId, long Mentions) : IBrandWireMessage;
 
 public sealed record GetBrandSummary(string BrandId, TimeWindow Window) : IBrandMessage;
 
-public sealed record BrandSummary(string BrandId, TimeWindow Window, DateTimeOffset AsOf, BrandFigures Figures);
+public sealed record BrandSummary(string BrandId, TimeWindow Window, DateTimeOffset AsOf, BrandFigures Figures) : IBrandWireMessage;
 
 public sealed record GetBrandTimeseries(string BrandId, TimeWindow Window, TimeStep Step) : IBrandMessage;
 
-public sealed record BrandTimeseries(string BrandId, TimeWindow Window, TimeStep Step, IReadOnlyList<TimeseriesPoint> Points);
+public sealed record BrandTimeseries(string BrandId, TimeWindow Window, TimeStep Step, IReadOnlyList<TimeseriesPoint> Points) : IBrandWireMessage;
 
 public sealed record GetBrandSegments(string BrandId, SegmentDimension Dimension, TimeWindow Window) : IBrandMessage;
 
@@ -31,9 +34,9 @@ public sealed record BrandSegments(
     TimeWindow Window,
     long Mentions,
     IReadOnlyList<SegmentFigure> Segments,
-    IReadOnlyDictionary<string, SentimentTally> Aspects);
+    IReadOnlyDictionary<string, SentimentTally> Aspects) : IBrandWireMessage;
 
 /// <summary>Asks for what a competitor comparison needs of one brand, in one round trip.</summary>
 public sealed record GetBrandStanding(string BrandId, TimeWindow Window) : IBrandMessage;
 
-public sealed record BrandStandingReply(BrandStanding Standing);
+public sealed record BrandStandingReply(BrandStanding Standing) : IBrandWireMessage;

@@ -30,6 +30,7 @@ internal static class AkkaSetup
                 .WithClustering(new ClusterOptions { SeedNodes = seeds, Roles = ["brands"] })
                 .WithSqlPersistence(store.ConnectionString, store.ProviderName, PersistenceMode.Both, autoInitialize: true)
                 .WithCustomSerializer("brand-state", [typeof(IBrandPersistedState)], system => new BrandStateSerializer(system))
+                .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
                 .WithShardRegion<BrandRegion>(
                     "brand",
                     brandId => BrandActor.PropsFor(brandId, clock, new BrandActorSettings()),

@@ -1,0 +1,184 @@
+using System.Runtime.Serialization;
+using Akka.Actor;
+using Akka.Serialization;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Competition;
+using StreamEngine.Engine.Brands;
+
+namespace StreamEngine.Engine.Serialization;
+
+/// <summary>
+/// Serializes the messages that cross nodes on their way to and from brand shards: the ingest
+/// batches, their acknowledgements, and the dashboard queries and answers. Versioned manifests,
+/// as for persisted state; an unknown one is refused.
+/// </summary>
+public sealed class BrandMessageSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+{
+    public const int SerializerId = 7302;
+
+    private static readonly Dictionary<Type, string> Manifests = new()
+    {
+        [typeof(RecordMentions)] = "record-mentions.v1",
+        [typeof(MentionsAcknowledged)] = "mentions-acknowledged.v1",
+        [typeof(GetBrandSummary)] = "get-summary.v1",
+        [typeof(BrandSummary)] = "summary.v1",
+        [typeof(GetBrandTimeseries)] = "get-timeseries.v1",
+        [typeof(BrandTimeseries)] = "timeseries.v1",
+        [typeof(GetBrandSegments)] = "get-segments.v1",
+        [typeof(BrandSegments)] = "segments.v1",
+        [typeof(GetBrandStanding)] = "get-standing.v1",
+        [typeof(BrandStandingReply)] = "standing.v1",
+    };
+
+    public override int Identifier => SerializerId;
+
+    public override string Manifest(object o) =>
+        Manifests.TryGetValue(o?.GetType() ?? typeof(object), out var manifest)
+            ? manifest
+            : throw new ArgumentException($"{o?.GetType()} is not a brand message this serializer writes", nameof(o));
+
+    public override byte[] ToBinary(object obj)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            switch (obj)
+            {
+                case RecordMentions m: w.Write(m.BrandId); BrandDeltaCodec.Write(w, m.Delta); break;
+                case MentionsAcknowledged m: w.Write(m.BrandId); w.Write7BitEncodedInt64(m.Mentions); break;
+                case GetBrandSummary m: w.Write(m.BrandId); w.Write(m.Window.Name); break;
+                case BrandSummary m: w.Write(m.BrandId); w.Write(m.Window.Name); w.Write(m.AsOf.UtcTicks); WriteFigures(w, m.Figures); break;
+                case GetBrandTimeseries m: w.Write(m.BrandId); w.Write(m.Window.Name); w.Write((byte)m.Step); break;
+                case BrandTimeseries m:
+                    w.Write(m.BrandId); w.Write(m.Window.Name); w.Write((byte)m.Step);
+                    w.Write7BitEncodedInt(m.Points.Count);
+                    foreach (var p in m.Points)
+                    {
+                        w.Write(p.Start.UtcTicks);
+                        WriteFigures(w, p.Figures);
+                    }
+
+                    break;
+                case GetBrandSegments m: w.Write(m.BrandId); w.Write((byte)m.Dimension); w.Write(m.Window.Name); break;
+                case BrandSegments m:
+                    w.Write(m.BrandId); w.Write((byte)m.Dimension); w.Write(m.Window.Name); w.Write7BitEncodedInt64(m.Mentions);
+                    BrandDeltaCodec.WriteSegments(w, m.Segments.Select(s => (m.Dimension, s.Value, s.Mentions)), m.Segments.Count);
+                    w.Write7BitEncodedInt(m.Aspects.Count);
+                    foreach (var (concept, tally) in m.Aspects)
+                    {
+                        w.Write(concept);
+                        BrandDeltaCodec.WriteSentiment(w, tally);
+                    }
+
+                    break;
+                case GetBrandStanding m: w.Write(m.BrandId); w.Write(m.Window.Name); break;
+                case BrandStandingReply m:
+                    w.Write(m.Standing.BrandId); WriteFigures(w, m.Standing.Figures);
+                    w.Write7BitEncodedInt(m.Standing.ConceptMentions.Count);
+                    foreach (var (concept, mentions) in m.Standing.ConceptMentions)
+                    {
+                        w.Write(concept);
+                        w.Write7BitEncodedInt64(mentions);
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentException($"{obj?.GetType()} is not a brand message this serializer writes", nameof(obj));
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes));
+        return manifest switch
+        {
+            "record-mentions.v1" => new RecordMentions(r.ReadString(), BrandDeltaCodec.Read(r, BrandDeltaCodec.CurrentVersion)),
+            "mentions-acknowledged.v1" => new MentionsAcknowledged(r.ReadString(), r.Read7BitEncodedInt64()),
+            "get-summary.v1" => new GetBrandSummary(r.ReadString(), ReadWindow(r)),
+            "summary.v1" => new BrandSummary(r.ReadString(), ReadWindow(r), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero), ReadFigures(r)),
+            "get-timeseries.v1" => new GetBrandTimeseries(r.ReadString(), ReadWindow(r), ReadStep(r)),
+            "timeseries.v1" => ReadTimeseries(r),
+            "get-segments.v1" => new GetBrandSegments(r.ReadString(), ReadDimension(r), ReadWindow(r)),
+            "segments.v1" => ReadSegments(r),
+            "get-standing.v1" => new GetBrandStanding(r.ReadString(), ReadWindow(r)),
+            "standing.v1" => ReadStanding(r),
+            _ => throw new SerializationException($"unknown brand message manifest '{manifest}': sent by a newer version of the engine?"),
+        };
+    }
+
+    private static void WriteFigures(BinaryWriter w, BrandFigures f)
+    {
+        w.Write7BitEncodedInt64(f.Mentions);
+        w.Write7BitEncodedInt64(f.Reach);
+        w.Write7BitEncodedInt64(f.Engagement);
+        w.Write7BitEncodedInt64(f.UniqueAuthors);
+        BrandDeltaCodec.WriteSentiment(w, f.Sentiment);
+    }
+
+    private static BrandFigures ReadFigures(BinaryReader r) =>
+        new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), BrandDeltaCodec.ReadSentiment(r));
+
+    private static TimeWindow ReadWindow(BinaryReader r)
+    {
+        var name = r.ReadString();
+        return TimeWindow.TryParse(name, out var window) ? window : throw new InvalidDataException($"unknown window '{name}'");
+    }
+
+    private static TimeStep ReadStep(BinaryReader r)
+    {
+        var step = (TimeStep)r.ReadByte();
+        return Enum.IsDefined(step) ? step : throw new InvalidDataException($"unknown step {(byte)step}");
+    }
+
+    private static SegmentDimension ReadDimension(BinaryReader r)
+    {
+        var dimension = (SegmentDimension)r.ReadByte();
+        return Enum.IsDefined(dimension) ? dimension : throw new InvalidDataException($"unknown segment dimension {(byte)dimension}");
+    }
+
+    private static BrandTimeseries ReadTimeseries(BinaryReader r)
+    {
+        var brand = r.ReadString();
+        var window = ReadWindow(r);
+        var step = ReadStep(r);
+        var points = new TimeseriesPoint[BrandDeltaCodec.ReadCount(r)];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = new TimeseriesPoint(new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero), ReadFigures(r));
+        }
+
+        return new BrandTimeseries(brand, window, step, points);
+    }
+
+    private static BrandSegments ReadSegments(BinaryReader r)
+    {
+        var brand = r.ReadString();
+        var dimension = ReadDimension(r);
+        var window = ReadWindow(r);
+        var mentions = r.Read7BitEncodedInt64();
+        var segments = BrandDeltaCodec.ReadSegments(r).Select(s => new SegmentFigure(s.Value, s.Mentions)).ToList();
+        var aspects = new Dictionary<string, SentimentTally>(StringComparer.Ordinal);
+        for (var i = BrandDeltaCodec.ReadCount(r); i > 0; i--)
+        {
+            aspects[r.ReadString()] = BrandDeltaCodec.ReadSentiment(r);
+        }
+
+        return new BrandSegments(brand, dimension, window, mentions, segments, aspects);
+    }
+
+    private static BrandStandingReply ReadStanding(BinaryReader r)
+    {
+        var brand = r.ReadString();
+        var figures = ReadFigures(r);
+        var concepts = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = BrandDeltaCodec.ReadCount(r); i > 0; i--)
+        {
+            concepts[r.ReadString()] = r.Read7BitEncodedInt64();
+        }
+
+        return new BrandStandingReply(new BrandStanding(brand, figures, concepts));
+    }
+}

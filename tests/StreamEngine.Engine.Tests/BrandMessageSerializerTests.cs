@@ -1,0 +1,73 @@
+using System.Runtime.Serialization;
+using Akka.Actor;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Competition;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Serialization;
+
+namespace StreamEngine.Engine.Tests;
+
+/// <summary>Messages to and from brand shards survive the trip between nodes.</summary>
+public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private static readonly BrandFigures Figures = new(12, 3400, 56, 9, new SentimentTally(5, 4, 2, 1, 1.25));
+
+    private readonly BrandMessageSerializer _serializer;
+
+    public BrandMessageSerializerTests() => _serializer = new BrandMessageSerializer((ExtendedActorSystem)Sys);
+
+    public static TheoryData<object> Messages() =>
+    [
+        new RecordMentions("acme", new BrandDelta([
+            new MinuteDelta(29_000_000, 3, 300, 12, [new SegmentCount(SegmentDimension.Country, "DE", 2), new SegmentCount(SegmentDimension.Sentiment, "negative", 1)],
+                [17u, 4096u, 99_999u], new SentimentTally(1, 1, 1, 0, -0.5)),
+        ])),
+        new MentionsAcknowledged("acme", 3),
+        new GetBrandSummary("acme", TimeWindow.SevenDays),
+        new BrandSummary("acme", TimeWindow.OneHour, At, Figures),
+        new GetBrandTimeseries("acme", TimeWindow.OneDay, TimeStep.Hour),
+        new BrandTimeseries("acme", TimeWindow.FifteenMinutes, TimeStep.Minute, [new TimeseriesPoint(At, Figures), new TimeseriesPoint(At.AddMinutes(1), new BrandFigures(0, 0, 0, 0))]),
+        new GetBrandSegments("acme", SegmentDimension.Concept, TimeWindow.ThirtyDays),
+        new BrandSegments("acme", SegmentDimension.Concept, TimeWindow.OneDay, 12, [new SegmentFigure("delivery", 7), new SegmentFigure("price", 2)],
+            new Dictionary<string, SentimentTally> { ["delivery"] = new(1, 2, 4, 0, 0) }),
+        new GetBrandStanding("acme", TimeWindow.OneDay),
+        new BrandStandingReply(new BrandStanding("globex", Figures, new Dictionary<string, long> { ["delivery"] = 3, ["app"] = 1 })),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void A_message_reads_back_to_the_same_bytes_and_type(object message)
+    {
+        var manifest = _serializer.Manifest(message);
+        var bytes = _serializer.ToBinary(message);
+
+        var back = _serializer.FromBinary(bytes, manifest);
+
+        Assert.IsType(message.GetType(), back);
+        Assert.Equal(bytes, _serializer.ToBinary(back));
+    }
+
+    [Fact]
+    public void Figures_and_aspects_keep_their_values()
+    {
+        var sent = new BrandSegments("acme", SegmentDimension.Concept, TimeWindow.OneDay, 12, [new SegmentFigure("delivery", 7), new SegmentFigure("price", 2)],
+            new Dictionary<string, SentimentTally> { ["delivery"] = new(1, 2, 4, 0, 0) });
+        var segments = (BrandSegments)_serializer.FromBinary(_serializer.ToBinary(sent), "segments.v1");
+        var summary = (BrandSummary)_serializer.FromBinary(_serializer.ToBinary(new BrandSummary("acme", TimeWindow.OneHour, At, Figures)), "summary.v1");
+
+        Assert.Equal(Figures, summary.Figures);
+        Assert.Equal(At, summary.AsOf);
+        Assert.Same(TimeWindow.OneHour, summary.Window);
+        Assert.Equal(new SentimentTally(1, 2, 4, 0, 0), segments.Aspects["delivery"]);
+        Assert.Equal(["delivery", "price"], segments.Segments.Select(s => s.Value));
+    }
+
+    [Fact]
+    public void An_unknown_manifest_or_message_is_refused()
+    {
+        Assert.Throws<SerializationException>(() => _serializer.FromBinary([], "summary.v9"));
+        Assert.Throws<ArgumentException>(() => _serializer.Manifest("not a brand message"));
+        Assert.Throws<ArgumentException>(() => _serializer.ToBinary(42));
+    }
+}
