@@ -125,4 +125,19 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
         Assert.Equal(2, error.GetProperty("line").GetInt32());
         Assert.Contains("longer than", error.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Concept_segments_carry_the_sentiment_around_each_concept()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("O");
+        var (status, _) = await Http.PostNdjsonAsync(
+            "{\"id\":\"aspect-1\",\"createdAt\":\"" + at + "\",\"text\":\"Beta: the price is great, but the shipping was terrible\"}\n");
+        Assert.Equal(200, status);
+
+        var concepts = (await Http.GetJsonAsync("/api/brands/beta/segments?by=concept&window=15m")).GetProperty("segments").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("value").GetString()!, c => c.GetProperty("sentiment"));
+
+        Assert.True(concepts["price"].GetProperty("positive").GetInt64() >= 1);
+        Assert.True(concepts["delivery"].GetProperty("negative").GetInt64() >= 1);
+    }
 }

@@ -54,9 +54,13 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         var found = sentiment is null ? Emotions.None : emotions.Detect(tokens);
         var topics = new List<string>();
         var intents = new List<string>();
+        var aspects = new List<AspectSentiment>();
         scratch.SeenConcepts.Clear();
         foreach (var c in scratch.Concepts)
         {
+            var clause = sentiment is null || Model.Concepts[c].Kind != ConceptKind.Topic
+                ? default(SentimentScore?)
+                : ClauseSentiment(post.Text, tokens, scratch.Match.FirstWord(Model.Brands.Count + c));
             // A post under a child concept counts once under each of its ancestors too.
             foreach (var ancestor in Model.ConceptAndAncestors(c))
             {
@@ -67,10 +71,21 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
 
                 var concept = Model.Concepts[ancestor];
                 (concept.Kind == ConceptKind.Intent ? intents : topics).Add(concept.Id);
+                if (clause is { } aspect && concept.Kind == ConceptKind.Topic)
+                {
+                    aspects.Add(new AspectSentiment(concept.Id, aspect.Label));
+                }
             }
         }
 
-        return new PostAnalysis(topics, intents, sentiment, found, []);
+        return new PostAnalysis(topics, intents, sentiment, found, aspects);
+    }
+
+    /// <summary>The sentiment of the clause around a concept's first matched word, from the tokens already cut.</summary>
+    private SentimentScore ClauseSentiment(string text, Text.TokenizedText tokens, int word)
+    {
+        var (first, end) = Clauses.Around(tokens, text, tokens.WordStart(word));
+        return scorer.ScoreTokens(tokens, first, end);
     }
 
     /// <summary>

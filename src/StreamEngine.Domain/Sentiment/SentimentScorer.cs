@@ -60,8 +60,36 @@ public sealed class SentimentScorer
         return Score(text, traits.AsSpan(0, count));
     }
 
-    private SentimentScore Score(TokenizedText text, Span<TermTraits> traits)
+    /// <summary>
+    /// Scores the tokens [<paramref name="first"/>, <paramref name="end"/>) of the text last tokenized
+    /// (a clause, for aspect sentiment). Negations and boosters just before the clause still apply,
+    /// since they are read from the whole text; the text's '!' and '?' belong to no single clause.
+    /// </summary>
+    public SentimentScore ScoreTokens(TokenizedText text, int first, int end)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        var count = text.TokenCount;
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, count);
+        if (first >= end)
+        {
+            return default;
+        }
+
+        var traits = t_traits;
+        if (traits is null || traits.Length < count)
+        {
+            t_traits = traits = new TermTraits[Math.Max(count, 256)];
+        }
+
+        return Score(text, traits.AsSpan(0, count), first, end);
+    }
+
+    private SentimentScore Score(TokenizedText text, Span<TermTraits> traits) => Score(text, traits, 0, traits.Length);
+
+    private SentimentScore Score(TokenizedText text, Span<TermTraits> traits, int first, int end)
+    {
+        var whole = first == 0 && end == traits.Length;
         // First every token's traits, since the rules look both ways from a word.
         var tokens = text.Tokens;
         var forms = text.Forms;
@@ -75,12 +103,12 @@ public sealed class SentimentScorer
                 (token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0,
                 token.IsAllCaps);
             traits[i] = term;
-            if (term.HasValence)
+            if (term.HasValence && i >= first && i < end)
             {
                 valenced++;
             }
 
-            if (but < 0 && term.Is(TermRole.But))
+            if (but < 0 && whole && term.Is(TermRole.But))
             {
                 but = i;
             }
@@ -92,9 +120,9 @@ public sealed class SentimentScorer
             return new SentimentScore(0, 0, 1, 0);
         }
 
-        var composition = new SentimentComposition(traits.Length);
+        var composition = new SentimentComposition(end - first);
         var mixedCase = text.IsMixedCase;
-        for (var i = 0; i < traits.Length; i++)
+        for (var i = first; i < end; i++)
         {
             if (!traits[i].HasValence)
             {
@@ -113,6 +141,8 @@ public sealed class SentimentScorer
             composition.Add(valence);
         }
 
-        return composition.Compose(text.ExclamationCount, text.QuestionCount);
+        return whole
+            ? composition.Compose(text.ExclamationCount, text.QuestionCount)
+            : composition.Compose(0, 0);
     }
 }

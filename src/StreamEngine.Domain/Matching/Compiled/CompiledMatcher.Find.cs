@@ -1,0 +1,302 @@
+using System.Text;
+using StreamEngine.Domain.Query;
+using StreamEngine.Domain.Text;
+
+namespace StreamEngine.Domain.Matching.Compiled;
+
+/// <summary>Per post: collecting the occurrences of every literal.</summary>
+public sealed partial class CompiledMatcher
+{
+    private void FindWordLiterals(TokenizedText tokens, ReadOnlySpan<char> text, CompiledMatchScratch scratch)
+    {
+        var wordCount = tokens.WordCount;
+        var hasWords = _words.Count > 0;
+        var hasRaw = _raw.Count > 0;
+        for (var w = 0; w < wordCount; w++)
+        {
+            var word = tokens.Word(w);
+            if (hasWords && _wordLookup.TryGetValue(word, out var entries))
+            {
+                foreach (var entry in entries)
+                {
+                    if (PrefixOk(entry.Prefix, tokens, w) && RestMatches(entry.Rest, tokens, w))
+                    {
+                        AddWords(scratch, entry.Literal, tokens, w, entry.Rest.Length + 1);
+                    }
+                }
+            }
+
+            foreach (var table in _wildcardsByPrefix)
+            {
+                if (table.Length > word.Length)
+                {
+                    break;
+                }
+
+                if (table.Lookup.TryGetValue(word[..table.Length], out var wildcards))
+                {
+                    FindWildcards(wildcards, tokens, w, word, scratch);
+                }
+            }
+
+            if (_unanchoredWildcards.Length > 0)
+            {
+                FindWildcards(_unanchoredWildcards, tokens, w, word, scratch);
+            }
+
+            if (MaxFuzzyLength > 0)
+            {
+                FindFuzzy(tokens, w, word, scratch);
+            }
+
+            if (hasRaw)
+            {
+                FindRaw(tokens, text, w, scratch);
+            }
+        }
+    }
+
+    private static bool PrefixOk(WordPrefix prefix, TokenizedText tokens, int word) =>
+        prefix == WordPrefix.None || tokens.WordPrefix(word) == prefix.ToChar();
+
+    private static bool RestMatches(string[] rest, TokenizedText tokens, int word)
+    {
+        if (word + rest.Length >= tokens.WordCount)
+        {
+            return rest.Length == 0;
+        }
+
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (!tokens.Word(word + 1 + i).SequenceEqual(rest[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddWords(CompiledMatchScratch scratch, int literal, TokenizedText tokens, int first, int count)
+    {
+        var last = first + count - 1;
+        scratch.AddOccurrence(literal, tokens.WordStart(first), tokens.WordStart(last) + tokens.WordLength(last), first, last + 1);
+    }
+
+    private static void FindWildcards(WildcardEntry[] entries, TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
+    {
+        foreach (var entry in entries)
+        {
+            if (PrefixOk(entry.Prefix, tokens, w) && Glob(entry.Pattern, word))
+            {
+                AddWords(scratch, entry.Literal, tokens, w, 1);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="pattern"/> ('*' any run of units, '?' one unit) matches the whole of <paramref name="word"/>.</summary>
+    internal static bool Glob(ReadOnlySpan<char> pattern, ReadOnlySpan<char> word)
+    {
+        int p = 0, w = 0, star = -1, mark = 0;
+        while (w < word.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == word[w]))
+            {
+                p++;
+                w++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                mark = w;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                w = ++mark;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+
+    private void FindFuzzy(TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
+    {
+        var from = Math.Max(0, word.Length - 2);
+        var to = Math.Min(MaxFuzzyLength, word.Length + 2);
+        for (var length = from; length <= to; length++)
+        {
+            foreach (var entry in _fuzzyByLength[length])
+            {
+                if (Math.Abs(length - word.Length) <= entry.MaxEdits
+                    && PrefixOk(entry.Prefix, tokens, w)
+                    && WithinEdits(entry.Word, word, entry.MaxEdits, scratch.FuzzyRows))
+                {
+                    AddWords(scratch, entry.Literal, tokens, w, 1);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the Levenshtein distance (over UTF-16 units) between <paramref name="a"/> and
+    /// <paramref name="b"/> is at most <paramref name="maxEdits"/>; <paramref name="rows"/> holds at
+    /// least 2 × (a.Length + 1) ints. Gives up as soon as a whole row exceeds the bound.
+    /// </summary>
+    internal static bool WithinEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int maxEdits, int[] rows)
+    {
+        var m = a.Length;
+        var previous = rows.AsSpan(0, m + 1);
+        var current = rows.AsSpan(m + 1, m + 1);
+        for (var i = 0; i <= m; i++)
+        {
+            previous[i] = i;
+        }
+
+        for (var j = 1; j <= b.Length; j++)
+        {
+            current[0] = j;
+            var rowMin = j;
+            for (var i = 1; i <= m; i++)
+            {
+                var value = Math.Min(previous[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), Math.Min(previous[i], current[i - 1]) + 1);
+                current[i] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > maxEdits)
+            {
+                return false;
+            }
+
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+
+        return previous[m] <= maxEdits;
+    }
+
+    private void FindRaw(TokenizedText tokens, ReadOnlySpan<char> text, int w, CompiledMatchScratch scratch)
+    {
+        if (!_rawLookup.TryGetValue(RawWord(tokens, text, w, scratch), out var entries))
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (w + entry.Rest.Length >= tokens.WordCount && entry.Rest.Length > 0)
+            {
+                continue;
+            }
+
+            var all = true;
+            for (var i = 0; i < entry.Rest.Length && all; i++)
+            {
+                all = RawWord(tokens, text, w + 1 + i, scratch).SequenceEqual(entry.Rest[i]);
+            }
+
+            if (all)
+            {
+                AddWords(scratch, entry.Literal, tokens, w, entry.Rest.Length + 1);
+            }
+        }
+    }
+
+    /// <summary>The word as written, NFC-normalised; valid until the next call with the same scratch.</summary>
+    private static ReadOnlySpan<char> RawWord(TokenizedText tokens, ReadOnlySpan<char> text, int w, CompiledMatchScratch scratch)
+    {
+        var original = text.Slice(tokens.WordStart(w), tokens.WordLength(w));
+        if (Ascii.IsValid(original) || original.IsNormalized(NormalizationForm.FormC))
+        {
+            return original;
+        }
+
+        while (true)
+        {
+            if (original.TryNormalize(scratch.NormalizeBuffer, out var written, NormalizationForm.FormC))
+            {
+                return scratch.NormalizeBuffer.AsSpan(0, written);
+            }
+
+            scratch.NormalizeBuffer = new char[Math.Max(scratch.NormalizeBuffer.Length * 2, original.Length * 4)];
+        }
+    }
+
+    /// <summary>
+    /// Reads the emoji tokens from the gaps between words (a word never holds one), each with the
+    /// number of words before it, then finds the emoji literals: their symbols in a row, with no
+    /// word between.
+    /// </summary>
+    private void FindEmoji(TokenizedText tokens, ReadOnlySpan<char> text, CompiledMatchScratch scratch)
+    {
+        var wordCount = tokens.WordCount;
+        for (var w = 0; w <= wordCount; w++)
+        {
+            var gapStart = w == 0 ? 0 : tokens.WordStart(w - 1) + tokens.WordLength(w - 1);
+            var gapEnd = w < wordCount ? tokens.WordStart(w) : text.Length;
+            for (var i = gapStart; i < gapEnd; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                    if (!QueryText.IsIgnorableSymbol(codePoint))
+                    {
+                        scratch.AddEmoji(new EmojiToken(i, i + 2, codePoint, w));
+                    }
+
+                    i++;
+                }
+                else if (c >= 0x80 && QueryText.IsBmpSymbol(c))
+                {
+                    // No ASCII unit is of category OtherSymbol.
+                    scratch.AddEmoji(new EmojiToken(i, i + 1, TextFolding.Fold(c), w));
+                }
+            }
+        }
+
+        var emoji = scratch.EmojiTokens;
+        for (var e = 0; e < emoji.Length; e++)
+        {
+            if (!_emoji.TryGetValue(emoji[e].Code, out var entries))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                var symbols = entry.Symbols;
+                var last = e + symbols.Length - 1;
+                if (last >= emoji.Length)
+                {
+                    continue;
+                }
+
+                var all = true;
+                for (var k = 1; k < symbols.Length && all; k++)
+                {
+                    all = emoji[e + k].Code == symbols[k] && emoji[e + k].WordsBefore == emoji[e].WordsBefore;
+                }
+
+                if (all)
+                {
+                    scratch.AddOccurrence(entry.Literal, emoji[e].Start, emoji[last].End, emoji[e].WordsBefore, emoji[e].WordsBefore);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>An emoji of the text: its extent, its symbol (code point, or folded unit for a BMP symbol) and the number of words before it.</summary>
+internal readonly record struct EmojiToken(int Start, int End, int Code, int WordsBefore);

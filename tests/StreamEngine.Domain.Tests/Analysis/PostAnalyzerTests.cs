@@ -1,0 +1,106 @@
+using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Sentiment;
+
+namespace StreamEngine.Domain.Tests.Analysis;
+
+public sealed class PostAnalyzerTests
+{
+    private const string Yaml = """
+        concepts:
+          - id: logistics
+            query: 'logistics'
+          - id: delivery
+            query: 'delivery OR shipping'
+            parent: logistics
+          - id: price
+            query: 'price OR prices'
+          - id: complaint
+            kind: intent
+            query: 'refund OR "never again"'
+        brands:
+          - id: acme
+            query: 'acme'
+          - id: globex
+            query: 'globex'
+        """;
+
+    private static readonly PostAnalyzer Analyzer =
+        new(ModelLoader.Parse(Yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
+
+    private static PostAnalysis? Analyze(string text, string? lang = null, List<int>? brands = null) =>
+        Analyzer.Analyze(TestPosts.Make("p", DateTimeOffset.UtcNow, text: text) with { Language = lang }, new AnalysisScratch(), brands ?? []);
+
+    [Fact]
+    public void Reads_the_sentiment_around_each_concept_apart_from_the_whole_post()
+    {
+        var analysis = Analyze("The Acme price is great, but the delivery was terrible")!;
+
+        var aspects = analysis.Aspects.ToDictionary(a => a.ConceptId, a => a.Label);
+        Assert.Equal(SentimentLabel.Positive, aspects["price"]);
+        Assert.Equal(SentimentLabel.Negative, aspects["delivery"]);
+    }
+
+    [Fact]
+    public void A_post_mentioning_no_brand_is_not_analysed_further()
+    {
+        var brands = new List<int> { 99 };
+
+        Assert.Null(Analyze("the delivery was terrible", brands: brands));
+        Assert.Empty(brands);
+    }
+
+    [Fact]
+    public void Lists_the_brands_a_post_mentions()
+    {
+        var brands = new List<int>();
+
+        Analyze("globex beats acme", brands: brands);
+
+        Assert.Equal([0, 1], brands.Order());
+    }
+
+    [Fact]
+    public void A_child_concept_counts_under_its_ancestors_once_and_intents_stay_apart()
+    {
+        var analysis = Analyze("acme delivery and shipping and logistics: I want a refund")!;
+
+        Assert.Equal(["delivery", "logistics"], analysis.Concepts.Order());
+        Assert.Equal(["complaint"], analysis.Intents);
+    }
+
+    [Fact]
+    public void A_post_in_a_language_without_a_lexicon_is_unscored_with_no_emotions_or_aspects()
+    {
+        var analysis = Analyze("acme price is great and I love it", lang: "de")!;
+
+        Assert.Null(analysis.Sentiment);
+        Assert.Equal(Emotions.None, analysis.Emotions);
+        Assert.Empty(analysis.Aspects);
+        Assert.Equal(["price"], analysis.Concepts);
+    }
+
+    [Fact]
+    public void An_english_post_or_one_without_a_language_is_scored()
+    {
+        Assert.Equal(SentimentLabel.Positive, Analyze("I love acme")!.Sentiment!.Value.Label);
+        Assert.Equal(SentimentLabel.Negative, Analyze("I hate acme", lang: "en")!.Sentiment!.Value.Label);
+    }
+
+    [Fact]
+    public void Explains_spans_of_brands_and_concepts_even_without_a_brand()
+    {
+        const string text = "Shipping from #Acme was slow";
+        var explanation = Analyzer.Explain(TestPosts.Make("p", DateTimeOffset.UtcNow, text: text), new AnalysisScratch());
+
+        var brand = Assert.Single(explanation.Brands);
+        Assert.Equal("Acme", text[brand.Spans[0].Start..brand.Spans[0].End]);
+        Assert.Equal(["delivery", "logistics"], explanation.Concepts.Select(c => c.Id).Order());
+        Assert.All(explanation.Concepts, c => Assert.Equal("Shipping", text[c.Spans[0].Start..c.Spans[0].End]));
+
+        var none = Analyzer.Explain(TestPosts.Make("q", DateTimeOffset.UtcNow, text: "slow shipping"), new AnalysisScratch());
+        Assert.Empty(none.Brands);
+        Assert.Contains(none.Concepts, c => c.Id == "delivery");
+    }
+}
