@@ -30,6 +30,7 @@ var store = StoreSetup.From(options);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new CurrentModel(model));
+builder.Services.AddSingleton(new ModelFileLocation(modelPath));
 builder.Services.AddStreamEngineAkka(options, store);
 builder.Services.AddSingleton<IngestService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
@@ -49,6 +50,7 @@ app.MapIngestEndpoints();
 app.MapBrandEndpoints();
 app.MapCompareEndpoints();
 app.MapAnalyzeEndpoints();
+app.MapModelEndpoints();
 app.MapHealthEndpoints();
 app.MapMetrics("/metrics");
 

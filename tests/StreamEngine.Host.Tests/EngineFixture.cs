@@ -7,11 +7,12 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public EngineProcess Engine { get; private set; } = null!;
 
+    public string ModelPath => Path.Combine(_dir.Path, "model.yaml");
+
     public async Task InitializeAsync()
     {
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        Engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
+        await File.WriteAllTextAsync(ModelPath, SampleFirehose.ModelYaml);
+        Engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), ModelPath);
     }
 
     public async Task DisposeAsync()

@@ -43,6 +43,9 @@ public sealed class ListeningModel
 
     public IReadOnlyList<BrandDefinition> Brands { get; }
 
+    /// <summary>The YAML (or JSON) the model was read from, when it was read from text.</summary>
+    public string? SourceText { get; init; }
+
     public IReadOnlyList<ConceptDefinition> Concepts { get; }
 
     public TermMatcher Matcher { get; }

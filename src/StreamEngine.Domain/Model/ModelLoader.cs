@@ -49,7 +49,7 @@ public static partial class ModelLoader
             throw new ModelException(errors);
         }
 
-        return new ListeningModel(brands.Select(b => b.Definition!).ToList(), concepts.Select(c => c.Definition!).ToList());
+        return new ListeningModel(brands.Select(b => b.Definition!).ToList(), concepts.Select(c => c.Definition!).ToList()) { SourceText = yaml };
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]

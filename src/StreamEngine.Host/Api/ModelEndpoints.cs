@@ -1,0 +1,83 @@
+using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Query;
+using StreamEngine.Engine.Ingest;
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Api;
+
+/// <summary>
+/// The model at run time: validate a candidate, swap it in live, read what each query costs.
+/// A swap is atomic (the graph reads one model per chunk) and keeps every aggregate: brands are
+/// actors keyed by id, so a brand that stays keeps its figures and a new one starts empty.
+/// </summary>
+internal static class ModelEndpoints
+{
+    private const int MaxModelBytes = 8 * 1024 * 1024;
+
+    public sealed record ModelError(int Line, int Column, string Message);
+
+    public sealed record QueryCostResponse(string Kind, string Id, int Literals, int Cost);
+
+    public sealed record ValidationResponse(bool Valid, int? Brands, int? Concepts, IReadOnlyList<ModelError>? Errors, IReadOnlyList<QueryCostResponse>? Costs);
+
+    public static void MapModelEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/model/validate", async (HttpContext http) =>
+        {
+            var (model, errors) = await ReadAsync(http);
+            return model is null
+                ? Results.UnprocessableEntity(new ValidationResponse(false, null, null, errors, null))
+                : Results.Ok(new ValidationResponse(true, model.Brands.Count, model.Concepts.Count, null, Costs(model)));
+        });
+
+        app.MapPut("/api/model", async (HttpContext http, CurrentModel current, ModelFileLocation location, ILogger<ModelFileLocation> log) =>
+        {
+            var (model, errors) = await ReadAsync(http);
+            if (model is null)
+            {
+                return Results.UnprocessableEntity(new ValidationResponse(false, null, null, errors, null));
+            }
+
+            // Written first, swapped second: a model in force is always one that a restart reloads.
+            await location.SaveAsync(model.SourceText!, http.RequestAborted);
+            current.Replace(model);
+            log.LogInformation("Model replaced live: {Brands} brands, {Concepts} concepts, saved to {Path}", model.Brands.Count, model.Concepts.Count, location.Path);
+            return Results.Ok(new ValidationResponse(true, model.Brands.Count, model.Concepts.Count, null, Costs(model)));
+        });
+
+        app.MapGet("/api/model/cost", (CurrentModel current) => Costs(current.Model));
+    }
+
+    private static async Task<(ListeningModel? Model, IReadOnlyList<ModelError> Errors)> ReadAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var buffer = new char[MaxModelBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer, http.RequestAborted);
+        if (read > MaxModelBytes)
+        {
+            return (null, [new ModelError(0, 0, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB")]);
+        }
+
+        try
+        {
+            // JSON is YAML, so one loader takes both bodies.
+            return (ModelLoader.Parse(new string(buffer, 0, read), "request body"), []);
+        }
+        catch (ModelException ex)
+        {
+            return (null, ex.Errors.Select(e => new ModelError(e.Line, e.Column, e.Message)).ToList());
+        }
+    }
+
+    private static List<QueryCostResponse> Costs(ListeningModel model) =>
+    [
+        .. model.Brands.Select(b => Cost("brand", b.Id, b.Query.Source)),
+        .. model.Concepts.Select(c => Cost(c.Kind == ConceptKind.Intent ? "intent" : "concept", c.Id, c.Query.Source)),
+    ];
+
+    private static QueryCostResponse Cost(string kind, string id, string query)
+    {
+        var estimate = QueryCost.Estimate(BooleanQueryParser.Parse(query));
+        return new QueryCostResponse(kind, id, estimate.Literals, estimate.Cost);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>The model at run time: validated, swapped in live without losing figures, saved for the next start.</summary>
+public sealed class ModelEndpointTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private const string BadModel = "brands:\n  - id: acme\n    query: 'acme OR'\n  - id: globex\n    query: globex\n    competitors: [nobody]\n";
+
+    private HttpClient Http => fixture.Engine.Http;
+
+    [Fact]
+    public async Task Validate_reports_every_error_with_line_and_column_and_applies_nothing()
+    {
+        var (status, body) = await Send(HttpMethod.Post, "/api/model/validate", BadModel);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.False(body.GetProperty("valid").GetBoolean());
+        var errors = body.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Equal(3, errors[0].GetProperty("line").GetInt32());
+        Assert.Contains("OR", errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(6, errors[1].GetProperty("line").GetInt32());
+        Assert.Contains("nobody", errors[1].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("acme", (await Http.GetJsonAsync("/api/brands")).EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task Validate_accepts_json_and_gives_the_cost_of_each_query()
+    {
+        var json = """{"brands":[{"id":"acme","query":"acme OR \"acme corp\" OR #acme"}],"concepts":[{"id":"price","query":"price"}]}""";
+
+        var (status, body) = await Send(HttpMethod.Post, "/api/model/validate", json);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var costs = body.GetProperty("costs").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("literals").GetInt32());
+        Assert.Equal(3, costs["acme"]);
+        Assert.Equal(1, costs["price"]);
+    }
+
+    [Fact]
+    public async Task A_model_swapped_in_live_keeps_the_figures_of_brands_that_stay_and_is_saved()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O");
+        await Http.PostNdjsonAsync("{\"id\":\"live-1\",\"createdAt\":\"" + at + "\",\"text\":\"alpha rocks\"}\n");
+        var before = (await Http.GetJsonAsync("/api/brands/alpha/summary?window=15m")).GetProperty("mentions").GetInt64();
+        var next = SampleFirehose.ModelYaml + "\n  - id: delta\n    name: Delta\n    query: 'delta'\n";
+
+        var (refused, _) = await Send(HttpMethod.Put, "/api/model", BadModel);
+        var (status, body) = await Send(HttpMethod.Put, "/api/model", next);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(4, body.GetProperty("brands").GetInt32());
+        Assert.Equal(before, (await Http.GetJsonAsync("/api/brands/alpha/summary?window=15m")).GetProperty("mentions").GetInt64());
+        var (ingest, result) = await Http.PostNdjsonAsync("{\"id\":\"live-2\",\"createdAt\":\"" + at + "\",\"text\":\"delta is new\"}\n");
+        Assert.Equal(200, ingest);
+        Assert.Equal(0, result.GetProperty("unmatched").GetInt32());
+        Assert.Equal(1, (await Http.GetJsonAsync("/api/brands/delta/summary?window=15m")).GetProperty("mentions").GetInt64());
+        Assert.Contains("id: delta", await File.ReadAllTextAsync(fixture.ModelPath), StringComparison.Ordinal);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, string model)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent(model, Encoding.UTF8, "application/yaml") };
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+}
