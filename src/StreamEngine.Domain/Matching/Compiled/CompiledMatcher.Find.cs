@@ -217,7 +217,7 @@ public sealed partial class CompiledMatcher
     private static ReadOnlySpan<char> RawWord(TokenizedText tokens, ReadOnlySpan<char> text, int w, CompiledMatchScratch scratch)
     {
         var original = text.Slice(tokens.WordStart(w), tokens.WordLength(w));
-        if (Ascii.IsValid(original) || original.IsNormalized(NormalizationForm.FormC))
+        if (IsSurelyNfc(original) || original.IsNormalized(NormalizationForm.FormC))
         {
             return original;
         }
@@ -231,6 +231,24 @@ public sealed partial class CompiledMatcher
 
             scratch.NormalizeBuffer = new char[Math.Max(scratch.NormalizeBuffer.Length * 2, original.Length * 4)];
         }
+    }
+
+    /// <summary>
+    /// Whether every unit is one whose run is NFC whatever its neighbours in the range (checked
+    /// exhaustively for single units and for pairs below U+0500): Latin below the combining marks,
+    /// Cyrillic letters, CJK unified ideographs. Saves the normaliser (which allocates) for most words.
+    /// </summary>
+    private static bool IsSurelyNfc(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (c >= 0x300 && !(c is (>= '\u0400' and <= '\u0482') or (>= '\u048A' and <= '\u04FF') or (>= '\u4E00' and <= '\u9FFF')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -1,0 +1,210 @@
+using StreamEngine.Domain.Query;
+
+namespace StreamEngine.Domain.Matching.Compiled;
+
+/// <summary>Per candidate query: evaluating its nodes over the occurrences, and collecting the hits that made it match.</summary>
+public sealed partial class CompiledMatcher
+{
+    /// <summary>The node's truth for this post, computed once per post (nodes belong to one query, so a post's values never go stale).</summary>
+    private bool Evaluate(int index, PostFields fields, CompiledMatchScratch scratch)
+    {
+        if (scratch.NodeStamp[index] == scratch.Generation)
+        {
+            return scratch.NodeValue[index];
+        }
+
+        ref readonly var node = ref _nodes[index];
+        bool value;
+        switch (node.Kind)
+        {
+            case NodeKind.Literal:
+                value = scratch.IsPresent(node.A);
+                break;
+            case NodeKind.Not:
+                value = !Evaluate(node.A, fields, scratch);
+                break;
+            case NodeKind.And:
+                value = true;
+                for (var i = node.A; i < node.A + node.B && value; i++)
+                {
+                    value = Evaluate(_children[i], fields, scratch);
+                }
+
+                break;
+            case NodeKind.Or:
+                value = false;
+                for (var i = node.A; i < node.A + node.B && !value; i++)
+                {
+                    value = Evaluate(_children[i], fields, scratch);
+                }
+
+                break;
+            case NodeKind.Near:
+                value = AnyPair(in node, scratch);
+                break;
+            default:
+                value = FieldMatches(node.Field!, fields);
+                break;
+        }
+
+        scratch.NodeStamp[index] = scratch.Generation;
+        scratch.NodeValue[index] = value;
+        return value;
+    }
+
+    /// <summary>
+    /// Records as hits of <paramref name="query"/> the occurrences that decide node
+    /// <paramref name="index"/>, exactly as ReferenceEvaluator.Contributing: with
+    /// <paramref name="positive"/> the node is true and these made it true, otherwise it is false and
+    /// these made it false.
+    /// </summary>
+    private void Contribute(int index, bool positive, int query, PostFields fields, CompiledMatchScratch scratch)
+    {
+        ref readonly var node = ref _nodes[index];
+        switch (node.Kind)
+        {
+            case NodeKind.Literal when positive:
+                for (var o = scratch.FirstOccurrence(node.A); o >= 0; o = scratch.NextOccurrence(o))
+                {
+                    scratch.AddHit(query, node.A, o);
+                }
+
+                break;
+            case NodeKind.Near when positive:
+                ContributePairs(in node, query, scratch);
+                break;
+            case NodeKind.Not:
+                Contribute(node.A, !positive, query, fields, scratch);
+                break;
+            case NodeKind.And or NodeKind.Or:
+                // A true AND or a false OR: every operand decided it. A true OR: its true operands.
+                // A false AND: its false operands.
+                var all = (node.Kind == NodeKind.And) == positive;
+                for (var i = node.A; i < node.A + node.B; i++)
+                {
+                    var child = _children[i];
+                    if (all || Evaluate(child, fields, scratch) == positive)
+                    {
+                        Contribute(child, positive, query, fields, scratch);
+                    }
+                }
+
+                break;
+            default:
+                // Field filters show nothing, nor does an absent literal or a false proximity.
+                break;
+        }
+    }
+
+    private bool AnyPair(in Node near, CompiledMatchScratch scratch)
+    {
+        for (var l = near.A; l < near.A + near.B; l++)
+        {
+            for (var a = scratch.FirstOccurrence(_nearLiterals[l]); a >= 0; a = scratch.NextOccurrence(a))
+            {
+                if (PairsWithSide(scratch.Occurrence(a), near.C, near.D, asLeft: true, in near, scratch))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private void ContributePairs(in Node near, int query, CompiledMatchScratch scratch)
+    {
+        for (var l = near.A; l < near.A + near.B; l++)
+        {
+            var literal = _nearLiterals[l];
+            for (var a = scratch.FirstOccurrence(literal); a >= 0; a = scratch.NextOccurrence(a))
+            {
+                if (PairsWithSide(scratch.Occurrence(a), near.C, near.D, asLeft: true, in near, scratch))
+                {
+                    scratch.AddHit(query, literal, a);
+                }
+            }
+        }
+
+        for (var r = near.C; r < near.C + near.D; r++)
+        {
+            var literal = _nearLiterals[r];
+            for (var b = scratch.FirstOccurrence(literal); b >= 0; b = scratch.NextOccurrence(b))
+            {
+                if (PairsWithSide(scratch.Occurrence(b), near.A, near.B, asLeft: false, in near, scratch))
+                {
+                    scratch.AddHit(query, literal, b);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="match"/> pairs with some occurrence of the literals <c>_nearLiterals[from..from+count]</c> on the other side.</summary>
+    private bool PairsWithSide(Occurrence match, int from, int count, bool asLeft, in Node near, CompiledMatchScratch scratch)
+    {
+        for (var k = from; k < from + count; k++)
+        {
+            for (var o = scratch.FirstOccurrence(_nearLiterals[k]); o >= 0; o = scratch.NextOccurrence(o))
+            {
+                var other = scratch.Occurrence(o);
+                if (asLeft ? Pairs(match, other, near.MaxGap, near.Ordered) : Pairs(other, match, near.MaxGap, near.Ordered))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A left and a right match satisfy the proximity when they do not overlap, the left one comes
+    /// first if <paramref name="ordered"/>, and at most <paramref name="maxGap"/> words lie strictly
+    /// between them (emoji and punctuation do not count).
+    /// </summary>
+    internal static bool Pairs(Occurrence left, Occurrence right, int maxGap, bool ordered)
+    {
+        int gap;
+        if (left.End <= right.Start)
+        {
+            gap = right.WordsBefore - left.WordsThrough;
+        }
+        else if (!ordered && right.End <= left.Start)
+        {
+            gap = left.WordsBefore - right.WordsThrough;
+        }
+        else
+        {
+            return false;
+        }
+
+        return gap <= maxGap;
+    }
+
+    private static bool FieldMatches(FieldNode field, PostFields fields) => field switch
+    {
+        NetworkField n => fields.Network == n.Network,
+        LangField l => fields.Language is { } language && language.Equals(l.Language, StringComparison.OrdinalIgnoreCase),
+        CountryField c => fields.Country is { } country && country.Equals(c.Country, StringComparison.OrdinalIgnoreCase),
+        AuthorField a => fields.AuthorHandle is { } handle && handle.AsSpan().TrimStart('@').Equals(a.Handle, StringComparison.OrdinalIgnoreCase),
+        FollowersField f => f.Comparison switch
+        {
+            FollowersComparison.GreaterThan => fields.Followers > f.Count,
+            FollowersComparison.GreaterOrEqual => fields.Followers >= f.Count,
+            FollowersComparison.LessThan => fields.Followers < f.Count,
+            FollowersComparison.LessOrEqual => fields.Followers <= f.Count,
+            _ => fields.Followers == f.Count,
+        },
+        VerifiedField v => fields.Verified == v.Verified,
+        _ => throw new ArgumentException($"unknown field {field.GetType().Name}", nameof(field)),
+    };
+}
+
+/// <summary>
+/// Where a literal matched: the original text [<see cref="Start"/>, <see cref="End"/>), the number
+/// of words that end at or before its start (<see cref="WordsBefore"/>, its first word's index) and
+/// the number that start before its end (<see cref="WordsThrough"/>, one past its last word). For
+/// an emoji the two are equal; words strictly between matches a and b (a first) number
+/// b.WordsBefore - a.WordsThrough.
+/// </summary>
+internal readonly record struct Occurrence(int Start, int End, int WordsBefore, int WordsThrough);
