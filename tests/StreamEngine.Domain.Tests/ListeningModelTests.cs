@@ -1,4 +1,6 @@
 using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Matching.Compiled;
+using StreamEngine.Domain.Query;
 using StreamEngine.Domain.Model;
 
 namespace StreamEngine.Domain.Tests;
@@ -7,14 +9,14 @@ public sealed class ListeningModelTests
 {
     private static ListeningModel Build() => new(
         [
-            new BrandDefinition("acme", "Acme", TermQueryParser.Parse("acme OR \"acme corp\" OR @acme"), ["globex"]),
-            new BrandDefinition("globex", "Globex", TermQueryParser.Parse("globex OR #globex"), ["acme"]),
-            new BrandDefinition("nestle", "Nestlé", TermQueryParser.Parse("Nestlé"), []),
+            new BrandDefinition("acme", "Acme", BooleanQueryParser.Parse("acme OR \"acme corp\" OR @acme"), ["globex"]),
+            new BrandDefinition("globex", "Globex", BooleanQueryParser.Parse("globex OR #globex"), ["acme"]),
+            new BrandDefinition("nestle", "Nestlé", BooleanQueryParser.Parse("Nestlé"), []),
         ],
         [
-            new ConceptDefinition("delivery", "Delivery", TermQueryParser.Parse("delivery OR shipping"), null),
-            new ConceptDefinition("price", "Price", TermQueryParser.Parse("price OR expensive"), null),
-            new ConceptDefinition("late-delivery", "Late delivery", TermQueryParser.Parse("\"late delivery\""), "delivery"),
+            new ConceptDefinition("delivery", "Delivery", BooleanQueryParser.Parse("delivery OR shipping"), null),
+            new ConceptDefinition("price", "Price", BooleanQueryParser.Parse("price OR expensive"), null),
+            new ConceptDefinition("late-delivery", "Late delivery", BooleanQueryParser.Parse("\"late delivery\""), "delivery"),
         ]);
 
     [Fact]
@@ -24,7 +26,7 @@ public sealed class ListeningModelTests
         var brands = new List<int>();
         var concepts = new List<int>();
 
-        model.Match("Acme Corp and #Globex: late delivery, and the price!", new MatchScratch(), brands, concepts);
+        model.Match("Acme Corp and #Globex: late delivery, and the price!", new CompiledMatchScratch(), brands, concepts);
 
         Assert.Equal([0, 1], brands.Order());
         Assert.Equal([0, 1, 2], concepts.Order());
@@ -37,7 +39,7 @@ public sealed class ListeningModelTests
         var brands = new List<int>();
         var concepts = new List<int>();
 
-        model.Match("nestle is expensive", new MatchScratch(), brands, concepts);
+        model.Match("nestle is expensive", new CompiledMatchScratch(), brands, concepts);
 
         Assert.Equal([2], brands);
         Assert.Equal([1], concepts);
@@ -49,7 +51,7 @@ public sealed class ListeningModelTests
     public void Clears_the_lists_and_the_scratch_between_posts()
     {
         var model = Build();
-        var scratch = new MatchScratch();
+        var scratch = new CompiledMatchScratch();
         var brands = new List<int>();
         var concepts = new List<int>();
 

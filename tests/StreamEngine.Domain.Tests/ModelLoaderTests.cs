@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Matching.Compiled;
+using StreamEngine.Domain.Query;
 using StreamEngine.Domain.Matching;
 using StreamEngine.Domain.Model;
 
@@ -64,7 +66,7 @@ public sealed class ModelLoaderTests
         Assert.True(model.TryGetBrand("acme", out var acme));
         Assert.Equal("Acme", acme.Name);
         Assert.Equal(["globex"], acme.Competitors);
-        Assert.Equal(4, acme.Query.Terms.Count);
+        Assert.Equal(4, acme.Query.Literals.Count);
         Assert.Equal("acme OR \"acme corp\" OR @acme OR #acme", acme.Query.Source);
         Assert.True(model.TryGetBrand("globex", out var globex));
         Assert.Equal(["acme"], globex.Competitors);
@@ -72,7 +74,7 @@ public sealed class ModelLoaderTests
         Assert.Equal("initech", initech.Name);
         Assert.Empty(initech.Competitors);
         Assert.Equal("delivery", model.Concepts[2].Parent);
-        Assert.Equal(["late", "delivery"], model.Concepts[2].Query.Terms[0].Words);
+        Assert.Equal(["late", "delivery"], Assert.IsType<PhraseNode>(model.Concepts[2].Query.Root).Words);
         Assert.Null(model.Concepts[0].Parent);
     }
 
@@ -83,7 +85,7 @@ public sealed class ModelLoaderTests
         var brands = new List<int>();
         var concepts = new List<int>();
 
-        model.Match("@Globex is cheap, unlike Acme, but the late delivery…", new MatchScratch(), brands, concepts);
+        model.Match("@Globex is cheap, unlike Acme, but the late delivery…", new CompiledMatchScratch(), brands, concepts);
 
         Assert.Equal(["acme", "globex"], brands.Select(b => model.Brands[b].Id).Order());
         Assert.Equal(["delivery", "late-delivery", "price"], concepts.Select(c => model.Concepts[c].Id).Order());
@@ -101,19 +103,19 @@ public sealed class ModelLoaderTests
     [Fact]
     public void Points_a_bad_query_at_the_problem_inside_the_query_text()
     {
-        const string yaml = "brands:\n  - id: acme\n    query: acme AND corp\n";
+        const string yaml = "brands:\n  - id: acme\n    query: acme AND AND corp\n";
 
         var error = Single(yaml);
 
         Assert.Equal(3, error.Line);
-        Assert.Equal(17, error.Column);
+        Assert.Equal(21, error.Column);
         Assert.StartsWith("AND corp", At(yaml, error), StringComparison.Ordinal);
         Assert.StartsWith("query:", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("    query: 'acme OR'", "OR'")]
-    [InlineData("    query: \"acme OR (globex)\"", "(globex)")]
+    [InlineData("    query: \"acme OR OR globex\"", "OR globex")]
     [InlineData("    query: acme OR !!!", "!!!")]
     [InlineData("    query: OR acme", "OR acme")]
     public void Points_past_the_opening_quote_of_a_quoted_query(string queryLine, string expectedAt)
@@ -130,7 +132,7 @@ public sealed class ModelLoaderTests
     public void Points_a_bad_query_in_a_folded_block_scalar_at_the_problem()
     {
         // Long queries are naturally written as folded scalars; the position must still land in the query text.
-        const string yaml = "brands:\n  - id: acme\n    query: >-\n      acme OR globex\n      OR initech AND x\n";
+        const string yaml = "brands:\n  - id: acme\n    query: >-\n      acme OR globex\n      OR initech AND AND x\n";
 
         var error = Single(yaml);
 
@@ -295,7 +297,7 @@ public sealed class ModelLoaderTests
                 query: delivery OR
             brands:
               - id: acme
-                query: acme AND corp
+                query: acme AND AND corp
               - id: globex
                 query: globex
                 competitors: [globex, umbrella]
@@ -310,7 +312,7 @@ public sealed class ModelLoaderTests
         Assert.Equal([2, 5, 8, 11, 11, 12, 14], ex.Errors.Select(e => e.Line).Order());
         Assert.Contains(ex.Errors, e => e.Line == 2 && e.Column == 9 && e.Message.Contains("'Price'", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Line == 5 && e.Column == 21 && e.Message.StartsWith("query:", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.Line == 8 && e.Column == 17 && e.Message.StartsWith("query:", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 8 && e.Column == 21 && e.Message.StartsWith("query:", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Line == 11 && e.Column == 19 && e.Message.Contains("own competitor", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Line == 11 && e.Column == 27 && e.Message.Contains("'umbrella'", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Line == 12 && e.Column == 5 && e.Message.Contains("more than once", StringComparison.Ordinal));
@@ -326,7 +328,7 @@ public sealed class ModelLoaderTests
     {
         // globex is declared; only its query is wrong. The analyst should see that one error,
         // not also "competitor 'globex' is not a brand of this model" on acme.
-        const string yaml = "brands:\n  - id: acme\n    query: acme\n    competitors: [globex]\n  - id: globex\n    query: globex AND x\n";
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n    competitors: [globex]\n  - id: globex\n    query: globex AND AND x\n";
 
         var error = Single(yaml);
 
@@ -338,7 +340,7 @@ public sealed class ModelLoaderTests
     public void Reports_an_unknown_competitor_of_a_brand_whose_query_is_bad()
     {
         // Every problem is to be reported at once, so the competitor error must not wait for the query fix.
-        const string yaml = "brands:\n  - id: acme\n    query: acme AND x\n    competitors: [umbrella]\n";
+        const string yaml = "brands:\n  - id: acme\n    query: acme AND AND x\n    competitors: [umbrella]\n";
 
         var ex = Refused(yaml);
 
@@ -372,7 +374,7 @@ public sealed class ModelLoaderTests
 
         Assert.True(model.Brands.Count >= 8, $"expected at least 8 brands, found {model.Brands.Count}");
         Assert.True(model.Concepts.Count >= 12, $"expected at least 12 concepts, found {model.Concepts.Count}");
-        var scratch = new MatchScratch();
+        var scratch = new CompiledMatchScratch();
         var brands = new List<int>();
         var concepts = new List<int>();
         for (var i = 0; i < model.Brands.Count; i++)

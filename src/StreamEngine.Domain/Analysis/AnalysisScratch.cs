@@ -1,4 +1,4 @@
-using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Matching.Compiled;
 using StreamEngine.Domain.Text;
 
 namespace StreamEngine.Domain.Analysis;
@@ -8,7 +8,7 @@ public sealed class AnalysisScratch
 {
     public TokenizedText Tokens => Match.Tokens;
 
-    public MatchScratch Match { get; } = new();
+    public CompiledMatchScratch Match { get; } = new();
 
     internal readonly List<int> Brands = [];
     internal readonly List<int> Concepts = [];

@@ -1,5 +1,6 @@
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Query;
 using StreamEngine.Domain.Sentiment;
 
 namespace StreamEngine.Domain.Analysis;
@@ -30,7 +31,7 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         ArgumentNullException.ThrowIfNull(brands);
         var tokens = scratch.Tokens;
         tokens.Tokenize(post.Text);
-        Model.Matcher.Match(tokens, scratch.Match);
+        Model.Matcher.Match(tokens, post.Text, PostFields.From(post), scratch.Match);
         brands.Clear();
         scratch.Concepts.Clear();
         foreach (var q in scratch.Match.Queries)
@@ -58,9 +59,10 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         scratch.SeenConcepts.Clear();
         foreach (var c in scratch.Concepts)
         {
-            var clause = sentiment is null || Model.Concepts[c].Kind != ConceptKind.Topic
+            var firstWord = scratch.Match.FirstWord(Model.Brands.Count + c);
+            var clause = sentiment is null || Model.Concepts[c].Kind != ConceptKind.Topic || firstWord < 0
                 ? default(SentimentScore?)
-                : ClauseSentiment(post.Text, tokens, scratch.Match.FirstWord(Model.Brands.Count + c));
+                : ClauseSentiment(post.Text, tokens, firstWord);
             // A post under a child concept counts once under each of its ancestors too.
             foreach (var ancestor in Model.ConceptAndAncestors(c))
             {
@@ -99,21 +101,17 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         ArgumentNullException.ThrowIfNull(scratch);
         var tokens = scratch.Tokens;
         tokens.Tokenize(post.Text);
-        Model.Matcher.Match(tokens, scratch.Match);
+        Model.Matcher.Match(tokens, post.Text, PostFields.From(post), scratch.Match);
         var spans = new Dictionary<int, List<TextSpan>>();
-        foreach (var hit in scratch.Match.Hits)
+        foreach (var q in scratch.Match.Queries)
         {
-            var last = hit.FirstWord + hit.WordCount - 1;
-            var span = new TextSpan(tokens.WordStart(hit.FirstWord), tokens.WordStart(last) + tokens.WordLength(last));
-            if (!spans.TryGetValue(hit.Query, out var list))
+            var list = new List<TextSpan>();
+            foreach (var (start, end) in scratch.Match.Spans(q))
             {
-                spans[hit.Query] = list = [];
+                list.Add(new TextSpan(start, end));
             }
 
-            if (!list.Contains(span))
-            {
-                list.Add(span);
-            }
+            spans[q] = list;
         }
 
         var brands = new List<MatchExplanation>();

@@ -1,4 +1,4 @@
-using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Query;
 
 namespace StreamEngine.Domain.Model;
 
@@ -6,7 +6,7 @@ namespace StreamEngine.Domain.Model;
 /// An entry of the shared concept library, counted within each brand's mentions: a topic
 /// (delivery, price, …) or an intent (complaint, question, …), which breakdowns keep apart.
 /// </summary>
-public sealed record ConceptDefinition(string Id, string Name, TermQuery Query, string? Parent, ConceptKind Kind = ConceptKind.Topic);
+public sealed record ConceptDefinition(string Id, string Name, ParsedQuery Query, string? Parent, ConceptKind Kind = ConceptKind.Topic);
 
 public enum ConceptKind
 {

@@ -1,14 +1,18 @@
-using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Matching.Compiled;
+using StreamEngine.Domain.Query;
 
 namespace StreamEngine.Domain.Model;
 
 /// <summary>
 /// The conceptual model in force: brands and the concept library. Compiles once into a
-/// <see cref="TermMatcher"/> whose query indices are the brands first, then the concepts.
+/// <see cref="CompiledMatcher"/> whose query indices are the brands first, then the concepts.
 /// </summary>
 public sealed class ListeningModel
 {
     private readonly Dictionary<string, BrandDefinition> _brandsById;
+
+    /// <summary>For each concept index: itself, then its parent, grandparent and so on.</summary>
+    private readonly int[][] _lineage;
 
     public ListeningModel(IReadOnlyList<BrandDefinition> brands, IReadOnlyList<ConceptDefinition> concepts)
     {
@@ -17,13 +21,46 @@ public sealed class ListeningModel
         Brands = brands;
         Concepts = concepts;
         _brandsById = brands.ToDictionary(b => b.Id, StringComparer.Ordinal);
-        Matcher = new TermMatcher([.. brands.Select(b => b.Query), .. concepts.Select(c => c.Query)]);
+        Matcher = new CompiledMatcher([.. brands.Select(b => b.Query), .. concepts.Select(c => c.Query)]);
         var index = concepts.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _lineage = concepts.Select((c, i) => Lineage(i, concepts, index)).ToArray();
     }
 
+    public IReadOnlyList<BrandDefinition> Brands { get; }
+
+    public IReadOnlyList<ConceptDefinition> Concepts { get; }
+
+    /// <summary>The YAML (or JSON) the model was read from, when it was read from text.</summary>
+    public string? SourceText { get; init; }
+
+    public CompiledMatcher Matcher { get; }
+
+    public bool TryGetBrand(string id, out BrandDefinition brand) => _brandsById.TryGetValue(id, out brand!);
+
     /// <summary>The concept and its ancestors, nearest first.</summary>
     public ReadOnlySpan<int> ConceptAndAncestors(int concept) => _lineage[concept];
+
+    /// <summary>Matches <paramref name="text"/> (with no post fields known) and splits the hits into brand and concept indices.</summary>
+    public void Match(ReadOnlySpan<char> text, CompiledMatchScratch scratch, List<int> brands, List<int> concepts)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(brands);
+        ArgumentNullException.ThrowIfNull(concepts);
+        brands.Clear();
+        concepts.Clear();
+        Matcher.Match(text, PostFields.Unknown, scratch);
+        foreach (var q in scratch.Queries)
+        {
+            if (q < Brands.Count)
+            {
+                brands.Add(q);
+            }
+            else
+            {
+                concepts.Add(q - Brands.Count);
+            }
+        }
+    }
 
     private static int[] Lineage(int concept, IReadOnlyList<ConceptDefinition> concepts, Dictionary<string, int> index)
     {
@@ -36,40 +73,5 @@ public sealed class ListeningModel
         }
 
         return [.. lineage];
-    }
-
-    /// <summary>For each concept index: itself, then its parent, grandparent and so on.</summary>
-    private readonly int[][] _lineage;
-
-    public IReadOnlyList<BrandDefinition> Brands { get; }
-
-    /// <summary>The YAML (or JSON) the model was read from, when it was read from text.</summary>
-    public string? SourceText { get; init; }
-
-    public IReadOnlyList<ConceptDefinition> Concepts { get; }
-
-    public TermMatcher Matcher { get; }
-
-    public bool TryGetBrand(string id, out BrandDefinition brand) => _brandsById.TryGetValue(id, out brand!);
-
-    /// <summary>Matches <paramref name="text"/> and splits the hits into brand and concept indices.</summary>
-    public void Match(ReadOnlySpan<char> text, MatchScratch scratch, List<int> brands, List<int> concepts)
-    {
-        ArgumentNullException.ThrowIfNull(brands);
-        ArgumentNullException.ThrowIfNull(concepts);
-        brands.Clear();
-        concepts.Clear();
-        Matcher.Match(text, scratch);
-        foreach (var q in scratch.Queries)
-        {
-            if (q < Brands.Count)
-            {
-                brands.Add(q);
-            }
-            else
-            {
-                concepts.Add(q - Brands.Count);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Query;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -234,7 +235,7 @@ public static partial class ModelLoader
             return id.Value;
         }
 
-        private TermQuery? Query(YamlMappingNode item)
+        private ParsedQuery? Query(YamlMappingNode item)
         {
             var query = Scalar(item, "query", required: true);
             if (query is null)
@@ -244,7 +245,7 @@ public static partial class ModelLoader
 
             try
             {
-                return TermQueryParser.Parse(query.Value!);
+                return BooleanQueryParser.Parse(query.Value!);
             }
             catch (QuerySyntaxException ex)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Query;
 
 namespace StreamEngine.Host.Demo;
 
@@ -54,7 +55,7 @@ internal sealed class SyntheticPosts
         var author = _random.Next(5000);
         var network = Networks[_random.Next(Networks.Length)];
         var text = $"{Openers[_random.Next(Openers.Length)]} {brand.Name}"
-            + (concept is null ? "" : $", the {concept.Query.Terms[0]} part")
+            + (concept is null ? "" : $", the {SampleTerm(concept.Query)} part")
             + $": {Closers[_random.Next(Closers.Length)]} #{brand.Id}";
 
         json.WriteStartObject();
@@ -93,6 +94,16 @@ internal sealed class SyntheticPosts
 
         json.WriteEndObject();
     }
+
+    /// <summary>A plain word or phrase of the query, to write a post that the query matches.</summary>
+    private static string SampleTerm(ParsedQuery query) =>
+        query.Literals.Select(l => l switch
+            {
+                TermNode { Prefix: WordPrefix.None } term => term.Word,
+                PhraseNode phrase => string.Join(' ', phrase.Words),
+                _ => null,
+            })
+            .FirstOrDefault(t => t is not null) ?? "";
 
     private int PickBrand()
     {
