@@ -114,7 +114,24 @@ public sealed class QueryPropertyTests
         Assert.NotEmpty(queries);
         foreach (var query in queries)
         {
-            Assert.Equal(FromOld(TermQueryParser.Parse(query.Source)), query.Root);
+            // Wildcards, fuzzy terms, cashtags and fields are new meanings for characters the OR-only form ignored.
+            if (query.Source.AsSpan().ContainsAny("*?~$:"))
+            {
+                continue;
+            }
+
+            TermQuery old;
+            try
+            {
+                old = TermQueryParser.Parse(query.Source);
+            }
+            catch (QuerySyntaxException)
+            {
+                // Written in the full language, which the OR-only form never accepted: nothing to compare.
+                continue;
+            }
+
+            Assert.Equal(FromOld(old), query.Root);
         }
     }
 
