@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Query;
 
 namespace StreamEngine.Domain.Tests;
 
@@ -58,7 +59,7 @@ public sealed class TextFoldingTests
     [Fact]
     public void Splits_text_into_folded_words_as_posts_are_split()
     {
-        var words = TermQueryParser.Words("Ｈｅｌｌｏ, Café-owner! @Acme #Deal_2026 🙂 Straße");
+        var words = QueryText.FoldedWords("Ｈｅｌｌｏ, Café-owner! @Acme #Deal_2026 🙂 Straße");
 
         Assert.Equal(["hello", "cafe", "owner", "acme", "deal_2026", "straße"], words);
     }

@@ -7,7 +7,7 @@ namespace StreamEngine.Domain.Query;
 /// terms, phrases, hashtags, handles, cashtags, emoji, wildcards, fuzzy terms, raw phrases and
 /// field filters joined by upper-case AND, OR, NOT, NEAR/n and ONEAR/n, with parentheses.
 /// NEAR and ONEAR bind tightest, then NOT, then AND, then OR; two operands side by side are an
-/// error. Every query <see cref="TermQueryParser"/> accepts parses here to the same meaning.
+/// error. Every query of the earlier OR-only form parses here to the same meaning.
 /// </summary>
 public static class BooleanQueryParser
 {
@@ -231,7 +231,7 @@ public static class BooleanQueryParser
         }
 
         /// <summary>
-        /// Inside a bare token '(' and ')' are punctuation, as they were for TermQueryParser, so
+        /// Inside a bare token '(' and ')' are punctuation, as they were in the earlier OR-only form, so
         /// <c>b)AND(c</c> is one term; say so when such a term is where an operator was expected.
         /// </summary>
         private static string ParenthesisHint(QueryToken token) =>

@@ -25,7 +25,7 @@ internal sealed record QueryToken(TokenKind Kind, int Start, int End, string Tex
 /// token and the ')'s at its end are tokens of their own; a '"' at the start of a token opens a
 /// phrase that runs to the next '"' (white space included), and so does <c>raw:"</c>. Everything
 /// else up to white space is one bare token: an operator, a field filter or a term. Inside a bare
-/// token, '(', ')' and '"' are punctuation, as they were for <see cref="TermQueryParser"/>.
+/// token, '(', ')' and '"' are punctuation, as they were in the earlier OR-only form.
 /// </summary>
 internal static class QueryLexer
 {

@@ -6,7 +6,7 @@ namespace StreamEngine.Domain.Query;
 
 /// <summary>
 /// How query text is cut into what posts are cut into: folded words (exactly as
-/// <see cref="TermMatcher"/> splits posts), emoji symbols and the case-sensitive words of a raw phrase.
+/// <see cref="Text.TokenizedText"/> splits posts), emoji symbols and the case-sensitive words of a raw phrase.
 /// </summary>
 public static class QueryText
 {
@@ -20,7 +20,37 @@ public static class QueryText
         codePoint is (>= 0x1F3FB and <= 0x1F3FF) or (>= 0xE0000 and <= 0xE007F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>The folded words of <paramref name="text"/>: runs of word characters over the folded text.</summary>
-    public static IReadOnlyList<string> FoldedWords(ReadOnlySpan<char> text) => TermQueryParser.Words(text);
+    public static IReadOnlyList<string> FoldedWords(ReadOnlySpan<char> text)
+    {
+        var words = new List<string>();
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            var folded = TextFolding.Fold(c);
+            if (folded == TextFolding.Dropped)
+            {
+                continue;
+            }
+
+            if (TextFolding.IsWordChar(folded))
+            {
+                buffer[length++] = folded;
+            }
+            else if (length > 0)
+            {
+                words.Add(buffer[..length].ToString());
+                length = 0;
+            }
+        }
+
+        if (length > 0)
+        {
+            words.Add(buffer[..length].ToString());
+        }
+
+        return words;
+    }
 
     /// <summary>
     /// The emoji symbols of <paramref name="text"/> in order: each surrogate pair that is not
