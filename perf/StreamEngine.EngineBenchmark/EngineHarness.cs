@@ -1,0 +1,129 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using Microsoft.Data.Sqlite;
+using StreamEngine.Domain.Model;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.EngineBenchmark;
+
+/// <summary>
+/// The engine wired as src/StreamEngine.Host/Hosting/AkkaSetup.cs and StoreSetup.cs wire it, in
+/// plain HOCON instead of Akka.Hosting: a single node that joins itself, the "brand" shard region of
+/// <see cref="BrandActor"/> with <see cref="BrandMessageExtractor"/> (ddata state store, no remembered
+/// entities, no passivation), Akka.Persistence.Sql on a SQLite file in WAL mode with the brand state
+/// serializer, and an <see cref="IngestPipeline"/> with one reader per core.
+/// </summary>
+public sealed class EngineHarness : IAsyncDisposable
+{
+    private EngineHarness(string directory, ActorSystem system, IActorRef region, IngestPipeline pipeline)
+    {
+        Directory = directory;
+        Actors = system;
+        Region = region;
+        Pipeline = pipeline;
+    }
+
+    public string Directory { get; }
+
+    public ActorSystem Actors { get; }
+
+    public IActorRef Region { get; }
+
+    public IngestPipeline Pipeline { get; }
+
+    public static async Task<EngineHarness> StartAsync(ListeningModel model, string? directory = null)
+    {
+        directory ??= Path.Combine(Path.GetTempPath(), "streamengine-bench", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "streamengine.db");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
+            pragma.ExecuteNonQuery();
+        }
+
+        var config = ConfigurationFactory.ParseString($$"""
+            akka {
+              loglevel = WARNING
+              stdout-loglevel = WARNING
+              actor {
+                provider = cluster
+                serializers.brand-state = "StreamEngine.Engine.Serialization.BrandStateSerializer, StreamEngine.Engine"
+                serialization-bindings {
+                  "StreamEngine.Engine.Brands.IBrandPersistedState, StreamEngine.Engine" = brand-state
+                }
+              }
+              remote.dot-netty.tcp {
+                hostname = "127.0.0.1"
+                port = 0
+              }
+              cluster {
+                roles = ["brands"]
+                sharding {
+                  role = "brands"
+                  state-store-mode = ddata
+                  remember-entities = off
+                  passivate-idle-entity-after = off
+                }
+              }
+              persistence {
+                journal {
+                  plugin = "akka.persistence.journal.sql"
+                  sql {
+                    class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+                    connection-string = "{{connectionString}}"
+                    provider-name = "SQLite.MS"
+                    auto-initialize = on
+                  }
+                }
+                snapshot-store {
+                  plugin = "akka.persistence.snapshot-store.sql"
+                  sql {
+                    class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
+                    connection-string = "{{connectionString}}"
+                    provider-name = "SQLite.MS"
+                    auto-initialize = on
+                  }
+                }
+              }
+            }
+            """);
+        var system = ActorSystem.Create("streamengine", config);
+        var cluster = Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        cluster.Join(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var region = await ClusterSharding.Get(system).StartAsync(
+            "brand",
+            brandId => BrandActor.PropsFor(brandId, TimeProvider.System, new BrandActorSettings()),
+            ClusterShardingSettings.Create(system).WithRole("brands"),
+            new BrandMessageExtractor());
+        var pipeline = new IngestPipeline(system, region, new CurrentModel(model), TimeProvider.System,
+            new IngestSettings(ReadParallelism: Environment.ProcessorCount));
+        return new EngineHarness(directory, system, region, pipeline);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Pipeline.Complete();
+        await Pipeline.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        await CoordinatedShutdown.Get(Actors).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open; the temp directory is left behind
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace StreamEngine.LoadGenerator.Drive;
+
+/// <summary>What <c>drive</c> does to a running node.</summary>
+public sealed record DriveOptions
+{
+    public required Uri Url { get; init; }
+
+    /// <summary>Offered posts per second; null sends as fast as the connections go (closed loop).</summary>
+    public double? Rate { get; init; }
+
+    public int Connections { get; init; } = 4;
+
+    public int Batch { get; init; } = 1000;
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Stop after this many ingest requests (null: only the duration bounds the run).</summary>
+    public long? Requests { get; init; }
+
+    public int Pollers { get; init; }
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Freshness probes: posts for the probe brand added to a drive batch, then its 15m summary polled.</summary>
+    public bool Probe { get; init; }
+
+    public string? ProbeBrand { get; init; }
+
+    public int ProbePosts { get; init; } = 3;
+
+    public TimeSpan ProbeEvery { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public string? JsonPath { get; init; }
+}

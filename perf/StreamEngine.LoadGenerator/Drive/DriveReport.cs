@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace StreamEngine.LoadGenerator.Drive;
+
+/// <summary>What a drive run measured; printed as a table and written as JSON (--json FILE).</summary>
+public sealed record DriveReport(
+    string Url,
+    int Brands,
+    int Concepts,
+    int Terms,
+    double? OfferedRate,
+    int Connections,
+    int Batch,
+    double WarmupSeconds,
+    double MeasuredSeconds,
+    double BytesPerPost,
+    long LinesSent,
+    long RequestsOk,
+    long Requests429,
+    long Requests503,
+    long RequestsFailed,
+    long Rejected,
+    long Late,
+    long Unmatched,
+    long Duplicates,
+    long Accepted,
+    double AcceptedPerSecond,
+    long AcceptedPerSecondMin,
+    long AcceptedPerSecondMedian,
+    long AcceptedPerSecondMax,
+    long BatchesSentBehindSchedule,
+    LatencySummary Ack,
+    LatencySummary? AckFromSchedule,
+    int Pollers,
+    bool CompareEndpoint,
+    IReadOnlyDictionary<string, LatencySummary> Queries,
+    LatencySummary AllQueries,
+    LatencySummary? Freshness,
+    int ProbesSent,
+    int ProbesTimedOut,
+    int ProbesVoided,
+    double GeneratorCpuCores,
+    string LoadAverageAtEnd,
+    string? FirstError)
+{
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public string Table()
+    {
+        var t = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        t.AppendLine(c, $"target            {Url}  model: {Brands} brands, {Concepts} concepts, {Terms} terms");
+        t.AppendLine(c, $"load              {(OfferedRate is { } r ? $"{r:N0} posts/s offered" : "max (closed loop)")}, {Connections} connections, {Batch} posts/request, {BytesPerPost:0} B/post");
+        t.AppendLine(c, $"window            {WarmupSeconds:0.#} s warm-up, {MeasuredSeconds:0.#} s measured; load generator used {GeneratorCpuCores:0.00} cores; load average at end {LoadAverageAtEnd}");
+        t.AppendLine(c, $"requests          {RequestsOk} ok, {Requests429} x 429, {Requests503} x 503, {RequestsFailed} failed; {BatchesSentBehindSchedule} batches sent >10 ms behind schedule");
+        t.AppendLine(c, $"accepted          {Accepted:N0} posts (late {Late:N0}, unmatched {Unmatched:N0}, duplicates {Duplicates:N0}; rejected {Rejected:N0})");
+        t.AppendLine(c, $"sustained         {AcceptedPerSecond:N0} accepted posts/s  (per second: min {AcceptedPerSecondMin:N0}, median {AcceptedPerSecondMedian:N0}, max {AcceptedPerSecondMax:N0})");
+        t.AppendLine();
+        t.AppendLine("latency (ms)                      n        p50       p99     p99.9       max");
+        Row(t, "ack (send → 200)", Ack);
+        if (AckFromSchedule is { } s)
+        {
+            Row(t, "ack from schedule (CO-corrected)", s);
+        }
+
+        foreach (var (endpoint, q) in Queries.OrderBy(q => q.Key, StringComparer.Ordinal))
+        {
+            Row(t, $"query {endpoint}", q);
+        }
+
+        if (Pollers > 0)
+        {
+            Row(t, $"query all ({Pollers} pollers)", AllQueries);
+        }
+
+        if (Freshness is { } f)
+        {
+            Row(t, "freshness (ack → summary)", f);
+            t.AppendLine(c, $"probes            {ProbesSent} sent, {ProbesTimedOut} not seen within 10 s, {ProbesVoided} not acknowledged");
+        }
+
+        if (FirstError is not null)
+        {
+            t.AppendLine(c, $"first error       {FirstError}");
+        }
+
+        return t.ToString();
+    }
+
+    private static void Row(StringBuilder t, string name, LatencySummary s) =>
+        t.AppendLine(CultureInfo.InvariantCulture, $"{name,-32} {s.Count,7} {s.P50,10:0.000} {s.P99,9:0.000} {s.P999,9:0.000} {s.Max,9:0.000}");
+}

@@ -1,0 +1,520 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Model;
+using StreamEngine.LoadGenerator.Firehose;
+
+namespace StreamEngine.LoadGenerator.Drive;
+
+/// <summary>
+/// Drives a running node's POST /api/ingest from a pre-generated pool of batches (fresh ids on every
+/// pass), with optional dashboard pollers and a freshness probe, and reports what it measured.
+/// Every loop is bounded by the run's deadline; only loopback addresses are accepted as targets.
+/// </summary>
+public sealed class Driver : IDisposable
+{
+    private static readonly string[] Windows = ["15m", "1h", "24h"];
+    private static readonly MediaTypeHeaderValue Ndjson = new("application/x-ndjson");
+
+    private readonly DriveOptions _o;
+    private readonly ListeningModel _model;
+    private readonly FirehoseGenerator _generator;
+    private readonly PostPool _pool;
+    private readonly HttpClient _http;
+    private readonly string[] _pollBrands;
+    private readonly string _runId = Convert.ToString(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % 100_000_000, CultureInfo.InvariantCulture);
+    private readonly Lock _probeLock = new();
+
+    private long _tickets;
+    private long _start;
+    private long _measureFrom;
+    private long _measureTo;
+    private long[] _acceptedPerSecond = [];
+    private long _accepted;
+    private long _sentLines;
+    private long _ok;
+    private long _throttled;
+    private long _unavailable;
+    private long _failed;
+    private long _duplicates;
+    private long _late;
+    private long _unmatched;
+    private long _rejected;
+    private long _behindSchedule;
+    private bool _compareAnswers;
+    private PendingProbe? _pendingProbe;
+    private string? _firstError;
+
+    public Driver(DriveOptions options, ListeningModel model, FirehoseOptions firehose, int poolPosts)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(firehose);
+        if (!IsLoopback(options.Url))
+        {
+            throw new ArgumentException($"{options.Url} is not a loopback address: drive targets 127.0.0.1, ::1 or localhost only");
+        }
+
+        _o = options;
+        _model = model;
+        var started = Stopwatch.GetTimestamp();
+        _generator = new FirehoseGenerator(model, firehose with { IdPrefix = firehose.IdPrefix + _runId });
+        _pool = _generator.Pool(poolPosts, options.Batch);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pool: {poolPosts:N0} posts in {_pool.Batches.Count:N0} batches, {_pool.Bytes / 1e6:0.0} MB, {_pool.Bytes / (double)poolPosts:0} B/post, made in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+        _pollBrands = model.Brands.Select(b => b.Id).Where(id => id != options.ProbeBrand).ToArray();
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.Connections + options.Pollers + 2,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseProxy = false,
+        };
+        _http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public static bool IsLoopback(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (url.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+    }
+
+    public async Task<DriveReport> RunAsync(CancellationToken cancellationToken)
+    {
+        await CheckHostAsync(cancellationToken);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var freq = Stopwatch.Frequency;
+        _start = Stopwatch.GetTimestamp();
+        _measureFrom = _start + (long)(_o.Warmup.TotalSeconds * freq);
+        _measureTo = _measureFrom + (long)(_o.Duration.TotalSeconds * freq);
+        _acceptedPerSecond = new long[(int)Math.Ceiling((_o.Warmup + _o.Duration).TotalSeconds) + 120];
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop.CancelAfter(_o.Warmup + _o.Duration);
+
+        var ingest = new WorkerStats[_o.Connections];
+        var workers = Enumerable.Range(0, _o.Connections).Select(i => Task.Run(() => WorkerAsync(ingest[i] = new WorkerStats(), stop.Token), CancellationToken.None)).ToList();
+        var pollers = new PollerStats[_o.Pollers];
+        var pollTasks = Enumerable.Range(0, _o.Pollers).Select(i => Task.Run(() => PollerAsync(pollers[i] = new PollerStats(), i, stop.Token), CancellationToken.None)).ToList();
+        var freshness = new Latency();
+        var probe = _o.Probe ? Task.Run(() => ProbeAsync(freshness, stop.Token), CancellationToken.None) : Task.FromResult(new ProbeCounts(0, 0, 0));
+
+        // In-flight requests finish after the deadline; give them a bounded grace period.
+        var all = Task.WhenAll(workers.Concat(pollTasks).Append(probe));
+        if (await Task.WhenAny(all, Task.Delay(_o.Warmup + _o.Duration + TimeSpan.FromSeconds(60), CancellationToken.None)) != all)
+        {
+            Console.Error.WriteLine("some requests were still running 60 s after the deadline; reporting without them");
+        }
+
+        var ack = new Latency();
+        var ackScheduled = new Latency();
+        foreach (var w in ingest)
+        {
+            ack.Add(w.Ack);
+            ackScheduled.Add(w.AckFromSchedule);
+        }
+
+        var queries = new Dictionary<string, Latency>(StringComparer.Ordinal);
+        var allQueries = new Latency();
+        foreach (var p in pollers)
+        {
+            foreach (var (endpoint, latency) in p.ByEndpoint)
+            {
+                if (!queries.TryGetValue(endpoint, out var merged))
+                {
+                    queries[endpoint] = merged = new Latency();
+                }
+
+                merged.Add(latency);
+                allQueries.Add(latency);
+            }
+        }
+
+        var probeCounts = probe.IsCompletedSuccessfully ? probe.Result : new ProbeCounts(0, 0, 0);
+        var measuredSeconds = _o.Duration.TotalSeconds;
+        var perSecond = _acceptedPerSecond
+            .Skip((int)_o.Warmup.TotalSeconds)
+            .Take((int)Math.Floor(measuredSeconds))
+            .OrderBy(v => v)
+            .ToArray();
+        return new DriveReport(
+            _o.Url.ToString(),
+            _model.Brands.Count,
+            _model.Concepts.Count,
+            QueryTerms.Count(_model),
+            _o.Rate,
+            _o.Connections,
+            _o.Batch,
+            _o.Warmup.TotalSeconds,
+            measuredSeconds,
+            _pool.Bytes / (double)_pool.LinesPerPass,
+            Interlocked.Read(ref _sentLines),
+            Interlocked.Read(ref _ok),
+            Interlocked.Read(ref _throttled),
+            Interlocked.Read(ref _unavailable),
+            Interlocked.Read(ref _failed),
+            Interlocked.Read(ref _rejected),
+            Interlocked.Read(ref _late),
+            Interlocked.Read(ref _unmatched),
+            Interlocked.Read(ref _duplicates),
+            Interlocked.Read(ref _accepted),
+            Math.Round(Interlocked.Read(ref _accepted) / measuredSeconds, 1),
+            perSecond.Length == 0 ? 0 : perSecond[0],
+            perSecond.Length == 0 ? 0 : perSecond[perSecond.Length / 2],
+            perSecond.Length == 0 ? 0 : perSecond[^1],
+            Interlocked.Read(ref _behindSchedule),
+            ack.Summary(),
+            _o.Rate is null ? null : ackScheduled.Summary(),
+            _o.Pollers,
+            _compareAnswers,
+            queries.ToDictionary(q => q.Key, q => q.Value.Summary(), StringComparer.Ordinal),
+            allQueries.Summary(),
+            _o.Probe ? freshness.Summary() : null,
+            probeCounts.Sent,
+            probeCounts.TimedOut,
+            probeCounts.Voided,
+            Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / Stopwatch.GetElapsedTime(_start).TotalSeconds, 2),
+            File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a",
+            _firstError);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task CheckHostAsync(CancellationToken cancellationToken)
+    {
+        using var listing = await _http.GetAsync(new Uri("/api/brands", UriKind.Relative), cancellationToken);
+        listing.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await listing.Content.ReadAsStringAsync(cancellationToken));
+        var hostBrands = doc.RootElement.EnumerateArray().Select(b => b.GetProperty("id").GetString()).ToHashSet(StringComparer.Ordinal);
+        var missing = _model.Brands.Count(b => !hostBrands.Contains(b.Id));
+        if (missing > 0)
+        {
+            Console.Error.WriteLine($"warning: {missing} of the generator's {_model.Brands.Count} brands are not in the host's model; those posts will not match");
+        }
+
+        if (_o.Pollers > 0)
+        {
+            using var compare = await _http.GetAsync(new Uri($"/api/brands/{_pollBrands[0]}/compare?window=1h", UriKind.Relative), cancellationToken);
+            _compareAnswers = compare.StatusCode == HttpStatusCode.OK;
+            Console.Error.WriteLine($"GET /api/brands/{{id}}/compare answers {(int)compare.StatusCode}: {(_compareAnswers ? "pollers read it too" : "pollers skip it")}");
+        }
+    }
+
+    private async Task WorkerAsync(WorkerStats stats, CancellationToken stop)
+    {
+        var freq = Stopwatch.Frequency;
+        var ticksPerBatch = _o.Rate is { } rate ? (long)(_o.Batch / rate * freq) : 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var ticket = Interlocked.Increment(ref _tickets) - 1;
+            if (_o.Requests is { } cap && ticket >= cap)
+            {
+                return;
+            }
+
+            var intended = Stopwatch.GetTimestamp();
+            if (_o.Rate is not null)
+            {
+                intended = _start + ticket * ticksPerBatch;
+                var wait = intended - Stopwatch.GetTimestamp();
+                if (wait > 0)
+                {
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(wait / (double)freq), stop);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+                else if (-wait > freq / 100)
+                {
+                    Interlocked.Increment(ref _behindSchedule);
+                }
+            }
+
+            var index = (int)(ticket % _pool.Batches.Count);
+            var payload = _pool.Materialise(index, ticket / _pool.Batches.Count);
+            var lines = _pool.Batches[index].Lines;
+            var probe = TakeProbe();
+            if (probe is not null)
+            {
+                payload = [.. payload, .. probe.Payload];
+                lines += probe.Lines;
+            }
+
+            Interlocked.Add(ref _sentLines, lines);
+            var sent = Stopwatch.GetTimestamp();
+            IngestAnswer answer;
+            try
+            {
+                answer = await PostAsync(payload);
+            }
+#pragma warning disable CA1031 // a failed request is counted and reported, never fatal to the run
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                answer = new IngestAnswer(0, 0, 0, 0, 0, null, $"{ex.GetType().Name}: {ex.Message}");
+            }
+
+            var done = Stopwatch.GetTimestamp();
+            probe?.Complete(done, answer is { Status: HttpStatusCode.OK });
+            Tally(answer, done);
+            if (sent >= _measureFrom && done <= _measureTo)
+            {
+                stats.Ack.RecordTicks(done - sent);
+                stats.AckFromSchedule.RecordTicks(done - intended);
+            }
+        }
+    }
+
+    private async Task<IngestAnswer> PostAsync(byte[] payload)
+    {
+        using var content = new ByteArrayContent(payload);
+        content.Headers.ContentType = Ndjson;
+        using var response = await _http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content, CancellationToken.None);
+        var body = await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            return new IngestAnswer(
+                Get(root, "accepted"), Get(root, "rejected"), Get(root, "late"), Get(root, "unmatched"), Get(root, "duplicates"),
+                response.StatusCode,
+                root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null);
+        }
+        catch (JsonException)
+        {
+            return new IngestAnswer(0, 0, 0, 0, 0, response.StatusCode, $"HTTP {(int)response.StatusCode} without a JSON body");
+        }
+
+        static long Get(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
+    }
+
+    private void Tally(IngestAnswer answer, long done)
+    {
+        switch (answer.Status)
+        {
+            case HttpStatusCode.OK: Interlocked.Increment(ref _ok); break;
+            case HttpStatusCode.TooManyRequests: Interlocked.Increment(ref _throttled); break;
+            case HttpStatusCode.ServiceUnavailable: Interlocked.Increment(ref _unavailable); break;
+            default: Interlocked.Increment(ref _failed); break;
+        }
+
+        if (answer.Error is { } error && answer.Status != HttpStatusCode.OK)
+        {
+            Interlocked.CompareExchange(ref _firstError, error, null);
+        }
+
+        // 429 still took the lines before unreadFromLine, and those are accepted and journaled.
+        var taken = answer.Status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests;
+        var second = (int)((done - _start) / Stopwatch.Frequency);
+        if (taken && second < _acceptedPerSecond.Length)
+        {
+            Interlocked.Add(ref _acceptedPerSecond[second], answer.Accepted);
+        }
+
+        if (taken && done >= _measureFrom && done <= _measureTo)
+        {
+            Interlocked.Add(ref _accepted, answer.Accepted);
+            Interlocked.Add(ref _rejected, answer.Rejected);
+            Interlocked.Add(ref _late, answer.Late);
+            Interlocked.Add(ref _unmatched, answer.Unmatched);
+            Interlocked.Add(ref _duplicates, answer.Duplicates);
+        }
+    }
+
+    private async Task PollerAsync(PollerStats stats, int index, CancellationToken stop)
+    {
+        var random = new Random(1000 + index);
+        while (!stop.IsCancellationRequested)
+        {
+            var brand = _pollBrands[random.Next(_pollBrands.Length)];
+            var window = Windows[random.Next(Windows.Length)];
+            var by = SegmentDimensions.Accepted[random.Next(SegmentDimensions.Accepted.Count)];
+            await TimedGetAsync(stats, "summary", $"/api/brands/{brand}/summary?window={window}");
+            await TimedGetAsync(stats, "segments", $"/api/brands/{brand}/segments?by={by}&window={window}");
+            if (_compareAnswers)
+            {
+                await TimedGetAsync(stats, "compare", $"/api/brands/{brand}/compare?window={window}");
+            }
+
+            try
+            {
+                await Task.Delay(_o.PollInterval, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task TimedGetAsync(PollerStats stats, string endpoint, string path)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), CancellationToken.None);
+            await response.Content.LoadIntoBufferAsync();
+            var done = Stopwatch.GetTimestamp();
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                stats.Errors++;
+                Interlocked.CompareExchange(ref _firstError, $"GET {path}: HTTP {(int)response.StatusCode}", null);
+                return;
+            }
+
+            if (sent >= _measureFrom && done <= _measureTo)
+            {
+                stats.For(endpoint).RecordTicks(done - sent);
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            stats.Errors++;
+            Interlocked.CompareExchange(ref _firstError, $"GET {path}: {ex.Message}", null);
+        }
+    }
+
+    private async Task<ProbeCounts> ProbeAsync(Latency freshness, CancellationToken stop)
+    {
+        var brand = _o.ProbeBrand ?? throw new InvalidOperationException("the probe needs --probe-brand");
+        int sent = 0, timedOut = 0, voided = 0;
+        var baseline = await MentionsAsync(brand);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_o.ProbeEvery, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            var payload = new List<byte>();
+            for (var i = 0; i < _o.ProbePosts; i++)
+            {
+                payload.AddRange(_generator.ProbeLine(brand, $"probe-{_runId}-{sent}-{i}", DateTimeOffset.UtcNow));
+            }
+
+            var pending = new PendingProbe([.. payload], _o.ProbePosts);
+            lock (_probeLock)
+            {
+                _pendingProbe = pending;
+            }
+
+            sent++;
+            var acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None));
+            if (acked != pending.Acknowledged || !pending.Acknowledged.Result.Ok)
+            {
+                lock (_probeLock)
+                {
+                    _pendingProbe = null;
+                }
+
+                voided++;
+                baseline = await MentionsAsync(brand);
+                continue;
+            }
+
+            var ackAt = pending.Acknowledged.Result.At;
+            var expected = baseline + _o.ProbePosts;
+            var deadline = ackAt + 10 * Stopwatch.Frequency;
+            while (true)
+            {
+                var mentions = await MentionsAsync(brand);
+                var seen = Stopwatch.GetTimestamp();
+                if (mentions >= expected)
+                {
+                    if (ackAt >= _measureFrom && seen <= _measureTo)
+                    {
+                        freshness.RecordTicks(seen - ackAt);
+                    }
+
+                    baseline = mentions;
+                    break;
+                }
+
+                if (seen > deadline)
+                {
+                    timedOut++;
+                    baseline = mentions;
+                    break;
+                }
+            }
+        }
+
+        return new ProbeCounts(sent, timedOut, voided);
+    }
+
+    private PendingProbe? TakeProbe()
+    {
+        lock (_probeLock)
+        {
+            var probe = _pendingProbe;
+            _pendingProbe = null;
+            return probe;
+        }
+    }
+
+    private async Task<long> MentionsAsync(string brand)
+    {
+        using var response = await _http.GetAsync(new Uri($"/api/brands/{brand}/summary?window=15m", UriKind.Relative), CancellationToken.None);
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None));
+        return doc.RootElement.GetProperty("mentions").GetInt64();
+    }
+
+    private sealed record IngestAnswer(long Accepted, long Rejected, long Late, long Unmatched, long Duplicates, HttpStatusCode? Status, string? Error);
+
+    private sealed record ProbeCounts(int Sent, int TimedOut, int Voided);
+
+    private sealed class WorkerStats
+    {
+        public Latency Ack { get; } = new();
+
+        public Latency AckFromSchedule { get; } = new();
+    }
+
+    private sealed class PollerStats
+    {
+        public Dictionary<string, Latency> ByEndpoint { get; } = new(StringComparer.Ordinal);
+
+        public long Errors { get; set; }
+
+        public Latency For(string endpoint)
+        {
+            if (!ByEndpoint.TryGetValue(endpoint, out var latency))
+            {
+                ByEndpoint[endpoint] = latency = new Latency();
+            }
+
+            return latency;
+        }
+    }
+
+    private sealed class PendingProbe(byte[] payload, int lines)
+    {
+        private readonly TaskCompletionSource<(long At, bool Ok)> _ack = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public byte[] Payload { get; } = payload;
+
+        public int Lines { get; } = lines;
+
+        public Task<(long At, bool Ok)> Acknowledged => _ack.Task;
+
+        public void Complete(long at, bool ok) => _ack.TrySetResult((at, ok));
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using StreamEngine.Domain.Model;
+using StreamEngine.LoadGenerator.Drive;
+using StreamEngine.LoadGenerator.Firehose;
+
+namespace StreamEngine.LoadGenerator;
+
+internal static class Program
+{
+    private const string Usage = """
+        StreamEngine load generator — a reproducible synthetic firehose and an HTTP driver.
+
+          generate --out FILE --count N [model] [firehose]      write N posts as NDJSON
+          model --out FILE --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10]
+                                                                write a synthetic model.yaml
+          drive --url http://127.0.0.1:PORT --rate R|max --connections C --batch B --duration S
+                [--warmup 3] [--requests N | --once] [--pool-posts 200000]
+                [--pollers N] [--poll-interval-ms 100] [--probe] [--probe-brand ID] [--probe-posts 3]
+                [--probe-every-ms 200] [--json FILE] [model] [firehose]
+                                                                drive POST /api/ingest and report
+          await-brands --url http://127.0.0.1:PORT [--timeout 120] [--parallel 32] [--since-unix-ms T] [--json FILE]
+                                                                time until ready and until every brand answers
+
+        """ + FirehoseCli.OptionsHelp;
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            var a = new CommandArgs(args.Skip(1));
+            return args[0] switch
+            {
+                "generate" => Generate(a),
+                "model" => WriteModel(a),
+                "drive" => await DriveAsync(a),
+                "await-brands" => await AwaitBrandsAsync(a),
+                _ => throw new ArgumentException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentException or ModelException or FormatException or IOException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    private static int Generate(CommandArgs a)
+    {
+        var path = a.Required("out");
+        var count = a.Long("count", 100_000);
+        var (model, description) = FirehoseCli.Model(a);
+        var options = FirehoseCli.Options(a);
+        a.RejectUnknown();
+        var started = Stopwatch.GetTimestamp();
+        var generator = new FirehoseGenerator(model, options);
+        using (var file = new BufferedStream(File.Create(path), 1 << 20))
+        {
+            generator.WriteTo(file, count);
+        }
+
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {count:N0} posts ({new FileInfo(path).Length / 1e6:0.0} MB) to {path} in {seconds:0.0} s; model {description}; seed {options.Seed}, now {options.Now:O}"));
+        return 0;
+    }
+
+    private static int WriteModel(CommandArgs a)
+    {
+        var path = a.Required("out");
+        var brands = a.Int("brands", 100);
+        var terms = a.Has("concept-terms") ? a.Int("concept-terms", 0) : brands * a.Int("concepts-per-brand", 10);
+        var perConcept = a.Int("terms-per-concept", 10);
+        var seed = a.Int("seed", 7);
+        a.RejectUnknown();
+        var yaml = ModelSynthesizer.Yaml(brands, terms, perConcept, seed);
+        var model = ModelLoader.Parse(yaml, path);
+        File.WriteAllText(path, yaml);
+        Console.Error.WriteLine($"wrote {path}: {model.Brands.Count} brands, {model.Concepts.Count} concepts, {QueryTerms.Count(model)} terms");
+        return 0;
+    }
+
+    private static async Task<int> DriveAsync(CommandArgs a)
+    {
+        var url = new Uri(a.Required("url"));
+        var rate = a.String("rate", "max")!;
+        var (model, _) = FirehoseCli.Model(a);
+        var pollers = a.Int("pollers", 0);
+        var probe = a.Flag("probe") || pollers > 0;
+        var probeBrand = a.String("probe-brand") ?? (probe ? model.Brands[^1].Id : null);
+        var firehose = FirehoseCli.Options(a, probeBrand);
+        var batch = a.Int("batch", 1000);
+        var poolPosts = a.Int("pool-posts", 200_000);
+        var options = new DriveOptions
+        {
+            Url = url,
+            Rate = rate.Equals("max", StringComparison.OrdinalIgnoreCase) ? null : double.Parse(rate, CultureInfo.InvariantCulture),
+            Connections = a.Int("connections", 4),
+            Batch = batch,
+            Warmup = TimeSpan.FromSeconds(a.Double("warmup", 3)),
+            Duration = TimeSpan.FromSeconds(a.Double("duration", 20)),
+            Requests = a.Flag("once") ? (poolPosts + batch - 1) / batch : a.Has("requests") ? a.Long("requests", 0) : null,
+            Pollers = pollers,
+            PollInterval = TimeSpan.FromMilliseconds(a.Double("poll-interval-ms", 100)),
+            Probe = probe,
+            ProbeBrand = probeBrand,
+            ProbePosts = a.Int("probe-posts", 3),
+            ProbeEvery = TimeSpan.FromMilliseconds(a.Double("probe-every-ms", 200)),
+            JsonPath = a.String("json"),
+        };
+        a.RejectUnknown();
+        if (options.Duration > TimeSpan.FromMinutes(30))
+        {
+            throw new ArgumentException("--duration is capped at 30 minutes");
+        }
+
+        using var driver = new Driver(options, model, firehose, poolPosts);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var report = await driver.RunAsync(cancel.Token);
+        Console.WriteLine(report.Table());
+        if (options.JsonPath is { } json)
+        {
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, DriveReport.Json));
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> AwaitBrandsAsync(CommandArgs a)
+    {
+        var url = new Uri(a.Required("url"));
+        var timeout = TimeSpan.FromSeconds(a.Double("timeout", 120));
+        var parallel = a.Int("parallel", 32);
+        long? since = a.Has("since-unix-ms") ? a.Long("since-unix-ms", 0) : null;
+        var json = a.String("json");
+        a.RejectUnknown();
+        var result = await AwaitBrands.RunAsync(url, timeout, parallel, since, CancellationToken.None);
+        Console.WriteLine(AwaitBrands.Table(result));
+        if (json is not null)
+        {
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(result, DriveReport.Json));
+        }
+
+        return 0;
+    }
+}

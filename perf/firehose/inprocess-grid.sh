@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# (a) In-process throughput grid: IngestPipeline + sharded brand actors + SQLite, no HTTP.
+# Usage: perf/firehose/inprocess-grid.sh [RESULTS_DIR] [RUNS]   (from the repository root, after a Release build)
+set -euo pipefail
+out=${1:-/tmp/firehose-results/inprocess}
+runs=${2:-3}
+mkdir -p "$out"
+EB="dotnet perf/StreamEngine.EngineBenchmark/bin/Release/net10.0/StreamEngine.EngineBenchmark.dll"
+common="--duration 10 --warmup 3 --pool-posts 200000 --seed 42"
+
+run() { # name, env, args...
+  local name=$1 env=$2; shift 2
+  for i in $(seq 1 "$runs"); do
+    echo "== $name run $i: $env $EB run $* $common"
+    env $env timeout 110 $EB run "$@" $common --label "$name" --json "$out/$name.$i.json" | sed -n '4,12p'
+  done
+}
+
+run b10-c10-k1000      "" --brands 10    --concepts-per-brand 10  --batch 1000
+run b100-c10-k1000     "" --brands 100   --concepts-per-brand 10  --batch 1000
+run b1000-c10-k100     "" --brands 1000  --concepts-per-brand 10  --batch 100
+run b1000-c10-k1000    "" --brands 1000  --concepts-per-brand 10  --batch 1000
+run b1000-c10-k5000    "" --brands 1000  --concepts-per-brand 10  --batch 5000
+run b1000-c1-k1000     "" --brands 1000  --concepts-per-brand 1   --batch 1000
+run b1000-c100-k1000   "" --brands 1000  --concepts-per-brand 100 --batch 1000
+run b10000-c10-k1000   "" --brands 10000 --concepts-per-brand 10  --batch 1000
+run b1000-c10-k1000-wks "DOTNET_gcServer=0" --brands 1000 --concepts-per-brand 10 --batch 1000
+run b1000-c10-k1000-nonconc "DOTNET_gcConcurrent=0" --brands 1000 --concepts-per-brand 10 --batch 1000
+run demo-model-k1000   "" --model config/model.yaml --batch 1000
