@@ -13,6 +13,7 @@ internal static class CommandLine
         ["--postgres"] = "StreamEngine:Postgres",
         ["--cluster-host"] = "StreamEngine:ClusterHost",
         ["--cluster-port"] = "StreamEngine:ClusterPort",
+        ["--batch-window-ms"] = "StreamEngine:BatchWindowMs",
     };
 
     /// <summary>

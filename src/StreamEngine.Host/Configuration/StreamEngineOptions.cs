@@ -37,4 +37,10 @@ public sealed class StreamEngineOptions
 
     /// <summary>How long an ingest request waits for room in a saturated graph before it is refused with 429.</summary>
     public double IngestWaitSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// How long the graph gathers chunks into one round of per-brand batches (--batch-window-ms): longer
+    /// rounds mean fewer, larger journal writes per brand, at the price of that much acknowledgement latency.
+    /// </summary>
+    public double BatchWindowMs { get; set; } = 5;
 }

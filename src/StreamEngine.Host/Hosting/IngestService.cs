@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using StreamEngine.Engine.Ingest;
+using StreamEngine.Host.Configuration;
 
 namespace StreamEngine.Host.Hosting;
 
@@ -10,6 +11,7 @@ internal sealed class IngestService(
     IRequiredActor<BrandRegion> brands,
     CurrentModel model,
     TimeProvider clock,
+    StreamEngineOptions options,
     ILogger<IngestService> log) : IHostedService
 {
     private IngestPipeline? _pipeline;
@@ -20,7 +22,8 @@ internal sealed class IngestService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var region = await brands.GetAsync(cancellationToken);
-        _pipeline = new IngestPipeline(system, region, model, clock, new IngestSettings(ReadParallelism: Environment.ProcessorCount));
+        var settings = new IngestSettings(ReadParallelism: Environment.ProcessorCount, BatchWindow: TimeSpan.FromMilliseconds(options.BatchWindowMs));
+        _pipeline = new IngestPipeline(system, region, model, clock, settings);
         log.LogInformation("Ingest graph running with {Brands} brands and {Concepts} concepts",
             model.Model.Brands.Count, model.Model.Concepts.Count);
     }
