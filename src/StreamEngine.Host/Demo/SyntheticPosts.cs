@@ -13,7 +13,8 @@ namespace StreamEngine.Host.Demo;
 internal sealed class SyntheticPosts
 {
     private static readonly string[] Countries = ["US", "GB", "DE", "FR", "ES", "BR", "IN", "JP", "CA", "AU"];
-    private static readonly string[] Languages = ["en", "en", "en", "de", "fr", "es", "pt", "ja"];
+    // The demo writes English text; a few authors are tagged with other languages to show "unscored".
+    private static readonly string[] Languages = ["en", "en", "en", "en", "en", "en", "en", "de", "fr", "ja"];
     private static readonly string[] Openers = ["Just tried", "Honestly", "Can't believe", "Thinking about", "Shoutout to", "Ugh,"];
     private static readonly string[] Closers = ["love it", "so disappointed", "not bad at all", "would buy again", "never again", "meh"];
     private static readonly Network[] Networks = [Network.X, Network.X, Network.Facebook, Network.Instagram, Network.TikTok, Network.Reddit, Network.YouTube, Network.News, Network.Blog, Network.Review];
