@@ -34,6 +34,8 @@ builder.Services.AddSingleton(new ModelFileLocation(modelPath));
 builder.Services.AddStreamEngineAkka(options, store);
 builder.Services.AddSingleton<IngestService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
+builder.Services.AddSingleton<BrandWarmup>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<BrandWarmup>());
 builder.Services.AddHostedService<DemoFirehose>();
 builder.Services.AddHostedService<FileReplay>();
 builder.Services.ConfigureHttpJsonOptions(json =>

@@ -60,6 +60,9 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
     {
         Assert.Equal("live", (await Http.GetJsonAsync("/health/live")).GetProperty("status").GetString());
         Assert.Equal("ready", (await Http.GetJsonAsync("/health/ready")).GetProperty("status").GetString());
+
+        // Ready means every brand has recovered, which the node says once they all answered.
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Engine.Output.Contains("All 3 brands recovered", StringComparison.Ordinal)), "the recovery log line");
     }
 
     [Fact]

@@ -4,7 +4,10 @@ using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Api;
 
-/// <summary>Liveness (the actor system runs) and readiness (this node is an Up cluster member and the ingest graph runs).</summary>
+/// <summary>
+/// Liveness (the actor system runs) and readiness (this node is an Up cluster member, the ingest
+/// graph runs and every brand of the model has recovered).
+/// </summary>
 internal static class HealthEndpoints
 {
     public sealed record HealthResponse(string Status, string? Reason = null);
@@ -16,7 +19,7 @@ internal static class HealthEndpoints
                 ? Results.Json(new HealthResponse("dead", "the actor system has terminated"), statusCode: StatusCodes.Status503ServiceUnavailable)
                 : Results.Ok(new HealthResponse("live")));
 
-        app.MapGet("/health/ready", (ActorSystem system, IngestService ingest) =>
+        app.MapGet("/health/ready", (ActorSystem system, IngestService ingest, BrandWarmup warmup) =>
         {
             var status = Cluster.Get(system).SelfMember.Status;
             if (status != MemberStatus.Up)
@@ -24,9 +27,14 @@ internal static class HealthEndpoints
                 return Results.Json(new HealthResponse("not ready", $"cluster membership is {status}"), statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
-            return ingest.Pipeline is null
-                ? Results.Json(new HealthResponse("not ready", "the ingest graph is starting"), statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Ok(new HealthResponse("ready"));
+            if (ingest.Pipeline is null)
+            {
+                return Results.Json(new HealthResponse("not ready", "the ingest graph is starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            return warmup.Done
+                ? Results.Ok(new HealthResponse("ready"))
+                : Results.Json(new HealthResponse("not ready", "brands are recovering"), statusCode: StatusCodes.Status503ServiceUnavailable);
         });
     }
 }
