@@ -235,4 +235,34 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
         var ex = Assert.Throws<InvalidDataException>(() => _serializer.FromBinary(stream.ToArray(), "mentions-recorded.v1"));
         Assert.Contains("99", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_batch_journaled_by_the_first_format_still_reads_with_an_empty_sentiment_tally()
+    {
+        // Version 1 as it was written: minutes, then per minute the counters, segments and author gaps, no sentiment.
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write7BitEncodedInt(1);
+            w.Write7BitEncodedInt64(29_000_000);
+            w.Write7BitEncodedInt64(2);
+            w.Write7BitEncodedInt64(150);
+            w.Write7BitEncodedInt64(9);
+            w.Write7BitEncodedInt(1);
+            w.Write((byte)SegmentDimension.Country);
+            w.Write("DE");
+            w.Write7BitEncodedInt64(2);
+            w.Write7BitEncodedInt(2);
+            w.Write7BitEncodedInt(40);
+            w.Write7BitEncodedInt(2);
+        }
+
+        var recorded = Assert.IsType<MentionsRecorded>(_serializer.FromBinary(stream.ToArray(), "mentions-recorded.v1"));
+
+        var minute = Assert.Single(recorded.Delta.Minutes);
+        Assert.Equal((29_000_000L, 2L, 150L, 9L), (minute.Minute, minute.Mentions, minute.Reach, minute.Engagement));
+        Assert.Equal(new SegmentCount(SegmentDimension.Country, "DE", 2), Assert.Single(minute.Segments));
+        Assert.Equal([40u, 42u], minute.AuthorEntries);
+        Assert.Equal(default, minute.Sentiment);
+    }
 }
