@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sketches;
 
@@ -15,7 +16,7 @@ public sealed class BrandAggregateTests
         var builder = new BrandDeltaBuilder();
         foreach (var (post, concepts) in posts)
         {
-            builder.Add(post, concepts);
+            builder.Add(post, PostAnalysis.Empty with { Concepts = concepts });
         }
 
         return builder.Build();
@@ -74,9 +75,9 @@ public sealed class BrandAggregateTests
     public void Builds_one_minute_delta_per_minute_touched()
     {
         var builder = new BrandDeltaBuilder();
-        builder.Add(TestPosts.Make("a", Now - TimeSpan.FromSeconds(10)), []);
-        builder.Add(TestPosts.Make("b", Now - TimeSpan.FromSeconds(50)), []);
-        builder.Add(TestPosts.Make("c", Now - TimeSpan.FromMinutes(3)), ["delivery"]);
+        builder.Add(TestPosts.Make("a", Now - TimeSpan.FromSeconds(10)), PostAnalysis.Empty);
+        builder.Add(TestPosts.Make("b", Now - TimeSpan.FromSeconds(50)), PostAnalysis.Empty);
+        builder.Add(TestPosts.Make("c", Now - TimeSpan.FromMinutes(3)), PostAnalysis.Empty with { Concepts = ["delivery"] });
 
         var delta = builder.Build();
 

@@ -48,15 +48,15 @@ public sealed class IngestSubmissionTests : Akka.TestKit.Xunit2.TestKit
 
         var result = await Submit(pipeline, input, Generous);
 
-        Assert.True(result.Journaled, result.Failure);
-        Assert.Null(result.Failure);
+        Assert.True(result.Total.Journaled, result.Total.Failure);
+        Assert.Null(result.Total.Failure);
         Assert.Null(result.UnreadFromLine);
-        Assert.Equal(9997, result.Accepted);
-        Assert.Equal(2, result.Rejected);
-        Assert.Equal(0, result.Late);
-        Assert.Equal(0, result.Unmatched);
-        Assert.Equal([5000, 9001], result.Errors.Select(e => e.Line));
-        Assert.Contains("author.age", result.Errors[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(9997, result.Total.Accepted);
+        Assert.Equal(2, result.Total.Rejected);
+        Assert.Equal(0, result.Total.Late);
+        Assert.Equal(0, result.Total.Unmatched);
+        Assert.Equal([5000, 9001], result.Total.Errors.Select(e => e.Line));
+        Assert.Contains("author.age", result.Total.Errors[1].Reason, StringComparison.Ordinal);
         var globex = Enumerable.Range(1, 10_000).Count(i => i % 3 == 0 && i is not 5000 and not 7000 and not 9001);
         Assert.Equal(
             new Dictionary<string, long> { ["acme"] = 9997, ["globex"] = globex },
@@ -77,8 +77,8 @@ public sealed class IngestSubmissionTests : Akka.TestKit.Xunit2.TestKit
 
         var result = await Submit(pipeline, input, Generous);
 
-        Assert.Equal(new SubmissionResult(3, 1, 1, 1, 0, result.Errors, true, null, null), result);
-        Assert.Equal(4, Assert.Single(result.Errors).Line);
+        Assert.Equal(new SubmissionResult(new IngestOutcome(3, 1, 1, 1, 0, result.Total.Errors, true, null), null), result);
+        Assert.Equal(4, Assert.Single(result.Total.Errors).Line);
         Assert.Equal(1, Assert.Single(_received).Delta.Mentions);
     }
 
@@ -89,10 +89,10 @@ public sealed class IngestSubmissionTests : Akka.TestKit.Xunit2.TestKit
 
         var result = await Submit(pipeline, TestData.Utf8([TestData.Line("p1", At, "acme"), "x"]), Generous);
 
-        Assert.False(result.Journaled);
-        Assert.NotNull(result.Failure);
-        Assert.Equal(1, result.Accepted);
-        Assert.Equal([2], result.Errors.Select(e => e.Line));
+        Assert.False(result.Total.Journaled);
+        Assert.NotNull(result.Total.Failure);
+        Assert.Equal(1, result.Total.Accepted);
+        Assert.Equal([2], result.Total.Errors.Select(e => e.Line));
         Assert.Null(result.UnreadFromLine);
     }
 
@@ -117,7 +117,7 @@ public sealed class IngestSubmissionTests : Akka.TestKit.Xunit2.TestKit
         var result = await Submit(pipeline, TestData.Utf8([TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "acme")]), TimeSpan.FromMilliseconds(50));
 
         Assert.Equal(1, result.UnreadFromLine);
-        Assert.Equal(0, result.Accepted);
-        Assert.Empty(result.Errors);
+        Assert.Equal(0, result.Total.Accepted);
+        Assert.Empty(result.Total.Errors);
     }
 }

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Engine.Ingest;
@@ -55,7 +56,7 @@ internal static class TestData
         var builder = new BrandDeltaBuilder();
         foreach (var (post, concepts) in posts)
         {
-            builder.Add(post, concepts);
+            builder.Add(post, PostAnalysis.Empty with { Concepts = concepts });
         }
 
         return builder.Build();

@@ -13,9 +13,6 @@ public sealed class BrandDeltaBuilder
 
     public int Mentions { get; private set; }
 
-    public void Add(Post post, IEnumerable<string> conceptIds) =>
-        Add(post, PostAnalysis.Empty with { Concepts = conceptIds.ToList() });
-
     public void Add(Post post, PostAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(post);

@@ -25,6 +25,4 @@ public readonly record struct SentimentTally(long Positive, long Neutral, long N
 
     public static SentimentTally operator +(SentimentTally a, SentimentTally b) =>
         new(a.Positive + b.Positive, a.Neutral + b.Neutral, a.Negative + b.Negative, a.Unscored + b.Unscored, a.CompoundSum + b.CompoundSum);
-
-    public SentimentTally Add(SentimentTally other) => this + other;
 }

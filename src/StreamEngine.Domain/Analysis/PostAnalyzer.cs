@@ -29,37 +29,21 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(brands);
-        var tokens = scratch.Tokens;
-        tokens.Tokenize(post.Text);
-        Model.Matcher.Match(tokens, post.Text, PostFields.From(post), scratch.Match);
-        brands.Clear();
-        scratch.Concepts.Clear();
-        foreach (var q in scratch.Match.Queries)
-        {
-            if (q < Model.Brands.Count)
-            {
-                brands.Add(q);
-            }
-            else
-            {
-                scratch.Concepts.Add(q - Model.Brands.Count);
-            }
-        }
-
+        Read(post, scratch, brands);
         if (brands.Count == 0)
         {
             return null;
         }
 
-        SentimentScore? sentiment = IsScored(post) ? scorer.Score(tokens) : null;
-        var found = sentiment is null ? Emotions.None : emotions.Detect(tokens);
+        var tokens = scratch.Tokens;
+        var (sentiment, found) = Feel(post, tokens);
         var topics = new List<string>();
         var intents = new List<string>();
         var aspects = new List<AspectSentiment>();
         scratch.SeenConcepts.Clear();
         foreach (var c in scratch.Concepts)
         {
-            var firstWord = scratch.Match.FirstWord(Model.Brands.Count + c);
+            var firstWord = scratch.Match.FirstWord(Model.QueryOfConcept(c));
             var clause = sentiment is null || Model.Concepts[c].Kind != ConceptKind.Topic || firstWord < 0
                 ? default(SentimentScore?)
                 : ClauseSentiment(post.Text, tokens, firstWord);
@@ -99,50 +83,54 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(scratch);
-        var tokens = scratch.Tokens;
-        tokens.Tokenize(post.Text);
-        Model.Matcher.Match(tokens, post.Text, PostFields.From(post), scratch.Match);
-        var spans = new Dictionary<int, List<TextSpan>>();
-        foreach (var q in scratch.Match.Queries)
-        {
-            var list = new List<TextSpan>();
-            foreach (var (start, end) in scratch.Match.Spans(q))
-            {
-                list.Add(new TextSpan(start, end));
-            }
-
-            spans[q] = list;
-        }
-
-        var brands = new List<MatchExplanation>();
+        Read(post, scratch, scratch.Brands);
+        var brands = scratch.Brands.Select(b => new MatchExplanation(Model.Brands[b].Id, Spans(scratch, b))).ToList();
         var concepts = new Dictionary<int, List<TextSpan>>();
-        foreach (var q in scratch.Match.Queries)
+        foreach (var c in scratch.Concepts)
         {
-            if (q < Model.Brands.Count)
+            var spans = Spans(scratch, Model.QueryOfConcept(c));
+            foreach (var ancestor in Model.ConceptAndAncestors(c))
             {
-                brands.Add(new MatchExplanation(Model.Brands[q].Id, Sorted(spans[q])));
-                continue;
-            }
-
-            foreach (var c in Model.ConceptAndAncestors(q - Model.Brands.Count))
-            {
-                if (!concepts.TryGetValue(c, out var list))
+                if (!concepts.TryGetValue(ancestor, out var list))
                 {
-                    concepts[c] = list = [];
+                    concepts[ancestor] = list = [];
                 }
 
-                list.AddRange(spans[q].Where(s => !list.Contains(s)));
+                list.AddRange(spans.Where(s => !list.Contains(s)));
             }
         }
 
-        var topics = concepts.Where(c => Model.Concepts[c.Key].Kind == ConceptKind.Topic)
-            .Select(c => new MatchExplanation(Model.Concepts[c.Key].Id, Sorted(c.Value))).ToList();
-        var intents = concepts.Where(c => Model.Concepts[c.Key].Kind == ConceptKind.Intent)
-            .Select(c => new MatchExplanation(Model.Concepts[c.Key].Id, Sorted(c.Value))).ToList();
-        SentimentScore? sentiment = IsScored(post) ? scorer.Score(tokens) : null;
-        var found = sentiment is null ? Emotions.None : emotions.Detect(tokens);
-        return new PostExplanation(brands, topics, intents, sentiment, found);
+        List<MatchExplanation> Of(ConceptKind kind) => concepts
+            .Where(c => Model.Concepts[c.Key].Kind == kind)
+            .Select(c => new MatchExplanation(Model.Concepts[c.Key].Id, [.. c.Value.OrderBy(s => s.Start).ThenBy(s => s.End)]))
+            .ToList();
+
+        var (sentiment, found) = Feel(post, scratch.Tokens);
+        return new PostExplanation(brands, Of(ConceptKind.Topic), Of(ConceptKind.Intent), sentiment, found);
     }
 
-    private static List<TextSpan> Sorted(List<TextSpan> spans) => [.. spans.OrderBy(s => s.Start).ThenBy(s => s.End)];
+    /// <summary>The one walk over the text, then matching; brands into <paramref name="brands"/>, concepts into the scratch.</summary>
+    private void Read(Post post, AnalysisScratch scratch, List<int> brands)
+    {
+        scratch.Tokens.Tokenize(post.Text);
+        Model.Match(scratch.Tokens, post.Text, PostFields.From(post), scratch.Match, brands, scratch.Concepts);
+    }
+
+    /// <summary>Sentiment and emotions, read only where a lexicon exists for the post's language.</summary>
+    private (SentimentScore? Sentiment, Emotions Emotions) Feel(Post post, Text.TokenizedText tokens)
+    {
+        SentimentScore? sentiment = IsScored(post) ? scorer.Score(tokens) : null;
+        return (sentiment, sentiment is null ? Emotions.None : emotions.Detect(tokens));
+    }
+
+    private static List<TextSpan> Spans(AnalysisScratch scratch, int query)
+    {
+        var spans = new List<TextSpan>();
+        foreach (var (start, end) in scratch.Match.Spans(query))
+        {
+            spans.Add(new TextSpan(start, end));
+        }
+
+        return spans;
+    }
 }

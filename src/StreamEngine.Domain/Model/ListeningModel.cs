@@ -1,5 +1,6 @@
 using StreamEngine.Domain.Matching.Compiled;
 using StreamEngine.Domain.Query;
+using StreamEngine.Domain.Text;
 
 namespace StreamEngine.Domain.Model;
 
@@ -40,15 +41,26 @@ public sealed class ListeningModel
     /// <summary>The concept and its ancestors, nearest first.</summary>
     public ReadOnlySpan<int> ConceptAndAncestors(int concept) => _lineage[concept];
 
-    /// <summary>Matches <paramref name="text"/> (with no post fields known) and splits the hits into brand and concept indices.</summary>
+    /// <summary>Tokenizes and matches <paramref name="text"/> with no post fields known; see the overload below.</summary>
     public void Match(ReadOnlySpan<char> text, CompiledMatchScratch scratch, List<int> brands, List<int> concepts)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        scratch.Tokens.Tokenize(text);
+        Match(scratch.Tokens, text, PostFields.Unknown, scratch, brands, concepts);
+    }
+
+    /// <summary>
+    /// Matches a post already tokenized and splits what matched into brand indices and concept
+    /// indices (query indices are the brands first, then the concepts).
+    /// </summary>
+    public void Match(TokenizedText tokens, ReadOnlySpan<char> text, PostFields fields, CompiledMatchScratch scratch, List<int> brands, List<int> concepts)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(brands);
         ArgumentNullException.ThrowIfNull(concepts);
         brands.Clear();
         concepts.Clear();
-        Matcher.Match(text, PostFields.Unknown, scratch);
+        Matcher.Match(tokens, text, fields, scratch);
         foreach (var q in scratch.Queries)
         {
             if (q < Brands.Count)
@@ -61,6 +73,9 @@ public sealed class ListeningModel
             }
         }
     }
+
+    /// <summary>The matcher's query index of a concept.</summary>
+    public int QueryOfConcept(int concept) => Brands.Count + concept;
 
     private static int[] Lineage(int concept, IReadOnlyList<ConceptDefinition> concepts, Dictionary<string, int> index)
     {

@@ -17,4 +17,19 @@ public sealed record IngestOutcome(
     string? Failure)
 {
     public static IngestOutcome Failed(string failure) => new(0, 0, 0, 0, 0, [], false, failure);
+
+    /// <summary>The outcomes of consecutive chunks as one: counts added, errors in order, journaled only if all were.</summary>
+    public static IngestOutcome Sum(IReadOnlyList<IngestOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return new IngestOutcome(
+            outcomes.Sum(o => o.Accepted),
+            outcomes.Sum(o => o.Rejected),
+            outcomes.Sum(o => o.Late),
+            outcomes.Sum(o => o.Unmatched),
+            outcomes.Sum(o => o.Duplicates),
+            outcomes.SelectMany(o => o.Errors).ToList(),
+            outcomes.All(o => o.Journaled),
+            outcomes.Select(o => o.Failure).FirstOrDefault(f => f is not null));
+    }
 }

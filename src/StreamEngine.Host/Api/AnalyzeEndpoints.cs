@@ -1,4 +1,3 @@
-using System.Text;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sentiment;
@@ -48,22 +47,25 @@ internal static class AnalyzeEndpoints
             var analyzer = current.Analyzer;
             var scratch = new AnalysisScratch();
             var results = new List<AnalyzedPost>();
-            var lines = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length).TrimStart('\uFEFF').Split('\n');
-            for (var i = 0; i < lines.Length; i++)
+            var rest = new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length);
+            if (rest.StartsWith("\uFEFF"u8))
             {
-                var line = lines[i].TrimEnd('\r');
-                if (string.IsNullOrWhiteSpace(line))
+                rest = rest[3..];
+            }
+
+            for (var number = 1; !rest.IsEmpty; number++)
+            {
+                var end = rest.IndexOf((byte)'\n');
+                var line = (end < 0 ? rest : rest[..end]).TrimEnd("\r"u8);
+                rest = end < 0 ? [] : rest[(end + 1)..];
+                if (line.Trim(" \t"u8).IsEmpty)
                 {
                     continue;
                 }
 
-                if (!PostParser.TryParse(Encoding.UTF8.GetBytes(line), out var post, out var error))
-                {
-                    results.Add(new AnalyzedPost(i + 1, null, null, null, null, null, null, error));
-                    continue;
-                }
-
-                results.Add(Describe(i + 1, post!, analyzer.Explain(post!, scratch)));
+                results.Add(PostParser.TryParse(line, out var post, out var error)
+                    ? Describe(number, post!, analyzer.Explain(post!, scratch))
+                    : new AnalyzedPost(number, null, null, null, null, null, null, error));
             }
 
             return Results.Ok(results);

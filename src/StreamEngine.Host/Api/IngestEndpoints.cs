@@ -33,17 +33,17 @@ internal static class IngestEndpoints
 
             var result = await IngestSubmission.SubmitAsync(
                 pipeline, http.Request.BodyReader, TimeSpan.FromSeconds(options.IngestWaitSeconds), http.RequestAborted);
-            var listed = result.Errors.Take(MaxErrorsListed).ToList();
+            var listed = result.Total.Errors.Take(MaxErrorsListed).ToList();
             var response = new IngestResponse(
-                result.Accepted,
-                result.Rejected,
-                result.Late,
-                result.Unmatched,
-                result.Duplicates,
+                result.Total.Accepted,
+                result.Total.Rejected,
+                result.Total.Late,
+                result.Total.Unmatched,
+                result.Total.Duplicates,
                 listed,
-                result.Errors.Count > listed.Count ? result.Errors.Count - listed.Count : null,
+                result.Total.Errors.Count > listed.Count ? result.Total.Errors.Count - listed.Count : null,
                 result.UnreadFromLine,
-                result.Failure ?? (result.UnreadFromLine is { } line
+                result.Total.Failure ?? (result.UnreadFromLine is { } line
                     ? $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
                     : null));
 
@@ -53,7 +53,7 @@ internal static class IngestEndpoints
                 return Results.Json(response, statusCode: StatusCodes.Status429TooManyRequests);
             }
 
-            if (!result.Journaled)
+            if (!result.Total.Journaled)
             {
                 http.Response.Headers.RetryAfter = "5";
                 return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);

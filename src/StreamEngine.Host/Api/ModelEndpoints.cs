@@ -71,13 +71,13 @@ internal static class ModelEndpoints
 
     private static List<QueryCostResponse> Costs(ListeningModel model) =>
     [
-        .. model.Brands.Select(b => Cost("brand", b.Id, b.Query.Source)),
-        .. model.Concepts.Select(c => Cost(c.Kind == ConceptKind.Intent ? "intent" : "concept", c.Id, c.Query.Source)),
+        .. model.Brands.Select(b => Cost("brand", b.Id, b.Query)),
+        .. model.Concepts.Select(c => Cost(c.Kind == ConceptKind.Intent ? "intent" : "concept", c.Id, c.Query)),
     ];
 
-    private static QueryCostResponse Cost(string kind, string id, string query)
+    private static QueryCostResponse Cost(string kind, string id, ParsedQuery query)
     {
-        var estimate = QueryCost.Estimate(BooleanQueryParser.Parse(query));
+        var estimate = QueryCost.Estimate(query);
         return new QueryCostResponse(kind, id, estimate.Literals, estimate.Cost);
     }
 }

@@ -22,13 +22,13 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
 
         await using var file = File.OpenRead(path);
         var result = await IngestSubmission.SubmitAsync(ingest.Pipeline!, PipeReader.Create(file), Timeout.InfiniteTimeSpan, stoppingToken);
-        foreach (var error in result.Errors.Take(20))
+        foreach (var error in result.Total.Errors.Take(20))
         {
             log.LogWarning("Replay {Path} line {Line}: {Reason}", path, error.Line, error.Reason);
         }
 
         log.LogInformation(
             "Replayed {Path}: {Accepted} accepted ({Late} late, {Unmatched} mentioning no brand, {Duplicates} duplicates), {Rejected} rejected, journaled: {Journaled}",
-            path, result.Accepted, result.Late, result.Unmatched, result.Duplicates, result.Rejected, result.Journaled);
+            path, result.Total.Accepted, result.Total.Late, result.Total.Unmatched, result.Total.Duplicates, result.Total.Rejected, result.Total.Journaled);
     }
 }
