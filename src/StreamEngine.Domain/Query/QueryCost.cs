@@ -70,8 +70,12 @@ public static class QueryCost
         PhraseNode phrase => phrase.Words.Count * WordWeight,
         EmojiNode emoji => emoji.Symbols.Count * WordWeight,
         RawNode raw => raw.Words.Count * 2 * WordWeight,
-        WildcardNode wildcard => wildcard.LiteralPrefix.Length > 0 ? AnchoredWildcardWeight : UnanchoredWildcardWeight,
+        WildcardNode wildcard => IsAnchored(wildcard.Pattern) ? AnchoredWildcardWeight : UnanchoredWildcardWeight,
         FuzzyNode fuzzy => fuzzy.MaxEdits == 1 ? Fuzzy1Weight : Fuzzy2Weight,
         _ => throw new ArgumentException($"unknown literal {literal?.GetType().Name}", nameof(literal)),
     };
+
+    // The matcher indexes a wildcard by its first or last literal characters; only one with a
+    // wildcard at both ends is tried against every word.
+    private static bool IsAnchored(string pattern) => pattern[0] is not ('*' or '?') || pattern[^1] is not ('*' or '?');
 }

@@ -53,13 +53,18 @@ public sealed class CompiledMatchScratch
 
     internal List<int> Candidates { get; } = [];
 
-    internal int[] CandidateStamp { get; private set; } = [];
+    internal CandidateQueries CandidateSet { get; private set; } = new(0);
 
     internal int[] NodeStamp { get; private set; } = [];
 
     internal bool[] NodeValue { get; private set; } = [];
 
     internal int[] FuzzyRows { get; private set; } = [];
+
+    /// <summary>Per fuzzy term, the last word (<see cref="FuzzyWord"/>) it was tried against: a word reaches a term through several of its deletions.</summary>
+    internal int[] FuzzyVisits { get; private set; } = [];
+
+    internal int FuzzyWord { get; private set; }
 
     internal char[] NormalizeBuffer { get; set; } = new char[64];
 
@@ -121,7 +126,7 @@ public sealed class CompiledMatchScratch
             _owner = matcher;
             _literalStamp = new int[matcher.LiteralCount];
             _head = new int[matcher.LiteralCount];
-            CandidateStamp = new int[matcher.QueryCount];
+            CandidateSet = new CandidateQueries(matcher.QueryCount);
             _matchedStamp = new int[matcher.QueryCount];
             _firstWord = new int[matcher.QueryCount];
             _hitStart = new int[matcher.QueryCount];
@@ -129,13 +134,14 @@ public sealed class CompiledMatchScratch
             NodeStamp = new int[matcher.NodeCount];
             NodeValue = new bool[matcher.NodeCount];
             FuzzyRows = new int[2 * (matcher.MaxFuzzyLength + 1)];
+            FuzzyVisits = new int[matcher.FuzzyCount];
+            FuzzyWord = 0;
             Generation = 0;
         }
 
         if (Generation == int.MaxValue)
         {
             Array.Clear(_literalStamp);
-            Array.Clear(CandidateStamp);
             Array.Clear(_matchedStamp);
             Array.Clear(NodeStamp);
             Generation = 0;
@@ -148,6 +154,19 @@ public sealed class CompiledMatchScratch
         Candidates.Clear();
         _matched.Clear();
         _hits.Clear();
+    }
+
+    /// <summary>Starts trying the fuzzy terms against another word; returns <see cref="FuzzyVisits"/>.</summary>
+    internal int[] BeginFuzzyWord()
+    {
+        if (FuzzyWord == int.MaxValue)
+        {
+            Array.Clear(FuzzyVisits);
+            FuzzyWord = 0;
+        }
+
+        FuzzyWord++;
+        return FuzzyVisits;
     }
 
     internal void AddOccurrence(int literal, int start, int end, int wordsBefore, int wordsThrough)

@@ -15,7 +15,7 @@ public sealed partial class CompiledMatcher
         for (var w = 0; w < wordCount; w++)
         {
             var word = tokens.Word(w);
-            if (hasWords && _wordLookup.TryGetValue(word, out var entries))
+            if (hasWords && _words.TryGetValue(word, out var entries))
             {
                 foreach (var entry in entries)
                 {
@@ -26,27 +26,14 @@ public sealed partial class CompiledMatcher
                 }
             }
 
-            foreach (var table in _wildcardsByPrefix)
+            if (!_wildcards.IsEmpty)
             {
-                if (table.Length > word.Length)
-                {
-                    break;
-                }
-
-                if (table.Lookup.TryGetValue(word[..table.Length], out var wildcards))
-                {
-                    FindWildcards(wildcards, tokens, w, word, scratch);
-                }
+                _wildcards.Find(tokens, w, word, scratch);
             }
 
-            if (_unanchoredWildcards.Length > 0)
+            if (_fuzzy.Count > 0)
             {
-                FindWildcards(_unanchoredWildcards, tokens, w, word, scratch);
-            }
-
-            if (MaxFuzzyLength > 0)
-            {
-                FindFuzzy(tokens, w, word, scratch);
+                _fuzzy.Find(tokens, w, word, scratch);
             }
 
             if (hasRaw)
@@ -56,7 +43,7 @@ public sealed partial class CompiledMatcher
         }
     }
 
-    private static bool PrefixOk(WordPrefix prefix, TokenizedText tokens, int word) =>
+    internal static bool PrefixOk(WordPrefix prefix, TokenizedText tokens, int word) =>
         prefix == WordPrefix.None || tokens.WordPrefix(word) == prefix.ToChar();
 
     private static bool RestMatches(string[] rest, TokenizedText tokens, int word)
@@ -77,118 +64,15 @@ public sealed partial class CompiledMatcher
         return true;
     }
 
-    private static void AddWords(CompiledMatchScratch scratch, int literal, TokenizedText tokens, int first, int count)
+    internal static void AddWords(CompiledMatchScratch scratch, int literal, TokenizedText tokens, int first, int count)
     {
         var last = first + count - 1;
         scratch.AddOccurrence(literal, tokens.WordStart(first), tokens.WordStart(last) + tokens.WordLength(last), first, last + 1);
     }
 
-    private static void FindWildcards(WildcardEntry[] entries, TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
-    {
-        foreach (var entry in entries)
-        {
-            if (PrefixOk(entry.Prefix, tokens, w) && Glob(entry.Pattern, word))
-            {
-                AddWords(scratch, entry.Literal, tokens, w, 1);
-            }
-        }
-    }
-
-    /// <summary>Whether <paramref name="pattern"/> ('*' any run of units, '?' one unit) matches the whole of <paramref name="word"/>.</summary>
-    internal static bool Glob(ReadOnlySpan<char> pattern, ReadOnlySpan<char> word)
-    {
-        int p = 0, w = 0, star = -1, mark = 0;
-        while (w < word.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == word[w]))
-            {
-                p++;
-                w++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = w;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                w = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
-
-    private void FindFuzzy(TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
-    {
-        var from = Math.Max(0, word.Length - 2);
-        var to = Math.Min(MaxFuzzyLength, word.Length + 2);
-        for (var length = from; length <= to; length++)
-        {
-            foreach (var entry in _fuzzyByLength[length])
-            {
-                if (Math.Abs(length - word.Length) <= entry.MaxEdits
-                    && PrefixOk(entry.Prefix, tokens, w)
-                    && WithinEdits(entry.Word, word, entry.MaxEdits, scratch.FuzzyRows))
-                {
-                    AddWords(scratch, entry.Literal, tokens, w, 1);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether the Levenshtein distance (over UTF-16 units) between <paramref name="a"/> and
-    /// <paramref name="b"/> is at most <paramref name="maxEdits"/>; <paramref name="rows"/> holds at
-    /// least 2 × (a.Length + 1) ints. Gives up as soon as a whole row exceeds the bound.
-    /// </summary>
-    internal static bool WithinEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int maxEdits, int[] rows)
-    {
-        var m = a.Length;
-        var previous = rows.AsSpan(0, m + 1);
-        var current = rows.AsSpan(m + 1, m + 1);
-        for (var i = 0; i <= m; i++)
-        {
-            previous[i] = i;
-        }
-
-        for (var j = 1; j <= b.Length; j++)
-        {
-            current[0] = j;
-            var rowMin = j;
-            for (var i = 1; i <= m; i++)
-            {
-                var value = Math.Min(previous[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), Math.Min(previous[i], current[i - 1]) + 1);
-                current[i] = value;
-                rowMin = Math.Min(rowMin, value);
-            }
-
-            if (rowMin > maxEdits)
-            {
-                return false;
-            }
-
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-
-        return previous[m] <= maxEdits;
-    }
-
     private void FindRaw(TokenizedText tokens, ReadOnlySpan<char> text, int w, CompiledMatchScratch scratch)
     {
-        if (!_rawLookup.TryGetValue(RawWord(tokens, text, w, scratch), out var entries))
+        if (!_raw.TryGetValue(RawWord(tokens, text, w, scratch), out var entries))
         {
             return;
         }

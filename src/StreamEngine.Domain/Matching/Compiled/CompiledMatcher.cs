@@ -9,14 +9,18 @@ namespace StreamEngine.Domain.Matching.Compiled;
 /// <para>
 /// Built once: every distinct literal of every query gets an id and is indexed by what a word of
 /// the text must look like for it to start there (words and phrases by their first folded word,
-/// wildcards by their literal prefix, fuzzy terms by length, raw phrases by their first NFC word,
-/// emoji by their first symbol); every query is compiled to a flat array of nodes.
+/// raw phrases by their first NFC word, in <see cref="WordTable{TValue}"/>s probed 16 slots per
+/// vector compare; wildcards by the first or last characters of their literal part,
+/// <see cref="WildcardIndex"/>; fuzzy terms by their deletion neighbourhoods,
+/// <see cref="FuzzyIndex"/>; emoji by their first symbol); every query is compiled to a flat array
+/// of nodes.
 /// </para>
 /// <para>
 /// Per post: the words of the single walk (<see cref="TokenizedText"/>) are looked up once to
 /// collect the occurrences of every literal (emoji are read from the original text only when the
 /// model has emoji literals); then only the queries that have an occurrence of a literal they
-/// need positively are evaluated, proximities over the occurrences' positions. A query whose
+/// need positively are evaluated, in ascending order (<see cref="CandidateQueries"/>), proximities
+/// over the occurrences' positions. A query whose
 /// positive literals are all absent cannot match, since the parser refuses queries that match
 /// without a term.
 /// </para>
@@ -32,13 +36,10 @@ public sealed partial class CompiledMatcher
     private readonly int[] _nearLiterals;
     private readonly int[] _roots;
 
-    private readonly Dictionary<string, WordEntry[]> _words;
-    private readonly Dictionary<string, WordEntry[]>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly PrefixTable[] _wildcardsByPrefix;
-    private readonly WildcardEntry[] _unanchoredWildcards;
-    private readonly FuzzyEntry[][] _fuzzyByLength;
-    private readonly Dictionary<string, RawEntry[]> _raw;
-    private readonly Dictionary<string, RawEntry[]>.AlternateLookup<ReadOnlySpan<char>> _rawLookup;
+    private readonly WordTable<WordEntry[]> _words;
+    private readonly WildcardIndex _wildcards;
+    private readonly FuzzyIndex _fuzzy;
+    private readonly WordTable<RawEntry[]> _raw;
     private readonly Dictionary<int, EmojiEntry[]> _emoji;
 
     public CompiledMatcher(IReadOnlyList<ParsedQuery> queries)
@@ -60,8 +61,7 @@ public sealed partial class CompiledMatcher
         QueryCount = queries.Count;
 
         var words = new Dictionary<string, List<WordEntry>>(StringComparer.Ordinal);
-        var wildcards = new Dictionary<string, List<WildcardEntry>>(StringComparer.Ordinal);
-        var unanchored = new List<WildcardEntry>();
+        var wildcards = new List<WildcardEntry>();
         var fuzzy = new List<FuzzyEntry>();
         var raw = new Dictionary<string, List<RawEntry>>(StringComparer.Ordinal);
         var emoji = new Dictionary<int, List<EmojiEntry>>();
@@ -76,16 +76,7 @@ public sealed partial class CompiledMatcher
                     Group(words, phrase.Words[0]).Add(new WordEntry(id, WordPrefix.None, [.. phrase.Words.Skip(1)]));
                     break;
                 case WildcardNode wildcard:
-                    var entry = new WildcardEntry(id, wildcard.Prefix, wildcard.Pattern);
-                    if (wildcard.LiteralPrefix.Length == 0)
-                    {
-                        unanchored.Add(entry);
-                    }
-                    else
-                    {
-                        Group(wildcards, wildcard.LiteralPrefix).Add(entry);
-                    }
-
+                    wildcards.Add(new WildcardEntry(id, wildcard.Prefix, wildcard.Pattern));
                     break;
                 case FuzzyNode f:
                     fuzzy.Add(new FuzzyEntry(id, f.Prefix, f.Word, f.MaxEdits));
@@ -102,22 +93,10 @@ public sealed partial class CompiledMatcher
             }
         }
 
-        _words = words.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal);
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _wildcardsByPrefix = wildcards.GroupBy(g => g.Key.Length)
-            .Select(byLength => new PrefixTable(byLength.Key, byLength.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal)))
-            .OrderBy(t => t.Length)
-            .ToArray();
-        _unanchoredWildcards = [.. unanchored];
-        MaxFuzzyLength = fuzzy.Count == 0 ? 0 : fuzzy.Max(f => f.Word.Length);
-        _fuzzyByLength = new FuzzyEntry[MaxFuzzyLength + 1][];
-        for (var length = 0; length <= MaxFuzzyLength; length++)
-        {
-            _fuzzyByLength[length] = fuzzy.Where(f => f.Word.Length == length).ToArray();
-        }
-
-        _raw = raw.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal);
-        _rawLookup = _raw.GetAlternateLookup<ReadOnlySpan<char>>();
+        _words = new WordTable<WordEntry[]>(words.Select(g => KeyValuePair.Create(g.Key, g.Value.ToArray())));
+        _wildcards = new WildcardIndex(wildcards);
+        _fuzzy = new FuzzyIndex(fuzzy);
+        _raw = new WordTable<RawEntry[]>(raw.Select(g => KeyValuePair.Create(g.Key, g.Value.ToArray())));
         _emoji = emoji.ToDictionary(g => g.Key, g => g.Value.ToArray());
     }
 
@@ -129,7 +108,9 @@ public sealed partial class CompiledMatcher
 
     internal int NodeCount => _nodes.Length;
 
-    internal int MaxFuzzyLength { get; }
+    internal int MaxFuzzyLength => _fuzzy.MaxLength;
+
+    internal int FuzzyCount => _fuzzy.Count;
 
     /// <summary>The literal with id <paramref name="id"/>, as <see cref="CompiledHit.Literal"/> names it.</summary>
     public LiteralNode Literal(int id) => _literals[id];
@@ -166,20 +147,17 @@ public sealed partial class CompiledMatcher
             FindEmoji(tokens, originalText, scratch);
         }
 
-        var candidates = scratch.Candidates;
+        var candidateSet = scratch.CandidateSet;
         foreach (var literal in scratch.PresentLiterals)
         {
             foreach (var q in _queriesNeeding[literal])
             {
-                if (scratch.CandidateStamp[q] != scratch.Generation)
-                {
-                    scratch.CandidateStamp[q] = scratch.Generation;
-                    candidates.Add(q);
-                }
+                candidateSet.Add(q);
             }
         }
 
-        candidates.Sort();
+        var candidates = scratch.Candidates;
+        candidateSet.TakeAscending(candidates);
         foreach (var q in candidates)
         {
             if (Evaluate(_roots[q], fields, scratch))
@@ -206,29 +184,9 @@ public sealed partial class CompiledMatcher
 
     private readonly record struct WordEntry(int Literal, WordPrefix Prefix, string[] Rest);
 
-    private readonly record struct WildcardEntry(int Literal, WordPrefix Prefix, string Pattern);
-
-    private readonly record struct FuzzyEntry(int Literal, WordPrefix Prefix, string Word, int MaxEdits);
-
     private readonly record struct RawEntry(int Literal, string[] Rest);
 
     private readonly record struct EmojiEntry(int Literal, int[] Symbols);
-
-    private sealed class PrefixTable
-    {
-        public PrefixTable(int length, Dictionary<string, WildcardEntry[]> entries)
-        {
-            Length = length;
-            Entries = entries;
-            Lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
-
-        public int Length { get; }
-
-        public Dictionary<string, WildcardEntry[]> Entries { get; }
-
-        public Dictionary<string, WildcardEntry[]>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
-    }
 
     private enum NodeKind : byte
     {
