@@ -19,11 +19,18 @@ public sealed class BrandAggregate
 
     public IEnumerable<MentionBucket> HourBuckets => _hours.All;
 
+    /// <summary>The latest minute of event time any mention was dated in; null before the first.</summary>
+    public long? NewestMinute { get; private set; }
+
+    /// <summary>The bucket of one minute of the last 24 hours; null when that minute had no mention (or is out of reach).</summary>
+    public MentionBucket? Minute(long minute) => _minutes.At(minute);
+
     public void Apply(BrandDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
         foreach (var minute in delta.Minutes)
         {
+            NewestMinute = Math.Max(NewestMinute ?? long.MinValue, minute.Minute);
             _minutes.Add(minute.Minute, minute);
             _hours.Add(EventTime.HourOf(minute.Minute), minute);
         }
@@ -37,6 +44,7 @@ public sealed class BrandAggregate
         foreach (var m in minutes)
         {
             aggregate._minutes.Restore(m);
+            aggregate.NewestMinute = Math.Max(aggregate.NewestMinute ?? long.MinValue, m.Period);
         }
 
         foreach (var h in hours)

@@ -1,0 +1,155 @@
+using StreamEngine.Domain.Aggregates;
+
+namespace StreamEngine.Domain.Alerts;
+
+/// <summary>
+/// Watches one brand's minute series (mentions, negative mentions, net sentiment) on event time:
+/// as the brand's newest event minute moves on, every minute that has closed is judged once
+/// against the baseline of the minutes before it, then folded into that baseline. Nothing here
+/// reads a clock, so the same minutes always raise the same alerts.
+/// </summary>
+public sealed class SpikeDetector
+{
+    private const int LookBackMinutes = RetentionPolicy.MinuteBuckets;
+
+    private readonly string _brandId;
+    private readonly AlertSettings _settings;
+    private readonly Dictionary<(AlertMetric, AlertDirection), long> _lastAlert = [];
+    private EwmaBaseline _mentions;
+    private EwmaBaseline _negative;
+    private EwmaBaseline _net;
+
+    public SpikeDetector(string brandId, AlertSettings settings)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(brandId);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(settings));
+        }
+
+        _brandId = brandId;
+        _settings = settings;
+    }
+
+    /// <summary>The last minute judged; null before the first.</summary>
+    public long? JudgedThrough { get; private set; }
+
+    /// <summary>
+    /// Judges every minute that closed now that event time has reached <paramref name="newestMinute"/>,
+    /// reading the buckets through <paramref name="minuteAt"/> (null: no mention that minute).
+    /// The first call starts at the oldest bucket of the last 24 hours.
+    /// </summary>
+    public IReadOnlyList<Alert> Advance(long newestMinute, Func<long, MentionBucket?> minuteAt)
+    {
+        ArgumentNullException.ThrowIfNull(minuteAt);
+        var until = newestMinute - _settings.GraceMinutes - 1;
+        var from = JudgedThrough is { } judged ? Math.Max(judged + 1, until - LookBackMinutes + 1) : FirstBucket(until, minuteAt);
+        List<Alert>? alerts = null;
+        for (var minute = from; minute <= until; minute++)
+        {
+            foreach (var alert in Judge(minute, minuteAt))
+            {
+                (alerts ??= []).Add(alert);
+            }
+
+            JudgedThrough = minute;
+        }
+
+        return alerts ?? (IReadOnlyList<Alert>)[];
+    }
+
+    /// <summary>Remembers an alert raised before a restart, so its cool-down still holds.</summary>
+    public void Remember(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var minute = EventTime.MinuteOf(alert.Minute);
+        var key = (alert.Metric, alert.Direction);
+        if (!_lastAlert.TryGetValue(key, out var last) || last < minute)
+        {
+            _lastAlert[key] = minute;
+        }
+    }
+
+    private static long FirstBucket(long until, Func<long, MentionBucket?> minuteAt)
+    {
+        for (var minute = until - LookBackMinutes + 1; minute <= until; minute++)
+        {
+            if (minuteAt(minute) is not null)
+            {
+                return minute;
+            }
+        }
+
+        return until + 1;
+    }
+
+    private IEnumerable<Alert> Judge(long minute, Func<long, MentionBucket?> minuteAt)
+    {
+        var bucket = minuteAt(minute);
+        var mentions = bucket?.Mentions ?? 0;
+        var negative = bucket?.Sentiment.Negative ?? 0;
+        var scored = bucket?.Sentiment.Scored ?? 0;
+        var found = new List<Alert>(0);
+        if (Check(AlertMetric.Mentions, mentions, _mentions, minute, bucket, minuteAt) is { } volume)
+        {
+            found.Add(volume);
+        }
+
+        if (Check(AlertMetric.NegativeMentions, negative, _negative, minute, bucket, minuteAt) is { } negatives)
+        {
+            found.Add(negatives);
+        }
+
+        _mentions.Observe(mentions, _settings.Smoothing);
+        _negative.Observe(negative, _settings.Smoothing);
+
+        // A net sentiment of a handful of posts says nothing: too-quiet minutes neither alert nor teach the baseline.
+        if (scored >= _settings.MinimumMentions)
+        {
+            var net = bucket!.Sentiment.NetSentiment;
+            if (Check(AlertMetric.NetSentiment, net, _net, minute, bucket, minuteAt) is { } sentiment)
+            {
+                found.Add(sentiment);
+            }
+
+            _net.Observe(net, _settings.Smoothing);
+        }
+
+        return found;
+    }
+
+    private Alert? Check(AlertMetric metric, double value, EwmaBaseline baseline, long minute, MentionBucket? bucket, Func<long, MentionBucket?> minuteAt)
+    {
+        if (baseline.Count < _settings.WarmUpMinutes)
+        {
+            return null;
+        }
+
+        var z = baseline.ZScore(value);
+        var direction = z >= _settings.Threshold ? AlertDirection.Spike : z <= -_settings.Threshold ? AlertDirection.Dip : (AlertDirection?)null;
+        if (direction is not { } d)
+        {
+            return null;
+        }
+
+        // Counts must be big enough to matter: the minute's for a spike, the expected one's for a dip.
+        var isCount = metric != AlertMetric.NetSentiment;
+        if (isCount && (d == AlertDirection.Spike ? value : baseline.Mean) < _settings.MinimumMentions)
+        {
+            return null;
+        }
+
+        if (_lastAlert.TryGetValue((metric, d), out var last) && minute - last <= _settings.CoolDownMinutes)
+        {
+            return null;
+        }
+
+        _lastAlert[(metric, d)] = minute;
+        var severity = Math.Abs(z) >= 2 * _settings.Threshold ? AlertSeverity.High : AlertSeverity.Medium;
+        var drivers = AlertDrivers.Explain(metric, d, minute, bucket, minuteAt);
+        return new Alert(
+            Alert.IdOf(_brandId, minute, metric, d), _brandId, EventTime.StartOfMinute(minute), metric, d, severity,
+            value, Math.Round(baseline.Mean, 3), Math.Round(z, 2), drivers);
+    }
+}

@@ -1,0 +1,175 @@
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Alerts;
+
+namespace StreamEngine.Domain.Tests.Alerts;
+
+/// <summary>
+/// The detector on synthetic minute series: a seeded noisy but flat series, the same with a
+/// planted burst, a silence. Minutes are built directly as deltas so that every count is known.
+/// </summary>
+public sealed class SpikeDetectorTests
+{
+    private const long Start = 29_000_000; // minutes since the epoch, in 2025
+    private static readonly AlertSettings Settings = new(Threshold: 4, MinimumMentions: 20, CoolDownMinutes: 30, WarmUpMinutes: 30, Smoothing: 0.05, GraceMinutes: 1);
+
+    [Fact]
+    public void A_flat_noisy_series_never_fires()
+    {
+        var (aggregate, detector) = Watch();
+        var random = new Random(5);
+        for (var m = 0; m < 6 * 60; m++)
+        {
+            aggregate.Apply(Minute(Start + m, Noisy(random, 60), concepts: [("price", 10)], countries: [("US", 30), ("FR", 30)], negative: Noisy(random, 10)));
+        }
+
+        var alerts = detector.Advance(aggregate.NewestMinute!.Value, aggregate.Minute);
+        Assert.Empty(alerts);
+        Assert.Equal(Start + (6 * 60) - 3, detector.JudgedThrough);
+    }
+
+    [Fact]
+    public void A_planted_burst_fires_once_with_its_concept_and_country_as_top_drivers()
+    {
+        var (aggregate, detector) = Watch();
+        var random = new Random(6);
+        var alerts = new List<Alert>();
+        for (var m = 0; m < 3 * 60; m++)
+        {
+            // Three minutes of a delivery crisis in Germany on top of the usual traffic.
+            var burst = m is >= 120 and < 123;
+            aggregate.Apply(Minute(
+                Start + m,
+                Noisy(random, 60) + (burst ? 240 : 0),
+                concepts: burst ? [("price", 10), ("delivery", 240)] : [("price", 10), ("delivery", 2)],
+                countries: burst ? [("US", 30), ("FR", 30), ("DE", 240)] : [("US", 30), ("FR", 30)],
+                negative: Noisy(random, 10) + (burst ? 200 : 0)));
+
+            // Event time moving a minute at a time, as a live firehose does.
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate.Minute));
+        }
+
+        var volume = Assert.Single(alerts, a => a.Metric == AlertMetric.Mentions);
+        Assert.Equal(EventTime.StartOfMinute(Start + 120), volume.Minute);
+        Assert.Equal(AlertDirection.Spike, volume.Direction);
+        Assert.True(volume.ZScore >= 4, $"z = {volume.ZScore}");
+        Assert.InRange(volume.Expected, 50, 70);
+        Assert.Equal("delivery", TopDriver(volume, "concept").Value);
+        Assert.Equal("DE", TopDriver(volume, "country").Value);
+        Assert.True(TopDriver(volume, "country").Share > 0.9, "Germany carries nearly all of the excess");
+
+        var negative = Assert.Single(alerts, a => a.Metric == AlertMetric.NegativeMentions);
+        Assert.Equal(volume.Minute, negative.Minute);
+        Assert.Equal("sentiment", negative.Category);
+        var net = Assert.Single(alerts, a => a.Metric == AlertMetric.NetSentiment);
+        Assert.Equal((AlertDirection.Dip, volume.Minute), (net.Direction, net.Minute));
+        Assert.Equal(3, alerts.Count);
+    }
+
+    [Fact]
+    public void Silence_after_steady_traffic_is_a_dip()
+    {
+        var (aggregate, detector) = Watch();
+        var random = new Random(7);
+        for (var m = 0; m < 90; m++)
+        {
+            aggregate.Apply(Minute(Start + m, Noisy(random, 60), concepts: [], countries: [("US", 60)], negative: 0));
+        }
+
+        // Nothing at all for minutes 90-94, then traffic again.
+        aggregate.Apply(Minute(Start + 95, 60, concepts: [], countries: [("US", 60)], negative: 0));
+        var alerts = detector.Advance(aggregate.NewestMinute!.Value, aggregate.Minute);
+
+        var dip = Assert.Single(alerts);
+        Assert.Equal((AlertMetric.Mentions, AlertDirection.Dip), (dip.Metric, dip.Direction));
+        Assert.Equal(EventTime.StartOfMinute(Start + 90), dip.Minute);
+        Assert.Equal(0, dip.Observed);
+        Assert.Equal("US", TopDriver(dip, "country").Value);
+    }
+
+    [Fact]
+    public void Judging_minute_by_minute_or_all_at_once_gives_the_same_alerts()
+    {
+        var (live, liveDetector) = Watch();
+        var (replayed, replayDetector) = Watch();
+        var random = new Random(8);
+        var liveAlerts = new List<Alert>();
+        for (var m = 0; m < 200; m++)
+        {
+            var delta = Minute(Start + m, Noisy(random, 40) + (m % 70 == 69 ? 300 : 0), concepts: [("price", 5)], countries: [("US", 40)], negative: Noisy(random, 5));
+            live.Apply(delta);
+            replayed.Apply(delta);
+            liveAlerts.AddRange(liveDetector.Advance(live.NewestMinute!.Value, live.Minute));
+        }
+
+        var replayAlerts = replayDetector.Advance(replayed.NewestMinute!.Value, replayed.Minute);
+        Assert.Equal(2, liveAlerts.Count(a => a.Metric == AlertMetric.Mentions));
+        Assert.Equal(liveAlerts.Select(a => a.Id), replayAlerts.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void A_minute_is_judged_only_once_event_time_is_past_its_grace()
+    {
+        var (aggregate, detector) = Watch();
+        aggregate.Apply(Minute(Start, 10, [], [], 0));
+        Assert.Empty(detector.Advance(Start + 1, aggregate.Minute));
+        Assert.Null(detector.JudgedThrough);
+        detector.Advance(Start + 2, aggregate.Minute);
+        Assert.Equal(Start, detector.JudgedThrough);
+    }
+
+    [Fact]
+    public void A_remembered_alert_keeps_its_cool_down_after_a_restart()
+    {
+        var random = new Random(9);
+        var aggregate = new BrandAggregate();
+        for (var m = 0; m < 100; m++)
+        {
+            aggregate.Apply(Minute(Start + m, Noisy(random, 60) + (m is 60 or 75 ? 400 : 0), [], [("US", 60)], 0));
+        }
+
+        var first = new SpikeDetector("acme", Settings).Advance(aggregate.NewestMinute!.Value, aggregate.Minute);
+        var spike = Assert.Single(first, a => a.Metric == AlertMetric.Mentions);
+        Assert.Equal(EventTime.StartOfMinute(Start + 60), spike.Minute);
+
+        // Restarted between the two bursts: without the memory, minute 75 would fire again.
+        var restarted = new SpikeDetector("acme", Settings);
+        restarted.Remember(spike);
+        Assert.DoesNotContain(restarted.Advance(aggregate.NewestMinute!.Value, aggregate.Minute), a => a.Metric == AlertMetric.Mentions);
+    }
+
+    [Theory]
+    [InlineData(0, 20, 30, 30, 0.05, 1, "threshold")]
+    [InlineData(4, 0, 30, 30, 0.05, 1, "minMentions")]
+    [InlineData(4, 20, -1, 30, 0.05, 1, "coolDownMinutes")]
+    [InlineData(4, 20, 30, 1, 0.05, 1, "warmUpMinutes")]
+    [InlineData(4, 20, 30, 30, 1.5, 1, "smoothing")]
+    [InlineData(4, 20, 30, 30, 0.05, 61, "graceMinutes")]
+    public void Bad_settings_are_named(double threshold, long minimum, int coolDown, int warmUp, double smoothing, int grace, string named)
+    {
+        var settings = new AlertSettings(threshold, minimum, coolDown, warmUp, smoothing, grace);
+        Assert.StartsWith(named, settings.Problem(), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new SpikeDetector("acme", settings));
+    }
+
+    private static (BrandAggregate, SpikeDetector) Watch() => (new BrandAggregate(), new SpikeDetector("acme", Settings));
+
+    private static AlertDriver TopDriver(Alert alert, string dimension) =>
+        alert.Drivers.Where(d => d.Dimension == dimension).MaxBy(d => d.Share) ?? throw new InvalidOperationException($"no {dimension} driver");
+
+    /// <summary>A count around <paramref name="mean"/>, within ±√mean: ordinary minute-to-minute noise.</summary>
+    private static int Noisy(Random random, int mean)
+    {
+        var spread = (int)Math.Sqrt(mean);
+        return mean + random.Next(-spread, spread + 1);
+    }
+
+    private static BrandDelta Minute(long minute, long mentions, (string, long)[] concepts, (string, long)[] countries, long negative)
+    {
+        var segments = concepts.Select(c => new SegmentCount(SegmentDimension.Concept, c.Item1, c.Item2))
+            .Concat(concepts.Select(c => new SegmentCount(SegmentDimension.ConceptSentiment, c.Item1 + "/negative", Math.Min(c.Item2, negative))))
+            .Concat(countries.Select(c => new SegmentCount(SegmentDimension.Country, c.Item1, c.Item2)))
+            .ToList();
+        var sentiment = new SentimentTally(Math.Max(0, mentions - negative), 0, negative, 0, 0);
+        return new BrandDelta([new MinuteDelta(minute, mentions, mentions * 100, mentions, segments, [], sentiment)]);
+    }
+}
