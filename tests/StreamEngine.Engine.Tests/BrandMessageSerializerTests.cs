@@ -33,6 +33,9 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
             new Dictionary<string, SentimentTally> { ["delivery"] = new(1, 2, 4, 0, 0) }),
         new GetBrandStanding("acme", TimeWindow.OneDay),
         new BrandStandingReply(new BrandStanding("globex", Figures, new Dictionary<string, long> { ["delivery"] = 3, ["app"] = 1 })),
+        new GetBrandAlerts("acme", At.AddDays(-1)),
+        new BrandAlerts("acme", [TestData.Alert(At), TestData.Alert(At.AddMinutes(5)) with { Drivers = [] }]),
+        new AlertPublished(TestData.Alert(At)),
     ];
 
     [Theory]

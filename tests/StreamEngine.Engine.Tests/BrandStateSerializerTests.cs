@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Alerts;
 using System.Runtime.Serialization;
 using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
@@ -115,7 +116,8 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
     public void Manifests_name_the_type_and_format_version()
     {
         Assert.Equal("mentions-recorded.v2", _serializer.Manifest(new MentionsRecorded(new BrandDelta([]))));
-        Assert.Equal("brand-snapshot.v2", _serializer.Manifest(new BrandSnapshot([])));
+        Assert.Equal("brand-snapshot.v3", _serializer.Manifest(new BrandSnapshot([])));
+        Assert.Equal("alerts-raised.v1", _serializer.Manifest(new AlertsRaised([])));
         Assert.Equal("brand-snapshot.v1", _serializer.Manifest(new BrandSnapshot([], Version: 1)));
         Assert.Equal(BrandStateSerializer.SerializerId, _serializer.Identifier);
     }
@@ -146,6 +148,35 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
         AssertSameBuckets(original.HourBuckets, restored.HourBuckets);
         Assert.True(restored.Summary(TimeWindow.OneHour, At).UniqueAuthors > 1400, "the dense minute's authors should be counted");
     }
+
+    [Fact]
+    public void Alerts_survive_the_journal_and_the_snapshot()
+    {
+        Alert[] alerts = [TestData.Alert(At), TestData.Alert(At.AddMinutes(40)) with { Drivers = [] }];
+
+        var raised = Assert.IsType<AlertsRaised>(RoundTrip(new AlertsRaised(alerts)));
+        var snapshot = Assert.IsType<BrandSnapshot>(RoundTrip(new BrandSnapshot(BrandAggregateCodec.Encode(new BrandAggregate()), Alerts: alerts)));
+
+        Assert.Equal(alerts.Select(Describe), raised.Alerts.Select(Describe));
+        Assert.Equal(alerts.Select(Describe), snapshot.Alerts!.Select(Describe));
+        Assert.Empty(BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version).MinuteBuckets);
+    }
+
+    [Fact]
+    public void A_snapshot_written_before_alerts_still_reads_with_none()
+    {
+        var aggregate = new BrandAggregate();
+        aggregate.Apply(TestData.Batch(0, At));
+        var v2 = BrandAggregateCodec.Encode(aggregate);
+
+        var snapshot = Assert.IsType<BrandSnapshot>(_serializer.FromBinary(v2, "brand-snapshot.v2"));
+
+        Assert.Null(snapshot.Alerts);
+        BrandView.AssertEqual(BrandView.Of(aggregate, At), BrandView.Of(BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version), At));
+    }
+
+    private static string Describe(Alert a) =>
+        $"{a with { Drivers = [] }} drivers: {string.Join("; ", a.Drivers)}";
 
     [Fact]
     public void An_empty_aggregate_survives_a_snapshot()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text;
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Alerts;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Posts;
@@ -118,4 +119,10 @@ internal static class TestData
         });
 
     public static byte[] Utf8(IEnumerable<string> lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+
+    /// <summary>An alert with every field set to something distinctive.</summary>
+    public static Alert Alert(DateTimeOffset minute) => new(
+        StreamEngine.Domain.Alerts.Alert.IdOf("acme", EventTime.MinuteOf(minute), AlertMetric.NegativeMentions, AlertDirection.Spike),
+        "acme", minute, AlertMetric.NegativeMentions, AlertDirection.Spike, AlertSeverity.High, 213, 9.763, 65.04,
+        [new AlertDriver("concept", "delivery", 200, 1.5, 0.97), new AlertDriver("country", "DE", 240, 0, 0.99)]);
 }

@@ -1,7 +1,9 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Akka.Persistence;
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Alerts;
 using StreamEngine.Domain.Competition;
 using StreamEngine.Engine.Serialization;
 using StreamEngine.Engine.Telemetry;
@@ -12,6 +14,12 @@ namespace StreamEngine.Engine.Brands;
 /// One brand's rolling aggregates, sharded by brand id. Batches are journaled with PersistAsync so
 /// dashboard queries are answered while writes are in flight; the state, and so every answer,
 /// only ever reflects journaled batches.
+/// <para>
+/// After each batch, the minutes that closed on event time (the newest minute seen, never ahead of
+/// the clock) are judged for spikes and dips; the alerts raised are journaled, then published.
+/// After a restart the detector relearns its baselines from the recovered minute buckets,
+/// raising nothing, and remembers the recovered alerts' cool-downs.
+/// </para>
 /// </summary>
 public sealed class BrandActor : ReceivePersistentActor
 {
@@ -19,6 +27,8 @@ public sealed class BrandActor : ReceivePersistentActor
     private readonly TimeProvider _clock;
     private readonly BrandActorSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly SpikeDetector _detector;
+    private readonly List<Alert> _alerts = [];
     private BrandAggregate _aggregate = new();
     private int _batchesSinceSnapshot;
 
@@ -27,15 +37,28 @@ public sealed class BrandActor : ReceivePersistentActor
         _brandId = brandId;
         _clock = clock;
         _settings = settings;
+        _detector = new SpikeDetector(brandId, settings.Alerts ?? AlertSettings.Default);
 
         Recover<SnapshotOffer>(offer =>
         {
             if (offer.Snapshot is BrandSnapshot snapshot)
             {
                 _aggregate = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version);
+                Keep(snapshot.Alerts ?? []);
             }
         });
         Recover<MentionsRecorded>(e => _aggregate.Apply(e.Delta));
+        Recover<AlertsRaised>(e => Keep(e.Alerts));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            foreach (var alert in _alerts)
+            {
+                _detector.Remember(alert);
+            }
+
+            // Relearn the baselines; what these minutes raised was journaled before the restart.
+            JudgeClosedMinutes();
+        });
 
         Command<RecordMentions>(Record);
         Command<GetBrandSummary>(q =>
@@ -57,6 +80,7 @@ public sealed class BrandActor : ReceivePersistentActor
             var concepts = _aggregate.Segments(SegmentDimension.Concept, q.Window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal);
             Sender.Tell(new BrandStandingReply(new BrandStanding(_brandId, _aggregate.Summary(q.Window, now), concepts)));
         });
+        Command<GetBrandAlerts>(q => Sender.Tell(new BrandAlerts(_brandId, _alerts.Where(a => a.Minute >= q.Since).ToList())));
         Command<SaveSnapshotSuccess>(s =>
         {
             // The snapshot holds everything up to its sequence number: older snapshots and events are dead weight for recovery.
@@ -94,11 +118,55 @@ public sealed class BrandActor : ReceivePersistentActor
         {
             _aggregate.Apply(recorded.Delta);
             replyTo.Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
+            var raised = JudgeClosedMinutes();
+            if (raised.Count > 0)
+            {
+                PersistAsync(new AlertsRaised(raised), Publish);
+            }
+
             if (++_batchesSinceSnapshot >= _settings.SnapshotEvery)
             {
                 _batchesSinceSnapshot = 0;
-                SaveSnapshot(new BrandSnapshot(BrandAggregateCodec.Encode(_aggregate)));
+                SaveSnapshot(new BrandSnapshot(BrandAggregateCodec.Encode(_aggregate), Alerts: [.. _alerts]));
             }
         });
+    }
+
+    private IReadOnlyList<Alert> JudgeClosedMinutes()
+    {
+        if (_aggregate.NewestMinute is not { } newest)
+        {
+            return [];
+        }
+
+        // A post dated ahead of the clock must not close the current minute early.
+        var eventTime = Math.Min(newest, EventTime.MinuteOf(_clock.GetUtcNow()));
+        return _detector.Advance(eventTime, _aggregate.Minute);
+    }
+
+    private void Publish(AlertsRaised raised)
+    {
+        Keep(raised.Alerts);
+        foreach (var alert in raised.Alerts)
+        {
+            EngineMetrics.AlertsRaised.WithLabels(alert.Metric.ToName(), alert.Direction.ToName(), alert.Severity.ToName()).Inc();
+            if (_settings.PublishAlertsClusterWide)
+            {
+                DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(AlertTopic.Name, new AlertPublished(alert)));
+            }
+            else
+            {
+                Context.System.EventStream.Publish(new AlertPublished(alert));
+            }
+        }
+    }
+
+    private void Keep(IReadOnlyList<Alert> alerts)
+    {
+        _alerts.AddRange(alerts);
+        if (_alerts.Count > _settings.KeptAlerts)
+        {
+            _alerts.RemoveRange(0, _alerts.Count - _settings.KeptAlerts);
+        }
     }
 }

@@ -1,5 +1,17 @@
+using StreamEngine.Domain.Alerts;
+
 namespace StreamEngine.Engine.Brands;
 
-/// <summary>How a brand actor keeps its journal short.</summary>
+/// <summary>How a brand actor keeps its journal short and watches its series.</summary>
 /// <param name="SnapshotEvery">Journaled batches between snapshots; older snapshots and events are deleted once a snapshot lands.</param>
-public sealed record BrandActorSettings(int SnapshotEvery = 200);
+/// <param name="Alerts">Spike and dip detection; <see cref="AlertSettings.Default"/> when null.</param>
+/// <param name="KeptAlerts">How many of its latest alerts a brand keeps to answer queries.</param>
+/// <param name="PublishAlertsClusterWide">
+/// Publish raised alerts on the cluster's <see cref="AlertTopic.Name"/> topic (a node in a cluster);
+/// otherwise on the local event stream.
+/// </param>
+public sealed record BrandActorSettings(
+    int SnapshotEvery = 200,
+    AlertSettings? Alerts = null,
+    int KeptAlerts = 1_000,
+    bool PublishAlertsClusterWide = false);

@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Alerts;
 using StreamEngine.Engine.Serialization;
 
 namespace StreamEngine.Engine.Brands;
@@ -9,6 +10,13 @@ public interface IBrandPersistedState;
 /// <summary>A batch of mentions as journaled: already folded per minute, never one event per post.</summary>
 public sealed record MentionsRecorded(BrandDelta Delta) : IBrandPersistedState;
 
-/// <summary>A brand's aggregate as encoded when the snapshot was taken; encoded eagerly because the live state keeps changing.</summary>
-/// <param name="Version">The encoding's format version, so snapshots written by an older engine still decode.</param>
-public sealed record BrandSnapshot(byte[] EncodedAggregate, int Version = BrandAggregateCodec.CurrentVersion) : IBrandPersistedState;
+/// <summary>Alerts a brand raised as minutes closed, journaled so they outlive a restart.</summary>
+public sealed record AlertsRaised(IReadOnlyList<Alert> Alerts) : IBrandPersistedState;
+
+/// <summary>
+/// A brand's aggregate as encoded when the snapshot was taken (encoded eagerly because the live
+/// state keeps changing) and the alerts it keeps.
+/// </summary>
+/// <param name="Version">The aggregate encoding's format version, so snapshots written by an older engine still decode.</param>
+/// <param name="Alerts">Null in snapshots written before brands raised alerts.</param>
+public sealed record BrandSnapshot(byte[] EncodedAggregate, int Version = BrandAggregateCodec.CurrentVersion, IReadOnlyList<Alert>? Alerts = null) : IBrandPersistedState;

@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Alerts;
 using StreamEngine.Domain.Competition;
 
 namespace StreamEngine.Engine.Brands;
@@ -40,3 +41,17 @@ public sealed record BrandSegments(
 public sealed record GetBrandStanding(string BrandId, TimeWindow Window) : IBrandMessage;
 
 public sealed record BrandStandingReply(BrandStanding Standing) : IBrandWireMessage;
+
+/// <summary>Asks for a brand's alerts of minutes at or after <paramref name="Since"/>, oldest first.</summary>
+public sealed record GetBrandAlerts(string BrandId, DateTimeOffset Since) : IBrandMessage;
+
+public sealed record BrandAlerts(string BrandId, IReadOnlyList<Alert> Alerts) : IBrandWireMessage;
+
+/// <summary>An alert just raised (and journaled), as published to its subscribers.</summary>
+public sealed record AlertPublished(Alert Alert) : IBrandWireMessage;
+
+/// <summary>Where raised alerts are published.</summary>
+public static class AlertTopic
+{
+    public const string Name = "alerts";
+}

@@ -28,6 +28,9 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         [typeof(BrandSegments)] = "segments.v1",
         [typeof(GetBrandStanding)] = "get-standing.v1",
         [typeof(BrandStandingReply)] = "standing.v1",
+        [typeof(GetBrandAlerts)] = "get-alerts.v1",
+        [typeof(BrandAlerts)] = "alerts.v1",
+        [typeof(AlertPublished)] = "alert-published.v1",
     };
 
     public override int Identifier => SerializerId;
@@ -82,6 +85,9 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
                     }
 
                     break;
+                case GetBrandAlerts m: w.Write(m.BrandId); w.Write(m.Since.UtcTicks); break;
+                case BrandAlerts m: w.Write(m.BrandId); AlertCodec.Write(w, m.Alerts); break;
+                case AlertPublished m: AlertCodec.Write(w, m.Alert); break;
                 default:
                     throw new ArgumentException($"{obj?.GetType()} is not a brand message this serializer writes", nameof(obj));
             }
@@ -105,6 +111,9 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
             "segments.v1" => ReadSegments(r),
             "get-standing.v1" => new GetBrandStanding(r.ReadString(), ReadWindow(r)),
             "standing.v1" => ReadStanding(r),
+            "get-alerts.v1" => new GetBrandAlerts(r.ReadString(), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero)),
+            "alerts.v1" => new BrandAlerts(r.ReadString(), AlertCodec.ReadList(r)),
+            "alert-published.v1" => new AlertPublished(AlertCodec.Read(r)),
             _ => throw new SerializationException($"unknown brand message manifest '{manifest}': sent by a newer version of the engine?"),
         };
     }

@@ -17,6 +17,8 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
     private const string MentionsRecordedV2 = "mentions-recorded.v2";
     private const string BrandSnapshotV1 = "brand-snapshot.v1";
     private const string BrandSnapshotV2 = "brand-snapshot.v2";
+    private const string BrandSnapshotV3 = "brand-snapshot.v3";
+    private const string AlertsRaisedV1 = "alerts-raised.v1";
 
     public override int Identifier => SerializerId;
 
@@ -24,7 +26,8 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
     {
         MentionsRecorded => MentionsRecordedV2,
         BrandSnapshot { Version: 1 } => BrandSnapshotV1,
-        BrandSnapshot => BrandSnapshotV2,
+        BrandSnapshot => BrandSnapshotV3,
+        AlertsRaised => AlertsRaisedV1,
         _ => throw new ArgumentException($"{o.GetType()} is not brand state this serializer writes", nameof(o)),
     };
 
@@ -33,18 +36,20 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
         switch (obj)
         {
             case MentionsRecorded recorded:
-                using (var stream = new MemoryStream())
-                {
-                    using (var w = new BinaryWriter(stream))
-                    {
-                        BrandDeltaCodec.Write(w, recorded.Delta);
-                    }
+                return Write(w => BrandDeltaCodec.Write(w, recorded.Delta));
 
-                    return stream.ToArray();
-                }
-
-            case BrandSnapshot snapshot:
+            case BrandSnapshot { Version: 1 } snapshot:
                 return snapshot.EncodedAggregate;
+            case BrandSnapshot snapshot:
+                // v3: the aggregate (its own encoding, length first), then the alerts.
+                return Write(w =>
+                {
+                    w.Write7BitEncodedInt(snapshot.EncodedAggregate.Length);
+                    w.Write(snapshot.EncodedAggregate);
+                    AlertCodec.Write(w, snapshot.Alerts ?? []);
+                });
+            case AlertsRaised raised:
+                return Write(w => AlertCodec.Write(w, raised.Alerts));
             default:
                 throw new ArgumentException($"{obj.GetType()} is not brand state this serializer writes", nameof(obj));
         }
@@ -64,9 +69,33 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
                 return new BrandSnapshot(bytes, 1);
             case BrandSnapshotV2:
                 return new BrandSnapshot(bytes, 2);
+            case BrandSnapshotV3:
+                using (var r = new BinaryReader(new MemoryStream(bytes)))
+                {
+                    var aggregate = r.ReadBytes(r.Read7BitEncodedInt());
+                    return new BrandSnapshot(aggregate, 2, AlertCodec.ReadList(r));
+                }
+
+            case AlertsRaisedV1:
+                using (var r = new BinaryReader(new MemoryStream(bytes)))
+                {
+                    return new AlertsRaised(AlertCodec.ReadList(r));
+                }
+
             default:
                 throw new SerializationException(
                     $"unknown brand state manifest '{manifest}': written by a newer version of the engine?");
         }
+    }
+
+    private static byte[] Write(Action<BinaryWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            write(w);
+        }
+
+        return stream.ToArray();
     }
 }

@@ -26,6 +26,10 @@ public static class EngineMetrics
     public static readonly Counter PostsDuplicate = Metrics.CreateCounter(
         "streamengine_posts_duplicate_total", "Posts mentioning brands that were seen before (same network and id) and counted only once.");
 
+    public static readonly Counter AlertsRaised = Metrics.CreateCounter(
+        "streamengine_alerts_raised_total", "Spike and dip alerts journaled, by metric, direction and severity.",
+        new CounterConfiguration { LabelNames = ["metric", "direction", "severity"] });
+
     public static readonly Counter MentionsRecorded = Metrics.CreateCounter(
         "streamengine_mentions_recorded_total", "Brand mentions journaled (a post mentioning two brands counts twice).");
 

@@ -33,7 +33,7 @@ internal static class AkkaSetup
                 .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
                 .WithShardRegion<BrandRegion>(
                     "brand",
-                    brandId => BrandActor.PropsFor(brandId, clock, new BrandActorSettings()),
+                    brandId => BrandActor.PropsFor(brandId, clock, new BrandActorSettings(PublishAlertsClusterWide: true)),
                     new BrandMessageExtractor(),
                     new ShardOptions
                     {

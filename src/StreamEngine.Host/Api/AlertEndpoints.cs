@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using StreamEngine.Domain.Alerts;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Ingest;
+using StreamEngine.Engine.Telemetry;
+using StreamEngine.Host.Alerts;
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Api;
+
+/// <summary>
+/// GET /api/alerts (pages of alerts, oldest first, from every brand or one) and
+/// GET /api/alerts/stream (Server-Sent Events as alerts are raised anywhere in the cluster).
+/// </summary>
+internal static class AlertEndpoints
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1_000;
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/alerts", async (string? brand, string? since, string? severity, string? limit, string? cursor, CurrentModel current, IRequiredActor<BrandRegion> brands) =>
+        {
+            if (Filter.Parse(current, brand, severity) is not { } filter)
+            {
+                return Filter.Error(current, brand, severity);
+            }
+
+            var from = DateTimeOffset.MinValue;
+            if (since is not null && !DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out from))
+            {
+                return ApiErrors.BadRequest($"parameter 'since' is '{since}'; expected an ISO 8601 date and time such as 2026-11-25T08:00:00Z");
+            }
+
+            var pageSize = DefaultLimit;
+            if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxLimit))
+            {
+                return ApiErrors.BadRequest($"parameter 'limit' is '{limit}'; expected a whole number from 1 to {MaxLimit}");
+            }
+
+            AlertCursor? after = null;
+            if (cursor is not null)
+            {
+                if (!AlertCursor.TryParse(cursor, out var parsed))
+                {
+                    return ApiErrors.BadRequest($"parameter 'cursor' is '{cursor}': not a cursor this endpoint gave; pass the 'next' of the previous page");
+                }
+
+                after = parsed;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var region = await brands.GetAsync();
+            var answers = await Task.WhenAll(filter.Brands.Select(b => region.Ask<BrandAlerts>(new GetBrandAlerts(b, from), AskTimeout)));
+            var matching = answers
+                .SelectMany(a => a.Alerts)
+                .Where(a => filter.Admits(a) && (after is not { } c || c.IsBefore(a)))
+                .OrderBy(a => a.Minute)
+                .ThenBy(a => a.Id, StringComparer.Ordinal)
+                .Take(pageSize + 1)
+                .ToList();
+            EngineMetrics.QuerySeconds.WithLabels("alerts").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+
+            var page = matching.Take(pageSize).ToList();
+            var next = matching.Count > pageSize ? AlertCursor.After(page[^1]).ToString() : null;
+            return Results.Ok(new AlertResponses.AlertPage(page.Select(AlertResponses.From).ToList(), next));
+        });
+
+        app.MapGet("/api/alerts/stream", async (string? brand, string? severity, HttpContext http, CurrentModel current, ActorSystem system, IOptions<JsonOptions> json) =>
+        {
+            if (Filter.Parse(current, brand, severity) is not { } filter)
+            {
+                await Filter.Error(current, brand, severity).ExecuteAsync(http);
+                return;
+            }
+
+            var aborted = http.RequestAborted;
+            using var subscription = await AlertSubscription.StartAsync(system, aborted);
+            http.Response.ContentType = "text/event-stream";
+            http.Response.Headers.CacheControl = "no-cache";
+            await http.Response.WriteAsync(": subscribed\n\n", aborted);
+            await http.Response.Body.FlushAsync(aborted);
+            try
+            {
+                while (!aborted.IsCancellationRequested)
+                {
+                    var alert = await subscription.NextAsync(KeepAlive, aborted);
+                    if (alert is null)
+                    {
+                        // Proxies close connections that stay silent; a comment line keeps this one open.
+                        await http.Response.WriteAsync(": keep-alive\n\n", aborted);
+                    }
+                    else if (filter.Admits(alert))
+                    {
+                        var data = JsonSerializer.Serialize(AlertResponses.From(alert), json.Value.SerializerOptions);
+                        await http.Response.WriteAsync($"id: {alert.Id}\nevent: alert\ndata: {data}\n\n", aborted);
+                    }
+
+                    await http.Response.Body.FlushAsync(aborted);
+                }
+            }
+            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            {
+                // The client went away: the subscription ends with the request.
+            }
+        });
+    }
+
+    /// <summary>Which alerts a request wants: one brand or all, and a minimum severity.</summary>
+    private sealed record Filter(IReadOnlyList<string> Brands, string? Brand, AlertSeverity MinimumSeverity)
+    {
+        public bool Admits(Alert alert) =>
+            alert.Severity >= MinimumSeverity && (Brand is null || alert.BrandId == Brand);
+
+        public static Filter? Parse(CurrentModel current, string? brand, string? severity)
+        {
+            var minimum = AlertSeverity.Medium;
+            if (severity is not null && !AlertNames.TryParseSeverity(severity, out minimum))
+            {
+                return null;
+            }
+
+            if (brand is null)
+            {
+                return new Filter(current.Model.Brands.Select(b => b.Id).ToList(), null, minimum);
+            }
+
+            return current.Model.TryGetBrand(brand, out _) ? new Filter([brand], brand, minimum) : null;
+        }
+
+        public static IResult Error(CurrentModel current, string? brand, string? severity) =>
+            severity is not null && !AlertNames.TryParseSeverity(severity, out _)
+                ? ApiErrors.BadParameter("severity", severity, ["medium", "high"])
+                : ApiErrors.UnknownBrand(brand ?? "");
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>
+/// A competitor's crisis planted in a synthetic firehose, posted to a running engine: it must
+/// surface in /api/alerts with the planted concept and country as top drivers, on the stream as
+/// it is raised, and again after a hard restart.
+/// </summary>
+public sealed class AlertEndpointTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task A_planted_crisis_is_alerted_with_its_drivers_streamed_and_kept_across_a_restart()
+    {
+        var firehose = new CrisisFirehose(DateTimeOffset.UtcNow);
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        var data = Path.Combine(_dir.Path, "data");
+
+        await using (var engine = await EngineProcess.StartAsync(data, model))
+        {
+            using var stream = await engine.Http.GetStreamAsync(new Uri("/api/alerts/stream?brand=beta", UriKind.Relative));
+            using var events = new StreamReader(stream);
+            Assert.Equal(": subscribed", await events.ReadLineAsync());
+
+            var (status, body) = await engine.Http.PostNdjsonAsync(firehose.Ndjson);
+            Assert.True(status == 200, body.GetRawText());
+
+            var streamed = await NextAlertAsync(events);
+            Assert.Equal("beta", streamed.GetProperty("brand").GetString());
+
+            await CrisisAlertAsync(engine, firehose);
+            var listed = (await engine.Http.GetJsonAsync("/api/alerts?brand=beta")).GetProperty("alerts").EnumerateArray().Select(a => a.GetRawText());
+            Assert.Contains(streamed.GetRawText(), listed);
+            engine.KillHard();
+        }
+
+        await using var restarted = await EngineProcess.StartAsync(data, model);
+        await CrisisAlertAsync(restarted, firehose);
+        var all = await restarted.Http.GetJsonAsync("/api/alerts");
+        Assert.DoesNotContain(all.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("brand").GetString() == "alpha");
+
+        // One alert a page, following the cursor, gives the same list.
+        var paged = new List<string>();
+        var path = "/api/alerts?limit=1";
+        while (true)
+        {
+            var page = await restarted.Http.GetJsonAsync(path);
+            paged.AddRange(page.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()!));
+            if (page.GetProperty("next").GetString() is not { } next)
+            {
+                break;
+            }
+
+            path = "/api/alerts?limit=1&cursor=" + next;
+        }
+
+        Assert.Equal(all.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()), paged);
+        Assert.True(paged.Count >= 2);
+    }
+
+    [Theory]
+    [InlineData("/api/alerts?severity=urgent", 400, "severity")]
+    [InlineData("/api/alerts?brand=nope", 404, "nope")]
+    [InlineData("/api/alerts?since=yesterday", 400, "since")]
+    [InlineData("/api/alerts?limit=0", 400, "limit")]
+    [InlineData("/api/alerts?cursor=%%%", 400, "cursor")]
+    public async Task Bad_parameters_are_named(string path, int status, string named)
+    {
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
+        using var response = await engine.Http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task CrisisAlertAsync(EngineProcess engine, CrisisFirehose firehose)
+    {
+        var page = await engine.Http.GetJsonAsync("/api/alerts?brand=beta");
+        var alerts = page.GetProperty("alerts").EnumerateArray().ToList();
+        var volume = Assert.Single(alerts, a => a.GetProperty("metric").GetString() == "mentions");
+        Assert.Equal("spike", volume.GetProperty("direction").GetString());
+        Assert.Equal(firehose.CrisisStart, volume.GetProperty("minute").GetDateTimeOffset());
+        Assert.Equal("delivery", TopDriver(volume, "concept"));
+        Assert.Equal("DE", TopDriver(volume, "country"));
+
+        var negative = Assert.Single(alerts, a => a.GetProperty("metric").GetString() == "negative-mentions");
+        Assert.Equal("sentiment", negative.GetProperty("category").GetString());
+        Assert.Equal("delivery", TopDriver(negative, "concept"));
+    }
+
+    private static string? TopDriver(JsonElement alert, string dimension) =>
+        alert.GetProperty("drivers").EnumerateArray()
+            .Where(d => d.GetProperty("dimension").GetString() == dimension)
+            .MaxBy(d => d.GetProperty("share").GetDouble())
+            .GetProperty("value").GetString();
+
+    private static async Task<JsonElement> NextAlertAsync(StreamReader events)
+    {
+        while (await events.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone();
+            }
+        }
+
+        throw new InvalidOperationException("the alert stream ended without an alert");
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
