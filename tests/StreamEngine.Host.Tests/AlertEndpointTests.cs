@@ -49,7 +49,7 @@ public sealed class AlertEndpointTests : IDisposable
         {
             var page = await restarted.Http.GetJsonAsync(path);
             paged.AddRange(page.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()!));
-            if (page.GetProperty("next").GetString() is not { } next)
+            if (!page.TryGetProperty("next", out var cursor) || cursor.GetString() is not { } next)
             {
                 break;
             }
