@@ -52,6 +52,7 @@ app.MapIngestEndpoints();
 app.MapBrandEndpoints();
 app.MapCompareEndpoints();
 app.MapAlertEndpoints();
+app.MapInfluenceEndpoints();
 app.MapAnalyzeEndpoints();
 app.MapModelEndpoints();
 app.MapHealthEndpoints();

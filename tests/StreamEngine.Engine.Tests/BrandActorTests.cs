@@ -224,7 +224,7 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         var live = Assert.Single(_database.JournalRows("brand-acme"), r => !r.Deleted);
         Assert.Equal(7, live.SequenceNr);
         Assert.Equal(BrandStateSerializer.SerializerId, live.SerializerId);
-        Assert.Equal("mentions-recorded.v2", live.Manifest);
+        Assert.Equal("mentions-recorded.v3", live.Manifest);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Influence;
+using StreamEngine.Domain.Sketches;
 using System.Runtime.Serialization;
 using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
@@ -33,6 +35,10 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
             new Dictionary<string, SentimentTally> { ["delivery"] = new(1, 2, 4, 0, 0) }),
         new GetBrandStanding("acme", TimeWindow.OneDay),
         new BrandStandingReply(new BrandStanding("globex", Figures, new Dictionary<string, long> { ["delivery"] = 3, ["app"] = 1 })),
+        new GetBrandInfluencers("acme", TimeWindow.SevenDays, TallyWeight.Reach, 25),
+        new BrandInfluencers("acme", TimeWindow.OneHour, TallyWeight.Engagement, [new AuthorContribution("x/@loud", new AuthorTally(6, 60, 6, 2, 4)), new AuthorContribution("reddit/u1", new AuthorTally(1, 2_000_000, 5, 1, 0))]),
+        new GetBrandTrending("acme", TimeWindow.FifteenMinutes),
+        new BrandTrending("acme", TimeWindow.OneDay, [new TrendingItem(TrendKind.Concept, "delivery", 40, 2.5, 19.6), new TrendingItem(TrendKind.Hashtag, "recallnow", 12, 0, 12)]),
         new GetBrandAlerts("acme", At.AddDays(-1)),
         new BrandAlerts("acme", [TestData.Alert(At), TestData.Alert(At.AddMinutes(5)) with { Drivers = [] }]),
         new AlertPublished(TestData.Alert(At)),
@@ -57,7 +63,7 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         var sent = new BrandSegments("acme", SegmentDimension.Concept, TimeWindow.OneDay, 12, [new SegmentFigure("delivery", 7), new SegmentFigure("price", 2)],
             new Dictionary<string, SentimentTally> { ["delivery"] = new(1, 2, 4, 0, 0) });
         var segments = (BrandSegments)_serializer.FromBinary(_serializer.ToBinary(sent), "segments.v1");
-        var summary = (BrandSummary)_serializer.FromBinary(_serializer.ToBinary(new BrandSummary("acme", TimeWindow.OneHour, At, Figures)), "summary.v1");
+        var summary = (BrandSummary)_serializer.FromBinary(_serializer.ToBinary(new BrandSummary("acme", TimeWindow.OneHour, At, Figures)), "summary.v2");
 
         Assert.Equal(Figures, summary.Figures);
         Assert.Equal(At, summary.AsOf);

@@ -77,6 +77,10 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
             Assert.Equal(e.Engagement, a.Engagement);
             Assert.Equal(e.Segments, a.Segments);
             Assert.Equal(e.AuthorEntries, a.AuthorEntries);
+            Assert.Equal(e.Sentiment, a.Sentiment);
+            Assert.Equal(e.Authors, a.Authors);
+            Assert.Equal(e.Hashtags, a.Hashtags);
+            Assert.Equal(e.SentimentReach, a.SentimentReach);
         }
 
         Assert.Equal(expected.Mentions, actual.Mentions);
@@ -97,6 +101,7 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
     {
         var original = new MentionsRecorded(TestData.Batch(3, At));
         Assert.True(original.Delta.Minutes.Count > 3, "the batch should touch several minutes");
+        Assert.Contains(original.Delta.Minutes, m => m.Authors.Count > 0 && m.Hashtags.Count > 0);
         Assert.True(original.Delta.Minutes.SelectMany(m => m.Segments).Select(s => s.Dimension).Distinct().Count() >= 6);
 
         var restored = Assert.IsType<MentionsRecorded>(RoundTrip(original));
@@ -115,7 +120,7 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void Manifests_name_the_type_and_format_version()
     {
-        Assert.Equal("mentions-recorded.v2", _serializer.Manifest(new MentionsRecorded(new BrandDelta([]))));
+        Assert.Equal("mentions-recorded.v3", _serializer.Manifest(new MentionsRecorded(new BrandDelta([]))));
         Assert.Equal("brand-snapshot.v3", _serializer.Manifest(new BrandSnapshot([])));
         Assert.Equal("alerts-raised.v1", _serializer.Manifest(new AlertsRaised([])));
         Assert.Equal("brand-snapshot.v1", _serializer.Manifest(new BrandSnapshot([], Version: 1)));
@@ -144,6 +149,18 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
         var restored = BrandAggregateCodec.Decode(snapshot.EncodedAggregate);
 
         BrandView.AssertEqual(BrandView.Of(original, At), BrandView.Of(restored, At));
+        foreach (var window in TimeWindow.All)
+        {
+            foreach (var by in new[] { TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement })
+            {
+                Assert.Equal(original.Influence.TopAuthors(window, by, 100, At), restored.Influence.TopAuthors(window, by, 100, At));
+            }
+
+            Assert.Equal(original.Influence.Hashtags(window, At), restored.Influence.Hashtags(window, At));
+        }
+
+        Assert.NotEmpty(restored.Influence.TopAuthors(TimeWindow.ThirtyDays, TallyWeight.Reach, 100, At));
+        Assert.NotEmpty(restored.Influence.Hashtags(TimeWindow.OneDay, At));
         AssertSameBuckets(original.MinuteBuckets, restored.MinuteBuckets);
         AssertSameBuckets(original.HourBuckets, restored.HourBuckets);
         Assert.True(restored.Summary(TimeWindow.OneHour, At).UniqueAuthors > 1400, "the dense minute's authors should be counted");
@@ -165,14 +182,14 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void A_snapshot_written_before_alerts_still_reads_with_none()
     {
-        var aggregate = new BrandAggregate();
-        aggregate.Apply(TestData.Batch(0, At));
-        var v2 = BrandAggregateCodec.Encode(aggregate);
-
-        var snapshot = Assert.IsType<BrandSnapshot>(_serializer.FromBinary(v2, "brand-snapshot.v2"));
+        // A v2 snapshot of an empty brand: no minute buckets, no hour buckets, nothing after them.
+        var snapshot = Assert.IsType<BrandSnapshot>(_serializer.FromBinary([0, 0], "brand-snapshot.v2"));
 
         Assert.Null(snapshot.Alerts);
-        BrandView.AssertEqual(BrandView.Of(aggregate, At), BrandView.Of(BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version), At));
+        Assert.Equal(2, snapshot.Version);
+        var restored = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version);
+        Assert.Empty(restored.MinuteBuckets);
+        Assert.Empty(restored.Influence.DayPanes);
     }
 
     private static string Describe(Alert a) =>
@@ -200,6 +217,8 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
             Assert.Equal(e[i].Mentions, a[i].Mentions);
             Assert.Equal(e[i].Reach, a[i].Reach);
             Assert.Equal(e[i].Engagement, a[i].Engagement);
+            Assert.Equal(e[i].Sentiment, a[i].Sentiment);
+            Assert.Equal(e[i].SentimentReach, a[i].SentimentReach);
             Assert.Equal(
                 e[i].Segments.OrderBy(s => s.Key.Dimension).ThenBy(s => s.Key.Value, StringComparer.Ordinal),
                 a[i].Segments.OrderBy(s => s.Key.Dimension).ThenBy(s => s.Key.Value, StringComparer.Ordinal));

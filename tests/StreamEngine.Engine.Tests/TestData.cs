@@ -46,10 +46,11 @@ internal static class TestData
         string? country = null,
         string? language = null,
         Engagement engagement = default,
-        DateOnly? purchaseDate = null)
+        DateOnly? purchaseDate = null,
+        string text = "acme")
     {
         var author = new Author(authorId ?? "author-" + id, null, null, followers, false, gender, age, country);
-        return new Post(id, network, createdAt, "acme", language, author, engagement, null, purchaseDate);
+        return new Post(id, network, createdAt, text, language, author, engagement, null, purchaseDate);
     }
 
     public static BrandDelta Delta(params (Post Post, string[] Concepts)[] posts)
@@ -98,7 +99,8 @@ internal static class TestData
                 country: countries[n % countries.Length],
                 language: languages[n % languages.Length],
                 engagement: new Engagement(n, n % 3, 1, 100),
-                purchaseDate: n % 4 == 0 ? new DateOnly(2026, 1 + (n % 12), 3) : null);
+                purchaseDate: n % 4 == 0 ? new DateOnly(2026, 1 + (n % 12), 3) : null,
+                text: n % 3 == 0 ? "acme #launch" : "acme");
             posts.Add((post, concepts[n % concepts.Length]));
         }
 

@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Aggregates;
@@ -14,6 +15,12 @@ public sealed class BrandAggregate
 
     private readonly BucketRing _minutes = new(RetentionPolicy.MinuteBuckets + FutureMinutes);
     private readonly BucketRing _hours = new(RetentionPolicy.HourBuckets + 1);
+
+    /// <summary>Hours of the trailing week the reputation index reads.</summary>
+    public const int ReputationHours = 7 * 24;
+
+    /// <summary>The brand's top authors and hashtags, fed by the same deltas.</summary>
+    public BrandInfluence Influence { get; private set; } = new();
 
     public IEnumerable<MentionBucket> MinuteBuckets => _minutes.All;
 
@@ -33,14 +40,15 @@ public sealed class BrandAggregate
             NewestMinute = Math.Max(NewestMinute ?? long.MinValue, minute.Minute);
             _minutes.Add(minute.Minute, minute);
             _hours.Add(EventTime.HourOf(minute.Minute), minute);
+            Influence.Apply(minute);
         }
     }
 
-    public static BrandAggregate Restore(IEnumerable<MentionBucket> minutes, IEnumerable<MentionBucket> hours)
+    public static BrandAggregate Restore(IEnumerable<MentionBucket> minutes, IEnumerable<MentionBucket> hours, BrandInfluence? influence = null)
     {
         ArgumentNullException.ThrowIfNull(minutes);
         ArgumentNullException.ThrowIfNull(hours);
-        var aggregate = new BrandAggregate();
+        var aggregate = new BrandAggregate { Influence = influence ?? new BrandInfluence() };
         foreach (var m in minutes)
         {
             aggregate._minutes.Restore(m);
@@ -58,7 +66,34 @@ public sealed class BrandAggregate
     public BrandFigures Summary(TimeWindow window, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
-        return Figures(Buckets(window.Resolution, window.Periods, now).ToList());
+        var (_, lastHour) = Range(TimeStep.Hour, 1, now);
+        return Figures(Buckets(window.Resolution, window.Periods, now).ToList(), ReputationThrough(lastHour));
+    }
+
+    /// <summary>The reputation index of the week that ends with <paramref name="hour"/> (docs/influence.md).</summary>
+    public double ReputationThrough(long hour) => ReputationSeries(hour, hour)[0];
+
+    /// <summary>The reputation index through each hour of [from, to], one sliding pass over the hour buckets.</summary>
+    private double[] ReputationSeries(long from, long to)
+    {
+        var series = new double[to - from + 1];
+        var reach = default(SentimentReach);
+        var first = from - ReputationHours + 1;
+        for (var h = first; h <= to; h++)
+        {
+            reach += _hours.At(h)?.SentimentReach ?? default;
+            if (h - ReputationHours >= first && _hours.At(h - ReputationHours)?.SentimentReach is { } leaving)
+            {
+                reach = new SentimentReach(reach.Positive - leaving.Positive, reach.Neutral - leaving.Neutral, reach.Negative - leaving.Negative);
+            }
+
+            if (h >= from)
+            {
+                series[h - from] = Math.Round(reach.ReputationIndex, 2);
+            }
+        }
+
+        return series;
     }
 
     public IReadOnlyList<TimeseriesPoint> Timeseries(TimeWindow window, TimeStep step, DateTimeOffset now)
@@ -73,11 +108,14 @@ public sealed class BrandAggregate
         var (from, to) = Range(step, periods, now);
         var ring = step == TimeStep.Minute ? _minutes : _hours;
         var points = new List<TimeseriesPoint>((int)(to - from + 1));
+        var firstHour = step == TimeStep.Minute ? EventTime.HourOf(from) : from;
+        var reputations = ReputationSeries(firstHour, step == TimeStep.Minute ? EventTime.HourOf(to) : to);
         for (var p = from; p <= to; p++)
         {
             var start = step == TimeStep.Minute ? EventTime.StartOfMinute(p) : EventTime.StartOfHour(p);
             var bucket = ring.At(p);
-            points.Add(new TimeseriesPoint(start, bucket is null ? Empty : Figures([bucket])));
+            var reputation = reputations[(step == TimeStep.Minute ? EventTime.HourOf(p) : p) - firstHour];
+            points.Add(new TimeseriesPoint(start, bucket is null ? Empty with { Reputation = reputation } : Figures([bucket], reputation)));
         }
 
         return points;
@@ -161,7 +199,7 @@ public sealed class BrandAggregate
         return now;
     }
 
-    private static BrandFigures Figures(IReadOnlyList<MentionBucket> buckets)
+    private static BrandFigures Figures(IReadOnlyList<MentionBucket> buckets, double reputation)
     {
         long mentions = 0, reach = 0, engagement = 0;
         var sentiment = default(SentimentTally);
@@ -174,6 +212,6 @@ public sealed class BrandAggregate
         }
 
         var authors = UniqueAuthorSketch.EstimateUnion(buckets.Select(b => b.Authors).ToList());
-        return new BrandFigures(mentions, reach, engagement, authors, sentiment);
+        return new BrandFigures(mentions, reach, engagement, authors, sentiment, reputation);
     }
 }

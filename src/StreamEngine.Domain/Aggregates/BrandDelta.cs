@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Influence;
+
 namespace StreamEngine.Domain.Aggregates;
 
 /// <summary>What a batch of mentions adds to one minute of a brand: the unit a brand persists and replays.</summary>
@@ -8,7 +10,17 @@ public sealed record MinuteDelta(
     long Engagement,
     IReadOnlyList<SegmentCount> Segments,
     IReadOnlyList<uint> AuthorEntries,
-    SentimentTally Sentiment = default);
+    SentimentTally Sentiment = default)
+{
+    /// <summary>The batch's leading authors of the minute (see <see cref="BrandDeltaBuilder"/>): the top few by each of mentions, reach and engagement.</summary>
+    public IReadOnlyList<AuthorContribution> Authors { get; init; } = [];
+
+    /// <summary>The batch's most used hashtags of the minute, folded.</summary>
+    public IReadOnlyList<TermContribution> Hashtags { get; init; } = [];
+
+    /// <summary>Reach of the minute's positive, neutral and negative mentions: what the reputation index weighs.</summary>
+    public SentimentReach SentimentReach { get; init; }
+}
 
 /// <summary>A segment value and how many mentions it gained.</summary>
 public readonly record struct SegmentCount(SegmentDimension Dimension, string Value, long Mentions);

@@ -1,14 +1,24 @@
 using System.Globalization;
 using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sentiment;
 using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Aggregates;
 
-/// <summary>Folds a batch of one brand's mentions into a <see cref="BrandDelta"/>, one entry per minute touched.</summary>
+/// <summary>
+/// Folds a batch of one brand's mentions into a <see cref="BrandDelta"/>, one entry per minute
+/// touched. Of the batch's authors and hashtags of a minute, only the leading few travel on (the
+/// top <see cref="AuthorsPerMinute"/> by each of mentions, reach and engagement; the top
+/// <see cref="HashtagsPerMinute"/> hashtags): the brand folds them into bounded Space-Saving
+/// summaries anyway, and a batch's long tail would only swell the journal.
+/// </summary>
 public sealed class BrandDeltaBuilder
 {
+    public const int AuthorsPerMinute = 16;
+    public const int HashtagsPerMinute = 32;
+
     private readonly SortedDictionary<long, MinuteAccumulator> _minutes = [];
 
     public int Mentions { get; private set; }
@@ -28,9 +38,23 @@ public sealed class BrandDeltaBuilder
         acc.Reach += post.Author.Followers;
         acc.Engagement += post.Engagement.Total;
         acc.Sentiment += SentimentTally.Of(analysis.Sentiment);
+        acc.SentimentReach += SentimentReach.Of(analysis.Sentiment, post.Author.Followers);
         if (AuthorEntry(post) is { } entry)
         {
             acc.Authors.Add(entry);
+        }
+
+        if (AuthorKeys.Of(post) is { } authorKey)
+        {
+            var label = analysis.Sentiment?.Label;
+            var tally = new AuthorTally(1, post.Author.Followers, post.Engagement.Total,
+                label == SentimentLabel.Positive ? 1 : 0, label == SentimentLabel.Negative ? 1 : 0);
+            acc.Influencers[authorKey] = acc.Influencers.GetValueOrDefault(authorKey).Plus(tally);
+        }
+
+        foreach (var hashtag in Hashtags.In(post.Text))
+        {
+            acc.Hashtags[hashtag] = acc.Hashtags.GetValueOrDefault(hashtag) + 1;
         }
 
         var author = post.Author;
@@ -71,7 +95,16 @@ public sealed class BrandDeltaBuilder
                 m.Value.Engagement,
                 m.Value.Segments.Select(s => new SegmentCount(s.Key.Dimension, s.Key.Value, s.Value)).ToArray(),
                 m.Value.Authors.Order().ToArray(),
-                m.Value.Sentiment))
+                m.Value.Sentiment)
+            {
+                Authors = m.Value.LeadingAuthors(),
+                Hashtags = m.Value.Hashtags
+                    .OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal)
+                    .Take(HashtagsPerMinute)
+                    .Select(h => new TermContribution(h.Key, h.Value))
+                    .ToArray(),
+                SentimentReach = m.Value.SentimentReach,
+            })
             .ToArray());
 
     /// <summary>Author ids are unique per network only, so the network is part of the identity.</summary>
@@ -88,8 +121,25 @@ public sealed class BrandDeltaBuilder
         public long Reach;
         public long Engagement;
         public SentimentTally Sentiment;
+        public SentimentReach SentimentReach;
         public readonly Dictionary<SegmentKey, long> Segments = [];
         public readonly HashSet<uint> Authors = [];
+        public readonly Dictionary<string, AuthorTally> Influencers = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, long> Hashtags = new(StringComparer.Ordinal);
+
+        public AuthorContribution[] LeadingAuthors()
+        {
+            var leading = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var by in new[] { TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement })
+            {
+                leading.UnionWith(Influencers
+                    .OrderByDescending(a => a.Value.Weight(by)).ThenBy(a => a.Key, StringComparer.Ordinal)
+                    .Take(AuthorsPerMinute)
+                    .Select(a => a.Key));
+            }
+
+            return leading.Order(StringComparer.Ordinal).Select(a => new AuthorContribution(a, Influencers[a])).ToArray();
+        }
 
         public void Count(SegmentDimension dimension, string value)
         {

@@ -16,6 +16,8 @@ public sealed class MentionBucket(long period)
 
     public SentimentTally Sentiment { get; private set; }
 
+    public SentimentReach SentimentReach { get; private set; }
+
     public Dictionary<SegmentKey, long> Segments { get; } = [];
 
     public UniqueAuthorSketch Authors { get; private set; } = new();
@@ -27,6 +29,7 @@ public sealed class MentionBucket(long period)
         Reach += delta.Reach;
         Engagement += delta.Engagement;
         Sentiment += delta.Sentiment;
+        SentimentReach += delta.SentimentReach;
         foreach (var s in delta.Segments)
         {
             var key = new SegmentKey(s.Dimension, s.Value);
@@ -41,12 +44,12 @@ public sealed class MentionBucket(long period)
 
     /// <summary>Rebuilds a bucket from a snapshot.</summary>
     public static MentionBucket Restore(long period, long mentions, long reach, long engagement, SentimentTally sentiment,
-        IEnumerable<KeyValuePair<SegmentKey, long>> segments, UniqueAuthorSketch authors)
+        IEnumerable<KeyValuePair<SegmentKey, long>> segments, UniqueAuthorSketch authors, SentimentReach sentimentReach = default)
     {
         ArgumentNullException.ThrowIfNull(segments);
         var bucket = new MentionBucket(period)
         {
-            Mentions = mentions, Reach = reach, Engagement = engagement, Sentiment = sentiment, Authors = authors,
+            Mentions = mentions, Reach = reach, Engagement = engagement, Sentiment = sentiment, Authors = authors, SentimentReach = sentimentReach,
         };
         foreach (var (key, count) in segments)
         {

@@ -5,6 +5,7 @@ using Akka.Persistence;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Alerts;
 using StreamEngine.Domain.Competition;
+using StreamEngine.Domain.Influence;
 using StreamEngine.Engine.Serialization;
 using StreamEngine.Engine.Telemetry;
 
@@ -80,6 +81,12 @@ public sealed class BrandActor : ReceivePersistentActor
             var concepts = _aggregate.Segments(SegmentDimension.Concept, q.Window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal);
             Sender.Tell(new BrandStandingReply(new BrandStanding(_brandId, _aggregate.Summary(q.Window, now), concepts)));
         });
+        Command<GetBrandInfluencers>(q =>
+        {
+            var authors = _aggregate.Influence.TopAuthors(q.Window, q.By, q.Limit, _clock.GetUtcNow());
+            Sender.Tell(new BrandInfluencers(_brandId, q.Window, q.By, authors.Select(a => new AuthorContribution(a.Author, a.Tally)).ToList()));
+        });
+        Command<GetBrandTrending>(q => Sender.Tell(new BrandTrending(_brandId, q.Window, Trending.Of(_aggregate, q.Window, _clock.GetUtcNow()))));
         Command<GetBrandAlerts>(q => Sender.Tell(new BrandAlerts(_brandId, _alerts.Where(a => a.Minute >= q.Since).ToList())));
         Command<SaveSnapshotSuccess>(s =>
         {

@@ -1,5 +1,7 @@
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Alerts;
+using StreamEngine.Domain.Influence;
+using StreamEngine.Domain.Sketches;
 using StreamEngine.Domain.Competition;
 
 namespace StreamEngine.Engine.Brands;
@@ -41,6 +43,16 @@ public sealed record BrandSegments(
 public sealed record GetBrandStanding(string BrandId, TimeWindow Window) : IBrandMessage;
 
 public sealed record BrandStandingReply(BrandStanding Standing) : IBrandWireMessage;
+
+/// <summary>Asks for a brand's top authors in a window, ranked by mentions, reach or engagement.</summary>
+public sealed record GetBrandInfluencers(string BrandId, TimeWindow Window, TallyWeight By, int Limit) : IBrandMessage;
+
+public sealed record BrandInfluencers(string BrandId, TimeWindow Window, TallyWeight By, IReadOnlyList<AuthorContribution> Authors) : IBrandWireMessage;
+
+/// <summary>Asks for the concepts and hashtags rising most against their baseline; the window must have one (<see cref="Trending.Windows"/>).</summary>
+public sealed record GetBrandTrending(string BrandId, TimeWindow Window) : IBrandMessage;
+
+public sealed record BrandTrending(string BrandId, TimeWindow Window, IReadOnlyList<TrendingItem> Items) : IBrandWireMessage;
 
 /// <summary>Asks for a brand's alerts of minutes at or after <paramref name="Since"/>, oldest first.</summary>
 public sealed record GetBrandAlerts(string BrandId, DateTimeOffset Since) : IBrandMessage;

@@ -17,6 +17,7 @@ public static class BrandAggregateCodec
         {
             WriteBuckets(w, aggregate.MinuteBuckets.ToList());
             WriteBuckets(w, aggregate.HourBuckets.ToList());
+            InfluenceCodec.WriteInfluence(w, aggregate.Influence);
         }
 
         return stream.ToArray();
@@ -29,7 +30,7 @@ public static class BrandAggregateCodec
         using var r = new BinaryReader(new MemoryStream(bytes));
         var minutes = ReadBuckets(r, version);
         var hours = ReadBuckets(r, version);
-        return BrandAggregate.Restore(minutes, hours);
+        return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r) : null);
     }
 
     private static void WriteBuckets(BinaryWriter w, List<MentionBucket> buckets)
@@ -42,6 +43,7 @@ public static class BrandAggregateCodec
             w.Write7BitEncodedInt64(b.Reach);
             w.Write7BitEncodedInt64(b.Engagement);
             BrandDeltaCodec.WriteSentiment(w, b.Sentiment);
+            BrandDeltaCodec.WriteSentimentReach(w, b.SentimentReach);
             BrandDeltaCodec.WriteSegments(w, b.Segments.Select(s => (s.Key.Dimension, s.Key.Value, s.Value)), b.Segments.Count);
             if (b.Authors.IsDense)
             {
@@ -67,6 +69,7 @@ public static class BrandAggregateCodec
             var reach = r.Read7BitEncodedInt64();
             var engagement = r.Read7BitEncodedInt64();
             var sentiment = version >= 2 ? BrandDeltaCodec.ReadSentiment(r) : default;
+            var sentimentReach = version >= 3 ? BrandDeltaCodec.ReadSentimentReach(r) : default;
             var segments = BrandDeltaCodec.ReadSegments(r)
                 .Select(s => new KeyValuePair<SegmentKey, long>(new SegmentKey(s.Dimension, s.Value), s.Mentions));
             UniqueAuthorSketch authors;
@@ -87,7 +90,7 @@ public static class BrandAggregateCodec
                     throw new InvalidDataException($"unknown author sketch kind {kind}");
             }
 
-            buckets.Add(MentionBucket.Restore(period, mentions, reach, engagement, sentiment, segments, authors));
+            buckets.Add(MentionBucket.Restore(period, mentions, reach, engagement, sentiment, segments, authors, sentimentReach));
         }
 
         return buckets;

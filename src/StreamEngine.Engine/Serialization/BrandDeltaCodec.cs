@@ -5,11 +5,12 @@ namespace StreamEngine.Engine.Serialization;
 /// <summary>
 /// Binary form of a <see cref="BrandDelta"/>. Integers are 7-bit varints; author entries are sorted,
 /// so they are stored as gaps, which keeps a busy minute's authors small. Version 2 added the
-/// sentiment tally after engagement; version 1 data reads with an empty tally.
+/// sentiment tally after engagement; version 3 the leading authors, hashtags and sentiment reach
+/// after the author entries. Older data reads with those empty.
 /// </summary>
 internal static class BrandDeltaCodec
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public static void Write(BinaryWriter w, BrandDelta delta)
     {
@@ -23,8 +24,20 @@ internal static class BrandDeltaCodec
             WriteSentiment(w, m.Sentiment);
             WriteSegments(w, m.Segments.Select(s => (s.Dimension, s.Value, s.Mentions)), m.Segments.Count);
             WriteSortedEntries(w, m.AuthorEntries);
+            InfluenceCodec.WriteContributions(w, m.Authors, m.Hashtags);
+            WriteSentimentReach(w, m.SentimentReach);
         }
     }
+
+    public static void WriteSentimentReach(BinaryWriter w, SentimentReach reach)
+    {
+        w.Write7BitEncodedInt64(reach.Positive);
+        w.Write7BitEncodedInt64(reach.Neutral);
+        w.Write7BitEncodedInt64(reach.Negative);
+    }
+
+    public static SentimentReach ReadSentimentReach(BinaryReader r) =>
+        new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64());
 
     public static BrandDelta Read(BinaryReader r, int version)
     {
@@ -38,6 +51,11 @@ internal static class BrandDeltaCodec
             var sentiment = version >= 2 ? ReadSentiment(r) : default;
             var segments = ReadSegments(r).Select(s => new SegmentCount(s.Dimension, s.Value, s.Mentions)).ToArray();
             minutes[i] = new MinuteDelta(minute, mentions, reach, engagement, segments, ReadSortedEntries(r), sentiment);
+            if (version >= 3)
+            {
+                var (authors, hashtags) = InfluenceCodec.ReadContributions(r);
+                minutes[i] = minutes[i] with { Authors = authors, Hashtags = hashtags, SentimentReach = ReadSentimentReach(r) };
+            }
         }
 
         return new BrandDelta(minutes);

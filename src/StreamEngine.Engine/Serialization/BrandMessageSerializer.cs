@@ -3,6 +3,8 @@ using Akka.Actor;
 using Akka.Serialization;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Competition;
+using StreamEngine.Domain.Influence;
+using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Brands;
 
 namespace StreamEngine.Engine.Serialization;
@@ -18,16 +20,20 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
 
     private static readonly Dictionary<Type, string> Manifests = new()
     {
-        [typeof(RecordMentions)] = "record-mentions.v1",
+        [typeof(RecordMentions)] = "record-mentions.v2",
         [typeof(MentionsAcknowledged)] = "mentions-acknowledged.v1",
         [typeof(GetBrandSummary)] = "get-summary.v1",
-        [typeof(BrandSummary)] = "summary.v1",
+        [typeof(BrandSummary)] = "summary.v2",
         [typeof(GetBrandTimeseries)] = "get-timeseries.v1",
-        [typeof(BrandTimeseries)] = "timeseries.v1",
+        [typeof(BrandTimeseries)] = "timeseries.v2",
         [typeof(GetBrandSegments)] = "get-segments.v1",
         [typeof(BrandSegments)] = "segments.v1",
         [typeof(GetBrandStanding)] = "get-standing.v1",
-        [typeof(BrandStandingReply)] = "standing.v1",
+        [typeof(BrandStandingReply)] = "standing.v2",
+        [typeof(GetBrandInfluencers)] = "get-influencers.v1",
+        [typeof(BrandInfluencers)] = "influencers.v1",
+        [typeof(GetBrandTrending)] = "get-trending.v1",
+        [typeof(BrandTrending)] = "trending.v1",
         [typeof(GetBrandAlerts)] = "get-alerts.v1",
         [typeof(BrandAlerts)] = "alerts.v1",
         [typeof(AlertPublished)] = "alert-published.v1",
@@ -85,6 +91,21 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
                     }
 
                     break;
+                case GetBrandInfluencers m: w.Write(m.BrandId); w.Write(m.Window.Name); w.Write((byte)m.By); w.Write7BitEncodedInt(m.Limit); break;
+                case BrandInfluencers m:
+                    w.Write(m.BrandId); w.Write(m.Window.Name); w.Write((byte)m.By);
+                    InfluenceCodec.WriteContributions(w, m.Authors, []);
+                    break;
+                case GetBrandTrending m: w.Write(m.BrandId); w.Write(m.Window.Name); break;
+                case BrandTrending m:
+                    w.Write(m.BrandId); w.Write(m.Window.Name);
+                    w.Write7BitEncodedInt(m.Items.Count);
+                    foreach (var t in m.Items)
+                    {
+                        w.Write((byte)t.Kind); w.Write(t.Value); w.Write7BitEncodedInt64(t.Observed); w.Write(t.Expected); w.Write(t.Lift);
+                    }
+
+                    break;
                 case GetBrandAlerts m: w.Write(m.BrandId); w.Write(m.Since.UtcTicks); break;
                 case BrandAlerts m: w.Write(m.BrandId); AlertCodec.Write(w, m.Alerts); break;
                 case AlertPublished m: AlertCodec.Write(w, m.Alert); break;
@@ -101,16 +122,20 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         using var r = new BinaryReader(new MemoryStream(bytes));
         return manifest switch
         {
-            "record-mentions.v1" => new RecordMentions(r.ReadString(), BrandDeltaCodec.Read(r, BrandDeltaCodec.CurrentVersion)),
+            "record-mentions.v2" => new RecordMentions(r.ReadString(), BrandDeltaCodec.Read(r, BrandDeltaCodec.CurrentVersion)),
             "mentions-acknowledged.v1" => new MentionsAcknowledged(r.ReadString(), r.Read7BitEncodedInt64()),
             "get-summary.v1" => new GetBrandSummary(r.ReadString(), ReadWindow(r)),
-            "summary.v1" => new BrandSummary(r.ReadString(), ReadWindow(r), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero), ReadFigures(r)),
+            "summary.v2" => new BrandSummary(r.ReadString(), ReadWindow(r), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero), ReadFigures(r)),
             "get-timeseries.v1" => new GetBrandTimeseries(r.ReadString(), ReadWindow(r), ReadStep(r)),
-            "timeseries.v1" => ReadTimeseries(r),
+            "timeseries.v2" => ReadTimeseries(r),
             "get-segments.v1" => new GetBrandSegments(r.ReadString(), ReadDimension(r), ReadWindow(r)),
             "segments.v1" => ReadSegments(r),
             "get-standing.v1" => new GetBrandStanding(r.ReadString(), ReadWindow(r)),
-            "standing.v1" => ReadStanding(r),
+            "standing.v2" => ReadStanding(r),
+            "get-influencers.v1" => new GetBrandInfluencers(r.ReadString(), ReadWindow(r), ReadWeight(r), r.Read7BitEncodedInt()),
+            "influencers.v1" => new BrandInfluencers(r.ReadString(), ReadWindow(r), ReadWeight(r), InfluenceCodec.ReadContributions(r).Authors),
+            "get-trending.v1" => new GetBrandTrending(r.ReadString(), ReadWindow(r)),
+            "trending.v1" => ReadTrending(r),
             "get-alerts.v1" => new GetBrandAlerts(r.ReadString(), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero)),
             "alerts.v1" => new BrandAlerts(r.ReadString(), AlertCodec.ReadList(r)),
             "alert-published.v1" => new AlertPublished(AlertCodec.Read(r)),
@@ -125,15 +150,41 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         w.Write7BitEncodedInt64(f.Engagement);
         w.Write7BitEncodedInt64(f.UniqueAuthors);
         BrandDeltaCodec.WriteSentiment(w, f.Sentiment);
+        w.Write(f.Reputation);
     }
 
     private static BrandFigures ReadFigures(BinaryReader r) =>
-        new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), BrandDeltaCodec.ReadSentiment(r));
+        new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), BrandDeltaCodec.ReadSentiment(r), r.ReadDouble());
 
     private static TimeWindow ReadWindow(BinaryReader r)
     {
         var name = r.ReadString();
         return TimeWindow.TryParse(name, out var window) ? window : throw new InvalidDataException($"unknown window '{name}'");
+    }
+
+    private static TallyWeight ReadWeight(BinaryReader r)
+    {
+        var weight = (TallyWeight)r.ReadByte();
+        return Enum.IsDefined(weight) ? weight : throw new InvalidDataException($"unknown ranking {(byte)weight}");
+    }
+
+    private static BrandTrending ReadTrending(BinaryReader r)
+    {
+        var brand = r.ReadString();
+        var window = ReadWindow(r);
+        var items = new TrendingItem[BrandDeltaCodec.ReadCount(r)];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var kind = (TrendKind)r.ReadByte();
+            if (!Enum.IsDefined(kind))
+            {
+                throw new InvalidDataException($"unknown trend kind {(byte)kind}");
+            }
+
+            items[i] = new TrendingItem(kind, r.ReadString(), r.Read7BitEncodedInt64(), r.ReadDouble(), r.ReadDouble());
+        }
+
+        return new BrandTrending(brand, window, items);
     }
 
     private static TimeStep ReadStep(BinaryReader r)

@@ -15,6 +15,7 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
     public const int SerializerId = 7301;
     private const string MentionsRecordedV1 = "mentions-recorded.v1";
     private const string MentionsRecordedV2 = "mentions-recorded.v2";
+    private const string MentionsRecordedV3 = "mentions-recorded.v3";
     private const string BrandSnapshotV1 = "brand-snapshot.v1";
     private const string BrandSnapshotV2 = "brand-snapshot.v2";
     private const string BrandSnapshotV3 = "brand-snapshot.v3";
@@ -24,7 +25,7 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
 
     public override string Manifest(object o) => o switch
     {
-        MentionsRecorded => MentionsRecordedV2,
+        MentionsRecorded => MentionsRecordedV3,
         BrandSnapshot { Version: 1 } => BrandSnapshotV1,
         BrandSnapshot => BrandSnapshotV3,
         AlertsRaised => AlertsRaisedV1,
@@ -41,9 +42,10 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
             case BrandSnapshot { Version: 1 } snapshot:
                 return snapshot.EncodedAggregate;
             case BrandSnapshot snapshot:
-                // v3: the aggregate (its own encoding, length first), then the alerts.
+                // v3: the aggregate's encoding version, the aggregate (length first), then the alerts.
                 return Write(w =>
                 {
+                    w.Write7BitEncodedInt(snapshot.Version);
                     w.Write7BitEncodedInt(snapshot.EncodedAggregate.Length);
                     w.Write(snapshot.EncodedAggregate);
                     AlertCodec.Write(w, snapshot.Alerts ?? []);
@@ -59,10 +61,10 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
     {
         switch (manifest)
         {
-            case MentionsRecordedV1 or MentionsRecordedV2:
+            case MentionsRecordedV1 or MentionsRecordedV2 or MentionsRecordedV3:
                 using (var r = new BinaryReader(new MemoryStream(bytes)))
                 {
-                    return new MentionsRecorded(BrandDeltaCodec.Read(r, manifest == MentionsRecordedV1 ? 1 : 2));
+                    return new MentionsRecorded(BrandDeltaCodec.Read(r, manifest[^1] - '0'));
                 }
 
             case BrandSnapshotV1:
@@ -72,8 +74,9 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
             case BrandSnapshotV3:
                 using (var r = new BinaryReader(new MemoryStream(bytes)))
                 {
+                    var version = r.Read7BitEncodedInt();
                     var aggregate = r.ReadBytes(r.Read7BitEncodedInt());
-                    return new BrandSnapshot(aggregate, 2, AlertCodec.ReadList(r));
+                    return new BrandSnapshot(aggregate, version, AlertCodec.ReadList(r));
                 }
 
             case AlertsRaisedV1:

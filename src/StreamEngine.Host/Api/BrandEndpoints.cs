@@ -17,9 +17,9 @@ internal static class BrandEndpoints
     public sealed record BrandListing(string Id, string Name, IReadOnlyList<string> Competitors);
 
     public sealed record SummaryResponse(
-        string Brand, string Window, DateTimeOffset AsOf, long Mentions, long Reach, long Engagement, long UniqueAuthors, SentimentResponse Sentiment);
+        string Brand, string Window, DateTimeOffset AsOf, long Mentions, long Reach, long Engagement, long UniqueAuthors, SentimentResponse Sentiment, double Reputation);
 
-    public sealed record PointResponse(DateTimeOffset T, long Mentions, long Reach, long Engagement, long UniqueAuthors, SentimentResponse Sentiment);
+    public sealed record PointResponse(DateTimeOffset T, long Mentions, long Reach, long Engagement, long UniqueAuthors, SentimentResponse Sentiment, double Reputation);
 
     public sealed record TimeseriesResponse(string Brand, string Window, string Step, IReadOnlyList<PointResponse> Points);
 
@@ -44,7 +44,7 @@ internal static class BrandEndpoints
 
             var summary = await Ask<BrandSummary>(brands, new GetBrandSummary(id, w), "summary");
             var f = summary.Figures;
-            return Results.Ok(new SummaryResponse(id, w.Name, summary.AsOf, f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors, SentimentResponse.Of(f.Sentiment)));
+            return Results.Ok(new SummaryResponse(id, w.Name, summary.AsOf, f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors, SentimentResponse.Of(f.Sentiment), f.Reputation));
         });
 
         app.MapGet("/api/brands/{id}/timeseries", async (string id, string? window, string? step, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
@@ -63,7 +63,7 @@ internal static class BrandEndpoints
             var series = await Ask<BrandTimeseries>(brands, new GetBrandTimeseries(id, w, s), "timeseries");
             return Results.Ok(new TimeseriesResponse(id, w.Name, s.ToName(),
                 series.Points.Select(p => new PointResponse(
-                    p.Start, p.Figures.Mentions, p.Figures.Reach, p.Figures.Engagement, p.Figures.UniqueAuthors, SentimentResponse.Of(p.Figures.Sentiment))).ToList()));
+                    p.Start, p.Figures.Mentions, p.Figures.Reach, p.Figures.Engagement, p.Figures.UniqueAuthors, SentimentResponse.Of(p.Figures.Sentiment), p.Figures.Reputation)).ToList()));
         });
 
         app.MapGet("/api/brands/{id}/segments", async (string id, string? by, string? window, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
@@ -100,7 +100,7 @@ internal static class BrandEndpoints
             : ApiErrors.BadParameter("window", window, TimeWindow.Accepted);
     }
 
-    private static async Task<T> Ask<T>(IRequiredActor<BrandRegion> brands, IBrandMessage query, string endpoint)
+    internal static async Task<T> Ask<T>(IRequiredActor<BrandRegion> brands, IBrandMessage query, string endpoint)
     {
         var started = Stopwatch.GetTimestamp();
         var region = await brands.GetAsync();

@@ -1,0 +1,72 @@
+using StreamEngine.Domain.Aggregates;
+
+namespace StreamEngine.Domain.Influence;
+
+/// <summary>Whether a trending item is a concept of the model or a hashtag of the posts.</summary>
+public enum TrendKind : byte
+{
+    Concept = 1,
+    Hashtag,
+}
+
+/// <summary>A concept or hashtag whose use rose against its own baseline: observed in the window, expected from the baseline, and the lift.</summary>
+public sealed record TrendingItem(TrendKind Kind, string Value, long Observed, double Expected, double Lift);
+
+/// <summary>
+/// What is trending for a brand: the concepts and hashtags whose mentions in a window rose most
+/// against their own rate over the next longer window before it (15m against the 45 minutes
+/// before, 1h against the 23 hours before, 24h against the 6 days before, 7d against the 23 days
+/// before). The lift is (observed − expected) / √(expected + 1): a rise measured in Poisson
+/// deviations, so that 3 → 30 outranks 300 → 330 and a brand-new term needs a few uses to show.
+/// </summary>
+public static class Trending
+{
+    public const int MinimumObserved = 3;
+    public const int PerKind = 10;
+
+    private static readonly Dictionary<string, TimeWindow> Baselines = new(StringComparer.Ordinal)
+    {
+        [TimeWindow.FifteenMinutes.Name] = TimeWindow.OneHour,
+        [TimeWindow.OneHour.Name] = TimeWindow.OneDay,
+        [TimeWindow.OneDay.Name] = TimeWindow.SevenDays,
+        [TimeWindow.SevenDays.Name] = TimeWindow.ThirtyDays,
+    };
+
+    /// <summary>The windows trending can be asked for: those with a longer window to serve as baseline.</summary>
+    public static IReadOnlyList<string> Windows { get; } = [.. Baselines.Keys];
+
+    public static bool HasBaseline(TimeWindow window) => Baselines.ContainsKey(window.Name);
+
+    public static IReadOnlyList<TrendingItem> Of(BrandAggregate aggregate, TimeWindow window, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(window);
+        if (!Baselines.TryGetValue(window.Name, out var longer))
+        {
+            throw new ArgumentException($"window {window.Name} has no longer window to compare with; trending is offered for {string.Join(", ", Windows)}", nameof(window));
+        }
+
+        var scale = window.Length / (longer.Length - window.Length);
+        var concepts = Rank(
+            TrendKind.Concept,
+            aggregate.Segments(SegmentDimension.Concept, window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
+            aggregate.Segments(SegmentDimension.Concept, longer, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
+            scale);
+        var hashtags = Rank(TrendKind.Hashtag, aggregate.Influence.Hashtags(window, now), aggregate.Influence.Hashtags(longer, now), scale);
+        return [.. concepts, .. hashtags];
+    }
+
+    private static IEnumerable<TrendingItem> Rank(TrendKind kind, IReadOnlyDictionary<string, long> inWindow, IReadOnlyDictionary<string, long> inLonger, double scale) =>
+        inWindow
+            .Where(w => w.Value >= MinimumObserved)
+            .Select(w =>
+            {
+                var before = Math.Max(0, inLonger.GetValueOrDefault(w.Key) - w.Value);
+                var expected = before * scale;
+                return new TrendingItem(kind, w.Key, w.Value, Math.Round(expected, 3), Math.Round((w.Value - expected) / Math.Sqrt(expected + 1), 3));
+            })
+            .Where(t => t.Lift > 0)
+            .OrderByDescending(t => t.Lift)
+            .ThenBy(t => t.Value, StringComparer.Ordinal)
+            .Take(PerKind);
+}

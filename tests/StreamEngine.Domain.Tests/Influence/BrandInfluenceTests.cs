@@ -1,0 +1,107 @@
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Influence;
+using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Sentiment;
+using StreamEngine.Domain.Sketches;
+
+namespace StreamEngine.Domain.Tests.Influence;
+
+/// <summary>Influencers, hashtags, trending and the reputation index, from posts through deltas into a brand's aggregate.</summary>
+public sealed class BrandInfluenceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 30, 0, TimeSpan.Zero);
+    private static readonly SentimentScore Positive = new(0.6, 0.5, 0.5, 0);
+    private static readonly SentimentScore Negative = new(-0.6, 0, 0.5, 0.5);
+
+    [Fact]
+    public void Top_authors_rank_by_mentions_reach_or_engagement_with_their_sentiment_toward_the_brand()
+    {
+        var aggregate = new BrandAggregate();
+        var posts = new List<(Post, SentimentScore?)>();
+        for (var i = 0; i < 6; i++)
+        {
+            posts.Add((Post($"loud{i}", Now - TimeSpan.FromMinutes(i), "@LoudFan", followers: 10, likes: 1), i < 4 ? Negative : Positive));
+        }
+
+        posts.Add((Post("star", Now - TimeSpan.FromMinutes(3), "@star", followers: 2_000_000, likes: 5), Positive));
+        posts.Add((Post("viral", Now - TimeSpan.FromMinutes(2), "@viral", followers: 50, likes: 90_000), null));
+        aggregate.Apply(Delta(posts));
+
+        var byMentions = aggregate.Influence.TopAuthors(TimeWindow.FifteenMinutes, TallyWeight.Mentions, 3, Now);
+        Assert.Equal(("x/@loudfan", 6L), (byMentions[0].Author, byMentions[0].Tally.Mentions));
+        Assert.Equal(-100.0 / 3, byMentions[0].Tally.NetSentiment, 6);
+        Assert.Equal("x/@star", aggregate.Influence.TopAuthors(TimeWindow.OneHour, TallyWeight.Reach, 1, Now)[0].Author);
+        Assert.Equal("x/@viral", aggregate.Influence.TopAuthors(TimeWindow.OneDay, TallyWeight.Engagement, 1, Now)[0].Author);
+        Assert.Equal(3, aggregate.Influence.TopAuthors(TimeWindow.SevenDays, TallyWeight.Mentions, 10, Now).Count);
+        Assert.Empty(aggregate.Influence.TopAuthors(TimeWindow.FifteenMinutes, TallyWeight.Mentions, 10, Now + TimeSpan.FromHours(2)));
+    }
+
+    [Fact]
+    public void A_hashtag_rising_against_its_baseline_trends_and_a_steady_one_does_not()
+    {
+        var aggregate = new BrandAggregate();
+        var posts = new List<(Post, SentimentScore?)>();
+        for (var m = 1; m < 60; m++)
+        {
+            posts.Add((Post($"steady{m}", Now - TimeSpan.FromMinutes(m), "@a", text: "acme #Coffee time"), null));
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            posts.Add((Post($"burst{i}", Now - TimeSpan.FromMinutes(i % 10), "@b" + i, text: "acme #RecallNow #coffee"), null));
+        }
+
+        aggregate.Apply(Delta(posts));
+
+        var trending = Trending.Of(aggregate, TimeWindow.FifteenMinutes, Now);
+        var top = trending.First(t => t.Kind == TrendKind.Hashtag);
+        Assert.Equal("recallnow", top.Value);
+        Assert.Equal(12, top.Observed);
+        Assert.Equal(0, top.Expected);
+        var coffee = trending.SingleOrDefault(t => t.Value == "coffee");
+        Assert.True(coffee is null || coffee.Lift < top.Lift);
+        Assert.Throws<ArgumentException>(() => Trending.Of(aggregate, TimeWindow.ThirtyDays, Now));
+    }
+
+    [Fact]
+    public void The_reputation_index_weighs_sentiment_by_reach_over_the_trailing_week()
+    {
+        var aggregate = new BrandAggregate();
+        aggregate.Apply(Delta([
+            (Post("praise", Now - TimeSpan.FromHours(2), "@a", followers: 900), Positive),
+            (Post("complaint", Now - TimeSpan.FromHours(3), "@b", followers: 100), Negative),
+            (Post("shrug", Now - TimeSpan.FromHours(4), "@c", followers: 1_000), new SentimentScore(0, 0, 1, 0)),
+            (Post("old rage", Now - TimeSpan.FromDays(8), "@d", followers: 1_000_000), Negative),
+        ]));
+
+        // (900 − 100) / (900 + 100 + 1000) × 100; the post of 8 days ago is outside the week.
+        Assert.Equal(40, aggregate.Summary(TimeWindow.FifteenMinutes, Now).Reputation);
+        var hourly = aggregate.Timeseries(TimeWindow.ThirtyDays, TimeStep.Hour, Now);
+        Assert.Equal(-100, hourly.Single(p => p.Start == StartOfHour(Now - TimeSpan.FromDays(8))).Figures.Reputation);
+        Assert.Equal(40, hourly[^1].Figures.Reputation);
+    }
+
+    [Theory]
+    [InlineData("Loving #Acme and #acme_fans!", "acme,acme_fans")]
+    [InlineData("c# is not a tag, nor is a#b; #_ is nothing, ##x is x", "x")]
+    [InlineData("#東京 #Straße", "東京,straße")]
+    public void Hashtags_are_found_and_folded(string text, string expected) =>
+        Assert.Equal(expected.Split(','), Hashtags.In(text));
+
+    private static DateTimeOffset StartOfHour(DateTimeOffset at) => EventTime.StartOfHour(EventTime.HourOf(EventTime.MinuteOf(at)));
+
+    private static Post Post(string id, DateTimeOffset at, string handle, long followers = 0, long likes = 0, string text = "acme") =>
+        TestPosts.Make(id, at, text: text, handle: handle, followers: followers, engagement: new Engagement(likes, 0, 0, 0));
+
+    private static BrandDelta Delta(IEnumerable<(Post Post, SentimentScore? Score)> posts)
+    {
+        var builder = new BrandDeltaBuilder();
+        foreach (var (post, score) in posts)
+        {
+            builder.Add(post, PostAnalysis.Empty with { Sentiment = score });
+        }
+
+        return builder.Build();
+    }
+}
