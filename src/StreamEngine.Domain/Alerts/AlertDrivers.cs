@@ -1,14 +1,16 @@
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Influence;
 
 namespace StreamEngine.Domain.Alerts;
 
 /// <summary>
-/// What drove an alert: per breakdown (concept, network, country, gender, age, language), the
-/// values whose mentions in the alert's minute strayed most from their own average over the hour
-/// before, in the alert's direction, each with its share of that breakdown's total excess (or
+/// What drove an alert: per breakdown (concept, network, country, gender, age, language, author),
+/// the values whose mentions in the alert's minute strayed most from their own average over the
+/// hour before, in the alert's direction, each with its share of that breakdown's total excess (or
 /// shortfall). For a sentiment alert the concepts are read from the negative clauses around them
-/// (aspect sentiment); the other breakdowns count every mention, since buckets do not cross them
-/// with sentiment.
+/// (aspect sentiment), and authors from their negative mentions; the other breakdowns count every
+/// mention, since buckets do not cross them with sentiment. Authors come from the minute panes'
+/// Space-Saving summaries, so only authors leading some minute can show.
 /// </summary>
 public static class AlertDrivers
 {
@@ -23,21 +25,27 @@ public static class AlertDrivers
         SegmentDimension.Gender, SegmentDimension.Age, SegmentDimension.Language,
     ];
 
-    public static IReadOnlyList<AlertDriver> Explain(AlertMetric metric, AlertDirection direction, long minute, MentionBucket? bucket, Func<long, MentionBucket?> minuteAt)
+    private const string AuthorDimension = "author";
+
+    public static IReadOnlyList<AlertDriver> Explain(
+        AlertMetric metric, AlertDirection direction, long minute, MentionBucket? bucket, BrandAggregate aggregate)
     {
-        ArgumentNullException.ThrowIfNull(minuteAt);
+        ArgumentNullException.ThrowIfNull(aggregate);
         var observed = Counts(bucket, metric);
+        AddAuthors(observed, aggregate.Influence.MinutePane(minute), metric);
         var expected = new Dictionary<SegmentKey, double>();
         for (var m = minute - BaselineMinutes; m < minute; m++)
         {
-            foreach (var (key, count) in Counts(minuteAt(m), metric))
+            var counts = Counts(aggregate.Minute(m), metric);
+            AddAuthors(counts, aggregate.Influence.MinutePane(m), metric);
+            foreach (var (key, count) in counts)
             {
                 expected[key] = expected.GetValueOrDefault(key) + (count / (double)BaselineMinutes);
             }
         }
 
         var drivers = new List<AlertDriver>();
-        foreach (var dimension in Explained)
+        foreach (var dimension in Explained.Append(AuthorSegment))
         {
             var changes = observed.Keys.Concat(expected.Keys)
                 .Where(k => k.Dimension == dimension)
@@ -51,10 +59,30 @@ public static class AlertDrivers
                 .OrderByDescending(c => c.Change)
                 .ThenBy(c => c.Key.Value, StringComparer.Ordinal)
                 .Take(PerDimension)
-                .Select(c => new AlertDriver(dimension.ToName(), c.Key.Value, c.Observed, Math.Round(c.Expected, 3), Math.Round(c.Change / total, 4))));
+                .Select(c => new AlertDriver(dimension == AuthorSegment ? AuthorDimension : dimension.ToName(), c.Key.Value, c.Observed, Math.Round(c.Expected, 3), Math.Round(c.Change / total, 4))));
         }
 
         return drivers;
+    }
+
+    // Authors are not a breakdown of buckets; a value outside the enumeration keys them here only.
+    private const SegmentDimension AuthorSegment = (SegmentDimension)0;
+
+    private static void AddAuthors(Dictionary<SegmentKey, long> counts, InfluencePane? pane, AlertMetric metric)
+    {
+        if (pane is null)
+        {
+            return;
+        }
+
+        foreach (var kept in pane.ByMentions.Entries)
+        {
+            var count = metric == AlertMetric.Mentions ? kept.Tally.Mentions : kept.Tally.Negative;
+            if (count > 0)
+            {
+                counts[new SegmentKey(AuthorSegment, kept.Key)] = count;
+            }
+        }
     }
 
     private static Dictionary<SegmentKey, long> Counts(MentionBucket? bucket, AlertMetric metric)

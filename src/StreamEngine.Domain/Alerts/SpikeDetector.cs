@@ -37,18 +37,18 @@ public sealed class SpikeDetector
 
     /// <summary>
     /// Judges every minute that closed now that event time has reached <paramref name="newestMinute"/>,
-    /// reading the buckets through <paramref name="minuteAt"/> (null: no mention that minute).
+    /// reading the minutes of <paramref name="aggregate"/>.
     /// The first call starts at the oldest bucket of the last 24 hours.
     /// </summary>
-    public IReadOnlyList<Alert> Advance(long newestMinute, Func<long, MentionBucket?> minuteAt)
+    public IReadOnlyList<Alert> Advance(long newestMinute, BrandAggregate aggregate)
     {
-        ArgumentNullException.ThrowIfNull(minuteAt);
+        ArgumentNullException.ThrowIfNull(aggregate);
         var until = newestMinute - _settings.GraceMinutes - 1;
-        var from = JudgedThrough is { } judged ? Math.Max(judged + 1, until - LookBackMinutes + 1) : FirstBucket(until, minuteAt);
+        var from = JudgedThrough is { } judged ? Math.Max(judged + 1, until - LookBackMinutes + 1) : FirstBucket(until, aggregate);
         List<Alert>? alerts = null;
         for (var minute = from; minute <= until; minute++)
         {
-            foreach (var alert in Judge(minute, minuteAt))
+            foreach (var alert in Judge(minute, aggregate))
             {
                 (alerts ??= []).Add(alert);
             }
@@ -71,11 +71,11 @@ public sealed class SpikeDetector
         }
     }
 
-    private static long FirstBucket(long until, Func<long, MentionBucket?> minuteAt)
+    private static long FirstBucket(long until, BrandAggregate aggregate)
     {
         for (var minute = until - LookBackMinutes + 1; minute <= until; minute++)
         {
-            if (minuteAt(minute) is not null)
+            if (aggregate.Minute(minute) is not null)
             {
                 return minute;
             }
@@ -84,19 +84,19 @@ public sealed class SpikeDetector
         return until + 1;
     }
 
-    private IEnumerable<Alert> Judge(long minute, Func<long, MentionBucket?> minuteAt)
+    private IEnumerable<Alert> Judge(long minute, BrandAggregate aggregate)
     {
-        var bucket = minuteAt(minute);
+        var bucket = aggregate.Minute(minute);
         var mentions = bucket?.Mentions ?? 0;
         var negative = bucket?.Sentiment.Negative ?? 0;
         var scored = bucket?.Sentiment.Scored ?? 0;
         var found = new List<Alert>(0);
-        if (Check(AlertMetric.Mentions, mentions, _mentions, minute, bucket, minuteAt) is { } volume)
+        if (Check(AlertMetric.Mentions, mentions, _mentions, minute, bucket, aggregate) is { } volume)
         {
             found.Add(volume);
         }
 
-        if (Check(AlertMetric.NegativeMentions, negative, _negative, minute, bucket, minuteAt) is { } negatives)
+        if (Check(AlertMetric.NegativeMentions, negative, _negative, minute, bucket, aggregate) is { } negatives)
         {
             found.Add(negatives);
         }
@@ -108,7 +108,7 @@ public sealed class SpikeDetector
         if (scored >= _settings.MinimumMentions)
         {
             var net = bucket!.Sentiment.NetSentiment;
-            if (Check(AlertMetric.NetSentiment, net, _net, minute, bucket, minuteAt) is { } sentiment)
+            if (Check(AlertMetric.NetSentiment, net, _net, minute, bucket, aggregate) is { } sentiment)
             {
                 found.Add(sentiment);
             }
@@ -119,7 +119,7 @@ public sealed class SpikeDetector
         return found;
     }
 
-    private Alert? Check(AlertMetric metric, double value, EwmaBaseline baseline, long minute, MentionBucket? bucket, Func<long, MentionBucket?> minuteAt)
+    private Alert? Check(AlertMetric metric, double value, EwmaBaseline baseline, long minute, MentionBucket? bucket, BrandAggregate aggregate)
     {
         if (baseline.Count < _settings.WarmUpMinutes)
         {
@@ -147,7 +147,7 @@ public sealed class SpikeDetector
 
         _lastAlert[(metric, d)] = minute;
         var severity = Math.Abs(z) >= 2 * _settings.Threshold ? AlertSeverity.High : AlertSeverity.Medium;
-        var drivers = AlertDrivers.Explain(metric, d, minute, bucket, minuteAt);
+        var drivers = AlertDrivers.Explain(metric, d, minute, bucket, aggregate);
         return new Alert(
             Alert.IdOf(_brandId, minute, metric, d), _brandId, EventTime.StartOfMinute(minute), metric, d, severity,
             value, Math.Round(baseline.Mean, 3), Math.Round(z, 2), drivers);

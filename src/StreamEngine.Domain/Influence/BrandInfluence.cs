@@ -20,6 +20,9 @@ public sealed class BrandInfluence
 
     public IEnumerable<InfluencePane> MinutePanes => _minutes.All;
 
+    /// <summary>The pane of one minute of the last hour; null when it had no author (or is out of reach).</summary>
+    public InfluencePane? MinutePane(long minute) => _minutes.At(minute);
+
     public IEnumerable<InfluencePane> HourPanes => _hours.All;
 
     public IEnumerable<InfluencePane> DayPanes => _days.All;
@@ -129,6 +132,12 @@ public sealed class BrandInfluence
             }
 
             return pane.Period == period ? pane : null;
+        }
+
+        public InfluencePane? At(long period)
+        {
+            var pane = _slots[(int)(((period % _slots.Length) + _slots.Length) % _slots.Length)];
+            return pane?.Period == period ? pane : null;
         }
 
         public IEnumerable<InfluencePane> Between(long from, long to) =>

@@ -148,7 +148,7 @@ public sealed class BrandActor : ReceivePersistentActor
 
         // A post dated ahead of the clock must not close the current minute early.
         var eventTime = Math.Min(newest, EventTime.MinuteOf(_clock.GetUtcNow()));
-        return _detector.Advance(eventTime, _aggregate.Minute);
+        return _detector.Advance(eventTime, _aggregate);
     }
 
     private void Publish(AlertsRaised raised)

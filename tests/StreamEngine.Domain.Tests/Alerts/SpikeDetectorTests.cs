@@ -1,5 +1,6 @@
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Alerts;
+using StreamEngine.Domain.Influence;
 
 namespace StreamEngine.Domain.Tests.Alerts;
 
@@ -22,7 +23,7 @@ public sealed class SpikeDetectorTests
             aggregate.Apply(Minute(Start + m, Noisy(random, 60), concepts: [("price", 10)], countries: [("US", 30), ("FR", 30)], negative: Noisy(random, 10)));
         }
 
-        var alerts = detector.Advance(aggregate.NewestMinute!.Value, aggregate.Minute);
+        var alerts = detector.Advance(aggregate.NewestMinute!.Value, aggregate);
         Assert.Empty(alerts);
         Assert.Equal(Start + (6 * 60) - 3, detector.JudgedThrough);
     }
@@ -45,7 +46,7 @@ public sealed class SpikeDetectorTests
                 negative: Noisy(random, 10) + (burst ? 200 : 0)));
 
             // Event time moving a minute at a time, as a live firehose does.
-            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate.Minute));
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate));
         }
 
         var volume = Assert.Single(alerts, a => a.Metric == AlertMetric.Mentions);
@@ -66,6 +67,29 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void An_author_behind_most_of_a_burst_is_named_among_the_drivers()
+    {
+        var (aggregate, detector) = Watch();
+        var alerts = new List<Alert>();
+        for (var m = 0; m < 100; m++)
+        {
+            var regulars = Enumerable.Range(0, 20).Select(i => new AuthorContribution($"x/@regular{i}", new AuthorTally(3, 30, 3, 1, 1))).ToList();
+            var burst = m == 90;
+            var delta = Minute(Start + m, 60 + (burst ? 150 : 0), [], [("US", 60)], negative: burst ? 150 : 5);
+            var authors = burst ? [.. regulars, new AuthorContribution("x/@angry", new AuthorTally(150, 1_000, 0, 0, 150))] : regulars;
+            aggregate.Apply(new BrandDelta([delta.Minutes[0] with { Authors = authors }]));
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate));
+        }
+
+        var volume = Assert.Single(alerts, a => a.Metric == AlertMetric.Mentions);
+        var author = TopDriver(volume, "author");
+        Assert.Equal("x/@angry", author.Value);
+        Assert.Equal(150, author.Observed);
+        Assert.Equal(1.0, author.Share);
+        Assert.Equal("x/@angry", TopDriver(Assert.Single(alerts, a => a.Metric == AlertMetric.NegativeMentions), "author").Value);
+    }
+
+    [Fact]
     public void Silence_after_steady_traffic_is_a_dip()
     {
         var (aggregate, detector) = Watch();
@@ -77,7 +101,7 @@ public sealed class SpikeDetectorTests
 
         // Nothing at all for minutes 90-94, then traffic again.
         aggregate.Apply(Minute(Start + 95, 60, concepts: [], countries: [("US", 60)], negative: 0));
-        var alerts = detector.Advance(aggregate.NewestMinute!.Value, aggregate.Minute);
+        var alerts = detector.Advance(aggregate.NewestMinute!.Value, aggregate);
 
         var dip = Assert.Single(alerts);
         Assert.Equal((AlertMetric.Mentions, AlertDirection.Dip), (dip.Metric, dip.Direction));
@@ -98,10 +122,10 @@ public sealed class SpikeDetectorTests
             var delta = Minute(Start + m, Noisy(random, 40) + (m % 70 == 69 ? 300 : 0), concepts: [("price", 5)], countries: [("US", 40)], negative: Noisy(random, 5));
             live.Apply(delta);
             replayed.Apply(delta);
-            liveAlerts.AddRange(liveDetector.Advance(live.NewestMinute!.Value, live.Minute));
+            liveAlerts.AddRange(liveDetector.Advance(live.NewestMinute!.Value, live));
         }
 
-        var replayAlerts = replayDetector.Advance(replayed.NewestMinute!.Value, replayed.Minute);
+        var replayAlerts = replayDetector.Advance(replayed.NewestMinute!.Value, replayed);
         Assert.Equal(2, liveAlerts.Count(a => a.Metric == AlertMetric.Mentions));
         Assert.Equal(liveAlerts.Select(a => a.Id), replayAlerts.Select(a => a.Id));
     }
@@ -111,9 +135,9 @@ public sealed class SpikeDetectorTests
     {
         var (aggregate, detector) = Watch();
         aggregate.Apply(Minute(Start, 10, [], [], 0));
-        Assert.Empty(detector.Advance(Start + 1, aggregate.Minute));
+        Assert.Empty(detector.Advance(Start + 1, aggregate));
         Assert.Null(detector.JudgedThrough);
-        detector.Advance(Start + 2, aggregate.Minute);
+        detector.Advance(Start + 2, aggregate);
         Assert.Equal(Start, detector.JudgedThrough);
     }
 
@@ -127,14 +151,14 @@ public sealed class SpikeDetectorTests
             aggregate.Apply(Minute(Start + m, Noisy(random, 60) + (m is 60 or 75 ? 400 : 0), [], [("US", 60)], 0));
         }
 
-        var first = new SpikeDetector("acme", Settings).Advance(aggregate.NewestMinute!.Value, aggregate.Minute);
+        var first = new SpikeDetector("acme", Settings).Advance(aggregate.NewestMinute!.Value, aggregate);
         var spike = Assert.Single(first, a => a.Metric == AlertMetric.Mentions);
         Assert.Equal(EventTime.StartOfMinute(Start + 60), spike.Minute);
 
         // Restarted between the two bursts: without the memory, minute 75 would fire again.
         var restarted = new SpikeDetector("acme", Settings);
         restarted.Remember(spike);
-        Assert.DoesNotContain(restarted.Advance(aggregate.NewestMinute!.Value, aggregate.Minute), a => a.Metric == AlertMetric.Mentions);
+        Assert.DoesNotContain(restarted.Advance(aggregate.NewestMinute!.Value, aggregate), a => a.Metric == AlertMetric.Mentions);
     }
 
     [Theory]
