@@ -1,6 +1,7 @@
 using Prometheus;
 using StreamEngine.Domain.Model;
 using StreamEngine.Engine.Ingest;
+using StreamEngine.Host.Alerts;
 using StreamEngine.Host.Api;
 using StreamEngine.Host.Configuration;
 using StreamEngine.Host.Demo;
@@ -36,6 +37,7 @@ builder.Services.AddSingleton<IngestService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
 builder.Services.AddSingleton<BrandWarmup>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<BrandWarmup>());
+builder.Services.AddHostedService<WebhookDispatcher>();
 builder.Services.AddHostedService<DemoFirehose>();
 builder.Services.AddHostedService<FileReplay>();
 builder.Services.ConfigureHttpJsonOptions(json =>

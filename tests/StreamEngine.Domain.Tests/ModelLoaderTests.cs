@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Alerts;
 using StreamEngine.Domain.Matching.Compiled;
 using StreamEngine.Domain.Query;
 using StreamEngine.Domain.Matching;
@@ -89,6 +90,39 @@ public sealed class ModelLoaderTests
 
         Assert.Equal(["acme", "globex"], brands.Select(b => model.Brands[b].Id).Order());
         Assert.Equal(["delivery", "late-delivery", "price"], concepts.Select(c => model.Concepts[c].Id).Order());
+    }
+
+    [Fact]
+    public void Reads_a_brands_alert_settings_and_the_webhooks()
+    {
+        var model = ModelLoader.Parse(
+            "brands:\n  - id: acme\n    query: acme\n    alerts:\n      threshold: 3.5\n      minMentions: 50\n      coolDownMinutes: 10\n"
+            + "  - id: globex\n    query: globex\n"
+            + "webhooks:\n  - url: https://hooks.example.com/se\n    secret: abc\n    brands: [acme]\n    minSeverity: high\n"
+            + "  - url: http://127.0.0.1:9000/all\n    secret: def\n",
+            Source);
+
+        Assert.True(model.TryGetBrand("acme", out var acme));
+        Assert.Equal(AlertSettings.Default with { Threshold = 3.5, MinimumMentions = 50, CoolDownMinutes = 10 }, acme.Alerts);
+        Assert.True(model.TryGetBrand("globex", out var globex));
+        Assert.Equal(AlertSettings.Default, globex.Alerts);
+        Assert.Equal(2, model.Webhooks.Count);
+        Assert.Equal((new Uri("https://hooks.example.com/se"), "abc", AlertSeverity.High), (model.Webhooks[0].Url, model.Webhooks[0].Secret, model.Webhooks[0].MinimumSeverity));
+        Assert.Equal(["acme"], model.Webhooks[0].Brands);
+        Assert.Empty(model.Webhooks[1].Brands);
+    }
+
+    [Theory]
+    [InlineData("      threshold: high\n", "alerts.threshold is 'high': expected a number", "high")]
+    [InlineData("      minMentions: 2.5\n", "alerts.minMentions is '2.5': expected a whole number", "2.5")]
+    [InlineData("      loudness: 3\n", "alerts.loudness is not a setting", "loudness")]
+    [InlineData("      smoothing: 2\n", "alerts: smoothing must be in (0, 1]", "warmUpMinutes")]
+    public void Bad_alert_settings_are_refused_where_they_are(string setting, string message, string at)
+    {
+        var yaml = "brands:\n  - id: acme\n    query: acme\n    alerts:\n      warmUpMinutes: 30\n" + setting;
+        var error = Single(yaml);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(at, At(yaml, error), StringComparison.Ordinal);
     }
 
     [Fact]

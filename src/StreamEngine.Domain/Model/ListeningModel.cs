@@ -31,6 +31,9 @@ public sealed class ListeningModel
 
     public IReadOnlyList<ConceptDefinition> Concepts { get; }
 
+    /// <summary>Where alerts are posted, in the order the model file lists them.</summary>
+    public IReadOnlyList<WebhookDefinition> Webhooks { get; init; } = [];
+
     /// <summary>The YAML (or JSON) the model was read from, when it was read from text.</summary>
     public string? SourceText { get; init; }
 

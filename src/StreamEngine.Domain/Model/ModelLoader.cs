@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StreamEngine.Domain.Alerts;
 using StreamEngine.Domain.Matching;
 using StreamEngine.Domain.Query;
 using YamlDotNet.Core;
@@ -44,13 +45,19 @@ public static partial class ModelLoader
         var reader = new Reader(source, yaml, errors);
         var concepts = reader.Concepts(root);
         var brands = reader.Brands(root);
+        var webhooks = reader.Webhooks(root);
         reader.CheckReferences(brands, concepts);
+        reader.CheckWebhookBrands(webhooks, brands);
         if (errors.Count > 0)
         {
             throw new ModelException(errors);
         }
 
-        return new ListeningModel(brands.Select(b => b.Definition!).ToList(), concepts.Select(c => c.Definition!).ToList()) { SourceText = yaml };
+        return new ListeningModel(brands.Select(b => b.Definition!).ToList(), concepts.Select(c => c.Definition!).ToList())
+        {
+            SourceText = yaml,
+            Webhooks = webhooks.Select(w => w.Definition!).ToList(),
+        };
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -58,6 +65,10 @@ public static partial class ModelLoader
 
     // An entry with a valid id is kept even when its query is bad, so references to it are still checked.
     private sealed record ReadBrand(string Id, BrandDefinition? Definition, YamlNode Node, IReadOnlyList<YamlScalarNode> CompetitorNodes);
+
+    private static readonly string[] AlertSettingNames = ["threshold", "minMentions", "coolDownMinutes", "warmUpMinutes", "smoothing", "graceMinutes"];
+
+    private sealed record ReadWebhook(WebhookDefinition? Definition, IReadOnlyList<YamlScalarNode> BrandNodes);
 
     private sealed record ReadConcept(string Id, ConceptDefinition? Definition, YamlNode Node, YamlScalarNode? ParentNode);
 
@@ -128,15 +139,143 @@ public static partial class ModelLoader
                     continue;
                 }
 
-                var definition = query is null
+                var alerts = AlertSettingsOf(item);
+                var definition = query is null || alerts is null
                     ? null
                     : new BrandDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query,
-                        competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList());
+                        competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList()) { Alerts = alerts };
                 result.Add(new ReadBrand(id, definition, item, competitors));
             }
 
             Unique(result.Select(b => (b.Id, b.Node)), "brand");
             return result;
+        }
+
+        public List<ReadWebhook> Webhooks(YamlMappingNode root)
+        {
+            var result = new List<ReadWebhook>();
+            foreach (var item in Sequence(root, "webhooks", required: false, entry: "a mapping with url and secret"))
+            {
+                var url = Scalar(item, "url", required: true);
+                var secret = Scalar(item, "secret", required: true);
+                Uri? parsed = null;
+                if (url is not null && (!Uri.TryCreate(url.Value, UriKind.Absolute, out parsed) || parsed.Scheme is not ("http" or "https")))
+                {
+                    Error(url, $"url '{url.Value}' must be an absolute http or https address");
+                    parsed = null;
+                }
+
+                var severity = AlertSeverity.Medium;
+                if (Scalar(item, "minSeverity", required: false) is { } level && !AlertNames.TryParseSeverity(level.Value, out severity))
+                {
+                    Error(level, $"minSeverity '{level.Value}' is not one of medium, high");
+                    parsed = null;
+                }
+
+                var brands = ScalarList(item, "brands", "a brand id");
+                result.Add(new ReadWebhook(
+                    parsed is null || secret is null ? null : new WebhookDefinition(parsed, secret.Value!, brands.Select(b => b.Value!).Distinct(StringComparer.Ordinal).ToList(), severity),
+                    brands));
+            }
+
+            return result;
+        }
+
+        public void CheckWebhookBrands(List<ReadWebhook> webhooks, List<ReadBrand> brands)
+        {
+            var brandIds = brands.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var node in webhooks.SelectMany(w => w.BrandNodes).Where(n => !brandIds.Contains(n.Value!)))
+            {
+                Error(node, $"webhook brand '{node.Value}' is not a brand of this model");
+            }
+        }
+
+        /// <summary>A brand's <c>alerts:</c> over the defaults; null (with errors noted) when a value is bad.</summary>
+        private AlertSettings? AlertSettingsOf(YamlMappingNode brand)
+        {
+            if (!brand.Children.TryGetValue("alerts", out var node))
+            {
+                return AlertSettings.Default;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                Error(node, "'alerts' must be a mapping of threshold, minMentions, coolDownMinutes, warmUpMinutes, smoothing, graceMinutes");
+                return null;
+            }
+
+            var settings = AlertSettings.Default;
+            var ok = true;
+            foreach (var (keyNode, valueNode) in map.Children)
+            {
+                var key = ((YamlScalarNode)keyNode).Value;
+                if (!AlertSettingNames.Contains(key))
+                {
+                    Error(keyNode, $"alerts.{key} is not a setting; expected one of {string.Join(", ", AlertSettingNames)}");
+                    ok = false;
+                    continue;
+                }
+
+                var text = (valueNode as YamlScalarNode)?.Value;
+                var number = double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : double.NaN;
+                var whole = number == Math.Floor(number) && Math.Abs(number) <= int.MaxValue;
+                AlertSettings? next = key switch
+                {
+                    "threshold" when !double.IsNaN(number) => settings with { Threshold = number },
+                    "smoothing" when !double.IsNaN(number) => settings with { Smoothing = number },
+                    "minMentions" when whole => settings with { MinimumMentions = (long)number },
+                    "coolDownMinutes" when whole => settings with { CoolDownMinutes = (int)number },
+                    "warmUpMinutes" when whole => settings with { WarmUpMinutes = (int)number },
+                    "graceMinutes" when whole => settings with { GraceMinutes = (int)number },
+                    _ => null,
+                };
+                if (next is null)
+                {
+                    Error(valueNode, $"alerts.{key} is '{text}': expected {(key is "threshold" or "smoothing" ? "a number" : "a whole number")}");
+                    ok = false;
+                }
+                else
+                {
+                    settings = next;
+                }
+            }
+
+            if (ok && settings.Problem() is { } problem)
+            {
+                Error(node, "alerts: " + problem);
+                ok = false;
+            }
+
+            return ok ? settings : null;
+        }
+
+        private List<YamlScalarNode> ScalarList(YamlMappingNode item, string key, string what)
+        {
+            var values = new List<YamlScalarNode>();
+            if (!item.Children.TryGetValue(key, out var node))
+            {
+                return values;
+            }
+
+            if (node is not YamlSequenceNode seq)
+            {
+                Error(node, $"'{key}' must be a list");
+                return values;
+            }
+
+            foreach (var value in seq)
+            {
+                if (value is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value))
+                {
+                    values.Add(s);
+                }
+                else
+                {
+                    Error(value, $"each entry of '{key}' must be {what}");
+                }
+            }
+
+            return values;
         }
 
         public void CheckReferences(List<ReadBrand> brands, List<ReadConcept> concepts)
@@ -167,7 +306,7 @@ public static partial class ModelLoader
             }
         }
 
-        private IEnumerable<YamlMappingNode> Sequence(YamlMappingNode root, string key, bool required)
+        private IEnumerable<YamlMappingNode> Sequence(YamlMappingNode root, string key, bool required, string entry = "a mapping with id, name and query")
         {
             if (!root.Children.TryGetValue(key, out var node))
             {
@@ -198,7 +337,7 @@ public static partial class ModelLoader
                 }
                 else
                 {
-                    Error(item, $"each entry of '{key}' must be a mapping with id, name and query");
+                    Error(item, $"each entry of '{key}' must be {entry}");
                 }
             }
         }

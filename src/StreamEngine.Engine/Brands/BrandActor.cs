@@ -159,7 +159,9 @@ public sealed class BrandActor : ReceivePersistentActor
             EngineMetrics.AlertsRaised.WithLabels(alert.Metric.ToName(), alert.Direction.ToName(), alert.Severity.ToName()).Inc();
             if (_settings.PublishAlertsClusterWide)
             {
-                DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(AlertTopic.Name, new AlertPublished(alert)));
+                var mediator = DistributedPubSub.Get(Context.System).Mediator;
+                mediator.Tell(new Publish(AlertTopic.Name, new AlertPublished(alert)));
+                mediator.Tell(new Publish(AlertTopic.Deliveries, new AlertPublished(alert), sendOneMessageToEachGroup: true));
             }
             else
             {

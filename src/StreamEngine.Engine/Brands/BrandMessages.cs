@@ -65,5 +65,9 @@ public sealed record AlertPublished(Alert Alert) : IBrandWireMessage;
 /// <summary>Where raised alerts are published.</summary>
 public static class AlertTopic
 {
+    /// <summary>Every subscriber on every node receives each alert (live streams).</summary>
     public const string Name = "alerts";
+
+    /// <summary>One subscriber of each group receives each alert, so that a cluster posts a webhook once.</summary>
+    public const string Deliveries = "alert-deliveries";
 }

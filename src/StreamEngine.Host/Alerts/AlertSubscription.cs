@@ -26,11 +26,12 @@ internal sealed class AlertSubscription : IDisposable
     }
 
     /// <summary>Subscribes, and returns once the topic has acknowledged: no alert raised after that is missed.</summary>
-    public static async Task<AlertSubscription> StartAsync(ActorSystem system, CancellationToken cancellation)
+    /// <param name="group">Subscribers of one group share the alerts published to one of each group (<see cref="AlertTopic.Deliveries"/>).</param>
+    public static async Task<AlertSubscription> StartAsync(ActorSystem system, CancellationToken cancellation, string topic = AlertTopic.Name, string? group = null)
     {
         var alerts = Channel.CreateBounded<Alert>(new BoundedChannelOptions(Buffered) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var subscriber = system.ActorOf(Props.Create(() => new Subscriber(alerts.Writer, subscribed)));
+        var subscriber = system.ActorOf(Props.Create(() => new Subscriber(alerts.Writer, subscribed, topic, group)));
         try
         {
             await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellation);
@@ -68,13 +69,18 @@ internal sealed class AlertSubscription : IDisposable
 
     private sealed class Subscriber : ReceiveActor
     {
-        public Subscriber(ChannelWriter<Alert> alerts, TaskCompletionSource subscribed)
+        private readonly string _topic;
+        private readonly string? _group;
+
+        public Subscriber(ChannelWriter<Alert> alerts, TaskCompletionSource subscribed, string topic, string? group)
         {
+            _topic = topic;
+            _group = group;
             Receive<SubscribeAck>(_ => subscribed.TrySetResult());
             Receive<AlertPublished>(published => alerts.TryWrite(published.Alert));
         }
 
         protected override void PreStart() =>
-            DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(AlertTopic.Name, Self));
+            DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(_topic, Self, _group));
     }
 }

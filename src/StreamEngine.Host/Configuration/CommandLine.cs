@@ -14,6 +14,7 @@ internal static class CommandLine
         ["--cluster-host"] = "StreamEngine:ClusterHost",
         ["--cluster-port"] = "StreamEngine:ClusterPort",
         ["--batch-window-ms"] = "StreamEngine:BatchWindowMs",
+        ["--webhook-retry-ms"] = "StreamEngine:WebhookRetryMs",
     };
 
     /// <summary>

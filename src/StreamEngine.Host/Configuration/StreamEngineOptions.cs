@@ -43,4 +43,10 @@ public sealed class StreamEngineOptions
     /// rounds mean fewer, larger journal writes per brand, at the price of that much acknowledgement latency.
     /// </summary>
     public double BatchWindowMs { get; set; } = 5;
+
+    /// <summary>
+    /// The first wait before a failed webhook delivery is tried again (--webhook-retry-ms); each
+    /// later try waits twice as long, six tries in all.
+    /// </summary>
+    public double WebhookRetryMs { get; set; } = 1_000;
 }

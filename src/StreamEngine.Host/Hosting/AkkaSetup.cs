@@ -6,6 +6,7 @@ using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Ingest;
 using StreamEngine.Engine.Serialization;
 using StreamEngine.Host.Configuration;
 
@@ -24,6 +25,7 @@ internal static class AkkaSetup
         return services.AddAkka(SystemName, (akka, provider) =>
         {
             var clock = provider.GetRequiredService<TimeProvider>();
+            var current = provider.GetRequiredService<CurrentModel>();
             akka
                 .ConfigureLoggers(loggers => loggers.AddLoggerFactory())
                 .WithRemoting(new RemoteOptions { HostName = options.ClusterHost, Port = options.ClusterPort })
@@ -33,7 +35,10 @@ internal static class AkkaSetup
                 .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
                 .WithShardRegion<BrandRegion>(
                     "brand",
-                    brandId => BrandActor.PropsFor(brandId, clock, new BrandActorSettings(PublishAlertsClusterWide: true)),
+                    // A brand's alert settings are read from the model when its actor starts.
+                    brandId => BrandActor.PropsFor(brandId, clock, new BrandActorSettings(
+                        Alerts: current.Model.TryGetBrand(brandId, out var brand) ? brand.Alerts : null,
+                        PublishAlertsClusterWide: true)),
                     new BrandMessageExtractor(),
                     new ShardOptions
                     {

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>
+/// A webhook configured in the model file receives the planted crisis's alerts, signed, and a
+/// delivery that failed is tried again.
+/// </summary>
+public sealed class WebhookEndpointTests : IDisposable
+{
+    private const string Secret = "s3cret-for-tests";
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task Alerts_are_posted_signed_and_retried_after_a_failure()
+    {
+        using var receiver = new Receiver(failFirst: 1);
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml + $"""
+
+            webhooks:
+              - url: {receiver.Url}
+                secret: {Secret}
+                brands: [beta]
+            """);
+        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model, "--webhook-retry-ms", "20");
+
+        var (status, body) = await engine.Http.PostNdjsonAsync(new CrisisFirehose(DateTimeOffset.UtcNow).Ndjson);
+        Assert.True(status == 200, body.GetRawText());
+        var listed = (await engine.Http.GetJsonAsync("/api/alerts?brand=beta")).GetProperty("alerts").EnumerateArray()
+            .Select(a => a.GetProperty("id").GetString()!).ToHashSet();
+        Assert.True(listed.Count >= 2, $"the crisis raised {listed.Count} alerts");
+
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(listed.IsSubsetOf(receiver.Delivered.Select(d => d.AlertId))),
+            "every alert of the crisis delivered");
+
+        Assert.True(receiver.Requests > receiver.Delivered.Count, "the first delivery was refused with 503 and tried again");
+        foreach (var delivery in receiver.Delivered)
+        {
+            var (t, v1) = ParseSignature(delivery.Signature);
+            var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{t}.{delivery.Body}")));
+            Assert.Equal(expected, v1);
+            Assert.InRange(long.Parse(t, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            using var json = JsonDocument.Parse(delivery.Body);
+            Assert.Equal(delivery.AlertId, json.RootElement.GetProperty("id").GetString());
+            Assert.Equal("beta", json.RootElement.GetProperty("brand").GetString());
+            Assert.NotEqual(0, json.RootElement.GetProperty("drivers").GetArrayLength());
+        }
+    }
+
+    [Theory]
+    [InlineData("webhooks:\n  - url: ftp://example.com/x\n    secret: a\n", "http or https")]
+    [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n", "'secret' is required")]
+    [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n    brands: [nope]\n", "webhook brand 'nope'")]
+    [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n    minSeverity: urgent\n", "minSeverity 'urgent'")]
+    public async Task A_bad_webhook_is_refused_with_its_line(string webhooks, string named)
+    {
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
+        using var content = new StringContent(SampleFirehose.ModelYaml + "\n" + webhooks, Encoding.UTF8, "application/yaml");
+        using var response = await engine.Http.PostAsync(new Uri("/api/model/validate", UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Contains(named, text, StringComparison.Ordinal);
+        Assert.Contains("\"line\"", text, StringComparison.Ordinal);
+    }
+
+    private static (string T, string V1) ParseSignature(string header)
+    {
+        var parts = header.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        return (parts["t"], parts["v1"]);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>A tiny HTTP receiver on a free loopback port: answers 503 to the first requests, then 200, and keeps what it took.</summary>
+    private sealed class Receiver : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly ConcurrentQueue<Delivery> _delivered = new();
+        private int _requests;
+        private int _failFirst;
+
+        public Receiver(int failFirst)
+        {
+            _failFirst = failFirst;
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            Url = $"http://127.0.0.1:{port}/hook/";
+            _listener.Prefixes.Add(Url);
+            _listener.Start();
+            _ = Task.Run(ServeAsync);
+        }
+
+        public string Url { get; }
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public IReadOnlyCollection<Delivery> Delivered => [.. _delivered];
+
+        public void Dispose() => _listener.Close();
+
+        private async Task ServeAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref _requests);
+                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+                var body = await reader.ReadToEndAsync();
+                if (Interlocked.Decrement(ref _failFirst) >= 0)
+                {
+                    context.Response.StatusCode = 503;
+                }
+                else
+                {
+                    _delivered.Enqueue(new Delivery(context.Request.Headers["X-StreamEngine-Alert"]!, context.Request.Headers["X-StreamEngine-Signature"]!, body));
+                    context.Response.StatusCode = 204;
+                }
+
+                context.Response.Close();
+            }
+        }
+    }
+
+    private sealed record Delivery(string AlertId, string Signature, string Body);
+}
