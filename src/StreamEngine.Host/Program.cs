@@ -51,6 +51,7 @@ app.UseHttpMetrics();
 app.MapIngestEndpoints();
 app.MapBrandEndpoints();
 app.MapCompareEndpoints();
+app.MapReportEndpoints();
 app.MapAlertEndpoints();
 app.MapAnalyzeEndpoints();
 app.MapModelEndpoints();
