@@ -15,7 +15,7 @@ internal static class ReportEndpoints
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands/{id}/report", async (string id, string? window, string? format, CurrentModel current, IRequiredActor<BrandRegion> brands, TimeProvider clock) =>
+        app.MapGet("/api/brands/{id}/report", async (string id, string? window, string? format, CurrentModel current, IRequiredActor<BrandRegion> brands, TimeProvider clock, HttpContext http) =>
         {
             if (BrandEndpoints.Check(current, id, window, out var w) is { } error)
             {
@@ -37,8 +37,19 @@ internal static class ReportEndpoints
             return form switch
             {
                 ReportFormat.Csv => Results.File(ReportCsv.Encode(report), "text/csv; charset=utf-8", $"{id}-{w.Name}-report.csv"),
+                ReportFormat.Html => Html(http, report),
                 _ => Results.Ok(report),
             };
         });
+    }
+
+    /// <summary>
+    /// The page runs nothing and loads nothing, and says so to the browser: should any text ever
+    /// slip through unencoded, it still could not run a script or reach another site.
+    /// </summary>
+    private static IResult Html(HttpContext http, BrandReport report)
+    {
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        return Results.Content(ReportHtml.Write(report), "text/html; charset=utf-8");
     }
 }
