@@ -23,8 +23,13 @@ internal static class CompareEndpoints
                 return error;
             }
 
+            // The model can be swapped live between the check and here.
             var model = current.Model;
-            model.TryGetBrand(id, out var brand);
+            if (!model.TryGetBrand(id, out var brand))
+            {
+                return ApiErrors.UnknownBrand(id);
+            }
+
             var started = Stopwatch.GetTimestamp();
             var region = await brands.GetAsync();
             var standings = await CompetitorStandings.CompareAsync(region, model, brand, w, AskTimeout);

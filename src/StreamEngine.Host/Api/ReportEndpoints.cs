@@ -27,8 +27,13 @@ internal static class ReportEndpoints
                 return ApiErrors.BadParameter("format", format, ReportFormats.Accepted);
             }
 
+            // The model can be swapped live between the check and here.
             var model = current.Model;
-            model.TryGetBrand(id, out var brand);
+            if (!model.TryGetBrand(id, out var brand))
+            {
+                return ApiErrors.UnknownBrand(id);
+            }
+
             var started = Stopwatch.GetTimestamp();
             var region = await brands.GetAsync();
             var report = await BrandReport.GatherAsync(region, model, brand, w, clock.GetUtcNow(), AskTimeout);
