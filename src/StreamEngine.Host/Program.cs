@@ -53,6 +53,7 @@ app.UseHttpMetrics();
 app.MapIngestEndpoints();
 app.MapBrandEndpoints();
 app.MapCompareEndpoints();
+app.MapReportEndpoints();
 app.MapAlertEndpoints();
 app.MapInfluenceEndpoints();
 app.MapAnalyzeEndpoints();

@@ -192,6 +192,18 @@ public sealed class BrandAggregateTests
         Assert.Equal(1, points.Single(p => p.Start == Now - TimeSpan.FromDays(2)).Figures.Mentions);
     }
 
+    [Fact]
+    public void A_window_starts_where_its_own_timeseries_starts()
+    {
+        var now = Now + TimeSpan.FromSeconds(1234.5);
+        foreach (var window in TimeWindow.All)
+        {
+            var points = new BrandAggregate().Timeseries(window, window.Resolution, now);
+
+            Assert.Equal((window.Name, points[0].Start), (window.Name, window.StartAt(now)));
+        }
+    }
+
     [Theory]
     [InlineData("15m", TimeStep.Hour)]
     [InlineData("7d", TimeStep.Minute)]

@@ -24,6 +24,18 @@ public sealed record TimeWindow(string Name, int Periods, TimeStep Resolution)
         return window is not null;
     }
 
+    /// <summary>
+    /// When the window's first bucket starts, for a window ending at <paramref name="now"/>: a whole
+    /// minute or hour, so what is dated from then on is what the window counts.
+    /// </summary>
+    public DateTimeOffset StartAt(DateTimeOffset now)
+    {
+        var minute = EventTime.MinuteOf(now);
+        return Resolution == TimeStep.Minute
+            ? EventTime.StartOfMinute(minute - Periods + 1)
+            : EventTime.StartOfHour(EventTime.HourOf(minute) - Periods + 1);
+    }
+
     /// <summary>The steps a timeseries over this window may use: minutes only where minute buckets reach.</summary>
     public IReadOnlyList<TimeStep> Steps => Resolution == TimeStep.Minute
         ? Periods >= 60 ? [TimeStep.Minute, TimeStep.Hour] : [TimeStep.Minute]

@@ -61,9 +61,7 @@ internal static class BrandEndpoints
             }
 
             var series = await Ask<BrandTimeseries>(brands, new GetBrandTimeseries(id, w, s), "timeseries");
-            return Results.Ok(new TimeseriesResponse(id, w.Name, s.ToName(),
-                series.Points.Select(p => new PointResponse(
-                    p.Start, p.Figures.Mentions, p.Figures.Reach, p.Figures.Engagement, p.Figures.UniqueAuthors, SentimentResponse.Of(p.Figures.Sentiment), p.Figures.Reputation)).ToList()));
+            return Results.Ok(new TimeseriesResponse(id, w.Name, s.ToName(), series.Points.Select(PointOf).ToList()));
         });
 
         app.MapGet("/api/brands/{id}/segments", async (string id, string? by, string? window, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
@@ -79,12 +77,18 @@ internal static class BrandEndpoints
             }
 
             var segments = await Ask<BrandSegments>(brands, new GetBrandSegments(id, dimension, w), "segments");
-            return Results.Ok(new SegmentsResponse(id, w.Name, dimension.ToName(), segments.Mentions,
-                segments.Segments.Select(s => new SegmentResponse(s.Value, s.Mentions,
-                    segments.Mentions == 0 ? 0 : Math.Round((double)s.Mentions / segments.Mentions, 4),
-                    segments.Aspects.TryGetValue(s.Value, out var a) ? new AspectResponse(a.Positive, a.Neutral, a.Negative, Math.Round(a.NetSentiment, 2)) : null)).ToList()));
+            return Results.Ok(new SegmentsResponse(id, w.Name, dimension.ToName(), segments.Mentions, SegmentsOf(segments)));
         });
     }
+
+    internal static PointResponse PointOf(TimeseriesPoint p) =>
+        new(p.Start, p.Figures.Mentions, p.Figures.Reach, p.Figures.Engagement, p.Figures.UniqueAuthors, SentimentResponse.Of(p.Figures.Sentiment), p.Figures.Reputation);
+
+    /// <summary>Each value with its share of the brand's mentions and, for concepts, the aspect sentiment.</summary>
+    internal static IReadOnlyList<SegmentResponse> SegmentsOf(BrandSegments segments) =>
+        segments.Segments.Select(s => new SegmentResponse(s.Value, s.Mentions,
+            segments.Mentions == 0 ? 0 : Math.Round((double)s.Mentions / segments.Mentions, 4),
+            segments.Aspects.TryGetValue(s.Value, out var a) ? new AspectResponse(a.Positive, a.Neutral, a.Negative, Math.Round(a.NetSentiment, 2)) : null)).ToList();
 
     /// <summary>404 for a brand the model does not know, 400 for a window it does not offer; null when both are fine.</summary>
     internal static IResult? Check(CurrentModel model, string id, string? window, out TimeWindow parsed)

@@ -45,11 +45,7 @@ internal static class InfluenceEndpoints
             }
 
             var answer = await BrandEndpoints.Ask<BrandInfluencers>(brands, new GetBrandInfluencers(id, w, ranking, count), "influencers");
-            return Results.Ok(new InfluencersResponse(id, w.Name, Rankings[(int)ranking - 1], answer.Authors.Select(a =>
-            {
-                var (network, author) = AuthorKeys.Split(a.Author);
-                return new InfluencerResponse(author, network, a.Tally.Mentions, a.Tally.Reach, a.Tally.Engagement, Math.Round(a.Tally.NetSentiment, 2));
-            }).ToList()));
+            return Results.Ok(new InfluencersResponse(id, w.Name, Rankings[(int)ranking - 1], answer.Authors.Select(InfluencerOf).ToList()));
         });
 
         app.MapGet("/api/brands/{id}/trending", async (string id, string? window, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
@@ -69,6 +65,12 @@ internal static class InfluenceEndpoints
                 .Select(t => new TrendingResponseItem(t.Kind == TrendKind.Concept ? "concept" : "hashtag", t.Value, t.Observed, t.Expected, t.Lift))
                 .ToList()));
         });
+    }
+
+    internal static InfluencerResponse InfluencerOf(AuthorContribution a)
+    {
+        var (network, author) = AuthorKeys.Split(a.Author);
+        return new InfluencerResponse(author, network, a.Tally.Mentions, a.Tally.Reach, a.Tally.Engagement, Math.Round(a.Tally.NetSentiment, 2));
     }
 
     private static bool TryParseRanking(string name, out TallyWeight ranking)

@@ -1,0 +1,50 @@
+using Akka.Actor;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Competition;
+using StreamEngine.Domain.Model;
+using StreamEngine.Engine.Brands;
+
+namespace StreamEngine.Host.Api;
+
+/// <summary>
+/// A brand against its competitor set, as the compare endpoint and the report both give it: every
+/// brand of the set asked in parallel across shards, then compared in one place so both read alike.
+/// </summary>
+internal static class CompetitorStandings
+{
+    private const int GapsPerCompetitor = 5;
+
+    public sealed record GapResponse(string Concept, double BrandShare, double CompetitorShare, double Difference);
+
+    public sealed record StandingResponse(
+        string Brand,
+        string Name,
+        long Mentions,
+        double ShareOfVoice,
+        long Reach,
+        long Engagement,
+        long UniqueAuthors,
+        double NetSentiment,
+        IReadOnlyList<GapResponse>? ConceptGaps);
+
+    /// <summary>The brand first (without concept gaps), then each competitor with its gaps against the brand.</summary>
+    public static async Task<IReadOnlyList<StandingResponse>> CompareAsync(
+        IActorRef region, ListeningModel model, BrandDefinition brand, TimeWindow window, TimeSpan timeout)
+    {
+        var standings = await Task.WhenAll(new[] { brand.Id }.Concat(brand.Competitors)
+            .Select(b => region.Ask<BrandStandingReply>(new GetBrandStanding(b, window), timeout)));
+        var compared = CompetitorComparison.Compare(standings[0].Standing, standings.Skip(1).Select(s => s.Standing).ToList(), GapsPerCompetitor);
+
+        return compared.Select((c, i) => new StandingResponse(
+            c.Standing.BrandId,
+            model.TryGetBrand(c.Standing.BrandId, out var b) ? b.Name : c.Standing.BrandId,
+            c.Standing.Figures.Mentions,
+            Math.Round(c.ShareOfVoice, 2),
+            c.Standing.Figures.Reach,
+            c.Standing.Figures.Engagement,
+            c.Standing.Figures.UniqueAuthors,
+            Math.Round(c.Standing.Figures.Sentiment.NetSentiment, 2),
+            i == 0 ? null : c.ConceptGaps.Select(g => new GapResponse(g.ConceptId, Math.Round(g.BrandShare, 4), Math.Round(g.CompetitorShare, 4), Math.Round(g.Difference, 4))).ToList()))
+            .ToList();
+    }
+}

@@ -1,0 +1,90 @@
+using Akka.Actor;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Sketches;
+using StreamEngine.Engine.Brands;
+using StreamEngine.Host.Api;
+using static StreamEngine.Host.Api.BrandEndpoints;
+
+namespace StreamEngine.Host.Reports;
+
+/// <summary>The brand's headline figures over the window, as the summary endpoint gives them.</summary>
+internal sealed record ReportSummary(long Mentions, long Reach, long Engagement, long UniqueAuthors, SentimentResponse Sentiment, double Reputation);
+
+internal sealed record ReportTimeseries(string Step, IReadOnlyList<PointResponse> Points);
+
+/// <summary>One breakdown: the brand's mentions in the window and each value, as the segments endpoint gives them.</summary>
+internal sealed record ReportSegments(string By, long Mentions, IReadOnlyList<SegmentResponse> Values);
+
+/// <summary>
+/// Everything a brand report shows, gathered once and then written as JSON, CSV or HTML, so the
+/// three forms cannot disagree. Figures come from the same brand actor answers, mapped by the
+/// same code, as the summary, timeseries, segments, compare and alerts endpoints.
+/// </summary>
+/// <param name="From">The start of the window's first bucket: alerts are those of minutes from then on.</param>
+/// <param name="Competitors">The brand first, then each competitor of its set with its concept gaps.</param>
+/// <param name="Influencers">The leading authors by reach (docs/influence.md).</param>
+internal sealed record BrandReport(
+    string Brand,
+    string Name,
+    string Window,
+    DateTimeOffset From,
+    DateTimeOffset GeneratedAt,
+    ReportSummary Summary,
+    ReportTimeseries Timeseries,
+    IReadOnlyList<ReportSegments> Segments,
+    IReadOnlyList<CompetitorStandings.StandingResponse> Competitors,
+    IReadOnlyList<InfluenceEndpoints.InfluencerResponse> Influencers,
+    IReadOnlyList<AlertResponses.AlertResponse> Alerts)
+{
+    /// <summary>The breakdowns a report shows, the audience first, then what was said and how.</summary>
+    public const int InfluencerCount = 10;
+
+    public static IReadOnlyList<SegmentDimension> Dimensions { get; } =
+    [
+        SegmentDimension.Gender, SegmentDimension.Age, SegmentDimension.Country, SegmentDimension.Network,
+        SegmentDimension.Purchase, SegmentDimension.Language, SegmentDimension.Concept,
+        SegmentDimension.Sentiment, SegmentDimension.Emotion, SegmentDimension.Intent,
+    ];
+
+    /// <summary>Asks every part of the report of the brand shards at once; the slowest answer sets the pace.</summary>
+    public static async Task<BrandReport> GatherAsync(
+        IActorRef region, ListeningModel model, BrandDefinition brand, TimeWindow window, DateTimeOffset now, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(brand);
+        ArgumentNullException.ThrowIfNull(window);
+        var id = brand.Id;
+        var step = StepFor(window);
+        var from = window.StartAt(now);
+
+        var summary = region.Ask<BrandSummary>(new GetBrandSummary(id, window), timeout);
+        var series = region.Ask<BrandTimeseries>(new GetBrandTimeseries(id, window, step), timeout);
+        var segments = Task.WhenAll(Dimensions.Select(d => region.Ask<BrandSegments>(new GetBrandSegments(id, d, window), timeout)));
+        var competitors = CompetitorStandings.CompareAsync(region, model, brand, window, timeout);
+        var influencers = region.Ask<BrandInfluencers>(new GetBrandInfluencers(id, window, TallyWeight.Reach, InfluencerCount), timeout);
+        var alerts = region.Ask<BrandAlerts>(new GetBrandAlerts(id, from), timeout);
+        await Task.WhenAll(summary, series, segments, competitors, influencers, alerts);
+
+        var f = (await summary).Figures;
+        return new BrandReport(
+            id,
+            brand.Name,
+            window.Name,
+            from,
+            now,
+            new ReportSummary(f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors, SentimentResponse.Of(f.Sentiment), f.Reputation),
+            new ReportTimeseries(step.ToName(), (await series).Points.Select(PointOf).ToList()),
+            (await segments).Select(s => new ReportSegments(s.Dimension.ToName(), s.Mentions, SegmentsOf(s))).ToList(),
+            await competitors,
+            (await influencers).Authors.Select(InfluenceEndpoints.InfluencerOf).ToList(),
+            (await alerts).Alerts.OrderBy(a => a.Minute).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertResponses.From).ToList());
+    }
+
+    /// <summary>A chart reads well with tens to hundreds of points: minutes up to an hour, hours beyond.</summary>
+    public static TimeStep StepFor(TimeWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return window.Length > TimeSpan.FromHours(1) ? TimeStep.Hour : TimeStep.Minute;
+    }
+}

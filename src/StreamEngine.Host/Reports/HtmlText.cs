@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Net;
+
+namespace StreamEngine.Host.Reports;
+
+/// <summary>
+/// How text and figures read in the HTML report. Every piece of text that comes from the model or
+/// the posts (brand names, ids, segment values) goes through <see cref="Encode"/>; its output uses
+/// only XML's own entities and numeric references, so the page also parses as XHTML.
+/// </summary>
+internal static class HtmlText
+{
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    public static string Decimal(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction (0.25) as a percentage ("25.0%").</summary>
+    public static string Share(double fraction) => Percent(fraction * 100);
+
+    public static string Percent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>Net sentiment with its sign, since its zero is the middle of the scale.</summary>
+    public static string Signed(double value) => value.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture);
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>SVG coordinates: invariant, two decimals at most.</summary>
+    public static string Coordinate(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Cuts a label to <paramref name="max"/> characters as the reader sees them (never inside a surrogate pair or an accent).</summary>
+    public static string Shorten(string text, int max)
+    {
+        var info = new StringInfo(text);
+        return info.LengthInTextElements <= max ? text : info.SubstringByTextElements(0, max - 1) + "…";
+    }
+}

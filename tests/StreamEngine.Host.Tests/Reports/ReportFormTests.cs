@@ -1,0 +1,89 @@
+using System.Xml.Linq;
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Host.Api;
+using StreamEngine.Host.Reports;
+using static StreamEngine.Host.Api.BrandEndpoints;
+
+namespace StreamEngine.Host.Tests.Reports;
+
+/// <summary>The CSV and HTML writers on reports made up to hold what an engine would rarely produce.</summary>
+public sealed class ReportFormTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 30, 0, TimeSpan.Zero);
+
+    private static BrandReport Report(string name, string text, bool empty = false)
+    {
+        var sentiment = new SentimentResponse(3, 1, 4, 2, -0.12, -12.5);
+        var points = Enumerable.Range(0, 60).Select(i => new PointResponse(Now.AddMinutes(i - 59), empty ? 0 : i % 7, 0, 0, 0, sentiment, 12.5)).ToList();
+        var segments = BrandReport.Dimensions.Select(d => new ReportSegments(
+            d.ToName(),
+            empty ? 0 : 10,
+            empty ? [] : [new SegmentResponse(text, 6, 0.6, new AspectResponse(1, 2, 3, -33.33)), new SegmentResponse("unknown", 4, 0.4)])).ToList();
+        IReadOnlyList<CompetitorStandings.StandingResponse> competitors =
+        [
+            new("acme", name, 10, 62.5, 100, 20, 9, -12.5, null),
+            new("globex", text, 6, 37.5, 50, 10, 6, 20, [new CompetitorStandings.GapResponse(text, 0.5, 0.1, 0.4)]),
+        ];
+        IReadOnlyList<AlertResponses.AlertResponse> alerts = empty ? [] :
+        [
+            new("acme:29400000:mentions:spike", "acme", Now.AddMinutes(-20), "volume", "mentions", "spike", "high", 300, 25, 11.2,
+                [new AlertResponses.DriverResponse("concept", text, 290, 3, 0.95), new AlertResponses.DriverResponse("country", "DE", 280, 1, 0.9)]),
+        ];
+        return new BrandReport("acme", name, "1h", Now.AddMinutes(-59), Now,
+            new ReportSummary(10, 100, 20, 9, sentiment, -40.5), new ReportTimeseries("1m", points), segments, competitors,
+            empty ? [] : [new InfluenceEndpoints.InfluencerResponse(text, "x", 3, 1000, 5, -33.33)], alerts);
+    }
+
+    [Fact]
+    public void Csv_quotes_what_needs_quoting_and_keeps_a_formula_in_a_name_as_text()
+    {
+        const string formula = "=HYPERLINK(\"http://example.com\",\"a, b\")";
+        const string awkward = "say \"hi\",\r\ntwice";
+
+        var rows = Rfc4180.Parse(ReportCsv.Write(Report(formula, awkward)));
+
+        Assert.All(rows, r => Assert.Equal(5, r.Length));
+        Assert.Contains(rows, r => r is ["report", "", "", "name", _] && r[4] == "'" + formula);
+        Assert.Contains(rows, r => r is ["segment", "gender", _, "mentions", "6"] && r[2] == awkward);
+        Assert.Contains(rows, r => r is ["concept-gap", "globex", _, "difference", "0.4"] && r[2] == awkward);
+        Assert.Contains(rows, r => r is ["alert-driver", "acme:29400000:mentions:spike", "1", "value", _] && r[4] == awkward);
+
+        // Figures are never guarded: a negative one stays a number.
+        Assert.Contains(rows, r => r is ["summary", "", "", "sentiment.netSentiment", "-12.5"]);
+        Assert.Contains(rows, r => r is ["segment", "gender", _, "sentiment.netSentiment", "-33.33"]);
+    }
+
+    [Fact]
+    public void Html_encodes_every_text_that_comes_from_the_model_or_the_posts()
+    {
+        const string name = "</title><b>Acme</b> & \"Co\" 'Ltd' 🚀";
+        const string text = "<i onclick=\"x()\">delivery</i> & Ünïcode";
+
+        var html = ReportHtml.Write(Report(name, text));
+        var page = ReportPage.Parse(html);
+
+        Assert.Empty(page.Document.Descendants(ReportPage.Xhtml + "b"));
+        Assert.Empty(page.Document.Descendants(ReportPage.Xhtml + "i"));
+        Assert.DoesNotContain(page.Document.Descendants().Attributes(), a => a.Name.LocalName == "onclick");
+        Assert.Contains(name, page.Document.Descendants(ReportPage.Xhtml + "title").Single().Value, StringComparison.Ordinal);
+        Assert.Equal([name, text], page.Rows("competitors").Select(r => r[0]));
+        Assert.Equal(text, page.Rows("concept-gaps").Single()[1]);
+        Assert.Equal(text, page.Rows("segments-concept")[0][0]);
+        Assert.Contains(text, page.Rows("alerts-table").Single()[^1], StringComparison.Ordinal);
+        Assert.Equal(text, page.Rows("influencers-table").Single()[0]);
+        Assert.Contains(page.Document.Descendants(ReportPage.Svg + "title"), t => t.Value.StartsWith(text + ":", StringComparison.Ordinal));
+        Assert.Contains(page.Document.Descendants(ReportPage.Svg + "text"), t => t.Value == text[..23] + "…");
+    }
+
+    [Fact]
+    public void A_report_without_mentions_still_draws_its_axes_and_says_what_is_empty()
+    {
+        var page = ReportPage.Parse(ReportHtml.Write(Report("Acme", "x", empty: true)));
+
+        Assert.Equal(60, ((string)page.ById("volume").Descendants(ReportPage.Svg + "polyline").Single().Attribute("points")!).Split(' ').Length);
+        Assert.Contains("No mentions", page.ById("segment-gender").Value, StringComparison.Ordinal);
+        Assert.False(page.Has("segments-gender"));
+        Assert.Contains("No alerts", page.ById("alerts").Value, StringComparison.Ordinal);
+        Assert.Contains("No authors", page.ById("influencers").Value, StringComparison.Ordinal);
+    }
+}
