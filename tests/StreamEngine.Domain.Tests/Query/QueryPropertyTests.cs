@@ -1,64 +1,71 @@
-using System.Text;
-using StreamEngine.Domain.Matching;
-using StreamEngine.Domain.Model;
+using CsCheck;
 using StreamEngine.Domain.Query;
+using StreamEngine.Domain.Tests.Generators;
+using StreamEngine.Domain.Tests.Properties;
 using static StreamEngine.Domain.Tests.Query.Q;
 
 namespace StreamEngine.Domain.Tests.Query;
 
 /// <summary>
-/// Property-style tests over seeded random queries and texts. Each failure names its seed and
-/// case, so it can be replayed.
+/// Properties of the parser and the reference evaluator over generated queries and texts. Each seed
+/// samples the same cases on every run; a failure names the case's own seed and shows it shrunk.
 /// </summary>
 public sealed class QueryPropertyTests
 {
     private const int Cases = 1500;
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void A_printed_tree_parses_back_to_an_equal_tree(int seed)
-    {
-        var random = new RandomQueries(seed);
-        for (var i = 0; i < Cases; i++)
-        {
-            var tree = random.Required(depth: 4);
-            var printed = tree.ToString();
-
-            var parsed = Parse(printed);
-
-            Assert.True(tree.Equals(parsed), $"seed {seed}, case {i}: '{printed}' parsed to '{parsed}'");
-            Assert.Equal(printed, parsed.ToString());
-        }
-    }
+    /// <summary>A query 1–3 operators deep, and a post whose text writes out its literals now and then.</summary>
+    private static readonly Gen<(ParsedQuery Query, string Text, PostFields Fields)> QueryAndPost = Gen.Select(
+        QueryGen.Required(3).Select(tree => BooleanQueryParser.Parse(tree.ToString())),
+        TextGen.Template,
+        FieldGen.Post,
+        (query, text, fields) => (query, text.Write(query.Literals), fields));
 
     [Theory]
-    [InlineData(4)]
-    [InlineData(5)]
-    public void A_query_matches_exactly_when_it_has_spans_and_the_spans_lie_in_the_text(int seed)
+    [InlineData("5rygL3WrrYV1")]
+    [InlineData("1HrPzs7J0RH1")]
+    [InlineData("av1N2B-tMbJ1")]
+    public void A_printed_tree_parses_back_to_an_equal_tree(string seed) =>
+        QueryGen.Required(QueryGen.MaxDepth).SampleSeeded(
+            tree =>
+            {
+                var printed = tree.ToString();
+
+                var parsed = Parse(printed);
+
+                Assert.True(tree.Equals(parsed), $"'{printed}' parsed to '{parsed}'");
+                Assert.Equal(printed, parsed.ToString());
+            },
+            seed,
+            Cases,
+            tree => tree.ToString());
+
+    [Theory]
+    [InlineData("1ueHuvBrR0-1")]
+    [InlineData("9AZEM03v1Dx1")]
+    public void A_query_matches_exactly_when_it_has_spans_and_the_spans_lie_in_the_text(string seed)
     {
         // A query must require a term, so whatever makes it match shows somewhere in the text.
-        var random = new RandomQueries(seed);
         var matched = 0;
-        for (var i = 0; i < Cases; i++)
-        {
-            var query = BooleanQueryParser.Parse(random.Required(depth: 3).ToString());
-            var text = random.Text(query.Literals);
-            var fields = random.Fields();
-
-            var matches = ReferenceEvaluator.Matches(query, text, fields);
-            var spans = ReferenceEvaluator.Spans(query, text, fields);
-
-            Assert.True(matches == (spans.Count > 0), $"seed {seed}, case {i}: '{query}' on '{text}' matches={matches}, spans={spans.Count}");
-            for (var s = 0; s < spans.Count; s++)
+        QueryAndPost.SampleSeeded(
+            post =>
             {
-                Assert.InRange(spans[s].Start, s == 0 ? 0 : spans[s - 1].End + 1, spans[s].End - 1);
-                Assert.InRange(spans[s].End, spans[s].Start + 1, text.Length);
-            }
+                var (query, text, fields) = post;
+                var matches = ReferenceEvaluator.Matches(query, text, fields);
+                var spans = ReferenceEvaluator.Spans(query, text, fields);
 
-            matched += matches ? 1 : 0;
-        }
+                Assert.True(matches == (spans.Count > 0), $"matches={matches}, spans={spans.Count}");
+                for (var s = 0; s < spans.Count; s++)
+                {
+                    Assert.InRange(spans[s].Start, s == 0 ? 0 : spans[s - 1].End + 1, spans[s].End - 1);
+                    Assert.InRange(spans[s].End, spans[s].Start + 1, text.Length);
+                }
+
+                Interlocked.Add(ref matched, matches ? 1 : 0);
+            },
+            seed,
+            Cases,
+            post => $"'{post.Query}' on {Show.Text(post.Text)} with {post.Fields}");
 
         // The generator must exercise both outcomes for the property to mean anything.
         Assert.InRange(matched, Cases / 5, Cases - Cases / 5);
@@ -67,18 +74,20 @@ public sealed class QueryPropertyTests
     [Fact]
     public void The_reference_wildcard_agrees_with_a_regular_expression()
     {
-        var random = new Random(8);
-        const string letters = "ab";
-        for (var i = 0; i < 3000; i++)
-        {
-            var pattern = new string(Enumerable.Range(0, random.Next(0, 6)).Select(_ => "ab*?"[random.Next(4)]).ToArray());
-            var word = new string(Enumerable.Range(0, random.Next(0, 6)).Select(_ => letters[random.Next(2)]).ToArray());
-            var regex = "^" + string.Concat(pattern.Select(c => c switch { '*' => ".*", '?' => ".", _ => c.ToString() })) + "$";
+        var patternAndWord = Gen.Select(
+            Gen.OneOf('a', 'b', '*', '?').Array[0, 5].Select(chars => new string(chars)),
+            Gen.OneOf('a', 'b').Array[0, 5].Select(chars => new string(chars)));
+        patternAndWord.SampleSeeded(
+            pair =>
+            {
+                var (pattern, word) = pair;
+                var regex = "^" + string.Concat(pattern.Select(c => c switch { '*' => ".*", '?' => ".", _ => c.ToString() })) + "$";
 
-            Assert.True(
-                System.Text.RegularExpressions.Regex.IsMatch(word, regex) == ReferenceEvaluator.WildcardMatches(pattern, word),
-                $"'{pattern}' on '{word}'");
-        }
+                Assert.Equal(System.Text.RegularExpressions.Regex.IsMatch(word, regex), ReferenceEvaluator.WildcardMatches(pattern, word));
+            },
+            "7-6_f7LwXwl1",
+            3000,
+            pair => $"'{pair.Item1}' on '{pair.Item2}'");
     }
 
     [Theory]

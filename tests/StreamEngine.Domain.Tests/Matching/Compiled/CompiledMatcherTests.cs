@@ -1,6 +1,9 @@
+using CsCheck;
 using StreamEngine.Domain.Matching.Compiled;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Query;
+using StreamEngine.Domain.Tests.Generators;
+using StreamEngine.Domain.Tests.Properties;
 using StreamEngine.Domain.Tests.Query;
 
 namespace StreamEngine.Domain.Tests.Matching.Compiled;
@@ -257,10 +260,11 @@ public sealed class CompiledMatcherTests
     [Fact]
     public void One_matcher_serves_many_threads_each_with_its_own_scratch()
     {
-        var random = new RandomQueries(99);
-        var queries = Enumerable.Range(0, 30).Select(_ => BooleanQueryParser.Parse(random.Required(depth: 3).ToString())).ToList();
+        var queries = QueryGen.Required(3).Select(tree => BooleanQueryParser.Parse(tree.ToString())).Array[30].Example("04-ohoH3IwX1");
         var literals = queries.SelectMany(q => q.Literals).Distinct().ToList();
-        var posts = Enumerable.Range(0, 400).Select(_ => (Text: random.Text(literals), Fields: random.Fields())).ToList();
+        var posts = Gen.Select(TextGen.Template, FieldGen.Post).Array[400].Example("9TN3yUDupEZ1")
+            .Select(post => (Text: post.Item1.Write(literals), Fields: post.Item2))
+            .ToList();
         var matcher = new CompiledMatcher(queries);
         var single = new CompiledMatchScratch();
         var expected = posts.Select(p =>
