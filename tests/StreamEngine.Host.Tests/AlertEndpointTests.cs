@@ -15,18 +15,13 @@ public sealed class AlertEndpointTests : IDisposable
     public async Task A_planted_crisis_is_alerted_with_its_drivers_streamed_and_kept_across_a_restart()
     {
         var firehose = new CrisisFirehose(DateTimeOffset.UtcNow);
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        var data = Path.Combine(_dir.Path, "data");
-
-        await using (var engine = await EngineProcess.StartAsync(data, model))
+        await using (var engine = await CrisisFirehose.StartEngineAsync(_dir.Path))
         {
             using var stream = await engine.Http.GetStreamAsync(new Uri("/api/alerts/stream?brand=beta", UriKind.Relative));
             using var events = new StreamReader(stream);
             Assert.Equal(": subscribed", await events.ReadLineAsync());
 
-            var (status, body) = await engine.Http.PostNdjsonAsync(firehose.Ndjson);
-            Assert.True(status == 200, body.GetRawText());
+            await firehose.PostToAsync(engine);
 
             var streamed = await NextAlertAsync(events);
             Assert.Equal("beta", streamed.GetProperty("brand").GetString());
@@ -37,7 +32,7 @@ public sealed class AlertEndpointTests : IDisposable
             engine.KillHard();
         }
 
-        await using var restarted = await EngineProcess.StartAsync(data, model);
+        await using var restarted = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), Path.Combine(_dir.Path, "model.yaml"));
         await CrisisAlertAsync(restarted, firehose);
         var all = await restarted.Http.GetJsonAsync("/api/alerts");
         Assert.DoesNotContain(all.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("brand").GetString() == "alpha");
@@ -69,9 +64,7 @@ public sealed class AlertEndpointTests : IDisposable
     [InlineData("/api/alerts?cursor=%%%", 400, "cursor")]
     public async Task Bad_parameters_are_named(string path, int status, string named)
     {
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);
         using var response = await engine.Http.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -79,8 +72,7 @@ public sealed class AlertEndpointTests : IDisposable
 
     private static async Task CrisisAlertAsync(EngineProcess engine, CrisisFirehose firehose)
     {
-        var page = await engine.Http.GetJsonAsync("/api/alerts?brand=beta");
-        var alerts = page.GetProperty("alerts").EnumerateArray().ToList();
+        var alerts = await CrisisFirehose.CrisisAlertsAsync(engine);
         var volume = Assert.Single(alerts, a => a.GetProperty("metric").GetString() == "mentions");
         Assert.Equal("spike", volume.GetProperty("direction").GetString());
         Assert.Equal(firehose.CrisisStart, volume.GetProperty("minute").GetDateTimeOffset());

@@ -55,6 +55,37 @@ internal sealed class CrisisFirehose
 
     public DateTimeOffset CrisisStart { get; }
 
+    /// <summary>Starts an engine on the sample model (with <paramref name="modelTail"/> appended) and a fresh store under <paramref name="dir"/>.</summary>
+    public static async Task<EngineProcess> StartEngineAsync(string dir, string modelTail = "", params string[] args)
+    {
+        var model = Path.Combine(dir, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml + modelTail);
+        return await EngineProcess.StartAsync(Path.Combine(dir, "data"), model, args);
+    }
+
+    /// <summary>Posts the whole firehose; returns once every post is journaled.</summary>
+    public async Task PostToAsync(EngineProcess engine)
+    {
+        var (status, body) = await engine.Http.PostNdjsonAsync(Ndjson);
+        Assert.True(status == 200, body.GetRawText());
+    }
+
+    /// <summary>
+    /// Beta's alerts once the crisis's are all kept: a brand journals alerts just after the batch
+    /// that raised them, so they may trail the ingest answer by a moment.
+    /// </summary>
+    public static async Task<List<JsonElement>> CrisisAlertsAsync(EngineProcess engine)
+    {
+        var alerts = new List<JsonElement>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            alerts = (await engine.Http.GetJsonAsync("/api/alerts?brand=beta")).GetProperty("alerts").EnumerateArray().ToList();
+            return alerts.Any(a => a.GetProperty("metric").GetString() == "mentions")
+                && alerts.Any(a => a.GetProperty("metric").GetString() == "negative-mentions");
+        }, "the crisis's alerts kept");
+        return alerts;
+    }
+
     private static DateTimeOffset StartOfMinute(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds() / 60 * 60);
 
     private static void Line(StringBuilder lines, int id, DateTimeOffset createdAt, string text, string country, Random random)

@@ -9,12 +9,8 @@ public sealed class InfluenceEndpointTests : IDisposable
     [Fact]
     public async Task The_crisis_concept_trends_and_influencers_and_reputation_answer()
     {
-        var firehose = new CrisisFirehose(DateTimeOffset.UtcNow);
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
-        var (status, body) = await engine.Http.PostNdjsonAsync(firehose.Ndjson);
-        Assert.True(status == 200, body.GetRawText());
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);
+        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
 
         var trending = await engine.Http.GetJsonAsync("/api/brands/beta/trending?window=1h");
         var top = trending.GetProperty("items").EnumerateArray().First(i => i.GetProperty("kind").GetString() == "concept");
@@ -52,9 +48,7 @@ public sealed class InfluenceEndpointTests : IDisposable
     [InlineData("/api/brands/beta/trending?window=30d", 400, "15m, 1h, 24h, 7d")]
     public async Task Bad_parameters_are_named(string path, int status, string named)
     {
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);
         using var response = await engine.Http.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -20,21 +20,17 @@ public sealed class WebhookEndpointTests : IDisposable
     public async Task Alerts_are_posted_signed_and_retried_after_a_failure()
     {
         using var receiver = new Receiver(failFirst: 1);
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml + $"""
+        var webhooks = $"""
 
             webhooks:
               - url: {receiver.Url}
                 secret: {Secret}
                 brands: [beta]
-            """);
-        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model, "--webhook-retry-ms", "20");
+            """;
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "20");
 
-        var (status, body) = await engine.Http.PostNdjsonAsync(new CrisisFirehose(DateTimeOffset.UtcNow).Ndjson);
-        Assert.True(status == 200, body.GetRawText());
-        var listed = (await engine.Http.GetJsonAsync("/api/alerts?brand=beta")).GetProperty("alerts").EnumerateArray()
-            .Select(a => a.GetProperty("id").GetString()!).ToHashSet();
-        Assert.True(listed.Count >= 2, $"the crisis raised {listed.Count} alerts");
+        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        var listed = (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToHashSet();
 
         await Eventually.HoldsAsync(
             () => Task.FromResult(listed.IsSubsetOf(receiver.Delivered.Select(d => d.AlertId))),
@@ -61,9 +57,7 @@ public sealed class WebhookEndpointTests : IDisposable
     [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n    minSeverity: urgent\n", "minSeverity 'urgent'")]
     public async Task A_bad_webhook_is_refused_with_its_line(string webhooks, string named)
     {
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);
         using var content = new StringContent(SampleFirehose.ModelYaml + "\n" + webhooks, Encoding.UTF8, "application/yaml");
         using var response = await engine.Http.PostAsync(new Uri("/api/model/validate", UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();

@@ -11,11 +11,8 @@ public sealed class ReportAlertTests : IDisposable
     public async Task A_crisis_is_in_the_report_with_its_drivers_in_every_form()
     {
         var firehose = new CrisisFirehose(DateTimeOffset.UtcNow);
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
-        var (status, body) = await engine.Http.PostNdjsonAsync(firehose.Ndjson);
-        Assert.True(status == 200, body.GetRawText());
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);
+        await firehose.PostToAsync(engine);
 
         // An alert is kept once its own journal write lands, just after the batch that raised it:
         // wait until the report and the alerts endpoint agree on a list holding the crisis.

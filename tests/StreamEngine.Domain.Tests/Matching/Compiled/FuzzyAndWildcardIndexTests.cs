@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using StreamEngine.Domain.Matching.Compiled;
 using StreamEngine.Domain.Query;
+using StreamEngine.Domain.Tests.Query;
 
 namespace StreamEngine.Domain.Tests.Matching.Compiled;
 
@@ -27,7 +28,7 @@ public sealed class FuzzyAndWildcardIndexTests
         {
             var word = Word(random, 1, 9);
             matcher.Match(word, PostFields.Unknown, scratch);
-            var expected = Enumerable.Range(0, terms.Count).Where(q => Distance(terms[q], word) <= edits).ToList();
+            var expected = Enumerable.Range(0, terms.Count).Where(q => ReferenceEvaluator.Levenshtein(terms[q], word) <= edits).ToList();
             Assert.True(expected.SequenceEqual(scratch.Queries), $"'{word}': expected {string.Join(",", expected.Select(q => terms[q]))}, got {string.Join(",", scratch.Queries.Select(q => terms[q]))}");
             matches += expected.Count;
         }
@@ -74,29 +75,5 @@ public sealed class FuzzyAndWildcardIndexTests
             3 => core[..1] + "?" + core + "*" + Word(random, 1, 2),
             _ => "?" + core,
         };
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
