@@ -18,6 +18,8 @@ public sealed record TrendingItem(TrendKind Kind, string Value, long Observed, d
 /// before, 1h against the 23 hours before, 24h against the 6 days before, 7d against the 23 days
 /// before). The lift is (observed − expected) / √(expected + 1): a rise measured in Poisson
 /// deviations, so that 3 → 30 outranks 300 → 330 and a brand-new term needs a few uses to show.
+/// A brand with no mention at all before the window has no baseline yet (a brand just added, an
+/// engine just started): nothing is trending rather than everything.
 /// </summary>
 public static class Trending
 {
@@ -44,6 +46,11 @@ public static class Trending
         if (!Baselines.TryGetValue(window.Name, out var longer))
         {
             throw new ArgumentException($"window {window.Name} has no longer window to compare with; trending is offered for {string.Join(", ", Windows)}", nameof(window));
+        }
+
+        if (aggregate.Summary(longer, now).Mentions <= aggregate.Summary(window, now).Mentions)
+        {
+            return [];
         }
 
         var scale = window.Length / (longer.Length - window.Length);

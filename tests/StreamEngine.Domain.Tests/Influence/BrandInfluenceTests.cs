@@ -62,6 +62,11 @@ public sealed class BrandInfluenceTests
         var coffee = trending.SingleOrDefault(t => t.Value == "coffee");
         Assert.True(coffee is null || coffee.Lift < top.Lift);
         Assert.Throws<ArgumentException>(() => Trending.Of(aggregate, TimeWindow.ThirtyDays, Now));
+
+        // Everything of a brand with no history before the window would look new: nothing trends.
+        var fresh = new BrandAggregate();
+        fresh.Apply(Delta(posts.Where(p => p.Item1.CreatedAt > Now - TimeSpan.FromMinutes(15))));
+        Assert.Empty(Trending.Of(fresh, TimeWindow.FifteenMinutes, Now));
     }
 
     [Fact]
