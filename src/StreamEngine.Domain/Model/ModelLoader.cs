@@ -61,7 +61,7 @@ public static partial class ModelLoader
 
     private sealed record ReadConcept(string Id, ConceptDefinition? Definition, YamlNode Node, YamlScalarNode? ParentNode);
 
-    private sealed class Reader(string source, string yaml, List<ModelError> errors)
+    private sealed partial class Reader(string source, string yaml, List<ModelError> errors)
     {
         public List<ReadConcept> Concepts(YamlMappingNode root)
         {
@@ -128,10 +128,16 @@ public static partial class ModelLoader
                     continue;
                 }
 
-                var definition = query is null
-                    ? null
-                    : new BrandDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query,
-                        competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList());
+                var security = Security(item, id);
+                BrandDefinition? definition = null;
+                if (query is not null)
+                {
+                    var name = Scalar(item, "name", required: false)?.Value ?? id;
+                    definition = new BrandDefinition(id, name, query, competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList())
+                    {
+                        Security = security is null ? null : security with { Name = name },
+                    };
+                }
                 result.Add(new ReadBrand(id, definition, item, competitors));
             }
 
