@@ -96,20 +96,18 @@ public sealed class LookalikeDomainDetector
                 continue;
             }
 
-            var shown = decoded is null ? written.ToString() : $"{written} ({decoded})";
             if (found.UserInfoLength > 0)
             {
-                var link = text[found.UserInfoStart..(found.Start + found.Length)].ToString();
-                UserInfoTrick(post, text.Slice(found.UserInfoStart, found.UserInfoLength), link, ref findings);
+                UserInfoTrick(post, text.Slice(found.UserInfoStart, found.UserInfoLength), text[found.UserInfoStart..(found.Start + found.Length)], ref findings);
             }
 
-            Lookalikes(post, new DomainName(host), shown, ref findings);
+            Lookalikes(post, new DomainName(host), written, decoded, ref findings);
         }
 
         return findings ?? (IReadOnlyList<ThreatFinding>)[];
     }
 
-    private void Lookalikes(Post post, DomainName domain, string shown, ref List<ThreatFinding>? findings)
+    private void Lookalikes(Post post, DomainName domain, ReadOnlySpan<char> written, string? decoded, ref List<ThreatFinding>? findings)
     {
         Span<SkeletonUnit> units = stackalloc SkeletonUnit[SkeletonText.MaxUnits];
         Span<char> letters = stackalloc char[SkeletonText.MaxUnits];
@@ -119,6 +117,7 @@ public sealed class LookalikeDomainDetector
         foreach (var match in matches[..count])
         {
             var target = _index[match.Target];
+            var shown = Shown(written, decoded);
             var evidence = !match.IsCopy
                 ? $"{shown}: {LookalikeEvidence.Describe(match, name, units[..length], target)}"
                 : domain.Suffix.SequenceEqual(new DomainName(target.Label).Suffix)
@@ -131,7 +130,7 @@ public sealed class LookalikeDomainDetector
         var beforeSuffix = domain.Host[..(domain.Host.Length - domain.Suffix.Length - 1)];
         if (ContainsOfficial(beforeSuffix, out var official))
         {
-            Report(ref findings, post, official.Owner, $"{shown}: {official.Domain} put in front of {domain.Registrable}", ThreatSeverity.High);
+            Report(ref findings, post, official.Owner, $"{Shown(written, decoded)}: {official.Domain} put in front of {domain.Registrable}", ThreatSeverity.High);
             return;
         }
 
@@ -147,7 +146,7 @@ public sealed class LookalikeDomainDetector
             foreach (var match in matches[..count])
             {
                 var target = _index[match.Target];
-                var evidence = $"{shown}: {LookalikeEvidence.Describe(match, label, units[..length], target)} as a subdomain of {domain.Registrable}";
+                var evidence = $"{Shown(written, decoded)}: {LookalikeEvidence.Describe(match, label, units[..length], target)} as a subdomain of {domain.Registrable}";
                 // A plain copy as a subdomain is how hosted platforms name tenants (acme.zendesk.com).
                 Report(ref findings, post, target.Owner, evidence, match.IsCopy ? ThreatSeverity.Low : ThreatSeverity.Medium);
             }
@@ -155,13 +154,13 @@ public sealed class LookalikeDomainDetector
     }
 
     /// <summary>https://acme.com@evil.io shows acme.com but goes to evil.io.</summary>
-    private void UserInfoTrick(Post post, ReadOnlySpan<char> userInfo, string shown, ref List<ThreatFinding>? findings)
+    private void UserInfoTrick(Post post, ReadOnlySpan<char> userInfo, ReadOnlySpan<char> link, ref List<ThreatFinding>? findings)
     {
         Span<char> buffer = stackalloc char[Math.Min(userInfo.Length, DomainScanner.MaxHostLength)];
         var normal = Normalise(userInfo[..buffer.Length], buffer);
         if (ContainsOfficial(normal, out var official))
         {
-            Report(ref findings, post, official.Owner, $"{shown}: {official.Domain} put before '@', the link goes to what follows", ThreatSeverity.High);
+            Report(ref findings, post, official.Owner, $"{link}: {official.Domain} put before '@', the link goes to what follows", ThreatSeverity.High);
         }
     }
 
@@ -191,6 +190,10 @@ public sealed class LookalikeDomainDetector
         official = default;
         return false;
     }
+
+    /// <summary>The host as written, and as it displays when it was punycode.</summary>
+    private static string Shown(ReadOnlySpan<char> written, string? decoded) =>
+        decoded is null ? written.ToString() : $"{written} ({decoded})";
 
     /// <summary>The host or one of its parent domains is official.</summary>
     private bool IsOfficial(ReadOnlySpan<char> host)
