@@ -1,16 +1,27 @@
+using System.Numerics;
+
 namespace StreamEngine.Domain.Threats;
 
 /// <summary>
 /// Finds the <see cref="LookalikeTarget"/>s whose skeleton equals a given one, or lies within its
 /// edit budget, without comparing against every target: near ones through deletion neighbourhoods
 /// (every string a target gives with up to <see cref="LookalikeTarget.MaxEdits"/> letters deleted),
-/// so a query costs a few dozen hash look-ups whatever the number of brands. Immutable.
+/// so a query costs a few dozen look-ups whatever the number of brands. The neighbourhoods are
+/// keyed by a polynomial hash, which for a query with one or two letters deleted comes from its
+/// prefix and suffix hashes in constant time, so no deleted form is ever copied or rehashed; a
+/// hash collision costs only the edit-distance check every candidate gets anyway. Immutable.
 /// </summary>
 internal sealed class SkeletonIndex
 {
     private readonly LookalikeTarget[] _targets;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _exact;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _near;
+    private readonly Dictionary<ulong, int[]> _near;
+
+    // One bit per neighbourhood key (by its low bits), sixteen bits a key or more: nearly every probe
+    // is a miss, and this turns most away from a table small enough for the L1 cache instead of a
+    // dictionary that is not.
+    private readonly ulong[] _present;
+    private readonly int _presentMask;
     private readonly int _maxDeletions;
     private readonly int _maxNearLength;
     private readonly int _minNearLength = int.MaxValue;
@@ -19,7 +30,7 @@ internal sealed class SkeletonIndex
     {
         _targets = targets.Where(t => t.Letters.Length >= LookalikeTarget.MinLength).ToArray();
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var near = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var near = new Dictionary<ulong, List<int>>();
         for (var i = 0; i < _targets.Length; i++)
         {
             var target = _targets[i];
@@ -34,12 +45,20 @@ internal sealed class SkeletonIndex
             _minNearLength = Math.Min(_minNearLength, target.Letters.Length);
             foreach (var form in Deletions(target.Letters, target.MaxEdits))
             {
-                Add(near, form, i);
+                Add(near, PolynomialHash.Key(PolynomialHash.Of(form)), i);
             }
         }
 
         _exact = Freeze(exact).GetAlternateLookup<ReadOnlySpan<char>>();
-        _near = Freeze(near).GetAlternateLookup<ReadOnlySpan<char>>();
+        _near = near.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray());
+        var bits = (int)Math.Min(1 << 20, BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, near.Count * 16)));
+        _present = new ulong[bits / 64];
+        _presentMask = bits - 1;
+        foreach (var key in near.Keys)
+        {
+            var bit = (int)key & _presentMask;
+            _present[bit >> 6] |= 1UL << bit;
+        }
     }
 
     public int Count => _targets.Length;
@@ -62,32 +81,38 @@ internal sealed class SkeletonIndex
             return 0;
         }
 
-        var count = Probe(letters, letters, hits, 0);
-        Span<char> form = stackalloc char[letters.Length];
-        Span<char> twice = stackalloc char[letters.Length];
-        for (var i = 0; i < letters.Length; i++)
+        if (letters.Length > SkeletonText.MaxUnits)
         {
-            Delete(letters, i, form);
-            var once = form[..(letters.Length - 1)];
-            count = Probe(once, letters, hits, count);
+            return 0;
+        }
+
+        Span<ulong> prefix = stackalloc ulong[letters.Length + 1];
+        Span<ulong> suffix = stackalloc ulong[letters.Length + 1];
+        PolynomialHash.Prepare(letters, prefix, suffix);
+        var n = letters.Length;
+        var count = Probe(prefix[n], letters, hits, 0);
+        for (var i = 0; i < n; i++)
+        {
+            count = Probe(PolynomialHash.WithoutOne(prefix, suffix, n, i), letters, hits, count);
             if (_maxDeletions < 2)
             {
                 continue;
             }
 
-            for (var j = i; j < once.Length; j++)
+            for (var j = i + 1; j < n; j++)
             {
-                Delete(once, j, twice);
-                count = Probe(twice[..(once.Length - 1)], letters, hits, count);
+                count = Probe(PolynomialHash.WithoutTwo(prefix, suffix, n, i, j), letters, hits, count);
             }
         }
 
         return count;
     }
 
-    private int Probe(ReadOnlySpan<char> form, ReadOnlySpan<char> query, Span<(int Target, int Edits)> hits, int count)
+    private int Probe(ulong form, ReadOnlySpan<char> query, Span<(int Target, int Edits)> hits, int count)
     {
-        if (!_near.TryGetValue(form, out var candidates))
+        var key = PolynomialHash.Key(form);
+        var bit = (int)key & _presentMask;
+        if ((_present[bit >> 6] & (1UL << bit)) == 0 || !_near.TryGetValue(key, out var candidates))
         {
             return count;
         }
@@ -118,12 +143,6 @@ internal sealed class SkeletonIndex
         return false;
     }
 
-    private static void Delete(ReadOnlySpan<char> from, int at, Span<char> into)
-    {
-        from[..at].CopyTo(into);
-        from[(at + 1)..].CopyTo(into[at..]);
-    }
-
     private static HashSet<string> Deletions(string letters, int depth)
     {
         var forms = new HashSet<string>(StringComparer.Ordinal) { letters };
@@ -149,7 +168,8 @@ internal sealed class SkeletonIndex
         return forms;
     }
 
-    private static void Add(Dictionary<string, List<int>> map, string key, int target)
+    private static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int target)
+        where TKey : notnull
     {
         if (!map.TryGetValue(key, out var list))
         {
