@@ -13,7 +13,7 @@ namespace StreamEngine.Domain.Threats;
 /// <see cref="TextFolding"/> folds them, before the list is consulted;</item>
 /// <item>a few Greek capitals look like a different Latin letter than their lower case does (Η is
 /// H but η is n), so they are looked up as written, before folding;</item>
-/// <item>i, I, l, 1 and | share the skeleton l, as they do in many fonts;</item>
+/// <item>i, I, ı, l, 1 and | share the skeleton l, as they do in many fonts;</item>
 /// <item>anything that is not a letter or digit afterwards (separators _ - . and spaces,
 /// punctuation, emoji, zero-width and other format characters) is dropped.</item>
 /// </list>
@@ -45,7 +45,7 @@ internal static class Confusables
         ("еєε3€", 'e'),
         ("ɡ9", 'g'),
         ("һн", 'h'),
-        ("iіїɩι1|", 'l'),
+        ("iıіїɩι1|", 'l'),
         ("ј", 'j'),
         ("кκ", 'k'),
         ("м", 'm'),

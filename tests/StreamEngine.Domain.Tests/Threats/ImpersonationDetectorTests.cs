@@ -44,6 +44,7 @@ public sealed class ImpersonationDetectorTests
         { "globexhelp", null, Network.Facebook, "globex" },
         { "lnitech", null, Network.X, "initech" },
         { "1nitech", null, Network.X, "initech" },
+        { "ınitech", null, Network.X, "initech" },     // Turkish dotless i
         { "initech_care", null, Network.X, "initech" },
         { "initeck", null, Network.X, "initech" },
         { "initechhelp", null, Network.X, "initech" }, // the official initech_help, underscore dropped
