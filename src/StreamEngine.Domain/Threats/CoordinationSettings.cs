@@ -3,7 +3,7 @@ namespace StreamEngine.Domain.Threats;
 /// <summary>
 /// Thresholds of <see cref="CoordinatedBurstDetector"/>. Memory per detector is bounded by
 /// <see cref="MaxClusters"/> × (<see cref="MaxMembers"/> × 16 + <see cref="TextFingerprint.SketchSize"/> × 8 + 64) bytes,
-/// about 200 KiB with the defaults, plus a reference to one post text per cluster.
+/// about 150 KiB with the defaults, plus a reference to one post text per cluster.
 /// </summary>
 /// <param name="Window">Posts count together when they fall within this span of event time.</param>
 /// <param name="MinAuthors">Distinct authors posting the same text within the window that make a burst.</param>
