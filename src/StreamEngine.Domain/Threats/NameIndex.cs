@@ -33,7 +33,7 @@ internal sealed class NameIndex
                 var names = new[] { brand.Name }
                     .Concat(brand.DisplayNames)
                     .Concat(brand.Handles.Select(h => h.Bare))
-                    .Concat(brand.Domains.Select(d => d.Split('.')[0]));
+                    .Concat(brand.Domains.Select(d => new DomainName(d.Trim().ToLowerInvariant()).Name.ToString()));
                 foreach (var name in names)
                 {
                     Add(phrases, b, NameKind.Brand, name);

@@ -35,6 +35,7 @@ public sealed class LookalikeDomainDetectorTests
         { "https://acme-login.evil.io", "acme" },
         { "acme-login。com", "acme" },                  // ideographic full stop
         { "(see acme.shop)", "acme" },
+        { "hxxps://acme-login.com/x", "acme" },        // a defanged scheme is still a scheme
         { "gl0bex.io", "globex" },
         { "globex-support.io", "globex" },
         { "globexx.io", "globex" },

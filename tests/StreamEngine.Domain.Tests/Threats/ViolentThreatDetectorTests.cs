@@ -96,6 +96,15 @@ public sealed class ViolentThreatDetectorTests
     }
 
     [Fact]
+    public void A_brand_is_named_by_its_domain_name_but_not_by_www()
+    {
+        var detector = new ViolentThreatDetector([new BrandIdentity("acme", "Acme Corporation", [], [], ["www.acmecorp.co.uk"], [])]);
+
+        Assert.Single(detector.Detect(Post("death to acmecorp")));
+        Assert.Empty(detector.Detect(Post("death to www")));
+    }
+
+    [Fact]
     public void The_shipped_list_loads()
     {
         Assert.True(ThreatPatterns.Load().Count >= 20);
