@@ -138,6 +138,7 @@ public static partial class ModelLoader
                         Security = security is null ? null : security with { Name = name },
                     };
                 }
+
                 result.Add(new ReadBrand(id, definition, item, competitors));
             }
 

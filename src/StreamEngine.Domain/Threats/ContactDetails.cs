@@ -143,7 +143,7 @@ internal static class ContactDetails
                 separatorRun = 0;
                 end = i + 1;
             }
-            else if (c is ' ' or '-' or '.' or '(' or ')' && ++separatorRun <= 2 && digits + groups < 40)
+            else if (c is ' ' or '-' or '.' or '(' or ')' && ++separatorRun <= 2)
             {
                 dots += c == '.' ? 1 : 0;
                 hasSeparator |= digits > 0;
@@ -162,8 +162,8 @@ internal static class ContactDetails
 
         var ipLike = dots == 3 && groups == 4 && longestGroup <= 3;
         var local = digits == 7 && groups == 2 && hasSeparator;
-        var long_ = digits is >= 10 and <= 15 || (plus && digits is >= 8 and <= 15);
-        return !ipLike && (long_ || local) ? end : 0;
+        var full = digits is >= 10 and <= 15 || (plus && digits is >= 8 and <= 15);
+        return !ipLike && (full || local) ? end : 0;
     }
 
     private static bool IsHouseNumber(ReadOnlySpan<char> word)
