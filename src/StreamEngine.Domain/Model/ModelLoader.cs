@@ -72,7 +72,7 @@ public static partial class ModelLoader
 
     private sealed record ReadConcept(string Id, ConceptDefinition? Definition, YamlNode Node, YamlScalarNode? ParentNode);
 
-    private sealed class Reader(string source, string yaml, List<ModelError> errors)
+    private sealed partial class Reader(string source, string yaml, List<ModelError> errors)
     {
         public List<ReadConcept> Concepts(YamlMappingNode root)
         {
@@ -139,11 +139,19 @@ public static partial class ModelLoader
                     continue;
                 }
 
+                var security = Security(item, id);
                 var alerts = AlertSettingsOf(item);
-                var definition = query is null || alerts is null
-                    ? null
-                    : new BrandDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query,
-                        competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList()) { Alerts = alerts };
+                BrandDefinition? definition = null;
+                if (query is not null && alerts is not null)
+                {
+                    var name = Scalar(item, "name", required: false)?.Value ?? id;
+                    definition = new BrandDefinition(id, name, query, competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList())
+                    {
+                        Alerts = alerts,
+                        Security = security is null ? null : security with { Name = name },
+                    };
+                }
+
                 result.Add(new ReadBrand(id, definition, item, competitors));
             }
 

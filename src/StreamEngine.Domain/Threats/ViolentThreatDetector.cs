@@ -1,0 +1,184 @@
+using StreamEngine.Domain.Posts;
+
+namespace StreamEngine.Domain.Threats;
+
+/// <summary>
+/// Flags threats of violence ("I will kill", "burn down", "shoot up", "bomb") and calls to attack
+/// ("let's raid", "everyone go ddos") that come within <see cref="Window"/> words of a brand's
+/// name, display name, handle or domain name, or one of its executives' names. The patterns are
+/// <see cref="ThreatPatterns"/>: sentence forms rather than violent words, with a list of idioms
+/// that contain the same words and are dropped ("the bomb", "kill it", "kill for"). Threats are
+/// high, calls medium. Posts with no pattern word cost one hash look-up per word and allocate
+/// nothing. Immutable and thread-safe.
+/// </summary>
+public sealed class ViolentThreatDetector
+{
+    /// <summary>Words allowed between a threat and the brand or person it is near, either way round.</summary>
+    public const int Window = 12;
+
+    /// <summary>Ignore patterns may start this many words before a threat and still overlap it ("the" bomb).</summary>
+    private const int IgnoreLead = 3;
+
+    private const int MaxHits = 8;
+    /// <summary>Names longer than this many words that end near a threat but start further away are not seen.</summary>
+    private const int MaxNameWords = 4;
+
+    private readonly IReadOnlyList<BrandIdentity> _brands;
+    private readonly ThreatPatterns _patterns;
+    private readonly NameIndex _names;
+
+    public ViolentThreatDetector(IReadOnlyList<BrandIdentity> brands, ThreatPatterns? patterns = null)
+    {
+        ArgumentNullException.ThrowIfNull(brands);
+        _brands = brands;
+        _patterns = patterns ?? ThreatPatterns.Load();
+        _names = new NameIndex(brands, brandNames: true, executives: true);
+    }
+
+    private readonly record struct Hit(int Start, int End, PatternKind Kind);
+
+    public IReadOnlyList<ThreatFinding> Detect(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        using var words = ThreatWords.Of(post.Text);
+        Span<Hit> hits = stackalloc Hit[MaxHits];
+        var hitCount = FindHits(words, hits);
+        if (hitCount == 0)
+        {
+            return [];
+        }
+
+        List<ThreatFinding>? findings = null;
+        foreach (var hit in hits[..hitCount])
+        {
+            // Names are looked for only around a hit, which is rare, rather than all over the post.
+            for (var w = Math.Max(0, hit.Start - Window - MaxNameWords); w < Math.Min(words.Count, hit.End + Window + 1); w++)
+            {
+                if (_names.At(words, w) is not { } name)
+                {
+                    continue;
+                }
+
+                var end = w + name.Words.Length;
+                var gap = w >= hit.End ? w - hit.End : end <= hit.Start ? hit.Start - end : 0;
+                if (gap <= Window)
+                {
+                    Report(ref findings, post, words, hit, name);
+                }
+
+                w = end - 1;
+            }
+        }
+
+        return findings ?? (IReadOnlyList<ThreatFinding>)[];
+    }
+
+    private int FindHits(scoped in ThreatWords words, Span<Hit> hits)
+    {
+        var count = 0;
+        for (var w = 0; w < words.Count && count < hits.Length; w++)
+        {
+            var best = new Hit(w, -1, 0);
+            foreach (var pattern in _patterns.StartingWith(words[w]))
+            {
+                var end = Match(pattern.Slots, 0, w, words);
+                if (end < 0 || end < best.End || (end == best.End && pattern.Kind != PatternKind.Threat) || Ignored(w, end, words))
+                {
+                    continue;
+                }
+
+                best = new Hit(w, end, pattern.Kind);
+            }
+
+            if (best.End > 0)
+            {
+                hits[count++] = best;
+                w = best.End - 1;
+            }
+        }
+
+        return count;
+    }
+
+    private bool Ignored(int start, int end, scoped in ThreatWords words)
+    {
+        foreach (var ignore in _patterns.Ignores)
+        {
+            for (var s = Math.Max(0, start - IgnoreLead); s < end; s++)
+            {
+                if (Contains(ignore.Slots[0].Words, words[s]) && Match(ignore.Slots, 0, s, words) > start)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a match of <paramref name="slots"/> from slot <paramref name="slot"/> at word <paramref name="word"/> ends (exclusive), or -1.</summary>
+    private int Match(PatternSlot[] slots, int slot, int word, scoped in ThreatWords words)
+    {
+        if (slot == slots.Length)
+        {
+            return word;
+        }
+
+        var s = slots[slot];
+        if (word < words.Count)
+        {
+            if (s.Any || Contains(s.Words, words[word]))
+            {
+                var end = Match(slots, slot + 1, word + 1, words);
+                if (end >= 0)
+                {
+                    return end;
+                }
+            }
+
+            if (s.Brand && _names.At(words, word) is { } name)
+            {
+                var end = Match(slots, slot + 1, word + name.Words.Length, words);
+                if (end >= 0)
+                {
+                    return end;
+                }
+            }
+        }
+
+        return s.Optional ? Match(slots, slot + 1, word, words) : -1;
+    }
+
+    private void Report(ref List<ThreatFinding>? findings, Post post, scoped in ThreatWords words, Hit hit, NamePhrase name)
+    {
+        var brand = _brands[name.Owner];
+        var severity = hit.Kind == PatternKind.Threat ? ThreatSeverity.High : ThreatSeverity.Medium;
+        var quoted = post.Text[words.At(hit.Start).Start..words.At(hit.End - 1).End];
+        var what = hit.Kind == PatternKind.Threat ? "threat" : "call to attack";
+        var near = name.Kind == NameKind.Executive ? "executive " + name.Text : name.Text;
+        var finding = new ThreatFinding(ThreatKind.Violence, brand.BrandId, post.Id, ThreatFinding.AuthorOf(post.Author), $"{what} '{quoted}' near {near}", severity);
+        findings ??= [];
+        var at = findings.FindIndex(f => f.BrandId == brand.BrandId);
+        if (at < 0)
+        {
+            findings.Add(finding);
+        }
+        else if (findings[at].Severity < severity)
+        {
+            findings[at] = finding;
+        }
+    }
+
+    private static bool Contains(string[] words, ReadOnlySpan<char> word)
+    {
+        foreach (var w in words)
+        {
+            if (word.SequenceEqual(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
