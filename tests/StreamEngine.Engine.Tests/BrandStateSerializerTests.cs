@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Threats;
 using StreamEngine.Domain.Alerts;
 using System.Runtime.Serialization;
 using Akka.Actor;
@@ -84,12 +85,20 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
         }
 
         Assert.Equal(expected.Mentions, actual.Mentions);
+        Assert.Equal(expected.Threats, actual.Threats);
     }
 
     [Fact]
     public void MentionsRecorded_round_trips_to_an_equal_delta()
     {
-        var original = new MentionsRecorded(HandMadeDelta());
+        var original = new MentionsRecorded(HandMadeDelta() with
+        {
+            Threats =
+            [
+                new ThreatSighting(At, new ThreatFinding(ThreatKind.Impersonation, "acme", "p1", "@acme_help", "@acme_help: @acme + 'help'", ThreatSeverity.High)),
+                new ThreatSighting(At.AddMinutes(-3), new ThreatFinding(ThreatKind.Coordination, "acme", "p2", null, "6 authors, same text", ThreatSeverity.Medium)),
+            ],
+        });
 
         var restored = Assert.IsType<MentionsRecorded>(RoundTrip(original));
 

@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Influence;
+using StreamEngine.Domain.Threats;
 
 namespace StreamEngine.Domain.Aggregates;
 
@@ -28,5 +29,11 @@ public readonly record struct SegmentCount(SegmentDimension Dimension, string Va
 /// <summary>What one batch of mentions adds to a brand, grouped by minute of event time.</summary>
 public sealed record BrandDelta(IReadOnlyList<MinuteDelta> Minutes)
 {
+    /// <summary>What the threat detectors found against the brand in the batch's posts; the brand raises security alerts from them.</summary>
+    public IReadOnlyList<ThreatSighting> Threats { get; init; } = [];
+
     public long Mentions => Minutes.Sum(m => m.Mentions);
 }
+
+/// <summary>A threat finding and when the post it was found in was published.</summary>
+public sealed record ThreatSighting(DateTimeOffset At, ThreatFinding Finding);

@@ -4,6 +4,7 @@ using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sentiment;
 using StreamEngine.Domain.Sketches;
+using StreamEngine.Domain.Threats;
 
 namespace StreamEngine.Domain.Aggregates;
 
@@ -20,6 +21,7 @@ public sealed class BrandDeltaBuilder
     public const int HashtagsPerMinute = 32;
 
     private readonly SortedDictionary<long, MinuteAccumulator> _minutes = [];
+    private readonly List<ThreatSighting> _threats = [];
 
     public int Mentions { get; private set; }
 
@@ -87,6 +89,14 @@ public sealed class BrandDeltaBuilder
         }
     }
 
+    /// <summary>A threat found against the brand, in a post that may or may not mention it.</summary>
+    public void AddThreat(Post post, ThreatFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(finding);
+        _threats.Add(new ThreatSighting(post.CreatedAt, finding));
+    }
+
     public BrandDelta Build() =>
         new(_minutes.Select(m => new MinuteDelta(
                 m.Key,
@@ -105,7 +115,10 @@ public sealed class BrandDeltaBuilder
                     .ToArray(),
                 SentimentReach = m.Value.SentimentReach,
             })
-            .ToArray());
+            .ToArray())
+        {
+            Threats = [.. _threats],
+        };
 
     /// <summary>Author ids are unique per network only, so the network is part of the identity.</summary>
     private static uint? AuthorEntry(Post post)

@@ -6,6 +6,13 @@ public enum AlertMetric : byte
     Mentions = 1,
     NegativeMentions,
     NetSentiment,
+
+    // Security: a threat found in a post rather than a series straying (docs/threats.md).
+    Impersonation = 10,
+    Phishing,
+    Doxxing,
+    Violence,
+    Coordination,
 }
 
 public enum AlertDirection : byte
@@ -37,11 +44,20 @@ public sealed record Alert(
     double ZScore,
     IReadOnlyList<AlertDriver> Drivers)
 {
-    /// <summary>"volume" for mentions, "sentiment" for negative mentions and net sentiment.</summary>
-    public string Category => Metric == AlertMetric.Mentions ? "volume" : "sentiment";
+    /// <summary>"volume" for mentions, "sentiment" for negative mentions and net sentiment, "security" for threats.</summary>
+    public string Category => Metric switch
+    {
+        AlertMetric.Mentions => "volume",
+        AlertMetric.NegativeMentions or AlertMetric.NetSentiment => "sentiment",
+        _ => "security",
+    };
 
     public static string IdOf(string brandId, long minute, AlertMetric metric, AlertDirection direction) =>
         FormattableString.Invariant($"{brandId}:{minute}:{metric.ToName()}:{direction.ToName()}");
+
+    /// <summary>A security alert's id names what it is about (an author, or a post), not a direction.</summary>
+    public static string IdOf(string brandId, long minute, AlertMetric metric, string subject) =>
+        FormattableString.Invariant($"{brandId}:{minute}:{metric.ToName()}:{subject}");
 }
 
 /// <summary>
@@ -56,7 +72,12 @@ public static class AlertNames
     {
         AlertMetric.Mentions => "mentions",
         AlertMetric.NegativeMentions => "negative-mentions",
-        _ => "net-sentiment",
+        AlertMetric.NetSentiment => "net-sentiment",
+        AlertMetric.Impersonation => "impersonation",
+        AlertMetric.Phishing => "phishing",
+        AlertMetric.Doxxing => "doxxing",
+        AlertMetric.Violence => "violence",
+        _ => "coordination",
     };
 
     public static string ToName(this AlertDirection direction) => direction == AlertDirection.Spike ? "spike" : "dip";

@@ -17,6 +17,9 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
 
     public ListeningModel Model { get; } = model;
 
+    /// <summary>The model's threat detectors.</summary>
+    public Threats.ThreatWatch Threats { get; } = new(model);
+
     /// <summary>Whether the post's language has a lexicon here.</summary>
     public static bool IsScored(Post post) => post?.Language is null || ScoredLanguages.Contains(post.Language);
 

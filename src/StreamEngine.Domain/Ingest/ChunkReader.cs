@@ -68,6 +68,11 @@ public static class ChunkReader
             return;
         }
 
+        foreach (var finding in analyzer.Threats.Detect(post))
+        {
+            reading.Threats.Add((post, finding));
+        }
+
         var analysis = analyzer.Analyze(post, scratch, brands);
         if (analysis is null)
         {

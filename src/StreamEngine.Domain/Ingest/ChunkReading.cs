@@ -1,3 +1,6 @@
+using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Threats;
+
 namespace StreamEngine.Domain.Ingest;
 
 /// <summary>What reading one chunk of NDJSON found: the posts that mention brands, and a count of everything else.</summary>
@@ -6,6 +9,9 @@ public sealed class ChunkReading
     public List<MatchedPost> Mentions { get; } = [];
 
     public List<LineError> Errors { get; } = [];
+
+    /// <summary>What the threat detectors found in the chunk's accepted posts, with the post each came from.</summary>
+    public List<(Post Post, ThreatFinding Finding)> Threats { get; } = [];
 
     /// <summary>Valid posts, late and unmatched ones included.</summary>
     public int Accepted { get; internal set; }

@@ -29,6 +29,7 @@ public sealed class BrandActor : ReceivePersistentActor
     private readonly BrandActorSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly SpikeDetector _detector;
+    private readonly ThreatAlerts _threats;
     private readonly List<Alert> _alerts = [];
     private BrandAggregate _aggregate = new();
     private int _batchesSinceSnapshot;
@@ -39,6 +40,7 @@ public sealed class BrandActor : ReceivePersistentActor
         _clock = clock;
         _settings = settings;
         _detector = new SpikeDetector(brandId, settings.Alerts ?? AlertSettings.Default);
+        _threats = new ThreatAlerts(brandId);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -55,6 +57,7 @@ public sealed class BrandActor : ReceivePersistentActor
             foreach (var alert in _alerts)
             {
                 _detector.Remember(alert);
+                _threats.Remember(alert);
             }
 
             // Relearn the baselines; what these minutes raised was journaled before the restart.
@@ -125,7 +128,7 @@ public sealed class BrandActor : ReceivePersistentActor
         {
             _aggregate.Apply(recorded.Delta);
             replyTo.Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
-            var raised = JudgeClosedMinutes();
+            IReadOnlyList<Alert> raised = [.. JudgeClosedMinutes(), .. _threats.Raise(recorded.Delta.Threats)];
             if (raised.Count > 0)
             {
                 PersistAsync(new AlertsRaised(raised), Publish);

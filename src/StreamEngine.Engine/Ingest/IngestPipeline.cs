@@ -10,6 +10,7 @@ using StreamEngine.Domain.Ingest;
 using StreamEngine.Domain.Matching;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sketches;
+using StreamEngine.Domain.Threats;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Telemetry;
 
@@ -29,6 +30,7 @@ public sealed class IngestPipeline
     private readonly TimeProvider _clock;
     private readonly IngestSettings _settings;
     private readonly DuplicateFilter _duplicates;
+    private readonly Dictionary<string, CoordinatedBurstDetector> _bursts = new(StringComparer.Ordinal);
 
     [ThreadStatic]
     private static AnalysisScratch? t_scratch;
@@ -163,13 +165,32 @@ public sealed class IngestPipeline
         return NotUsed.Instance;
     }
 
-    /// <summary>Folds a round of chunks into one batch per brand; runs on one thread at a time, so the duplicate filter needs no lock.</summary>
+    /// <summary>
+    /// Folds a round of chunks into one batch per brand; runs on one thread at a time, so the
+    /// duplicate filter and the coordinated-burst detectors need no lock.
+    /// </summary>
     private List<RecordMentions> Batch(List<IngestChunk> chunks, List<ulong> admitted)
     {
         var builders = new Dictionary<string, BrandDeltaBuilder>(StringComparer.Ordinal);
+        BrandDeltaBuilder Builder(string brand)
+        {
+            if (!builders.TryGetValue(brand, out var builder))
+            {
+                builders[brand] = builder = new BrandDeltaBuilder();
+            }
+
+            return builder;
+        }
+
+        var watched = _model.Analyzer.Threats.Watched;
         foreach (var chunk in chunks)
         {
             var reading = chunk.Reading!;
+            foreach (var (post, finding) in reading.Threats)
+            {
+                Builder(finding.BrandId).AddThreat(post, finding);
+            }
+
             foreach (var mention in reading.Mentions)
             {
                 var key = StableHash.Of(mention.Post.Network.ToName(), mention.Post.Id);
@@ -182,16 +203,27 @@ public sealed class IngestPipeline
                 admitted.Add(key);
                 foreach (var brand in mention.Brands)
                 {
-                    if (!builders.TryGetValue(brand, out var builder))
-                    {
-                        builders[brand] = builder = new BrandDeltaBuilder();
-                    }
-
+                    var builder = Builder(brand);
                     builder.Add(mention.Post, mention.Analysis);
+                    if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post) is { } burst)
+                    {
+                        builder.AddThreat(mention.Post, burst);
+                    }
                 }
             }
         }
 
         return builders.Select(b => new RecordMentions(b.Key, b.Value.Build())).ToList();
+    }
+
+    /// <summary>One detector per watched brand (fixed memory each, docs/threats.md), created when the brand's first post passes.</summary>
+    private CoordinatedBurstDetector Bursts(string brand)
+    {
+        if (!_bursts.TryGetValue(brand, out var detector))
+        {
+            _bursts[brand] = detector = new CoordinatedBurstDetector(brand);
+        }
+
+        return detector;
     }
 }

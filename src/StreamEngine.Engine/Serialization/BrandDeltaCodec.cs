@@ -6,7 +6,8 @@ namespace StreamEngine.Engine.Serialization;
 /// Binary form of a <see cref="BrandDelta"/>. Integers are 7-bit varints; author entries are sorted,
 /// so they are stored as gaps, which keeps a busy minute's authors small. Version 2 added the
 /// sentiment tally after engagement; version 3 the leading authors, hashtags and sentiment reach
-/// after the author entries. Older data reads with those empty.
+/// after the author entries, and the threat sightings after the minutes. Older data reads with
+/// those empty.
 /// </summary>
 internal static class BrandDeltaCodec
 {
@@ -27,6 +28,8 @@ internal static class BrandDeltaCodec
             InfluenceCodec.WriteContributions(w, m.Authors, m.Hashtags);
             WriteSentimentReach(w, m.SentimentReach);
         }
+
+        ThreatCodec.Write(w, delta.Threats);
     }
 
     public static void WriteSentimentReach(BinaryWriter w, SentimentReach reach)
@@ -58,7 +61,7 @@ internal static class BrandDeltaCodec
             }
         }
 
-        return new BrandDelta(minutes);
+        return new BrandDelta(minutes) { Threats = version >= 3 ? ThreatCodec.Read(r) : [] };
     }
 
     public static void WriteSentiment(BinaryWriter w, SentimentTally tally)
