@@ -82,6 +82,7 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
             Assert.Equal(e.Authors, a.Authors);
             Assert.Equal(e.Hashtags, a.Hashtags);
             Assert.Equal(e.SentimentReach, a.SentimentReach);
+            Assert.Equal(e.CompetitorMentions, a.CompetitorMentions);
         }
 
         Assert.Equal(expected.Mentions, actual.Mentions);
@@ -228,6 +229,7 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
             Assert.Equal(e[i].Engagement, a[i].Engagement);
             Assert.Equal(e[i].Sentiment, a[i].Sentiment);
             Assert.Equal(e[i].SentimentReach, a[i].SentimentReach);
+            Assert.Equal(e[i].CompetitorMentions, a[i].CompetitorMentions);
             Assert.Equal(
                 e[i].Segments.OrderBy(s => s.Key.Dimension).ThenBy(s => s.Key.Value, StringComparer.Ordinal),
                 a[i].Segments.OrderBy(s => s.Key.Dimension).ThenBy(s => s.Key.Value, StringComparer.Ordinal));

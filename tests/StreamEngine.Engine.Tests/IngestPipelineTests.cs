@@ -127,6 +127,11 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(2, _received.Count);
         Assert.Equal(8, _received.Single(r => r.BrandId == "acme").Delta.Mentions);
         Assert.Equal(4, _received.Single(r => r.BrandId == "globex").Delta.Mentions);
+
+        // Acme's share of voice is read against its competitor's mentions of the same minutes.
+        var acme = _received.Single(r => r.BrandId == "acme").Delta.Minutes;
+        Assert.All(acme, m => Assert.Equal(1, m.CompetitorMentions));
+        Assert.Equal(4, acme.Count);
     }
 
     [Fact]

@@ -35,7 +35,10 @@ public sealed class AlertEndpointTests : IDisposable
         await using var restarted = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), Path.Combine(_dir.Path, "model.yaml"));
         await CrisisAlertAsync(restarted, firehose);
         var all = await restarted.Http.GetJsonAsync("/api/alerts");
-        Assert.DoesNotContain(all.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("brand").GetString() == "alpha");
+        // Alpha's own traffic stayed flat; beta's crisis can only have cost it share of voice.
+        Assert.All(
+            all.GetProperty("alerts").EnumerateArray().Where(a => a.GetProperty("brand").GetString() == "alpha"),
+            a => Assert.Equal(("share-of-voice", "dip"), (a.GetProperty("metric").GetString(), a.GetProperty("direction").GetString())));
 
         // One alert a page, following the cursor, gives the same list.
         var paged = new List<string>();

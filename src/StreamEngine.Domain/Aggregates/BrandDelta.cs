@@ -21,6 +21,9 @@ public sealed record MinuteDelta(
 
     /// <summary>Reach of the minute's positive, neutral and negative mentions: what the reputation index weighs.</summary>
     public SentimentReach SentimentReach { get; init; }
+
+    /// <summary>Mentions of the brand's competitors dated in this minute, in the same batch: the brand's share of voice is Mentions / (Mentions + CompetitorMentions).</summary>
+    public long CompetitorMentions { get; init; }
 }
 
 /// <summary>A segment value and how many mentions it gained.</summary>

@@ -29,11 +29,7 @@ public sealed class BrandDeltaBuilder
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(analysis);
-        var minute = EventTime.MinuteOf(post.CreatedAt);
-        if (!_minutes.TryGetValue(minute, out var acc))
-        {
-            _minutes[minute] = acc = new MinuteAccumulator();
-        }
+        var acc = Minute(EventTime.MinuteOf(post.CreatedAt));
 
         Mentions++;
         acc.Mentions++;
@@ -89,6 +85,12 @@ public sealed class BrandDeltaBuilder
         }
     }
 
+    /// <summary>Mentions of the brand in each minute of the batch, for its competitors' share of voice.</summary>
+    public IEnumerable<(long Minute, long Mentions)> MentionsPerMinute => _minutes.Select(m => (m.Key, m.Value.Mentions));
+
+    /// <summary>Mentions its competitors had in a minute of the same batch: what the brand's share of voice is read against.</summary>
+    public void AddCompetitorMentions(long minute, long mentions) => Minute(minute).CompetitorMentions += mentions;
+
     /// <summary>A threat found against the brand, in a post that may or may not mention it.</summary>
     public void AddThreat(Post post, ThreatFinding finding)
     {
@@ -114,11 +116,22 @@ public sealed class BrandDeltaBuilder
                     .Select(h => new TermContribution(h.Key, h.Value))
                     .ToArray(),
                 SentimentReach = m.Value.SentimentReach,
+                CompetitorMentions = m.Value.CompetitorMentions,
             })
             .ToArray())
         {
             Threats = [.. _threats],
         };
+
+    private MinuteAccumulator Minute(long minute)
+    {
+        if (!_minutes.TryGetValue(minute, out var acc))
+        {
+            _minutes[minute] = acc = new MinuteAccumulator();
+        }
+
+        return acc;
+    }
 
     /// <summary>Author ids are unique per network only, so the network is part of the identity.</summary>
     private static uint? AuthorEntry(Post post)
@@ -135,6 +148,7 @@ public sealed class BrandDeltaBuilder
         public long Engagement;
         public SentimentTally Sentiment;
         public SentimentReach SentimentReach;
+        public long CompetitorMentions;
         public readonly Dictionary<SegmentKey, long> Segments = [];
         public readonly HashSet<uint> Authors = [];
         public readonly Dictionary<string, AuthorTally> Influencers = new(StringComparer.Ordinal);

@@ -18,6 +18,12 @@ public sealed class MentionBucket(long period)
 
     public SentimentReach SentimentReach { get; private set; }
 
+    /// <summary>Mentions of the brand's competitors in the same period (see <see cref="MinuteDelta.CompetitorMentions"/>).</summary>
+    public long CompetitorMentions { get; private set; }
+
+    /// <summary>The brand's share of its competitor set's mentions, in percent; null when the set was silent.</summary>
+    public double? ShareOfVoice => Mentions + CompetitorMentions == 0 ? null : Mentions * 100.0 / (Mentions + CompetitorMentions);
+
     public Dictionary<SegmentKey, long> Segments { get; } = [];
 
     public UniqueAuthorSketch Authors { get; private set; } = new();
@@ -30,6 +36,7 @@ public sealed class MentionBucket(long period)
         Engagement += delta.Engagement;
         Sentiment += delta.Sentiment;
         SentimentReach += delta.SentimentReach;
+        CompetitorMentions += delta.CompetitorMentions;
         foreach (var s in delta.Segments)
         {
             var key = new SegmentKey(s.Dimension, s.Value);
@@ -44,12 +51,12 @@ public sealed class MentionBucket(long period)
 
     /// <summary>Rebuilds a bucket from a snapshot.</summary>
     public static MentionBucket Restore(long period, long mentions, long reach, long engagement, SentimentTally sentiment,
-        IEnumerable<KeyValuePair<SegmentKey, long>> segments, UniqueAuthorSketch authors, SentimentReach sentimentReach = default)
+        IEnumerable<KeyValuePair<SegmentKey, long>> segments, UniqueAuthorSketch authors, SentimentReach sentimentReach = default, long competitorMentions = 0)
     {
         ArgumentNullException.ThrowIfNull(segments);
         var bucket = new MentionBucket(period)
         {
-            Mentions = mentions, Reach = reach, Engagement = engagement, Sentiment = sentiment, Authors = authors, SentimentReach = sentimentReach,
+            Mentions = mentions, Reach = reach, Engagement = engagement, Sentiment = sentiment, Authors = authors, SentimentReach = sentimentReach, CompetitorMentions = competitorMentions,
         };
         foreach (var (key, count) in segments)
         {

@@ -6,6 +6,7 @@ public enum AlertMetric : byte
     Mentions = 1,
     NegativeMentions,
     NetSentiment,
+    ShareOfVoice,
 
     // Security: a threat found in a post rather than a series straying (docs/threats.md).
     Impersonation = 10,
@@ -44,11 +45,12 @@ public sealed record Alert(
     double ZScore,
     IReadOnlyList<AlertDriver> Drivers)
 {
-    /// <summary>"volume" for mentions, "sentiment" for negative mentions and net sentiment, "security" for threats.</summary>
+    /// <summary>"volume" for mentions, "sentiment" for negative mentions and net sentiment, "competition" for share of voice, "security" for threats.</summary>
     public string Category => Metric switch
     {
         AlertMetric.Mentions => "volume",
         AlertMetric.NegativeMentions or AlertMetric.NetSentiment => "sentiment",
+        AlertMetric.ShareOfVoice => "competition",
         _ => "security",
     };
 
@@ -73,6 +75,7 @@ public static class AlertNames
         AlertMetric.Mentions => "mentions",
         AlertMetric.NegativeMentions => "negative-mentions",
         AlertMetric.NetSentiment => "net-sentiment",
+        AlertMetric.ShareOfVoice => "share-of-voice",
         AlertMetric.Impersonation => "impersonation",
         AlertMetric.Phishing => "phishing",
         AlertMetric.Doxxing => "doxxing",

@@ -77,7 +77,7 @@ public static class AlertDrivers
 
         foreach (var kept in pane.ByMentions.Entries)
         {
-            var count = metric == AlertMetric.Mentions ? kept.Tally.Mentions : kept.Tally.Negative;
+            var count = metric is AlertMetric.NegativeMentions or AlertMetric.NetSentiment ? kept.Tally.Negative : kept.Tally.Mentions;
             if (count > 0)
             {
                 counts[new SegmentKey(AuthorSegment, kept.Key)] = count;
@@ -93,7 +93,7 @@ public static class AlertDrivers
             return counts;
         }
 
-        var sentimentConcepts = metric != AlertMetric.Mentions;
+        var sentimentConcepts = metric is AlertMetric.NegativeMentions or AlertMetric.NetSentiment;
         foreach (var (key, count) in bucket.Segments)
         {
             if (sentimentConcepts && key.Dimension == SegmentDimension.ConceptSentiment)

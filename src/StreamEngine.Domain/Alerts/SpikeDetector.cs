@@ -3,7 +3,7 @@ using StreamEngine.Domain.Aggregates;
 namespace StreamEngine.Domain.Alerts;
 
 /// <summary>
-/// Watches one brand's minute series (mentions, negative mentions, net sentiment) on event time:
+/// Watches one brand's minute series (mentions, negative mentions, net sentiment, share of voice) on event time:
 /// as the brand's newest event minute moves on, every minute that has closed is judged once
 /// against the baseline of the minutes before it, then folded into that baseline. Nothing here
 /// reads a clock, so the same minutes always raise the same alerts.
@@ -18,6 +18,7 @@ public sealed class SpikeDetector
     private EwmaBaseline _mentions;
     private EwmaBaseline _negative;
     private EwmaBaseline _net;
+    private EwmaBaseline _shareOfVoice;
 
     public SpikeDetector(string brandId, AlertSettings settings)
     {
@@ -116,6 +117,17 @@ public sealed class SpikeDetector
             _net.Observe(net, _settings.Smoothing);
         }
 
+        // Likewise a share of voice of a quiet competitor set.
+        if (bucket is { ShareOfVoice: { } share } && bucket.Mentions + bucket.CompetitorMentions >= _settings.MinimumMentions)
+        {
+            if (Check(AlertMetric.ShareOfVoice, share, _shareOfVoice, minute, bucket, aggregate) is { } voice)
+            {
+                found.Add(voice);
+            }
+
+            _shareOfVoice.Observe(share, _settings.Smoothing);
+        }
+
         return found;
     }
 
@@ -134,7 +146,7 @@ public sealed class SpikeDetector
         }
 
         // Counts must be big enough to matter: the minute's for a spike, the expected one's for a dip.
-        var isCount = metric != AlertMetric.NetSentiment;
+        var isCount = metric is AlertMetric.Mentions or AlertMetric.NegativeMentions;
         if (isCount && (d == AlertDirection.Spike ? value : baseline.Mean) < _settings.MinimumMentions)
         {
             return null;

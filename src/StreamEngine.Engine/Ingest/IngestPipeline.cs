@@ -213,7 +213,39 @@ public sealed class IngestPipeline
             }
         }
 
+        AddCompetitorMentions(builders);
         return builders.Select(b => new RecordMentions(b.Key, b.Value.Build())).ToList();
+    }
+
+    /// <summary>
+    /// Tells each brand of a set how many mentions its competitors had per minute in this round, so
+    /// it can watch its share of voice; a brand not mentioned in the round still learns it (0 %).
+    /// Counts add up over rounds and nodes, as the brand's own mentions do.
+    /// </summary>
+    private void AddCompetitorMentions(Dictionary<string, BrandDeltaBuilder> builders)
+    {
+        var model = _model.Model;
+        var perBrand = builders.ToDictionary(b => b.Key, b => b.Value.MentionsPerMinute.ToList(), StringComparer.Ordinal);
+        foreach (var brand in model.Brands)
+        {
+            foreach (var competitor in brand.Competitors)
+            {
+                if (!perBrand.TryGetValue(competitor, out var minutes))
+                {
+                    continue;
+                }
+
+                if (!builders.TryGetValue(brand.Id, out var builder))
+                {
+                    builders[brand.Id] = builder = new BrandDeltaBuilder();
+                }
+
+                foreach (var (minute, mentions) in minutes)
+                {
+                    builder.AddCompetitorMentions(minute, mentions);
+                }
+            }
+        }
     }
 
     /// <summary>One detector per watched brand (fixed memory each, docs/threats.md), created when the brand's first post passes.</summary>

@@ -44,6 +44,7 @@ public static class BrandAggregateCodec
             w.Write7BitEncodedInt64(b.Engagement);
             BrandDeltaCodec.WriteSentiment(w, b.Sentiment);
             BrandDeltaCodec.WriteSentimentReach(w, b.SentimentReach);
+            w.Write7BitEncodedInt64(b.CompetitorMentions);
             BrandDeltaCodec.WriteSegments(w, b.Segments.Select(s => (s.Key.Dimension, s.Key.Value, s.Value)), b.Segments.Count);
             if (b.Authors.IsDense)
             {
@@ -70,6 +71,7 @@ public static class BrandAggregateCodec
             var engagement = r.Read7BitEncodedInt64();
             var sentiment = version >= 2 ? BrandDeltaCodec.ReadSentiment(r) : default;
             var sentimentReach = version >= 3 ? BrandDeltaCodec.ReadSentimentReach(r) : default;
+            var competitorMentions = version >= 3 ? r.Read7BitEncodedInt64() : 0;
             var segments = BrandDeltaCodec.ReadSegments(r)
                 .Select(s => new KeyValuePair<SegmentKey, long>(new SegmentKey(s.Dimension, s.Value), s.Mentions));
             UniqueAuthorSketch authors;
@@ -90,7 +92,7 @@ public static class BrandAggregateCodec
                     throw new InvalidDataException($"unknown author sketch kind {kind}");
             }
 
-            buckets.Add(MentionBucket.Restore(period, mentions, reach, engagement, sentiment, segments, authors, sentimentReach));
+            buckets.Add(MentionBucket.Restore(period, mentions, reach, engagement, sentiment, segments, authors, sentimentReach, competitorMentions));
         }
 
         return buckets;

@@ -6,7 +6,7 @@ namespace StreamEngine.Engine.Serialization;
 /// Binary form of a <see cref="BrandDelta"/>. Integers are 7-bit varints; author entries are sorted,
 /// so they are stored as gaps, which keeps a busy minute's authors small. Version 2 added the
 /// sentiment tally after engagement; version 3 the leading authors, hashtags and sentiment reach
-/// after the author entries, and the threat sightings after the minutes. Older data reads with
+/// and competitors' mentions after the author entries, and the threat sightings after the minutes. Older data reads with
 /// those empty.
 /// </summary>
 internal static class BrandDeltaCodec
@@ -27,6 +27,7 @@ internal static class BrandDeltaCodec
             WriteSortedEntries(w, m.AuthorEntries);
             InfluenceCodec.WriteContributions(w, m.Authors, m.Hashtags);
             WriteSentimentReach(w, m.SentimentReach);
+            w.Write7BitEncodedInt64(m.CompetitorMentions);
         }
 
         ThreatCodec.Write(w, delta.Threats);
@@ -57,7 +58,7 @@ internal static class BrandDeltaCodec
             if (version >= 3)
             {
                 var (authors, hashtags) = InfluenceCodec.ReadContributions(r);
-                minutes[i] = minutes[i] with { Authors = authors, Hashtags = hashtags, SentimentReach = ReadSentimentReach(r) };
+                minutes[i] = minutes[i] with { Authors = authors, Hashtags = hashtags, SentimentReach = ReadSentimentReach(r), CompetitorMentions = r.Read7BitEncodedInt64() };
             }
         }
 

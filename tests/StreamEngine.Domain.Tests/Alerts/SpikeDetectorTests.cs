@@ -90,6 +90,28 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void A_leap_in_share_of_voice_fires_although_the_brand_is_no_louder()
+    {
+        var (aggregate, detector) = Watch();
+        var random = new Random(11);
+        var alerts = new List<Alert>();
+        for (var m = 0; m < 100; m++)
+        {
+            // The brand keeps its 60 mentions a minute; at minute 80 its competitors fall silent.
+            var competitors = m == 80 ? 2 : Noisy(random, 180);
+            var delta = Minute(Start + m, Noisy(random, 60), [("price", 10)], [("US", 60)], negative: 5);
+            aggregate.Apply(new BrandDelta([delta.Minutes[0] with { CompetitorMentions = competitors }]));
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate));
+        }
+
+        var voice = Assert.Single(alerts);
+        Assert.Equal((AlertMetric.ShareOfVoice, AlertDirection.Spike, "competition"), (voice.Metric, voice.Direction, voice.Category));
+        Assert.Equal(EventTime.StartOfMinute(Start + 80), voice.Minute);
+        Assert.InRange(voice.Observed, 90, 100);
+        Assert.InRange(voice.Expected, 20, 30);
+    }
+
+    [Fact]
     public void Silence_after_steady_traffic_is_a_dip()
     {
         var (aggregate, detector) = Watch();
