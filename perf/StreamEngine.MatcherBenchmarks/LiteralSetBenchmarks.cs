@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using StreamEngine.MatcherBenchmarks.Contenders;
+using StreamEngine.MatcherBenchmarks.Hyperscan;
 using StreamEngine.MatcherBenchmarks.Workload;
 
 namespace StreamEngine.MatcherBenchmarks;
@@ -15,11 +16,15 @@ namespace StreamEngine.MatcherBenchmarks;
 [Config(typeof(ThroughputConfig))]
 public class LiteralSetBenchmarks
 {
+    public const string HyperscanCategory = "Hyperscan";
+
     private readonly string[] _posts = Corpus.Posts;
+    private readonly byte[][] _utf8 = Corpus.Utf8;
 
     private EngineLiterals _engine = null!;
     private SearchValuesLiterals _searchValues = null!;
     private RegexLiterals _regex = null!;
+    private HyperscanLiterals? _hyperscan;
 
     [Params(100, 1_000, 10_000)]
     public int Terms { get; set; }
@@ -35,6 +40,15 @@ public class LiteralSetBenchmarks
 
     [GlobalSetup(Target = nameof(RegexNonBacktracking))]
     public void SetUpRegexNonBacktracking() => _regex = new RegexLiterals(LiteralSets.Terms(Terms), RegexOptions.NonBacktracking);
+
+    [GlobalSetup(Target = nameof(HyperscanAsciiBoundary))]
+    public void SetUpHyperscanAscii() => _hyperscan = new HyperscanLiterals(LiteralSets.Terms(Terms), HyperscanBoundary.Ascii);
+
+    [GlobalSetup(Target = nameof(HyperscanVerifiedBoundary))]
+    public void SetUpHyperscanVerified() => _hyperscan = new HyperscanLiterals(LiteralSets.Terms(Terms), HyperscanBoundary.Verified);
+
+    [GlobalCleanup(Targets = [nameof(HyperscanAsciiBoundary), nameof(HyperscanVerifiedBoundary)])]
+    public void CleanUpHyperscan() => _hyperscan?.Dispose();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Corpus.PostCount)]
     public int Engine()
@@ -66,12 +80,31 @@ public class LiteralSetBenchmarks
     [Benchmark(OperationsPerInvoke = Corpus.PostCount)]
     public int RegexNonBacktracking() => CountRegex();
 
+    [Benchmark(OperationsPerInvoke = Corpus.PostCount)]
+    [BenchmarkCategory(HyperscanCategory)]
+    public int HyperscanAsciiBoundary() => CountHyperscan();
+
+    [Benchmark(OperationsPerInvoke = Corpus.PostCount)]
+    [BenchmarkCategory(HyperscanCategory)]
+    public int HyperscanVerifiedBoundary() => CountHyperscan();
+
     private int CountRegex()
     {
         var hits = 0;
         foreach (var post in _posts)
         {
             hits += _regex.Count(post);
+        }
+
+        return hits;
+    }
+
+    private int CountHyperscan()
+    {
+        var hits = 0;
+        foreach (var post in _utf8)
+        {
+            hits += _hyperscan!.Count(post);
         }
 
         return hits;

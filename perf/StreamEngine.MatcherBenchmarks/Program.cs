@@ -1,3 +1,14 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
+using StreamEngine.MatcherBenchmarks;
+using StreamEngine.MatcherBenchmarks.Hyperscan;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+var config = ManualConfig.Create(DefaultConfig.Instance);
+if (!HyperscanNative.IsAvailable(out var reason))
+{
+    Console.WriteLine(reason);
+    config.AddFilter(new SimpleFilter(b => !b.Descriptor.Categories.Contains(LiteralSetBenchmarks.HyperscanCategory)));
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

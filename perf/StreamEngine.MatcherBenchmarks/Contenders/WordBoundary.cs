@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace StreamEngine.MatcherBenchmarks.Contenders;
 
@@ -33,4 +35,14 @@ internal static class WordBoundary
 
         return index;
     }
+
+    /// <summary>Whether no word character of UTF-8 <paramref name="text"/> ends at <paramref name="index"/>.</summary>
+    public static bool StartsWord(ReadOnlySpan<byte> text, int index) =>
+        index == 0 || Rune.DecodeLastFromUtf8(text[..index], out var before, out _) != OperationStatus.Done || !IsWordRune(before);
+
+    /// <summary>Whether no word character of UTF-8 <paramref name="text"/> starts at <paramref name="index"/>.</summary>
+    public static bool EndsWord(ReadOnlySpan<byte> text, int index) =>
+        index == text.Length || Rune.DecodeFromUtf8(text[index..], out var after, out _) != OperationStatus.Done || !IsWordRune(after);
+
+    private static bool IsWordRune(Rune rune) => rune.IsBmp && IsWordChar((char)rune.Value);
 }
