@@ -4,6 +4,12 @@ using BenchmarkDotNet.Running;
 using StreamEngine.MatcherBenchmarks;
 using StreamEngine.MatcherBenchmarks.Hyperscan;
 
+if (args is ["--check"])
+{
+    HitCheck.Run(Console.Out);
+    return;
+}
+
 var config = ManualConfig.Create(DefaultConfig.Instance);
 if (!HyperscanNative.IsAvailable(out var reason))
 {
