@@ -15,8 +15,6 @@ public sealed class RegexLiterals
     {
         ArgumentNullException.ThrowIfNull(terms);
 
-        // Sorted, so that the parser merges neighbouring branches that share a prefix into a trie,
-        // as anyone tuning such an alternation would arrange.
         if (engine.HasFlag(RegexOptions.NonBacktracking))
         {
             // An alternation of a thousand words or more is past NonBacktracking's default bound on
@@ -24,7 +22,7 @@ public sealed class RegexLiterals
             AppContext.SetData("REGEX_NONBACKTRACKING_MAX_AUTOMATA_SIZE", int.MaxValue);
         }
 
-        var alternation = string.Join('|', terms.Order(StringComparer.Ordinal).Select(Regex.Escape));
+        var alternation = string.Join('|', terms.Select(Regex.Escape));
         _regex = new Regex($@"\b(?:{alternation})\b", engine | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
