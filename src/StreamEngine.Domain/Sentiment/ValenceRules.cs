@@ -101,8 +101,10 @@ internal static class ValenceRules
 
             if (modifier.Is(TermRole.Negation))
             {
-                if (modifier.Is(TermRole.Never) && j + 1 < i && traits[j + 1].Is(TermRole.SoOrThis))
+                if (modifier.Is(TermRole.Never) && HasRoleBetween(TermRole.SoOrThis, j, i, traits))
                 {
+                    // The "so" or "this" may stand anywhere between "never" and the word ("never
+                    // slept so well", "never been this good"), as "doubt" may after "without".
                     valence *= NeverSoScalar;
                 }
                 else if (!(modifier.Is(TermRole.Without) && HasRoleBetween(TermRole.Doubt, j, i, traits)))

@@ -194,6 +194,17 @@ public sealed class VaderRuleTests
         Assert.Equal(2 * 1.25, Sum("never this good"), Precision);
     }
 
+    [Theory]
+    [InlineData("never slept so good", (2 + 0.293) * 1.25)]
+    [InlineData("never been this good", 2 * 1.25)]
+    [InlineData("never so one good", (2 + (0.293 * 0.95)) * 1.25)]
+    [InlineData("never been one good", 2 * -0.74)]
+    public void Never_with_so_or_this_anywhere_before_the_word_intensifies(string text, double sum)
+    {
+        // "so" boosts from where it stands, then "never ... so" multiplies by 1.25 instead of negating.
+        Assert.Equal(sum, Sum(text), Precision);
+    }
+
     [Fact]
     public void Without_a_doubt_does_not_negate()
     {
