@@ -85,7 +85,7 @@ internal static class ValenceRules
             var j = i - distance;
             var modifier = traits[j];
             var increment = modifier.Is(TermRole.DegreeModifier) ? modifier.Increment
-                : modifier.Is(TermRole.Of | TermRole.Enough) && IsTwoWordDampener(j, traits) ? DampenerIncrement
+                : modifier.Is(TermRole.Of | TermRole.Enough) && distance < ModifierWindow && IsTwoWordDampener(j, traits) ? DampenerIncrement
                 : 0;
             if (increment != 0)
             {
@@ -117,7 +117,10 @@ internal static class ValenceRules
         return valence;
     }
 
-    /// <summary>"kind of", "sort of" and "just enough" dampen like one word, from the position of their last.</summary>
+    /// <summary>
+    /// "kind of", "sort of" and "just enough" dampen like one word, from the position of their last;
+    /// the caller keeps both words within the three tokens before the sentiment word.
+    /// </summary>
     private static bool IsTwoWordDampener(int j, ReadOnlySpan<TermTraits> traits) =>
         j >= 1 && ((traits[j].Is(TermRole.Of) && traits[j - 1].Is(TermRole.KindOrSort))
             || (traits[j].Is(TermRole.Enough) && traits[j - 1].Is(TermRole.Just)));

@@ -101,6 +101,17 @@ public sealed class VaderRuleTests
         Assert.Equal(sum, Sum(text), Precision);
     }
 
+    [Theory]
+    [InlineData("kind of one good", 2 - (0.293 * 0.95))]
+    [InlineData("sort of one two good", 2)]
+    [InlineData("just enough one two good", 2)]
+    public void A_two_word_dampener_reaches_only_when_both_words_are_within_three_tokens(string text, double sum)
+    {
+        // "kind of one good": "of" two tokens before, so 95 % of the dampener; in "sort of one two
+        // good" the "sort" is four tokens before, outside the window the rules look back over.
+        Assert.Equal(sum, Sum(text), Precision);
+    }
+
     [Fact]
     public void Kind_followed_by_of_carries_no_valence_of_its_own()
     {
