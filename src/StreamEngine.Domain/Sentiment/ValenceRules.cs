@@ -150,6 +150,13 @@ internal static class ValenceRules
     /// </summary>
     private static double IdiomValence(int i, double valence, ReadOnlySpan<TermTraits> traits, TokenizedText text)
     {
+        // Every idiom has two words or more, all of them idiom words: a word with no idiom word
+        // beside it ("red heart" from ❤️) is in none, and needs no string compared.
+        if (!(i >= 1 && traits[i - 1].Is(TermRole.IdiomWord)) && !(i + 1 < traits.Length && traits[i + 1].Is(TermRole.IdiomWord)))
+        {
+            return valence;
+        }
+
         var form = text.Token(i);
         foreach (var idiom in ModifierWords.Idioms)
         {
