@@ -1,3 +1,4 @@
+using System.Numerics;
 using StreamEngine.Domain.Text;
 using static StreamEngine.Domain.Sentiment.VaderConstants;
 
@@ -39,7 +40,7 @@ internal static class ValenceRules
             return 0;
         }
 
-        var valence = term.Is(TermRole.IdiomWord) ? IdiomValence(i, term.Valence, traits, text) : term.Valence;
+        var valence = term.Is(TermRole.IdiomWord) ? IdiomValence(i, term.Valence, traits) : term.Valence;
         valence = ApplyNo(i, valence, traits);
         if (valence == 0)
         {
@@ -148,46 +149,39 @@ internal static class ValenceRules
     /// When the word is part of an idiom, the idiom's valence replaces the valences of its words,
     /// counted once: on its last sentiment-laden word, the others scoring zero.
     /// </summary>
-    private static double IdiomValence(int i, double valence, ReadOnlySpan<TermTraits> traits, TokenizedText text)
+    private static double IdiomValence(int i, double valence, ReadOnlySpan<TermTraits> traits)
     {
-        // Every idiom has two words or more, all of them idiom words: a word with no idiom word
-        // beside it ("red heart" from ❤️) is in none, and needs no string compared.
-        if (!(i >= 1 && traits[i - 1].Is(TermRole.IdiomWord)) && !(i + 1 < traits.Length && traits[i + 1].Is(TermRole.IdiomWord)))
+        // Idioms in list order, then the word's positions in each: the first that occurs wins.
+        var places = traits[i].IdiomPlaces;
+        while (places != 0)
         {
-            return valence;
-        }
-
-        var form = text.Token(i);
-        foreach (var idiom in ModifierWords.Idioms)
-        {
-            var words = idiom.Words;
-            for (var position = 0; position < words.Length; position++)
+            var place = BitOperations.TrailingZeroCount(places);
+            places &= places - 1;
+            var idiom = place / Idiom.MaxWords;
+            var words = ModifierWords.Idioms[idiom].Words.Length;
+            var start = i - (place % Idiom.MaxWords);
+            if (start < 0 || start + words > traits.Length || !Occurs(idiom, words, start, traits))
             {
-                var start = i - position;
-                if (!form.SequenceEqual(words[position]) || start < 0 || start + words.Length > traits.Length
-                    || !Occurs(words, start, text))
-                {
-                    continue;
-                }
-
-                var carrier = start + words.Length - 1;
-                while (!traits[carrier].HasValence)
-                {
-                    carrier--;
-                }
-
-                return carrier == i ? idiom.Valence : 0;
+                continue;
             }
+
+            var carrier = start + words - 1;
+            while (!traits[carrier].HasValence)
+            {
+                carrier--;
+            }
+
+            return carrier == i ? ModifierWords.Idioms[idiom].Valence : 0;
         }
 
         return valence;
     }
 
-    private static bool Occurs(string[] words, int start, TokenizedText text)
+    private static bool Occurs(int idiom, int words, int start, ReadOnlySpan<TermTraits> traits)
     {
-        for (var w = 0; w < words.Length; w++)
+        for (var w = 0; w < words; w++)
         {
-            if (!text.Token(start + w).SequenceEqual(words[w]))
+            if (!traits[start + w].IsInIdiom(idiom, w))
             {
                 return false;
             }
