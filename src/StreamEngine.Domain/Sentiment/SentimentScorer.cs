@@ -101,7 +101,7 @@ public sealed class SentimentScorer
                 continue;
             }
 
-            var valence = ValenceRules.Valence(i, traits, text, mixedCase);
+            var valence = ValenceRules.Valence(i, traits, mixedCase);
             if (but >= 0)
             {
                 // Rule 4: after a contrastive "but" the writer's real opinion follows.

@@ -1,5 +1,4 @@
 using System.Numerics;
-using StreamEngine.Domain.Text;
 using static StreamEngine.Domain.Sentiment.VaderConstants;
 
 namespace StreamEngine.Domain.Sentiment;
@@ -16,7 +15,7 @@ internal static class ValenceRules
     /// The valence of token <paramref name="i"/>; <paramref name="mixedCase"/> tells whether the
     /// text is mixed-case, the only case in which capitals add emphasis.
     /// </summary>
-    public static double Valence(int i, ReadOnlySpan<TermTraits> traits, TokenizedText text, bool mixedCase)
+    public static double Valence(int i, ReadOnlySpan<TermTraits> traits, bool mixedCase)
     {
         var term = traits[i];
         var before = (i >= 1 ? traits[i - 1].Roles : TermRole.None)
