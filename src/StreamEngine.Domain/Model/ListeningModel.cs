@@ -61,8 +61,12 @@ public sealed class ListeningModel
         brands.Clear();
         concepts.Clear();
         Matcher.Match(tokens, text, fields, scratch);
-        foreach (var q in scratch.Queries)
+
+        // By index: a foreach over the IReadOnlyList would box its enumerator, once per post.
+        var queries = scratch.Queries;
+        for (var k = 0; k < queries.Count; k++)
         {
+            var q = queries[k];
             if (q < Brands.Count)
             {
                 brands.Add(q);
