@@ -16,4 +16,10 @@ if (args is ["--corpus", ..])
     return;
 }
 
+if (args is ["--cpu-time", ..])
+{
+    CpuTimeRounds.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

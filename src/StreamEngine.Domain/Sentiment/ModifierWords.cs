@@ -82,4 +82,11 @@ internal static class ModifierWords
 }
 
 /// <summary>A phrase of two or three words scored as a whole.</summary>
-internal sealed record Idiom(string[] Words, double Valence);
+internal sealed record Idiom(string[] Words, double Valence)
+{
+    /// <summary>The most words an idiom has: each word's places in the idioms fit one 32-bit mask.</summary>
+    public const int MaxWords = 3;
+
+    /// <summary>The bit of <see cref="TermTraits.IdiomPlaces"/> for a word at <paramref name="position"/> of idiom <paramref name="idiom"/>.</summary>
+    public static uint Place(int idiom, int position) => 1u << ((idiom * MaxWords) + position);
+}

@@ -80,11 +80,19 @@ internal sealed class SentimentLexicon
             Add(terms, word, role);
         }
 
-        foreach (var idiom in ModifierWords.Idioms)
+        var idioms = ModifierWords.Idioms;
+        if (idioms.Length * Idiom.MaxWords > 32 || idioms.Any(i => i.Words.Length > Idiom.MaxWords))
         {
-            foreach (var word in idiom.Words)
+            throw new InvalidOperationException($"idioms' places must fit 32 bits: at most {32 / Idiom.MaxWords} idioms of at most {Idiom.MaxWords} words");
+        }
+
+        for (var idiom = 0; idiom < idioms.Length; idiom++)
+        {
+            for (var position = 0; position < idioms[idiom].Words.Length; position++)
             {
+                var word = idioms[idiom].Words[position];
                 Add(terms, word, TermRole.IdiomWord);
+                terms[word] = terms[word] with { IdiomPlaces = terms[word].IdiomPlaces | Idiom.Place(idiom, position) };
             }
         }
 
@@ -104,7 +112,7 @@ internal sealed class SentimentLexicon
             extra |= TermRole.Negation;
         }
 
-        return extra == TermRole.None ? traits : new TermTraits(traits.Valence, traits.Roles | extra);
+        return extra == TermRole.None ? traits : traits with { Roles = traits.Roles | extra };
     }
 
     private static void Add(Dictionary<string, TermTraits> terms, string word, TermRole role)

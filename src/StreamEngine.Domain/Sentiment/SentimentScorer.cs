@@ -11,9 +11,6 @@ public sealed class SentimentScorer
 {
     internal const string LexiconResource = "StreamEngine.Domain.Sentiment.Data.vader_lexicon.txt";
 
-    [ThreadStatic]
-    private static TermTraits[]? t_traits;
-
     private readonly SentimentLexicon _lexicon;
 
     private SentimentScorer(SentimentLexicon lexicon) => _lexicon = lexicon;
@@ -44,20 +41,7 @@ public sealed class SentimentScorer
     {
         ArgumentNullException.ThrowIfNull(text);
         var count = text.TokenCount;
-        if (count == 0)
-        {
-            return default;
-        }
-
-        // Each thread keeps one array of token traits, grown to its longest post: no allocation,
-        // and unlike stackalloc no zeroing, per post.
-        var traits = t_traits;
-        if (traits is null || traits.Length < count)
-        {
-            t_traits = traits = new TermTraits[Math.Max(count, 256)];
-        }
-
-        return Score(text, traits.AsSpan(0, count));
+        return count == 0 ? default : Score(text, ScoringScratch.For(count), 0, count);
     }
 
     /// <summary>
@@ -71,30 +55,23 @@ public sealed class SentimentScorer
         var count = text.TokenCount;
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, count);
-        if (first >= end)
-        {
-            return default;
-        }
-
-        var traits = t_traits;
-        if (traits is null || traits.Length < count)
-        {
-            t_traits = traits = new TermTraits[Math.Max(count, 256)];
-        }
-
-        return Score(text, traits.AsSpan(0, count), first, end);
+        return first >= end ? default : Score(text, ScoringScratch.For(count), first, end);
     }
 
-    private SentimentScore Score(TokenizedText text, Span<TermTraits> traits) => Score(text, traits, 0, traits.Length);
-
-    private SentimentScore Score(TokenizedText text, Span<TermTraits> traits, int first, int end)
+    private SentimentScore Score(TokenizedText text, ScoringScratch scratch, int first, int end)
     {
-        var whole = first == 0 && end == traits.Length;
-        // First every token's traits, since the rules look both ways from a word.
+        var count = text.TokenCount;
+        var whole = first == 0 && end == count;
+        var traits = scratch.Traits.AsSpan(0, count);
+        var valencedAt = scratch.Valenced.AsSpan(0, count);
+
+        // First every token's traits, since the rules look both ways from a word. Most tokens
+        // carry no valence, so the few that do are listed as they come (without a branch: every
+        // index is written, only those with a valence are kept) for the rules to visit alone.
         var tokens = text.Tokens;
         var forms = text.Forms;
-        var but = -1;
         var valenced = 0;
+        var roles = TermRole.None;
         for (var i = 0; i < traits.Length; i++)
         {
             var token = tokens[i];
@@ -103,15 +80,9 @@ public sealed class SentimentScorer
                 (token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0,
                 token.IsAllCaps);
             traits[i] = term;
-            if (term.HasValence && i >= first && i < end)
-            {
-                valenced++;
-            }
-
-            if (but < 0 && whole && term.Is(TermRole.But))
-            {
-                but = i;
-            }
+            valencedAt[valenced] = i;
+            valenced += term.HasValence ? 1 : 0;
+            roles |= term.Roles;
         }
 
         if (valenced == 0)
@@ -120,16 +91,17 @@ public sealed class SentimentScorer
             return new SentimentScore(0, 0, 1, 0);
         }
 
+        var but = whole && (roles & TermRole.But) != 0 ? FirstBut(traits) : -1;
         var composition = new SentimentComposition(end - first);
         var mixedCase = text.IsMixedCase;
-        for (var i = first; i < end; i++)
+        foreach (var i in valencedAt[..valenced])
         {
-            if (!traits[i].HasValence)
+            if (i < first || i >= end)
             {
                 continue;
             }
 
-            var valence = ValenceRules.Valence(i, traits, text, mixedCase);
+            var valence = ValenceRules.Valence(i, traits, mixedCase);
             if (but >= 0)
             {
                 // Rule 4: after a contrastive "but" the writer's real opinion follows.
@@ -144,5 +116,18 @@ public sealed class SentimentScorer
         return whole
             ? composition.Compose(text.ExclamationCount, text.QuestionCount)
             : composition.Compose(0, 0);
+    }
+
+    private static int FirstBut(ReadOnlySpan<TermTraits> traits)
+    {
+        for (var i = 0; i < traits.Length; i++)
+        {
+            if (traits[i].Is(TermRole.But))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -1,4 +1,4 @@
-using StreamEngine.Domain.Text;
+using System.Numerics;
 using static StreamEngine.Domain.Sentiment.VaderConstants;
 
 namespace StreamEngine.Domain.Sentiment;
@@ -15,7 +15,7 @@ internal static class ValenceRules
     /// The valence of token <paramref name="i"/>; <paramref name="mixedCase"/> tells whether the
     /// text is mixed-case, the only case in which capitals add emphasis.
     /// </summary>
-    public static double Valence(int i, ReadOnlySpan<TermTraits> traits, TokenizedText text, bool mixedCase)
+    public static double Valence(int i, ReadOnlySpan<TermTraits> traits, bool mixedCase)
     {
         var term = traits[i];
         var before = (i >= 1 ? traits[i - 1].Roles : TermRole.None)
@@ -39,7 +39,7 @@ internal static class ValenceRules
             return 0;
         }
 
-        var valence = term.Is(TermRole.IdiomWord) ? IdiomValence(i, term.Valence, traits, text) : term.Valence;
+        var valence = term.Is(TermRole.IdiomWord) ? IdiomValence(i, term.Valence, traits) : term.Valence;
         valence = ApplyNo(i, valence, traits);
         if (valence == 0)
         {
@@ -85,7 +85,7 @@ internal static class ValenceRules
             var j = i - distance;
             var modifier = traits[j];
             var increment = modifier.Is(TermRole.DegreeModifier) ? modifier.Increment
-                : modifier.Is(TermRole.Of | TermRole.Enough) && IsTwoWordDampener(j, traits) ? DampenerIncrement
+                : modifier.Is(TermRole.Of | TermRole.Enough) && distance < ModifierWindow && IsTwoWordDampener(j, traits) ? DampenerIncrement
                 : 0;
             if (increment != 0)
             {
@@ -101,8 +101,10 @@ internal static class ValenceRules
 
             if (modifier.Is(TermRole.Negation))
             {
-                if (modifier.Is(TermRole.Never) && j + 1 < i && traits[j + 1].Is(TermRole.SoOrThis))
+                if (modifier.Is(TermRole.Never) && HasRoleBetween(TermRole.SoOrThis, j, i, traits))
                 {
+                    // The "so" or "this" may stand anywhere between "never" and the word ("never
+                    // slept so well", "never been this good"), as "doubt" may after "without".
                     valence *= NeverSoScalar;
                 }
                 else if (!(modifier.Is(TermRole.Without) && HasRoleBetween(TermRole.Doubt, j, i, traits)))
@@ -115,7 +117,10 @@ internal static class ValenceRules
         return valence;
     }
 
-    /// <summary>"kind of", "sort of" and "just enough" dampen like one word, from the position of their last.</summary>
+    /// <summary>
+    /// "kind of", "sort of" and "just enough" dampen like one word, from the position of their last;
+    /// the caller keeps both words within the three tokens before the sentiment word.
+    /// </summary>
     private static bool IsTwoWordDampener(int j, ReadOnlySpan<TermTraits> traits) =>
         j >= 1 && ((traits[j].Is(TermRole.Of) && traits[j - 1].Is(TermRole.KindOrSort))
             || (traits[j].Is(TermRole.Enough) && traits[j - 1].Is(TermRole.Just)));
@@ -143,39 +148,39 @@ internal static class ValenceRules
     /// When the word is part of an idiom, the idiom's valence replaces the valences of its words,
     /// counted once: on its last sentiment-laden word, the others scoring zero.
     /// </summary>
-    private static double IdiomValence(int i, double valence, ReadOnlySpan<TermTraits> traits, TokenizedText text)
+    private static double IdiomValence(int i, double valence, ReadOnlySpan<TermTraits> traits)
     {
-        var form = text.Token(i);
-        foreach (var idiom in ModifierWords.Idioms)
+        // Idioms in list order, then the word's positions in each: the first that occurs wins.
+        var places = traits[i].IdiomPlaces;
+        while (places != 0)
         {
-            var words = idiom.Words;
-            for (var position = 0; position < words.Length; position++)
+            var place = BitOperations.TrailingZeroCount(places);
+            places &= places - 1;
+            var idiom = place / Idiom.MaxWords;
+            var words = ModifierWords.Idioms[idiom].Words.Length;
+            var start = i - (place % Idiom.MaxWords);
+            if (start < 0 || start + words > traits.Length || !Occurs(idiom, words, start, traits))
             {
-                var start = i - position;
-                if (!form.SequenceEqual(words[position]) || start < 0 || start + words.Length > traits.Length
-                    || !Occurs(words, start, text))
-                {
-                    continue;
-                }
-
-                var carrier = start + words.Length - 1;
-                while (!traits[carrier].HasValence)
-                {
-                    carrier--;
-                }
-
-                return carrier == i ? idiom.Valence : 0;
+                continue;
             }
+
+            var carrier = start + words - 1;
+            while (!traits[carrier].HasValence)
+            {
+                carrier--;
+            }
+
+            return carrier == i ? ModifierWords.Idioms[idiom].Valence : 0;
         }
 
         return valence;
     }
 
-    private static bool Occurs(string[] words, int start, TokenizedText text)
+    private static bool Occurs(int idiom, int words, int start, ReadOnlySpan<TermTraits> traits)
     {
-        for (var w = 0; w < words.Length; w++)
+        for (var w = 0; w < words; w++)
         {
-            if (!text.Token(start + w).SequenceEqual(words[w]))
+            if (!traits[start + w].IsInIdiom(idiom, w))
             {
                 return false;
             }

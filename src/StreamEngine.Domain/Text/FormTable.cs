@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace StreamEngine.Domain.Text;
@@ -12,14 +13,18 @@ namespace StreamEngine.Domain.Text;
 /// </summary>
 internal sealed class FormTable<TValue>
 {
-    // The keys back to back, key i at [_keyStarts[i], _keyStarts[i + 1]): two arrays instead of
-    // thousands of strings, so that a hit touches few cache lines.
-    private readonly char[] _keyChars;
-    private readonly int[] _keyStarts;
-    private readonly TValue[] _values;
+    /// <summary>Forms this long or shorter are told apart by their head and tail alone.</summary>
+    private const int ShortForm = 8;
+
+    // Each key's head, tail, length and value side by side, so that a hit reads one entry: the
+    // short keys that make most hits ("the", "not", "good") are compared without their characters.
+    private readonly Entry[] _entries;
+
+    // The characters of the keys longer than ShortForm, back to back, read only for those.
+    private readonly char[] _longKeyChars;
 
     // Per slot: 16 more bits of the key's hash in the high half, its index + 1 in the low half (0:
-    // empty). Four bytes a slot keep the whole table of a 7,500-word lexicon within 64 KiB.
+    // empty).
     private readonly uint[] _slots;
     private readonly int _mask;
 
@@ -36,12 +41,11 @@ internal sealed class FormTable<TValue>
             throw new ArgumentException($"a form table holds fewer than {ushort.MaxValue} entries", nameof(entries));
         }
 
-        _keyStarts = new int[pairs.Length + 1];
-        _values = new TValue[pairs.Length];
+        _entries = new Entry[pairs.Length];
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, pairs.Length * 4));
         _slots = new uint[size];
         _mask = size - 1;
-        var chars = new List<char>();
+        var longChars = new List<char>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < pairs.Length; i++)
         {
@@ -51,10 +55,14 @@ internal sealed class FormTable<TValue>
                 throw new ArgumentException($"'{key}' is in the table twice", nameof(entries));
             }
 
-            _keyStarts[i] = chars.Count;
-            chars.AddRange(key);
-            _values[i] = value;
-            var hash = Hash(key);
+            var (head, tail) = HeadAndTail(key);
+            _entries[i] = new Entry(head, tail, key.Length, longChars.Count, value);
+            if (key.Length > ShortForm)
+            {
+                longChars.AddRange(key);
+            }
+
+            var hash = Hash(head, tail, key.Length);
             var slot = (int)hash & _mask;
             while (_slots[slot] != 0)
             {
@@ -65,15 +73,15 @@ internal sealed class FormTable<TValue>
             _present[hash >> 22] |= 1UL << (int)((hash >> 16) & 63);
         }
 
-        _keyStarts[pairs.Length] = chars.Count;
-        _keyChars = [.. chars];
+        _longKeyChars = [.. longChars];
     }
 
-    public int Count => _values.Length;
+    public int Count => _entries.Length;
 
     public bool TryGetValue(ReadOnlySpan<char> form, out TValue value)
     {
-        var hash = Hash(form);
+        var (head, tail) = HeadAndTail(form);
+        var hash = Hash(head, tail, form.Length);
         if ((_present[hash >> 22] & (1UL << (int)((hash >> 16) & 63))) == 0)
         {
             value = default!;
@@ -84,20 +92,20 @@ internal sealed class FormTable<TValue>
         var slot = (int)hash & _mask;
         while (true)
         {
-            var entry = _slots[slot];
-            if (entry == 0)
+            var found = _slots[slot];
+            if (found == 0)
             {
                 value = default!;
                 return false;
             }
 
-            if ((entry & 0xFFFF0000) == tag)
+            if ((found & 0xFFFF0000) == tag)
             {
-                var index = (int)(entry & 0xFFFF) - 1;
-                var start = _keyStarts[index];
-                if (form.SequenceEqual(_keyChars.AsSpan(start, _keyStarts[index + 1] - start)))
+                ref readonly var entry = ref _entries[(int)(found & 0xFFFF) - 1];
+                if (entry.Head == head && entry.Tail == tail && entry.Length == form.Length
+                    && (form.Length <= ShortForm || form.SequenceEqual(_longKeyChars.AsSpan(entry.LongKeyStart, form.Length))))
                 {
-                    value = _values[index];
+                    value = entry.Value;
                     return true;
                 }
             }
@@ -106,24 +114,33 @@ internal sealed class FormTable<TValue>
         }
     }
 
-    private static uint Hash(ReadOnlySpan<char> form)
+    /// <summary>
+    /// The first and last four characters of a form four or more long, which for forms of up to
+    /// eight characters are all of them; for a shorter one its first, middle and last characters,
+    /// again all of them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Head, ulong Tail) HeadAndTail(ReadOnlySpan<char> form)
     {
-        ulong head;
-        ulong tail;
         if (form.Length >= 4)
         {
-            var bytes = MemoryMarshal.AsBytes(form);
-            head = MemoryMarshal.Read<ulong>(bytes);
-            tail = MemoryMarshal.Read<ulong>(bytes[^8..]);
-        }
-        else
-        {
-            head = form.IsEmpty ? 0 : form[0] | ((ulong)form[^1] << 16) | ((ulong)form[form.Length / 2] << 32);
-            tail = 0;
+            // Unaligned reads through a reference: the length check above keeps both within the
+            // form, and the look-up runs once per token, so bounds checks on every read would show.
+            ref var first = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(form));
+            return (Unsafe.ReadUnaligned<ulong>(ref first),
+                Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, (form.Length - 4) * sizeof(char))));
         }
 
+        return (form.IsEmpty ? 0 : form[0] | ((ulong)form[^1] << 16) | ((ulong)form[form.Length / 2] << 32), 0);
+    }
+
+    private static uint Hash(ulong head, ulong tail, int length)
+    {
         // Two independent multiplications, folded: short enough a chain to cost a few cycles.
-        var mixed = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)form.Length;
+        var mixed = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length;
         return (uint)(mixed >> 32) ^ (uint)mixed;
     }
+
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct Entry(ulong Head, ulong Tail, int Length, int LongKeyStart, TValue Value);
 }

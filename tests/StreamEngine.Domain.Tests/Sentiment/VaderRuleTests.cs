@@ -101,6 +101,17 @@ public sealed class VaderRuleTests
         Assert.Equal(sum, Sum(text), Precision);
     }
 
+    [Theory]
+    [InlineData("kind of one good", 2 - (0.293 * 0.95))]
+    [InlineData("sort of one two good", 2)]
+    [InlineData("just enough one two good", 2)]
+    public void A_two_word_dampener_reaches_only_when_both_words_are_within_three_tokens(string text, double sum)
+    {
+        // "kind of one good": "of" two tokens before, so 95 % of the dampener; in "sort of one two
+        // good" the "sort" is four tokens before, outside the window the rules look back over.
+        Assert.Equal(sum, Sum(text), Precision);
+    }
+
     [Fact]
     public void Kind_followed_by_of_carries_no_valence_of_its_own()
     {
@@ -192,6 +203,17 @@ public sealed class VaderRuleTests
     {
         Assert.Equal((2 + 0.293) * 1.25, Sum("never so good"), Precision);
         Assert.Equal(2 * 1.25, Sum("never this good"), Precision);
+    }
+
+    [Theory]
+    [InlineData("never slept so good", (2 + 0.293) * 1.25)]
+    [InlineData("never been this good", 2 * 1.25)]
+    [InlineData("never so one good", (2 + (0.293 * 0.95)) * 1.25)]
+    [InlineData("never been one good", 2 * -0.74)]
+    public void Never_with_so_or_this_anywhere_before_the_word_intensifies(string text, double sum)
+    {
+        // "so" boosts from where it stands, then "never ... so" multiplies by 1.25 instead of negating.
+        Assert.Equal(sum, Sum(text), Precision);
     }
 
     [Fact]

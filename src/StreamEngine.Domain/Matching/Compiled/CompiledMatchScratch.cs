@@ -44,6 +44,9 @@ public sealed class CompiledMatchScratch
     /// <summary>The queries the last post matched, in ascending query index.</summary>
     public IReadOnlyList<int> Queries => _matched;
 
+    /// <summary><see cref="Queries"/> as a span, read without an interface call or a boxed enumerator.</summary>
+    internal ReadOnlySpan<int> MatchedQueries => CollectionsMarshal.AsSpan(_matched);
+
     /// <summary>Every hit of every matched query, grouped by query in the order of <see cref="Queries"/>.</summary>
     public IReadOnlyList<CompiledHit> Hits => _hits;
 
