@@ -29,7 +29,7 @@ public sealed class BrandAggregate
     /// <summary>The latest minute of event time any mention was dated in; null before the first.</summary>
     public long? NewestMinute { get; private set; }
 
-    /// <summary>The bucket of one minute of the last 24 hours; null when that minute had no mention (or is out of reach).</summary>
+    /// <summary>The bucket of one minute of the last 24 hours; null when nothing was counted in it (or it is out of reach).</summary>
     public MentionBucket? Minute(long minute) => _minutes.At(minute);
 
     public void Apply(BrandDelta delta)
@@ -37,7 +37,12 @@ public sealed class BrandAggregate
         ArgumentNullException.ThrowIfNull(delta);
         foreach (var minute in delta.Minutes)
         {
-            NewestMinute = Math.Max(NewestMinute ?? long.MinValue, minute.Minute);
+            // Competitors' counts alone do not move the brand's own event time.
+            if (minute.Mentions > 0)
+            {
+                NewestMinute = Math.Max(NewestMinute ?? long.MinValue, minute.Minute);
+            }
+
             _minutes.Add(minute.Minute, minute);
             _hours.Add(EventTime.HourOf(minute.Minute), minute);
             Influence.Apply(minute);
@@ -52,7 +57,10 @@ public sealed class BrandAggregate
         foreach (var m in minutes)
         {
             aggregate._minutes.Restore(m);
-            aggregate.NewestMinute = Math.Max(aggregate.NewestMinute ?? long.MinValue, m.Period);
+            if (m.Mentions > 0)
+            {
+                aggregate.NewestMinute = Math.Max(aggregate.NewestMinute ?? long.MinValue, m.Period);
+            }
         }
 
         foreach (var h in hours)

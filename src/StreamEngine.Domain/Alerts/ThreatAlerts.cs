@@ -13,7 +13,11 @@ public sealed class ThreatAlerts(string brandId)
 {
     public const int CoolDownMinutes = 60;
 
+    // Subjects whose cool-down has run out are forgotten once this many are remembered.
+    private const int RememberedSubjects = 10_000;
+
     private readonly Dictionary<(AlertMetric, string), long> _last = [];
+    private long _newest = long.MinValue;
 
     public IReadOnlyList<Alert> Raise(IReadOnlyList<ThreatSighting> sightings)
     {
@@ -24,12 +28,14 @@ public sealed class ThreatAlerts(string brandId)
             var metric = MetricOf(finding.Kind);
             var subject = finding.Author ?? "post-" + finding.PostId;
             var minute = EventTime.MinuteOf(at);
-            if (_last.TryGetValue((metric, subject), out var last) && minute - last < CoolDownMinutes && minute >= last)
+            _newest = Math.Max(_newest, minute);
+            if (_last.TryGetValue((metric, subject), out var last) && Math.Abs(minute - last) < CoolDownMinutes)
             {
                 continue;
             }
 
-            _last[(metric, subject)] = minute;
+            _last[(metric, subject)] = Math.Max(last, minute);
+            Forget();
             (alerts ??= []).Add(new Alert(
                 Alert.IdOf(brandId, minute, metric, subject),
                 brandId,
@@ -61,9 +67,26 @@ public sealed class ThreatAlerts(string brandId)
 
         var key = (alert.Metric, author.Value);
         var minute = EventTime.MinuteOf(alert.Minute);
+        _newest = Math.Max(_newest, minute);
         if (!_last.TryGetValue(key, out var last) || last < minute)
         {
             _last[key] = minute;
+        }
+    }
+
+    private void Forget()
+    {
+        if (_last.Count <= RememberedSubjects)
+        {
+            return;
+        }
+
+        foreach (var (key, minute) in _last.ToList())
+        {
+            if (_newest - minute >= CoolDownMinutes)
+            {
+                _last.Remove(key);
+            }
         }
     }
 

@@ -68,19 +68,21 @@ public static class ChunkReader
             return;
         }
 
-        foreach (var finding in analyzer.Threats.Detect(post))
-        {
-            reading.Threats.Add((post, finding));
-        }
-
+        // Threats are looked for in every accepted post: an impersonator need not name the brand.
+        var threats = analyzer.Threats.Detect(post);
         var analysis = analyzer.Analyze(post, scratch, brands);
         if (analysis is null)
         {
             reading.Unmatched++;
+            foreach (var finding in threats)
+            {
+                reading.Threats.Add((post, finding));
+            }
+
             return;
         }
 
         var model = analyzer.Model;
-        reading.Mentions.Add(new MatchedPost(post, brands.Select(b => model.Brands[b].Id).ToArray(), analysis));
+        reading.Mentions.Add(new MatchedPost(post, brands.Select(b => model.Brands[b].Id).ToArray(), analysis) { Threats = threats });
     }
 }

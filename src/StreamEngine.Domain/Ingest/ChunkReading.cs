@@ -10,7 +10,7 @@ public sealed class ChunkReading
 
     public List<LineError> Errors { get; } = [];
 
-    /// <summary>What the threat detectors found in the chunk's accepted posts, with the post each came from.</summary>
+    /// <summary>What the threat detectors found in accepted posts that mention no brand (a mention carries its own), with the post each came from.</summary>
     public List<(Post Post, ThreatFinding Finding)> Threats { get; } = [];
 
     /// <summary>Valid posts, late and unmatched ones included.</summary>

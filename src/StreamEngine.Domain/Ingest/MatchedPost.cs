@@ -1,7 +1,12 @@
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Threats;
 
 namespace StreamEngine.Domain.Ingest;
 
 /// <summary>A valid post, the brands it mentions and what the single pass over its text found.</summary>
-public sealed record MatchedPost(Post Post, IReadOnlyList<string> Brands, PostAnalysis Analysis);
+public sealed record MatchedPost(Post Post, IReadOnlyList<string> Brands, PostAnalysis Analysis)
+{
+    /// <summary>What the threat detectors found in the post, against any brand.</summary>
+    public IReadOnlyList<ThreatFinding> Threats { get; init; } = [];
+}

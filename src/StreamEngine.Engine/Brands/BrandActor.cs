@@ -56,8 +56,14 @@ public sealed class BrandActor : ReceivePersistentActor
         {
             foreach (var alert in _alerts)
             {
-                _detector.Remember(alert);
-                _threats.Remember(alert);
+                if (alert.Category == "security")
+                {
+                    _threats.Remember(alert);
+                }
+                else
+                {
+                    _detector.Remember(alert);
+                }
             }
 
             // Relearn the baselines; what these minutes raised was journaled before the restart.
@@ -129,17 +135,29 @@ public sealed class BrandActor : ReceivePersistentActor
             _aggregate.Apply(recorded.Delta);
             replyTo.Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
             IReadOnlyList<Alert> raised = [.. JudgeClosedMinutes(), .. _threats.Raise(recorded.Delta.Threats)];
-            if (raised.Count > 0)
+            if (raised.Count == 0)
             {
-                PersistAsync(new AlertsRaised(raised), Publish);
+                SnapshotWhenDue();
+                return;
             }
 
-            if (++_batchesSinceSnapshot >= _settings.SnapshotEvery)
+            // The snapshot waits for the alerts' own event: taken before, it would cover that
+            // event's sequence number (and so delete it) without holding the alerts.
+            PersistAsync(new AlertsRaised(raised), alerts =>
             {
-                _batchesSinceSnapshot = 0;
-                SaveSnapshot(new BrandSnapshot(BrandAggregateCodec.Encode(_aggregate), Alerts: [.. _alerts]));
-            }
+                Publish(alerts);
+                SnapshotWhenDue();
+            });
         });
+    }
+
+    private void SnapshotWhenDue()
+    {
+        if (++_batchesSinceSnapshot >= _settings.SnapshotEvery)
+        {
+            _batchesSinceSnapshot = 0;
+            SaveSnapshot(new BrandSnapshot(BrandAggregateCodec.Encode(_aggregate), Alerts: [.. _alerts]));
+        }
     }
 
     private IReadOnlyList<Alert> JudgeClosedMinutes()

@@ -10,6 +10,7 @@ using StreamEngine.Domain.Ingest;
 using StreamEngine.Domain.Matching;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sketches;
+using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Threats;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Telemetry;
@@ -182,12 +183,26 @@ public sealed class IngestPipeline
             return builder;
         }
 
-        var watched = _model.Analyzer.Threats.Watched;
+        // One model for the whole round, even if it is swapped meanwhile.
+        var analyzer = _model.Analyzer;
+        var watched = analyzer.Threats.Watched;
         foreach (var chunk in chunks)
         {
             var reading = chunk.Reading!;
             foreach (var (post, finding) in reading.Threats)
             {
+                // Posts that mention no brand are sent again like any other: a threat in one counts once.
+                var key = StableHash.Of(post.Network.ToName(), post.Id);
+                if (_duplicates.TryAdd(key))
+                {
+                    admitted.Add(key);
+                }
+                else if (!admitted.Contains(key))
+                {
+                    // Seen in an earlier round (a post with several findings is admitted once, by its first).
+                    continue;
+                }
+
                 Builder(finding.BrandId).AddThreat(post, finding);
             }
 
@@ -201,6 +216,11 @@ public sealed class IngestPipeline
                 }
 
                 admitted.Add(key);
+                foreach (var finding in mention.Threats)
+                {
+                    Builder(finding.BrandId).AddThreat(mention.Post, finding);
+                }
+
                 foreach (var brand in mention.Brands)
                 {
                     var builder = Builder(brand);
@@ -213,7 +233,7 @@ public sealed class IngestPipeline
             }
         }
 
-        AddCompetitorMentions(builders);
+        AddCompetitorMentions(builders, analyzer.Model);
         return builders.Select(b => new RecordMentions(b.Key, b.Value.Build())).ToList();
     }
 
@@ -222,9 +242,8 @@ public sealed class IngestPipeline
     /// it can watch its share of voice; a brand not mentioned in the round still learns it (0 %).
     /// Counts add up over rounds and nodes, as the brand's own mentions do.
     /// </summary>
-    private void AddCompetitorMentions(Dictionary<string, BrandDeltaBuilder> builders)
+    private static void AddCompetitorMentions(Dictionary<string, BrandDeltaBuilder> builders, ListeningModel model)
     {
-        var model = _model.Model;
         var perBrand = builders.ToDictionary(b => b.Key, b => b.Value.MentionsPerMinute.ToList(), StringComparer.Ordinal);
         foreach (var brand in model.Brands)
         {

@@ -79,7 +79,20 @@ internal sealed class WebhookDispatcher(
     {
         await foreach (var (webhook, alert) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            Deliveries.WithLabels(await DeliverAsync(webhook, alert, stoppingToken)).Inc();
+            string outcome;
+            try
+            {
+                outcome = await DeliverAsync(webhook, alert, stoppingToken);
+            }
+#pragma warning disable CA1031 // one delivery's surprise must not end the worker that serves all the others
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                log.LogWarning(ex, "Webhook {Url} could not be sent alert {Alert}", webhook.Url, alert.Id);
+                outcome = "failed";
+            }
+
+            Deliveries.WithLabels(outcome).Inc();
         }
     }
 

@@ -101,7 +101,9 @@ internal static class AlertEndpoints
                     else if (filter.Admits(alert))
                     {
                         var data = JsonSerializer.Serialize(AlertResponses.From(alert), json.Value.SerializerOptions);
-                        await http.Response.WriteAsync($"id: {alert.Id}\nevent: alert\ndata: {data}\n\n", aborted);
+                        // An id holds an author's handle: a line break in it would end the event early.
+                        var id = alert.Id.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+                        await http.Response.WriteAsync($"id: {id}\nevent: alert\ndata: {data}\n\n", aborted);
                     }
 
                     await http.Response.Body.FlushAsync(aborted);
