@@ -115,20 +115,4 @@ public static class PostCorpus
     }
 
     private static string Pick(string[] items, ref SplitMix64 random) => items[random.Next(items.Length)];
-
-    /// <summary>A tiny generator whose sequence, unlike System.Random's, is fixed by its definition.</summary>
-    private struct SplitMix64(ulong state)
-    {
-        private ulong _state = state;
-
-        public int Next(int bound)
-        {
-            _state += 0x9E3779B97F4A7C15UL;
-            var z = _state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return (int)(z % (ulong)bound);
-        }
-    }
 }

@@ -68,9 +68,7 @@ public sealed class AlertEndpointTests : IDisposable
     public async Task Bad_parameters_are_named(string path, int status, string named)
     {
         await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);
-        using var response = await engine.Http.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await engine.Http.AssertRefusedAsync(path, status, named);
     }
 
     private static async Task CrisisAlertAsync(EngineProcess engine, CrisisFirehose firehose)

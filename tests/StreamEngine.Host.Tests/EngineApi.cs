@@ -15,6 +15,14 @@ public static class EngineApi
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>GET <paramref name="path"/> must answer <paramref name="status"/> with an error naming <paramref name="named"/>.</summary>
+    public static async Task AssertRefusedAsync(this HttpClient http, string path, int status, string named)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     public static async Task<(int Status, JsonElement Body)> PostNdjsonAsync(this HttpClient http, string ndjson)
     {
         using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");

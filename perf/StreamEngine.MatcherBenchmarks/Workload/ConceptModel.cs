@@ -1,3 +1,4 @@
+using StreamEngine.Benchmarks;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Query;
 

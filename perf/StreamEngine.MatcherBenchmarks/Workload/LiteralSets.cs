@@ -1,3 +1,4 @@
+using StreamEngine.Benchmarks;
 using System.Globalization;
 using System.Text;
 using StreamEngine.Domain.Text;

@@ -1,3 +1,4 @@
+using StreamEngine.Benchmarks;
 using System.Text;
 
 namespace StreamEngine.MatcherBenchmarks.Workload;

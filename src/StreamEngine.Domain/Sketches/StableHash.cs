@@ -26,7 +26,8 @@ public static class StableHash
         return h;
     }
 
-    private static ulong Finalise(ulong h)
+    /// <summary>MurmurHash3's 64-bit finaliser: spreads every input bit over all 64 output bits.</summary>
+    internal static ulong Finalise(ulong h)
     {
         h ^= h >> 33;
         h *= 0xff51afd7ed558ccdUL;

@@ -26,15 +26,7 @@ internal static class PolynomialHash
     /// H spread over all 64 bits (MurmurHash3's finaliser) for use as a table key: H itself leaves
     /// the bits a hash table reads nearly alike for words of similar letters, which chains buckets.
     /// </summary>
-    public static ulong Key(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdUL;
-        h ^= h >> 33;
-        h *= 0xc4ceb9fe1a85ec53UL;
-        h ^= h >> 33;
-        return h;
-    }
+    public static ulong Key(ulong h) => Sketches.StableHash.Finalise(h);
 
     /// <summary>prefix[k] = H(s[..k]); suffix[k] = H(s[k..]).</summary>
     public static void Prepare(ReadOnlySpan<char> s, Span<ulong> prefix, Span<ulong> suffix)

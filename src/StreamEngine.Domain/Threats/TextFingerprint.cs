@@ -77,7 +77,7 @@ internal static class TextFingerprint
                     Add(weights, sketch, ref sketchLength, hash);
                     if (words > 0)
                     {
-                        Add(weights, sketch, ref sketchLength, Finalise((previous * 1099511628211UL) ^ hash ^ 0x9E3779B97F4A7C15UL));
+                        Add(weights, sketch, ref sketchLength, Sketches.StableHash.Finalise((previous * 1099511628211UL) ^ hash ^ 0x9E3779B97F4A7C15UL));
                     }
 
                     previous = hash;
@@ -183,16 +183,6 @@ internal static class TextFingerprint
             h = (h ^ c) * 1099511628211UL;
         }
 
-        return Finalise(h);
-    }
-
-    private static ulong Finalise(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdUL;
-        h ^= h >> 33;
-        h *= 0xc4ceb9fe1a85ec53UL;
-        h ^= h >> 33;
-        return h;
+        return Sketches.StableHash.Finalise(h);
     }
 }

@@ -1,8 +1,9 @@
-namespace StreamEngine.MatcherBenchmarks.Workload;
+namespace StreamEngine.Benchmarks;
 
 /// <summary>
 /// A tiny generator whose sequence, unlike System.Random's, is fixed by its definition, so the
-/// term sets and the model are the same on every machine and .NET version.
+/// corpus, the term sets and the model are the same on every machine and .NET version. Shared by
+/// the benchmark projects as linked source.
 /// </summary>
 internal struct SplitMix64(ulong state)
 {
