@@ -188,7 +188,7 @@ internal static class StageProfile
                             builders[brand] = builder = new BrandDeltaBuilder();
                         }
 
-                        builder.Add(mention.Post, mention.Analysis);
+                        builder.Add(mention.Post, mention.Analysis, mention.Facts);
                     }
                 }
             }

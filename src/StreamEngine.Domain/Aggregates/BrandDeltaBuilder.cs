@@ -25,10 +25,14 @@ public sealed class BrandDeltaBuilder
 
     public int Mentions { get; private set; }
 
-    public void Add(Post post, PostAnalysis analysis)
+    /// <summary>Adds a mention, working out its <see cref="MentionFacts"/> here.</summary>
+    public void Add(Post post, PostAnalysis analysis) => Add(post, analysis, MentionFacts.Of(post));
+
+    public void Add(Post post, PostAnalysis analysis, MentionFacts facts)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(facts);
         var acc = Minute(EventTime.MinuteOf(post.CreatedAt));
 
         Mentions++;
@@ -37,12 +41,12 @@ public sealed class BrandDeltaBuilder
         acc.Engagement += post.Engagement.Total;
         acc.Sentiment += SentimentTally.Of(analysis.Sentiment);
         acc.SentimentReach += SentimentReach.Of(analysis.Sentiment, post.Author.Followers);
-        if (AuthorEntry(post) is { } entry)
+        if (facts.AuthorEntry is { } entry)
         {
             acc.Authors.Add(entry);
         }
 
-        if (AuthorKeys.Of(post) is { } authorKey)
+        if (facts.AuthorKey is { } authorKey)
         {
             var label = analysis.Sentiment?.Label;
             var tally = new AuthorTally(1, post.Author.Followers, post.Engagement.Total,
@@ -50,7 +54,7 @@ public sealed class BrandDeltaBuilder
             acc.Influencers[authorKey] = acc.Influencers.GetValueOrDefault(authorKey).Plus(tally);
         }
 
-        foreach (var hashtag in Hashtags.In(post.Text))
+        foreach (var hashtag in facts.Hashtags)
         {
             acc.Hashtags[hashtag] = acc.Hashtags.GetValueOrDefault(hashtag) + 1;
         }
@@ -131,14 +135,6 @@ public sealed class BrandDeltaBuilder
         }
 
         return acc;
-    }
-
-    /// <summary>Author ids are unique per network only, so the network is part of the identity.</summary>
-    private static uint? AuthorEntry(Post post)
-    {
-        var author = post.Author;
-        var key = author.Id ?? (author.Handle is null ? null : "@" + author.Handle.TrimStart('@').ToLowerInvariant());
-        return key is null ? null : UniqueAuthorSketch.EntryOf(StableHash.Of(post.Network.ToName(), key));
     }
 
     private sealed class MinuteAccumulator

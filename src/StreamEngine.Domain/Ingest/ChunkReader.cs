@@ -83,6 +83,10 @@ public static class ChunkReader
         }
 
         var model = analyzer.Model;
-        reading.Mentions.Add(new MatchedPost(post, brands.Select(b => model.Brands[b].Id).ToArray(), analysis) { Threats = threats });
+        reading.Mentions.Add(new MatchedPost(post, brands.Select(b => model.Brands[b].Id).ToArray(), analysis)
+        {
+            Facts = MentionFacts.Of(post, scratch.Tokens),
+            Threats = threats,
+        });
     }
 }

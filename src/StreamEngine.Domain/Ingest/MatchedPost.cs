@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Threats;
@@ -7,6 +8,9 @@ namespace StreamEngine.Domain.Ingest;
 /// <summary>A valid post, the brands it mentions and what the single pass over its text found.</summary>
 public sealed record MatchedPost(Post Post, IReadOnlyList<string> Brands, PostAnalysis Analysis)
 {
+    /// <summary>What the post adds to each brand it names regardless of the brand, worked out once.</summary>
+    public required MentionFacts Facts { get; init; }
+
     /// <summary>What the threat detectors found in the post, against any brand.</summary>
     public IReadOnlyList<ThreatFinding> Threats { get; init; } = [];
 }

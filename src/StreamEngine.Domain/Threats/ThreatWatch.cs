@@ -48,8 +48,9 @@ public sealed class ThreatWatch
         List<ThreatFinding>? found = null;
         Collect(ref found, _impersonation.Detect(post));
         Collect(ref found, _domains!.Detect(post));
-        Collect(ref found, _doxxing!.Detect(post));
-        Collect(ref found, _violence!.Detect(post));
+        using var words = ThreatWords.Of(post.Text);
+        Collect(ref found, _doxxing!.Detect(post, words));
+        Collect(ref found, _violence!.Detect(post, words));
         return found ?? (IReadOnlyList<ThreatFinding>)[];
     }
 

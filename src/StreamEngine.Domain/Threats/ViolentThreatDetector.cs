@@ -41,6 +41,12 @@ public sealed class ViolentThreatDetector
     {
         ArgumentNullException.ThrowIfNull(post);
         using var words = ThreatWords.Of(post.Text);
+        return Detect(post, words);
+    }
+
+    /// <summary>The same, over words already cut from the post's text (shared with the other detectors).</summary>
+    internal IReadOnlyList<ThreatFinding> Detect(Post post, scoped in ThreatWords words)
+    {
         Span<Hit> hits = stackalloc Hit[MaxHits];
         var hitCount = FindHits(words, hits);
         if (hitCount == 0)

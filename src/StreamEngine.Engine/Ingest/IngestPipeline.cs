@@ -224,7 +224,7 @@ public sealed class IngestPipeline
                 foreach (var brand in mention.Brands)
                 {
                     var builder = Builder(brand);
-                    builder.Add(mention.Post, mention.Analysis);
+                    builder.Add(mention.Post, mention.Analysis, mention.Facts);
                     if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post) is { } burst)
                     {
                         builder.AddThreat(mention.Post, burst);

@@ -1,0 +1,53 @@
+using StreamEngine.Domain.Influence;
+using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Sketches;
+using StreamEngine.Domain.Text;
+
+namespace StreamEngine.Domain.Aggregates;
+
+/// <summary>
+/// What a mention adds to every brand it names that depends on the post alone: its author's entry
+/// in the unique-author sketches, its author's key in the influencer summaries, and its hashtags.
+/// Worked out once per post, in the ingest graph's parallel reading stage, rather than once per
+/// brand in the single-threaded batching stage.
+/// </summary>
+/// <param name="Hashtags">The words right after a '#', folded as the matcher folds them.</param>
+public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnlyList<string> Hashtags)
+{
+    [ThreadStatic]
+    private static TokenizedText? t_tokens;
+
+    /// <summary>From a post whose text <paramref name="tokens"/> has just cut.</summary>
+    public static MentionFacts Of(Post post, TokenizedText tokens)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(tokens);
+        List<string>? hashtags = null;
+        for (var w = 0; w < tokens.WordCount; w++)
+        {
+            if (tokens.WordPrefix(w) == '#')
+            {
+                (hashtags ??= []).Add(tokens.Word(w).ToString());
+            }
+        }
+
+        return new MentionFacts(AuthorEntryOf(post), AuthorKeys.Of(post), hashtags ?? (IReadOnlyList<string>)[]);
+    }
+
+    /// <summary>From a post alone, cutting its text here (for callers outside the ingest graph).</summary>
+    public static MentionFacts Of(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var tokens = t_tokens ??= new TokenizedText();
+        tokens.Tokenize(post.Text);
+        return Of(post, tokens);
+    }
+
+    /// <summary>Author ids are unique per network only, so the network is part of the identity.</summary>
+    private static uint? AuthorEntryOf(Post post)
+    {
+        var author = post.Author;
+        var key = author.Id ?? (author.Handle is null ? null : "@" + author.Handle.TrimStart('@').ToLowerInvariant());
+        return key is null ? null : UniqueAuthorSketch.EntryOf(StableHash.Of(post.Network.ToName(), key));
+    }
+}
