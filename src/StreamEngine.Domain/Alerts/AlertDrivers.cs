@@ -33,7 +33,7 @@ public static class AlertDrivers
         ArgumentNullException.ThrowIfNull(aggregate);
         var observed = Counts(bucket, metric);
         AddAuthors(observed, aggregate.Influence.MinutePane(minute), metric);
-        var expected = new Dictionary<SegmentKey, double>();
+        var expected = new Dictionary<(string Dimension, string Value), double>();
         for (var m = minute - BaselineMinutes; m < minute; m++)
         {
             var counts = Counts(aggregate.Minute(m), metric);
@@ -45,7 +45,7 @@ public static class AlertDrivers
         }
 
         var drivers = new List<AlertDriver>();
-        foreach (var dimension in Explained.Append(AuthorSegment))
+        foreach (var dimension in Explained.Select(d => d.ToName()).Append(AuthorDimension))
         {
             var changes = observed.Keys.Concat(expected.Keys)
                 .Where(k => k.Dimension == dimension)
@@ -59,16 +59,13 @@ public static class AlertDrivers
                 .OrderByDescending(c => c.Change)
                 .ThenBy(c => c.Key.Value, StringComparer.Ordinal)
                 .Take(PerDimension)
-                .Select(c => new AlertDriver(dimension == AuthorSegment ? AuthorDimension : dimension.ToName(), c.Key.Value, c.Observed, Math.Round(c.Expected, 3), Math.Round(c.Change / total, 4))));
+                .Select(c => new AlertDriver(dimension, c.Key.Value, c.Observed, Math.Round(c.Expected, 3), Math.Round(c.Change / total, 4))));
         }
 
         return drivers;
     }
 
-    // Authors are not a breakdown of buckets; a value outside the enumeration keys them here only.
-    private const SegmentDimension AuthorSegment = (SegmentDimension)0;
-
-    private static void AddAuthors(Dictionary<SegmentKey, long> counts, InfluencePane? pane, AlertMetric metric)
+    private static void AddAuthors(Dictionary<(string Dimension, string Value), long> counts, InfluencePane? pane, AlertMetric metric)
     {
         if (pane is null)
         {
@@ -80,14 +77,15 @@ public static class AlertDrivers
             var count = metric is AlertMetric.NegativeMentions or AlertMetric.NetSentiment ? kept.Tally.Negative : kept.Tally.Mentions;
             if (count > 0)
             {
-                counts[new SegmentKey(AuthorSegment, kept.Key)] = count;
+                counts[(AuthorDimension, kept.Key)] = count;
             }
         }
     }
 
-    private static Dictionary<SegmentKey, long> Counts(MentionBucket? bucket, AlertMetric metric)
+    /// <summary>The minute's mentions per breakdown value, keyed by the breakdown's name and the value.</summary>
+    private static Dictionary<(string Dimension, string Value), long> Counts(MentionBucket? bucket, AlertMetric metric)
     {
-        var counts = new Dictionary<SegmentKey, long>();
+        var counts = new Dictionary<(string Dimension, string Value), long>();
         if (bucket is null)
         {
             return counts;
@@ -101,12 +99,12 @@ public static class AlertDrivers
                 var cut = key.Value.LastIndexOf(SegmentDimensions.AspectSeparator);
                 if (key.Value.AsSpan(cut + 1).SequenceEqual("negative"))
                 {
-                    counts[new SegmentKey(SegmentDimension.Concept, key.Value[..cut])] = count;
+                    counts[(SegmentDimension.Concept.ToName(), key.Value[..cut])] = count;
                 }
             }
             else if (key.Dimension != SegmentDimension.ConceptSentiment && !(sentimentConcepts && key.Dimension == SegmentDimension.Concept))
             {
-                counts[key] = count;
+                counts[(key.Dimension.ToName(), key.Value)] = count;
             }
         }
 
