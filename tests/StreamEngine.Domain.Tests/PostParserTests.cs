@@ -123,6 +123,55 @@ public sealed class PostParserTests
     }
 
     [Fact]
+    public void Reads_escaped_field_names_and_values_like_plain_ones()
+    {
+        var post = ParseValid("""
+            {"\u0069d":"p","netw\u006Frk":"x","createdAt":"2026-11-25T14:03:00\u005A","text":"t","lang":"p\u0074-BR",
+             "author":{"c\u006Funtry":"d\u0065","gender":"f\u0065male"},"purchaseDate":"2026\u002D03-14"}
+            """);
+
+        Assert.Equal("p", post.Id);
+        Assert.Equal(Network.X, post.Network);
+        Assert.Equal(TimeSpan.Zero, post.CreatedAt.Offset);
+        Assert.Equal("pt", post.Language);
+        Assert.Equal("DE", post.Author.Country);
+        Assert.Equal(Gender.Female, post.Author.Gender);
+        Assert.Equal(new DateOnly(2026, 3, 14), post.PurchaseDate);
+    }
+
+    [Theory]
+    [InlineData("2028-02-29", true)]
+    [InlineData("2026-02-29", false)]
+    [InlineData("2026-04-31", false)]
+    [InlineData("0000-01-01", false)]
+    [InlineData("2026-1-01", false)]
+    [InlineData("2026-01-01 ", false)]
+    public void Reads_a_purchaseDate_only_when_it_is_a_real_calendar_day(string date, bool valid)
+    {
+        var json = $$"""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"{{date}}"}""";
+        if (valid)
+        {
+            Assert.Equal(DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ParseValid(json).PurchaseDate);
+        }
+        else
+        {
+            Assert.Contains("'purchaseDate'", Rejected(json), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Shares_one_string_per_language_and_country_code_across_posts()
+    {
+        var first = ParseValid("""{"id":"a","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"ES","author":{"country":"mx"}}""");
+        var second = ParseValid("""{"id":"b","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"es-419","author":{"country":"MX"}}""");
+
+        Assert.Equal("es", first.Language);
+        Assert.Equal("MX", first.Author.Country);
+        Assert.Same(first.Language, second.Language);
+        Assert.Same(first.Author.Country, second.Author.Country);
+    }
+
+    [Fact]
     public void Ignores_unknown_fields_at_every_level()
     {
         var post = ParseValid(

@@ -58,19 +58,20 @@ public static class PostParser
                 return null;
             }
 
-            var name = reader.GetString()!;
+            // Names are compared as UTF-8 where they lie: no string per property.
+            var field = PostFieldOf(ref reader);
             reader.Read();
-            var error = name switch
+            var error = field switch
             {
-                "id" => ReadRequiredString(ref reader, "id", out f.Id),
-                "network" => ReadNetwork(ref reader, ref f),
-                "createdAt" => ReadCreatedAt(ref reader, ref f),
-                "text" => ReadText(ref reader, ref f),
-                "lang" => ReadLanguage(ref reader, ref f),
-                "author" => ReadAuthor(ref reader, ref f),
-                "engagement" => ReadEngagement(ref reader, ref f),
-                "url" => ReadOptionalString(ref reader, "url", out f.Url),
-                "purchaseDate" => ReadPurchaseDate(ref reader, ref f),
+                PostField.Id => ReadRequiredString(ref reader, "id", out f.Id),
+                PostField.Network => ReadNetwork(ref reader, ref f),
+                PostField.CreatedAt => ReadCreatedAt(ref reader, ref f),
+                PostField.Text => ReadText(ref reader, ref f),
+                PostField.Lang => ReadLanguage(ref reader, ref f),
+                PostField.Author => ReadAuthor(ref reader, ref f),
+                PostField.Engagement => ReadEngagement(ref reader, ref f),
+                PostField.Url => ReadOptionalString(ref reader, "url", out f.Url),
+                PostField.PurchaseDate => ReadPurchaseDate(ref reader, ref f),
                 _ => Skip(ref reader),
             };
             if (error is not null)
@@ -80,6 +81,55 @@ public static class PostParser
         }
 
         return "the post object is not closed";
+    }
+
+    private enum PostField { Other, Id, Network, CreatedAt, Text, Lang, Author, Engagement, Url, PurchaseDate }
+
+    private static PostField PostFieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("id"u8) ? PostField.Id
+        : reader.ValueTextEquals("network"u8) ? PostField.Network
+        : reader.ValueTextEquals("createdAt"u8) ? PostField.CreatedAt
+        : reader.ValueTextEquals("text"u8) ? PostField.Text
+        : reader.ValueTextEquals("lang"u8) ? PostField.Lang
+        : reader.ValueTextEquals("author"u8) ? PostField.Author
+        : reader.ValueTextEquals("engagement"u8) ? PostField.Engagement
+        : reader.ValueTextEquals("url"u8) ? PostField.Url
+        : reader.ValueTextEquals("purchaseDate"u8) ? PostField.PurchaseDate
+        : PostField.Other;
+
+    private enum AuthorField { Other, Id, Handle, Name, Followers, Verified, Gender, Age, Country }
+
+    private static AuthorField AuthorFieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("id"u8) ? AuthorField.Id
+        : reader.ValueTextEquals("handle"u8) ? AuthorField.Handle
+        : reader.ValueTextEquals("name"u8) ? AuthorField.Name
+        : reader.ValueTextEquals("followers"u8) ? AuthorField.Followers
+        : reader.ValueTextEquals("verified"u8) ? AuthorField.Verified
+        : reader.ValueTextEquals("gender"u8) ? AuthorField.Gender
+        : reader.ValueTextEquals("age"u8) ? AuthorField.Age
+        : reader.ValueTextEquals("country"u8) ? AuthorField.Country
+        : AuthorField.Other;
+
+    private enum EngagementField { Other, Likes, Shares, Comments, Views }
+
+    private static EngagementField EngagementFieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("likes"u8) ? EngagementField.Likes
+        : reader.ValueTextEquals("shares"u8) ? EngagementField.Shares
+        : reader.ValueTextEquals("comments"u8) ? EngagementField.Comments
+        : reader.ValueTextEquals("views"u8) ? EngagementField.Views
+        : EngagementField.Other;
+
+    /// <summary>Longest short value (network, gender, lang, country, dates) read without a string.</summary>
+    private const int ShortValueChars = 64;
+
+    /// <summary>
+    /// Copies a short string value into <paramref name="buffer"/>, unescaped, and gives its length;
+    /// -1 when it is longer, and then the caller reads it as a string (such values are refused or rare).
+    /// </summary>
+    private static int CopyShort(ref Utf8JsonReader reader, scoped Span<char> buffer)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        return length > buffer.Length ? -1 : reader.CopyString(buffer);
     }
 
     private static string? Skip(ref Utf8JsonReader reader)
@@ -135,6 +185,13 @@ public static class PostParser
 
     private static string? ReadNetwork(ref Utf8JsonReader reader, ref Fields f)
     {
+        Span<char> buffer = stackalloc char[ShortValueChars];
+        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var networkLength and > 0
+            && NetworkNames.TryParse(buffer[..networkLength], out f.Network))
+        {
+            return null;
+        }
+
         var error = ReadOptionalString(ref reader, "network", out var value);
         if (error is not null || value is null)
         {
@@ -159,7 +216,9 @@ public static class PostParser
         }
 
         // The JSON reader reads a time without an offset as local time; the schema means UTC.
-        var raw = reader.GetString()!;
+        Span<char> buffer = stackalloc char[ShortValueChars];
+        var rawLength = CopyShort(ref reader, buffer);
+        var raw = rawLength >= 0 ? buffer[..rawLength] : reader.GetString().AsSpan();
         if (!HasOffset(raw))
         {
             at = new DateTimeOffset(at.DateTime, TimeSpan.Zero);
@@ -169,54 +228,55 @@ public static class PostParser
         return null;
     }
 
-    private static bool HasOffset(string isoDateTime)
+    private static bool HasOffset(ReadOnlySpan<char> isoDateTime)
     {
-        var t = isoDateTime.IndexOf('T', StringComparison.Ordinal);
+        var t = isoDateTime.IndexOf('T');
         if (t < 0)
         {
             return false;
         }
 
-        var time = isoDateTime.AsSpan(t);
+        var time = isoDateTime[t..];
         return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') >= 0;
     }
 
     private static string? ReadLanguage(ref Utf8JsonReader reader, ref Fields f)
     {
+        Span<char> buffer = stackalloc char[ShortValueChars];
+        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var tagLength and >= 0
+            && LanguageCode.TryPrimary(buffer[..tagLength], out f.Language))
+        {
+            return null;
+        }
+
         var error = ReadOptionalString(ref reader, "lang", out var value);
         if (error is not null || value is null)
         {
             return error;
         }
 
-        var primary = value.AsSpan();
-        var dash = primary.IndexOfAny('-', '_');
-        if (dash >= 0)
-        {
-            primary = primary[..dash];
-        }
-
-        if (primary.Length is < 2 or > 3 || !Ascii.IsValid(primary) || primary.ContainsAnyExcept(AsciiLetters))
-        {
-            return $"'lang' is '{value}'; expected a BCP 47 tag such as en or pt-BR";
-        }
-
-        f.Language = primary.ToString().ToLowerInvariant();
-        return null;
+        return LanguageCode.TryPrimary(value, out f.Language)
+            ? null
+            : $"'lang' is '{value}'; expected a BCP 47 tag such as en or pt-BR";
     }
-
-    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private static string? ReadPurchaseDate(ref Utf8JsonReader reader, ref Fields f)
     {
+        Span<char> buffer = stackalloc char[ShortValueChars];
+        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var dateLength and >= 0
+            && IsoDate.TryParse(buffer[..dateLength], out var day))
+        {
+            f.PurchaseDate = day;
+            return null;
+        }
+
         var error = ReadOptionalString(ref reader, "purchaseDate", out var value);
         if (error is not null || value is null)
         {
             return error;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(value, out var date))
         {
             f.PurchaseDate = date;
             return null;
@@ -246,18 +306,18 @@ public static class PostParser
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var field = AuthorFieldOf(ref reader);
             reader.Read();
-            var error = name switch
+            var error = field switch
             {
-                "id" => ReadOptionalString(ref reader, "author.id", out f.AuthorId),
-                "handle" => ReadOptionalString(ref reader, "author.handle", out f.Handle),
-                "name" => ReadOptionalString(ref reader, "author.name", out f.AuthorName),
-                "followers" => ReadCount(ref reader, "author.followers", out f.Followers),
-                "verified" => ReadVerified(ref reader, ref f),
-                "gender" => ReadGender(ref reader, ref f),
-                "age" => ReadAge(ref reader, ref f),
-                "country" => ReadCountry(ref reader, ref f),
+                AuthorField.Id => ReadOptionalString(ref reader, "author.id", out f.AuthorId),
+                AuthorField.Handle => ReadOptionalString(ref reader, "author.handle", out f.Handle),
+                AuthorField.Name => ReadOptionalString(ref reader, "author.name", out f.AuthorName),
+                AuthorField.Followers => ReadCount(ref reader, "author.followers", out f.Followers),
+                AuthorField.Verified => ReadVerified(ref reader, ref f),
+                AuthorField.Gender => ReadGender(ref reader, ref f),
+                AuthorField.Age => ReadAge(ref reader, ref f),
+                AuthorField.Country => ReadCountry(ref reader, ref f),
                 _ => Skip(ref reader),
             };
             if (error is not null)
@@ -281,6 +341,13 @@ public static class PostParser
 
     private static string? ReadGender(ref Utf8JsonReader reader, ref Fields f)
     {
+        Span<char> buffer = stackalloc char[ShortValueChars];
+        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var genderLength and > 0
+            && GenderNames.TryParse(buffer[..genderLength], out f.Gender))
+        {
+            return null;
+        }
+
         var error = ReadOptionalString(ref reader, "author.gender", out var value);
         if (error is not null || value is null)
         {
@@ -310,19 +377,22 @@ public static class PostParser
 
     private static string? ReadCountry(ref Utf8JsonReader reader, ref Fields f)
     {
+        Span<char> buffer = stackalloc char[ShortValueChars];
+        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var codeLength and >= 0
+            && CountryCode.TryParse(buffer[..codeLength], out f.Country))
+        {
+            return null;
+        }
+
         var error = ReadOptionalString(ref reader, "author.country", out var value);
         if (error is not null || value is null)
         {
             return error;
         }
 
-        if (value.Length != 2 || value.AsSpan().ContainsAnyExcept(AsciiLetters))
-        {
-            return $"'author.country' is '{value}'; expected an ISO 3166-1 alpha-2 code such as US";
-        }
-
-        f.Country = value.ToUpperInvariant();
-        return null;
+        return CountryCode.TryParse(value, out f.Country)
+            ? null
+            : $"'author.country' is '{value}'; expected an ISO 3166-1 alpha-2 code such as US";
     }
 
     private static string? ReadEngagement(ref Utf8JsonReader reader, ref Fields f)
@@ -339,14 +409,14 @@ public static class PostParser
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var field = EngagementFieldOf(ref reader);
             reader.Read();
-            var error = name switch
+            var error = field switch
             {
-                "likes" => ReadCount(ref reader, "engagement.likes", out f.Likes),
-                "shares" => ReadCount(ref reader, "engagement.shares", out f.Shares),
-                "comments" => ReadCount(ref reader, "engagement.comments", out f.Comments),
-                "views" => ReadCount(ref reader, "engagement.views", out f.Views),
+                EngagementField.Likes => ReadCount(ref reader, "engagement.likes", out f.Likes),
+                EngagementField.Shares => ReadCount(ref reader, "engagement.shares", out f.Shares),
+                EngagementField.Comments => ReadCount(ref reader, "engagement.comments", out f.Comments),
+                EngagementField.Views => ReadCount(ref reader, "engagement.views", out f.Views),
                 _ => Skip(ref reader),
             };
             if (error is not null)

@@ -1,0 +1,45 @@
+namespace StreamEngine.Domain.Posts;
+
+/// <summary>
+/// The primary subtag of a BCP 47 language tag ("pt" of "pt-BR"), lower case. Each code is one
+/// shared string, so a post's language costs no allocation once the code has been seen.
+/// </summary>
+public static class LanguageCode
+{
+    private const int Letters = 26;
+
+    // Indexed by the code's letters in base 26, two-letter codes after the three-letter ones.
+    private static readonly string?[] Codes = new string?[(Letters * Letters * Letters) + (Letters * Letters)];
+
+    public static bool TryPrimary(ReadOnlySpan<char> tag, out string? code)
+    {
+        code = null;
+        var dash = tag.IndexOfAny('-', '_');
+        var primary = dash >= 0 ? tag[..dash] : tag;
+        if (primary.Length is < 2 or > 3)
+        {
+            return false;
+        }
+
+        var index = 0;
+        foreach (var c in primary)
+        {
+            var letter = (c | 0x20) - 'a';
+            if (!char.IsAsciiLetter(c) || letter is < 0 or >= Letters)
+            {
+                return false;
+            }
+
+            index = (index * Letters) + letter;
+        }
+
+        if (primary.Length == 2)
+        {
+            index += Letters * Letters * Letters;
+        }
+
+        // Two threads may both create a code the first time; either string is the same code.
+        code = Codes[index] ??= primary.ToString().ToLowerInvariant();
+        return true;
+    }
+}
