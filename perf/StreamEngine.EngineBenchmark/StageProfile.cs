@@ -46,7 +46,7 @@ internal static class StageProfile
         var analyzer = new CurrentModel(model).Analyzer;
         var analysis = new AnalysisScratch();
         var readings = chunks.Select(c => ChunkReader.Read(c, 1, analyzer, now, analysis)).ToArray();
-        var deltas = Fold(readings).ToArray();
+        var deltas = Fold(readings, analyzer).ToArray();
         using var system = (ExtendedActorSystem)ActorSystem.Create("profile", "akka.loglevel = WARNING");
         var serializer = new BrandStateSerializer(system);
         var mentions = readings.Sum(r => r.Mentions.Count);
@@ -78,7 +78,7 @@ internal static class StageProfile
                     ChunkReader.Read(chunk, 1, analyzer, now, analysis);
                 }
             }),
-            Measure("batch fold (dup filter + BrandDeltaBuilder)", "post", lines.Length, repeat, () => _ = Fold(readings).Count()),
+            Measure("batch fold (dup filter + BrandDeltaBuilder)", "post", lines.Length, repeat, () => _ = Fold(readings, analyzer).Count()),
             Measure("serialize journal events (BrandStateSerializer)", "delta", deltas.Length, repeat, () =>
             {
                 foreach (var (_, delta) in deltas)
@@ -164,38 +164,18 @@ internal static class StageProfile
         }
     }
 
-    /// <summary>What IngestPipeline.Batch does: rounds of 64 chunks, each folded into one delta per brand.</summary>
-    private static IEnumerable<(string Brand, BrandDelta Delta)> Fold(IReadOnlyList<ChunkReading> readings)
+    /// <summary>What the ingest graph's batching stage does: rounds of 64 chunks through one <see cref="MentionBatcher"/>.</summary>
+    private static IEnumerable<(string Brand, BrandDelta Delta)> Fold(IReadOnlyList<ChunkReading> readings, PostAnalyzer analyzer)
     {
-        var duplicates = new DuplicateFilter();
+        var batcher = new MentionBatcher();
+        var admitted = new List<ulong>();
         for (var r = 0; r < readings.Count; r += ChunksPerRound)
         {
-            var builders = new Dictionary<string, BrandDeltaBuilder>(StringComparer.Ordinal);
-            for (var c = r; c < Math.Min(readings.Count, r + ChunksPerRound); c++)
+            var round = readings.Skip(r).Take(ChunksPerRound).ToList();
+            admitted.Clear();
+            foreach (var batch in batcher.Fold(round, analyzer, admitted))
             {
-                foreach (var mention in readings[c].Mentions)
-                {
-                    var key = StableHash.Of(mention.Post.Network.ToName(), mention.Post.Id);
-                    if (!duplicates.TryAdd(key))
-                    {
-                        continue;
-                    }
-
-                    foreach (var brand in mention.Brands)
-                    {
-                        if (!builders.TryGetValue(brand, out var builder))
-                        {
-                            builders[brand] = builder = new BrandDeltaBuilder();
-                        }
-
-                        builder.Add(mention.Post, mention.Analysis, mention.Facts);
-                    }
-                }
-            }
-
-            foreach (var (brand, builder) in builders)
-            {
-                yield return (brand, builder.Build());
+                yield return (batch.BrandId, batch.Delta);
             }
         }
     }

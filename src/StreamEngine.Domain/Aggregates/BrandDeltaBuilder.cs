@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
@@ -14,13 +14,22 @@ namespace StreamEngine.Domain.Aggregates;
 /// top <see cref="AuthorsPerMinute"/> by each of mentions, reach and engagement; the top
 /// <see cref="HashtagsPerMinute"/> hashtags): the brand folds them into bounded Space-Saving
 /// summaries anyway, and a batch's long tail would only swell the journal.
+/// <para>
+/// A builder is reusable: <see cref="Build"/> copies everything out and <see cref="Clear"/> keeps the
+/// minutes' tables for the next batch, so a brand's steady stream of batches allocates little more
+/// than the deltas themselves.
+/// </para>
 /// </summary>
 public sealed class BrandDeltaBuilder
 {
     public const int AuthorsPerMinute = 16;
     public const int HashtagsPerMinute = 32;
 
-    private readonly SortedDictionary<long, MinuteAccumulator> _minutes = [];
+    // Enough spare minutes for a batch of posts spread over a few minutes of event time.
+    private const int SpareMinutesKept = 4;
+
+    private readonly Dictionary<long, MinuteAccumulator> _minutes = [];
+    private readonly Stack<MinuteAccumulator> _spare = new();
     private readonly List<ThreatSighting> _threats = [];
 
     public int Mentions { get; private set; }
@@ -51,12 +60,13 @@ public sealed class BrandDeltaBuilder
             var label = analysis.Sentiment?.Label;
             var tally = new AuthorTally(1, post.Author.Followers, post.Engagement.Total,
                 label == SentimentLabel.Positive ? 1 : 0, label == SentimentLabel.Negative ? 1 : 0);
-            acc.Influencers[authorKey] = acc.Influencers.GetValueOrDefault(authorKey).Plus(tally);
+            ref var influence = ref CollectionsMarshal.GetValueRefOrAddDefault(acc.Influencers, authorKey, out _);
+            influence = influence.Plus(tally);
         }
 
         foreach (var hashtag in facts.Hashtags)
         {
-            acc.Hashtags[hashtag] = acc.Hashtags.GetValueOrDefault(hashtag) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(acc.Hashtags, hashtag, out _)++;
         }
 
         var author = post.Author;
@@ -65,8 +75,7 @@ public sealed class BrandDeltaBuilder
         acc.Count(SegmentDimension.Gender, author.Gender.ToName());
         acc.Count(SegmentDimension.Age, AgeBands.FromAge(author.Age).ToName());
         acc.Count(SegmentDimension.Language, post.Language ?? SegmentDimensions.Unknown);
-        acc.Count(SegmentDimension.Purchase,
-            post.PurchaseDate?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? SegmentDimensions.Unknown);
+        acc.Count(SegmentDimension.Purchase, post.PurchaseDate is { } purchased ? PurchaseMonths.NameOf(purchased) : SegmentDimensions.Unknown);
         foreach (var concept in analysis.Concepts)
         {
             acc.Count(SegmentDimension.Concept, concept);
@@ -85,7 +94,7 @@ public sealed class BrandDeltaBuilder
 
         foreach (var aspect in analysis.Aspects)
         {
-            acc.Count(SegmentDimension.ConceptSentiment, aspect.ConceptId + SegmentDimensions.AspectSeparator + aspect.Label.ToName());
+            acc.Count(SegmentDimension.ConceptSentiment, AspectSegments.NameOf(aspect.ConceptId, aspect.Label));
         }
     }
 
@@ -103,71 +112,45 @@ public sealed class BrandDeltaBuilder
         _threats.Add(new ThreatSighting(post.CreatedAt, finding));
     }
 
-    public BrandDelta Build() =>
-        new(_minutes.Select(m => new MinuteDelta(
-                m.Key,
-                m.Value.Mentions,
-                m.Value.Reach,
-                m.Value.Engagement,
-                m.Value.Segments.Select(s => new SegmentCount(s.Key.Dimension, s.Key.Value, s.Value)).ToArray(),
-                m.Value.Authors.Order().ToArray(),
-                m.Value.Sentiment)
-            {
-                Authors = m.Value.LeadingAuthors(),
-                Hashtags = m.Value.Hashtags
-                    .OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal)
-                    .Take(HashtagsPerMinute)
-                    .Select(h => new TermContribution(h.Key, h.Value))
-                    .ToArray(),
-                SentimentReach = m.Value.SentimentReach,
-                CompetitorMentions = m.Value.CompetitorMentions,
-            })
-            .ToArray())
+    public BrandDelta Build()
+    {
+        var minutes = new long[_minutes.Count];
+        _minutes.Keys.CopyTo(minutes, 0);
+        Array.Sort(minutes);
+        var deltas = new MinuteDelta[minutes.Length];
+        for (var i = 0; i < minutes.Length; i++)
         {
-            Threats = [.. _threats],
-        };
+            deltas[i] = _minutes[minutes[i]].Build(minutes[i]);
+        }
+
+        return new BrandDelta(deltas) { Threats = [.. _threats] };
+    }
+
+    /// <summary>Empties the builder for the next batch, keeping a few minutes' tables for reuse.</summary>
+    public void Clear()
+    {
+        foreach (var acc in _minutes.Values)
+        {
+            if (_spare.Count < SpareMinutesKept)
+            {
+                acc.Clear();
+                _spare.Push(acc);
+            }
+        }
+
+        _minutes.Clear();
+        _threats.Clear();
+        Mentions = 0;
+    }
 
     private MinuteAccumulator Minute(long minute)
     {
-        if (!_minutes.TryGetValue(minute, out var acc))
+        ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(_minutes, minute, out var exists);
+        if (!exists)
         {
-            _minutes[minute] = acc = new MinuteAccumulator();
+            acc = _spare.Count > 0 ? _spare.Pop() : new MinuteAccumulator();
         }
 
-        return acc;
-    }
-
-    private sealed class MinuteAccumulator
-    {
-        public long Mentions;
-        public long Reach;
-        public long Engagement;
-        public SentimentTally Sentiment;
-        public SentimentReach SentimentReach;
-        public long CompetitorMentions;
-        public readonly Dictionary<SegmentKey, long> Segments = [];
-        public readonly HashSet<uint> Authors = [];
-        public readonly Dictionary<string, AuthorTally> Influencers = new(StringComparer.Ordinal);
-        public readonly Dictionary<string, long> Hashtags = new(StringComparer.Ordinal);
-
-        public AuthorContribution[] LeadingAuthors()
-        {
-            var leading = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var by in new[] { TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement })
-            {
-                leading.UnionWith(Influencers
-                    .OrderByDescending(a => a.Value.Weight(by)).ThenBy(a => a.Key, StringComparer.Ordinal)
-                    .Take(AuthorsPerMinute)
-                    .Select(a => a.Key));
-            }
-
-            return leading.Order(StringComparer.Ordinal).Select(a => new AuthorContribution(a, Influencers[a])).ToArray();
-        }
-
-        public void Count(SegmentDimension dimension, string value)
-        {
-            var key = new SegmentKey(dimension, value);
-            Segments[key] = Segments.GetValueOrDefault(key) + 1;
-        }
+        return acc!;
     }
 }

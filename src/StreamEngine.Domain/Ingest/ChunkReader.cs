@@ -83,8 +83,15 @@ public static class ChunkReader
         }
 
         var model = analyzer.Model;
-        reading.Mentions.Add(new MatchedPost(post, brands.Select(b => model.Brands[b].Id).ToArray(), analysis)
+        var ids = new string[brands.Count];
+        for (var i = 0; i < ids.Length; i++)
         {
+            ids[i] = model.Brands[brands[i]].Id;
+        }
+
+        reading.Mentions.Add(new MatchedPost(post, ids, analysis)
+        {
+            Identity = PostIdentity.Of(post),
             Facts = MentionFacts.Of(post, scratch.Tokens),
             Threats = threats,
         });

@@ -8,6 +8,9 @@ namespace StreamEngine.Domain.Ingest;
 /// <summary>A valid post, the brands it mentions and what the single pass over its text found.</summary>
 public sealed record MatchedPost(Post Post, IReadOnlyList<string> Brands, PostAnalysis Analysis)
 {
+    /// <summary>The post's <see cref="PostIdentity"/>, for spotting it when it is sent again.</summary>
+    public required ulong Identity { get; init; }
+
     /// <summary>What the post adds to each brand it names regardless of the brand, worked out once.</summary>
     public required MentionFacts Facts { get; init; }
 

@@ -4,14 +4,8 @@ using Akka;
 using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Ingest;
-using StreamEngine.Domain.Matching;
-using StreamEngine.Domain.Posts;
-using StreamEngine.Domain.Sketches;
-using StreamEngine.Domain.Model;
-using StreamEngine.Domain.Threats;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Telemetry;
 
@@ -30,8 +24,7 @@ public sealed class IngestPipeline
     private readonly CurrentModel _model;
     private readonly TimeProvider _clock;
     private readonly IngestSettings _settings;
-    private readonly DuplicateFilter _duplicates;
-    private readonly Dictionary<string, CoordinatedBurstDetector> _bursts = new(StringComparer.Ordinal);
+    private readonly MentionBatcher _batcher;
 
     [ThreadStatic]
     private static AnalysisScratch? t_scratch;
@@ -43,7 +36,7 @@ public sealed class IngestPipeline
         _model = model;
         _clock = clock;
         _settings = settings;
-        _duplicates = new DuplicateFilter(settings.DuplicateHorizon);
+        _batcher = new MentionBatcher(settings.DuplicateHorizon);
         _queue = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(settings.QueueChunks)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -132,7 +125,8 @@ public sealed class IngestPipeline
         var admitted = new List<ulong>();
         try
         {
-            var commands = Batch(chunks, admitted);
+            // One model for the whole round, even if it is swapped meanwhile.
+            var commands = _batcher.Fold(chunks.ConvertAll(c => c.Reading!), _model.Analyzer, admitted);
             EngineMetrics.PostsDuplicate.Inc(chunks.Sum(c => c.Reading!.Duplicates));
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();
@@ -150,10 +144,7 @@ public sealed class IngestPipeline
                 : $"brand batches were not journaled: {ex.Message}";
 
             // Not journaled, so not seen: a resend of these posts must count.
-            foreach (var key in admitted)
-            {
-                _duplicates.Forget(key);
-            }
+            _batcher.Forget(admitted);
         }
 
         foreach (var chunk in chunks)
@@ -164,117 +155,5 @@ public sealed class IngestPipeline
         }
 
         return NotUsed.Instance;
-    }
-
-    /// <summary>
-    /// Folds a round of chunks into one batch per brand; runs on one thread at a time, so the
-    /// duplicate filter and the coordinated-burst detectors need no lock.
-    /// </summary>
-    private List<RecordMentions> Batch(List<IngestChunk> chunks, List<ulong> admitted)
-    {
-        var builders = new Dictionary<string, BrandDeltaBuilder>(StringComparer.Ordinal);
-        BrandDeltaBuilder Builder(string brand)
-        {
-            if (!builders.TryGetValue(brand, out var builder))
-            {
-                builders[brand] = builder = new BrandDeltaBuilder();
-            }
-
-            return builder;
-        }
-
-        // One model for the whole round, even if it is swapped meanwhile.
-        var analyzer = _model.Analyzer;
-        var watched = analyzer.Threats.Watched;
-        foreach (var chunk in chunks)
-        {
-            var reading = chunk.Reading!;
-            foreach (var (post, finding) in reading.Threats)
-            {
-                // Posts that mention no brand are sent again like any other: a threat in one counts once.
-                var key = StableHash.Of(post.Network.ToName(), post.Id);
-                if (_duplicates.TryAdd(key))
-                {
-                    admitted.Add(key);
-                }
-                else if (!admitted.Contains(key))
-                {
-                    // Seen in an earlier round (a post with several findings is admitted once, by its first).
-                    continue;
-                }
-
-                Builder(finding.BrandId).AddThreat(post, finding);
-            }
-
-            foreach (var mention in reading.Mentions)
-            {
-                var key = StableHash.Of(mention.Post.Network.ToName(), mention.Post.Id);
-                if (!_duplicates.TryAdd(key))
-                {
-                    reading.Duplicates++;
-                    continue;
-                }
-
-                admitted.Add(key);
-                foreach (var finding in mention.Threats)
-                {
-                    Builder(finding.BrandId).AddThreat(mention.Post, finding);
-                }
-
-                foreach (var brand in mention.Brands)
-                {
-                    var builder = Builder(brand);
-                    builder.Add(mention.Post, mention.Analysis, mention.Facts);
-                    if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post) is { } burst)
-                    {
-                        builder.AddThreat(mention.Post, burst);
-                    }
-                }
-            }
-        }
-
-        AddCompetitorMentions(builders, analyzer.Model);
-        return builders.Select(b => new RecordMentions(b.Key, b.Value.Build())).ToList();
-    }
-
-    /// <summary>
-    /// Tells each brand of a set how many mentions its competitors had per minute in this round, so
-    /// it can watch its share of voice; a brand not mentioned in the round still learns it (0 %).
-    /// Counts add up over rounds and nodes, as the brand's own mentions do.
-    /// </summary>
-    private static void AddCompetitorMentions(Dictionary<string, BrandDeltaBuilder> builders, ListeningModel model)
-    {
-        var perBrand = builders.ToDictionary(b => b.Key, b => b.Value.MentionsPerMinute.ToList(), StringComparer.Ordinal);
-        foreach (var brand in model.Brands)
-        {
-            foreach (var competitor in brand.Competitors)
-            {
-                if (!perBrand.TryGetValue(competitor, out var minutes))
-                {
-                    continue;
-                }
-
-                if (!builders.TryGetValue(brand.Id, out var builder))
-                {
-                    builders[brand.Id] = builder = new BrandDeltaBuilder();
-                }
-
-                foreach (var (minute, mentions) in minutes)
-                {
-                    builder.AddCompetitorMentions(minute, mentions);
-                }
-            }
-        }
-    }
-
-    /// <summary>One detector per watched brand (fixed memory each, docs/threats.md), created when the brand's first post passes.</summary>
-    private CoordinatedBurstDetector Bursts(string brand)
-    {
-        if (!_bursts.TryGetValue(brand, out var detector))
-        {
-            _bursts[brand] = detector = new CoordinatedBurstDetector(brand);
-        }
-
-        return detector;
     }
 }

@@ -1,0 +1,105 @@
+using StreamEngine.Domain.Influence;
+using StreamEngine.Domain.Sentiment;
+using StreamEngine.Domain.Sketches;
+
+namespace StreamEngine.Domain.Aggregates;
+
+/// <summary>One minute of a <see cref="BrandDeltaBuilder"/>'s batch, as it is being counted.</summary>
+internal sealed class MinuteAccumulator
+{
+    private static readonly TallyWeight[] Rankings = [TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement];
+
+    public long Mentions;
+    public long Reach;
+    public long Engagement;
+    public SentimentTally Sentiment;
+    public SentimentReach SentimentReach;
+    public long CompetitorMentions;
+    public readonly Dictionary<SegmentKey, long> Segments = [];
+    public readonly HashSet<uint> Authors = [];
+    public readonly Dictionary<string, AuthorTally> Influencers = new(StringComparer.Ordinal);
+    public readonly Dictionary<string, long> Hashtags = new(StringComparer.Ordinal);
+
+    public void Count(SegmentDimension dimension, string value) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Segments, new SegmentKey(dimension, value), out _)++;
+
+    public MinuteDelta Build(long minute)
+    {
+        var segments = new SegmentCount[Segments.Count];
+        var i = 0;
+        foreach (var (key, mentions) in Segments)
+        {
+            segments[i++] = new SegmentCount(key.Dimension, key.Value, mentions);
+        }
+
+        var authors = new uint[Authors.Count];
+        Authors.CopyTo(authors);
+        Array.Sort(authors);
+        return new MinuteDelta(minute, Mentions, Reach, Engagement, segments, authors, Sentiment)
+        {
+            Authors = LeadingAuthors(),
+            Hashtags = LeadingHashtags(),
+            SentimentReach = SentimentReach,
+            CompetitorMentions = CompetitorMentions,
+        };
+    }
+
+    public void Clear()
+    {
+        Mentions = Reach = Engagement = CompetitorMentions = 0;
+        Sentiment = default;
+        SentimentReach = default;
+        Segments.Clear();
+        Authors.Clear();
+        Influencers.Clear();
+        Hashtags.Clear();
+    }
+
+    /// <summary>The union of the top few authors by each ranking, in author order.</summary>
+    private AuthorContribution[] LeadingAuthors()
+    {
+        var all = new AuthorContribution[Influencers.Count];
+        var n = 0;
+        foreach (var (author, tally) in Influencers)
+        {
+            all[n++] = new AuthorContribution(author, tally);
+        }
+
+        if (all.Length > BrandDeltaBuilder.AuthorsPerMinute)
+        {
+            var leading = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var by in Rankings)
+            {
+                Array.Sort(all, (a, b) => Heavier(a, b, by));
+                for (var k = 0; k < BrandDeltaBuilder.AuthorsPerMinute; k++)
+                {
+                    leading.Add(all[k].Author);
+                }
+            }
+
+            all = Array.FindAll(all, a => leading.Contains(a.Author));
+        }
+
+        Array.Sort(all, static (a, b) => string.CompareOrdinal(a.Author, b.Author));
+        return all;
+    }
+
+    private static int Heavier(AuthorContribution a, AuthorContribution b, TallyWeight by)
+    {
+        var weight = b.Tally.Weight(by).CompareTo(a.Tally.Weight(by));
+        return weight != 0 ? weight : string.CompareOrdinal(a.Author, b.Author);
+    }
+
+    private TermContribution[] LeadingHashtags()
+    {
+        var all = new TermContribution[Hashtags.Count];
+        var n = 0;
+        foreach (var (term, count) in Hashtags)
+        {
+            all[n++] = new TermContribution(term, count);
+        }
+
+        Array.Sort(all, static (a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Term, b.Term));
+        return all.Length > BrandDeltaBuilder.HashtagsPerMinute ? all[..BrandDeltaBuilder.HashtagsPerMinute] : all;
+    }
+}

@@ -1,0 +1,154 @@
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Ingest;
+using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Threats;
+using StreamEngine.Engine.Brands;
+
+namespace StreamEngine.Engine.Ingest;
+
+/// <summary>
+/// Folds a round of read chunks into one batch of mentions per brand: drops posts seen before,
+/// watches coordinated bursts, and tells each brand its competitors' mentions of the same minutes.
+/// Used by one thread at a time (the ingest graph's batching stage), so its duplicate filter,
+/// burst detectors and per-brand builders need no lock; the builders are kept from round to round.
+/// </summary>
+public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.DefaultGenerationSize)
+{
+    private readonly DuplicateFilter _duplicates = new(duplicateHorizon);
+    private readonly Dictionary<string, CoordinatedBurstDetector> _bursts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BrandDeltaBuilder> _builders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BrandDeltaBuilder> _round = new(StringComparer.Ordinal);
+
+    /// <param name="admitted">Receives the identity of every post let through, so a failed round can <see cref="Forget"/> them.</param>
+    public List<RecordMentions> Fold(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, List<ulong> admitted)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(admitted);
+        var watched = analyzer.Threats.Watched;
+        foreach (var reading in round)
+        {
+            foreach (var (post, finding) in reading.Threats)
+            {
+                // Posts that mention no brand are sent again like any other: a threat in one counts once.
+                var key = PostIdentity.Of(post);
+                if (_duplicates.TryAdd(key))
+                {
+                    admitted.Add(key);
+                }
+                else if (!admitted.Contains(key))
+                {
+                    // Seen in an earlier round (a post with several findings is admitted once, by its first).
+                    continue;
+                }
+
+                Builder(finding.BrandId).AddThreat(post, finding);
+            }
+
+            foreach (var mention in reading.Mentions)
+            {
+                if (!_duplicates.TryAdd(mention.Identity))
+                {
+                    reading.Duplicates++;
+                    continue;
+                }
+
+                admitted.Add(mention.Identity);
+                foreach (var finding in mention.Threats)
+                {
+                    Builder(finding.BrandId).AddThreat(mention.Post, finding);
+                }
+
+                foreach (var brand in mention.Brands)
+                {
+                    var builder = Builder(brand);
+                    builder.Add(mention.Post, mention.Analysis, mention.Facts);
+                    if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post) is { } burst)
+                    {
+                        builder.AddThreat(mention.Post, burst);
+                    }
+                }
+            }
+        }
+
+        AddCompetitorMentions(analyzer.Model);
+        var batches = new List<RecordMentions>(_round.Count);
+        foreach (var (brand, builder) in _round)
+        {
+            batches.Add(new RecordMentions(brand, builder.Build()));
+            builder.Clear();
+        }
+
+        _round.Clear();
+        return batches;
+    }
+
+    /// <summary>Forgets posts whose round was not journaled after all, so that a resend of them counts.</summary>
+    public void Forget(IEnumerable<ulong> admitted)
+    {
+        ArgumentNullException.ThrowIfNull(admitted);
+        foreach (var key in admitted)
+        {
+            _duplicates.Forget(key);
+        }
+    }
+
+    /// <summary>
+    /// Tells each brand of a set how many mentions its competitors had per minute in this round, so
+    /// it can watch its share of voice; a brand not mentioned in the round still learns it (0 %).
+    /// Counts add up over rounds and nodes, as the brand's own mentions do.
+    /// </summary>
+    private void AddCompetitorMentions(ListeningModel model)
+    {
+        if (_round.Count == 0)
+        {
+            return;
+        }
+
+        var mentioned = _round.ToDictionary(t => t.Key, t => t.Value.MentionsPerMinute.ToList(), StringComparer.Ordinal);
+        foreach (var brand in model.Brands)
+        {
+            foreach (var competitor in brand.Competitors)
+            {
+                if (!mentioned.TryGetValue(competitor, out var minutes) || minutes.Count == 0)
+                {
+                    continue;
+                }
+
+                var builder = Builder(brand.Id);
+                foreach (var (minute, mentions) in minutes)
+                {
+                    builder.AddCompetitorMentions(minute, mentions);
+                }
+            }
+        }
+    }
+
+    private BrandDeltaBuilder Builder(string brand)
+    {
+        if (_round.TryGetValue(brand, out var builder))
+        {
+            return builder;
+        }
+
+        if (!_builders.TryGetValue(brand, out builder))
+        {
+            _builders[brand] = builder = new BrandDeltaBuilder();
+        }
+
+        _round[brand] = builder;
+        return builder;
+    }
+
+    /// <summary>One detector per watched brand (fixed memory each, docs/threats.md), created when the brand's first post passes.</summary>
+    private CoordinatedBurstDetector Bursts(string brand)
+    {
+        if (!_bursts.TryGetValue(brand, out var detector))
+        {
+            _bursts[brand] = detector = new CoordinatedBurstDetector(brand);
+        }
+
+        return detector;
+    }
+}
