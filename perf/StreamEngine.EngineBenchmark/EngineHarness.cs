@@ -2,10 +2,12 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
+using Akka.Persistence.Sql.Config;
 using Microsoft.Data.Sqlite;
 using StreamEngine.Domain.Model;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
+using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.EngineBenchmark;
 
@@ -13,8 +15,8 @@ namespace StreamEngine.EngineBenchmark;
 /// The engine wired as src/StreamEngine.Host/Hosting/AkkaSetup.cs and StoreSetup.cs wire it, in
 /// plain HOCON instead of Akka.Hosting: a single node that joins itself, the "brand" shard region of
 /// <see cref="BrandActor"/> with <see cref="BrandMessageExtractor"/> (ddata state store, no remembered
-/// entities, no passivation), Akka.Persistence.Sql on a SQLite file in WAL mode with the brand state
-/// serializer, and an <see cref="IngestPipeline"/> with one reader per core.
+/// entities, no passivation), Akka.Persistence.Sql on a SQLite file in WAL mode with the host's busy
+/// timeout (<see cref="SqliteStore"/>, the same source file) and the brand state serializer, and an <see cref="IngestPipeline"/> with one reader per core.
 /// </summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
@@ -39,14 +41,7 @@ public sealed class EngineHarness : IAsyncDisposable
         directory ??= Path.Combine(Path.GetTempPath(), "streamengine-bench", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, "streamengine.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
-        using (var connection = new SqliteConnection(connectionString))
-        {
-            connection.Open();
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL;";
-            pragma.ExecuteNonQuery();
-        }
+        var connectionString = SqliteStore.Open(file);
 
         var config = ConfigurationFactory.ParseString($$"""
             akka {
@@ -94,7 +89,10 @@ public sealed class EngineHarness : IAsyncDisposable
               }
             }
             """);
-        var system = ActorSystem.Create("streamengine", config);
+        var store = new MultiDataOptionsSetup();
+        store.AddDataOptions("akka.persistence.journal.sql", SqliteStore.DataOptions(connectionString));
+        store.AddDataOptions("akka.persistence.snapshot-store.sql", SqliteStore.DataOptions(connectionString));
+        var system = ActorSystem.Create("streamengine", BootstrapSetup.Create().WithConfig(config).And(store));
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());

@@ -2,7 +2,6 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
-using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using StreamEngine.Engine.Brands;
@@ -30,7 +29,15 @@ internal static class AkkaSetup
                 .ConfigureLoggers(loggers => loggers.AddLoggerFactory())
                 .WithRemoting(new RemoteOptions { HostName = options.ClusterHost, Port = options.ClusterPort })
                 .WithClustering(new ClusterOptions { SeedNodes = seeds, Roles = ["brands"] })
-                .WithSqlPersistence(store.ConnectionString, store.ProviderName, PersistenceMode.Both, autoInitialize: true)
+                .WithSqlPersistence(
+                    new Akka.Persistence.Sql.Hosting.SqlJournalOptions(isDefaultPlugin: true)
+                    {
+                        ConnectionString = store.ConnectionString, ProviderName = store.ProviderName, DataOptions = store.DataOptions, AutoInitialize = true,
+                    },
+                    new Akka.Persistence.Sql.Hosting.SqlSnapshotOptions(isDefaultPlugin: true)
+                    {
+                        ConnectionString = store.ConnectionString, ProviderName = store.ProviderName, DataOptions = store.DataOptions, AutoInitialize = true,
+                    })
                 .WithCustomSerializer("brand-state", [typeof(IBrandPersistedState)], system => new BrandStateSerializer(system))
                 .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
                 .WithShardRegion<BrandRegion>(

@@ -1,0 +1,37 @@
+using LinqToDB.Data;
+using Microsoft.Data.Sqlite;
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Tests.Sqlite;
+
+public sealed class SqliteStoreTests
+{
+    private static long Scalar(DataConnection connection, string sql)
+    {
+        using var command = connection.OpenDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void Every_connection_of_the_store_waits_for_the_write_lock_inside_SQLite_and_the_file_is_in_WAL_mode()
+    {
+        using var dir = new TempDirectory();
+        var connectionString = SqliteStore.Open(Path.Combine(dir.Path, "streamengine.db"));
+        var options = SqliteStore.DataOptions(connectionString);
+
+        // Twice: the second connection comes from the pool, and must still carry the timeout.
+        for (var i = 0; i < 2; i++)
+        {
+            using var connection = new DataConnection(options);
+            Assert.Equal((long)SqliteStore.LockWait.TotalMilliseconds, Scalar(connection, "PRAGMA busy_timeout;"));
+        }
+
+        using var plain = new SqliteConnection(connectionString);
+        plain.Open();
+        using var mode = plain.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", mode.ExecuteScalar() as string);
+        SqliteConnection.ClearAllPools();
+    }
+}
