@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # (a) In-process throughput grid: IngestPipeline + sharded brand actors + SQLite, no HTTP.
-# Usage: perf/firehose/inprocess-grid.sh [RESULTS_DIR] [RUNS]   (from the repository root, after a Release build)
+# Usage: perf/firehose/inprocess-grid.sh [RESULTS_DIR] [RUNS] [CELLS]   (from the repository root, after a Release build)
+# CELLS: space-separated cell names to run (default: all).
 set -euo pipefail
 out=${1:-/tmp/firehose-results/inprocess}
 runs=${2:-3}
+cells=${3:-}
 mkdir -p "$out"
 EB="dotnet perf/StreamEngine.EngineBenchmark/bin/Release/net10.0/StreamEngine.EngineBenchmark.dll"
-common="--duration 10 --warmup 3 --pool-posts 200000 --seed 42"
+# A warm-up under ~10 s leaves part of the measured window to tier-0 JIT code (runs read 20-25 % low).
+common="--duration 10 --warmup 12 --pool-posts 200000 --seed 42"
 
 run() { # name, env, args...
   local name=$1 env=$2; shift 2
+  if [ -n "$cells" ] && [[ " $cells " != *" $name "* ]]; then return; fi
   for i in $(seq 1 "$runs"); do
     echo "== $name run $i: $env $EB run $* $common"
     env $env timeout 110 $EB run "$@" $common --label "$name" --json "$out/$name.$i.json" | sed -n '4,12p'
