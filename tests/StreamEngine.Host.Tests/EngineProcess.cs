@@ -68,6 +68,26 @@ public sealed class EngineProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as an operator or an orchestrator stops a node; gives the exit code, or null if it had not exited in time.</summary>
+    public async Task<int?> StopAsync(TimeSpan within)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

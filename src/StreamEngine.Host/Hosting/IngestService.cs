@@ -1,3 +1,4 @@
+using Akka;
 using Akka.Actor;
 using Akka.Hosting;
 using StreamEngine.Engine.Ingest;
@@ -5,7 +6,12 @@ using StreamEngine.Host.Configuration;
 
 namespace StreamEngine.Host.Hosting;
 
-/// <summary>Runs the ingest graph for the host's lifetime and drains it on shutdown, so acknowledged chunks are never cut short.</summary>
+/// <summary>
+/// Runs the ingest graph for the host's lifetime and drains it on shutdown, so acknowledged chunks
+/// are never cut short. SIGTERM reaches Akka's coordinated shutdown before the web host stops its
+/// services, so the drain runs as a task of its service-requests-done phase, while brand actors
+/// and the journal are still up.
+/// </summary>
 internal sealed class IngestService(
     ActorSystem system,
     IRequiredActor<BrandRegion> brands,
@@ -24,11 +30,18 @@ internal sealed class IngestService(
         var region = await brands.GetAsync(cancellationToken);
         var settings = new IngestSettings(ReadParallelism: Environment.ProcessorCount, BatchWindow: TimeSpan.FromMilliseconds(options.BatchWindowMs));
         _pipeline = new IngestPipeline(system, region, model, clock, settings);
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-ingest-graph", async () =>
+        {
+            await DrainAsync(CancellationToken.None);
+            return Done.Instance;
+        });
         log.LogInformation("Ingest graph running with {Brands} brands and {Concepts} concepts",
             model.Model.Brands.Count, model.Model.Concepts.Count);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
     {
         if (_pipeline is null)
         {
@@ -38,7 +51,12 @@ internal sealed class IngestService(
         _pipeline.Complete();
         try
         {
-            await _pipeline.Completion.WaitAsync(cancellationToken);
+            // A terminated actor system can no longer run the graph: waiting longer would only delay the exit.
+            await Task.WhenAny(_pipeline.Completion, system.WhenTerminated).WaitAsync(cancellationToken);
+            if (!_pipeline.Completion.IsCompleted)
+            {
+                log.LogWarning("The actor system stopped before the ingest graph drained; unacknowledged chunks were dropped");
+            }
         }
         catch (OperationCanceledException)
         {
