@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sentiment;
 
@@ -81,6 +82,41 @@ public sealed class BrandDeltaBuilderTests
             fresh.AddCompetitorMentions(EventTime.MinuteOf(Now - TimeSpan.FromMinutes(1)), salt);
             Assert.Equal(JsonSerializer.Serialize(fresh.Build()), JsonSerializer.Serialize(built));
             Assert.Equal(batch.Count, built.Mentions);
+        }
+    }
+
+    [Fact]
+    public void The_leading_authors_of_a_minute_are_the_union_of_the_top_few_by_mentions_reach_and_engagement()
+    {
+        // Many authors per minute with repeat posts, so the three rankings differ and ties occur.
+        var batch = new List<(Post Post, PostAnalysis Analysis)>();
+        for (var i = 0; i < 900; i++)
+        {
+            var post = TestPosts.Make($"q{i}", Now - TimeSpan.FromMinutes(1 + (i % 2)), authorId: $"a{(i * 7919) % 260}",
+                followers: (i * 104729) % 5000, engagement: new Engagement((i * 31) % 17, 0, 0, 0));
+            batch.Add((post, PostAnalysis.Empty));
+        }
+
+        var builder = new BrandDeltaBuilder();
+        foreach (var (post, analysis) in batch)
+        {
+            builder.Add(post, analysis);
+        }
+
+        foreach (var minute in builder.Build().Minutes)
+        {
+            var tallies = batch.Where(b => EventTime.MinuteOf(b.Post.CreatedAt) == minute.Minute)
+                .GroupBy(b => AuthorKeys.Of(b.Post)!, StringComparer.Ordinal)
+                .Select(g => new AuthorContribution(g.Key, new AuthorTally(g.Count(), g.Sum(b => b.Post.Author.Followers), g.Sum(b => b.Post.Engagement.Total), 0, 0)))
+                .ToList();
+            Assert.True(tallies.Count > 3 * BrandDeltaBuilder.AuthorsPerMinute, "the minute must have more authors than travel on, or this proves nothing");
+            IEnumerable<string> Top(Func<AuthorTally, long> weight) => tallies
+                .OrderByDescending(a => weight(a.Tally)).ThenBy(a => a.Author, StringComparer.Ordinal)
+                .Take(BrandDeltaBuilder.AuthorsPerMinute).Select(a => a.Author);
+            var expected = Top(t => t.Mentions).Union(Top(t => t.Reach)).Union(Top(t => t.Engagement))
+                .Order(StringComparer.Ordinal).Select(a => tallies.Single(t => t.Author == a)).ToList();
+
+            Assert.Equal(expected, minute.Authors);
         }
     }
 

@@ -58,30 +58,50 @@ internal sealed class MinuteAccumulator
     /// <summary>The union of the top few authors by each ranking, in author order.</summary>
     private AuthorContribution[] LeadingAuthors()
     {
-        var all = new AuthorContribution[Influencers.Count];
-        var n = 0;
-        foreach (var (author, tally) in Influencers)
+        const int Kept = BrandDeltaBuilder.AuthorsPerMinute;
+        if (Influencers.Count <= Kept)
         {
-            all[n++] = new AuthorContribution(author, tally);
+            return ByAuthor(Influencers.Select(a => new AuthorContribution(a.Key, a.Value)).ToArray());
         }
 
-        if (all.Length > BrandDeltaBuilder.AuthorsPerMinute)
+        // A busy minute has thousands of authors: keep each ranking's top few in a small sorted array
+        // in one pass instead of sorting them all three times.
+        var leading = new HashSet<string>(StringComparer.Ordinal);
+        var top = new AuthorContribution[Kept];
+        foreach (var by in Rankings)
         {
-            var leading = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var by in Rankings)
+            var count = 0;
+            foreach (var (author, tally) in Influencers)
             {
-                Array.Sort(all, (a, b) => Heavier(a, b, by));
-                for (var k = 0; k < BrandDeltaBuilder.AuthorsPerMinute; k++)
+                var candidate = new AuthorContribution(author, tally);
+                if (count == Kept && Heavier(candidate, top[Kept - 1], by) > 0)
                 {
-                    leading.Add(all[k].Author);
+                    continue;
                 }
+
+                var at = count < Kept ? count++ : Kept - 1;
+                while (at > 0 && Heavier(candidate, top[at - 1], by) < 0)
+                {
+                    top[at] = top[at - 1];
+                    at--;
+                }
+
+                top[at] = candidate;
             }
 
-            all = Array.FindAll(all, a => leading.Contains(a.Author));
+            for (var k = 0; k < count; k++)
+            {
+                leading.Add(top[k].Author);
+            }
         }
 
-        Array.Sort(all, static (a, b) => string.CompareOrdinal(a.Author, b.Author));
-        return all;
+        return ByAuthor(leading.Select(a => new AuthorContribution(a, Influencers[a])).ToArray());
+    }
+
+    private static AuthorContribution[] ByAuthor(AuthorContribution[] authors)
+    {
+        Array.Sort(authors, static (a, b) => string.CompareOrdinal(a.Author, b.Author));
+        return authors;
     }
 
     private static int Heavier(AuthorContribution a, AuthorContribution b, TallyWeight by)
