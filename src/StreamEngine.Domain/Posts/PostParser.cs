@@ -132,6 +132,40 @@ public static class PostParser
         return length > buffer.Length ? -1 : reader.CopyString(buffer);
     }
 
+    private static readonly string ExpectedNetworks = "one of " + string.Join(", ", NetworkNames.Accepted);
+
+    private delegate bool CodeParser<T>(ReadOnlySpan<char> text, out T value);
+
+    /// <summary>
+    /// Reads an optional field holding a code (a network, gender, language or country): parsed from
+    /// the JSON bytes without a string when it is short and valid; a string only when it must be
+    /// quoted back in an error. Null or blank leaves the field unset.
+    /// </summary>
+    private static string? ReadCode<T>(ref Utf8JsonReader reader, string field, CodeParser<T> parse, ref T target, string expected)
+    {
+        Span<char> buffer = stackalloc char[ShortValueChars];
+        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var length and > 0
+            && parse(buffer[..length], out var code))
+        {
+            target = code;
+            return null;
+        }
+
+        var error = ReadOptionalString(ref reader, field, out var value);
+        if (error is not null || value is null)
+        {
+            return error;
+        }
+
+        if (parse(value, out var slow))
+        {
+            target = slow;
+            return null;
+        }
+
+        return $"'{field}' is '{value}'; expected {expected}";
+    }
+
     private static string? Skip(ref Utf8JsonReader reader)
     {
         reader.Skip();
@@ -183,25 +217,8 @@ public static class PostParser
         return null;
     }
 
-    private static string? ReadNetwork(ref Utf8JsonReader reader, ref Fields f)
-    {
-        Span<char> buffer = stackalloc char[ShortValueChars];
-        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var networkLength and > 0
-            && NetworkNames.TryParse(buffer[..networkLength], out f.Network))
-        {
-            return null;
-        }
-
-        var error = ReadOptionalString(ref reader, "network", out var value);
-        if (error is not null || value is null)
-        {
-            return error;
-        }
-
-        return NetworkNames.TryParse(value, out f.Network)
-            ? null
-            : $"'network' is '{value}'; expected one of {string.Join(", ", NetworkNames.Accepted)}";
-    }
+    private static string? ReadNetwork(ref Utf8JsonReader reader, ref Fields f) =>
+        ReadCode(ref reader, "network", NetworkNames.TryParse, ref f.Network, ExpectedNetworks);
 
     private static string? ReadCreatedAt(ref Utf8JsonReader reader, ref Fields f)
     {
@@ -240,25 +257,8 @@ public static class PostParser
         return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') >= 0;
     }
 
-    private static string? ReadLanguage(ref Utf8JsonReader reader, ref Fields f)
-    {
-        Span<char> buffer = stackalloc char[ShortValueChars];
-        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var tagLength and >= 0
-            && LanguageCode.TryPrimary(buffer[..tagLength], out f.Language))
-        {
-            return null;
-        }
-
-        var error = ReadOptionalString(ref reader, "lang", out var value);
-        if (error is not null || value is null)
-        {
-            return error;
-        }
-
-        return LanguageCode.TryPrimary(value, out f.Language)
-            ? null
-            : $"'lang' is '{value}'; expected a BCP 47 tag such as en or pt-BR";
-    }
+    private static string? ReadLanguage(ref Utf8JsonReader reader, ref Fields f) =>
+        ReadCode<string?>(ref reader, "lang", LanguageCode.TryPrimary, ref f.Language, "a BCP 47 tag such as en or pt-BR");
 
     private static string? ReadPurchaseDate(ref Utf8JsonReader reader, ref Fields f)
     {
@@ -339,25 +339,8 @@ public static class PostParser
         }
     }
 
-    private static string? ReadGender(ref Utf8JsonReader reader, ref Fields f)
-    {
-        Span<char> buffer = stackalloc char[ShortValueChars];
-        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var genderLength and > 0
-            && GenderNames.TryParse(buffer[..genderLength], out f.Gender))
-        {
-            return null;
-        }
-
-        var error = ReadOptionalString(ref reader, "author.gender", out var value);
-        if (error is not null || value is null)
-        {
-            return error;
-        }
-
-        return GenderNames.TryParse(value, out f.Gender)
-            ? null
-            : $"'author.gender' is '{value}'; expected female, male or unknown";
-    }
+    private static string? ReadGender(ref Utf8JsonReader reader, ref Fields f) =>
+        ReadCode(ref reader, "author.gender", GenderNames.TryParse, ref f.Gender, "female, male or unknown");
 
     private static string? ReadAge(ref Utf8JsonReader reader, ref Fields f)
     {
@@ -375,25 +358,8 @@ public static class PostParser
         return null;
     }
 
-    private static string? ReadCountry(ref Utf8JsonReader reader, ref Fields f)
-    {
-        Span<char> buffer = stackalloc char[ShortValueChars];
-        if (reader.TokenType == JsonTokenType.String && CopyShort(ref reader, buffer) is var codeLength and >= 0
-            && CountryCode.TryParse(buffer[..codeLength], out f.Country))
-        {
-            return null;
-        }
-
-        var error = ReadOptionalString(ref reader, "author.country", out var value);
-        if (error is not null || value is null)
-        {
-            return error;
-        }
-
-        return CountryCode.TryParse(value, out f.Country)
-            ? null
-            : $"'author.country' is '{value}'; expected an ISO 3166-1 alpha-2 code such as US";
-    }
+    private static string? ReadCountry(ref Utf8JsonReader reader, ref Fields f) =>
+        ReadCode<string?>(ref reader, "author.country", CountryCode.TryParse, ref f.Country, "an ISO 3166-1 alpha-2 code such as US");
 
     private static string? ReadEngagement(ref Utf8JsonReader reader, ref Fields f)
     {
