@@ -10,8 +10,9 @@ namespace StreamEngine.Engine.Ingest;
 /// <summary>
 /// Folds a round of read chunks into one batch of mentions per brand: drops posts seen before,
 /// watches coordinated bursts, and tells each brand its competitors' mentions of the same minutes.
-/// Used by one thread at a time (the ingest graph's batching stage), so its duplicate filter,
-/// burst detectors and per-brand builders need no lock; the builders are kept from round to round.
+/// Folds run one at a time (the ingest graph's batching stage); a failed round's <see cref="Forget"/>
+/// comes from whichever thread saw the failure, so the duplicate filter is guarded. The per-brand
+/// builders are kept from round to round.
 /// </summary>
 public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.DefaultGenerationSize)
 {
@@ -19,6 +20,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     private readonly Dictionary<string, CoordinatedBurstDetector> _bursts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BrandDeltaBuilder> _builders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BrandDeltaBuilder> _round = new(StringComparer.Ordinal);
+    private readonly Lock _duplicatesGate = new();
 
     /// <param name="admitted">Receives the identity of every post let through, so a failed round can <see cref="Forget"/> them.</param>
     public List<RecordMentions> Fold(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, List<ulong> admitted)
@@ -26,6 +28,36 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(admitted);
+        try
+        {
+            lock (_duplicatesGate)
+            {
+                Admit(round, analyzer, admitted);
+            }
+
+            AddCompetitorMentions(analyzer.Model);
+            var batches = new List<RecordMentions>(_round.Count);
+            foreach (var (brand, builder) in _round)
+            {
+                batches.Add(new RecordMentions(brand, builder.Build()));
+            }
+
+            return batches;
+        }
+        finally
+        {
+            // Built or not, nothing of this round may leak into the next.
+            foreach (var builder in _round.Values)
+            {
+                builder.Clear();
+            }
+
+            _round.Clear();
+        }
+    }
+
+    private void Admit(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, List<ulong> admitted)
+    {
         var watched = analyzer.Threats.Watched;
         foreach (var reading in round)
         {
@@ -71,26 +103,18 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
                 }
             }
         }
-
-        AddCompetitorMentions(analyzer.Model);
-        var batches = new List<RecordMentions>(_round.Count);
-        foreach (var (brand, builder) in _round)
-        {
-            batches.Add(new RecordMentions(brand, builder.Build()));
-            builder.Clear();
-        }
-
-        _round.Clear();
-        return batches;
     }
 
     /// <summary>Forgets posts whose round was not journaled after all, so that a resend of them counts.</summary>
     public void Forget(IEnumerable<ulong> admitted)
     {
         ArgumentNullException.ThrowIfNull(admitted);
-        foreach (var key in admitted)
+        lock (_duplicatesGate)
         {
-            _duplicates.Forget(key);
+            foreach (var key in admitted)
+            {
+                _duplicates.Forget(key);
+            }
         }
     }
 

@@ -38,6 +38,10 @@ internal static class AkkaSetup
                     {
                         ConnectionString = store.ConnectionString, ProviderName = store.ProviderName, DataOptions = store.DataOptions, AutoInitialize = true,
                     })
+                // The ingest graph drains in this phase (IngestService): give it as long as a round may wait for its brands.
+                .AddHocon(
+                    $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)(new IngestSettings().EffectiveAcknowledgeTimeout.TotalSeconds + 5)}s",
+                    HoconAddMode.Prepend)
                 .WithCustomSerializer("brand-state", [typeof(IBrandPersistedState)], system => new BrandStateSerializer(system))
                 .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
                 .WithShardRegion<BrandRegion>(

@@ -35,8 +35,9 @@ internal sealed class IngestService(
             await DrainAsync(CancellationToken.None);
             return Done.Instance;
         });
-        log.LogInformation("Ingest graph running with {Brands} brands and {Concepts} concepts",
-            model.Model.Brands.Count, model.Model.Concepts.Count);
+        log.LogInformation("Ingest graph running with {Brands} brands and {Concepts} concepts; on shutdown it drains for up to {DrainSeconds} s",
+            model.Model.Brands.Count, model.Model.Concepts.Count,
+            system.Settings.Config.GetTimeSpan("akka.coordinated-shutdown.phases.service-requests-done.timeout").TotalSeconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
