@@ -31,3 +31,8 @@ run b10000-c10-k1000   "" --brands 10000 --concepts-per-brand 10  --batch 1000
 run b1000-c10-k1000-wks "DOTNET_gcServer=0" --brands 1000 --concepts-per-brand 10 --batch 1000
 run b1000-c10-k1000-nonconc "DOTNET_gcConcurrent=0" --brands 1000 --concepts-per-brand 10 --batch 1000
 run demo-model-k1000   "" --model config/model.yaml --batch 1000
+# Post size: the same 100-brand model with 30 and 100 extra words per post.
+run b100-c10-k1000-w30  "" --brands 100   --concepts-per-brand 10  --batch 1000 --extra-words 30
+run b100-c10-k1000-w100 "" --brands 100   --concepts-per-brand 10  --batch 1000 --extra-words 100
+# Concepts per brand at the top of the range.
+run b10-c1000-k1000    "" --brands 10    --concepts-per-brand 1000 --batch 1000
