@@ -12,6 +12,7 @@ namespace StreamEngine.Domain.Model;
 public sealed class ListeningModel
 {
     private readonly Dictionary<string, BrandDefinition> _brandsById;
+    private readonly Dictionary<string, string[]> _rivalsWatching;
 
     /// <summary>For each concept index: itself, then its parent, grandparent and so on.</summary>
     private readonly int[][] _lineage;
@@ -26,6 +27,10 @@ public sealed class ListeningModel
         Matcher = new CompiledMatcher([.. brands.Select(b => b.Query), .. concepts.Select(c => c.Query)]);
         var index = concepts.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _lineage = concepts.Select((c, i) => Lineage(i, concepts, index)).ToArray();
+        _rivalsWatching = brands
+            .SelectMany(b => b.Competitors.Distinct(StringComparer.Ordinal).Select(c => (Competitor: c, Brand: b.Id)))
+            .GroupBy(x => x.Competitor, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Brand).ToArray(), StringComparer.Ordinal);
     }
 
     public IReadOnlyList<BrandDefinition> Brands { get; }
@@ -41,6 +46,9 @@ public sealed class ListeningModel
     public CompiledMatcher Matcher { get; }
 
     public bool TryGetBrand(string id, out BrandDefinition brand) => _brandsById.TryGetValue(id, out brand!);
+
+    /// <summary>The brands that list <paramref name="brandId"/> among their competitors, in model order: whose share of voice its mentions move.</summary>
+    public IReadOnlyList<string> RivalsWatching(string brandId) => _rivalsWatching.GetValueOrDefault(brandId) ?? [];
 
     /// <summary>The concept and its ancestors, nearest first.</summary>
     public ReadOnlySpan<int> ConceptAndAncestors(int concept) => _lineage[concept];

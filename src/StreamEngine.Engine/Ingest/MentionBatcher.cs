@@ -125,22 +125,21 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     /// </summary>
     private void AddCompetitorMentions(ListeningModel model)
     {
-        if (_round.Count == 0)
+        // Collected first: a rival's builder, once written, joins the round being read.
+        var sources = new List<(IReadOnlyList<string> Watching, List<(long Minute, long Mentions)> Minutes)>();
+        foreach (var (brand, builder) in _round)
         {
-            return;
+            if (model.RivalsWatching(brand) is { Count: > 0 } watching && builder.MentionsPerMinute.ToList() is { Count: > 0 } minutes)
+            {
+                sources.Add((watching, minutes));
+            }
         }
 
-        var mentioned = _round.ToDictionary(t => t.Key, t => t.Value.MentionsPerMinute.ToList(), StringComparer.Ordinal);
-        foreach (var brand in model.Brands)
+        foreach (var (watching, minutes) in sources)
         {
-            foreach (var competitor in brand.Competitors)
+            foreach (var rival in watching)
             {
-                if (!mentioned.TryGetValue(competitor, out var minutes) || minutes.Count == 0)
-                {
-                    continue;
-                }
-
-                var builder = Builder(brand.Id);
+                var builder = Builder(rival);
                 foreach (var (minute, mentions) in minutes)
                 {
                     builder.AddCompetitorMentions(minute, mentions);
