@@ -1,6 +1,7 @@
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
+using StreamEngine.Domain.Threats;
 
 namespace StreamEngine.Domain.Ingest;
 
@@ -84,15 +85,18 @@ public static class ChunkReader
 
         var model = analyzer.Model;
         var ids = new string[brands.Count];
+        var watched = false;
         for (var i = 0; i < ids.Length; i++)
         {
             ids[i] = model.Brands[brands[i]].Id;
+            watched |= analyzer.Threats.Watched.Contains(ids[i]);
         }
 
         reading.Mentions.Add(new MatchedPost(post, ids, analysis)
         {
             Identity = PostIdentity.Of(post),
             Facts = MentionFacts.Of(post, scratch.Tokens),
+            Print = watched ? CoordinatedBurstDetector.PrintOf(post) : null,
             Threats = threats,
         });
     }

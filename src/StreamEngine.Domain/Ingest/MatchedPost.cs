@@ -14,6 +14,12 @@ public sealed record MatchedPost(Post Post, IReadOnlyList<string> Brands, PostAn
     /// <summary>What the post adds to each brand it names regardless of the brand, worked out once.</summary>
     public required MentionFacts Facts { get; init; }
 
+    /// <summary>
+    /// The text's print for the coordinated-burst detectors, worked out once when the post names a
+    /// watched brand; null otherwise, or when the post can never join a burst.
+    /// </summary>
+    public TextPrint? Print { get; init; }
+
     /// <summary>What the threat detectors found in the post, against any brand.</summary>
     public IReadOnlyList<ThreatFinding> Threats { get; init; } = [];
 }

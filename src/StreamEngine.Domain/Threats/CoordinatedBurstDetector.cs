@@ -60,26 +60,62 @@ public sealed class CoordinatedBurstDetector
     /// <summary>Texts being tracked, expired ones included until their slot is reused.</summary>
     public int TrackedTexts => _clusters.Count(c => c.Used);
 
-    /// <summary>Observes a post that mentions the brand; answers a finding when it completes or grows a burst.</summary>
-    public ThreatFinding? Observe(Post post)
+    /// <summary>
+    /// What <see cref="Observe(Post, TextPrint?)"/> needs of a post's text, worked out once per post
+    /// (in the ingest graph's parallel reading stage) however many watched brands it names; null
+    /// when the post can never join a burst: a share, a large account, a text too short to compare.
+    /// </summary>
+    public static TextPrint? PrintOf(Post post, CoordinationSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var time = post.CreatedAt.UtcTicks;
-        _eventTime = Math.Max(_eventTime, time);
-        var horizon = _eventTime - _settings.Window.Ticks;
-        if (time < horizon || post.Author.Followers > _settings.MaxFollowers || IsShare(post.Text))
+        settings ??= CoordinationSettings.Default;
+        if (!CanJoin(post, settings))
         {
             return null;
         }
 
         Span<ulong> sketch = stackalloc ulong[TextFingerprint.SketchSize];
         var fingerprint = TextFingerprint.Of(post.Text, sketch, out var sketchLength, out var words);
-        if (words < _settings.MinWords)
+        return words < settings.MinWords ? null : new TextPrint(fingerprint, sketch[..sketchLength].ToArray());
+    }
+
+    /// <summary>Observes a post that mentions the brand; answers a finding when it completes or grows a burst.</summary>
+    public ThreatFinding? Observe(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (!Admit(post, out var horizon) || !CanJoin(post, _settings))
         {
             return null;
         }
 
-        sketch = sketch[..sketchLength];
+        Span<ulong> sketch = stackalloc ulong[TextFingerprint.SketchSize];
+        var fingerprint = TextFingerprint.Of(post.Text, sketch, out var sketchLength, out var words);
+        return words < _settings.MinWords ? null : Track(post, fingerprint, sketch[..sketchLength], horizon);
+    }
+
+    /// <summary>The same, with the post's <see cref="PrintOf"/> under this detector's settings worked out already.</summary>
+    public ThreatFinding? Observe(Post post, TextPrint? print)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return Admit(post, out var horizon) && print is not null ? Track(post, print.Fingerprint, print.Sketch, horizon) : null;
+    }
+
+    /// <summary>Moves event time on to the post; false when the post is already older than the window.</summary>
+    private bool Admit(Post post, out long horizon)
+    {
+        var time = post.CreatedAt.UtcTicks;
+        _eventTime = Math.Max(_eventTime, time);
+        horizon = _eventTime - _settings.Window.Ticks;
+        return time >= horizon;
+    }
+
+    private static bool CanJoin(Post post, CoordinationSettings settings) =>
+        post.Author.Followers <= settings.MaxFollowers && !IsShare(post.Text);
+
+    private ThreatFinding? Track(Post post, ulong fingerprint, ReadOnlySpan<ulong> sketch, long horizon)
+    {
+        var time = post.CreatedAt.UtcTicks;
+        var sketchLength = sketch.Length;
         var at = FindOrReplace(fingerprint, sketch, horizon, out var joined);
         ref var cluster = ref _clusters[at];
         if (!joined)

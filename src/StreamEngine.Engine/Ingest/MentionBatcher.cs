@@ -96,7 +96,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
                 {
                     var builder = Builder(brand);
                     builder.Add(mention.Post, mention.Analysis, mention.Facts);
-                    if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post) is { } burst)
+                    if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post, mention.Print) is { } burst)
                     {
                         builder.AddThreat(mention.Post, burst);
                     }

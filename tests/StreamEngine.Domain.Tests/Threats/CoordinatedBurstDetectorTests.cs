@@ -46,6 +46,24 @@ public sealed class CoordinatedBurstDetectorTests
     }
 
     [Fact]
+    public void A_print_worked_out_beforehand_gives_the_same_findings_as_the_post_alone()
+    {
+        // Campaign posts among unrelated texts, shares, a large account and posts arriving out of order.
+        var posts = Enumerable.Range(0, 40).Select(i => Campaign(i, TimeSpan.FromSeconds(i * 37), followers: i % 9 == 0 ? 5_000 : 3))
+            .Concat(Tweets().Take(200).Select((t, i) => Post(i % 25 == 0 ? "RT @acme " + t : t, handle: $"t{i}", followers: 10, at: Noon + TimeSpan.FromSeconds(i * 11), id: $"t{i}")))
+            .Concat(Enumerable.Range(40, 30).Select(i => Campaign(i, TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(i * 13))))
+            .ToList();
+        var direct = new CoordinatedBurstDetector("acme");
+        var printed = new CoordinatedBurstDetector("acme");
+
+        var expected = Feed(direct, posts);
+        var actual = posts.Select(p => printed.Observe(p, CoordinatedBurstDetector.PrintOf(p))).OfType<ThreatFinding>().ToList();
+
+        Assert.True(expected.Count >= 2, "the posts must raise findings, or this proves nothing");
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void A_growing_burst_is_reported_again_as_high_when_its_authors_double()
     {
         var detector = new CoordinatedBurstDetector("acme");
