@@ -99,6 +99,9 @@ internal sealed class SentimentLexicon
         return new SentimentLexicon(terms);
     }
 
+    /// <summary>Roles <see cref="Find"/> gives a token whatever its form: a form with only these is in no entry.</summary>
+    public const TermRole TokenRoles = TermRole.AllCaps | TermRole.Negation;
+
     /// <summary>
     /// The traits of a token: those of its form, plus <see cref="TermRole.Negation"/> for any form
     /// with "n't" and <see cref="TermRole.AllCaps"/> for a token in capitals.
@@ -113,6 +116,36 @@ internal sealed class SentimentLexicon
         }
 
         return extra == TermRole.None ? traits : traits with { Roles = traits.Roles | extra };
+    }
+
+    /// <summary>
+    /// The traits of a form in no entry, <paramref name="found"/> by <see cref="Find"/>, when it
+    /// stretches one: that entry's, with its cuts tried from the least, all stretches to three
+    /// letters ("yeeeees" is "yeees"), then each to two or one, twos first ("goooood" is "good",
+    /// "sooo" is "so", "hellllooo" is "hello"). Otherwise <paramref name="found"/>.
+    /// </summary>
+    public TermTraits FindStretched(ReadOnlySpan<char> form, TermTraits found)
+    {
+        var stretches = Elongation.Stretches(form);
+        if (stretches == 0)
+        {
+            return found;
+        }
+
+        Span<char> cut = stackalloc char[Elongation.LongestCut];
+        var choices = 1 << Math.Min(stretches, Elongation.MostStretchesTried);
+        for (var choice = -1; choice < choices; choice++)
+        {
+            var length = choice < 0
+                ? Elongation.Cut(form, toThree: true, 0, cut)
+                : Elongation.Cut(form, toThree: false, choice, cut);
+            if (length >= 0 && _terms.TryGetValue(cut[..length], out var traits))
+            {
+                return traits with { Roles = traits.Roles | found.Roles };
+            }
+        }
+
+        return found;
     }
 
     private static void Add(Dictionary<string, TermTraits> terms, string word, TermRole role)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamEngine.Domain.Text;
 
 namespace StreamEngine.Domain.Sentiment;
@@ -85,6 +86,11 @@ public sealed class SentimentScorer
             roles |= term.Roles;
         }
 
+        if (Elongation.MayHaveStretch(forms[tokens[0].FormStart..(tokens[count - 1].FormStart + tokens[count - 1].FormLength)]))
+        {
+            (valenced, roles) = ReadStretchedTokens(text, traits, valencedAt);
+        }
+
         if (valenced == 0)
         {
             // Every token is neutral, and punctuation has nothing to stress.
@@ -116,6 +122,37 @@ public sealed class SentimentScorer
         return whole
             ? composition.Compose(text.ExclamationCount, text.QuestionCount)
             : composition.Compose(0, 0);
+    }
+
+    /// <summary>
+    /// Gives each stretched token the traits of the entry it stretches ("goooood" those of "good"),
+    /// then lists the tokens with a valence again: the rare second walk of a text with a letter
+    /// written three times in a row. Answers the count listed and every role present.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (int Valenced, TermRole Roles) ReadStretchedTokens(TokenizedText text, Span<TermTraits> traits, Span<int> valencedAt)
+    {
+        var tokens = text.Tokens;
+        var forms = text.Forms;
+        var valenced = 0;
+        var roles = TermRole.None;
+        for (var i = 0; i < traits.Length; i++)
+        {
+            if ((traits[i].Roles & ~SentimentLexicon.TokenRoles) == 0)
+            {
+                var token = tokens[i];
+                traits[i] = _lexicon.FindStretched(forms.Slice(token.FormStart, token.FormLength), traits[i]);
+            }
+
+            if (traits[i].HasValence)
+            {
+                valencedAt[valenced++] = i;
+            }
+
+            roles |= traits[i].Roles;
+        }
+
+        return (valenced, roles);
     }
 
     private static int FirstBut(ReadOnlySpan<TermTraits> traits)

@@ -11,11 +11,10 @@ namespace StreamEngine.Domain.Tests.Sentiment;
 /// </summary>
 public sealed class GroundTruthEvaluationTests(ITestOutputHelper output)
 {
-    // The faithful rules reach r = 0.8715 here (docs/sentiment.md). The reference implementation's
-    // 0.872 owes its last thousandth to a slip that multiplies by 1.25 any word after "so" or "this",
-    // which the paper does not describe: with the slip corrected it scores 0.8714. The scorer does
-    // not copy it, so the floor stays below 0.872.
-    private const double MinimumPearson = 0.871;
+    // The reference implementation's published figure on this file, which the scorer must match:
+    // the paper's rules reach 0.8715 here, and reading stretched words ("goooood") as the entry they
+    // stretch brings it to 0.8729 (docs/sentiment.md).
+    private const double MinimumPearson = 0.872;
 
     // Share of tweets whose label (compound cut at ±0.05) matches the raters' (mean / 4 cut at ±0.05).
     private const double MinimumAgreement = 0.88;
