@@ -64,9 +64,12 @@ public sealed class BrandDeltaBuilder
             influence = influence.Plus(tally);
         }
 
-        foreach (var hashtag in facts.Hashtags)
+        // Lists are read by index here and below: a foreach over an interface allocates an
+        // enumerator, and this runs for every mention of every brand.
+        var hashtags = facts.Hashtags;
+        for (var i = 0; i < hashtags.Count; i++)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(acc.Hashtags, hashtag, out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(acc.Hashtags, hashtags[i], out _)++;
         }
 
         var author = post.Author;
@@ -76,25 +79,21 @@ public sealed class BrandDeltaBuilder
         acc.Count(SegmentDimension.Age, AgeBands.FromAge(author.Age).ToName());
         acc.Count(SegmentDimension.Language, post.Language ?? SegmentDimensions.Unknown);
         acc.Count(SegmentDimension.Purchase, post.PurchaseDate is { } purchased ? PurchaseMonths.NameOf(purchased) : SegmentDimensions.Unknown);
-        foreach (var concept in analysis.Concepts)
-        {
-            acc.Count(SegmentDimension.Concept, concept);
-        }
-
+        CountEach(acc, SegmentDimension.Concept, analysis.Concepts);
         acc.Count(SegmentDimension.Sentiment, SentimentNames.NameOf(analysis.Sentiment));
-        foreach (var emotion in analysis.Emotions.Names())
+        foreach (var (emotion, name) in SentimentNames.EmotionsInOrder)
         {
-            acc.Count(SegmentDimension.Emotion, emotion);
+            if ((analysis.Emotions & emotion) != 0)
+            {
+                acc.Count(SegmentDimension.Emotion, name);
+            }
         }
 
-        foreach (var intent in analysis.Intents)
+        CountEach(acc, SegmentDimension.Intent, analysis.Intents);
+        var aspects = analysis.Aspects;
+        for (var i = 0; i < aspects.Count; i++)
         {
-            acc.Count(SegmentDimension.Intent, intent);
-        }
-
-        foreach (var aspect in analysis.Aspects)
-        {
-            acc.Count(SegmentDimension.ConceptSentiment, AspectSegments.NameOf(aspect.ConceptId, aspect.Label));
+            acc.Count(SegmentDimension.ConceptSentiment, AspectSegments.NameOf(aspects[i].ConceptId, aspects[i].Label));
         }
     }
 
@@ -141,6 +140,14 @@ public sealed class BrandDeltaBuilder
         _minutes.Clear();
         _threats.Clear();
         Mentions = 0;
+    }
+
+    private static void CountEach(MinuteAccumulator acc, SegmentDimension dimension, IReadOnlyList<string> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            acc.Count(dimension, values[i]);
+        }
     }
 
     private MinuteAccumulator Minute(long minute)

@@ -13,4 +13,10 @@ public sealed class AnalysisScratch
     internal readonly List<int> Brands = [];
     internal readonly List<int> Concepts = [];
     internal readonly HashSet<int> SeenConcepts = [];
+
+    // What a post was found to be about, gathered here and copied out at its exact size (or not at
+    // all when empty), so a post costs one array per list it fills rather than a growing list.
+    internal readonly List<string> Topics = [];
+    internal readonly List<string> Intents = [];
+    internal readonly List<AspectSentiment> Aspects = [];
 }

@@ -40,9 +40,12 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
 
         var tokens = scratch.Tokens;
         var (sentiment, found) = Feel(post, tokens);
-        var topics = new List<string>();
-        var intents = new List<string>();
-        var aspects = new List<AspectSentiment>();
+        var topics = scratch.Topics;
+        var intents = scratch.Intents;
+        var aspects = scratch.Aspects;
+        topics.Clear();
+        intents.Clear();
+        aspects.Clear();
         scratch.SeenConcepts.Clear();
         foreach (var c in scratch.Concepts)
         {
@@ -67,8 +70,10 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
             }
         }
 
-        return new PostAnalysis(topics, intents, sentiment, found, aspects);
+        return new PostAnalysis(Copy(topics), Copy(intents), sentiment, found, Copy(aspects));
     }
+
+    private static T[] Copy<T>(List<T> gathered) => gathered.Count == 0 ? [] : [.. gathered];
 
     /// <summary>The sentiment of the clause around a concept's first matched word, from the tokens already cut.</summary>
     private SentimentScore ClauseSentiment(string text, Text.TokenizedText tokens, int word)

@@ -83,12 +83,10 @@ public static class ChunkReader
             return;
         }
 
-        var model = analyzer.Model;
-        var ids = new string[brands.Count];
+        var ids = analyzer.Model.BrandIds(brands);
         var watched = false;
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = 0; i < ids.Count; i++)
         {
-            ids[i] = model.Brands[brands[i]].Id;
             watched |= analyzer.Threats.Watched.Contains(ids[i]);
         }
 

@@ -14,6 +14,9 @@ public sealed class ListeningModel
     private readonly Dictionary<string, BrandDefinition> _brandsById;
     private readonly Dictionary<string, string[]> _rivalsWatching;
 
+    /// <summary>For each brand index, its id alone: most posts name one brand, and share this list.</summary>
+    private readonly string[][] _loneBrandIds;
+
     /// <summary>For each concept index: itself, then its parent, grandparent and so on.</summary>
     private readonly int[][] _lineage;
 
@@ -31,6 +34,7 @@ public sealed class ListeningModel
             .SelectMany(b => b.Competitors.Distinct(StringComparer.Ordinal).Select(c => (Competitor: c, Brand: b.Id)))
             .GroupBy(x => x.Competitor, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Brand).ToArray(), StringComparer.Ordinal);
+        _loneBrandIds = brands.Select(b => new[] { b.Id }).ToArray();
     }
 
     public IReadOnlyList<BrandDefinition> Brands { get; }
@@ -50,6 +54,24 @@ public sealed class ListeningModel
     /// <summary>The brands that list <paramref name="brandId"/> among their competitors, in model order: whose share of voice its mentions move.</summary>
     public IReadOnlyList<string> RivalsWatching(string brandId) => _rivalsWatching.GetValueOrDefault(brandId) ?? [];
 
+    /// <summary>The ids of the brands at <paramref name="brands"/> (indices, as matching fills them).</summary>
+    public IReadOnlyList<string> BrandIds(List<int> brands)
+    {
+        ArgumentNullException.ThrowIfNull(brands);
+        if (brands.Count == 1)
+        {
+            return _loneBrandIds[brands[0]];
+        }
+
+        var ids = new string[brands.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Brands[brands[i]].Id;
+        }
+
+        return ids;
+    }
+
     /// <summary>The concept and its ancestors, nearest first.</summary>
     public ReadOnlySpan<int> ConceptAndAncestors(int concept) => _lineage[concept];
 
@@ -68,7 +90,7 @@ public sealed class ListeningModel
     // Kept out of line: inlined into a caller's per-post loop, it made that loop slower (by about
     // 200 ns a post in perf/StreamEngine.Benchmarks' full pass, measured in thread CPU time).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public void Match(TokenizedText tokens, ReadOnlySpan<char> text, PostFields fields, CompiledMatchScratch scratch, List<int> brands, List<int> concepts)
+    public void Match(TokenizedText tokens, ReadOnlySpan<char> text, in PostFields fields, CompiledMatchScratch scratch, List<int> brands, List<int> concepts)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(brands);

@@ -6,9 +6,9 @@ namespace StreamEngine.Domain.Query;
 /// What field filters read of a post besides its text. <see cref="Language"/> is the primary
 /// subtag, lower case; <see cref="Country"/> is ISO 3166-1 alpha-2, upper case;
 /// <see cref="AuthorHandle"/> has no leading '@'. Unknown values are null, or 0 followers and not
-/// verified, as the post schema reads them.
+/// verified, as the post schema reads them. A struct: every post matched has one.
 /// </summary>
-public sealed record PostFields(
+public readonly record struct PostFields(
     Network Network,
     string? Language,
     string? Country,

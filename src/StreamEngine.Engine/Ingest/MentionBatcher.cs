@@ -92,8 +92,11 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
                     Builder(finding.BrandId).AddThreat(mention.Post, finding);
                 }
 
-                foreach (var brand in mention.Brands)
+                // By index: a foreach over the interface would allocate an enumerator per mention.
+                var brands = mention.Brands;
+                for (var b = 0; b < brands.Count; b++)
                 {
+                    var brand = brands[b];
                     var builder = Builder(brand);
                     builder.Add(mention.Post, mention.Analysis, mention.Facts);
                     if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post, mention.Print) is { } burst)

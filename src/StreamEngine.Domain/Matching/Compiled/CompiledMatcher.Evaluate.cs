@@ -6,7 +6,7 @@ namespace StreamEngine.Domain.Matching.Compiled;
 public sealed partial class CompiledMatcher
 {
     /// <summary>The node's truth for this post, computed once per post (nodes belong to one query, so a post's values never go stale).</summary>
-    private bool Evaluate(int index, PostFields fields, CompiledMatchScratch scratch)
+    private bool Evaluate(int index, in PostFields fields, CompiledMatchScratch scratch)
     {
         if (scratch.NodeStamp[index] == scratch.Generation)
         {
@@ -58,7 +58,7 @@ public sealed partial class CompiledMatcher
     /// <paramref name="positive"/> the node is true and these made it true, otherwise it is false and
     /// these made it false.
     /// </summary>
-    private void Contribute(int index, bool positive, int query, PostFields fields, CompiledMatchScratch scratch)
+    private void Contribute(int index, bool positive, int query, in PostFields fields, CompiledMatchScratch scratch)
     {
         ref readonly var node = ref _nodes[index];
         switch (node.Kind)
@@ -181,7 +181,7 @@ public sealed partial class CompiledMatcher
         return gap <= maxGap;
     }
 
-    private static bool FieldMatches(FieldNode field, PostFields fields) => field switch
+    private static bool FieldMatches(FieldNode field, in PostFields fields) => field switch
     {
         NetworkField n => fields.Network == n.Network,
         LangField l => fields.Language is { } language && language.Equals(l.Language, StringComparison.OrdinalIgnoreCase),

@@ -116,7 +116,7 @@ public sealed partial class CompiledMatcher
     public LiteralNode Literal(int id) => _literals[id];
 
     /// <summary>Tokenizes <paramref name="text"/> into <see cref="CompiledMatchScratch.Tokens"/>, then matches it.</summary>
-    public void Match(ReadOnlySpan<char> text, PostFields fields, CompiledMatchScratch scratch)
+    public void Match(ReadOnlySpan<char> text, in PostFields fields, CompiledMatchScratch scratch)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         scratch.Tokens.Tokenize(text);
@@ -130,10 +130,9 @@ public sealed partial class CompiledMatcher
     /// literal matches that made it match), from which spans are computed exactly as the reference
     /// evaluator does. The scratch forgets the previous post.
     /// </summary>
-    public void Match(TokenizedText tokens, ReadOnlySpan<char> originalText, PostFields fields, CompiledMatchScratch scratch)
+    public void Match(TokenizedText tokens, ReadOnlySpan<char> originalText, in PostFields fields, CompiledMatchScratch scratch)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(scratch);
         if (tokens.TextLength != originalText.Length)
         {
