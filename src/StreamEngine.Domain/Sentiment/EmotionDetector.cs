@@ -14,7 +14,19 @@ public sealed class EmotionDetector
 
     private readonly FormTable<EmotionTerm> _terms;
 
-    private EmotionDetector(Dictionary<string, EmotionTerm> terms) => _terms = new FormTable<EmotionTerm>(terms);
+    // What every word of the shipped emoji descriptions is, found once (see SentimentScorer).
+    private readonly EmojiDescriptions _emoji = EmojiDescriptions.Default;
+    private readonly EmotionTerm[] _descriptionTerms;
+
+    private EmotionDetector(Dictionary<string, EmotionTerm> terms)
+    {
+        _terms = new FormTable<EmotionTerm>(terms);
+        _descriptionTerms = new EmotionTerm[_emoji.DescriptionWordCount];
+        for (var w = 0; w < _descriptionTerms.Length; w++)
+        {
+            _terms.TryGetValue(_emoji.DescriptionWordForm(w), out _descriptionTerms[w]);
+        }
+    }
 
     /// <summary>Number of emotion words known.</summary>
     public int WordCount { get; private init; }
@@ -92,18 +104,29 @@ public sealed class EmotionDetector
         var lastNegation = -NegationWindow - 1;
         var tokens = text.Tokens;
         var forms = text.Forms;
+        var descriptionWords = text.DescriptionWords;
+        var fromEmoji = ReferenceEquals(text.Emoji, _emoji) ? TokenizedText.TokenFlags.FromEmoji : TokenizedText.TokenFlags.None;
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            var form = forms.Slice(token.FormStart, token.FormLength);
-            if (!_terms.TryGetValue(form, out var term))
+            EmotionTerm term;
+            if ((token.Flags & fromEmoji) != 0)
             {
-                if ((token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0 && form.Contains("n't", StringComparison.Ordinal))
+                // A description word in no list has the default term, which neither expresses nor negates.
+                term = _descriptionTerms[descriptionWords[i]];
+            }
+            else
+            {
+                var form = forms.Slice(token.FormStart, token.FormLength);
+                if (!_terms.TryGetValue(form, out term))
                 {
-                    lastNegation = i;
-                }
+                    if ((token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0 && form.Contains("n't", StringComparison.Ordinal))
+                    {
+                        lastNegation = i;
+                    }
 
-                continue;
+                    continue;
+                }
             }
 
             if (term.Emotions != Emotions.None && i - lastNegation > NegationWindow)

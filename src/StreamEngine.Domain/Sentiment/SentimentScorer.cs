@@ -14,7 +14,24 @@ public sealed class SentimentScorer
 
     private readonly SentimentLexicon _lexicon;
 
-    private SentimentScorer(SentimentLexicon lexicon) => _lexicon = lexicon;
+    // The traits of every word of the shipped emoji descriptions, found once: a post's emoji
+    // bring several such words each, the same few over and over.
+    private readonly EmojiDescriptions _emoji = EmojiDescriptions.Default;
+    private readonly TermTraits[] _descriptionTraits;
+
+    private SentimentScorer(SentimentLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _descriptionTraits = new TermTraits[_emoji.DescriptionWordCount];
+        for (var w = 0; w < _descriptionTraits.Length; w++)
+        {
+            var flags = _emoji.DescriptionWordFlags(w);
+            _descriptionTraits[w] = lexicon.Find(
+                _emoji.DescriptionWordForm(w),
+                (flags & TokenizedText.TokenFlags.HasApostrophe) != 0,
+                (flags & TokenizedText.TokenFlags.AllCaps) != 0);
+        }
+    }
 
     /// <summary>Number of distinct look-up forms: lexicon entries and rule words.</summary>
     public int TermCount => _lexicon.Count;
@@ -71,15 +88,19 @@ public sealed class SentimentScorer
         // index is written, only those with a valence are kept) for the rules to visit alone.
         var tokens = text.Tokens;
         var forms = text.Forms;
+        var descriptionWords = text.DescriptionWords;
+        var fromEmoji = ReferenceEquals(text.Emoji, _emoji) ? TokenizedText.TokenFlags.FromEmoji : TokenizedText.TokenFlags.None;
         var valenced = 0;
         var roles = TermRole.None;
         for (var i = 0; i < traits.Length; i++)
         {
             var token = tokens[i];
-            var term = _lexicon.Find(
-                forms.Slice(token.FormStart, token.FormLength),
-                (token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0,
-                token.IsAllCaps);
+            var term = (token.Flags & fromEmoji) != 0
+                ? _descriptionTraits[descriptionWords[i]]
+                : _lexicon.Find(
+                    forms.Slice(token.FormStart, token.FormLength),
+                    (token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0,
+                    token.IsAllCaps);
             traits[i] = term;
             valencedAt[valenced] = i;
             valenced += term.HasValence ? 1 : 0;

@@ -119,6 +119,17 @@ public sealed class EmojiDescriptions
     internal ReadOnlySpan<TokenizedText.TokenSpan> DescriptionWords(int entry) =>
         _words.AsSpan(_firstWord[entry], _firstWord[entry + 1] - _firstWord[entry]);
 
+    /// <summary>How many words all the descriptions have together.</summary>
+    internal int DescriptionWordCount => _words.Length;
+
+    /// <summary>The index of the first word of <paramref name="entry"/>'s description among all the descriptions' words.</summary>
+    internal int FirstWordOf(int entry) => _firstWord[entry];
+
+    /// <summary>The look-up form of word <paramref name="word"/> of all the descriptions' words.</summary>
+    internal ReadOnlySpan<char> DescriptionWordForm(int word) => _chars.AsSpan(_words[word].FormStart, _words[word].FormLength);
+
+    internal TokenizedText.TokenFlags DescriptionWordFlags(int word) => _words[word].Flags;
+
     /// <summary>The characters of all the description's words together.</summary>
     internal int DescriptionLength(int entry)
     {

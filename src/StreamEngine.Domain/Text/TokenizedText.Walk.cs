@@ -192,6 +192,7 @@ public sealed partial class TokenizedText
         if (_tokens.Length < most)
         {
             _tokens = new TokenSpan[Math.Max(most, _tokens.Length * 2)];
+            _descriptionWords = new int[_tokens.Length];
         }
 
         TextLength = textLength;
@@ -316,15 +317,25 @@ public sealed partial class TokenizedText
         if (_tokens.Length < neededTokens)
         {
             Array.Resize(ref _tokens, Math.Max(neededTokens, _tokens.Length * 2));
+            Array.Resize(ref _descriptionWords, _tokens.Length);
         }
 
-        foreach (var word in words)
+        if (words.IsEmpty)
         {
-            chars.Slice(word.FormStart, word.FormLength).CopyTo(_forms.AsSpan(formLength));
-            AddToken(new TokenSpan(formLength, word.FormLength, start, length, word.Flags | TokenFlags.FromEmoji));
-            formLength += word.FormLength;
+            return formLength;
         }
 
-        return formLength;
+        // A description's words lie back to back, so they are copied at once.
+        var first = words[0].FormStart;
+        chars.Slice(first, _emoji.DescriptionLength(emoji)).CopyTo(_forms.AsSpan(formLength));
+        var firstWord = _emoji.FirstWordOf(emoji);
+        for (var k = 0; k < words.Length; k++)
+        {
+            var word = words[k];
+            _descriptionWords[TokenCount] = firstWord + k;
+            AddToken(new TokenSpan(formLength + word.FormStart - first, word.FormLength, start, length, word.Flags | TokenFlags.FromEmoji));
+        }
+
+        return formLength + _emoji.DescriptionLength(emoji);
     }
 }

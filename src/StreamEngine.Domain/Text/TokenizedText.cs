@@ -22,6 +22,10 @@ public sealed partial class TokenizedText
     private WordSpan[] _words = new WordSpan[64];
     private char[] _forms = new char[512];
     private TokenSpan[] _tokens = new TokenSpan[64];
+
+    // For a token from an emoji's description, which word of all the descriptions it is (see
+    // EmojiDescriptions.DescriptionWord); other tokens leave their place unwritten.
+    private int[] _descriptionWords = new int[64];
     private int _allCapsTokens;
 
     /// <summary>Tokenizes with the shipped emoji descriptions.</summary>
@@ -116,6 +120,16 @@ public sealed partial class TokenizedText
     }
 
     internal ReadOnlySpan<TokenSpan> Tokens => _tokens.AsSpan(0, TokenCount);
+
+    /// <summary>The emoji descriptions the tokens were cut with.</summary>
+    internal EmojiDescriptions Emoji => _emoji;
+
+    /// <summary>
+    /// Per token, for those <see cref="IsFromEmoji"/> only: the index of its word among all the
+    /// words of <see cref="Emoji"/>'s descriptions, whose traits a scorer can then look up once, not
+    /// per post.
+    /// </summary>
+    internal ReadOnlySpan<int> DescriptionWords => _descriptionWords.AsSpan(0, TokenCount);
 
     internal ReadOnlySpan<char> Forms => _forms;
 
