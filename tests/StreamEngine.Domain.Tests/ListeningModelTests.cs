@@ -20,6 +20,19 @@ public sealed class ListeningModelTests
         ]);
 
     [Fact]
+    public void Names_the_brands_of_a_post_by_id_in_a_list_no_caller_can_change()
+    {
+        var model = Build();
+
+        Assert.Empty(model.BrandIds([]));
+        Assert.Equal(["globex", "acme"], model.BrandIds([1, 0]));
+        var lone = model.BrandIds([2]);
+        Assert.Equal(["nestle"], lone);
+        Assert.Same(lone, model.BrandIds([2]));
+        Assert.False(lone is string[], "a list shared by every post naming one brand must not be a writable array");
+    }
+
+    [Fact]
     public void Reports_every_brand_and_concept_of_a_post()
     {
         var model = Build();

@@ -14,8 +14,8 @@ public sealed class ListeningModel
     private readonly Dictionary<string, BrandDefinition> _brandsById;
     private readonly Dictionary<string, string[]> _rivalsWatching;
 
-    /// <summary>For each brand index, its id alone: most posts name one brand, and share this list.</summary>
-    private readonly string[][] _loneBrandIds;
+    /// <summary>For each brand index, its id alone: most posts name one brand, and share this read-only list.</summary>
+    private readonly IReadOnlyList<string>[] _loneBrandIds;
 
     /// <summary>For each concept index: itself, then its parent, grandparent and so on.</summary>
     private readonly int[][] _lineage;
@@ -34,7 +34,7 @@ public sealed class ListeningModel
             .SelectMany(b => b.Competitors.Distinct(StringComparer.Ordinal).Select(c => (Competitor: c, Brand: b.Id)))
             .GroupBy(x => x.Competitor, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Brand).ToArray(), StringComparer.Ordinal);
-        _loneBrandIds = brands.Select(b => new[] { b.Id }).ToArray();
+        _loneBrandIds = brands.Select(b => (IReadOnlyList<string>)Array.AsReadOnly(new[] { b.Id })).ToArray();
     }
 
     public IReadOnlyList<BrandDefinition> Brands { get; }

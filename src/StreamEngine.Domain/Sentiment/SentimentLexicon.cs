@@ -99,7 +99,11 @@ internal sealed class SentimentLexicon
         return new SentimentLexicon(terms);
     }
 
-    /// <summary>Roles <see cref="Find"/> gives a token whatever its form: a form with only these is in no entry.</summary>
+    /// <summary>
+    /// Roles <see cref="Find"/> gives a token whatever its form. A token with no others is in no
+    /// entry, or is a negation word ("not"); the stretch look-up leaves the latter as it is, since
+    /// it has no letter three times in a row.
+    /// </summary>
     public const TermRole TokenRoles = TermRole.AllCaps | TermRole.Negation;
 
     /// <summary>

@@ -29,6 +29,14 @@ public static class SentimentNames
     public static ReadOnlySpan<(Emotions Emotion, string Name)> EmotionsInOrder => EmotionNames;
 
     /// <summary>The names of the emotions set in <paramref name="emotions"/>, in Ekman's order.</summary>
-    public static IEnumerable<string> Names(this Emotions emotions) =>
-        EmotionNames.Where(e => (emotions & e.Emotion) != 0).Select(e => e.Name);
+    public static IEnumerable<string> Names(this Emotions emotions)
+    {
+        foreach (var (emotion, name) in EmotionNames)
+        {
+            if ((emotions & emotion) != 0)
+            {
+                yield return name;
+            }
+        }
+    }
 }

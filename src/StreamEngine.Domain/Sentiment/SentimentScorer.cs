@@ -25,6 +25,8 @@ public sealed class SentimentScorer
         _descriptionTraits = new TermTraits[_emoji.DescriptionWordCount];
         for (var w = 0; w < _descriptionTraits.Length; w++)
         {
+            // With the flags the tokenizer hands on for the word, so the table answers what a
+            // look-up per post would.
             var flags = _emoji.DescriptionWordFlags(w);
             _descriptionTraits[w] = lexicon.Find(
                 _emoji.DescriptionWordForm(w),

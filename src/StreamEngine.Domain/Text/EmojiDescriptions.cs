@@ -128,6 +128,7 @@ public sealed class EmojiDescriptions
     /// <summary>The look-up form of word <paramref name="word"/> of all the descriptions' words.</summary>
     internal ReadOnlySpan<char> DescriptionWordForm(int word) => _chars.AsSpan(_words[word].FormStart, _words[word].FormLength);
 
+    /// <summary>The flags of word <paramref name="word"/> of all the descriptions' words (capitals only: a description is cut once, here).</summary>
     internal TokenizedText.TokenFlags DescriptionWordFlags(int word) => _words[word].Flags;
 
     /// <summary>The characters of all the description's words together.</summary>

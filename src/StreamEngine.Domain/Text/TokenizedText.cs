@@ -23,8 +23,8 @@ public sealed partial class TokenizedText
     private char[] _forms = new char[512];
     private TokenSpan[] _tokens = new TokenSpan[64];
 
-    // For a token from an emoji's description, which word of all the descriptions it is (see
-    // EmojiDescriptions.DescriptionWord); other tokens leave their place unwritten.
+    // For a token from an emoji's description, which word of all the descriptions it is (from
+    // EmojiDescriptions.FirstWordOf); other tokens leave their place unwritten.
     private int[] _descriptionWords = new int[64];
     private int _allCapsTokens;
 

@@ -23,6 +23,7 @@ public sealed class EmojiDescriptionTraitsTests
         "great😀terrible",
         "no 😊 or 😄",
         "plain text with no emoji at all",
+        string.Concat(Enumerable.Repeat("😂👍🏽 not ❤️ ", 30)), // more tokens than the first buffers hold
     ];
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class StretchedWordTests
     private const double Precision = 1e-9;
 
     private static readonly SentimentScorer Scorer = SentimentScorer.Parse(new StringReader(
-        "good\t2.0\nbad\t-2.5\nlove\t3.2\nhello\t0.5\ngrrr\t-0.4\nyeees\t1.7\nyes\t1.0\ncool\t1.3\n"));
+        "good\t2.0\nbad\t-2.5\nlove\t3.2\nhello\t0.5\ngrrr\t-0.4\nyeees\t1.7\nyes\t1.0\ncool\t1.3\nabcd\t1.1\n"));
 
     private static double Sum(string text)
     {
@@ -44,10 +44,24 @@ public sealed class StretchedWordTests
         Assert.Equal(sum, Sum(text), Precision);
     }
 
-    [Fact]
-    public void Negation_and_boosters_still_reach_a_stretched_word()
+    [Theory]
+    [InlineData("not goooood", "not good")]
+    [InlineData("very goooood", "very good")]
+    [InlineData("nooot good", "not good")]
+    [InlineData("it is GOOOOOD", "it is GOOD")]
+    [InlineData("what a day, this is really cooool", "what a day, this is really cool")]
+    public void A_stretched_word_plays_every_part_its_entry_plays(string stretched, string plain)
     {
-        Assert.Equal(Sum("not good"), Sum("not goooood"), Precision);
+        // The last case puts the stretch in the last units of a text long enough to be checked a vector at a time.
+        Assert.NotEqual(0, Sum(plain), Precision);
+        Assert.Equal(Sum(plain), Sum(stretched), Precision);
+    }
+
+    [Fact]
+    public void The_first_three_stretches_of_a_token_are_tried_both_ways_and_later_ones_cut_to_two()
+    {
+        Assert.Equal(1.1, Sum("aaabbbcccd"), Precision);
+        Assert.Equal(0, Sum("aaabbbcccddd"), Precision);
     }
 
     [Theory]
@@ -59,7 +73,7 @@ public sealed class StretchedWordTests
     }
 
     [Fact]
-    public void A_stretch_too_long_for_any_entry_is_not_read()
+    public void A_very_long_stretch_is_cut_like_a_short_one_and_a_long_token_of_no_entry_stays_unread()
     {
         var endless = "g" + new string('o', 10_000) + "d " + string.Concat(Enumerable.Repeat("ab", 40)) + "ooo";
 
