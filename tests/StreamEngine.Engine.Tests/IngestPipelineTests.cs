@@ -47,6 +47,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
 
         Assert.True(outcome.Journaled, outcome.Failure);
         Assert.Null(outcome.Failure);
+        Assert.True(chunk.Lines.IsEmpty, "once read, a chunk's bytes are released");
         Assert.Equal(5, outcome.Accepted);
         Assert.Equal(3, outcome.Rejected);
         Assert.Equal(1, outcome.Late);

@@ -136,18 +136,42 @@ public sealed class NdjsonChunkerTests
     {
         var lines = ManyLines();
         var offered = new List<int>();
+        IngestChunk? refused = null;
 
         var (taken, unread) = await ReadAll(PipeReader.Create(new MemoryStream(Bytes(lines))), chunk =>
         {
             offered.Add(chunk.FirstLine);
+            refused = chunk;
             return offered.Count < 3;
         });
 
+        // Nothing will read a chunk that was not taken: its pooled bytes went back.
+        Assert.True(refused!.Lines.IsEmpty);
+
         Assert.Equal(3, offered.Count);
         Assert.Equal(2, taken.Count);
+        Assert.All(taken, chunk => Assert.False(chunk.Lines.IsEmpty));
         Assert.Equal(offered[2], unread);
         var numbered = NumberedLines(taken);
         Assert.Equal(unread - 1, numbered.Count);
         Assert.Equal(lines.Take(unread - 1), numbered.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void A_pooled_chunk_holds_a_copy_of_its_lines_until_released_once()
+    {
+        var bytes = Encoding.UTF8.GetBytes("one\ntwo\nthree");
+        var chunk = IngestChunk.CopyOf(new System.Buffers.ReadOnlySequence<byte>(bytes), 7);
+        bytes[0] = (byte)'X';
+
+        Assert.Equal("one\ntwo\nthree", Encoding.UTF8.GetString(chunk.Lines.Span));
+        Assert.Equal(3, chunk.LineCount);
+        Assert.Equal(7, chunk.FirstLine);
+
+        chunk.ReleaseLines();
+        chunk.ReleaseLines();
+
+        Assert.True(chunk.Lines.IsEmpty);
+        Assert.Equal(3, chunk.LineCount);
     }
 }

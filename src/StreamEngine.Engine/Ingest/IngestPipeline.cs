@@ -113,6 +113,12 @@ public sealed class IngestPipeline
             chunk.Complete(IngestOutcome.Failed($"the chunk could not be read: {ex.Message}"));
         }
 
+        finally
+        {
+            // The posts read hold their own strings: the chunk's bytes are not needed again.
+            chunk.ReleaseLines();
+        }
+
         EngineMetrics.StageSeconds.WithLabels("read").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return chunk;
     }

@@ -31,6 +31,8 @@ public static class NdjsonChunker
             {
                 if (!await onChunk(chunk))
                 {
+                    // Not taken, so nothing else will read it.
+                    chunk.ReleaseLines();
                     reader.AdvanceTo(taken);
                     return chunk.FirstLine;
                 }
@@ -65,12 +67,12 @@ public static class NdjsonChunker
                 return false;
             }
 
-            var window = buffer.Slice(0, Math.Min(buffer.Length, TargetChunkBytes)).ToArray();
-            var cut = Array.LastIndexOf(window, (byte)'\n');
-            if (cut >= 0)
+            var window = buffer.Slice(0, Math.Min(buffer.Length, TargetChunkBytes));
+            if (LastNewline(window) is { } last)
             {
-                chunk = new IngestChunk(new ReadOnlyMemory<byte>(window, 0, cut + 1), NextLine);
-                buffer = buffer.Slice(cut + 1);
+                var through = window.GetPosition(1, last);
+                chunk = IngestChunk.CopyOf(buffer.Slice(0, through), NextLine);
+                buffer = buffer.Slice(through);
                 return true;
             }
 
@@ -86,19 +88,40 @@ public static class NdjsonChunker
             if (newline is { } at)
             {
                 var through = buffer.GetPosition(1, at);
-                chunk = new IngestChunk(buffer.Slice(0, through).ToArray(), NextLine);
+                chunk = IngestChunk.CopyOf(buffer.Slice(0, through), NextLine);
                 buffer = buffer.Slice(through);
                 return true;
             }
 
             if (completed)
             {
-                chunk = new IngestChunk(buffer.ToArray(), NextLine);
+                chunk = IngestChunk.CopyOf(buffer, NextLine);
                 buffer = buffer.Slice(buffer.End);
                 return true;
             }
 
             return false;
+        }
+
+        /// <summary>Where the last line break of <paramref name="window"/> is, if it has one.</summary>
+        private static SequencePosition? LastNewline(ReadOnlySequence<byte> window)
+        {
+            SequencePosition? last = null;
+            var next = window.Start;
+            while (true)
+            {
+                var segmentStart = next;
+                if (!window.TryGet(ref next, out var segment))
+                {
+                    return last;
+                }
+
+                var at = segment.Span.LastIndexOf((byte)'\n');
+                if (at >= 0)
+                {
+                    last = window.GetPosition(at, segmentStart);
+                }
+            }
         }
 
         private bool TrySkipLongLine(ref ReadOnlySequence<byte> buffer, bool completed, out IngestChunk chunk)
