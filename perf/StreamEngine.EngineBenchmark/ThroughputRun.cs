@@ -147,7 +147,7 @@ internal static class ThroughputRun
                     counters.Late += o.Late;
                     counters.Unmatched += o.Unmatched;
                     counters.Duplicates += o.Duplicates;
-                    counters.Bytes += chunk.Lines.Length;
+                    counters.Bytes += source.Bytes.Length;
                     latencies.Add(done - queued);
                 }
             }, TaskScheduler.Default));

@@ -153,6 +153,26 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_rounds_posts_are_let_go_once_folded_while_it_waits_for_the_journal()
+    {
+        var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromSeconds(2)));
+        var chunk = Chunk(1, TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), "{");
+        Assert.True(await pipeline.TryEnqueueAsync(chunk, Generous, CancellationToken.None));
+
+        await AwaitConditionAsync(() => Task.FromResult(_received.Count == 2), Generous);
+
+        var waiting = chunk.Reading;
+        Assert.NotNull(waiting);
+        Assert.False(chunk.Outcome.IsCompleted);
+        Assert.Empty(waiting.Mentions);
+        Assert.Equal(2, waiting.Accepted);
+        Assert.Single(waiting.Errors);
+        var outcome = await chunk.Outcome.WaitAsync(Generous);
+        Assert.Equal(2, outcome.Accepted);
+        Assert.False(outcome.Journaled);
+    }
+
+    [Fact]
     public async Task A_region_that_never_acknowledges_makes_the_chunk_fail_as_not_journaled()
     {
         var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));

@@ -26,4 +26,11 @@ public sealed class ChunkReading
 
     /// <summary>Posts that mention brands but were seen before (same network and id); counted once, when first seen.</summary>
     public int Duplicates { get; set; }
+
+    /// <summary>Drops the posts once they are folded into brand batches; the counts and errors stay for the outcome.</summary>
+    public void ReleasePosts()
+    {
+        Mentions.Clear();
+        Threats.Clear();
+    }
 }

@@ -133,6 +133,13 @@ public sealed class IngestPipeline
         {
             // One model for the whole round, even if it is swapped meanwhile.
             var commands = _batcher.Fold(chunks.ConvertAll(c => c.Reading!), _model.Analyzer, admitted);
+            foreach (var chunk in chunks)
+            {
+                // The brands' batches hold all the round needs of its posts: letting the posts go now,
+                // not after the journal's acknowledgements, keeps them out of the older generations.
+                chunk.Reading!.ReleasePosts();
+            }
+
             EngineMetrics.PostsDuplicate.Inc(chunks.Sum(c => c.Reading!.Duplicates));
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();
