@@ -1,5 +1,4 @@
 using StreamEngine.Domain.Sentiment;
-using StreamEngine.Domain.Text;
 
 namespace StreamEngine.Domain.Tests.Sentiment;
 
@@ -14,11 +13,7 @@ public sealed class StretchedWordTests
     private static readonly SentimentScorer Scorer = SentimentScorer.Parse(new StringReader(
         "good\t2.0\nbad\t-2.5\nlove\t3.2\nhello\t0.5\ngrrr\t-0.4\nyeees\t1.7\nyes\t1.0\ncool\t1.3\nabcd\t1.1\n"));
 
-    private static double Sum(string text)
-    {
-        var compound = Scorer.Score(text, new TokenizedText()).Compound;
-        return compound * Math.Sqrt(15 / (1 - (compound * compound)));
-    }
+    private static double Sum(string text) => ValenceSum.Of(Scorer, text);
 
     [Theory]
     [InlineData("goooood", 2.0)]

@@ -17,11 +17,7 @@ public sealed class VaderRuleTests
 
     private static SentimentScore Score(string text) => Scorer.Score(text, new TokenizedText());
 
-    private static double Sum(string text)
-    {
-        var compound = Score(text).Compound;
-        return compound * Math.Sqrt(15 / (1 - (compound * compound)));
-    }
+    private static double Sum(string text) => ValenceSum.Of(Scorer, text);
 
     [Theory]
     [InlineData("the bus leaves at noon")]
