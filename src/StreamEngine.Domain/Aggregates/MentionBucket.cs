@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Aggregates;
@@ -39,8 +40,7 @@ public sealed class MentionBucket(long period)
         CompetitorMentions += delta.CompetitorMentions;
         foreach (var s in delta.Segments)
         {
-            var key = new SegmentKey(s.Dimension, s.Value);
-            Segments[key] = Segments.GetValueOrDefault(key) + s.Mentions;
+            CollectionsMarshal.GetValueRefOrAddDefault(Segments, new SegmentKey(s.Dimension, s.Value), out _) += s.Mentions;
         }
 
         foreach (var entry in delta.AuthorEntries)
