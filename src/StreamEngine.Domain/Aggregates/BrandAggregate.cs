@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Sketches;
 
@@ -140,7 +141,7 @@ public sealed class BrandAggregate
             {
                 if (key.Dimension == dimension)
                 {
-                    counts[key.Value] = counts.GetValueOrDefault(key.Value) + mentions;
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, key.Value, out _) += mentions;
                 }
             }
         }
@@ -166,7 +167,8 @@ public sealed class BrandAggregate
                 "negative" => new SentimentTally(0, 0, mentions, 0, 0),
                 _ => new SentimentTally(0, mentions, 0, 0, 0),
             };
-            aspects[concept] = aspects.GetValueOrDefault(concept) + one;
+            ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(aspects, concept, out _);
+            tally += one;
         }
 
         return aspects;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Sketches;
 
@@ -66,7 +67,8 @@ public sealed class BrandInfluence
         {
             foreach (var kept in pane.Ranking(by).Entries)
             {
-                sums[kept.Key] = sums.GetValueOrDefault(kept.Key).Plus(kept.Tally);
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _);
+                sum = sum.Plus(kept.Tally);
             }
         }
 
@@ -88,7 +90,7 @@ public sealed class BrandInfluence
         {
             foreach (var kept in pane.Hashtags.Entries)
             {
-                sums[kept.Key] = sums.GetValueOrDefault(kept.Key) + kept.Tally.Count;
+                CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _) += kept.Tally.Count;
             }
         }
 
