@@ -7,11 +7,7 @@ namespace StreamEngine.Engine.Ingest;
 /// <param name="ReadParallelism">Chunks parsed and matched at once (one per core is right: the work is CPU-bound).</param>
 /// <param name="ChunksPerBatch">Chunks folded into one round of per-brand batches, so a busy brand gets one journal write for many senders.</param>
 /// <param name="BatchWindow">How long the graph waits to fill a round before sending what it has.</param>
-/// <param name="BatchesInFlight">
-/// Rounds awaiting their journal acknowledgements at once. Two keep the journal busy while the next
-/// round fills; more make rounds smaller, and so each busy brand's journal writes more frequent, for
-/// no gain on two cores (perf/README.md).
-/// </param>
+/// <param name="BatchesInFlight">Rounds awaiting their journal acknowledgements at once.</param>
 /// <param name="AcknowledgeTimeout">How long a brand may take to journal a batch before the chunk is reported as not journaled.</param>
 /// <param name="DuplicateHorizon">Post ids remembered per generation for spotting duplicates (two generations are kept).</param>
 public sealed record IngestSettings(
@@ -19,7 +15,7 @@ public sealed record IngestSettings(
     int ReadParallelism = 2,
     int ChunksPerBatch = 64,
     TimeSpan? BatchWindow = null,
-    int BatchesInFlight = 2,
+    int BatchesInFlight = 4,
     TimeSpan? AcknowledgeTimeout = null,
     int DuplicateHorizon = DuplicateFilter.DefaultGenerationSize)
 {
