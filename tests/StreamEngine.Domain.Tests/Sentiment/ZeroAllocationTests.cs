@@ -27,13 +27,20 @@ public sealed class ZeroAllocationTests
             checksum += Run(scorer, detector, tokens);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var round = 0; round < 20; round++)
+        // The fewest bytes of three measured stretches: an allocation per post shows in every one of
+        // them, while the runtime's own one-off work on this thread (seen once in many runs, with
+        // other test processes loading the machine while methods were being recompiled) does not.
+        var allocated = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            checksum += Run(scorer, detector, tokens);
-        }
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var round = 0; round < 20; round++)
+            {
+                checksum += Run(scorer, detector, tokens);
+            }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(0, allocated);
         Assert.NotEqual(0, checksum);
