@@ -112,7 +112,6 @@ public sealed class IngestPipeline
         {
             chunk.Complete(IngestOutcome.Failed($"the chunk could not be read: {ex.Message}"));
         }
-
         finally
         {
             // The posts read hold their own strings: the chunk's bytes are not needed again.
