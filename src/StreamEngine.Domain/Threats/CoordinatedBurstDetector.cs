@@ -79,19 +79,12 @@ public sealed class CoordinatedBurstDetector
         return words < settings.MinWords ? null : new TextPrint(fingerprint, sketch[..sketchLength].ToArray());
     }
 
-    /// <summary>Observes a post that mentions the brand; answers a finding when it completes or grows a burst.</summary>
-    public ThreatFinding? Observe(Post post)
-    {
-        ArgumentNullException.ThrowIfNull(post);
-        if (!Admit(post, out var horizon) || !CanJoin(post, _settings))
-        {
-            return null;
-        }
-
-        Span<ulong> sketch = stackalloc ulong[TextFingerprint.SketchSize];
-        var fingerprint = TextFingerprint.Of(post.Text, sketch, out var sketchLength, out var words);
-        return words < _settings.MinWords ? null : Track(post, fingerprint, sketch[..sketchLength], horizon);
-    }
+    /// <summary>
+    /// Observes a post that mentions the brand; answers a finding when it completes or grows a burst.
+    /// Works out the post's print here; the ingest graph works it out once per post beforehand and
+    /// calls the overload that takes it.
+    /// </summary>
+    public ThreatFinding? Observe(Post post) => Observe(post, PrintOf(post, _settings));
 
     /// <summary>The same, with the post's <see cref="PrintOf"/> under this detector's settings worked out already.</summary>
     public ThreatFinding? Observe(Post post, TextPrint? print)
