@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Text;
+
 namespace StreamEngine.Domain.Sentiment;
 
 /// <summary>
@@ -20,6 +22,30 @@ internal sealed class ScoringScratch
 
     /// <summary>The indices of the tokens with a valence, in order, at the front.</summary>
     public int[] Valenced { get; }
+
+    /// <summary>How many of <see cref="Valenced"/> are listed.</summary>
+    public int ValencedCount { get; private set; }
+
+    /// <summary>Every role among the traits.</summary>
+    public TermRole Roles { get; private set; }
+
+    // Whose traits these are: the scorer that read them, and the text as last tokenized.
+    private SentimentScorer? _readBy;
+    private TokenizedText? _readFrom;
+    private long _readText;
+
+    /// <summary>Whether the traits are those <paramref name="scorer"/> read of <paramref name="text"/> as it stands.</summary>
+    public bool IsReadFrom(SentimentScorer scorer, TokenizedText text) =>
+        ReferenceEquals(_readBy, scorer) && ReferenceEquals(_readFrom, text) && _readText == text.TextsTokenized;
+
+    public void Remember(SentimentScorer scorer, TokenizedText text, int valenced, TermRole roles)
+    {
+        _readBy = scorer;
+        _readFrom = text;
+        _readText = text.TextsTokenized;
+        ValencedCount = valenced;
+        Roles = roles;
+    }
 
     /// <summary>This thread's scratch, with room for <paramref name="tokens"/> tokens.</summary>
     public static ScoringScratch For(int tokens)

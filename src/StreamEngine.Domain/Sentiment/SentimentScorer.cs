@@ -84,35 +84,7 @@ public sealed class SentimentScorer
         var whole = first == 0 && end == count;
         var traits = scratch.Traits.AsSpan(0, count);
         var valencedAt = scratch.Valenced.AsSpan(0, count);
-
-        // First every token's traits, since the rules look both ways from a word. Most tokens
-        // carry no valence, so the few that do are listed as they come (without a branch: every
-        // index is written, only those with a valence are kept) for the rules to visit alone.
-        var tokens = text.Tokens;
-        var forms = text.Forms;
-        var descriptionWords = text.DescriptionWords;
-        var fromEmoji = ReferenceEquals(text.Emoji, _emoji) ? TokenizedText.TokenFlags.FromEmoji : TokenizedText.TokenFlags.None;
-        var valenced = 0;
-        var roles = TermRole.None;
-        for (var i = 0; i < traits.Length; i++)
-        {
-            var token = tokens[i];
-            var term = (token.Flags & fromEmoji) != 0
-                ? _descriptionTraits[descriptionWords[i]]
-                : _lexicon.Find(
-                    forms.Slice(token.FormStart, token.FormLength),
-                    (token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0,
-                    token.IsAllCaps);
-            traits[i] = term;
-            valencedAt[valenced] = i;
-            valenced += term.HasValence ? 1 : 0;
-            roles |= term.Roles;
-        }
-
-        if (Elongation.MayHaveStretch(forms[tokens[0].FormStart..(tokens[count - 1].FormStart + tokens[count - 1].FormLength)]))
-        {
-            (valenced, roles) = ReadStretchedTokens(text, traits, valencedAt);
-        }
+        var (valenced, roles) = scratch.IsReadFrom(this, text) ? (scratch.ValencedCount, scratch.Roles) : ReadTraits(text, scratch);
 
         if (valenced == 0)
         {
@@ -145,6 +117,50 @@ public sealed class SentimentScorer
         return whole
             ? composition.Compose(text.ExclamationCount, text.QuestionCount)
             : composition.Compose(0, 0);
+    }
+
+    /// <summary>
+    /// Reads every token's traits into <paramref name="scratch"/>, since the rules look both ways
+    /// from a word, and remembers for which text: a post's clauses (aspect sentiment) are scored
+    /// from the traits its whole text was scored with, not looked up again.
+    /// </summary>
+    private (int Valenced, TermRole Roles) ReadTraits(TokenizedText text, ScoringScratch scratch)
+    {
+        var count = text.TokenCount;
+        var traits = scratch.Traits.AsSpan(0, count);
+        var valencedAt = scratch.Valenced.AsSpan(0, count);
+
+        // Most tokens carry no valence, so the few that do are listed as they come (without a
+        // branch: every index is written, only those with a valence are kept) for the rules to
+        // visit alone.
+        var tokens = text.Tokens;
+        var forms = text.Forms;
+        var descriptionWords = text.DescriptionWords;
+        var fromEmoji = ReferenceEquals(text.Emoji, _emoji) ? TokenizedText.TokenFlags.FromEmoji : TokenizedText.TokenFlags.None;
+        var valenced = 0;
+        var roles = TermRole.None;
+        for (var i = 0; i < traits.Length; i++)
+        {
+            var token = tokens[i];
+            var term = (token.Flags & fromEmoji) != 0
+                ? _descriptionTraits[descriptionWords[i]]
+                : _lexicon.Find(
+                    forms.Slice(token.FormStart, token.FormLength),
+                    (token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0,
+                    token.IsAllCaps);
+            traits[i] = term;
+            valencedAt[valenced] = i;
+            valenced += term.HasValence ? 1 : 0;
+            roles |= term.Roles;
+        }
+
+        if (Elongation.MayHaveStretch(forms[tokens[0].FormStart..(tokens[count - 1].FormStart + tokens[count - 1].FormLength)]))
+        {
+            (valenced, roles) = ReadStretchedTokens(text, traits, valencedAt);
+        }
+
+        scratch.Remember(this, text, valenced, roles);
+        return (valenced, roles);
     }
 
     /// <summary>

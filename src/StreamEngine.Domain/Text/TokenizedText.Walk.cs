@@ -195,6 +195,7 @@ public sealed partial class TokenizedText
             _descriptionWords = new int[_tokens.Length];
         }
 
+        TextsTokenized++;
         TextLength = textLength;
         WordCount = 0;
         TokenCount = 0;

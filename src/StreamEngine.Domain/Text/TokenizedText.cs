@@ -40,6 +40,9 @@ public sealed partial class TokenizedText
         _emoji = emoji;
     }
 
+    /// <summary>How many texts this instance has tokenized: tells one text's results from the next's.</summary>
+    internal long TextsTokenized { get; private set; }
+
     /// <summary>Length of the last text tokenized, in UTF-16 units.</summary>
     public int TextLength { get; private set; }
 

@@ -139,4 +139,33 @@ public sealed class SentimentScorerTests
 
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_clause_is_scored_from_its_own_texts_traits_whichever_scorer_and_text_came_before()
+    {
+        var shipped = SentimentScorer.Load();
+        var small = SentimentScorer.Parse(new StringReader("good\t2.0\nbad\t-2.0\n"));
+        var reused = new TokenizedText();
+
+        reused.Tokenize("the staff were great but the delivery was awful");
+        var whole = shipped.Score(reused);
+        var clause = shipped.ScoreTokens(reused, 0, 4);
+        var otherScorer = small.ScoreTokens(reused, 0, 4);
+        reused.Tokenize("the staff were good but the delivery was bad");
+        var nextText = shipped.ScoreTokens(reused, 0, 4);
+
+        Assert.Equal(shipped.ScoreTokens(Tokens("the staff were great but the delivery was awful"), 0, 4), clause);
+        Assert.Equal(SentimentLabel.Positive, clause.Label);
+        Assert.NotEqual(whole, clause);
+        Assert.Equal(0, otherScorer.Compound);
+        Assert.Equal(shipped.ScoreTokens(Tokens("the staff were good but the delivery was bad"), 0, 4), nextText);
+        Assert.NotEqual(clause, nextText);
+    }
+
+    private static TokenizedText Tokens(string text)
+    {
+        var tokens = new TokenizedText();
+        tokens.Tokenize(text);
+        return tokens;
+    }
 }
