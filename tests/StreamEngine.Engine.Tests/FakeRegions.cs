@@ -56,3 +56,33 @@ internal sealed class FirstBatchLostRegion : ReceiveActor
 
     public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new FirstBatchLostRegion(received));
 }
+
+/// <summary>
+/// Stands in for a brand shard region that records batches and acknowledges them only when sent
+/// <see cref="Acknowledge"/>: a test can look at a round while it certainly waits for its journal.
+/// </summary>
+internal sealed class HoldingRegion : ReceiveActor
+{
+    public HoldingRegion(ConcurrentQueue<RecordMentions> received)
+    {
+        var held = new List<(IActorRef Sender, RecordMentions Batch)>();
+        Receive<RecordMentions>(m =>
+        {
+            received.Enqueue(m);
+            held.Add((Sender, m));
+        });
+        Receive<Acknowledge>(_ =>
+        {
+            foreach (var (sender, batch) in held)
+            {
+                sender.Tell(new MentionsAcknowledged(batch.BrandId, batch.Delta.Mentions));
+            }
+
+            held.Clear();
+        });
+    }
+
+    public sealed record Acknowledge;
+
+    public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new HoldingRegion(received));
+}
