@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Aggregates;
@@ -25,7 +24,9 @@ public sealed class MentionBucket(long period)
     /// <summary>The brand's share of its competitor set's mentions, in percent; null when the set was silent.</summary>
     public double? ShareOfVoice => Mentions + CompetitorMentions == 0 ? null : Mentions * 100.0 / (Mentions + CompetitorMentions);
 
-    public Dictionary<SegmentKey, long> Segments { get; } = [];
+    private ulong[] _segments = [];
+
+    public SegmentCounts Segments => new(_segments);
 
     public UniqueAuthorSketch Authors { get; private set; } = new();
 
@@ -38,10 +39,7 @@ public sealed class MentionBucket(long period)
         Sentiment += delta.Sentiment;
         SentimentReach += delta.SentimentReach;
         CompetitorMentions += delta.CompetitorMentions;
-        foreach (var s in delta.Segments)
-        {
-            CollectionsMarshal.GetValueRefOrAddDefault(Segments, new SegmentKey(s.Dimension, s.Value), out _) += s.Mentions;
-        }
+        SegmentCounts.Add(ref _segments, delta.Segments);
 
         foreach (var entry in delta.AuthorEntries)
         {
@@ -57,12 +55,8 @@ public sealed class MentionBucket(long period)
         var bucket = new MentionBucket(period)
         {
             Mentions = mentions, Reach = reach, Engagement = engagement, Sentiment = sentiment, Authors = authors, SentimentReach = sentimentReach, CompetitorMentions = competitorMentions,
+            _segments = SegmentCounts.Of(segments),
         };
-        foreach (var (key, count) in segments)
-        {
-            bucket.Segments[key] = count;
-        }
-
         return bucket;
     }
 }

@@ -18,7 +18,8 @@ public sealed class SpaceSaving<TTally>
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
         Weight = weight;
-        _kept = new List<Kept>(Math.Min(capacity, 8));
+        // Most panes of a quiet brand see one or two authors: the list grows only as far as it is filled.
+        _kept = new List<Kept>(1);
     }
 
     public int Capacity { get; }

@@ -1,0 +1,155 @@
+using System.Collections;
+
+namespace StreamEngine.Domain.Aggregates;
+
+/// <summary>
+/// A bucket's mentions per segment value, read-only. Held as one array of 8-byte entries sorted by
+/// the value's code (<see cref="SegmentCodes"/>): the code in the top 24 bits, the count in the low
+/// 40. A brand's quiet minute counts a handful of values, and a dictionary per bucket cost five
+/// times the memory of the counts themselves.
+/// </summary>
+public readonly struct SegmentCounts : IReadOnlyCollection<KeyValuePair<SegmentKey, long>>
+{
+    private const int CountBits = 40;
+    private const ulong CountMask = (1UL << CountBits) - 1;
+
+    private readonly ulong[]? _entries;
+
+    internal SegmentCounts(ulong[] entries) => _entries = entries;
+
+    public int Count => _entries?.Length ?? 0;
+
+    public Enumerator GetEnumerator() => new(_entries ?? []);
+
+    IEnumerator<KeyValuePair<SegmentKey, long>> IEnumerable<KeyValuePair<SegmentKey, long>>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Adds <paramref name="added"/> to the counts in <paramref name="entries"/>: values already
+    /// counted in place, new ones merged in with one new array of the exact size.
+    /// </summary>
+    internal static void Add(ref ulong[] entries, IReadOnlyList<SegmentCount> added)
+    {
+        var count = added.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        var fresh = count <= 128 ? stackalloc ulong[count] : new ulong[count];
+        var freshCount = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var s = added[i];
+            var code = SegmentCodes.CodeOf(new SegmentKey(s.Dimension, s.Value));
+            var at = IndexOf(entries, code);
+            if (at >= 0)
+            {
+                entries[at] = Pack(code, CountOf(entries[at]) + s.Mentions);
+            }
+            else
+            {
+                fresh[freshCount++] = Pack(code, s.Mentions);
+            }
+        }
+
+        if (freshCount > 0)
+        {
+            entries = Merge(entries, fresh[..freshCount]);
+        }
+    }
+
+    /// <summary>Packs counts given as key and count (a snapshot's), in any order.</summary>
+    internal static ulong[] Of(IEnumerable<KeyValuePair<SegmentKey, long>> counts)
+    {
+        var packed = counts.Select(c => Pack(SegmentCodes.CodeOf(c.Key), c.Value)).ToArray();
+        return Merge([], packed);
+    }
+
+    /// <summary>Merges unsorted entries, codes possibly repeated, into sorted ones.</summary>
+    private static ulong[] Merge(ulong[] sorted, Span<ulong> added)
+    {
+        added.Sort();
+        var distinct = 0;
+        for (var i = 0; i < added.Length; i++)
+        {
+            if (distinct > 0 && CodeOf(added[distinct - 1]) == CodeOf(added[i]))
+            {
+                added[distinct - 1] = Pack(CodeOf(added[i]), CountOf(added[distinct - 1]) + CountOf(added[i]));
+            }
+            else
+            {
+                added[distinct++] = added[i];
+            }
+        }
+
+        var merged = new ulong[sorted.Length + distinct];
+        int a = 0, b = 0, m = 0;
+        while (a < sorted.Length && b < distinct)
+        {
+            merged[m++] = CodeOf(sorted[a]) < CodeOf(added[b]) ? sorted[a++] : added[b++];
+        }
+
+        sorted.AsSpan(a).CopyTo(merged.AsSpan(m));
+        added[b..distinct].CopyTo(merged.AsSpan(m + sorted.Length - a));
+        return merged;
+    }
+
+    private static int IndexOf(ulong[] entries, int code)
+    {
+        int lo = 0, hi = entries.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var midCode = CodeOf(entries[mid]);
+            if (midCode == code)
+            {
+                return mid;
+            }
+
+            if (midCode < code)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static ulong Pack(int code, long count)
+    {
+        if ((ulong)count > CountMask)
+        {
+            throw new OverflowException($"{count:N0} mentions of segment value {code} in one bucket exceed the {CountMask:N0} a bucket can count");
+        }
+
+        return (ulong)code << CountBits | (ulong)count;
+    }
+
+    private static int CodeOf(ulong entry) => (int)(entry >> CountBits);
+
+    private static long CountOf(ulong entry) => (long)(entry & CountMask);
+
+    public struct Enumerator(ulong[] entries) : IEnumerator<KeyValuePair<SegmentKey, long>>
+    {
+        private int _index = -1;
+
+        public readonly KeyValuePair<SegmentKey, long> Current =>
+            new(SegmentCodes.KeyOf(CodeOf(entries[_index])), CountOf(entries[_index]));
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_index < entries.Length;
+
+        public void Reset() => _index = -1;
+
+        public readonly void Dispose()
+        {
+        }
+    }
+}
