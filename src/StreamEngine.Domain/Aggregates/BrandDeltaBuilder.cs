@@ -28,6 +28,10 @@ public sealed class BrandDeltaBuilder
     // Enough spare minutes for a batch of posts spread over a few minutes of event time.
     private const int SpareMinutesKept = 4;
 
+    // A batch of backfilled posts can span hours; every brand's builder lives as long as the
+    // ingest graph, so its table of minutes is not left at that size.
+    private const int MinutesTableKept = 64;
+
     private readonly Dictionary<long, MinuteAccumulator> _minutes = [];
     private readonly Stack<MinuteAccumulator> _spare = new();
     private readonly List<ThreatSighting> _threats = [];
@@ -137,7 +141,13 @@ public sealed class BrandDeltaBuilder
             }
         }
 
+        var backfill = _minutes.Count > MinutesTableKept;
         _minutes.Clear();
+        if (backfill)
+        {
+            _minutes.TrimExcess(SpareMinutesKept);
+        }
+
         _threats.Clear();
         Mentions = 0;
     }
