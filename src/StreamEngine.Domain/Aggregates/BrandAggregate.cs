@@ -134,22 +134,16 @@ public sealed class BrandAggregate
     public IReadOnlyList<SegmentFigure> Segments(SegmentDimension dimension, TimeWindow window, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var counts = new Dictionary<int, long>();
         foreach (var bucket in Buckets(window.Resolution, window.Periods, now))
         {
-            foreach (var (key, mentions) in bucket.Segments)
-            {
-                if (key.Dimension == dimension)
-                {
-                    CollectionsMarshal.GetValueRefOrAddDefault(counts, key.Value, out _) += mentions;
-                }
-            }
+            bucket.Segments.SumInto(dimension, counts);
         }
 
         return counts
-            .OrderByDescending(c => c.Value)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new SegmentFigure(c.Key, c.Value))
+            .Select(c => new SegmentFigure(SegmentCodes.KeyOf(c.Key).Value, c.Value))
+            .OrderByDescending(c => c.Mentions)
+            .ThenBy(c => c.Value, StringComparer.Ordinal)
             .ToList();
     }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 
 namespace StreamEngine.Domain.Aggregates;
 
@@ -24,6 +25,22 @@ public readonly struct SegmentCounts : IReadOnlyCollection<KeyValuePair<SegmentK
     IEnumerator<KeyValuePair<SegmentKey, long>> IEnumerable<KeyValuePair<SegmentKey, long>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Adds the counts of one breakdown's values to <paramref name="sums"/>, keyed by code: a window
+    /// sums many buckets, and a value's text is looked up once, after.
+    /// </summary>
+    internal void SumInto(SegmentDimension dimension, Dictionary<int, long> sums)
+    {
+        foreach (var entry in _entries ?? [])
+        {
+            var code = CodeOf(entry);
+            if (SegmentCodes.KeyOf(code).Dimension == dimension)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(sums, code, out _) += CountOf(entry);
+            }
+        }
+    }
 
     /// <summary>
     /// Adds <paramref name="added"/> to the counts in <paramref name="entries"/>: values already
