@@ -182,6 +182,36 @@ public sealed class UniqueAuthorSketchTests
     }
 
     [Fact]
+    public void Unions_a_days_minutes_into_the_count_of_distinct_authors()
+    {
+        // 1,440 minutes of 20 posts by authors drawn from 15,000, so most come back on other minutes.
+        var random = new Random(11);
+        var sketches = new List<UniqueAuthorSketch>();
+        var authors = new HashSet<uint>();
+        for (var minute = 0; minute < 1440; minute++)
+        {
+            var sketch = new UniqueAuthorSketch();
+            for (var post = 0; post < 20; post++)
+            {
+                var author = Author(random.Next(15_000));
+                sketch.Add(author);
+                authors.Add(author >> 6);
+            }
+
+            sketches.Add(sketch);
+        }
+
+        var expected = new UniqueAuthorSketch(1 << 16);
+        foreach (var index in authors)
+        {
+            expected.Add(index << 6 | 1);
+        }
+
+        Assert.InRange(authors.Count, 12_000, 15_000);
+        Assert.Equal(expected.Estimate(), UniqueAuthorSketch.EstimateUnion(sketches));
+    }
+
+    [Fact]
     public void Round_trips_through_its_dense_registers()
     {
         var sketch = Sketch(0, 100_000);
