@@ -8,12 +8,15 @@ namespace StreamEngine.Benchmarks;
 /// What a brand actor does with its rolling figures: a dashboard's summary and breakdown queries
 /// over a brand holding 24 h of minute buckets, each minute fed by one batch of
 /// <see cref="PostsPerMinute"/> posts (seeded: 10 countries, 6 languages, 10 concepts with their
-/// aspect sentiment, one author per post), and folding one more such batch in.
+/// aspect sentiment, one new author per post), and folding one more such batch in. At 2,000 posts
+/// a minute every minute's author sketch is dense.
 /// </summary>
 [MemoryDiagnoser]
 public class AggregateBenchmarks
 {
-    private const int PostsPerMinute = 20;
+    [Params(20, 2000)]
+    public int PostsPerMinute { get; set; }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] Countries = ["DE", "US", "FR", "GB", "ES", "IT", "JP", "BR", "IN", "CA"];
@@ -56,7 +59,7 @@ public class AggregateBenchmarks
         return _aggregate.NewestMinute ?? 0;
     }
 
-    private static BrandDelta Batch(long minute, ref SplitMix64 random)
+    private BrandDelta Batch(long minute, ref SplitMix64 random)
     {
         var counts = new Dictionary<SegmentKey, long>();
         var authors = new List<uint>();

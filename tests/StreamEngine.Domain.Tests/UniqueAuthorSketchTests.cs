@@ -212,6 +212,20 @@ public sealed class UniqueAuthorSketchTests
     }
 
     [Fact]
+    public void Merging_dense_sketches_keeps_each_registers_larger_rank()
+    {
+        var a = Sketch(0, 30_000);
+        var b = Sketch(20_000, 30_000);
+        var expected = a.DenseRegisters.ToArray().Zip(b.DenseRegisters.ToArray(), Math.Max).ToArray();
+        Assert.NotEqual(expected, a.DenseRegisters.ToArray());
+        Assert.NotEqual(expected, b.DenseRegisters.ToArray());
+
+        a.Merge(b);
+
+        Assert.Equal(expected, a.DenseRegisters.ToArray());
+    }
+
+    [Fact]
     public void Round_trips_through_its_dense_registers()
     {
         var sketch = Sketch(0, 100_000);

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace StreamEngine.Domain.Sketches;
 
@@ -119,9 +121,36 @@ public sealed class UniqueAuthorSketch
             ToDense();
         }
 
-        for (var i = 0; i < DenseRegisterCount; i++)
+        MaxInto(_dense!, other._dense);
+    }
+
+    /// <summary>
+    /// Keeps in each register of <paramref name="into"/> the larger of its rank and <paramref name="other"/>'s:
+    /// a 24 h window of busy minutes merges 1,440 of these, so it goes a vector at a time.
+    /// </summary>
+    private static void MaxInto(Span<byte> into, ReadOnlySpan<byte> other)
+    {
+        ref var to = ref MemoryMarshal.GetReference(into);
+        ref var from = ref MemoryMarshal.GetReference(other);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            _dense![i] = Math.Max(_dense[i], other._dense[i]);
+            for (; i <= into.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                Vector256.Max(Vector256.LoadUnsafe(ref to, (nuint)i), Vector256.LoadUnsafe(ref from, (nuint)i)).StoreUnsafe(ref to, (nuint)i);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= into.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                Vector128.Max(Vector128.LoadUnsafe(ref to, (nuint)i), Vector128.LoadUnsafe(ref from, (nuint)i)).StoreUnsafe(ref to, (nuint)i);
+            }
+        }
+
+        for (; i < into.Length; i++)
+        {
+            into[i] = Math.Max(into[i], other[i]);
         }
     }
 
