@@ -38,16 +38,25 @@ public sealed class BrandAggregate
         ArgumentNullException.ThrowIfNull(delta);
         foreach (var minute in delta.Minutes)
         {
-            // Competitors' counts alone do not move the brand's own event time.
-            if (minute.Mentions > 0)
-            {
-                NewestMinute = Math.Max(NewestMinute ?? long.MinValue, minute.Minute);
-            }
-
-            _minutes.Add(minute.Minute, minute);
-            _hours.Add(EventTime.HourOf(minute.Minute), minute);
-            Influence.Apply(minute);
+            Apply(minute);
         }
+    }
+
+    private void Apply(MinuteDelta minute)
+    {
+        // Competitors' counts alone do not move the brand's own event time.
+        if (minute.Mentions > 0)
+        {
+            NewestMinute = Math.Max(NewestMinute ?? long.MinValue, minute.Minute);
+        }
+
+        // Coded once for both the minute and the hour bucket.
+        var count = minute.Segments.Count;
+        var coded = count <= 128 ? stackalloc ulong[count] : new ulong[count];
+        SegmentCounts.Encode(minute.Segments, coded);
+        _minutes.Add(minute.Minute, minute, coded);
+        _hours.Add(EventTime.HourOf(minute.Minute), minute, coded);
+        Influence.Apply(minute);
     }
 
     public static BrandAggregate Restore(IEnumerable<MentionBucket> minutes, IEnumerable<MentionBucket> hours, BrandInfluence? influence = null)

@@ -11,7 +11,7 @@ internal sealed class BucketRing(int capacity)
 
     public int Capacity => _slots.Length;
 
-    public void Add(long period, MinuteDelta delta)
+    public void Add(long period, MinuteDelta delta, ReadOnlySpan<ulong> codedSegments)
     {
         var slot = SlotOf(period);
         var bucket = _slots[slot];
@@ -24,7 +24,7 @@ internal sealed class BucketRing(int capacity)
             return;
         }
 
-        bucket.Add(delta);
+        bucket.Add(delta, codedSegments);
     }
 
     public MentionBucket? At(long period)

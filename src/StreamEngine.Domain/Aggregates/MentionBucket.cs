@@ -33,13 +33,22 @@ public sealed class MentionBucket(long period)
     public void Add(MinuteDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
+        var count = delta.Segments.Count;
+        var coded = count <= 128 ? stackalloc ulong[count] : new ulong[count];
+        SegmentCounts.Encode(delta.Segments, coded);
+        Add(delta, coded);
+    }
+
+    /// <summary>Adds a delta whose segments were coded beforehand (<see cref="SegmentCounts.Encode"/>).</summary>
+    internal void Add(MinuteDelta delta, ReadOnlySpan<ulong> codedSegments)
+    {
         Mentions += delta.Mentions;
         Reach += delta.Reach;
         Engagement += delta.Engagement;
         Sentiment += delta.Sentiment;
         SentimentReach += delta.SentimentReach;
         CompetitorMentions += delta.CompetitorMentions;
-        SegmentCounts.Add(ref _segments, delta.Segments);
+        SegmentCounts.Add(ref _segments, codedSegments);
 
         foreach (var entry in delta.AuthorEntries)
         {

@@ -43,31 +43,41 @@ public readonly struct SegmentCounts : IReadOnlyCollection<KeyValuePair<SegmentK
     }
 
     /// <summary>
-    /// Adds <paramref name="added"/> to the counts in <paramref name="entries"/>: values already
+    /// Writes each of <paramref name="segments"/> into <paramref name="coded"/> as a code and its
+    /// count: done once per delta, whose minute and hour buckets then both take the coded form.
+    /// </summary>
+    internal static void Encode(IReadOnlyList<SegmentCount> segments, Span<ulong> coded)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var s = segments[i];
+            coded[i] = Pack(SegmentCodes.CodeOf(new SegmentKey(s.Dimension, s.Value)), s.Mentions);
+        }
+    }
+
+    /// <summary>
+    /// Adds coded counts (<see cref="Encode"/>) to <paramref name="entries"/>: values already
     /// counted in place, new ones merged in with one new array of the exact size.
     /// </summary>
-    internal static void Add(ref ulong[] entries, IReadOnlyList<SegmentCount> added)
+    internal static void Add(ref ulong[] entries, ReadOnlySpan<ulong> coded)
     {
-        var count = added.Count;
-        if (count == 0)
+        if (coded.IsEmpty)
         {
             return;
         }
 
-        var fresh = count <= 128 ? stackalloc ulong[count] : new ulong[count];
+        var fresh = coded.Length <= 128 ? stackalloc ulong[coded.Length] : new ulong[coded.Length];
         var freshCount = 0;
-        for (var i = 0; i < count; i++)
+        foreach (var added in coded)
         {
-            var s = added[i];
-            var code = SegmentCodes.CodeOf(new SegmentKey(s.Dimension, s.Value));
-            var at = IndexOf(entries, code);
+            var at = IndexOf(entries, CodeOf(added));
             if (at >= 0)
             {
-                entries[at] = Pack(code, CountOf(entries[at]) + s.Mentions);
+                entries[at] = Pack(CodeOf(added), CountOf(entries[at]) + CountOf(added));
             }
             else
             {
-                fresh[freshCount++] = Pack(code, s.Mentions);
+                fresh[freshCount++] = added;
             }
         }
 
