@@ -4,16 +4,23 @@ namespace StreamEngine.Domain.Tests;
 
 public sealed class SegmentCountsTests
 {
-    private static MinuteDelta Delta(params SegmentCount[] segments) => new(0, 1, 0, 0, segments, []);
+    private const long Minute = 29_000_000;
 
-    private static Dictionary<SegmentKey, long> Read(MentionBucket bucket) => bucket.Segments.ToDictionary(s => s.Key, s => s.Value);
+    private static BrandDelta Delta(params SegmentCount[] segments) => new([new MinuteDelta(Minute, 1, 0, 0, segments, [])]);
+
+    private static Dictionary<SegmentKey, long> Read(MentionBucket? bucket) =>
+        Assert.IsType<MentionBucket>(bucket).Segments.ToDictionary(s => s.Key, s => s.Value);
+
+    /// <summary>The minute's bucket and its hour's, which a delta's coded values feed alike.</summary>
+    private static (Dictionary<SegmentKey, long> Minute, Dictionary<SegmentKey, long> Hour) Read(BrandAggregate aggregate) =>
+        (Read(aggregate.Minute(Minute)), Read(Assert.Single(aggregate.HourBuckets)));
 
     [Fact]
     public void A_bucket_counts_each_value_once_whatever_order_the_batches_name_them_in()
     {
         var random = new Random(7);
         var dimensions = Enum.GetValues<SegmentDimension>();
-        var bucket = new MentionBucket(0);
+        var aggregate = new BrandAggregate();
         var expected = new Dictionary<SegmentKey, long>();
 
         for (var batch = 0; batch < 200; batch++)
@@ -27,23 +34,35 @@ public sealed class SegmentCountsTests
                 expected[key] = expected.GetValueOrDefault(key) + s.Mentions;
             }
 
-            bucket.Add(Delta(segments));
-            Assert.Equal(expected, Read(bucket));
+            aggregate.Apply(Delta(segments));
+            var (minute, hour) = Read(aggregate);
+            Assert.Equal(expected, minute);
+            Assert.Equal(expected, hour);
         }
 
-        Assert.Equal(expected.Count, bucket.Segments.Count);
+        Assert.Equal(expected.Count, aggregate.Minute(Minute)!.Segments.Count);
     }
 
     [Fact]
     public void The_same_text_in_two_breakdowns_is_two_values()
     {
-        var bucket = new MentionBucket(0);
+        var aggregate = new BrandAggregate();
 
-        bucket.Add(Delta(new SegmentCount(SegmentDimension.Concept, "price", 2), new SegmentCount(SegmentDimension.Intent, "price", 5)));
+        aggregate.Apply(Delta(new SegmentCount(SegmentDimension.Concept, "price", 2), new SegmentCount(SegmentDimension.Intent, "price", 5)));
 
         Assert.Equal(
             new Dictionary<SegmentKey, long> { [new(SegmentDimension.Concept, "price")] = 2, [new(SegmentDimension.Intent, "price")] = 5 },
-            Read(bucket));
+            Read(aggregate).Minute);
+    }
+
+    [Fact]
+    public void A_value_named_twice_in_one_batch_is_counted_as_one()
+    {
+        var aggregate = new BrandAggregate();
+
+        aggregate.Apply(Delta(new SegmentCount(SegmentDimension.Country, "DE", 2), new SegmentCount(SegmentDimension.Country, "DE", 3)));
+
+        Assert.Equal(new Dictionary<SegmentKey, long> { [new(SegmentDimension.Country, "DE")] = 5 }, Read(aggregate).Hour);
     }
 
     [Fact]
@@ -51,21 +70,27 @@ public sealed class SegmentCountsTests
     {
         var de = new SegmentKey(SegmentDimension.Country, "DE");
         var us = new SegmentKey(SegmentDimension.Country, "US");
-        var bucket = MentionBucket.Restore(0, 4, 0, 0, default, [new(us, 1), new(de, 2), new(us, 1)], new());
+        var minute = MentionBucket.Restore(Minute, 4, 0, 0, default, [new(us, 1), new(de, 2), new(us, 1)], new());
+        var hour = MentionBucket.Restore(EventTime.HourOf(Minute), 4, 0, 0, default, [new(de, 2), new(us, 2)], new());
+        var aggregate = BrandAggregate.Restore([minute], [hour]);
 
-        bucket.Add(Delta(new SegmentCount(SegmentDimension.Country, "DE", 3)));
+        aggregate.Apply(Delta(new SegmentCount(SegmentDimension.Country, "DE", 3)));
 
-        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, Read(bucket));
+        var (minutes, hours) = Read(aggregate);
+        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, minutes);
+        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, hours);
     }
 
     [Fact]
-    public void A_count_beyond_what_a_bucket_holds_is_refused_by_name()
+    public void A_count_beyond_what_a_bucket_holds_is_refused_by_name_and_counts_nothing()
     {
-        var bucket = new MentionBucket(0);
+        var aggregate = new BrandAggregate();
 
-        var error = Assert.Throws<OverflowException>(() => bucket.Add(Delta(new SegmentCount(SegmentDimension.Country, "DE", 1L << 41))));
+        var error = Assert.Throws<OverflowException>(() => aggregate.Apply(Delta(new SegmentCount(SegmentDimension.Country, "DE", 1L << 41))));
 
         Assert.Contains("segment value", error.Message, StringComparison.Ordinal);
-        Assert.Empty(bucket.Segments);
+        Assert.Empty(aggregate.MinuteBuckets);
+        Assert.Empty(aggregate.HourBuckets);
+        Assert.Null(aggregate.NewestMinute);
     }
 }

@@ -44,16 +44,18 @@ public sealed class BrandAggregate
 
     private void Apply(MinuteDelta minute)
     {
+        // Coded once for both the minute and the hour bucket, and before anything changes: a count
+        // too large to hold is refused with the minute left as it was.
+        var count = minute.Segments.Count;
+        var coded = count <= 128 ? stackalloc ulong[count] : new ulong[count];
+        SegmentCounts.Encode(minute.Segments, coded);
+
         // Competitors' counts alone do not move the brand's own event time.
         if (minute.Mentions > 0)
         {
             NewestMinute = Math.Max(NewestMinute ?? long.MinValue, minute.Minute);
         }
 
-        // Coded once for both the minute and the hour bucket.
-        var count = minute.Segments.Count;
-        var coded = count <= 128 ? stackalloc ulong[count] : new ulong[count];
-        SegmentCounts.Encode(minute.Segments, coded);
         _minutes.Add(minute.Minute, minute, coded);
         _hours.Add(EventTime.HourOf(minute.Minute), minute, coded);
         Influence.Apply(minute);

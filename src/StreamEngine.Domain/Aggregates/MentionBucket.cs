@@ -30,18 +30,10 @@ public sealed class MentionBucket(long period)
 
     public UniqueAuthorSketch Authors { get; private set; } = new();
 
-    public void Add(MinuteDelta delta)
-    {
-        ArgumentNullException.ThrowIfNull(delta);
-        var count = delta.Segments.Count;
-        var coded = count <= 128 ? stackalloc ulong[count] : new ulong[count];
-        SegmentCounts.Encode(delta.Segments, coded);
-        Add(delta, coded);
-    }
-
     /// <summary>Adds a delta whose segments were coded beforehand (<see cref="SegmentCounts.Encode"/>).</summary>
     internal void Add(MinuteDelta delta, ReadOnlySpan<ulong> codedSegments)
     {
+        ArgumentNullException.ThrowIfNull(delta);
         Mentions += delta.Mentions;
         Reach += delta.Reach;
         Engagement += delta.Engagement;
