@@ -38,8 +38,8 @@ public class FullPassBenchmarks
         _posts = [.. _texts.Select((text, i) => new Post($"post-{i}", Network.X, DateTimeOffset.UnixEpoch, text, "en", author, default, null, null))];
         _fields = [.. _posts.Select(PostFields.From)];
         _model = ModelLoader.LoadFile(RepositoryFile.Find(Path.Combine("config", "model.yaml")));
-        _scorer = SentimentScorer.Load();
         _emotions = EmotionDetector.Load();
+        _scorer = SentimentScorer.Load(_emotions);
         _analyzer = new PostAnalyzer(_model, _scorer, _emotions);
         _scratch = new AnalysisScratch();
     }
@@ -68,7 +68,7 @@ public class FullPassBenchmarks
             Match(p);
             sum += _brands.Count + _concepts.Count
                 + _scorer.Score(_scratch.Tokens).Compound
-                + (int)_emotions.Detect(_scratch.Tokens);
+                + (int)_scorer.DetectEmotions(_scratch.Tokens);
         }
 
         return sum;

@@ -24,8 +24,8 @@ public class SentimentBenchmarks
     {
         _posts = PostCorpus.Generate(Posts);
         _tokens = new TokenizedText();
-        _scorer = SentimentScorer.Load();
         _emotions = EmotionDetector.Load();
+        _scorer = SentimentScorer.Load(_emotions);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Posts)]
@@ -73,7 +73,7 @@ public class SentimentBenchmarks
         foreach (var post in _posts)
         {
             _tokens.Tokenize(post);
-            sum += _scorer.Score(_tokens).Compound + (int)_emotions.Detect(_tokens);
+            sum += _scorer.Score(_tokens).Compound + (int)_scorer.DetectEmotions(_tokens);
         }
 
         return sum;

@@ -128,7 +128,10 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
     private (SentimentScore? Sentiment, Emotions Emotions) Feel(Post post, Text.TokenizedText tokens)
     {
         SentimentScore? sentiment = IsScored(post) ? scorer.Score(tokens) : null;
-        return (sentiment, sentiment is null ? Emotions.None : emotions.Detect(tokens));
+        return (sentiment,
+            sentiment is null ? Emotions.None
+            : scorer.Detects(emotions) ? scorer.DetectEmotions(tokens)
+            : emotions.Detect(tokens));
     }
 
     private static List<TextSpan> Spans(AnalysisScratch scratch, int query)

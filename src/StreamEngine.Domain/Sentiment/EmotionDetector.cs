@@ -21,12 +21,19 @@ public sealed class EmotionDetector
     private EmotionDetector(Dictionary<string, EmotionTerm> terms)
     {
         _terms = new FormTable<EmotionTerm>(terms);
+        Words = terms.Where(t => t.Value.Emotions != Emotions.None).ToDictionary(t => t.Key, t => t.Value.Emotions, StringComparer.Ordinal);
         _descriptionTerms = new EmotionTerm[_emoji.DescriptionWordCount];
         for (var w = 0; w < _descriptionTerms.Length; w++)
         {
             _terms.TryGetValue(_emoji.DescriptionWordForm(w), out _descriptionTerms[w]);
         }
     }
+
+    /// <summary>
+    /// Every word of the list with the emotions it expresses, for a <see cref="SentimentScorer"/> to
+    /// merge into its lexicon: then one look-up per token serves both (<see cref="SentimentScorer.DetectEmotions"/>).
+    /// </summary>
+    internal IReadOnlyDictionary<string, Emotions> Words { get; }
 
     /// <summary>Number of emotion words known.</summary>
     public int WordCount { get; private init; }

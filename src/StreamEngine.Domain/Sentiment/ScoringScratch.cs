@@ -29,6 +29,9 @@ internal sealed class ScoringScratch
     /// <summary>Every role among the traits.</summary>
     public TermRole Roles { get; private set; }
 
+    /// <summary>Every emotion among the traits, negated or not.</summary>
+    public Emotions Emotions { get; private set; }
+
     // Whose traits these are: the scorer that read them, and the text as last tokenized.
     private SentimentScorer? _readBy;
     private TokenizedText? _readFrom;
@@ -38,8 +41,9 @@ internal sealed class ScoringScratch
     public bool IsReadFrom(SentimentScorer scorer, TokenizedText text) =>
         ReferenceEquals(_readBy, scorer) && ReferenceEquals(_readFrom, text) && _readText == text.TextsTokenized;
 
-    public void Remember(SentimentScorer scorer, TokenizedText text, int valenced, TermRole roles)
+    public void Remember(SentimentScorer scorer, TokenizedText text, int valenced, TermRole roles, Emotions emotions)
     {
+        Emotions = emotions;
         _readBy = scorer;
         _readFrom = text;
         _readText = text.TextsTokenized;

@@ -19,9 +19,10 @@ internal sealed class SentimentLexicon
     /// <summary>
     /// Reads lines of token TAB mean valence TAB …. VADER looks tokens up lower-cased, so an entry
     /// with capitals (":D", "O.o") is read only when no lower-case entry folds to the same form;
-    /// a repeated entry replaces the earlier one.
+    /// a repeated entry replaces the earlier one. <paramref name="emotionWords"/>, when given, are
+    /// merged in as they are written, the form an emotion detector looks them up by.
     /// </summary>
-    public static SentimentLexicon Parse(TextReader reader)
+    public static SentimentLexicon Parse(TextReader reader, IReadOnlyDictionary<string, Emotions>? emotionWords = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var valences = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -96,6 +97,12 @@ internal sealed class SentimentLexicon
             }
         }
 
+        foreach (var (word, emotions) in emotionWords ?? new Dictionary<string, Emotions>())
+        {
+            terms.TryGetValue(word, out var traits);
+            terms[word] = traits with { Emotions = traits.Emotions | emotions };
+        }
+
         return new SentimentLexicon(terms);
     }
 
@@ -145,7 +152,7 @@ internal sealed class SentimentLexicon
                 : Elongation.Cut(form, toThree: false, choice, cut);
             if (length >= 0 && _terms.TryGetValue(cut[..length], out var traits))
             {
-                return traits with { Roles = traits.Roles | found.Roles };
+                return traits with { Roles = traits.Roles | found.Roles, Emotions = traits.Emotions | found.Emotions };
             }
         }
 

@@ -19,9 +19,13 @@ public sealed class SentimentScorer
     private readonly EmojiDescriptions _emoji = EmojiDescriptions.Default;
     private readonly TermTraits[] _descriptionTraits;
 
-    private SentimentScorer(SentimentLexicon lexicon)
+    // The emotion word list merged into the lexicon, if any.
+    private readonly EmotionDetector? _emotions;
+
+    private SentimentScorer(SentimentLexicon lexicon, EmotionDetector? emotions)
     {
         _lexicon = lexicon;
+        _emotions = emotions;
         _descriptionTraits = new TermTraits[_emoji.DescriptionWordCount];
         for (var w = 0; w < _descriptionTraits.Length; w++)
         {
@@ -38,15 +42,79 @@ public sealed class SentimentScorer
     /// <summary>Number of distinct look-up forms: lexicon entries and rule words.</summary>
     public int TermCount => _lexicon.Count;
 
-    /// <summary>The scorer over VADER's lexicon, embedded in this assembly.</summary>
-    public static SentimentScorer Load()
+    /// <summary>
+    /// The scorer over VADER's lexicon, embedded in this assembly; with <paramref name="emotions"/>'
+    /// words merged in, it also detects emotions from the same look-ups (<see cref="DetectEmotions"/>).
+    /// </summary>
+    public static SentimentScorer Load(EmotionDetector? emotions = null)
     {
         using var reader = EmbeddedText.Open(LexiconResource);
-        return Parse(reader);
+        return Parse(reader, emotions);
     }
 
-    /// <summary>A scorer over a lexicon in VADER's format: token TAB mean valence (TAB anything).</summary>
-    public static SentimentScorer Parse(TextReader lexicon) => new(SentimentLexicon.Parse(lexicon));
+    /// <summary>
+    /// A scorer over a lexicon in VADER's format: token TAB mean valence (TAB anything), merged with
+    /// the words of <paramref name="emotions"/> when given.
+    /// </summary>
+    public static SentimentScorer Parse(TextReader lexicon, EmotionDetector? emotions = null) =>
+        new(SentimentLexicon.Parse(lexicon, emotions?.Words), emotions);
+
+    /// <summary>Whether <see cref="DetectEmotions"/> answers what <paramref name="emotions"/> would.</summary>
+    public bool Detects(EmotionDetector emotions) => ReferenceEquals(_emotions, emotions);
+
+    /// <summary>
+    /// The emotions expressed by the text last tokenized into <paramref name="text"/>, read from the
+    /// traits its sentiment was scored with (looked up now if it was not scored): an emotion word
+    /// counts unless it stands within the three tokens after a negation, as for <see cref="EmotionDetector"/>.
+    /// A stretched word ("haaappy") is read as the word it stretches here too.
+    /// </summary>
+    public Emotions DetectEmotions(TokenizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_emotions is null)
+        {
+            throw new InvalidOperationException("this scorer was built without an emotion word list: load it with an EmotionDetector");
+        }
+
+        var count = text.TokenCount;
+        if (count == 0)
+        {
+            return Emotions.None;
+        }
+
+        var scratch = ScoringScratch.For(count);
+        if (!scratch.IsReadFrom(this, text))
+        {
+            ReadTraits(text, scratch);
+        }
+
+        // Most texts hold no negation, and then every emotion word counts.
+        return (scratch.Roles & EmotionNegations) == 0 || scratch.Emotions == Emotions.None
+            ? scratch.Emotions
+            : EmotionsOutsideNegations(scratch.Traits.AsSpan(0, count));
+    }
+
+    private const TermRole EmotionNegations = TermRole.Negation | TermRole.No;
+
+    private static Emotions EmotionsOutsideNegations(ReadOnlySpan<TermTraits> traits)
+    {
+        var found = Emotions.None;
+        var lastNegation = -VaderConstants.ModifierWindow - 1;
+        for (var i = 0; i < traits.Length; i++)
+        {
+            if (i - lastNegation > VaderConstants.ModifierWindow)
+            {
+                found |= traits[i].Emotions;
+            }
+
+            if (traits[i].Is(EmotionNegations))
+            {
+                lastNegation = i;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>Tokenizes <paramref name="text"/> into <paramref name="scratch"/>, then scores it.</summary>
     public SentimentScore Score(ReadOnlySpan<char> text, TokenizedText scratch)
@@ -139,6 +207,7 @@ public sealed class SentimentScorer
         var fromEmoji = ReferenceEquals(text.Emoji, _emoji) ? TokenizedText.TokenFlags.FromEmoji : TokenizedText.TokenFlags.None;
         var valenced = 0;
         var roles = TermRole.None;
+        var emotions = Emotions.None;
         for (var i = 0; i < traits.Length; i++)
         {
             var token = tokens[i];
@@ -152,29 +221,31 @@ public sealed class SentimentScorer
             valencedAt[valenced] = i;
             valenced += term.HasValence ? 1 : 0;
             roles |= term.Roles;
+            emotions |= term.Emotions;
         }
 
         if (Elongation.MayHaveStretch(forms[tokens[0].FormStart..(tokens[count - 1].FormStart + tokens[count - 1].FormLength)]))
         {
-            (valenced, roles) = ReadStretchedTokens(text, traits, valencedAt);
+            (valenced, roles, emotions) = ReadStretchedTokens(text, traits, valencedAt);
         }
 
-        scratch.Remember(this, text, valenced, roles);
+        scratch.Remember(this, text, valenced, roles, emotions);
         return (valenced, roles);
     }
 
     /// <summary>
     /// Gives each stretched token the traits of the entry it stretches ("goooood" those of "good"),
     /// then lists the tokens with a valence again: the rare second walk of a text with a letter
-    /// written three times in a row. Answers the count listed and every role present.
+    /// written three times in a row. Answers the count listed and every role and emotion present.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private (int Valenced, TermRole Roles) ReadStretchedTokens(TokenizedText text, Span<TermTraits> traits, Span<int> valencedAt)
+    private (int Valenced, TermRole Roles, Emotions Emotions) ReadStretchedTokens(TokenizedText text, Span<TermTraits> traits, Span<int> valencedAt)
     {
         var tokens = text.Tokens;
         var forms = text.Forms;
         var valenced = 0;
         var roles = TermRole.None;
+        var emotions = Emotions.None;
         for (var i = 0; i < traits.Length; i++)
         {
             if ((traits[i].Roles & ~SentimentLexicon.TokenRoles) == 0)
@@ -189,9 +260,10 @@ public sealed class SentimentScorer
             }
 
             roles |= traits[i].Roles;
+            emotions |= traits[i].Emotions;
         }
 
-        return (valenced, roles);
+        return (valenced, roles, emotions);
     }
 
     private static int FirstBut(ReadOnlySpan<TermTraits> traits)

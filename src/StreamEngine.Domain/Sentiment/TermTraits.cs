@@ -1,16 +1,50 @@
 namespace StreamEngine.Domain.Sentiment;
 
 /// <summary>
-/// All the scorer knows about one token, found with a single table look-up: 16 bytes.
+/// All the scorer knows about one token, found with a single table look-up: 16 bytes, so that a
+/// post's traits stay few cache lines.
 /// <see cref="IdiomPlaces"/> has bit <c>idiom * <see cref="Idiom.MaxWords"/> + position</c> set for
 /// every place the word holds in <see cref="ModifierWords.Idioms"/>, so that an idiom is recognised
-/// from the traits of its tokens, without comparing their text.
+/// from the traits of its tokens, without comparing their text. <see cref="Emotions"/> are those the
+/// word expresses when the lexicon was merged with an emotion word list, so that one look-up per
+/// token serves sentiment and emotions alike; they share a word with the roles.
 /// </summary>
-internal readonly record struct TermTraits(double Valence, TermRole Roles, uint IdiomPlaces = 0)
+internal readonly record struct TermTraits
 {
+    /// <summary>The roles take the low bits of the shared word, the emotions the high byte.</summary>
+    internal const int EmotionShift = 24;
+
+    private const uint RoleMask = (1u << EmotionShift) - 1;
+
+    private readonly uint _rolesAndEmotions;
+
+    public TermTraits(double valence, TermRole roles, uint idiomPlaces = 0, Emotions emotions = Emotions.None)
+    {
+        Valence = valence;
+        IdiomPlaces = idiomPlaces;
+        Roles = roles;
+        Emotions = emotions;
+    }
+
+    public double Valence { get; init; }
+
+    public TermRole Roles
+    {
+        get => (TermRole)(_rolesAndEmotions & RoleMask);
+        init => _rolesAndEmotions = (_rolesAndEmotions & ~RoleMask) | ((uint)value & RoleMask);
+    }
+
+    public uint IdiomPlaces { get; init; }
+
+    public Emotions Emotions
+    {
+        get => (Emotions)(_rolesAndEmotions >> EmotionShift);
+        init => _rolesAndEmotions = (_rolesAndEmotions & RoleMask) | ((uint)value << EmotionShift);
+    }
+
     public bool HasValence => (Roles & TermRole.Valenced) != 0;
 
-    public bool Is(TermRole role) => (Roles & role) != 0;
+    public bool Is(TermRole role) => (_rolesAndEmotions & (uint)role) != 0;
 
     /// <summary>Whether the word can stand at <paramref name="position"/> of idiom <paramref name="idiom"/>.</summary>
     public bool IsInIdiom(int idiom, int position) => (IdiomPlaces & Idiom.Place(idiom, position)) != 0;

@@ -10,8 +10,10 @@ namespace StreamEngine.Engine.Ingest;
 /// </summary>
 public sealed class CurrentModel
 {
-    private static readonly Lazy<SentimentScorer> Scorer = new(SentimentScorer.Load);
     private static readonly Lazy<EmotionDetector> Emotions = new(EmotionDetector.Load);
+
+    // With the emotion words merged in, so that one look-up per token serves both.
+    private static readonly Lazy<SentimentScorer> Scorer = new(() => SentimentScorer.Load(Emotions.Value));
 
     private volatile PostAnalyzer _analyzer;
 

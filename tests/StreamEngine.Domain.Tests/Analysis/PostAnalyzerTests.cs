@@ -43,6 +43,18 @@ public sealed class PostAnalyzerTests
     }
 
     [Fact]
+    public void Reads_emotions_from_the_scorer_when_it_carries_the_detector_words()
+    {
+        var emotions = EmotionDetector.Load();
+        var merged = new PostAnalyzer(ModelLoader.Parse(Yaml, "model.yaml"), SentimentScorer.Load(emotions), emotions);
+        var post = TestPosts.Make("p", DateTimeOffset.UtcNow, text: "acme is back, yaaay, not scared at all");
+
+        // Only the scorer reads the stretched "yaaay" as "yay"; both leave the negated "scared" out.
+        Assert.Equal(Emotions.Joy, merged.Analyze(post, new AnalysisScratch(), [])!.Emotions);
+        Assert.Equal(Emotions.None, Analyzer.Analyze(post, new AnalysisScratch(), [])!.Emotions);
+    }
+
+    [Fact]
     public void A_post_mentioning_no_brand_is_not_analysed_further()
     {
         var brands = new List<int> { 99 };
