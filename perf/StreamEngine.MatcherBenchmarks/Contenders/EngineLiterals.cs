@@ -6,7 +6,8 @@ namespace StreamEngine.MatcherBenchmarks.Contenders;
 
 /// <summary>
 /// The engine's own path: one query per term, compiled into one <see cref="CompiledMatcher"/>; per
-/// post, the single tokenizing walk and then the match. Each hit of a matched query is one
+/// post, the walk that cuts its words (<see cref="TokenizedText.TokenizeWords"/>: all matching
+/// reads) and then the match. Each hit of a matched query is one
 /// whole-word occurrence of its term, folded (case, accents, width).
 /// </summary>
 public sealed class EngineLiterals
@@ -26,7 +27,7 @@ public sealed class EngineLiterals
 
     public int Count(string post)
     {
-        _tokens.Tokenize(post);
+        _tokens.TokenizeWords(post);
         _matcher.Match(_tokens, post, PostFields.Unknown, _scratch);
         return _scratch.Hits.Count;
     }

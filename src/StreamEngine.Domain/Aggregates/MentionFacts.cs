@@ -39,7 +39,7 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
     {
         ArgumentNullException.ThrowIfNull(post);
         var tokens = t_tokens ??= new TokenizedText();
-        tokens.Tokenize(post.Text);
+        tokens.TokenizeWords(post.Text);
         return Of(post, tokens);
     }
 

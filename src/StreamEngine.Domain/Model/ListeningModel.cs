@@ -75,11 +75,11 @@ public sealed class ListeningModel
     /// <summary>The concept and its ancestors, nearest first.</summary>
     public ReadOnlySpan<int> ConceptAndAncestors(int concept) => _lineage[concept];
 
-    /// <summary>Tokenizes and matches <paramref name="text"/> with no post fields known; see the overload below.</summary>
+    /// <summary>Cuts <paramref name="text"/> into words and matches it with no post fields known; see the overload below.</summary>
     public void Match(ReadOnlySpan<char> text, CompiledMatchScratch scratch, List<int> brands, List<int> concepts)
     {
         ArgumentNullException.ThrowIfNull(scratch);
-        scratch.Tokens.Tokenize(text);
+        scratch.Tokens.TokenizeWords(text);
         Match(scratch.Tokens, text, PostFields.Unknown, scratch, brands, concepts);
     }
 

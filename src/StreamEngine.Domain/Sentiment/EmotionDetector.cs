@@ -107,6 +107,7 @@ public sealed class EmotionDetector
     public Emotions Detect(TokenizedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text.RequireSentimentTokens();
         var found = Emotions.None;
         var lastNegation = -NegationWindow - 1;
         var tokens = text.Tokens;

@@ -71,6 +71,7 @@ public sealed class SentimentScorer
     public Emotions DetectEmotions(TokenizedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text.RequireSentimentTokens();
         if (_emotions is null)
         {
             throw new InvalidOperationException("this scorer was built without an emotion word list: load it with an EmotionDetector");
@@ -128,6 +129,7 @@ public sealed class SentimentScorer
     public SentimentScore Score(TokenizedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text.RequireSentimentTokens();
         var count = text.TokenCount;
         return count == 0 ? default : Score(text, ScoringScratch.For(count), 0, count);
     }
@@ -140,6 +142,7 @@ public sealed class SentimentScorer
     public SentimentScore ScoreTokens(TokenizedText text, int first, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text.RequireSentimentTokens();
         var count = text.TokenCount;
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, count);

@@ -196,6 +196,7 @@ public sealed partial class TokenizedText
         }
 
         TextsTokenized++;
+        HasSentimentTokens = true;
         TextLength = textLength;
         WordCount = 0;
         TokenCount = 0;

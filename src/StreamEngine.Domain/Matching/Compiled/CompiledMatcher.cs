@@ -115,11 +115,11 @@ public sealed partial class CompiledMatcher
     /// <summary>The literal with id <paramref name="id"/>, as <see cref="CompiledHit.Literal"/> names it.</summary>
     public LiteralNode Literal(int id) => _literals[id];
 
-    /// <summary>Tokenizes <paramref name="text"/> into <see cref="CompiledMatchScratch.Tokens"/>, then matches it.</summary>
+    /// <summary>Cuts <paramref name="text"/> into words in <see cref="CompiledMatchScratch.Tokens"/>, then matches it.</summary>
     public void Match(ReadOnlySpan<char> text, in PostFields fields, CompiledMatchScratch scratch)
     {
         ArgumentNullException.ThrowIfNull(scratch);
-        scratch.Tokens.Tokenize(text);
+        scratch.Tokens.TokenizeWords(text);
         Match(scratch.Tokens, text, fields, scratch);
     }
 

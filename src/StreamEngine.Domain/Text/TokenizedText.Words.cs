@@ -1,0 +1,212 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using StreamEngine.Domain.Matching;
+
+namespace StreamEngine.Domain.Text;
+
+public sealed partial class TokenizedText
+{
+    /// <summary>Units read at once by the words-only walk's ASCII blocks.</summary>
+    private const int BlockWidth = 16;
+
+    // Whether the vector classification of ASCII below matches CharTraits unit for unit: checked
+    // once, so the tables stay the one definition of a word character.
+    private static readonly bool s_asciiBlocksAgree = AsciiBlocksAgree();
+
+    /// <summary>
+    /// Whether the last text was cut into sentiment tokens as well as words (<see cref="Tokenize"/>),
+    /// not into words alone (<see cref="TokenizeWords"/>).
+    /// </summary>
+    public bool HasSentimentTokens { get; private set; }
+
+    /// <summary>
+    /// Cuts <paramref name="text"/> into words alone, exactly as <see cref="Tokenize"/> cuts them, and
+    /// into no sentiment tokens: what matching needs, for a post whose sentiment is not read (its
+    /// language has no lexicon) and for matching on its own.
+    /// <para>
+    /// Runs of sixteen ASCII units are classified and folded at once, and words are opened and closed
+    /// where the word bits change, so most of a post costs a few instructions per word rather than per
+    /// unit. Each unit's folded form is stored at its own offset, so a word is a slice of that buffer;
+    /// a word with a combining mark inside is copied, marks left out, past the text's end.
+    /// </para>
+    /// </summary>
+    public void TokenizeWords(ReadOnlySpan<char> text)
+    {
+        ResetWords(text.Length);
+        var folded = _folded;
+        var wordStart = -1;
+        var wordEnd = 0;
+        var marked = false;
+        var compact = false;
+        var i = 0;
+        ref var units = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var foldedUnits = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(folded));
+        while (i < text.Length)
+        {
+            if (s_asciiBlocksAgree && i + BlockWidth <= text.Length)
+            {
+                var block = Vector256.LoadUnsafe(ref units, (nuint)i);
+                // ASCII but NUL, which the tables read as a dropped unit.
+                if (Vector256.LessThanAll(block - Vector256<ushort>.One, Vector256.Create((ushort)0x7F)))
+                {
+                    var upper = Vector256.LessThan(block - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26));
+                    var word = upper
+                        | Vector256.LessThan(block - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26))
+                        | Vector256.LessThan(block - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10))
+                        | Vector256.Equals(block, Vector256.Create((ushort)'_'));
+                    (block | (upper & Vector256.Create((ushort)0x20))).StoreUnsafe(ref foldedUnits, (nuint)i);
+                    var bits = word.ExtractMostSignificantBits();
+
+                    // A word open since before the block, a mark after its last unit, goes on here.
+                    compact |= marked & (bits & 1) != 0;
+                    var before = (bits << 1) | (wordStart >= 0 ? 1u : 0u);
+                    var changes = (bits ^ before) & 0xFFFF;
+                    while (changes != 0)
+                    {
+                        var at = i + BitOperations.TrailingZeroCount(changes);
+                        changes &= changes - 1;
+                        if (wordStart < 0)
+                        {
+                            wordStart = at;
+                            marked = compact = false;
+                        }
+                        else
+                        {
+                            // The unit before a close inside the block is a word unit; at the block's
+                            // first unit, the word's end is what the walk before it recorded.
+                            wordEnd = at > i ? at : wordEnd;
+                            AddWordAt(text, wordStart, wordEnd, at, compact);
+                            wordStart = -1;
+                        }
+                    }
+
+                    if (wordStart >= 0)
+                    {
+                        wordEnd = i + BlockWidth;
+                    }
+
+                    i += BlockWidth;
+                    continue;
+                }
+            }
+
+            var entry = CharTraits.Of(text[i]);
+            var traits = CharTraits.Traits(entry);
+            folded[i] = CharTraits.Folded(entry);
+            if ((traits & CharTrait.Word) != 0)
+            {
+                if (wordStart < 0)
+                {
+                    wordStart = i;
+                    marked = compact = false;
+                }
+
+                compact |= marked;
+                wordEnd = i + 1;
+            }
+            else if ((traits & CharTrait.Dropped) != 0)
+            {
+                // A combining mark neither ends a word nor adds to it.
+                marked |= wordStart >= 0;
+            }
+            else if (wordStart >= 0)
+            {
+                AddWordAt(text, wordStart, wordEnd, i, compact);
+                wordStart = -1;
+            }
+
+            i++;
+        }
+
+        if (wordStart >= 0)
+        {
+            AddWordAt(text, wordStart, wordEnd, text.Length, compact);
+        }
+    }
+
+    private void ResetWords(int textLength)
+    {
+        // Each unit's folded form at its own offset (and room for a whole block past the end), then
+        // the copies of words with a mark inside, which are never longer than the text.
+        var chars = (2 * textLength) + BlockWidth;
+        if (_folded.Length < chars)
+        {
+            _folded = new char[Math.Max(chars, _folded.Length * 2)];
+        }
+
+        var most = (textLength / 2) + 1;
+        if (_words.Length < most)
+        {
+            _words = new WordSpan[Math.Max(most, _words.Length * 2)];
+        }
+
+        TextsTokenized++;
+        TextLength = textLength;
+        WordCount = 0;
+        TokenCount = 0;
+        FoldedLength = textLength + BlockWidth;
+        ExclamationCount = 0;
+        QuestionCount = 0;
+        _allCapsTokens = 0;
+        HasSentimentTokens = false;
+    }
+
+    /// <summary>
+    /// Records the word whose units run from <paramref name="start"/> to its last word unit before
+    /// <paramref name="end"/>, and which spans the text up to the separator at
+    /// <paramref name="separator"/>; <paramref name="compact"/> when a combining mark lies inside it.
+    /// </summary>
+    private void AddWordAt(ReadOnlySpan<char> text, int start, int end, int separator, bool compact)
+    {
+        var foldedStart = start;
+        var foldedLength = end - start;
+        if (compact)
+        {
+            foldedStart = FoldedLength;
+            foldedLength = 0;
+            for (var k = start; k < end; k++)
+            {
+                if (_folded[k] != TextFolding.Dropped)
+                {
+                    _folded[foldedStart + foldedLength++] = _folded[k];
+                }
+            }
+
+            FoldedLength += foldedLength;
+        }
+
+        _words[WordCount++] = new WordSpan(foldedStart, foldedLength, start, separator - start, FoldedBefore(text, start));
+    }
+
+    /// <summary>Whether the vector test and fold of an ASCII unit give what <see cref="CharTraits"/> gives.</summary>
+    private static bool AsciiBlocksAgree()
+    {
+        for (var c = (char)1; c < 0x80; c++)
+        {
+            var entry = CharTraits.Of(c);
+            var isWord = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_';
+            var fold = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+            var traits = CharTraits.Traits(entry);
+            if (isWord != ((traits & CharTrait.Word) != 0) || (traits & CharTrait.Dropped) != 0 || (isWord && fold != CharTraits.Folded(entry)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Refuses a text cut into words alone to a reader of sentiment tokens, which would find none.</summary>
+    internal void RequireSentimentTokens()
+    {
+        if (!HasSentimentTokens)
+        {
+            throw new InvalidOperationException("the text was cut into words alone (TokenizeWords): cut it with Tokenize to read its sentiment or emotions");
+        }
+    }
+
+    /// <summary>For tests: whether the ASCII blocks are in use, not turned off by a disagreement with the tables.</summary>
+    internal static bool UsesAsciiBlocks => s_asciiBlocksAgree;
+}
