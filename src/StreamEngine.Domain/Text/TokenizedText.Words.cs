@@ -11,9 +11,9 @@ public sealed partial class TokenizedText
     /// <summary>Units read at once by the words-only walk's ASCII blocks.</summary>
     private const int BlockWidth = 16;
 
-    // Whether the vector classification of ASCII below matches CharTraits unit for unit: checked
-    // once, so the tables stay the one definition of a word character.
-    private static readonly bool s_asciiBlocksAgree = AsciiBlocksAgree();
+    // Whether the vector classification of ASCII below matches CharTraits unit for unit (checked
+    // once, so the tables stay the one definition of a word character) and runs as vector code.
+    private static readonly bool s_asciiBlocksAgree = AsciiBlocksAgree() && Vector256.IsHardwareAccelerated;
 
     /// <summary>
     /// Whether the last text was cut into sentiment tokens as well as words (<see cref="Tokenize"/>),
@@ -32,7 +32,11 @@ public sealed partial class TokenizedText
     /// a word with a combining mark inside is copied, marks left out, past the text's end.
     /// </para>
     /// </summary>
-    public void TokenizeWords(ReadOnlySpan<char> text)
+    public void TokenizeWords(ReadOnlySpan<char> text) => TokenizeWords(text, s_asciiBlocksAgree);
+
+    /// <param name="text">The text.</param>
+    /// <param name="asciiBlocks">False walks every unit through the tables (for tests of that path).</param>
+    internal void TokenizeWords(ReadOnlySpan<char> text, bool asciiBlocks)
     {
         ResetWords(text.Length);
         var folded = _folded;
@@ -45,7 +49,7 @@ public sealed partial class TokenizedText
         ref var foldedUnits = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(folded));
         while (i < text.Length)
         {
-            if (s_asciiBlocksAgree && i + BlockWidth <= text.Length)
+            if (asciiBlocks && i + BlockWidth <= text.Length)
             {
                 var block = Vector256.LoadUnsafe(ref units, (nuint)i);
                 // ASCII but NUL, which the tables read as a dropped unit.
@@ -207,6 +211,6 @@ public sealed partial class TokenizedText
         }
     }
 
-    /// <summary>For tests: whether the ASCII blocks are in use, not turned off by a disagreement with the tables.</summary>
-    internal static bool UsesAsciiBlocks => s_asciiBlocksAgree;
+    /// <summary>For tests: whether the ASCII blocks' classification agrees with the tables, so that they are used where vectors run.</summary>
+    internal static bool AsciiBlocksAgreeWithTables => AsciiBlocksAgree();
 }

@@ -79,7 +79,7 @@ public sealed class TokenizedTextWordTests
     [InlineData("x\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301y and more words here")]
     public void Cutting_words_alone_agrees_where_ascii_blocks_meet_other_units(string text)
     {
-        Assert.True(TokenizedText.UsesAsciiBlocks, "the ASCII blocks disagree with the character tables and are off");
+        Assert.True(TokenizedText.AsciiBlocksAgreeWithTables, "the ASCII blocks disagree with the character tables and are off");
         AssertSameWords(text);
         for (var cut = 1; cut < text.Length; cut++)
         {
@@ -125,6 +125,9 @@ public sealed class TokenizedTextWordTests
         var alone = new TokenizedText();
         alone.Tokenize("a text before, so that the buffers hold something else " + text);
         both.Tokenize(text);
+        var unitByUnit = new TokenizedText();
+        unitByUnit.TokenizeWords(text, asciiBlocks: false);
+        Assert.Equal(Words(both), Words(unitByUnit));
         alone.TokenizeWords(text);
 
         Assert.Equal(Words(both), Words(alone));
