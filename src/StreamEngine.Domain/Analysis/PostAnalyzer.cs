@@ -139,7 +139,7 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         SentimentScore? sentiment = IsScored(post) ? scorer.Score(tokens) : null;
         return (sentiment,
             sentiment is null ? Emotions.None
-            : scorer.Detects(emotions) ? scorer.DetectEmotions(tokens)
+            : scorer.ReadsEmotionsOf(emotions) ? scorer.DetectEmotions(tokens)
             : emotions.Detect(tokens));
     }
 

@@ -39,34 +39,57 @@ public sealed class SentimentScorer
         }
     }
 
-    /// <summary>Number of distinct look-up forms: lexicon entries and rule words.</summary>
+    /// <summary>Number of distinct look-up forms: lexicon entries, rule words and any merged emotion words.</summary>
     public int TermCount => _lexicon.Count;
 
-    /// <summary>
-    /// The scorer over VADER's lexicon, embedded in this assembly; with <paramref name="emotions"/>'
-    /// words merged in, it also detects emotions from the same look-ups (<see cref="DetectEmotions"/>).
-    /// </summary>
-    public static SentimentScorer Load(EmotionDetector? emotions = null)
+    /// <summary>The scorer over VADER's lexicon, embedded in this assembly.</summary>
+    public static SentimentScorer Load()
     {
+        using var reader = EmbeddedText.Open(LexiconResource);
+        return Parse(reader);
+    }
+
+    /// <summary>
+    /// The scorer over VADER's lexicon with the words of <paramref name="emotions"/> merged in: it
+    /// also detects emotions, from the look-ups it makes for sentiment (<see cref="DetectEmotions"/>).
+    /// </summary>
+    public static SentimentScorer Load(EmotionDetector emotions)
+    {
+        ArgumentNullException.ThrowIfNull(emotions);
         using var reader = EmbeddedText.Open(LexiconResource);
         return Parse(reader, emotions);
     }
 
-    /// <summary>
-    /// A scorer over a lexicon in VADER's format: token TAB mean valence (TAB anything), merged with
-    /// the words of <paramref name="emotions"/> when given.
-    /// </summary>
-    public static SentimentScorer Parse(TextReader lexicon, EmotionDetector? emotions = null) =>
-        new(SentimentLexicon.Parse(lexicon, emotions?.Words), emotions);
+    /// <summary>A scorer over a lexicon in VADER's format: token TAB mean valence (TAB anything).</summary>
+    public static SentimentScorer Parse(TextReader lexicon) => new(SentimentLexicon.Parse(lexicon), null);
 
-    /// <summary>Whether <see cref="DetectEmotions"/> answers what <paramref name="emotions"/> would.</summary>
-    public bool Detects(EmotionDetector emotions) => ReferenceEquals(_emotions, emotions);
+    /// <summary>
+    /// A scorer over a lexicon in VADER's format with the words of <paramref name="emotions"/> merged
+    /// in (see <see cref="Load(EmotionDetector)"/>).
+    /// </summary>
+    public static SentimentScorer Parse(TextReader lexicon, EmotionDetector emotions)
+    {
+        ArgumentNullException.ThrowIfNull(emotions);
+        return new(SentimentLexicon.Parse(lexicon, emotions.Words), emotions);
+    }
+
+    /// <summary>
+    /// Whether this scorer was loaded with <paramref name="emotions"/>' word list, so that
+    /// <see cref="DetectEmotions"/> reads the emotions of that list (and, unlike the detector on its
+    /// own, reads stretched words, negations included).
+    /// </summary>
+    public bool ReadsEmotionsOf(EmotionDetector emotions)
+    {
+        ArgumentNullException.ThrowIfNull(emotions);
+        return ReferenceEquals(_emotions, emotions);
+    }
 
     /// <summary>
     /// The emotions expressed by the text last tokenized into <paramref name="text"/>, read from the
     /// traits its sentiment was scored with (looked up now if it was not scored): an emotion word
     /// counts unless it stands within the three tokens after a negation, as for <see cref="EmotionDetector"/>.
-    /// A stretched word ("haaappy") is read as the word it stretches here too.
+    /// A stretched word is read as the word it stretches here too: "haaappy" is joy, and "nooot happy"
+    /// expresses none.
     /// </summary>
     public Emotions DetectEmotions(TokenizedText text)
     {

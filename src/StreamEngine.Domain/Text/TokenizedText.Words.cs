@@ -13,26 +13,28 @@ public sealed partial class TokenizedText
 
     // Whether the vector classification of ASCII below matches CharTraits unit for unit (checked
     // once, so the tables stay the one definition of a word character) and runs as vector code.
-    private static readonly bool s_asciiBlocksAgree = AsciiBlocksAgree() && Vector256.IsHardwareAccelerated;
+    private static readonly bool s_useAsciiBlocks = AsciiBlocksAgree() && Vector256.IsHardwareAccelerated;
 
     /// <summary>
     /// Whether the last text was cut into sentiment tokens as well as words (<see cref="Tokenize"/>),
     /// not into words alone (<see cref="TokenizeWords"/>).
     /// </summary>
-    public bool HasSentimentTokens { get; private set; }
+    public bool HasSentimentTokens { get; private set; } = true;
 
     /// <summary>
     /// Cuts <paramref name="text"/> into words alone, exactly as <see cref="Tokenize"/> cuts them, and
     /// into no sentiment tokens: what matching needs, for a post whose sentiment is not read (its
     /// language has no lexicon) and for matching on its own.
     /// <para>
-    /// Runs of sixteen ASCII units are classified and folded at once, and words are opened and closed
+    /// Where 256-bit vectors run in hardware (AVX2 and later), runs of sixteen ASCII units are
+    /// classified and folded at once, and words are opened and closed
     /// where the word bits change, so most of a post costs a few instructions per word rather than per
-    /// unit. Each unit's folded form is stored at its own offset, so a word is a slice of that buffer;
-    /// a word with a combining mark inside is copied, marks left out, past the text's end.
+    /// unit. Each unit's folded form is stored at its own offset, so a word is a slice of that buffer
+    /// (<see cref="FoldedWords"/> then holds the separators too); a word with a combining mark inside
+    /// is copied, marks left out, past the text's end.
     /// </para>
     /// </summary>
-    public void TokenizeWords(ReadOnlySpan<char> text) => TokenizeWords(text, s_asciiBlocksAgree);
+    public void TokenizeWords(ReadOnlySpan<char> text) => TokenizeWords(text, s_useAsciiBlocks);
 
     /// <param name="text">The text.</param>
     /// <param name="asciiBlocks">False walks every unit through the tables (for tests of that path).</param>
@@ -45,15 +47,24 @@ public sealed partial class TokenizedText
         var marked = false;
         var compact = false;
         var i = 0;
+        var unitByUnitUntil = 0;
         ref var units = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         ref var foldedUnits = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(folded));
         while (i < text.Length)
         {
-            if (asciiBlocks && i + BlockWidth <= text.Length)
+            if (asciiBlocks && i >= unitByUnitUntil && i + BlockWidth <= text.Length)
             {
                 var block = Vector256.LoadUnsafe(ref units, (nuint)i);
+
                 // ASCII but NUL, which the tables read as a dropped unit.
-                if (Vector256.LessThanAll(block - Vector256<ushort>.One, Vector256.Create((ushort)0x7F)))
+                var other = ~Vector256.LessThan(block - Vector256<ushort>.One, Vector256.Create((ushort)0x7F)).ExtractMostSignificantBits() & 0xFFFF;
+                if (other != 0)
+                {
+                    // Unit by unit through the block's last other unit, then blocks again: a run of
+                    // Cyrillic or Japanese pays one vector test per block, not one per unit.
+                    unitByUnitUntil = i + 32 - BitOperations.LeadingZeroCount(other);
+                }
+                else
                 {
                     var upper = Vector256.LessThan(block - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26));
                     var word = upper
@@ -132,9 +143,9 @@ public sealed partial class TokenizedText
 
     private void ResetWords(int textLength)
     {
-        // Each unit's folded form at its own offset (and room for a whole block past the end), then
-        // the copies of words with a mark inside, which are never longer than the text.
-        var chars = (2 * textLength) + BlockWidth;
+        // Each unit's folded form at its own offset (a block is stored only where it lies within the
+        // text), then the copies of words with a mark inside, which together are never longer.
+        var chars = 2 * textLength;
         if (_folded.Length < chars)
         {
             _folded = new char[Math.Max(chars, _folded.Length * 2)];
@@ -150,7 +161,7 @@ public sealed partial class TokenizedText
         TextLength = textLength;
         WordCount = 0;
         TokenCount = 0;
-        FoldedLength = textLength + BlockWidth;
+        FoldedLength = textLength;
         ExclamationCount = 0;
         QuestionCount = 0;
         _allCapsTokens = 0;

@@ -2,7 +2,7 @@ namespace StreamEngine.Domain.Text;
 
 /// <summary>
 /// Per-thread working memory holding one post's text cut two ways by a single walk
-/// (<see cref="Tokenize"/>):
+/// (<see cref="Tokenize"/>), or into words alone (<see cref="TokenizeWords"/>) where no sentiment is read:
 /// <list type="bullet">
 /// <item><b>words</b>, as the term matcher reads them: folded runs of word characters, each with
 /// the folded character before it ('#' or '@' make hashtags and handles);</item>
@@ -48,7 +48,11 @@ public sealed partial class TokenizedText
 
     public int WordCount { get; private set; }
 
-    /// <summary>The folded characters of every word, back to back; words index into it.</summary>
+    /// <summary>
+    /// The folded characters words index into: after <see cref="Tokenize"/> those of every word, back to
+    /// back; after <see cref="TokenizeWords"/> every unit's fold at its own offset, separators included,
+    /// then the words that held a combining mark, copied without it.
+    /// </summary>
     public ReadOnlySpan<char> FoldedWords => _folded.AsSpan(0, FoldedLength);
 
     public int TokenCount { get; private set; }

@@ -40,13 +40,22 @@ public sealed class EmotionsFromScoringTests
         var tokens = new TokenizedText();
         var compared = 0;
         var emotional = 0;
+        var index = 0;
         foreach (var text in TweetTexts())
         {
             tokens.Tokenize(text);
-            Merged.Score(tokens);
+
+            // Every other tweet's emotions are read before its sentiment, so that the traits are
+            // looked up by DetectEmotions itself.
+            if (index++ % 2 == 0)
+            {
+                Merged.Score(tokens);
+            }
+
             if (HasStretch(tokens))
             {
-                // A stretched word may add emotions, never take one away.
+                // On these tweets a stretched word only adds emotions; a stretched negation could
+                // also take one away (tested below).
                 Assert.Equal(Detector.Detect(tokens), Merged.DetectEmotions(tokens) & Detector.Detect(tokens));
                 continue;
             }
@@ -71,6 +80,18 @@ public sealed class EmotionsFromScoringTests
 
         Assert.Equal(Emotions.None, Detector.Detect(tokens));
         Assert.Equal(expected, Merged.DetectEmotions(tokens));
+    }
+
+    [Theory]
+    [InlineData("I am nooot happy")]
+    [InlineData("nooo, happy")]
+    public void Reads_a_stretched_negation_as_a_negation(string text)
+    {
+        var tokens = new TokenizedText();
+        tokens.Tokenize(text);
+
+        Assert.Equal(Emotions.Joy, Detector.Detect(tokens));
+        Assert.Equal(Emotions.None, Merged.DetectEmotions(tokens));
     }
 
     [Fact]
@@ -102,8 +123,9 @@ public sealed class EmotionsFromScoringTests
         var error = Assert.Throws<InvalidOperationException>(() => Plain.DetectEmotions(tokens));
 
         Assert.Contains("without an emotion word list", error.Message, StringComparison.Ordinal);
-        Assert.False(Plain.Detects(Detector));
-        Assert.True(Merged.Detects(Detector));
+        Assert.False(Plain.ReadsEmotionsOf(Detector));
+        Assert.True(Merged.ReadsEmotionsOf(Detector));
+        Assert.Throws<ArgumentNullException>(() => Plain.ReadsEmotionsOf(null!));
     }
 
     [Fact]

@@ -128,6 +128,11 @@ public sealed class TokenizedTextWordTests
         var unitByUnit = new TokenizedText();
         unitByUnit.TokenizeWords(text, asciiBlocks: false);
         Assert.Equal(Words(both), Words(unitByUnit));
+
+        // The blocks asked for by name, so that they are tested where vectors run in software too.
+        var blocks = new TokenizedText();
+        blocks.TokenizeWords(text, asciiBlocks: true);
+        Assert.Equal(Words(both), Words(blocks));
         alone.TokenizeWords(text);
 
         Assert.Equal(Words(both), Words(alone));
