@@ -119,6 +119,44 @@ public sealed class TokenizedTextWordTests
         Assert.True(scorer.Score(tokens).Compound > 0.5);
     }
 
+    [Fact]
+    public void Cutting_words_alone_allocates_nothing_once_the_buffers_have_grown()
+    {
+        string[] texts =
+        [
+            "Just got my new phone from @acme and I LOVE it!!! 😍 #happy https://acme.example/p/123",
+            "Ce café est délicieux mais le service était un peu lent... 👍🏽 e\u0301te\u0301",
+            "Заказ от Acme пришёл вовремя, всё отлично работает",
+            string.Join(' ', Enumerable.Repeat("a longer post with plain ascii words_and_more 42", 20)),
+        ];
+        var tokens = new TokenizedText();
+        var words = 0;
+        foreach (var text in texts)
+        {
+            tokens.TokenizeWords(text);
+        }
+
+        // The fewest bytes of three stretches, as for the shared walk: a per-text allocation shows in each.
+        var allocated = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var round = 0; round < 50; round++)
+            {
+                foreach (var text in texts)
+                {
+                    tokens.TokenizeWords(text);
+                    words += tokens.WordCount;
+                }
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.Equal(0, allocated);
+        Assert.True(words > 0);
+    }
+
     private static void AssertSameWords(string text)
     {
         var both = new TokenizedText();
