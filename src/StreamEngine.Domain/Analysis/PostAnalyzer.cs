@@ -39,7 +39,7 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         }
 
         var tokens = scratch.Tokens;
-        var (sentiment, found) = Feel(post, tokens);
+        var (sentiment, found) = Feel(tokens);
         var topics = scratch.Topics;
         var intents = scratch.Intents;
         var aspects = scratch.Aspects;
@@ -113,7 +113,7 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
             .Select(c => new MatchExplanation(Model.Concepts[c.Key].Id, [.. c.Value.OrderBy(s => s.Start).ThenBy(s => s.End)]))
             .ToList();
 
-        var (sentiment, found) = Feel(post, scratch.Tokens);
+        var (sentiment, found) = Feel(scratch.Tokens);
         return new PostExplanation(brands, Of(ConceptKind.Topic), Of(ConceptKind.Intent), sentiment, found);
     }
 
@@ -134,9 +134,10 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
     }
 
     /// <summary>Sentiment and emotions, read only where a lexicon exists for the post's language.</summary>
-    private (SentimentScore? Sentiment, Emotions Emotions) Feel(Post post, Text.TokenizedText tokens)
+    private (SentimentScore? Sentiment, Emotions Emotions) Feel(Text.TokenizedText tokens)
     {
-        SentimentScore? sentiment = IsScored(post) ? scorer.Score(tokens) : null;
+        // Read cut sentiment tokens exactly when the post's language is scored.
+        SentimentScore? sentiment = tokens.HasSentimentTokens ? scorer.Score(tokens) : null;
         return (sentiment,
             sentiment is null ? Emotions.None
             : scorer.ReadsEmotionsOf(emotions) ? scorer.DetectEmotions(tokens)
