@@ -108,8 +108,7 @@ public sealed class EmotionDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         text.RequireSentimentTokens();
-        var found = Emotions.None;
-        var lastNegation = -NegationWindow - 1;
+        var found = new UnnegatedEmotions();
         var tokens = text.Tokens;
         var forms = text.Forms;
         var descriptionWords = text.DescriptionWords;
@@ -130,28 +129,18 @@ public sealed class EmotionDetector
                 {
                     if ((token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0 && form.Contains("n't", StringComparison.Ordinal))
                     {
-                        lastNegation = i;
+                        found.Read(i, Emotions.None, negates: true);
                     }
 
                     continue;
                 }
             }
 
-            if (term.Emotions != Emotions.None && i - lastNegation > NegationWindow)
-            {
-                found |= term.Emotions;
-            }
-
-            if (term.IsNegation)
-            {
-                lastNegation = i;
-            }
+            found.Read(i, term.Emotions, term.IsNegation);
         }
 
-        return found;
+        return found.Found;
     }
-
-    private const int NegationWindow = VaderConstants.ModifierWindow;
 
     private readonly record struct EmotionTerm(Emotions Emotions, bool IsNegation);
 }

@@ -54,21 +54,13 @@ public sealed partial class SentimentScorer
 
     private static Emotions EmotionsOutsideNegations(ReadOnlySpan<TermTraits> traits)
     {
-        var found = Emotions.None;
-        var lastNegation = -VaderConstants.ModifierWindow - 1;
+        var found = new UnnegatedEmotions();
         for (var i = 0; i < traits.Length; i++)
         {
-            if (i - lastNegation > VaderConstants.ModifierWindow)
-            {
-                found |= traits[i].Emotions;
-            }
-
-            if (traits[i].Is(EmotionNegations))
-            {
-                lastNegation = i;
-            }
+            found.Read(i, traits[i].Emotions, traits[i].Is(EmotionNegations));
         }
 
-        return found;
+        return found.Found;
     }
 }
+

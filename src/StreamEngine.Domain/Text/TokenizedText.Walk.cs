@@ -172,38 +172,17 @@ public sealed partial class TokenizedText
     {
         // Both buffers keep room for a whole vector past the end of the text: see AsciiRun.
         var chars = textLength + AsciiRun.Width;
-        if (_folded.Length < chars)
-        {
-            _folded = new char[Math.Max(chars, _folded.Length * 2)];
-        }
-
+        BeginText(textLength, chars, sentimentTokens: true);
         if (_forms.Length < chars)
         {
             _forms = new char[Math.Max(chars, _forms.Length * 2)];
         }
 
-        // Words, and tokens of the text itself, are separated by at least one unit.
-        var most = (textLength / 2) + 1;
-        if (_words.Length < most)
+        if (_tokens.Length < MostSeparated(textLength))
         {
-            _words = new WordSpan[Math.Max(most, _words.Length * 2)];
-        }
-
-        if (_tokens.Length < most)
-        {
-            _tokens = new TokenSpan[Math.Max(most, _tokens.Length * 2)];
+            _tokens = new TokenSpan[Math.Max(MostSeparated(textLength), _tokens.Length * 2)];
             _descriptionWords = new int[_tokens.Length];
         }
-
-        TextsTokenized++;
-        HasSentimentTokens = true;
-        TextLength = textLength;
-        WordCount = 0;
-        TokenCount = 0;
-        FoldedLength = 0;
-        ExclamationCount = 0;
-        QuestionCount = 0;
-        _allCapsTokens = 0;
     }
 
     /// <summary>

@@ -145,27 +145,8 @@ public sealed partial class TokenizedText
     {
         // Each unit's folded form at its own offset (a block is stored only where it lies within the
         // text), then the copies of words with a mark inside, which together are never longer.
-        var chars = 2 * textLength;
-        if (_folded.Length < chars)
-        {
-            _folded = new char[Math.Max(chars, _folded.Length * 2)];
-        }
-
-        var most = (textLength / 2) + 1;
-        if (_words.Length < most)
-        {
-            _words = new WordSpan[Math.Max(most, _words.Length * 2)];
-        }
-
-        TextsTokenized++;
-        TextLength = textLength;
-        WordCount = 0;
-        TokenCount = 0;
+        BeginText(textLength, 2 * textLength, sentimentTokens: false);
         FoldedLength = textLength;
-        ExclamationCount = 0;
-        QuestionCount = 0;
-        _allCapsTokens = 0;
-        HasSentimentTokens = false;
     }
 
     /// <summary>

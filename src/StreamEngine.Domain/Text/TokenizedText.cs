@@ -112,6 +112,36 @@ public sealed partial class TokenizedText
     /// <summary>The token is a word of an emoji's description rather than text of the post.</summary>
     public bool IsFromEmoji(int index) => (TokenAt(index).Flags & TokenFlags.FromEmoji) != 0;
 
+    /// <summary>
+    /// Forgets the previous text, whichever walk cut it, and grows the folded buffer to
+    /// <paramref name="foldedChars"/> and the words to as many as a text this long can hold.
+    /// </summary>
+    private void BeginText(int textLength, int foldedChars, bool sentimentTokens)
+    {
+        if (_folded.Length < foldedChars)
+        {
+            _folded = new char[Math.Max(foldedChars, _folded.Length * 2)];
+        }
+
+        if (_words.Length < MostSeparated(textLength))
+        {
+            _words = new WordSpan[Math.Max(MostSeparated(textLength), _words.Length * 2)];
+        }
+
+        TextsTokenized++;
+        HasSentimentTokens = sentimentTokens;
+        TextLength = textLength;
+        WordCount = 0;
+        TokenCount = 0;
+        FoldedLength = 0;
+        ExclamationCount = 0;
+        QuestionCount = 0;
+        _allCapsTokens = 0;
+    }
+
+    /// <summary>The most words, or tokens of the text itself, a text this long holds: each is separated by at least one unit.</summary>
+    private static int MostSeparated(int textLength) => (textLength / 2) + 1;
+
     private ref readonly WordSpan WordAt(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
