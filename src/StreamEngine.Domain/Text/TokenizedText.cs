@@ -158,6 +158,11 @@ public sealed partial class TokenizedText
 
     internal ReadOnlySpan<TokenSpan> Tokens => _tokens.AsSpan(0, TokenCount);
 
+    /// <summary>The words, each a slice of <see cref="FoldBuffer"/>: a matcher reading every word goes through these without a range check per word.</summary>
+    internal ReadOnlySpan<WordSpan> Words => _words.AsSpan(0, WordCount);
+
+    internal ReadOnlySpan<char> FoldBuffer => _folded;
+
     /// <summary>The emoji descriptions the tokens were cut with.</summary>
     internal EmojiDescriptions Emoji => _emoji;
 

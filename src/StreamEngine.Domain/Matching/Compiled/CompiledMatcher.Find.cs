@@ -9,23 +9,22 @@ public sealed partial class CompiledMatcher
 {
     private void FindWordLiterals(TokenizedText tokens, ReadOnlySpan<char> text, CompiledMatchScratch scratch)
     {
+        if (_words.Count > 0)
+        {
+            FindWholeWords(tokens, scratch);
+        }
+
+        // Kept out of the loop above, which every post runs for every word: most models have none
+        // of these, and a model that has them pays one more pass over the words.
+        if (_wildcards.IsEmpty && _fuzzy.Count == 0 && _raw.Count == 0)
+        {
+            return;
+        }
+
         var wordCount = tokens.WordCount;
-        var hasWords = _words.Count > 0;
-        var hasRaw = _raw.Count > 0;
         for (var w = 0; w < wordCount; w++)
         {
             var word = tokens.Word(w);
-            if (hasWords && _words.TryGetValue(word, out var entries))
-            {
-                foreach (var entry in entries)
-                {
-                    if (PrefixOk(entry.Prefix, tokens, w) && RestMatches(entry.Rest, tokens, w))
-                    {
-                        AddWords(scratch, entry.Literal, tokens, w, entry.Rest.Length + 1);
-                    }
-                }
-            }
-
             if (!_wildcards.IsEmpty)
             {
                 _wildcards.Find(tokens, w, word, scratch);
@@ -36,9 +35,30 @@ public sealed partial class CompiledMatcher
                 _fuzzy.Find(tokens, w, word, scratch);
             }
 
-            if (hasRaw)
+            if (_raw.Count > 0)
             {
                 FindRaw(tokens, text, w, scratch);
+            }
+        }
+    }
+
+    private void FindWholeWords(TokenizedText tokens, CompiledMatchScratch scratch)
+    {
+        var folded = tokens.FoldBuffer;
+        var words = tokens.Words;
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (!_words.TryGetValue(folded.Slice(words[w].FoldedStart, words[w].FoldedLength), out var entries))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (PrefixOk(entry.Prefix, tokens, w) && RestMatches(entry.Rest, tokens, w))
+                {
+                    AddWords(scratch, entry.Literal, tokens, w, entry.Rest.Length + 1);
+                }
             }
         }
     }

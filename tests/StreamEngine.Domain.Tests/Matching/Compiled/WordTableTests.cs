@@ -2,13 +2,14 @@ using StreamEngine.Domain.Matching.Compiled;
 
 namespace StreamEngine.Domain.Tests.Matching.Compiled;
 
-/// <summary>The vector-probed word table against a dictionary, with its vector and scalar probes.</summary>
+/// <summary>The vector-probed word table against a dictionary, with each of its tag probes.</summary>
 public sealed class WordTableTests
 {
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Finds_every_key_and_no_other_word(bool vectorized)
+    [InlineData(nameof(TagProbe.Vector256))]
+    [InlineData(nameof(TagProbe.Vector128))]
+    [InlineData(nameof(TagProbe.Scalar))]
+    public void Finds_every_key_and_no_other_word(string probe)
     {
         var random = new Random(41);
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -17,7 +18,7 @@ public sealed class WordTableTests
             keys.Add(Word(random));
         }
 
-        var table = new WordTable<int>(keys.Select((k, i) => KeyValuePair.Create(k, i)), vectorized);
+        var table = new WordTable<int>(keys.Select((k, i) => KeyValuePair.Create(k, i)), Enum.Parse<TagProbe>(probe));
         var expected = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
         foreach (var (key, value) in expected)
         {
@@ -37,13 +38,14 @@ public sealed class WordTableTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Tells_apart_keys_with_the_same_length_and_ends(bool vectorized)
+    [InlineData(nameof(TagProbe.Vector256))]
+    [InlineData(nameof(TagProbe.Vector128))]
+    [InlineData(nameof(TagProbe.Scalar))]
+    public void Tells_apart_keys_with_the_same_length_and_ends(string probe)
     {
         // Same length, first four and last four characters: the same hash, told apart by the key compare.
         string[] keys = ["deliveryxone", "deliveryyone", "deliverizone", "delivery"];
-        var table = new WordTable<string>(keys.Select(k => KeyValuePair.Create(k, k.ToUpperInvariant())), vectorized);
+        var table = new WordTable<string>(keys.Select(k => KeyValuePair.Create(k, k.ToUpperInvariant())), Enum.Parse<TagProbe>(probe));
         foreach (var key in keys)
         {
             Assert.True(table.TryGetValue(key, out var value));
