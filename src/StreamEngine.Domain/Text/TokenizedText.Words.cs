@@ -27,7 +27,8 @@ public sealed partial class TokenizedText
     /// language has no lexicon) and for matching on its own.
     /// <para>
     /// Where 256-bit vectors run in hardware (AVX2 and later), runs of sixteen ASCII units are
-    /// classified and folded at once, and words are opened and closed
+    /// classified and folded at once (the text's last sixteen too, overlapping the block before, so
+    /// that the tail of a post is not walked unit by unit), and words are opened and closed
     /// where the word bits change, so most of a post costs a few instructions per word rather than per
     /// unit. Each unit's folded form is stored at its own offset, so a word is a slice of that buffer
     /// (<see cref="FoldedWords"/> then holds the separators too); a word with a combining mark inside
@@ -52,9 +53,13 @@ public sealed partial class TokenizedText
         ref var foldedUnits = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(folded));
         while (i < text.Length)
         {
-            if (asciiBlocks && i >= unitByUnitUntil && i + BlockWidth <= text.Length)
+            if (asciiBlocks && i >= unitByUnitUntil && text.Length >= BlockWidth)
             {
-                var block = Vector256.LoadUnsafe(ref units, (nuint)i);
+                // The text's last block ends at its end and overlaps units already walked, which
+                // it skips; storing their folds again is harmless when the whole block is ASCII.
+                var blockStart = Math.Min(i, text.Length - BlockWidth);
+                var skip = i - blockStart;
+                var block = Vector256.LoadUnsafe(ref units, (nuint)blockStart);
 
                 // ASCII but NUL, which the tables read as a dropped unit.
                 var other = ~Vector256.LessThan(block - Vector256<ushort>.One, Vector256.Create((ushort)0x7F)).ExtractMostSignificantBits() & 0xFFFF;
@@ -62,7 +67,7 @@ public sealed partial class TokenizedText
                 {
                     // Unit by unit through the block's last other unit, then blocks again: a run of
                     // Cyrillic or Japanese pays one vector test per block, not one per unit.
-                    unitByUnitUntil = i + 32 - BitOperations.LeadingZeroCount(other);
+                    unitByUnitUntil = skip > 0 ? text.Length : blockStart + 32 - BitOperations.LeadingZeroCount(other);
                 }
                 else
                 {
@@ -71,13 +76,14 @@ public sealed partial class TokenizedText
                         | Vector256.LessThan(block - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26))
                         | Vector256.LessThan(block - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10))
                         | Vector256.Equals(block, Vector256.Create((ushort)'_'));
-                    (block | (upper & Vector256.Create((ushort)0x20))).StoreUnsafe(ref foldedUnits, (nuint)i);
-                    var bits = word.ExtractMostSignificantBits();
+                    (block | (upper & Vector256.Create((ushort)0x20))).StoreUnsafe(ref foldedUnits, (nuint)blockStart);
+                    var bits = word.ExtractMostSignificantBits() >> skip;
+                    var width = BlockWidth - skip;
 
                     // A word open since before the block, a mark after its last unit, goes on here.
                     compact |= marked & (bits & 1) != 0;
                     var before = (bits << 1) | (wordStart >= 0 ? 1u : 0u);
-                    var changes = (bits ^ before) & 0xFFFF;
+                    var changes = (bits ^ before) & (0xFFFFu >> skip);
                     while (changes != 0)
                     {
                         var at = i + BitOperations.TrailingZeroCount(changes);
@@ -99,10 +105,10 @@ public sealed partial class TokenizedText
 
                     if (wordStart >= 0)
                     {
-                        wordEnd = i + BlockWidth;
+                        wordEnd = i + width;
                     }
 
-                    i += BlockWidth;
+                    i += width;
                     continue;
                 }
             }

@@ -76,6 +76,7 @@ public sealed class TokenizedTextWordTests
     [InlineData("aaaaaaaaaaaaaaa\u0301bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb cc")]
     [InlineData("caf\u00e9 au lait, plain ascii words that fill a block or two; CAPS_and_under 42x")]
     [InlineData("abcdefghijklmnop\u0000qrstuvwxyzabcdefghijklmnop")]
+    [InlineData("the last block overlaps units walked before it: caf\u00e9 ok, na\u00efve x")]
     [InlineData("x\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301y and more words here")]
     public void Cutting_words_alone_agrees_where_ascii_blocks_meet_other_units(string text)
     {
