@@ -98,7 +98,7 @@ public sealed partial class TokenizedText
                             // The unit before a close inside the block is a word unit; at the block's
                             // first unit, the word's end is what the walk before it recorded.
                             wordEnd = at > i ? at : wordEnd;
-                            AddWordAt(text, wordStart, wordEnd, at, compact);
+                            AddWordAt(wordStart, wordEnd, at, compact);
                             wordStart = -1;
                         }
                     }
@@ -134,7 +134,7 @@ public sealed partial class TokenizedText
             }
             else if (wordStart >= 0)
             {
-                AddWordAt(text, wordStart, wordEnd, i, compact);
+                AddWordAt(wordStart, wordEnd, i, compact);
                 wordStart = -1;
             }
 
@@ -143,7 +143,7 @@ public sealed partial class TokenizedText
 
         if (wordStart >= 0)
         {
-            AddWordAt(text, wordStart, wordEnd, text.Length, compact);
+            AddWordAt(wordStart, wordEnd, text.Length, compact);
         }
     }
 
@@ -160,7 +160,7 @@ public sealed partial class TokenizedText
     /// <paramref name="end"/>, and which spans the text up to the separator at
     /// <paramref name="separator"/>; <paramref name="compact"/> when a combining mark lies inside it.
     /// </summary>
-    private void AddWordAt(ReadOnlySpan<char> text, int start, int end, int separator, bool compact)
+    private void AddWordAt(int start, int end, int separator, bool compact)
     {
         var foldedStart = start;
         var foldedLength = end - start;
@@ -179,10 +179,29 @@ public sealed partial class TokenizedText
             FoldedLength += foldedLength;
         }
 
-        _words[WordCount++] = new WordSpan(foldedStart, foldedLength, start, separator - start, FoldedBefore(text, start));
+        // The prefix is read back from the folds when asked for (FoldBefore): matching asks only
+        // where a term wants one, and looking back from every word cost a table read per word.
+        _words[WordCount++] = new WordSpan(foldedStart, foldedLength, start, separator - start, Prefix: ' ');
     }
 
-    /// <summary>Whether the vector test and fold of an ASCII unit give what <see cref="CharTraits"/> gives.</summary>
+    /// <summary>The fold of the unit before <paramref name="start"/>, combining marks skipped; ' ' at the start.</summary>
+    private char FoldBefore(int start)
+    {
+        for (var k = start - 1; k >= 0; k--)
+        {
+            if (_folded[k] != TextFolding.Dropped)
+            {
+                return _folded[k];
+            }
+        }
+
+        return ' ';
+    }
+
+    /// <summary>
+    /// Whether the vector test and fold of an ASCII unit give what <see cref="CharTraits"/> gives,
+    /// for separators too, since a word's prefix is read back from the stored folds.
+    /// </summary>
     private static bool AsciiBlocksAgree()
     {
         for (var c = (char)1; c < 0x80; c++)
@@ -191,7 +210,7 @@ public sealed partial class TokenizedText
             var isWord = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_';
             var fold = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
             var traits = CharTraits.Traits(entry);
-            if (isWord != ((traits & CharTrait.Word) != 0) || (traits & CharTrait.Dropped) != 0 || (isWord && fold != CharTraits.Folded(entry)))
+            if (isWord != ((traits & CharTrait.Word) != 0) || (traits & CharTrait.Dropped) != 0 || fold != CharTraits.Folded(entry))
             {
                 return false;
             }

@@ -78,8 +78,12 @@ public sealed partial class TokenizedText
         return _folded.AsSpan(word.FoldedStart, word.FoldedLength);
     }
 
-    /// <summary>The folded character just before the word (' ' at the start of the text).</summary>
-    public char WordPrefix(int index) => WordAt(index).Prefix;
+    /// <summary>The folded character just before the word, combining marks skipped (' ' at the start of the text).</summary>
+    public char WordPrefix(int index)
+    {
+        ref readonly var word = ref WordAt(index);
+        return HasSentimentTokens ? word.Prefix : FoldBefore(word.Start);
+    }
 
     public int FoldedWordStart(int index) => WordAt(index).FoldedStart;
 

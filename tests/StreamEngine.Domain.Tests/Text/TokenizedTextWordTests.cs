@@ -88,6 +88,17 @@ public sealed class TokenizedTextWordTests
         }
     }
 
+    [Fact]
+    public void A_unit_is_skipped_before_a_word_exactly_when_it_folds_to_nothing()
+    {
+        // A words-only walk reads a word's prefix back from the folds, skipping those that are
+        // Dropped, where the tables skip units with the Dropped trait: the two must agree.
+        var disagreeing = Enumerable.Range(0, char.MaxValue + 1)
+            .Select(c => CharTraits.Of((char)c))
+            .Count(entry => ((CharTraits.Traits(entry) & CharTrait.Dropped) != 0) != (CharTraits.Folded(entry) == TextFolding.Dropped));
+        Assert.Equal(0, disagreeing);
+    }
+
     [Theory]
     [InlineData("ONM2HP0xvCM1")]
     [InlineData("Wb8GvLOGmIj2")]
