@@ -1,9 +1,10 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 
 namespace StreamEngine.MatcherBenchmarks;
 
-/// <summary>Adds posts/s and MB/s to suites whose Mean is per post.</summary>
+/// <summary>Adds the median, posts/s and MB/s to suites whose times are per post.</summary>
 public sealed class ThroughputConfig : ManualConfig
 {
-    public ThroughputConfig() => AddColumn(ThroughputColumn.PostsPerSecond, ThroughputColumn.MegabytesPerSecond);
+    public ThroughputConfig() => AddColumn(StatisticColumn.Median, ThroughputColumn.PostsPerSecond, ThroughputColumn.MegabytesPerSecond);
 }

@@ -8,12 +8,12 @@ namespace StreamEngine.Domain.Text;
 
 public sealed partial class TokenizedText
 {
-    /// <summary>Units read at once by the words-only walk's ASCII blocks.</summary>
+    /// <summary>Units read at once by the words-only walk's vector blocks.</summary>
     private const int BlockWidth = 16;
 
-    // Whether the vector classification of ASCII below matches CharTraits unit for unit (checked
+    // Whether the vector classification below matches CharTraits unit for unit (checked
     // once, so the tables stay the one definition of a word character) and runs as vector code.
-    private static readonly bool s_useAsciiBlocks = AsciiBlocksAgree() && Vector256.IsHardwareAccelerated;
+    private static readonly bool s_useVectorBlocks = VectorBlocksAgree() && Vector256.IsHardwareAccelerated;
 
     /// <summary>
     /// Whether the last text was cut into sentiment tokens as well as words (<see cref="Tokenize"/>),
@@ -26,7 +26,8 @@ public sealed partial class TokenizedText
     /// into no sentiment tokens: what matching needs, for a post whose sentiment is not read (its
     /// language has no lexicon) and for matching on its own.
     /// <para>
-    /// Where 256-bit vectors run in hardware (AVX2 and later), runs of sixteen ASCII units are
+    /// Where 256-bit vectors run in hardware (AVX2 and later), runs of sixteen units that are ASCII
+    /// or UTF-16 surrogates (the halves of an emoji, which are never part of a word) are
     /// classified and folded at once (the text's last sixteen too, overlapping the block before, so
     /// that the tail of a post is not walked unit by unit), and words are opened and closed
     /// where the word bits change, so most of a post costs a few instructions per word rather than per
@@ -35,11 +36,11 @@ public sealed partial class TokenizedText
     /// is copied, marks left out, past the text's end.
     /// </para>
     /// </summary>
-    public void TokenizeWords(ReadOnlySpan<char> text) => TokenizeWords(text, s_useAsciiBlocks);
+    public void TokenizeWords(ReadOnlySpan<char> text) => TokenizeWords(text, s_useVectorBlocks);
 
     /// <param name="text">The text.</param>
-    /// <param name="asciiBlocks">False walks every unit through the tables (for tests of that path).</param>
-    internal void TokenizeWords(ReadOnlySpan<char> text, bool asciiBlocks)
+    /// <param name="vectorBlocks">False walks every unit through the tables (for tests of that path).</param>
+    internal void TokenizeWords(ReadOnlySpan<char> text, bool vectorBlocks)
     {
         ResetWords(text.Length);
         var folded = _folded;
@@ -53,16 +54,18 @@ public sealed partial class TokenizedText
         ref var foldedUnits = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(folded));
         while (i < text.Length)
         {
-            if (asciiBlocks && i >= unitByUnitUntil && text.Length >= BlockWidth)
+            if (vectorBlocks && i >= unitByUnitUntil && text.Length >= BlockWidth)
             {
                 // The text's last block ends at its end and overlaps units already walked, which
-                // it skips; storing their folds again is harmless when the whole block is ASCII.
+                // it skips; storing their folds again is harmless when every unit is one a block folds.
                 var blockStart = Math.Min(i, text.Length - BlockWidth);
                 var skip = i - blockStart;
                 var block = Vector256.LoadUnsafe(ref units, (nuint)blockStart);
 
-                // ASCII but NUL, which the tables read as a dropped unit.
-                var other = ~Vector256.LessThan(block - Vector256<ushort>.One, Vector256.Create((ushort)0x7F)).ExtractMostSignificantBits() & 0xFFFF;
+                // ASCII but NUL, which the tables read as a dropped unit, or a surrogate: an emoji
+                // in a block of English would otherwise send the whole block unit by unit.
+                var other = ~(Vector256.LessThan(block - Vector256<ushort>.One, Vector256.Create((ushort)0x7F))
+                    | Vector256.LessThan(block - Vector256.Create((ushort)0xD800), Vector256.Create((ushort)0x800))).ExtractMostSignificantBits() & 0xFFFF;
                 if (other != 0)
                 {
                     // Unit by unit through the block's last other unit, then blocks again: a run of
@@ -199,24 +202,37 @@ public sealed partial class TokenizedText
     }
 
     /// <summary>
-    /// Whether the vector test and fold of an ASCII unit give what <see cref="CharTraits"/> gives,
-    /// for separators too, since a word's prefix is read back from the stored folds.
+    /// Whether the vector test and fold of every unit a block takes (ASCII but NUL, and surrogates)
+    /// give what <see cref="CharTraits"/> gives, for separators too, since a word's prefix is read
+    /// back from the stored folds.
     /// </summary>
-    private static bool AsciiBlocksAgree()
+    private static bool VectorBlocksAgree()
     {
         for (var c = (char)1; c < 0x80; c++)
         {
-            var entry = CharTraits.Of(c);
             var isWord = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_';
-            var fold = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
-            var traits = CharTraits.Traits(entry);
-            if (isWord != ((traits & CharTrait.Word) != 0) || (traits & CharTrait.Dropped) != 0 || fold != CharTraits.Folded(entry))
+            if (!TablesAgree(c, isWord, c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c))
+            {
+                return false;
+            }
+        }
+
+        for (var c = '\uD800'; c <= '\uDFFF'; c++)
+        {
+            if (!TablesAgree(c, isWord: false, c))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool TablesAgree(char c, bool isWord, char fold)
+    {
+        var entry = CharTraits.Of(c);
+        var traits = CharTraits.Traits(entry);
+        return isWord == ((traits & CharTrait.Word) != 0) && (traits & CharTrait.Dropped) == 0 && fold == CharTraits.Folded(entry);
     }
 
     /// <summary>Refuses a text cut into words alone to a reader of sentiment tokens, which would find none.</summary>
@@ -229,5 +245,5 @@ public sealed partial class TokenizedText
     }
 
     /// <summary>For tests: whether the ASCII blocks' classification agrees with the tables, so that they are used where vectors run.</summary>
-    internal static bool AsciiBlocksAgreeWithTables => AsciiBlocksAgree();
+    internal static bool VectorBlocksAgreeWithTables => VectorBlocksAgree();
 }

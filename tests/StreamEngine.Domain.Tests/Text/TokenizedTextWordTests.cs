@@ -77,10 +77,11 @@ public sealed class TokenizedTextWordTests
     [InlineData("caf\u00e9 au lait, plain ascii words that fill a block or two; CAPS_and_under 42x")]
     [InlineData("abcdefghijklmnop\u0000qrstuvwxyzabcdefghijklmnop")]
     [InlineData("the last block overlaps units walked before it: caf\u00e9 ok, na\u00efve x")]
+    [InlineData("emoji in blocks \U0001F600x #tag\U0001F525word, lone halves \uD83D and \uDE00 alone")]
     [InlineData("x\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301y and more words here")]
     public void Cutting_words_alone_agrees_where_ascii_blocks_meet_other_units(string text)
     {
-        Assert.True(TokenizedText.AsciiBlocksAgreeWithTables, "the ASCII blocks disagree with the character tables and are off");
+        Assert.True(TokenizedText.VectorBlocksAgreeWithTables, "the vector blocks disagree with the character tables and are off");
         AssertSameWords(text);
         for (var cut = 1; cut < text.Length; cut++)
         {
@@ -176,12 +177,12 @@ public sealed class TokenizedTextWordTests
         alone.Tokenize("a text before, so that the buffers hold something else " + text);
         both.Tokenize(text);
         var unitByUnit = new TokenizedText();
-        unitByUnit.TokenizeWords(text, asciiBlocks: false);
+        unitByUnit.TokenizeWords(text, vectorBlocks: false);
         Assert.Equal(Words(both), Words(unitByUnit));
 
         // The blocks asked for by name, so that they are tested where vectors run in software too.
         var blocks = new TokenizedText();
-        blocks.TokenizeWords(text, asciiBlocks: true);
+        blocks.TokenizeWords(text, vectorBlocks: true);
         Assert.Equal(Words(both), Words(blocks));
         alone.TokenizeWords(text);
 
