@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using StreamEngine.Domain.Query;
 using StreamEngine.Domain.Text;
@@ -9,22 +10,24 @@ public sealed partial class CompiledMatcher
 {
     private void FindWordLiterals(TokenizedText tokens, ReadOnlySpan<char> text, CompiledMatchScratch scratch)
     {
-        if (_words.Count > 0)
-        {
-            FindWholeWords(tokens, scratch);
-        }
-
-        // Kept out of the loop above, which every post runs for every word: most models have none
-        // of these, and a model that has them pays one more pass over the words.
+        // Most models have no wildcard, fuzzy or raw term: their words go through a loop that
+        // tests for none of these.
         if (_wildcards.IsEmpty && _fuzzy.Count == 0 && _raw.Count == 0)
         {
+            if (_words.Count > 0)
+            {
+                FindWholeWords(tokens, scratch);
+            }
+
             return;
         }
 
-        var wordCount = tokens.WordCount;
-        for (var w = 0; w < wordCount; w++)
+        var folded = tokens.FoldBuffer;
+        var words = tokens.Words;
+        for (var w = 0; w < words.Length; w++)
         {
-            var word = tokens.Word(w);
+            var word = folded.Slice(words[w].FoldedStart, words[w].FoldedLength);
+            FindWholeWord(tokens, w, word, scratch);
             if (!_wildcards.IsEmpty)
             {
                 _wildcards.Find(tokens, w, word, scratch);
@@ -48,17 +51,23 @@ public sealed partial class CompiledMatcher
         var words = tokens.Words;
         for (var w = 0; w < words.Length; w++)
         {
-            if (!_words.TryGetValue(folded.Slice(words[w].FoldedStart, words[w].FoldedLength), out var entries))
-            {
-                continue;
-            }
+            FindWholeWord(tokens, w, folded.Slice(words[w].FoldedStart, words[w].FoldedLength), scratch);
+        }
+    }
 
-            foreach (var entry in entries)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void FindWholeWord(TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
+    {
+        if (!_words.TryGetValue(word, out var entries))
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (PrefixOk(entry.Prefix, tokens, w) && RestMatches(entry.Rest, tokens, w))
             {
-                if (PrefixOk(entry.Prefix, tokens, w) && RestMatches(entry.Rest, tokens, w))
-                {
-                    AddWords(scratch, entry.Literal, tokens, w, entry.Rest.Length + 1);
-                }
+                AddWords(scratch, entry.Literal, tokens, w, entry.Rest.Length + 1);
             }
         }
     }
