@@ -182,13 +182,13 @@ public sealed partial class TokenizedText
             FoldedLength += foldedLength;
         }
 
-        // The prefix is read back from the folds when asked for (FoldBefore): matching asks only
+        // The prefix is read back from the folds when asked for (StoredFoldBefore): matching asks only
         // where a term wants one, and looking back from every word cost a table read per word.
         _words[WordCount++] = new WordSpan(foldedStart, foldedLength, start, separator - start, Prefix: ' ');
     }
 
     /// <summary>The fold of the unit before <paramref name="start"/>, combining marks skipped; ' ' at the start.</summary>
-    private char FoldBefore(int start)
+    private char StoredFoldBefore(int start)
     {
         for (var k = start - 1; k >= 0; k--)
         {

@@ -82,7 +82,7 @@ public sealed partial class TokenizedText
     public char WordPrefix(int index)
     {
         ref readonly var word = ref WordAt(index);
-        return HasSentimentTokens ? word.Prefix : FoldBefore(word.Start);
+        return HasSentimentTokens ? word.Prefix : StoredFoldBefore(word.Start);
     }
 
     public int FoldedWordStart(int index) => WordAt(index).FoldedStart;
