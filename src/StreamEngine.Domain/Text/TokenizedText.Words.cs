@@ -244,6 +244,6 @@ public sealed partial class TokenizedText
         }
     }
 
-    /// <summary>For tests: whether the ASCII blocks' classification agrees with the tables, so that they are used where vectors run.</summary>
+    /// <summary>For tests: whether the vector blocks' classification agrees with the tables, so that they are used where vectors run.</summary>
     internal static bool VectorBlocksAgreeWithTables => VectorBlocksAgree();
 }

@@ -165,6 +165,11 @@ public sealed partial class TokenizedText
     /// <summary>The words, each a slice of <see cref="FoldBuffer"/>: a matcher reading every word goes through these without a range check per word.</summary>
     internal ReadOnlySpan<WordSpan> Words => _words.AsSpan(0, WordCount);
 
+    /// <summary>
+    /// The whole folded buffer, which <see cref="FoldedWords"/> holds a prefix of. The matcher's word
+    /// loop slices words out of this one: through <see cref="FoldedWords"/> the same loop measured
+    /// about 50 ns a post slower at 10,000 terms (444-462 against 497-573 ns).
+    /// </summary>
     internal ReadOnlySpan<char> FoldBuffer => _folded;
 
     /// <summary>The emoji descriptions the tokens were cut with.</summary>
