@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Tests;
 
@@ -25,14 +26,14 @@ public sealed class BucketRingTests
         var ring = new BucketRing(Capacity);
 
         Add(ring, FirstSlot);
-        Add(ring, FirstSlot + BucketRing.ChunkSize - 1);
+        Add(ring, FirstSlot + ring.ChunkSize - 1);
         Assert.Equal(1, ring.ChunksAllocated);
 
-        Add(ring, FirstSlot + BucketRing.ChunkSize);
+        Add(ring, FirstSlot + ring.ChunkSize);
         Add(ring, FirstSlot + Capacity - 1);
         Assert.Equal(3, ring.ChunksAllocated);
         Assert.Equal(
-            [FirstSlot, FirstSlot + BucketRing.ChunkSize - 1, FirstSlot + BucketRing.ChunkSize, FirstSlot + Capacity - 1],
+            [FirstSlot, FirstSlot + ring.ChunkSize - 1, FirstSlot + ring.ChunkSize, FirstSlot + Capacity - 1],
             ring.All.Select(b => b.Period));
     }
 
@@ -50,5 +51,124 @@ public sealed class BucketRingTests
         Assert.Empty(ring.Between(FirstSlot, FirstSlot + Capacity));
     }
 
+    [Fact]
+    public void Sealing_takes_only_chunks_whose_buckets_all_lie_before_the_given_period()
+    {
+        var ring = new BucketRing(Capacity, chunkSize: 16);
+        Add(ring, FirstSlot + 3);
+        Add(ring, FirstSlot + 17);
+        Add(ring, FirstSlot + 40);
+
+        ring.Seal(FirstSlot + 17);
+
+        Assert.Equal(1, ring.ChunksSealed);
+        ring.Seal(FirstSlot + 41);
+        Assert.Equal(3, ring.ChunksSealed);
+        Assert.Equal([FirstSlot + 3, FirstSlot + 17, FirstSlot + 40], ring.All.Select(b => b.Period));
+    }
+
+    [Fact]
+    public void A_late_post_opens_its_sealed_chunk_and_adds_to_what_was_there()
+    {
+        var ring = new BucketRing(Capacity, chunkSize: 16);
+        Add(ring, FirstSlot + 5);
+        Add(ring, FirstSlot + 6);
+        ring.Seal(FirstSlot + 100);
+
+        Add(ring, FirstSlot + 5);
+
+        Assert.Equal(0, ring.ChunksSealed);
+        Assert.Equal(2, ring.At(FirstSlot + 5)!.Mentions);
+        Assert.Equal(1, ring.At(FirstSlot + 6)!.Mentions);
+    }
+
+    [Fact]
+    public void A_sealed_bucket_reads_back_every_figure_it_held()
+    {
+        var ring = new BucketRing(Capacity, chunkSize: 8);
+        var busy = FirstSlot + 2;
+        var quiet = FirstSlot + 5;
+        var random = new Random(3);
+        var many = Enumerable.Range(0, 3_000).Select(_ => UniqueAuthorSketch.EntryOf((ulong)random.NextInt64())).ToArray();
+        ring.Add(busy, Delta(busy, 3_000, many), []);
+        ring.Add(quiet, Delta(quiet, 2, [UniqueAuthorSketch.EntryOf(42), UniqueAuthorSketch.EntryOf(7)]), Coded());
+        var open = Snapshot(ring);
+        Assert.True(ring.At(busy)!.Authors.IsDense);
+
+        ring.Seal(FirstSlot + 8);
+
+        Assert.Equal(1, ring.ChunksSealed);
+        Assert.Equal(open, Snapshot(ring));
+        Assert.Equal(open, Read(ring, FirstSlot, FirstSlot + Capacity - 1));
+        Assert.Equal(open.Single(b => b.StartsWith($"@{quiet} ", StringComparison.Ordinal)), Describe(ring.At(quiet)));
+    }
+
+    [Fact]
+    public void Random_adds_read_the_same_whether_chunks_were_sealed_or_not()
+    {
+        var random = new Random(17);
+        for (var round = 0; round < 40; round++)
+        {
+            var capacity = random.Next(5, 200);
+            var chunkSize = 1 << random.Next(0, 7);
+            var open = new BucketRing(capacity, chunkSize);
+            var sealing = new BucketRing(capacity, chunkSize);
+            var newest = 10_000L;
+            for (var step = 0; step < 300; step++)
+            {
+                newest += random.Next(0, 3);
+                var period = newest - random.Next(0, capacity + 10);
+                var delta = Delta(period, random.Next(0, 4), Enumerable.Range(0, random.Next(0, 3)).Select(_ => UniqueAuthorSketch.EntryOf((ulong)random.NextInt64())).ToArray());
+                var coded = Coded(random.Next(0, 4));
+                open.Add(period, delta, coded);
+                sealing.Add(period, delta, coded);
+                if (random.Next(4) == 0)
+                {
+                    sealing.Seal(newest - random.Next(0, capacity));
+                }
+
+                var from = newest - random.Next(-3, 2 * capacity);
+                var to = from + random.Next(-1, 2 * capacity);
+                Assert.Equal(Read(open, from, to), Read(sealing, from, to));
+                Assert.Equal(Describe(open.At(from)), Describe(sealing.At(from)));
+            }
+
+            Assert.Equal(Snapshot(open), Snapshot(sealing));
+        }
+    }
+
     private static void Add(BucketRing ring, long period) => ring.Add(period, new MinuteDelta(period, 1, 0, 0, [], []), []);
+
+    private static MinuteDelta Delta(long period, long mentions, uint[] authors) =>
+        new(period, mentions, mentions * 1_000, mentions * 3, [], authors, new SentimentTally(mentions, 0, 1, 2, 0.1 * mentions))
+        {
+            SentimentReach = new SentimentReach(mentions * 10, 5, 0),
+            CompetitorMentions = mentions % 3,
+        };
+
+    private static ulong[] Coded(int values = 3)
+    {
+        var counts = Enumerable.Range(0, values).Select(v => new SegmentCount(SegmentDimension.Concept, $"ring-test-{v * 37}", v + 1)).ToList();
+        var coded = new ulong[counts.Count];
+        SegmentCounts.Encode(counts, coded);
+        return coded;
+    }
+
+    private static List<string> Snapshot(BucketRing ring) => ring.All.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToList();
+
+    private static List<string> Read(BucketRing ring, long from, long to)
+    {
+        var read = new List<string>();
+        foreach (var bucket in ring.Read(from, to))
+        {
+            read.Add(Describe(MentionBucket.Of(bucket)));
+        }
+
+        return read.OrderBy(d => d, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Describe(MentionBucket? b) => b is null
+        ? "none"
+        : $"@{b.Period} {b.Totals} segments [{string.Join(", ", b.Segments.Select(s => $"{s.Key.Value}={s.Value}"))}] " +
+          (b.Authors.IsDense ? $"dense {Convert.ToHexString(b.Authors.DenseRegisters)}" : $"sparse [{string.Join(", ", b.Authors.SparseEntries.ToArray())}]");
 }

@@ -14,8 +14,12 @@ public sealed class BrandAggregate
 {
     private static readonly int FutureMinutes = (int)Math.Ceiling(RetentionPolicy.MaxFutureSkew.TotalMinutes) + 1;
 
-    private readonly BucketRing _minutes = new(RetentionPolicy.MinuteBuckets + FutureMinutes);
-    private readonly BucketRing _hours = new(RetentionPolicy.HourBuckets + 1);
+    // Minutes and hours this far behind the newest stay open to late posts; older ones are sealed.
+    private const int OpenMinutes = 30;
+    private const int OpenHours = 2;
+
+    private readonly BucketRing _minutes = new(RetentionPolicy.MinuteBuckets + FutureMinutes, chunkSize: 16);
+    private readonly BucketRing _hours = new(RetentionPolicy.HourBuckets + 1, chunkSize: 8);
 
     /// <summary>Hours of the trailing week the reputation index reads.</summary>
     public const int ReputationHours = 7 * 24;
@@ -39,6 +43,18 @@ public sealed class BrandAggregate
         foreach (var minute in delta.Minutes)
         {
             Apply(minute);
+        }
+
+        Seal();
+    }
+
+    /// <summary>Seals the buckets no longer expected to change (see <see cref="BucketRing"/>).</summary>
+    private void Seal()
+    {
+        if (NewestMinute is { } newest)
+        {
+            _minutes.Seal(newest - OpenMinutes);
+            _hours.Seal(EventTime.HourOf(newest) - OpenHours);
         }
     }
 
@@ -80,6 +96,7 @@ public sealed class BrandAggregate
             aggregate._hours.Restore(h);
         }
 
+        aggregate.Seal();
         return aggregate;
     }
 
@@ -87,7 +104,20 @@ public sealed class BrandAggregate
     {
         ArgumentNullException.ThrowIfNull(window);
         var (_, lastHour) = Range(TimeStep.Hour, 1, now);
-        return Figures(Buckets(window.Resolution, window.Periods, now).ToList(), ReputationThrough(lastHour));
+        var (from, to) = Range(window.Resolution, window.Periods, now);
+        var totals = default(BucketTotals);
+        using var authors = new AuthorUnion();
+        foreach (var bucket in Ring(window.Resolution).Read(from, to))
+        {
+            totals += bucket.Totals;
+            authors.AddSparse(bucket.SparseAuthors);
+            if (!bucket.DenseAuthors.IsEmpty)
+            {
+                authors.AddDense(bucket.DenseAuthors);
+            }
+        }
+
+        return Figures(totals, authors.Estimate(), ReputationThrough(lastHour));
     }
 
     /// <summary>The reputation index of the week that ends with <paramref name="hour"/> (docs/influence.md).</summary>
@@ -97,13 +127,20 @@ public sealed class BrandAggregate
     private double[] ReputationSeries(long from, long to)
     {
         var series = new double[to - from + 1];
-        var reach = default(SentimentReach);
         var first = from - ReputationHours + 1;
+        var hourly = new SentimentReach[to - first + 1];
+        foreach (var bucket in _hours.Read(first, to))
+        {
+            hourly[bucket.Period - first] = bucket.Totals.SentimentReach;
+        }
+
+        var reach = default(SentimentReach);
         for (var h = first; h <= to; h++)
         {
-            reach += _hours.At(h)?.SentimentReach ?? default;
-            if (h - ReputationHours >= first && _hours.At(h - ReputationHours)?.SentimentReach is { } leaving)
+            reach += hourly[h - first];
+            if (h - ReputationHours >= first)
             {
+                var leaving = hourly[h - ReputationHours - first];
                 reach = new SentimentReach(reach.Positive - leaving.Positive, reach.Neutral - leaving.Neutral, reach.Negative - leaving.Negative);
             }
 
@@ -126,16 +163,30 @@ public sealed class BrandAggregate
 
         var periods = step == window.Resolution ? window.Periods : (int)(window.Length / TimeSpan.FromHours(1));
         var (from, to) = Range(step, periods, now);
-        var ring = step == TimeStep.Minute ? _minutes : _hours;
-        var points = new List<TimeseriesPoint>((int)(to - from + 1));
         var firstHour = step == TimeStep.Minute ? EventTime.HourOf(from) : from;
         var reputations = ReputationSeries(firstHour, step == TimeStep.Minute ? EventTime.HourOf(to) : to);
+        var filled = new BrandFigures?[to - from + 1];
+        using (var authors = new AuthorUnion())
+        {
+            foreach (var bucket in Ring(step).Read(from, to))
+            {
+                authors.Clear();
+                authors.AddSparse(bucket.SparseAuthors);
+                if (!bucket.DenseAuthors.IsEmpty)
+                {
+                    authors.AddDense(bucket.DenseAuthors);
+                }
+
+                filled[bucket.Period - from] = Figures(bucket.Totals, authors.Estimate(), 0);
+            }
+        }
+
+        var points = new List<TimeseriesPoint>(filled.Length);
         for (var p = from; p <= to; p++)
         {
             var start = step == TimeStep.Minute ? EventTime.StartOfMinute(p) : EventTime.StartOfHour(p);
-            var bucket = ring.At(p);
             var reputation = reputations[(step == TimeStep.Minute ? EventTime.HourOf(p) : p) - firstHour];
-            points.Add(new TimeseriesPoint(start, bucket is null ? Empty with { Reputation = reputation } : Figures([bucket], reputation)));
+            points.Add(new TimeseriesPoint(start, (filled[p - from] ?? Empty) with { Reputation = reputation }));
         }
 
         return points;
@@ -146,9 +197,10 @@ public sealed class BrandAggregate
     {
         ArgumentNullException.ThrowIfNull(window);
         var counts = new Dictionary<int, long>();
-        foreach (var bucket in Buckets(window.Resolution, window.Periods, now))
+        var (from, to) = Range(window.Resolution, window.Periods, now);
+        foreach (var bucket in Ring(window.Resolution).Read(from, to))
         {
-            bucket.Segments.SumInto(dimension, counts);
+            SegmentCounts.SumInto(bucket.Segments, dimension, counts);
         }
 
         return counts
@@ -181,11 +233,7 @@ public sealed class BrandAggregate
 
     private static readonly BrandFigures Empty = new(0, 0, 0, 0);
 
-    private IEnumerable<MentionBucket> Buckets(TimeStep resolution, int periods, DateTimeOffset now)
-    {
-        var (from, to) = Range(resolution, periods, now);
-        return (resolution == TimeStep.Minute ? _minutes : _hours).Between(from, to);
-    }
+    private BucketRing Ring(TimeStep step) => step == TimeStep.Minute ? _minutes : _hours;
 
     /// <summary>The last <paramref name="periods"/> periods up to now, plus those a post may be dated ahead.</summary>
     private (long From, long To) Range(TimeStep step, int periods, DateTimeOffset now)
@@ -203,30 +251,15 @@ public sealed class BrandAggregate
 
     private static long NewestUpTo(BucketRing ring, long now, long limit)
     {
-        for (var p = limit; p > now; p--)
+        var newest = now;
+        foreach (var bucket in ring.Read(now + 1, limit))
         {
-            if (ring.At(p) is not null)
-            {
-                return p;
-            }
+            newest = Math.Max(newest, bucket.Period);
         }
 
-        return now;
+        return newest;
     }
 
-    private static BrandFigures Figures(IReadOnlyList<MentionBucket> buckets, double reputation)
-    {
-        long mentions = 0, reach = 0, engagement = 0;
-        var sentiment = default(SentimentTally);
-        foreach (var b in buckets)
-        {
-            mentions += b.Mentions;
-            reach += b.Reach;
-            engagement += b.Engagement;
-            sentiment += b.Sentiment;
-        }
-
-        var authors = UniqueAuthorSketch.EstimateUnion(buckets.Select(b => b.Authors).ToList());
-        return new BrandFigures(mentions, reach, engagement, authors, sentiment, reputation);
-    }
+    private static BrandFigures Figures(BucketTotals totals, long authors, double reputation) =>
+        new(totals.Mentions, totals.Reach, totals.Engagement, authors, totals.Sentiment, reputation);
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace StreamEngine.Domain.Aggregates;
 
 /// <summary>
@@ -5,29 +7,47 @@ namespace StreamEngine.Domain.Aggregates;
 /// older than the slot's current one is out of the ring's reach and is skipped, so replaying the
 /// same deltas in the same order always rebuilds the same ring.
 /// <para>
-/// The slots come in chunks of <see cref="ChunkSize"/>, each allocated when a bucket first lands
-/// in it: a day of minute slots and a month of hour slots cost 17 KB per brand up front, which a
-/// quiet brand (most of a model's brands, in a Zipf-shaped firehose) never fills.
+/// The slots come in chunks, each allocated when a bucket first lands in it: a day of minute slots
+/// and a month of hour slots cost 17 KB per brand up front, which a quiet brand (most of a model's
+/// brands, in a Zipf-shaped firehose) never fills. A chunk whose buckets are all older than what
+/// the brand still expects to change is sealed (<see cref="Seal"/>) into one encoded array
+/// (<see cref="SealedChunk"/>), a sixth of the memory; a late post for it opens it again.
 /// </para>
 /// </summary>
 internal sealed class BucketRing
 {
-    internal const int ChunkSize = 1 << ChunkShift;
-    private const int ChunkShift = 6;
+    private readonly int _chunkShift;
 
-    private readonly MentionBucket?[]?[] _chunks;
+    // Each chunk is null (no bucket yet), a MentionBucket?[] while open, or a byte[] once sealed.
+    private readonly object?[] _chunks;
 
-    public BucketRing(int capacity)
+    // One bit per open chunk, so that sealing looks only at those.
+    private readonly ulong[] _open;
+
+    public BucketRing(int capacity, int chunkSize = 16)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        if (!BitOperations.IsPow2(chunkSize) || chunkSize > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "a chunk holds a power of two slots, at most 64");
+        }
+
         Capacity = capacity;
-        _chunks = new MentionBucket?[]?[(capacity + ChunkSize - 1) >> ChunkShift];
+        ChunkSize = chunkSize;
+        _chunkShift = BitOperations.Log2((uint)chunkSize);
+        _chunks = new object?[(capacity + chunkSize - 1) >> _chunkShift];
+        _open = new ulong[(_chunks.Length + 63) >> 6];
     }
 
     public int Capacity { get; }
 
+    public int ChunkSize { get; }
+
     /// <summary>How many chunks of slots hold, or have held, a bucket.</summary>
     internal int ChunksAllocated => _chunks.Count(c => c is not null);
+
+    /// <summary>How many chunks are held sealed.</summary>
+    internal int ChunksSealed => _chunks.Count(c => c is byte[]);
 
     public void Add(long period, MinuteDelta delta, ReadOnlySpan<ulong> codedSegments)
     {
@@ -44,37 +64,47 @@ internal sealed class BucketRing
         bucket.Add(delta, codedSegments);
     }
 
+    /// <summary>The bucket of one period; one read from a sealed chunk is a copy.</summary>
     public MentionBucket? At(long period)
     {
         var slot = SlotOf(period);
-        var bucket = _chunks[slot >> ChunkShift]?[slot & (ChunkSize - 1)];
-        return bucket?.Period == period ? bucket : null;
-    }
-
-    /// <summary>Buckets whose period lies in [from, to].</summary>
-    public IEnumerable<MentionBucket> Between(long from, long to)
-    {
-        foreach (var bucket in All)
+        switch (_chunks[slot >> _chunkShift])
         {
-            if (bucket.Period >= from && bucket.Period <= to)
-            {
-                yield return bucket;
-            }
+            case MentionBucket?[] open:
+                var bucket = open[slot & (ChunkSize - 1)];
+                return bucket?.Period == period ? bucket : null;
+            case byte[] encoded:
+                foreach (var view in Read(period, period))
+                {
+                    return MentionBucket.Of(view);
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 
+    /// <summary>The buckets whose period lies in [from, to], open or sealed alike, without copying them.</summary>
+    public BucketReader Read(long from, long to) => new(this, from, to);
+
+    /// <summary>Buckets whose period lies in [from, to]; those of sealed chunks are copies.</summary>
+    public IEnumerable<MentionBucket> Between(long from, long to) => All.Where(b => b.Period >= from && b.Period <= to);
+
+    /// <summary>Every bucket in slot order; those of sealed chunks are copies.</summary>
     public IEnumerable<MentionBucket> All
     {
         get
         {
             foreach (var chunk in _chunks)
             {
-                if (chunk is null)
+                var buckets = chunk switch
                 {
-                    continue;
-                }
-
-                foreach (var bucket in chunk)
+                    MentionBucket?[] open => open,
+                    byte[] encoded => Decode(encoded),
+                    _ => [],
+                };
+                foreach (var bucket in buckets)
                 {
                     if (bucket is not null)
                     {
@@ -94,12 +124,71 @@ internal sealed class BucketRing
         }
     }
 
+    /// <summary>Seals every open chunk whose buckets all lie before <paramref name="period"/>.</summary>
+    public void Seal(long period)
+    {
+        for (var word = 0; word < _open.Length; word++)
+        {
+            var bits = _open[word];
+            while (bits != 0)
+            {
+                var chunk = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var open = (MentionBucket?[])_chunks[chunk]!;
+                if (AllBefore(open, period))
+                {
+                    _chunks[chunk] = SealedChunk.Encode(open);
+                    _open[word] &= ~(1UL << (chunk & 63));
+                }
+            }
+        }
+    }
+
+    private static bool AllBefore(MentionBucket?[] open, long period)
+    {
+        foreach (var bucket in open)
+        {
+            if (bucket is not null && bucket.Period >= period)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal object? Chunk(int index) => _chunks[index];
+
+    internal int ChunkShift => _chunkShift;
+
+    private MentionBucket?[] Decode(byte[] encoded)
+    {
+        var open = new MentionBucket?[ChunkSize];
+        var segments = Array.Empty<ulong>();
+        var authors = Array.Empty<uint>();
+        var reader = new SealedChunk.Reader(encoded);
+        while (reader.NextSlot < ChunkSize)
+        {
+            var slot = reader.NextSlot;
+            open[slot] = MentionBucket.Of(reader.Read(ref segments, ref authors));
+        }
+
+        return open;
+    }
+
     private ref MentionBucket? SlotFor(long period)
     {
         var slot = SlotOf(period);
-        var chunk = _chunks[slot >> ChunkShift] ??= new MentionBucket?[ChunkSize];
-        return ref chunk[slot & (ChunkSize - 1)];
+        var index = slot >> _chunkShift;
+        if (_chunks[index] is not MentionBucket?[] open)
+        {
+            open = _chunks[index] is byte[] encoded ? Decode(encoded) : new MentionBucket?[ChunkSize];
+            _chunks[index] = open;
+            _open[index >> 6] |= 1UL << (index & 63);
+        }
+
+        return ref open[slot & (ChunkSize - 1)];
     }
 
-    private int SlotOf(long period) => (int)(((period % Capacity) + Capacity) % Capacity);
+    internal int SlotOf(long period) => (int)(((period % Capacity) + Capacity) % Capacity);
 }

@@ -30,6 +30,25 @@ public sealed class MentionBucket(long period)
 
     public UniqueAuthorSketch Authors { get; private set; } = new();
 
+    /// <summary>The bucket's figures other than its breakdowns and authors.</summary>
+    internal BucketTotals Totals => new(Mentions, Reach, Engagement, Sentiment, SentimentReach, CompetitorMentions);
+
+    /// <summary>The breakdown counts as <see cref="SegmentCounts"/> holds them: sorted by value code.</summary>
+    internal ReadOnlySpan<ulong> CodedSegments => _segments;
+
+    /// <summary>A bucket holding what <paramref name="view"/> reads, copied out of the reader's buffers.</summary>
+    internal static MentionBucket Of(in BucketView view)
+    {
+        var totals = view.Totals;
+        return new MentionBucket(view.Period)
+        {
+            Mentions = totals.Mentions, Reach = totals.Reach, Engagement = totals.Engagement, Sentiment = totals.Sentiment,
+            SentimentReach = totals.SentimentReach, CompetitorMentions = totals.CompetitorMentions,
+            _segments = view.Segments.ToArray(),
+            Authors = view.DenseAuthors.IsEmpty ? UniqueAuthorSketch.FromSparse(view.SparseAuthors) : UniqueAuthorSketch.FromDense(view.DenseAuthors),
+        };
+    }
+
     /// <summary>Adds a delta whose segments were coded beforehand (<see cref="SegmentCounts.Encode"/>).</summary>
     internal void Add(MinuteDelta delta, ReadOnlySpan<ulong> codedSegments)
     {

@@ -30,9 +30,12 @@ public readonly struct SegmentCounts : IReadOnlyCollection<KeyValuePair<SegmentK
     /// Adds the counts of one breakdown's values to <paramref name="sums"/>, keyed by code: a window
     /// sums many buckets, and a value's text is looked up once, after.
     /// </summary>
-    internal void SumInto(SegmentDimension dimension, Dictionary<int, long> sums)
+    internal void SumInto(SegmentDimension dimension, Dictionary<int, long> sums) => SumInto(_entries, dimension, sums);
+
+    /// <inheritdoc cref="SumInto(SegmentDimension, Dictionary{int, long})"/>
+    internal static void SumInto(ReadOnlySpan<ulong> entries, SegmentDimension dimension, Dictionary<int, long> sums)
     {
-        foreach (var entry in _entries ?? [])
+        foreach (var entry in entries)
         {
             var code = CodeOf(entry);
             if (SegmentCodes.KeyOf(code).Dimension == dimension)
@@ -148,7 +151,7 @@ public readonly struct SegmentCounts : IReadOnlyCollection<KeyValuePair<SegmentK
         return -1;
     }
 
-    private static ulong Pack(int code, long count)
+    internal static ulong Pack(int code, long count)
     {
         if ((ulong)count > CountMask)
         {
@@ -158,9 +161,9 @@ public readonly struct SegmentCounts : IReadOnlyCollection<KeyValuePair<SegmentK
         return (ulong)code << CountBits | (ulong)count;
     }
 
-    private static int CodeOf(ulong entry) => (int)(entry >> CountBits);
+    internal static int CodeOf(ulong entry) => (int)(entry >> CountBits);
 
-    private static long CountOf(ulong entry) => (long)(entry & CountMask);
+    internal static long CountOf(ulong entry) => (long)(entry & CountMask);
 
     public struct Enumerator(ulong[] entries) : IEnumerator<KeyValuePair<SegmentKey, long>>
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -51,6 +50,9 @@ public sealed class UniqueAuthorSketch
 
         return new UniqueAuthorSketch { _dense = registers.ToArray() };
     }
+
+    /// <summary>A sparse sketch of entries sorted by register index, as <see cref="SparseEntries"/> gives them.</summary>
+    internal static UniqueAuthorSketch FromSparse(ReadOnlySpan<uint> entries) => new() { _sparse = entries.ToArray(), _sparseCount = entries.Length };
 
     public void Add(uint entry)
     {
@@ -128,7 +130,7 @@ public sealed class UniqueAuthorSketch
     /// Keeps in each register of <paramref name="into"/> the larger of its rank and <paramref name="other"/>'s:
     /// a 24 h window of busy minutes merges 1,440 of these, so it goes a vector at a time.
     /// </summary>
-    private static void MaxInto(Span<byte> into, ReadOnlySpan<byte> other)
+    internal static void MaxInto(Span<byte> into, ReadOnlySpan<byte> other)
     {
         ref var to = ref MemoryMarshal.GetReference(into);
         ref var from = ref MemoryMarshal.GetReference(other);
@@ -154,97 +156,52 @@ public sealed class UniqueAuthorSketch
         }
     }
 
-    public long Estimate()
-    {
-        if (_dense is null)
-        {
-            const double m = 1 << SparsePrecision;
-            return (long)Math.Round(m * Math.Log(m / (m - _sparseCount)));
-        }
+    public long Estimate() => _dense is null ? EstimateSparse(_sparseCount) : EstimateDense(_dense);
 
+    /// <summary>Linear counting over the 2^25 sparse register indices: exact in practice while they are few.</summary>
+    internal static long EstimateSparse(int distinctIndices)
+    {
+        const double m = 1 << SparsePrecision;
+        return (long)Math.Round(m * Math.Log(m / (m - distinctIndices)));
+    }
+
+    internal static long EstimateDense(ReadOnlySpan<byte> registers)
+    {
         double sum = 0;
         var zeros = 0;
-        foreach (var register in _dense)
+        foreach (var register in registers)
         {
             sum += Math.ScaleB(1, -register);
             zeros += register == 0 ? 1 : 0;
         }
 
-        const double registers = DenseRegisterCount;
-        var alpha = 0.7213 / (1 + 1.079 / registers);
-        var raw = alpha * registers * registers / sum;
-        if (raw <= 2.5 * registers && zeros > 0)
+        const double count = DenseRegisterCount;
+        var alpha = 0.7213 / (1 + 1.079 / count);
+        var raw = alpha * count * count / sum;
+        if (raw <= 2.5 * count && zeros > 0)
         {
-            raw = registers * Math.Log(registers / zeros);
+            raw = count * Math.Log(count / zeros);
         }
 
         return (long)Math.Round(raw);
     }
 
-    /// <summary>
-    /// Estimates the distinct authors across sketches (a window of buckets). Stays exact while the
-    /// union is small enough to keep sparse: the register indices are counted in a hash set, since
-    /// sorting a day's worth of minute entries took most of a 24 h summary's time.
-    /// </summary>
-    public static long EstimateUnion(IReadOnlyList<UniqueAuthorSketch> sketches, int sparseLimit = 1 << 16)
+    /// <summary>Estimates the distinct authors across sketches (a window of buckets); see <see cref="AuthorUnion"/>.</summary>
+    public static long EstimateUnion(IReadOnlyList<UniqueAuthorSketch> sketches)
     {
         ArgumentNullException.ThrowIfNull(sketches);
-        var total = 0;
-        var anyDense = false;
-        foreach (var s in sketches)
+        using var union = new AuthorUnion();
+        foreach (var sketch in sketches)
         {
-            total += s._sparseCount;
-            anyDense |= s._dense is not null;
-        }
-
-        if (!anyDense && total <= sparseLimit)
-        {
-            return new UniqueAuthorSketch(sparseLimit) { _sparseCount = DistinctIndices(sketches, total) }.Estimate();
-        }
-
-        var union = new UniqueAuthorSketch { _dense = new byte[DenseRegisterCount] };
-        foreach (var s in sketches)
-        {
-            union.Merge(s);
+            union.Add(sketch);
         }
 
         return union.Estimate();
     }
 
-    private const uint RankMask = (1u << RankBits) - 1;
+    internal const uint RankMask = (1u << RankBits) - 1;
 
-    /// <summary>How many distinct register indices the sketches' sparse entries hold, out of <paramref name="total"/> entries.</summary>
-    private static int DistinctIndices(IReadOnlyList<UniqueAuthorSketch> sketches, int total)
-    {
-        // Open addressing at most half full; a slot holds index + 1, so 0 marks it empty. The
-        // indices are hash bits already, so their low bits spread well enough.
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(total, 8) * 2);
-        var mask = capacity - 1;
-        var slots = ArrayPool<uint>.Shared.Rent(capacity);
-        Array.Clear(slots, 0, capacity);
-        var distinct = 0;
-        foreach (var s in sketches)
-        {
-            foreach (var entry in s.SparseEntries)
-            {
-                var key = (entry >> RankBits) + 1;
-                var slot = (int)key & mask;
-                while (slots[slot] != 0 && slots[slot] != key)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                if (slots[slot] == 0)
-                {
-                    slots[slot] = key;
-                    distinct++;
-                }
-            }
-        }
-
-        ArrayPool<uint>.Shared.Return(slots);
-        return distinct;
-    }
+    internal const int IndexShift = RankBits;
 
     private void ToDense()
     {
@@ -258,7 +215,7 @@ public sealed class UniqueAuthorSketch
         _sparseCount = 0;
     }
 
-    private static void AddDense(byte[] dense, uint entry)
+    internal static void AddDense(Span<byte> dense, uint entry)
     {
         // The 13 index bits below the dense index are the first bits the dense rank counts zeros in.
         var sparseIndex = entry >> RankBits;
@@ -267,9 +224,9 @@ public sealed class UniqueAuthorSketch
         var rank = low != 0
             ? BitOperations.LeadingZeroCount(low) - (32 - (SparsePrecision - DensePrecision)) + 1
             : SparsePrecision - DensePrecision + (int)(entry & RankMask);
-        if (rank > dense[denseIndex])
+        if (rank > dense[(int)denseIndex])
         {
-            dense[denseIndex] = (byte)rank;
+            dense[(int)denseIndex] = (byte)rank;
         }
     }
 }
