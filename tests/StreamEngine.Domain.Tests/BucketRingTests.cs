@@ -130,6 +130,8 @@ public sealed class BucketRingTests
                 var from = newest - random.Next(-3, 2 * capacity);
                 var to = from + random.Next(-1, 2 * capacity);
                 Assert.Equal(Read(open, from, to), Read(sealing, from, to));
+                var parts = (BucketParts)random.Next(0, 4);
+                Assert.Equal(Read(open, from, to, parts), Read(sealing, from, to, parts));
                 Assert.Equal(Describe(open.At(from)), Describe(sealing.At(from)));
             }
 
@@ -162,6 +164,20 @@ public sealed class BucketRingTests
         foreach (var bucket in ring.Read(from, to))
         {
             read.Add(Describe(MentionBucket.Of(bucket)));
+        }
+
+        return read.OrderBy(d => d, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>What a reader asked for some parts gives: the totals and those parts.</summary>
+    private static List<string> Read(BucketRing ring, long from, long to, BucketParts parts)
+    {
+        var read = new List<string>();
+        foreach (var bucket in ring.Read(from, to, parts))
+        {
+            var segments = (parts & BucketParts.Segments) != 0 ? string.Join(", ", bucket.Segments.ToArray()) : "-";
+            var authors = (parts & BucketParts.Authors) != 0 ? $"{string.Join(", ", bucket.SparseAuthors.ToArray())} {Convert.ToHexString(bucket.DenseAuthors)}" : "-";
+            read.Add($"@{bucket.Period} {bucket.Totals} [{segments}] [{authors}]");
         }
 
         return read.OrderBy(d => d, StringComparer.Ordinal).ToList();

@@ -182,6 +182,33 @@ public sealed class UniqueAuthorSketchTests
     }
 
     [Fact]
+    public void A_union_past_its_exact_limit_counts_in_dense_registers_as_a_merge_would()
+    {
+        // Sparse sketches of 1,000 authors each, overlapping by half: 100 of them hold 50,500 distinct, 200 hold 100,500.
+        var sketches = Enumerable.Range(0, 200).Select(i => Sketch(i * 500, 1_000)).ToList();
+        var merged = new UniqueAuthorSketch();
+        foreach (var sketch in sketches)
+        {
+            merged.Merge(sketch);
+        }
+
+        var union = UniqueAuthorSketch.EstimateUnion(sketches);
+
+        Assert.True(merged.IsDense);
+        Assert.Equal(merged.Estimate(), union);
+        AssertWithin(100_500, union, 0.05);
+        var sparse = new UniqueAuthorSketch(1 << 17);
+        foreach (var sketch in sketches.Take(100))
+        {
+            sparse.Merge(sketch);
+        }
+
+        Assert.False(sparse.IsDense);
+        Assert.Equal(sparse.Estimate(), UniqueAuthorSketch.EstimateUnion(sketches.Take(100).ToList()));
+        AssertWithin(50_500, sparse.Estimate(), 0.001);
+    }
+
+    [Fact]
     public void Unions_a_days_minutes_into_the_count_of_distinct_authors()
     {
         // 1,440 minutes of 20 posts by authors drawn from 15,000, so most come back on other minutes.

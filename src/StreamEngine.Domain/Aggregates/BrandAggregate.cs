@@ -107,7 +107,7 @@ public sealed class BrandAggregate
         var (from, to) = Range(window.Resolution, window.Periods, now);
         var totals = default(BucketTotals);
         using var authors = new AuthorUnion();
-        foreach (var bucket in Ring(window.Resolution).Read(from, to))
+        foreach (var bucket in Ring(window.Resolution).Read(from, to, BucketParts.Authors))
         {
             totals += bucket.Totals;
             authors.AddSparse(bucket.SparseAuthors);
@@ -129,7 +129,7 @@ public sealed class BrandAggregate
         var series = new double[to - from + 1];
         var first = from - ReputationHours + 1;
         var hourly = new SentimentReach[to - first + 1];
-        foreach (var bucket in _hours.Read(first, to))
+        foreach (var bucket in _hours.Read(first, to, BucketParts.Totals))
         {
             hourly[bucket.Period - first] = bucket.Totals.SentimentReach;
         }
@@ -166,19 +166,12 @@ public sealed class BrandAggregate
         var firstHour = step == TimeStep.Minute ? EventTime.HourOf(from) : from;
         var reputations = ReputationSeries(firstHour, step == TimeStep.Minute ? EventTime.HourOf(to) : to);
         var filled = new BrandFigures?[to - from + 1];
-        using (var authors = new AuthorUnion())
+        foreach (var bucket in Ring(step).Read(from, to, BucketParts.Authors))
         {
-            foreach (var bucket in Ring(step).Read(from, to))
-            {
-                authors.Clear();
-                authors.AddSparse(bucket.SparseAuthors);
-                if (!bucket.DenseAuthors.IsEmpty)
-                {
-                    authors.AddDense(bucket.DenseAuthors);
-                }
-
-                filled[bucket.Period - from] = Figures(bucket.Totals, authors.Estimate(), 0);
-            }
+            var authors = bucket.DenseAuthors.IsEmpty
+                ? UniqueAuthorSketch.EstimateSparse(bucket.SparseAuthors.Length)
+                : UniqueAuthorSketch.EstimateDense(bucket.DenseAuthors);
+            filled[bucket.Period - from] = Figures(bucket.Totals, authors, 0);
         }
 
         var points = new List<TimeseriesPoint>(filled.Length);
@@ -198,7 +191,7 @@ public sealed class BrandAggregate
         ArgumentNullException.ThrowIfNull(window);
         var counts = new Dictionary<int, long>();
         var (from, to) = Range(window.Resolution, window.Periods, now);
-        foreach (var bucket in Ring(window.Resolution).Read(from, to))
+        foreach (var bucket in Ring(window.Resolution).Read(from, to, BucketParts.Segments))
         {
             SegmentCounts.SumInto(bucket.Segments, dimension, counts);
         }
@@ -252,7 +245,7 @@ public sealed class BrandAggregate
     private static long NewestUpTo(BucketRing ring, long now, long limit)
     {
         var newest = now;
-        foreach (var bucket in ring.Read(now + 1, limit))
+        foreach (var bucket in ring.Read(now + 1, limit, BucketParts.Totals))
         {
             newest = Math.Max(newest, bucket.Period);
         }

@@ -12,6 +12,7 @@ internal ref struct BucketReader
     private readonly BucketRing _ring;
     private readonly long _from;
     private readonly long _to;
+    private readonly BucketParts _parts;
     private int _slot;
     private int _left;
 
@@ -20,9 +21,10 @@ internal ref struct BucketReader
     private ulong[] _segments;
     private uint[] _authors;
 
-    internal BucketReader(BucketRing ring, long from, long to)
+    internal BucketReader(BucketRing ring, long from, long to, BucketParts parts)
     {
         _ring = ring;
+        _parts = parts;
         _from = from;
         _to = to;
         // A range wider than the ring reads every slot once; otherwise the slots from the first period on.
@@ -72,10 +74,10 @@ internal ref struct BucketReader
                     EnsureBuffers();
                     while (_sealed.NextSlot < inChunk)
                     {
-                        _sealed.Read(ref _segments, ref _authors);
+                        _sealed.Read(BucketParts.Totals, ref _segments, ref _authors);
                     }
 
-                    var view = _sealed.Read(ref _segments, ref _authors);
+                    var view = _sealed.Read(_parts, ref _segments, ref _authors);
                     if (InRange(view.Period))
                     {
                         Current = view;

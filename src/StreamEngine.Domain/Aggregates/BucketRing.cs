@@ -85,8 +85,11 @@ internal sealed class BucketRing
         }
     }
 
-    /// <summary>The buckets whose period lies in [from, to], open or sealed alike, without copying them.</summary>
-    public BucketReader Read(long from, long to) => new(this, from, to);
+    /// <summary>
+    /// The buckets whose period lies in [from, to], open or sealed alike, without copying them. Of a
+    /// sealed bucket only its totals and <paramref name="parts"/> are decoded.
+    /// </summary>
+    public BucketReader Read(long from, long to, BucketParts parts = BucketParts.All) => new(this, from, to, parts);
 
     /// <summary>Buckets whose period lies in [from, to]; those of sealed chunks are copies.</summary>
     public IEnumerable<MentionBucket> Between(long from, long to) => All.Where(b => b.Period >= from && b.Period <= to);
@@ -170,7 +173,7 @@ internal sealed class BucketRing
         while (reader.NextSlot < ChunkSize)
         {
             var slot = reader.NextSlot;
-            open[slot] = MentionBucket.Of(reader.Read(ref segments, ref authors));
+            open[slot] = MentionBucket.Of(reader.Read(BucketParts.All, ref segments, ref authors));
         }
 
         return open;

@@ -31,3 +31,13 @@ internal readonly ref struct BucketView
     public static BucketView Of(MentionBucket bucket) => new(
         bucket.Period, bucket.Totals, bucket.CodedSegments, bucket.Authors.SparseEntries, bucket.Authors.DenseRegisters);
 }
+
+/// <summary>What a <see cref="BucketReader"/> decodes of a sealed bucket beyond its totals.</summary>
+[Flags]
+internal enum BucketParts
+{
+    Totals = 0,
+    Segments = 1,
+    Authors = 2,
+    All = Segments | Authors,
+}

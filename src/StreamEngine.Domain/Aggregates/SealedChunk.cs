@@ -112,9 +112,20 @@ internal static class SealedChunk
             w.Varint((ulong)t.SentimentReach.Negative);
         }
 
+        // Each section is preceded by its length in bytes, so that a reader wanting only the
+        // other one steps over it without decoding.
         var segments = bucket.CodedSegments;
-        w.Varint((ulong)segments.Length);
+        var size = VarintSize((ulong)segments.Length);
         var code = 0;
+        foreach (var entry in segments)
+        {
+            size += VarintSize((ulong)(SegmentCounts.CodeOf(entry) - code)) + VarintSize((ulong)SegmentCounts.CountOf(entry));
+            code = SegmentCounts.CodeOf(entry);
+        }
+
+        w.Varint((ulong)size);
+        w.Varint((ulong)segments.Length);
+        code = 0;
         foreach (var entry in segments)
         {
             w.Varint((ulong)(SegmentCounts.CodeOf(entry) - code));
@@ -129,14 +140,25 @@ internal static class SealedChunk
         }
 
         var sparse = authors.SparseEntries;
-        w.Varint((ulong)sparse.Length);
+        size = VarintSize((ulong)sparse.Length);
         uint last = 0;
+        foreach (var entry in sparse)
+        {
+            size += VarintSize(entry - last);
+            last = entry;
+        }
+
+        w.Varint((ulong)size);
+        w.Varint((ulong)sparse.Length);
+        last = 0;
         foreach (var entry in sparse)
         {
             w.Varint(entry - last);
             last = entry;
         }
     }
+
+    private static int VarintSize(ulong value) => (63 - System.Numerics.BitOperations.LeadingZeroCount(value | 1) + 7) / 7;
 
     private static ulong Zigzag(long value) => (ulong)((value << 1) ^ (value >> 63));
 
@@ -165,41 +187,87 @@ internal static class SealedChunk
         public readonly bool Holds(int slot) => (_mask >> slot & 1) != 0;
 
         /// <summary>
-        /// Reads the bucket at <see cref="NextSlot"/>. Its breakdowns and sparse authors are decoded
-        /// into <paramref name="segments"/> and <paramref name="authors"/>, grown when too small;
-        /// dense registers are read in place.
+        /// Reads the bucket at <see cref="NextSlot"/>: its totals, and those of <paramref name="parts"/>
+        /// asked for (the rest read as empty). Breakdowns and sparse authors are decoded into
+        /// <paramref name="segments"/> and <paramref name="authors"/>, grown when too small; dense
+        /// registers are read in place.
         /// </summary>
-        public BucketView Read(scoped ref ulong[] segments, scoped ref uint[] authors)
+        public BucketView Read(BucketParts parts, scoped ref ulong[] segments, scoped ref uint[] authors)
         {
-            var delta = Unzigzag(ReadVarint());
+            // Decoded through locals: the reader's own fields live in memory, and a day of minutes
+            // is some 100,000 numbers.
+            var data = _data;
+            var at = _at;
+            var delta = Unzigzag(Varint(data, ref at));
             _period = _started ? _period + delta : delta;
             _started = true;
-            var fields = (Fields)_data[_at++];
-            var mentions = (long)ReadVarint();
-            var reach = (fields & Fields.Reach) != 0 ? (long)ReadVarint() : 0;
-            var engagement = (fields & Fields.Engagement) != 0 ? (long)ReadVarint() : 0;
-            var competitors = (fields & Fields.CompetitorMentions) != 0 ? (long)ReadVarint() : 0;
+            var fields = (Fields)data[at++];
+            var mentions = (long)Varint(data, ref at);
+            var reach = (fields & Fields.Reach) != 0 ? (long)Varint(data, ref at) : 0;
+            var engagement = (fields & Fields.Engagement) != 0 ? (long)Varint(data, ref at) : 0;
+            var competitors = (fields & Fields.CompetitorMentions) != 0 ? (long)Varint(data, ref at) : 0;
             long positive = 0, neutral = 0, negative = 0, unscored = 0;
             if ((fields & Fields.Sentiment) != 0)
             {
-                positive = (long)ReadVarint();
-                neutral = (long)ReadVarint();
-                negative = (long)ReadVarint();
-                unscored = (long)ReadVarint();
+                positive = (long)Varint(data, ref at);
+                neutral = (long)Varint(data, ref at);
+                negative = (long)Varint(data, ref at);
+                unscored = (long)Varint(data, ref at);
             }
 
             var compound = 0.0;
             if ((fields & Fields.CompoundSum) != 0)
             {
-                compound = BinaryPrimitives.ReadDoubleLittleEndian(_data.Slice(_at, sizeof(double)));
-                _at += sizeof(double);
+                compound = BinaryPrimitives.ReadDoubleLittleEndian(data.Slice(at, sizeof(double)));
+                at += sizeof(double);
             }
 
             var sentimentReach = (fields & Fields.SentimentReach) != 0
-                ? new SentimentReach((long)ReadVarint(), (long)ReadVarint(), (long)ReadVarint())
+                ? new SentimentReach((long)Varint(data, ref at), (long)Varint(data, ref at), (long)Varint(data, ref at))
                 : default;
 
-            var segmentCount = (int)ReadVarint();
+            var segmentBytes = (int)Varint(data, ref at);
+            var segmentsEnd = at + segmentBytes;
+            var segmentCount = 0;
+            if ((parts & BucketParts.Segments) == 0)
+            {
+                at = segmentsEnd;
+            }
+            else
+            {
+                segmentCount = ReadSegments(data, ref at, ref segments);
+            }
+
+            ReadOnlySpan<byte> dense = default;
+            var authorCount = 0;
+            if ((fields & Fields.DenseAuthors) != 0)
+            {
+                dense = (parts & BucketParts.Authors) == 0 ? default : data.Slice(at, UniqueAuthorSketch.DenseRegisterCount);
+                at += UniqueAuthorSketch.DenseRegisterCount;
+            }
+            else
+            {
+                var authorBytes = (int)Varint(data, ref at);
+                if ((parts & BucketParts.Authors) == 0)
+                {
+                    at += authorBytes;
+                }
+                else
+                {
+                    authorCount = ReadAuthors(data, ref at, ref authors);
+                }
+            }
+
+            var totals = new BucketTotals(mentions, reach, engagement, new SentimentTally(positive, neutral, negative, unscored, compound), sentimentReach, competitors);
+            var view = new BucketView(_period, totals, segments.AsSpan(0, segmentCount), authors.AsSpan(0, authorCount), dense);
+            _at = at;
+            NextSlot = Following(NextSlot);
+            return view;
+        }
+
+        private static int ReadSegments(ReadOnlySpan<byte> data, ref int at, scoped ref ulong[] segments)
+        {
+            var segmentCount = (int)Varint(data, ref at);
             if (segments.Length < segmentCount)
             {
                 segments = new ulong[BufferSize(segmentCount)];
@@ -208,37 +276,29 @@ internal static class SealedChunk
             var code = 0;
             for (var i = 0; i < segmentCount; i++)
             {
-                code += (int)ReadVarint();
-                segments[i] = SegmentCounts.Pack(code, (long)ReadVarint());
+                code += (int)Varint(data, ref at);
+                segments[i] = SegmentCounts.Pack(code, (long)Varint(data, ref at));
             }
 
-            ReadOnlySpan<byte> dense = default;
-            var authorCount = 0;
-            if ((fields & Fields.DenseAuthors) != 0)
+            return segmentCount;
+        }
+
+        private static int ReadAuthors(ReadOnlySpan<byte> data, ref int at, scoped ref uint[] authors)
+        {
+            var authorCount = (int)Varint(data, ref at);
+            if (authors.Length < authorCount)
             {
-                dense = _data.Slice(_at, UniqueAuthorSketch.DenseRegisterCount);
-                _at += UniqueAuthorSketch.DenseRegisterCount;
+                authors = new uint[BufferSize(authorCount)];
             }
-            else
+
+            uint entry = 0;
+            for (var i = 0; i < authorCount; i++)
             {
-                authorCount = (int)ReadVarint();
-                if (authors.Length < authorCount)
-                {
-                    authors = new uint[BufferSize(authorCount)];
-                }
-
-                uint entry = 0;
-                for (var i = 0; i < authorCount; i++)
-                {
-                    entry += (uint)ReadVarint();
-                    authors[i] = entry;
-                }
+                entry += (uint)Varint(data, ref at);
+                authors[i] = entry;
             }
 
-            var totals = new BucketTotals(mentions, reach, engagement, new SentimentTally(positive, neutral, negative, unscored, compound), sentimentReach, competitors);
-            var view = new BucketView(_period, totals, segments.AsSpan(0, segmentCount), authors.AsSpan(0, authorCount), dense);
-            NextSlot = Following(NextSlot);
-            return view;
+            return authorCount;
         }
 
         // Powers of two, so that a reader may hand the buffers it grew to the shared array pool.
@@ -250,13 +310,23 @@ internal static class SealedChunk
             return rest == 0 ? 64 : slot + 1 + System.Numerics.BitOperations.TrailingZeroCount(rest);
         }
 
-        private ulong ReadVarint()
+        private ulong ReadVarint() => Varint(_data, ref _at);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static ulong Varint(ReadOnlySpan<byte> data, ref int at)
         {
-            ulong value = 0;
-            var shift = 0;
+            // Most numbers here are small counts and differences: one byte.
+            var first = data[at++];
+            return first < 0x80 ? first : LongerVarint(data, ref at, first);
+        }
+
+        private static ulong LongerVarint(ReadOnlySpan<byte> data, ref int at, byte first)
+        {
+            ulong value = first & 0x7FUL;
+            var shift = 7;
             while (true)
             {
-                var b = _data[_at++];
+                var b = data[at++];
                 value |= (ulong)(b & 0x7F) << shift;
                 if (b < 0x80)
                 {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace StreamEngine.Domain.Sketches;
 
@@ -18,6 +19,10 @@ public sealed class AuthorUnion : IDisposable
     // Open addressing at most half full. A slot holds an entry with its top bit set, so 0 marks it
     // empty (entries use 31 bits); the indices are hash bits already, so their low bits spread well.
     private const uint Occupied = 1u << 31;
+
+    // Growing a table rehashes what it holds, and a day of minutes brings ~30,000 entries: starting
+    // small and doubling made a 24 h summary three times slower than this start and fourfold steps.
+    private const int InitialSlots = 4096;
 
     private uint[]? _slots;
     private int _mask;
@@ -40,16 +45,69 @@ public sealed class AuthorUnion : IDisposable
     /// <summary>Adds sparse entries (<see cref="UniqueAuthorSketch.SparseEntries"/>).</summary>
     public void AddSparse(ReadOnlySpan<uint> entries)
     {
-        for (var i = 0; i < entries.Length; i++)
+        if (entries.IsEmpty)
         {
-            if (_registers is not null)
+            return;
+        }
+
+        if (_registers is null && _count + entries.Length > ExactLimit)
+        {
+            ToDense();
+        }
+
+        if (_registers is not null)
+        {
+            foreach (var entry in entries)
             {
-                UniqueAuthorSketch.AddDense(_registers, entries[i]);
+                UniqueAuthorSketch.AddDense(_registers, entry);
             }
-            else if (Insert(entries[i]) && _count > ExactLimit)
+
+            return;
+        }
+
+        // Room for every entry up front, so the loop below runs on locals.
+        if (_slots is null || (_count + entries.Length) * 2 > _mask + 1)
+        {
+            Grow(_count + entries.Length);
+        }
+
+        var slots = _slots!;
+        var mask = _mask;
+        var count = _count;
+        foreach (var entry in entries)
+        {
+            count += Place(slots, mask, entry) ? 1 : 0;
+        }
+
+        _count = count;
+    }
+
+    /// <summary>Puts an entry in the table, keeping the larger rank of an index already there; true when its index is new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Place(uint[] slots, int mask, uint entry)
+    {
+        var index = entry >> UniqueAuthorSketch.IndexShift;
+        var slot = (int)index & mask;
+        while (true)
+        {
+            var held = slots[slot];
+            if (held == 0)
             {
-                ToDense();
+                slots[slot] = entry | Occupied;
+                return true;
             }
+
+            if ((held & ~Occupied) >> UniqueAuthorSketch.IndexShift == index)
+            {
+                if ((entry & UniqueAuthorSketch.RankMask) > (held & UniqueAuthorSketch.RankMask))
+                {
+                    slots[slot] = entry | Occupied;
+                }
+
+                return false;
+            }
+
+            slot = (slot + 1) & mask;
         }
     }
 
@@ -68,23 +126,6 @@ public sealed class AuthorUnion : IDisposable
         ? UniqueAuthorSketch.EstimateSparse(_count)
         : UniqueAuthorSketch.EstimateDense(_registers.AsSpan(0, UniqueAuthorSketch.DenseRegisterCount));
 
-    /// <summary>Forgets every author added, keeping the buffers for the next window.</summary>
-    public void Clear()
-    {
-        if (_registers is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_registers);
-            _registers = null;
-        }
-
-        if (_slots is not null && _count > 0)
-        {
-            Array.Clear(_slots, 0, _mask + 1);
-        }
-
-        _count = 0;
-    }
-
     public void Dispose()
     {
         if (_slots is not null)
@@ -102,48 +143,15 @@ public sealed class AuthorUnion : IDisposable
         _count = 0;
     }
 
-    /// <summary>Adds one entry to the set, keeping the larger rank of an index seen before; true when the index is new.</summary>
-    private bool Insert(uint entry)
-    {
-        if (_slots is null || (_count + 1) * 2 > _mask + 1)
-        {
-            Grow();
-        }
-
-        var slots = _slots!;
-        var mask = _mask;
-        var index = entry >> UniqueAuthorSketch.IndexShift;
-        var slot = (int)index & mask;
-        while (slots[slot] != 0)
-        {
-            var held = slots[slot] & ~Occupied;
-            if (held >> UniqueAuthorSketch.IndexShift == index)
-            {
-                if ((entry & UniqueAuthorSketch.RankMask) > (held & UniqueAuthorSketch.RankMask))
-                {
-                    slots[slot] = entry | Occupied;
-                }
-
-                return false;
-            }
-
-            slot = (slot + 1) & mask;
-        }
-
-        slots[slot] = entry | Occupied;
-        _count++;
-        return true;
-    }
-
-    private void Grow()
+    /// <summary>A table at most half full with <paramref name="needed"/> entries, holding those there were.</summary>
+    private void Grow(int needed)
     {
         var old = _slots;
         var oldCapacity = _mask + 1;
-        // Rented arrays may be larger than asked for; only a power-of-two prefix is used as the table.
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, (_count + 1) * 4));
-        var slots = ArrayPool<uint>.Shared.Rent(capacity);
-        Array.Clear(slots, 0, capacity);
-        _slots = slots;
+        // Rented arrays may be longer than asked for; the table is the power-of-two prefix.
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(InitialSlots, needed * 4));
+        _slots = ArrayPool<uint>.Shared.Rent(capacity);
+        Array.Clear(_slots, 0, capacity);
         _mask = capacity - 1;
         _count = 0;
         if (old is null)
@@ -155,7 +163,7 @@ public sealed class AuthorUnion : IDisposable
         {
             if (held != 0)
             {
-                Insert(held & ~Occupied);
+                _count += Place(_slots, _mask, held & ~Occupied) ? 1 : 0;
             }
         }
 
