@@ -55,6 +55,7 @@ public sealed class BrandAggregate
         {
             _minutes.Seal(newest - OpenMinutes);
             _hours.Seal(EventTime.HourOf(newest) - OpenHours);
+            Influence.Seal(newest);
         }
     }
 

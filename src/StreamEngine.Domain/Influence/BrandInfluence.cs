@@ -41,6 +41,18 @@ public sealed class BrandInfluence
         _days.Pane(DayOf(delta.Minute))?.Add(delta.Authors, delta.Hashtags);
     }
 
+    /// <summary>
+    /// Seals the panes no longer expected to change now that the brand's newest mention is dated
+    /// <paramref name="newestMinute"/>: minutes more than half an hour behind, hours more than two,
+    /// and days before yesterday.
+    /// </summary>
+    internal void Seal(long newestMinute)
+    {
+        _minutes.Seal(newestMinute - 30);
+        _hours.Seal(EventTime.HourOf(newestMinute) - 2);
+        _days.Seal(DayOf(newestMinute) - 1);
+    }
+
     public static BrandInfluence Restore(IEnumerable<InfluencePane> minutes, IEnumerable<InfluencePane> hours, IEnumerable<InfluencePane> days)
     {
         var influence = new BrandInfluence();
@@ -117,20 +129,33 @@ public sealed class BrandInfluence
 
     private static long DayOf(long minute) => Math.DivRem(minute, 24 * 60, out var rem) - (rem < 0 ? 1 : 0);
 
-    /// <summary>Panes indexed by period modulo capacity; a newer period takes over its slot, an older one is out of reach.</summary>
+    /// <summary>
+    /// Panes indexed by period modulo capacity; a newer period takes over its slot, an older one is
+    /// out of reach. A pane older than what the brand still expects to change is sealed
+    /// (<see cref="SealedPane"/>); a late post opens it again, and a read of it gets an open copy.
+    /// </summary>
     private sealed class PaneRing(int capacity, (int Authors, int Hashtags) paneCapacity)
     {
-        private readonly InfluencePane?[] _slots = new InfluencePane?[capacity];
+        // Each slot is null, an InfluencePane while open, or a SealedPane.
+        private readonly object?[] _slots = new object?[capacity];
+        private readonly bool[] _open = new bool[capacity];
+        private int _openCount;
 
-        public IEnumerable<InfluencePane> All => _slots.Where(p => p is not null)!;
+        public IEnumerable<InfluencePane> All => _slots.OfType<object>().Select(Read);
 
         public InfluencePane? Pane(long period)
         {
-            var slot = (int)(((period % _slots.Length) + _slots.Length) % _slots.Length);
-            var pane = _slots[slot];
+            var slot = SlotOf(period);
+            var pane = _slots[slot] switch
+            {
+                InfluencePane open => open,
+                SealedPane sealedPane => Reopen(slot, sealedPane),
+                _ => null,
+            };
             if (pane is null || pane.Period < period)
             {
-                _slots[slot] = pane = new InfluencePane(period, paneCapacity.Authors, paneCapacity.Hashtags);
+                pane = new InfluencePane(period, paneCapacity.Authors, paneCapacity.Hashtags);
+                Keep(slot, pane);
             }
 
             return pane.Period == period ? pane : null;
@@ -138,24 +163,75 @@ public sealed class BrandInfluence
 
         public InfluencePane? At(long period)
         {
-            var pane = _slots[(int)(((period % _slots.Length) + _slots.Length) % _slots.Length)];
-            return pane?.Period == period ? pane : null;
+            var held = _slots[SlotOf(period)];
+            return PeriodOf(held) == period ? Read(held!) : null;
         }
 
         public IEnumerable<InfluencePane> Between(long from, long to) =>
-            _slots.Where(p => p is not null && p.Period >= from && p.Period <= to)!;
+            _slots.OfType<object>().Where(p => PeriodOf(p) >= from && PeriodOf(p) <= to).Select(Read);
 
         public void Restore(IEnumerable<InfluencePane> panes)
         {
             foreach (var pane in panes)
             {
-                var slot = (int)(((pane.Period % _slots.Length) + _slots.Length) % _slots.Length);
-                if (_slots[slot] is null || _slots[slot]!.Period < pane.Period)
+                var slot = SlotOf(pane.Period);
+                if (_slots[slot] is null || PeriodOf(_slots[slot]) < pane.Period)
                 {
-                    _slots[slot] = pane;
+                    Keep(slot, pane);
                 }
             }
         }
+
+        /// <summary>Seals every open pane of a period before <paramref name="period"/>.</summary>
+        public void Seal(long period)
+        {
+            if (_openCount == 0)
+            {
+                return;
+            }
+
+            for (var slot = 0; slot < _slots.Length; slot++)
+            {
+                if (_open[slot] && _slots[slot] is InfluencePane pane && pane.Period < period)
+                {
+                    _slots[slot] = SealedPane.Seal(pane);
+                    _open[slot] = false;
+                    _openCount--;
+                }
+            }
+        }
+
+        private InfluencePane Reopen(int slot, SealedPane sealedPane)
+        {
+            var pane = Read(sealedPane);
+            Keep(slot, pane);
+            return pane;
+        }
+
+        private void Keep(int slot, InfluencePane pane)
+        {
+            _slots[slot] = pane;
+            if (!_open[slot])
+            {
+                _open[slot] = true;
+                _openCount++;
+            }
+        }
+
+        private InfluencePane Read(object held) => held switch
+        {
+            InfluencePane open => open,
+            _ => ((SealedPane)held).Open(paneCapacity.Authors, paneCapacity.Hashtags),
+        };
+
+        private static long PeriodOf(object? held) => held switch
+        {
+            InfluencePane open => open.Period,
+            SealedPane sealedPane => sealedPane.Period,
+            _ => long.MinValue,
+        };
+
+        private int SlotOf(long period) => (int)(((period % _slots.Length) + _slots.Length) % _slots.Length);
     }
 }
 

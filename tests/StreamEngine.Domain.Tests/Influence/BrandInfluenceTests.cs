@@ -94,6 +94,50 @@ public sealed class BrandInfluenceTests
     public void Hashtags_are_the_words_after_a_hash_folded_as_the_matcher_folds_them(string text, string expected) =>
         Assert.Equal(expected.Split(','), MentionFacts.Of(TestPosts.Make("p", Now, text: text)).Hashtags);
 
+    [Fact]
+    public void Sealed_panes_read_and_fill_the_same_as_open_ones()
+    {
+        // Two brands fed the same minutes over three days, late ones among them; one seals its old
+        // panes after every minute, the other never does.
+        var random = new Random(5);
+        var sealing = new BrandInfluence();
+        var open = new BrandInfluence();
+        var newest = EventTime.MinuteOf(Now) - (3 * 24 * 60);
+        for (var step = 0; step < 3_000; step++)
+        {
+            newest += random.Next(0, 3);
+            var minute = random.Next(10) == 0 ? newest - random.Next(0, 2 * 24 * 60) : newest;
+            var authors = Enumerable.Range(0, random.Next(0, 4))
+                .Select(_ => new AuthorContribution($"x/@a{random.Next(60)}", new AuthorTally(1, random.Next(0, 100_000), random.Next(0, 50), random.Next(0, 2), 0)))
+                .ToList();
+            var hashtags = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new TermContribution($"#t{random.Next(90)}", random.Next(1, 3))).ToList();
+            var delta = new MinuteDelta(minute, authors.Count, 0, 0, [], []) { Authors = authors, Hashtags = hashtags };
+            sealing.Apply(delta);
+            open.Apply(delta);
+            sealing.Seal(newest);
+        }
+
+        var now = EventTime.StartOfMinute(newest);
+        foreach (var window in TimeWindow.All)
+        {
+            foreach (var by in new[] { TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement })
+            {
+                Assert.Equal(open.TopAuthors(window, by, 20, now), sealing.TopAuthors(window, by, 20, now));
+            }
+
+            Assert.Equal(open.Hashtags(window, now).OrderBy(h => h.Key), sealing.Hashtags(window, now).OrderBy(h => h.Key));
+        }
+
+        Assert.Equal(Describe(open.MinutePanes), Describe(sealing.MinutePanes));
+        Assert.Equal(Describe(open.HourPanes), Describe(sealing.HourPanes));
+        Assert.Equal(Describe(open.DayPanes), Describe(sealing.DayPanes));
+        Assert.NotEmpty(sealing.DayPanes);
+    }
+
+    private static List<string> Describe(IEnumerable<InfluencePane> panes) => panes
+        .Select(p => $"{p.Period}: {string.Join(" ", p.ByMentions.Entries)} | {string.Join(" ", p.ByReach.Entries)} | {string.Join(" ", p.ByEngagement.Entries)} | {string.Join(" ", p.Hashtags.Entries)}")
+        .ToList();
+
     private static DateTimeOffset StartOfHour(DateTimeOffset at) => EventTime.StartOfHour(EventTime.HourOf(EventTime.MinuteOf(at)));
 
     private static Post Post(string id, DateTimeOffset at, string handle, long followers = 0, long likes = 0, string text = "acme") =>
