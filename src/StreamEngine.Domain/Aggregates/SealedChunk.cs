@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Aggregates;
@@ -12,7 +13,7 @@ namespace StreamEngine.Domain.Aggregates;
 /// (the first in full, the rest as a zigzag difference from the one before), a byte of
 /// <see cref="Fields"/> saying which figures are not zero, those figures as varints (the compound sum
 /// as its 8 bytes), the breakdown counts (value codes as differences, then counts), and the author
-/// sketch: its 4,096 registers as they are, or its sparse entries as differences.
+/// sketch: its 4,096 registers or its sparse entries (four bytes each), as they are.
 /// </para>
 /// </summary>
 internal static class SealedChunk
@@ -139,23 +140,12 @@ internal static class SealedChunk
             return;
         }
 
+        // Sparse entries as they are, four bytes each: their differences are hash bits and take
+        // four bytes as varints too until a bucket holds some hundreds of authors, and read as
+        // they are, a window's authors need no decoding.
         var sparse = authors.SparseEntries;
-        size = VarintSize((ulong)sparse.Length);
-        uint last = 0;
-        foreach (var entry in sparse)
-        {
-            size += VarintSize(entry - last);
-            last = entry;
-        }
-
-        w.Varint((ulong)size);
         w.Varint((ulong)sparse.Length);
-        last = 0;
-        foreach (var entry in sparse)
-        {
-            w.Varint(entry - last);
-            last = entry;
-        }
+        w.Bytes(MemoryMarshal.AsBytes(sparse));
     }
 
     private static int VarintSize(ulong value) => (63 - System.Numerics.BitOperations.LeadingZeroCount(value | 1) + 7) / 7;
@@ -239,6 +229,7 @@ internal static class SealedChunk
             }
 
             ReadOnlySpan<byte> dense = default;
+            ReadOnlySpan<uint> sparse = default;
             var authorCount = 0;
             if ((fields & Fields.DenseAuthors) != 0)
             {
@@ -247,19 +238,25 @@ internal static class SealedChunk
             }
             else
             {
-                var authorBytes = (int)Varint(data, ref at);
+                authorCount = (int)Varint(data, ref at);
+                var bytes = data.Slice(at, authorCount * sizeof(uint));
+                at += bytes.Length;
                 if ((parts & BucketParts.Authors) == 0)
                 {
-                    at += authorBytes;
+                    authorCount = 0;
+                }
+                else if (BitConverter.IsLittleEndian)
+                {
+                    sparse = MemoryMarshal.Cast<byte, uint>(bytes);
                 }
                 else
                 {
-                    authorCount = ReadAuthors(data, ref at, ref authors);
+                    sparse = ReadAuthors(bytes, ref authors);
                 }
             }
 
             var totals = new BucketTotals(mentions, reach, engagement, new SentimentTally(positive, neutral, negative, unscored, compound), sentimentReach, competitors);
-            var view = new BucketView(_period, totals, segments.AsSpan(0, segmentCount), authors.AsSpan(0, authorCount), dense);
+            var view = new BucketView(_period, totals, segments.AsSpan(0, segmentCount), sparse, dense);
             _at = at;
             NextSlot = Following(NextSlot);
             return view;
@@ -283,22 +280,21 @@ internal static class SealedChunk
             return segmentCount;
         }
 
-        private static int ReadAuthors(ReadOnlySpan<byte> data, ref int at, scoped ref uint[] authors)
+        /// <summary>Sparse entries written little-endian, read on a big-endian machine.</summary>
+        private static ReadOnlySpan<uint> ReadAuthors(ReadOnlySpan<byte> bytes, scoped ref uint[] authors)
         {
-            var authorCount = (int)Varint(data, ref at);
-            if (authors.Length < authorCount)
+            var count = bytes.Length / sizeof(uint);
+            if (authors.Length < count)
             {
-                authors = new uint[BufferSize(authorCount)];
+                authors = new uint[BufferSize(count)];
             }
 
-            uint entry = 0;
-            for (var i = 0; i < authorCount; i++)
+            for (var i = 0; i < count; i++)
             {
-                entry += (uint)Varint(data, ref at);
-                authors[i] = entry;
+                authors[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * sizeof(uint))..]);
             }
 
-            return authorCount;
+            return authors.AsSpan(0, count);
         }
 
         // Powers of two, so that a reader may hand the buffers it grew to the shared array pool.

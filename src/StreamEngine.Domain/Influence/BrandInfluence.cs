@@ -75,14 +75,8 @@ public sealed class BrandInfluence
     {
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, AuthorTally>(StringComparer.Ordinal);
-        foreach (var pane in PanesOf(window, now))
-        {
-            foreach (var kept in pane.Ranking(by).Entries)
-            {
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _);
-                sum = sum.Plus(kept.Tally);
-            }
-        }
+        var (ring, from, to) = PanesOf(window, now);
+        ring.SumAuthors(from, to, by, sums);
 
         return sums
             .OrderByDescending(s => s.Value.Weight(by))
@@ -98,33 +92,29 @@ public sealed class BrandInfluence
     {
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var pane in PanesOf(window, now))
-        {
-            foreach (var kept in pane.Hashtags.Entries)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _) += kept.Tally.Count;
-            }
-        }
+        var (ring, from, to) = PanesOf(window, now);
+        ring.SumHashtags(from, to, sums);
 
         return sums;
     }
 
-    private IEnumerable<InfluencePane> PanesOf(TimeWindow window, DateTimeOffset now)
+    /// <summary>The ring of panes a window reads and the periods of it that the window covers.</summary>
+    private (PaneRing Ring, long From, long To) PanesOf(TimeWindow window, DateTimeOffset now)
     {
         var nowMinute = EventTime.MinuteOf(now);
         var lastMinute = EventTime.MinuteOf(now + RetentionPolicy.MaxFutureSkew);
         if (window.Resolution == TimeStep.Minute && window.Periods <= 60)
         {
-            return _minutes.Between(nowMinute - window.Periods + 1, lastMinute);
+            return (_minutes, nowMinute - window.Periods + 1, lastMinute);
         }
 
         if (window.Length <= TimeSpan.FromDays(1))
         {
-            return _hours.Between(EventTime.HourOf(nowMinute) - 23, EventTime.HourOf(lastMinute));
+            return (_hours, EventTime.HourOf(nowMinute) - 23, EventTime.HourOf(lastMinute));
         }
 
         var days = (int)window.Length.TotalDays;
-        return _days.Between(DayOf(nowMinute) - days + 1, DayOf(lastMinute));
+        return (_days, DayOf(nowMinute) - days + 1, DayOf(lastMinute));
     }
 
     private static long DayOf(long minute) => Math.DivRem(minute, 24 * 60, out var rem) - (rem < 0 ? 1 : 0);
@@ -167,8 +157,54 @@ public sealed class BrandInfluence
             return PeriodOf(held) == period ? Read(held!) : null;
         }
 
-        public IEnumerable<InfluencePane> Between(long from, long to) =>
-            _slots.OfType<object>().Where(p => PeriodOf(p) >= from && PeriodOf(p) <= to).Select(Read);
+        /// <summary>Sums the kept authors of one ranking over the panes of [from, to]; sealed panes are read in place.</summary>
+        public void SumAuthors(long from, long to, TallyWeight by, Dictionary<string, AuthorTally> sums)
+        {
+            foreach (var held in _slots)
+            {
+                var period = PeriodOf(held);
+                if (period < from || period > to)
+                {
+                    continue;
+                }
+
+                if (held is SealedPane sealedPane)
+                {
+                    sealedPane.SumAuthors(by, sums);
+                    continue;
+                }
+
+                foreach (var kept in ((InfluencePane)held!).Ranking(by).Entries)
+                {
+                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _);
+                    sum = sum.Plus(kept.Tally);
+                }
+            }
+        }
+
+        /// <summary>Sums the kept hashtags' uses over the panes of [from, to]; sealed panes are read in place.</summary>
+        public void SumHashtags(long from, long to, Dictionary<string, long> sums)
+        {
+            foreach (var held in _slots)
+            {
+                var period = PeriodOf(held);
+                if (period < from || period > to)
+                {
+                    continue;
+                }
+
+                if (held is SealedPane sealedPane)
+                {
+                    sealedPane.SumHashtags(sums);
+                    continue;
+                }
+
+                foreach (var kept in ((InfluencePane)held!).Hashtags.Entries)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _) += kept.Tally.Count;
+                }
+            }
+        }
 
         public void Restore(IEnumerable<InfluencePane> panes)
         {

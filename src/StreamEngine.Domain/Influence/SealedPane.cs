@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Influence;
@@ -91,6 +92,55 @@ internal sealed class SealedPane
         }
 
         return pane;
+    }
+
+    /// <summary>Adds the kept authors of one ranking to <paramref name="sums"/>, without opening the pane.</summary>
+    public void SumAuthors(TallyWeight by, Dictionary<string, AuthorTally> sums)
+    {
+        var at = 0;
+        var wanted = by switch
+        {
+            TallyWeight.Reach => 1,
+            TallyWeight.Engagement => 2,
+            _ => 0,
+        };
+        for (var ranking = 0; ranking <= wanted; ranking++)
+        {
+            var count = (int)Read(ref at);
+            for (var i = 0; i < count; i++)
+            {
+                var key = _keys[(int)Read(ref at)];
+                var tally = new AuthorTally((long)Read(ref at), (long)Read(ref at), (long)Read(ref at), (long)Read(ref at), (long)Read(ref at));
+                Read(ref at);
+                if (ranking == wanted)
+                {
+                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _);
+                    sum = sum.Plus(tally);
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the kept hashtags' uses to <paramref name="sums"/>, without opening the pane.</summary>
+    public void SumHashtags(Dictionary<string, long> sums)
+    {
+        var at = 0;
+        for (var ranking = 0; ranking < 3; ranking++)
+        {
+            var count = (int)Read(ref at);
+            for (var i = 0; i < count * 7; i++)
+            {
+                Read(ref at);
+            }
+        }
+
+        var hashtags = (int)Read(ref at);
+        for (var i = 0; i < hashtags; i++)
+        {
+            var key = _keys[(int)Read(ref at)];
+            CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _) += (long)Read(ref at);
+            Read(ref at);
+        }
     }
 
     private ulong Read(ref int at)

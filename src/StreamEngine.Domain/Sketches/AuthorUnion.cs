@@ -1,32 +1,24 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace StreamEngine.Domain.Sketches;
 
 /// <summary>
 /// The distinct authors of a window, fed one bucket's sketch at a time, whether the bucket is held
 /// as a <see cref="UniqueAuthorSketch"/> or read back from its encoded form. Stays exact while the
-/// union's register indices are few enough to keep in a set (<see cref="ExactLimit"/>); past that,
-/// or once a dense sketch joins, it counts in 4,096 dense registers like the sketches themselves.
-/// Its buffers are pooled: dispose it when done.
+/// union's register indices are few enough to count one by one (<see cref="ExactLimit"/>); past
+/// that, or once a dense sketch joins, it counts in 4,096 dense registers like the sketches
+/// themselves. Its buffers are pooled: dispose it when done.
 /// </summary>
 public sealed class AuthorUnion : IDisposable
 {
     /// <summary>The most distinct register indices counted exactly, one by one.</summary>
     public const int ExactLimit = 1 << 16;
 
-    // Open addressing at most half full. A slot holds an entry with its top bit set, so 0 marks it
-    // empty (entries use 31 bits); the indices are hash bits already, so their low bits spread well.
-    private const uint Occupied = 1u << 31;
-
-    // Growing a table rehashes what it holds, and a day of minutes brings ~30,000 entries: starting
-    // small and doubling made a 24 h summary three times slower than this start and fourfold steps.
-    private const int InitialSlots = 4096;
-
-    private uint[]? _slots;
-    private int _mask;
-    private int _count;
+    // Sparse entries are gathered as they come and counted once at the end, in a table sized for
+    // all of them: growing a table while adding a day's 30,000 entries cost several times more.
+    private uint[] _entries = [];
+    private int _length;
     private byte[]? _registers;
 
     public void Add(UniqueAuthorSketch sketch)
@@ -45,16 +37,6 @@ public sealed class AuthorUnion : IDisposable
     /// <summary>Adds sparse entries (<see cref="UniqueAuthorSketch.SparseEntries"/>).</summary>
     public void AddSparse(ReadOnlySpan<uint> entries)
     {
-        if (entries.IsEmpty)
-        {
-            return;
-        }
-
-        if (_registers is null && _count + entries.Length > ExactLimit)
-        {
-            ToDense();
-        }
-
         if (_registers is not null)
         {
             foreach (var entry in entries)
@@ -65,49 +47,25 @@ public sealed class AuthorUnion : IDisposable
             return;
         }
 
-        // Room for every entry up front, so the loop below runs on locals.
-        if (_slots is null || (_count + entries.Length) * 2 > _mask + 1)
+        if (_length + entries.Length > _entries.Length)
         {
-            Grow(_count + entries.Length);
+            var grown = ArrayPool<uint>.Shared.Rent(Math.Max(1024, (_length + entries.Length) * 2));
+            _entries.AsSpan(0, _length).CopyTo(grown);
+            ReturnEntries();
+            _entries = grown;
         }
 
-        var slots = _slots!;
-        var mask = _mask;
-        var count = _count;
-        foreach (var entry in entries)
+        entries.CopyTo(_entries.AsSpan(_length));
+        _length += entries.Length;
+        if (_length > ExactLimit)
         {
-            count += Place(slots, mask, entry) ? 1 : 0;
-        }
-
-        _count = count;
-    }
-
-    /// <summary>Puts an entry in the table, keeping the larger rank of an index already there; true when its index is new.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Place(uint[] slots, int mask, uint entry)
-    {
-        var index = entry >> UniqueAuthorSketch.IndexShift;
-        var slot = (int)index & mask;
-        while (true)
-        {
-            var held = slots[slot];
-            if (held == 0)
+            // Many of them may be the same authors again: keep one entry per index, and count
+            // densely only when the distinct ones alone are too many.
+            _length = Distinct(_entries.AsSpan(0, _length), keep: true);
+            if (_length > ExactLimit)
             {
-                slots[slot] = entry | Occupied;
-                return true;
+                ToDense();
             }
-
-            if ((held & ~Occupied) >> UniqueAuthorSketch.IndexShift == index)
-            {
-                if ((entry & UniqueAuthorSketch.RankMask) > (held & UniqueAuthorSketch.RankMask))
-                {
-                    slots[slot] = entry | Occupied;
-                }
-
-                return false;
-            }
-
-            slot = (slot + 1) & mask;
         }
     }
 
@@ -123,71 +81,97 @@ public sealed class AuthorUnion : IDisposable
     }
 
     public long Estimate() => _registers is null
-        ? UniqueAuthorSketch.EstimateSparse(_count)
+        ? UniqueAuthorSketch.EstimateSparse(Distinct(_entries.AsSpan(0, _length), keep: false))
         : UniqueAuthorSketch.EstimateDense(_registers.AsSpan(0, UniqueAuthorSketch.DenseRegisterCount));
 
     public void Dispose()
     {
-        if (_slots is not null)
-        {
-            ArrayPool<uint>.Shared.Return(_slots);
-            _slots = null;
-        }
-
+        ReturnEntries();
+        _length = 0;
         if (_registers is not null)
         {
             ArrayPool<byte>.Shared.Return(_registers);
             _registers = null;
         }
-
-        _count = 0;
     }
 
-    /// <summary>A table at most half full with <paramref name="needed"/> entries, holding those there were.</summary>
-    private void Grow(int needed)
+    /// <summary>
+    /// How many distinct register indices <paramref name="entries"/> hold; with <paramref name="keep"/>,
+    /// also moves one entry per index (the larger rank) to the front.
+    /// </summary>
+    private static int Distinct(Span<uint> entries, bool keep)
     {
-        var old = _slots;
-        var oldCapacity = _mask + 1;
-        // Rented arrays may be longer than asked for; the table is the power-of-two prefix.
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(InitialSlots, needed * 4));
-        _slots = ArrayPool<uint>.Shared.Rent(capacity);
-        Array.Clear(_slots, 0, capacity);
-        _mask = capacity - 1;
-        _count = 0;
-        if (old is null)
+        // Open addressing at most half full. A slot holds an entry with its top bit set, so 0 marks
+        // it empty (entries use 31 bits); the indices are hash bits already, so their low bits spread well.
+        const uint occupied = 1u << 31;
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(entries.Length, 8) * 2);
+        var mask = capacity - 1;
+        var slots = ArrayPool<uint>.Shared.Rent(capacity);
+        Array.Clear(slots, 0, capacity);
+        var distinct = 0;
+        foreach (var entry in entries)
         {
-            return;
-        }
-
-        foreach (var held in old.AsSpan(0, oldCapacity))
-        {
-            if (held != 0)
+            var index = entry >> UniqueAuthorSketch.IndexShift;
+            var slot = (int)index & mask;
+            while (true)
             {
-                _count += Place(_slots, _mask, held & ~Occupied) ? 1 : 0;
+                var held = slots[slot];
+                if (held == 0)
+                {
+                    slots[slot] = entry | occupied;
+                    distinct++;
+                    break;
+                }
+
+                if ((held & ~occupied) >> UniqueAuthorSketch.IndexShift == index)
+                {
+                    if ((entry & UniqueAuthorSketch.RankMask) > (held & UniqueAuthorSketch.RankMask))
+                    {
+                        slots[slot] = entry | occupied;
+                    }
+
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
             }
         }
 
-        ArrayPool<uint>.Shared.Return(old);
+        if (keep)
+        {
+            var kept = 0;
+            foreach (var held in slots.AsSpan(0, capacity))
+            {
+                if (held != 0)
+                {
+                    entries[kept++] = held & ~occupied;
+                }
+            }
+        }
+
+        ArrayPool<uint>.Shared.Return(slots);
+        return distinct;
     }
 
     private void ToDense()
     {
         var registers = ArrayPool<byte>.Shared.Rent(UniqueAuthorSketch.DenseRegisterCount);
         Array.Clear(registers, 0, UniqueAuthorSketch.DenseRegisterCount);
-        if (_slots is not null)
+        foreach (var entry in _entries.AsSpan(0, _length))
         {
-            foreach (var held in _slots.AsSpan(0, _mask + 1))
-            {
-                if (held != 0)
-                {
-                    UniqueAuthorSketch.AddDense(registers, held & ~Occupied);
-                }
-            }
-
-            Array.Clear(_slots, 0, _mask + 1);
+            UniqueAuthorSketch.AddDense(registers, entry);
         }
 
         _registers = registers;
-        _count = 0;
+        _length = 0;
+    }
+
+    private void ReturnEntries()
+    {
+        if (_entries.Length > 0)
+        {
+            ArrayPool<uint>.Shared.Return(_entries);
+            _entries = [];
+        }
     }
 }
