@@ -15,7 +15,7 @@ public sealed class BrandAggregate
     private static readonly int FutureMinutes = (int)Math.Ceiling(RetentionPolicy.MaxFutureSkew.TotalMinutes) + 1;
 
     // Minutes and hours this far behind the newest stay open to late posts; older ones are sealed.
-    private const int OpenMinutes = 30;
+    private const int OpenMinutes = 10;
     private const int OpenHours = 2;
 
     private readonly BucketRing _minutes = new(RetentionPolicy.MinuteBuckets + FutureMinutes, chunkSize: 16);

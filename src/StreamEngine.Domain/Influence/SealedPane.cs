@@ -31,7 +31,7 @@ internal sealed class SealedPane
         var w = new VarintWriter();
         foreach (var ranking in (ReadOnlySpan<SpaceSaving<AuthorTally>>)[pane.ByMentions, pane.ByReach, pane.ByEngagement])
         {
-            w.Write((ulong)ranking.Entries.Count);
+            w.Write((ulong)ranking.Entries.Length);
             foreach (var kept in ranking.Entries)
             {
                 w.Write((ulong)Position(kept.Key));
@@ -44,7 +44,7 @@ internal sealed class SealedPane
             }
         }
 
-        w.Write((ulong)pane.Hashtags.Entries.Count);
+        w.Write((ulong)pane.Hashtags.Entries.Length);
         foreach (var kept in pane.Hashtags.Entries)
         {
             w.Write((ulong)Position(kept.Key));

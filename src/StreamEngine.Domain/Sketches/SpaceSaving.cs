@@ -11,27 +11,29 @@ namespace StreamEngine.Domain.Sketches;
 public sealed class SpaceSaving<TTally>
     where TTally : struct, ITally<TTally>
 {
-    private readonly List<Kept> _kept;
+    // An array and a count rather than a List: a brand holds some hundred of these, and the List
+    // object cost as much as a quiet pane's entries.
+    private Kept[] _kept = [];
+    private int _count;
 
     public SpaceSaving(int capacity, TallyWeight weight)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
         Weight = weight;
-        // Most panes of a quiet brand see one or two authors: the list grows only as far as it is filled.
-        _kept = new List<Kept>(1);
+        // Most panes of a quiet brand see one or two authors: the array grows only as far as it is filled.
     }
 
     public int Capacity { get; }
 
     public TallyWeight Weight { get; }
 
-    public IReadOnlyList<Kept> Entries => _kept;
+    public ReadOnlySpan<Kept> Entries => _kept.AsSpan(0, _count);
 
     public void Add(string key, TTally tally)
     {
         ArgumentNullException.ThrowIfNull(key);
-        for (var i = 0; i < _kept.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
             if (string.Equals(_kept[i].Key, key, StringComparison.Ordinal))
             {
@@ -40,14 +42,14 @@ public sealed class SpaceSaving<TTally>
             }
         }
 
-        if (_kept.Count < Capacity)
+        if (_count < Capacity)
         {
-            _kept.Add(new Kept(key, tally, 0));
+            Append(new Kept(key, tally, 0));
             return;
         }
 
         var least = 0;
-        for (var i = 1; i < _kept.Count; i++)
+        for (var i = 1; i < _count; i++)
         {
             if (_kept[i].Ranking(Weight) < _kept[least].Ranking(Weight))
             {
@@ -61,12 +63,22 @@ public sealed class SpaceSaving<TTally>
     /// <summary>Restores a kept key as a snapshot held it.</summary>
     public void Restore(Kept kept)
     {
-        if (_kept.Count >= Capacity)
+        if (_count >= Capacity)
         {
             throw new InvalidOperationException($"a summary of capacity {Capacity} is full");
         }
 
-        _kept.Add(kept);
+        Append(kept);
+    }
+
+    private void Append(Kept kept)
+    {
+        if (_count == _kept.Length)
+        {
+            Array.Resize(ref _kept, Math.Min(Capacity, Math.Max(1, _kept.Length * 2)));
+        }
+
+        _kept[_count++] = kept;
     }
 
     /// <param name="Error">The weight inherited from the key it replaced: the most its weight may be overcounted.</param>

@@ -58,7 +58,7 @@ internal static class InfluenceCodec
             w.Write7BitEncodedInt64(pane.Period);
             foreach (var summary in new[] { pane.ByMentions, pane.ByReach, pane.ByEngagement })
             {
-                w.Write7BitEncodedInt(summary.Entries.Count);
+                w.Write7BitEncodedInt(summary.Entries.Length);
                 foreach (var kept in summary.Entries)
                 {
                     w.Write(kept.Key);
@@ -67,7 +67,7 @@ internal static class InfluenceCodec
                 }
             }
 
-            w.Write7BitEncodedInt(pane.Hashtags.Entries.Count);
+            w.Write7BitEncodedInt(pane.Hashtags.Entries.Length);
             foreach (var kept in pane.Hashtags.Entries)
             {
                 w.Write(kept.Key);

@@ -135,7 +135,7 @@ public sealed class BrandInfluenceTests
     }
 
     private static List<string> Describe(IEnumerable<InfluencePane> panes) => panes
-        .Select(p => $"{p.Period}: {string.Join(" ", p.ByMentions.Entries)} | {string.Join(" ", p.ByReach.Entries)} | {string.Join(" ", p.ByEngagement.Entries)} | {string.Join(" ", p.Hashtags.Entries)}")
+        .Select(p => $"{p.Period}: {string.Join(" ", p.ByMentions.Entries.ToArray())} | {string.Join(" ", p.ByReach.Entries.ToArray())} | {string.Join(" ", p.ByEngagement.Entries.ToArray())} | {string.Join(" ", p.Hashtags.Entries.ToArray())}")
         .ToList();
 
     private static DateTimeOffset StartOfHour(DateTimeOffset at) => EventTime.StartOfHour(EventTime.HourOf(EventTime.MinuteOf(at)));
