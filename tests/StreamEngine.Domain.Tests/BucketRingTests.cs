@@ -104,6 +104,29 @@ public sealed class BucketRingTests
     }
 
     [Fact]
+    public void Sentiment_counts_that_add_up_to_nothing_are_still_sealed()
+    {
+        var ring = new BucketRing(Capacity, chunkSize: 16);
+        ring.Add(FirstSlot, new MinuteDelta(FirstSlot, 0, 0, 0, [], [], new SentimentTally(1, 0, -1, 0, 0)), []);
+
+        ring.Seal(FirstSlot + 100);
+
+        Assert.Equal(new SentimentTally(1, 0, -1, 0, 0), ring.At(FirstSlot)!.Sentiment);
+    }
+
+    [Fact]
+    public void The_widest_range_reads_every_bucket_and_a_reversed_one_none()
+    {
+        var ring = new BucketRing(Capacity, chunkSize: 16);
+        Add(ring, FirstSlot + 1);
+        Add(ring, FirstSlot + 700);
+        ring.Seal(FirstSlot + 2);
+
+        Assert.Equal(2, Read(ring, long.MinValue, long.MaxValue).Count);
+        Assert.Empty(Read(ring, FirstSlot + 700, FirstSlot + 1));
+    }
+
+    [Fact]
     public void Random_adds_read_the_same_whether_chunks_were_sealed_or_not()
     {
         var random = new Random(17);

@@ -37,6 +37,18 @@ public sealed class BrandAggregate
     /// <summary>The bucket of one minute of the last 24 hours; null when nothing was counted in it (or it is out of reach).</summary>
     public MentionBucket? Minute(long minute) => _minutes.At(minute);
 
+    /// <summary>The earliest minute in [from, to] that holds a bucket; null when none does.</summary>
+    public long? FirstMinuteBetween(long from, long to)
+    {
+        long? first = null;
+        foreach (var bucket in _minutes.Read(from, to, BucketParts.Totals))
+        {
+            first = Math.Min(first ?? long.MaxValue, bucket.Period);
+        }
+
+        return first;
+    }
+
     public void Apply(BrandDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);

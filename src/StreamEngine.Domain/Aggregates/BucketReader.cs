@@ -3,9 +3,11 @@ using System.Buffers;
 namespace StreamEngine.Domain.Aggregates;
 
 /// <summary>
-/// Reads the buckets of a ring whose period lies in a range, in slot order, open and sealed chunks
-/// alike, without building a <see cref="MentionBucket"/> for a sealed one: a 24 h summary reads
-/// 1,440 minutes. Use it with <c>foreach</c>, which gives its pooled buffers back at the end.
+/// Reads the buckets of a ring whose period lies in a range, open and sealed chunks alike, without
+/// building a <see cref="MentionBucket"/> for a sealed one: a 24 h summary reads 1,440 minutes.
+/// The order is the ring's, starting at the first period's slot (so, not period order once a range
+/// wraps past the ring's end); callers index by period. The parts asked for are what a sealed bucket
+/// decodes; an open one gives them all. Use it with <c>foreach</c>, which gives its pooled buffers back.
 /// </summary>
 internal ref struct BucketReader
 {
@@ -27,10 +29,12 @@ internal ref struct BucketReader
         _parts = parts;
         _from = from;
         _to = to;
-        // A range wider than the ring reads every slot once; otherwise the slots from the first period on.
-        var width = to - from + 1;
-        _left = width <= 0 ? 0 : (int)Math.Min(width, ring.Capacity);
-        _slot = width >= ring.Capacity ? 0 : ring.SlotOf(from);
+        // A range as wide as the ring reads every slot once; a narrower one the slots from the first
+        // period on. Computed unsigned, so that the widest ranges cannot overflow.
+        var span = unchecked((ulong)(to - from));
+        var whole = to >= from && span >= (ulong)ring.Capacity - 1;
+        _left = to < from ? 0 : whole ? ring.Capacity : (int)span + 1;
+        _slot = whole || to < from ? 0 : ring.SlotOf(from);
         _sealedChunk = -1;
         _segments = [];
         _authors = [];

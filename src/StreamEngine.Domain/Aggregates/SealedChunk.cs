@@ -11,9 +11,10 @@ namespace StreamEngine.Domain.Aggregates;
 /// <para>
 /// Layout: a varint mask of the slots that hold a bucket, then each bucket in slot order: its period
 /// (the first in full, the rest as a zigzag difference from the one before), a byte of
-/// <see cref="Fields"/> saying which figures are not zero, those figures as varints (the compound sum
-/// as its 8 bytes), the breakdown counts (value codes as differences, then counts), and the author
-/// sketch: its 4,096 registers or its sparse entries (four bytes each), as they are.
+/// <see cref="Fields"/> saying which figures are not zero, the mentions and those figures as varints
+/// (the compound sum as its 8 bytes), the breakdowns (their length in bytes, their number, then per
+/// value its code's difference from the one before and its count), and the author sketch: its 4,096
+/// registers, or the number of its sparse entries and the entries as they are, four bytes each.
 /// </para>
 /// </summary>
 internal static class SealedChunk
@@ -72,7 +73,7 @@ internal static class SealedChunk
         fields |= t.Reach != 0 ? Fields.Reach : 0;
         fields |= t.Engagement != 0 ? Fields.Engagement : 0;
         fields |= t.CompetitorMentions != 0 ? Fields.CompetitorMentions : 0;
-        fields |= t.Sentiment.Scored + t.Sentiment.Unscored != 0 ? Fields.Sentiment : 0;
+        fields |= t.Sentiment.Positive != 0 || t.Sentiment.Neutral != 0 || t.Sentiment.Negative != 0 || t.Sentiment.Unscored != 0 ? Fields.Sentiment : 0;
         fields |= BitConverter.DoubleToInt64Bits(t.Sentiment.CompoundSum) != 0 ? Fields.CompoundSum : 0;
         fields |= t.SentimentReach != default ? Fields.SentimentReach : 0;
         fields |= authors.IsDense ? Fields.DenseAuthors : 0;
@@ -113,8 +114,8 @@ internal static class SealedChunk
             w.Varint((ulong)t.SentimentReach.Negative);
         }
 
-        // Each section is preceded by its length in bytes, so that a reader wanting only the
-        // other one steps over it without decoding.
+        // The breakdowns are preceded by their length in bytes, so that a reader wanting only the
+        // authors steps over them without decoding; the authors' length follows from their number.
         var segments = bucket.CodedSegments;
         var size = VarintSize((ulong)segments.Length);
         var code = 0;
@@ -178,9 +179,9 @@ internal static class SealedChunk
 
         /// <summary>
         /// Reads the bucket at <see cref="NextSlot"/>: its totals, and those of <paramref name="parts"/>
-        /// asked for (the rest read as empty). Breakdowns and sparse authors are decoded into
-        /// <paramref name="segments"/> and <paramref name="authors"/>, grown when too small; dense
-        /// registers are read in place.
+        /// asked for (the rest read as empty). Breakdowns are decoded into <paramref name="segments"/>,
+        /// grown when too small; author entries and registers are read in place (on a big-endian
+        /// machine the entries are decoded into <paramref name="authors"/>).
         /// </summary>
         public BucketView Read(BucketParts parts, scoped ref ulong[] segments, scoped ref uint[] authors)
         {

@@ -72,18 +72,8 @@ public sealed class SpikeDetector
         }
     }
 
-    private static long FirstBucket(long until, BrandAggregate aggregate)
-    {
-        for (var minute = until - LookBackMinutes + 1; minute <= until; minute++)
-        {
-            if (aggregate.Minute(minute) is not null)
-            {
-                return minute;
-            }
-        }
-
-        return until + 1;
-    }
+    private static long FirstBucket(long until, BrandAggregate aggregate) =>
+        aggregate.FirstMinuteBetween(until - LookBackMinutes + 1, until) ?? until + 1;
 
     private IEnumerable<Alert> Judge(long minute, BrandAggregate aggregate)
     {

@@ -154,7 +154,7 @@ public sealed class BrandInfluence
         public InfluencePane? At(long period)
         {
             var held = _slots[SlotOf(period)];
-            return PeriodOf(held) == period ? Read(held!) : null;
+            return held is not null && PeriodOf(held) == period ? Read(held) : null;
         }
 
         /// <summary>Sums the kept authors of one ranking over the panes of [from, to]; sealed panes are read in place.</summary>
@@ -162,8 +162,7 @@ public sealed class BrandInfluence
         {
             foreach (var held in _slots)
             {
-                var period = PeriodOf(held);
-                if (period < from || period > to)
+                if (held is null || PeriodOf(held) < from || PeriodOf(held) > to)
                 {
                     continue;
                 }
@@ -174,7 +173,7 @@ public sealed class BrandInfluence
                     continue;
                 }
 
-                foreach (var kept in ((InfluencePane)held!).Ranking(by).Entries)
+                foreach (var kept in ((InfluencePane)held).Ranking(by).Entries)
                 {
                     ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _);
                     sum = sum.Plus(kept.Tally);
@@ -187,8 +186,7 @@ public sealed class BrandInfluence
         {
             foreach (var held in _slots)
             {
-                var period = PeriodOf(held);
-                if (period < from || period > to)
+                if (held is null || PeriodOf(held) < from || PeriodOf(held) > to)
                 {
                     continue;
                 }
@@ -199,7 +197,7 @@ public sealed class BrandInfluence
                     continue;
                 }
 
-                foreach (var kept in ((InfluencePane)held!).Hashtags.Entries)
+                foreach (var kept in ((InfluencePane)held).Hashtags.Entries)
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _) += kept.Tally.Count;
                 }

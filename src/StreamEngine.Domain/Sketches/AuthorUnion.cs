@@ -6,13 +6,13 @@ namespace StreamEngine.Domain.Sketches;
 /// <summary>
 /// The distinct authors of a window, fed one bucket's sketch at a time, whether the bucket is held
 /// as a <see cref="UniqueAuthorSketch"/> or read back from its encoded form. Stays exact while the
-/// union's register indices are few enough to count one by one (<see cref="ExactLimit"/>); past
+/// sparse entries it is given are few enough to count one by one (<see cref="ExactLimit"/>); past
 /// that, or once a dense sketch joins, it counts in 4,096 dense registers like the sketches
 /// themselves. Its buffers are pooled: dispose it when done.
 /// </summary>
 public sealed class AuthorUnion : IDisposable
 {
-    /// <summary>The most distinct register indices counted exactly, one by one.</summary>
+    /// <summary>The most sparse entries (repeats included) a union counts exactly, one by one.</summary>
     public const int ExactLimit = 1 << 16;
 
     // Sparse entries are gathered as they come and counted once at the end, in a table sized for
@@ -47,6 +47,15 @@ public sealed class AuthorUnion : IDisposable
             return;
         }
 
+        // Past the limit in entries gathered (repeated authors included, as counting them one by one
+        // would cost more than the registers), the union turns dense.
+        if (_length + entries.Length > ExactLimit)
+        {
+            ToDense();
+            AddSparse(entries);
+            return;
+        }
+
         if (_length + entries.Length > _entries.Length)
         {
             var grown = ArrayPool<uint>.Shared.Rent(Math.Max(1024, (_length + entries.Length) * 2));
@@ -57,16 +66,6 @@ public sealed class AuthorUnion : IDisposable
 
         entries.CopyTo(_entries.AsSpan(_length));
         _length += entries.Length;
-        if (_length > ExactLimit)
-        {
-            // Many of them may be the same authors again: keep one entry per index, and count
-            // densely only when the distinct ones alone are too many.
-            _length = Distinct(_entries.AsSpan(0, _length), keep: true);
-            if (_length > ExactLimit)
-            {
-                ToDense();
-            }
-        }
     }
 
     /// <summary>Adds a dense sketch's registers (<see cref="UniqueAuthorSketch.DenseRegisters"/>).</summary>
@@ -81,7 +80,7 @@ public sealed class AuthorUnion : IDisposable
     }
 
     public long Estimate() => _registers is null
-        ? UniqueAuthorSketch.EstimateSparse(Distinct(_entries.AsSpan(0, _length), keep: false))
+        ? UniqueAuthorSketch.EstimateSparse(Distinct(_entries.AsSpan(0, _length)))
         : UniqueAuthorSketch.EstimateDense(_registers.AsSpan(0, UniqueAuthorSketch.DenseRegisterCount));
 
     public void Dispose()
@@ -95,15 +94,11 @@ public sealed class AuthorUnion : IDisposable
         }
     }
 
-    /// <summary>
-    /// How many distinct register indices <paramref name="entries"/> hold; with <paramref name="keep"/>,
-    /// also moves one entry per index (the larger rank) to the front.
-    /// </summary>
-    private static int Distinct(Span<uint> entries, bool keep)
+    /// <summary>How many distinct register indices <paramref name="entries"/> hold.</summary>
+    private static int Distinct(ReadOnlySpan<uint> entries)
     {
-        // Open addressing at most half full. A slot holds an entry with its top bit set, so 0 marks
-        // it empty (entries use 31 bits); the indices are hash bits already, so their low bits spread well.
-        const uint occupied = 1u << 31;
+        // Open addressing at most half full. A slot holds an index + 1, so 0 marks it empty; the
+        // indices are hash bits already, so their low bits spread well.
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(entries.Length, 8) * 2);
         var mask = capacity - 1;
         var slots = ArrayPool<uint>.Shared.Rent(capacity);
@@ -111,41 +106,17 @@ public sealed class AuthorUnion : IDisposable
         var distinct = 0;
         foreach (var entry in entries)
         {
-            var index = entry >> UniqueAuthorSketch.IndexShift;
-            var slot = (int)index & mask;
-            while (true)
+            var key = (entry >> UniqueAuthorSketch.IndexShift) + 1;
+            var slot = (int)key & mask;
+            while (slots[slot] != 0 && slots[slot] != key)
             {
-                var held = slots[slot];
-                if (held == 0)
-                {
-                    slots[slot] = entry | occupied;
-                    distinct++;
-                    break;
-                }
-
-                if ((held & ~occupied) >> UniqueAuthorSketch.IndexShift == index)
-                {
-                    if ((entry & UniqueAuthorSketch.RankMask) > (held & UniqueAuthorSketch.RankMask))
-                    {
-                        slots[slot] = entry | occupied;
-                    }
-
-                    break;
-                }
-
                 slot = (slot + 1) & mask;
             }
-        }
 
-        if (keep)
-        {
-            var kept = 0;
-            foreach (var held in slots.AsSpan(0, capacity))
+            if (slots[slot] == 0)
             {
-                if (held != 0)
-                {
-                    entries[kept++] = held & ~occupied;
-                }
+                slots[slot] = key;
+                distinct++;
             }
         }
 
