@@ -49,6 +49,16 @@ public sealed class BrandAggregate
         return first;
     }
 
+    /// <summary>Writes the totals of each minute of [from, to] to <paramref name="into"/>, indexed from <paramref name="from"/>; null where a minute has no bucket.</summary>
+    internal void ReadMinuteTotals(long from, long to, Span<BucketTotals?> into)
+    {
+        into[..(int)(to - from + 1)].Clear();
+        foreach (var bucket in _minutes.Read(from, to, BucketParts.Totals))
+        {
+            into[(int)(bucket.Period - from)] = bucket.Totals;
+        }
+    }
+
     public void Apply(BrandDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);

@@ -20,6 +20,10 @@ public sealed class SpikeDetector
     private EwmaBaseline _net;
     private EwmaBaseline _shareOfVoice;
 
+    // The totals of the minutes being judged, read from the aggregate in one pass (a sealed minute
+    // costs a decode per lookup); kept between calls so that judging a minute allocates nothing.
+    private BucketTotals?[] _judged = [];
+
     public SpikeDetector(string brandId, AlertSettings settings)
     {
         ArgumentException.ThrowIfNullOrEmpty(brandId);
@@ -47,9 +51,19 @@ public sealed class SpikeDetector
         var until = newestMinute - _settings.GraceMinutes - 1;
         var from = JudgedThrough is { } judged ? Math.Max(judged + 1, until - LookBackMinutes + 1) : FirstBucket(until, aggregate);
         List<Alert>? alerts = null;
+        if (from <= until)
+        {
+            if (_judged.Length < until - from + 1)
+            {
+                _judged = new BucketTotals?[until - from + 1];
+            }
+
+            aggregate.ReadMinuteTotals(from, until, _judged);
+        }
+
         for (var minute = from; minute <= until; minute++)
         {
-            foreach (var alert in Judge(minute, aggregate))
+            foreach (var alert in Judge(minute, _judged[minute - from], aggregate))
             {
                 (alerts ??= []).Add(alert);
             }
@@ -75,19 +89,18 @@ public sealed class SpikeDetector
     private static long FirstBucket(long until, BrandAggregate aggregate) =>
         aggregate.FirstMinuteBetween(until - LookBackMinutes + 1, until) ?? until + 1;
 
-    private IEnumerable<Alert> Judge(long minute, BrandAggregate aggregate)
+    private IEnumerable<Alert> Judge(long minute, BucketTotals? totals, BrandAggregate aggregate)
     {
-        var bucket = aggregate.Minute(minute);
-        var mentions = bucket?.Mentions ?? 0;
-        var negative = bucket?.Sentiment.Negative ?? 0;
-        var scored = bucket?.Sentiment.Scored ?? 0;
+        var mentions = totals?.Mentions ?? 0;
+        var negative = totals?.Sentiment.Negative ?? 0;
+        var scored = totals?.Sentiment.Scored ?? 0;
         var found = new List<Alert>(0);
-        if (Check(AlertMetric.Mentions, mentions, _mentions, minute, bucket, aggregate) is { } volume)
+        if (Check(AlertMetric.Mentions, mentions, _mentions, minute, aggregate) is { } volume)
         {
             found.Add(volume);
         }
 
-        if (Check(AlertMetric.NegativeMentions, negative, _negative, minute, bucket, aggregate) is { } negatives)
+        if (Check(AlertMetric.NegativeMentions, negative, _negative, minute, aggregate) is { } negatives)
         {
             found.Add(negatives);
         }
@@ -98,8 +111,8 @@ public sealed class SpikeDetector
         // A net sentiment of a handful of posts says nothing: too-quiet minutes neither alert nor teach the baseline.
         if (scored >= _settings.MinimumMentions)
         {
-            var net = bucket!.Sentiment.NetSentiment;
-            if (Check(AlertMetric.NetSentiment, net, _net, minute, bucket, aggregate) is { } sentiment)
+            var net = totals!.Value.Sentiment.NetSentiment;
+            if (Check(AlertMetric.NetSentiment, net, _net, minute, aggregate) is { } sentiment)
             {
                 found.Add(sentiment);
             }
@@ -108,9 +121,10 @@ public sealed class SpikeDetector
         }
 
         // Likewise a share of voice of a quiet competitor set.
-        if (bucket is { ShareOfVoice: { } share } && bucket.Mentions + bucket.CompetitorMentions >= _settings.MinimumMentions)
+        if (totals is { } t && t.Mentions + t.CompetitorMentions > 0 && t.Mentions + t.CompetitorMentions >= _settings.MinimumMentions)
         {
-            if (Check(AlertMetric.ShareOfVoice, share, _shareOfVoice, minute, bucket, aggregate) is { } voice)
+            var share = t.Mentions * 100.0 / (t.Mentions + t.CompetitorMentions);
+            if (Check(AlertMetric.ShareOfVoice, share, _shareOfVoice, minute, aggregate) is { } voice)
             {
                 found.Add(voice);
             }
@@ -121,7 +135,7 @@ public sealed class SpikeDetector
         return found;
     }
 
-    private Alert? Check(AlertMetric metric, double value, EwmaBaseline baseline, long minute, MentionBucket? bucket, BrandAggregate aggregate)
+    private Alert? Check(AlertMetric metric, double value, EwmaBaseline baseline, long minute, BrandAggregate aggregate)
     {
         if (baseline.Count < _settings.WarmUpMinutes)
         {
@@ -149,7 +163,7 @@ public sealed class SpikeDetector
 
         _lastAlert[(metric, d)] = minute;
         var severity = Math.Abs(z) >= 2 * _settings.Threshold ? AlertSeverity.High : AlertSeverity.Medium;
-        var drivers = AlertDrivers.Explain(metric, d, minute, bucket, aggregate);
+        var drivers = AlertDrivers.Explain(metric, d, minute, aggregate.Minute(minute), aggregate);
         return new Alert(
             Alert.IdOf(_brandId, minute, metric, d), _brandId, EventTime.StartOfMinute(minute), metric, d, severity,
             value, Math.Round(baseline.Mean, 3), Math.Round(z, 2), drivers);
