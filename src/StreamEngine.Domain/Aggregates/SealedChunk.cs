@@ -38,14 +38,14 @@ internal static class SealedChunk
     /// <summary>Encodes the buckets of one chunk's slots; a null slot holds nothing.</summary>
     public static byte[] Encode(ReadOnlySpan<MentionBucket?> slots)
     {
-        var w = new Writer(t_buffer ??= new byte[4096]);
+        var w = new VarintWriter(t_buffer ??= new byte[4096]);
         ulong mask = 0;
         for (var i = 0; i < slots.Length; i++)
         {
             mask |= slots[i] is null ? 0 : 1UL << i;
         }
 
-        w.Varint(mask);
+        w.Write(mask);
         var first = true;
         long previous = 0;
         foreach (var bucket in slots)
@@ -55,7 +55,7 @@ internal static class SealedChunk
                 continue;
             }
 
-            w.Varint(first ? Zigzag(bucket.Period) : Zigzag(bucket.Period - previous));
+            w.Write(first ? Zigzag(bucket.Period) : Zigzag(bucket.Period - previous));
             first = false;
             previous = bucket.Period;
             Write(ref w, bucket);
@@ -65,7 +65,7 @@ internal static class SealedChunk
         return w.Written.ToArray();
     }
 
-    private static void Write(ref Writer w, MentionBucket bucket)
+    private static void Write(ref VarintWriter w, MentionBucket bucket)
     {
         var t = bucket.Totals;
         var authors = bucket.Authors;
@@ -78,28 +78,28 @@ internal static class SealedChunk
         fields |= t.SentimentReach != default ? Fields.SentimentReach : 0;
         fields |= authors.IsDense ? Fields.DenseAuthors : 0;
         w.Byte((byte)fields);
-        w.Varint((ulong)t.Mentions);
+        w.Write((ulong)t.Mentions);
         if ((fields & Fields.Reach) != 0)
         {
-            w.Varint((ulong)t.Reach);
+            w.Write((ulong)t.Reach);
         }
 
         if ((fields & Fields.Engagement) != 0)
         {
-            w.Varint((ulong)t.Engagement);
+            w.Write((ulong)t.Engagement);
         }
 
         if ((fields & Fields.CompetitorMentions) != 0)
         {
-            w.Varint((ulong)t.CompetitorMentions);
+            w.Write((ulong)t.CompetitorMentions);
         }
 
         if ((fields & Fields.Sentiment) != 0)
         {
-            w.Varint((ulong)t.Sentiment.Positive);
-            w.Varint((ulong)t.Sentiment.Neutral);
-            w.Varint((ulong)t.Sentiment.Negative);
-            w.Varint((ulong)t.Sentiment.Unscored);
+            w.Write((ulong)t.Sentiment.Positive);
+            w.Write((ulong)t.Sentiment.Neutral);
+            w.Write((ulong)t.Sentiment.Negative);
+            w.Write((ulong)t.Sentiment.Unscored);
         }
 
         if ((fields & Fields.CompoundSum) != 0)
@@ -109,9 +109,9 @@ internal static class SealedChunk
 
         if ((fields & Fields.SentimentReach) != 0)
         {
-            w.Varint((ulong)t.SentimentReach.Positive);
-            w.Varint((ulong)t.SentimentReach.Neutral);
-            w.Varint((ulong)t.SentimentReach.Negative);
+            w.Write((ulong)t.SentimentReach.Positive);
+            w.Write((ulong)t.SentimentReach.Neutral);
+            w.Write((ulong)t.SentimentReach.Negative);
         }
 
         // The breakdowns are preceded by their length in bytes, so that a reader wanting only the
@@ -125,13 +125,13 @@ internal static class SealedChunk
             code = SegmentCounts.CodeOf(entry);
         }
 
-        w.Varint((ulong)size);
-        w.Varint((ulong)segments.Length);
+        w.Write((ulong)size);
+        w.Write((ulong)segments.Length);
         code = 0;
         foreach (var entry in segments)
         {
-            w.Varint((ulong)(SegmentCounts.CodeOf(entry) - code));
-            w.Varint((ulong)SegmentCounts.CountOf(entry));
+            w.Write((ulong)(SegmentCounts.CodeOf(entry) - code));
+            w.Write((ulong)SegmentCounts.CountOf(entry));
             code = SegmentCounts.CodeOf(entry);
         }
 
@@ -145,7 +145,7 @@ internal static class SealedChunk
         // four bytes as varints too until a bucket holds some hundreds of authors, and read as
         // they are, a window's authors need no decoding.
         var sparse = authors.SparseEntries;
-        w.Varint((ulong)sparse.Length);
+        w.Write((ulong)sparse.Length);
         w.Bytes(MemoryMarshal.AsBytes(sparse));
     }
 
@@ -189,21 +189,21 @@ internal static class SealedChunk
             // is some 100,000 numbers.
             var data = _data;
             var at = _at;
-            var delta = Unzigzag(Varint(data, ref at));
+            var delta = Unzigzag(Varint.Read(data, ref at));
             _period = _started ? _period + delta : delta;
             _started = true;
             var fields = (Fields)data[at++];
-            var mentions = (long)Varint(data, ref at);
-            var reach = (fields & Fields.Reach) != 0 ? (long)Varint(data, ref at) : 0;
-            var engagement = (fields & Fields.Engagement) != 0 ? (long)Varint(data, ref at) : 0;
-            var competitors = (fields & Fields.CompetitorMentions) != 0 ? (long)Varint(data, ref at) : 0;
+            var mentions = (long)Varint.Read(data, ref at);
+            var reach = (fields & Fields.Reach) != 0 ? (long)Varint.Read(data, ref at) : 0;
+            var engagement = (fields & Fields.Engagement) != 0 ? (long)Varint.Read(data, ref at) : 0;
+            var competitors = (fields & Fields.CompetitorMentions) != 0 ? (long)Varint.Read(data, ref at) : 0;
             long positive = 0, neutral = 0, negative = 0, unscored = 0;
             if ((fields & Fields.Sentiment) != 0)
             {
-                positive = (long)Varint(data, ref at);
-                neutral = (long)Varint(data, ref at);
-                negative = (long)Varint(data, ref at);
-                unscored = (long)Varint(data, ref at);
+                positive = (long)Varint.Read(data, ref at);
+                neutral = (long)Varint.Read(data, ref at);
+                negative = (long)Varint.Read(data, ref at);
+                unscored = (long)Varint.Read(data, ref at);
             }
 
             var compound = 0.0;
@@ -214,10 +214,10 @@ internal static class SealedChunk
             }
 
             var sentimentReach = (fields & Fields.SentimentReach) != 0
-                ? new SentimentReach((long)Varint(data, ref at), (long)Varint(data, ref at), (long)Varint(data, ref at))
+                ? new SentimentReach((long)Varint.Read(data, ref at), (long)Varint.Read(data, ref at), (long)Varint.Read(data, ref at))
                 : default;
 
-            var segmentBytes = (int)Varint(data, ref at);
+            var segmentBytes = (int)Varint.Read(data, ref at);
             var segmentsEnd = at + segmentBytes;
             var segmentCount = 0;
             if ((parts & BucketParts.Segments) == 0)
@@ -239,7 +239,7 @@ internal static class SealedChunk
             }
             else
             {
-                authorCount = (int)Varint(data, ref at);
+                authorCount = (int)Varint.Read(data, ref at);
                 var bytes = data.Slice(at, authorCount * sizeof(uint));
                 at += bytes.Length;
                 if ((parts & BucketParts.Authors) == 0)
@@ -265,7 +265,7 @@ internal static class SealedChunk
 
         private static int ReadSegments(ReadOnlySpan<byte> data, ref int at, scoped ref ulong[] segments)
         {
-            var segmentCount = (int)Varint(data, ref at);
+            var segmentCount = (int)Varint.Read(data, ref at);
             if (segments.Length < segmentCount)
             {
                 segments = new ulong[BufferSize(segmentCount)];
@@ -274,8 +274,8 @@ internal static class SealedChunk
             var code = 0;
             for (var i = 0; i < segmentCount; i++)
             {
-                code += (int)Varint(data, ref at);
-                segments[i] = SegmentCounts.Pack(code, (long)Varint(data, ref at));
+                code += (int)Varint.Read(data, ref at);
+                segments[i] = SegmentCounts.Pack(code, (long)Varint.Read(data, ref at));
             }
 
             return segmentCount;
@@ -307,82 +307,6 @@ internal static class SealedChunk
             return rest == 0 ? 64 : slot + 1 + System.Numerics.BitOperations.TrailingZeroCount(rest);
         }
 
-        private ulong ReadVarint() => Varint(_data, ref _at);
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Varint(ReadOnlySpan<byte> data, ref int at)
-        {
-            // Most numbers here are small counts and differences: one byte.
-            var first = data[at++];
-            return first < 0x80 ? first : LongerVarint(data, ref at, first);
-        }
-
-        private static ulong LongerVarint(ReadOnlySpan<byte> data, ref int at, byte first)
-        {
-            ulong value = first & 0x7FUL;
-            var shift = 7;
-            while (true)
-            {
-                var b = data[at++];
-                value |= (ulong)(b & 0x7F) << shift;
-                if (b < 0x80)
-                {
-                    return value;
-                }
-
-                shift += 7;
-            }
-        }
-    }
-
-    private ref struct Writer(byte[] buffer)
-    {
-        private int _length;
-
-        public byte[] Buffer { get; private set; } = buffer;
-
-        public readonly ReadOnlySpan<byte> Written => Buffer.AsSpan(0, _length);
-
-        public void Byte(byte value)
-        {
-            Ensure(1);
-            Buffer[_length++] = value;
-        }
-
-        public void Varint(ulong value)
-        {
-            Ensure(10);
-            while (value >= 0x80)
-            {
-                Buffer[_length++] = (byte)(value | 0x80);
-                value >>= 7;
-            }
-
-            Buffer[_length++] = (byte)value;
-        }
-
-        public void Double(double value)
-        {
-            Ensure(sizeof(double));
-            BinaryPrimitives.WriteDoubleLittleEndian(Buffer.AsSpan(_length), value);
-            _length += sizeof(double);
-        }
-
-        public void Bytes(ReadOnlySpan<byte> value)
-        {
-            Ensure(value.Length);
-            value.CopyTo(Buffer.AsSpan(_length));
-            _length += value.Length;
-        }
-
-        private void Ensure(int more)
-        {
-            if (_length + more > Buffer.Length)
-            {
-                var grown = new byte[Math.Max(Buffer.Length * 2, _length + more)];
-                Buffer.AsSpan(0, _length).CopyTo(grown);
-                Buffer = grown;
-            }
-        }
+        private ulong ReadVarint() => Varint.Read(_data, ref _at);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Domain.Influence;
@@ -28,7 +29,7 @@ internal sealed class SealedPane
     {
         var keys = new List<string>();
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        var w = new VarintWriter();
+        var w = new VarintWriter(new byte[256]);
         foreach (var ranking in (ReadOnlySpan<SpaceSaving<AuthorTally>>)[pane.ByMentions, pane.ByReach, pane.ByEngagement])
         {
             w.Write((ulong)ranking.Entries.Length);
@@ -52,7 +53,7 @@ internal sealed class SealedPane
             w.Write((ulong)kept.Error);
         }
 
-        return new SealedPane(pane.Period, [.. keys], w.ToArray());
+        return new SealedPane(pane.Period, [.. keys], w.Written.ToArray());
 
         int Position(string key)
         {
@@ -143,41 +144,5 @@ internal sealed class SealedPane
         }
     }
 
-    private ulong Read(ref int at)
-    {
-        ulong value = 0;
-        for (var shift = 0; ; shift += 7)
-        {
-            var b = _entries[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-    }
-
-    private sealed class VarintWriter
-    {
-        private byte[] _buffer = new byte[256];
-        private int _length;
-
-        public void Write(ulong value)
-        {
-            if (_length + 10 > _buffer.Length)
-            {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-
-            while (value >= 0x80)
-            {
-                _buffer[_length++] = (byte)(value | 0x80);
-                value >>= 7;
-            }
-
-            _buffer[_length++] = (byte)value;
-        }
-
-        public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
-    }
+    private ulong Read(ref int at) => Varint.Read(_entries, ref at);
 }
