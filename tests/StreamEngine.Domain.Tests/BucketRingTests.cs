@@ -47,8 +47,8 @@ public sealed class BucketRingTests
 
         Assert.Null(ring.At(FirstSlot + 7));
         Assert.Equal(1, ring.At(FirstSlot + 7 + Capacity)!.Mentions);
-        Assert.Equal([FirstSlot + 7 + Capacity], ring.Between(FirstSlot, FirstSlot + (2 * Capacity)).Select(b => b.Period));
-        Assert.Empty(ring.Between(FirstSlot, FirstSlot + Capacity));
+        Assert.Equal([FirstSlot + 7 + Capacity], Periods(ring, FirstSlot, FirstSlot + (2 * Capacity)));
+        Assert.Empty(Periods(ring, FirstSlot, FirstSlot + Capacity));
     }
 
     [Fact]
@@ -80,6 +80,10 @@ public sealed class BucketRingTests
         Assert.Equal(0, ring.ChunksSealed);
         Assert.Equal(2, ring.At(FirstSlot + 5)!.Mentions);
         Assert.Equal(1, ring.At(FirstSlot + 6)!.Mentions);
+
+        ring.Seal(FirstSlot + 100);
+        Assert.Equal(1, ring.ChunksSealed);
+        Assert.Equal(2, ring.At(FirstSlot + 5)!.Mentions);
     }
 
     [Fact]
@@ -160,6 +164,17 @@ public sealed class BucketRingTests
 
             Assert.Equal(Snapshot(open), Snapshot(sealing));
         }
+    }
+
+    private static List<long> Periods(BucketRing ring, long from, long to)
+    {
+        var periods = new List<long>();
+        foreach (var bucket in ring.Read(from, to))
+        {
+            periods.Add(bucket.Period);
+        }
+
+        return periods;
     }
 
     private static void Add(BucketRing ring, long period) => ring.Add(period, new MinuteDelta(period, 1, 0, 0, [], []), []);

@@ -37,18 +37,6 @@ public sealed class BrandAggregate
     /// <summary>The bucket of one minute of the last 24 hours; null when nothing was counted in it (or it is out of reach).</summary>
     public MentionBucket? Minute(long minute) => _minutes.At(minute);
 
-    /// <summary>The earliest minute in [from, to] that holds a bucket; null when none does.</summary>
-    public long? FirstMinuteBetween(long from, long to)
-    {
-        long? first = null;
-        foreach (var bucket in _minutes.Read(from, to, BucketParts.Totals))
-        {
-            first = Math.Min(first ?? long.MaxValue, bucket.Period);
-        }
-
-        return first;
-    }
-
     /// <summary>Writes the totals of each minute of [from, to] to <paramref name="into"/>, indexed from <paramref name="from"/>; null where a minute has no bucket.</summary>
     internal void ReadMinuteTotals(long from, long to, Span<BucketTotals?> into)
     {
@@ -133,18 +121,23 @@ public sealed class BrandAggregate
         foreach (var bucket in Ring(window.Resolution).Read(from, to, BucketParts.Authors))
         {
             totals += bucket.Totals;
-            authors.AddSparse(bucket.SparseAuthors);
-            if (!bucket.DenseAuthors.IsEmpty)
-            {
-                authors.AddDense(bucket.DenseAuthors);
-            }
+            authors.Add(bucket.SparseAuthors, bucket.DenseAuthors);
         }
 
         return Figures(totals, authors.Estimate(), ReputationThrough(lastHour));
     }
 
     /// <summary>The reputation index of the week that ends with <paramref name="hour"/> (docs/influence.md).</summary>
-    public double ReputationThrough(long hour) => ReputationSeries(hour, hour)[0];
+    public double ReputationThrough(long hour)
+    {
+        var reach = default(SentimentReach);
+        foreach (var bucket in _hours.Read(hour - ReputationHours + 1, hour, BucketParts.Totals))
+        {
+            reach += bucket.Totals.SentimentReach;
+        }
+
+        return Math.Round(reach.ReputationIndex, 2);
+    }
 
     /// <summary>The reputation index through each hour of [from, to], one sliding pass over the hour buckets.</summary>
     private double[] ReputationSeries(long from, long to)
@@ -191,10 +184,7 @@ public sealed class BrandAggregate
         var filled = new BrandFigures?[to - from + 1];
         foreach (var bucket in Ring(step).Read(from, to, BucketParts.Authors))
         {
-            var authors = bucket.DenseAuthors.IsEmpty
-                ? UniqueAuthorSketch.EstimateSparse(bucket.SparseAuthors.Length)
-                : UniqueAuthorSketch.EstimateDense(bucket.DenseAuthors);
-            filled[bucket.Period - from] = Figures(bucket.Totals, authors, 0);
+            filled[bucket.Period - from] = Figures(bucket.Totals, UniqueAuthorSketch.Estimate(bucket.SparseAuthors, bucket.DenseAuthors), 0);
         }
 
         var points = new List<TimeseriesPoint>(filled.Length);

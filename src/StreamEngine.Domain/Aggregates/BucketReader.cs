@@ -21,7 +21,6 @@ internal ref struct BucketReader
     private int _sealedChunk;
     private SealedChunk.Reader _sealed;
     private ulong[] _segments;
-    private uint[] _authors;
 
     internal BucketReader(BucketRing ring, long from, long to, BucketParts parts)
     {
@@ -37,7 +36,6 @@ internal ref struct BucketReader
         _slot = whole || to < from ? 0 : ring.SlotOf(from);
         _sealedChunk = -1;
         _segments = [];
-        _authors = [];
     }
 
     public BucketView Current { get; private set; }
@@ -75,13 +73,12 @@ internal ref struct BucketReader
                         break;
                     }
 
-                    EnsureBuffers();
                     while (_sealed.NextSlot < inChunk)
                     {
-                        _sealed.Read(BucketParts.Totals, ref _segments, ref _authors);
+                        _sealed.Read(BucketParts.Totals, ref _segments);
                     }
 
-                    var view = _sealed.Read(_parts, ref _segments, ref _authors);
+                    var view = _sealed.Read(_parts, ref _segments);
                     if (InRange(view.Period))
                     {
                         Current = view;
@@ -111,12 +108,6 @@ internal ref struct BucketReader
             ArrayPool<ulong>.Shared.Return(_segments);
             _segments = [];
         }
-
-        if (_authors.Length > 0)
-        {
-            ArrayPool<uint>.Shared.Return(_authors);
-            _authors = [];
-        }
     }
 
     private readonly bool InRange(long period) => period >= _from && period <= _to;
@@ -125,14 +116,5 @@ internal ref struct BucketReader
     {
         _left--;
         _slot = _slot + 1 == _ring.Capacity ? 0 : _slot + 1;
-    }
-
-    private void EnsureBuffers()
-    {
-        if (_segments.Length == 0)
-        {
-            _segments = ArrayPool<ulong>.Shared.Rent(256);
-            _authors = ArrayPool<uint>.Shared.Rent(1024);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace StreamEngine.Domain.Aggregates;
@@ -21,8 +22,9 @@ internal sealed class BucketRing
     // Each chunk is null (no bucket yet), a MentionBucket?[] while open, or a byte[] once sealed.
     private readonly object?[] _chunks;
 
-    // One bit per open chunk, so that sealing looks only at those.
-    private readonly ulong[] _open;
+    // No open chunk can be sealed below this period (each would need every bucket before it): a
+    // brand seals after every batch, and this keeps that to a comparison until a chunk may close.
+    private long _sealableFrom = long.MaxValue;
 
     public BucketRing(int capacity, int chunkSize = 16)
     {
@@ -36,7 +38,6 @@ internal sealed class BucketRing
         ChunkSize = chunkSize;
         _chunkShift = BitOperations.Log2((uint)chunkSize);
         _chunks = new object?[(capacity + chunkSize - 1) >> _chunkShift];
-        _open = new ulong[(_chunks.Length + 63) >> 6];
     }
 
     public int Capacity { get; }
@@ -91,9 +92,6 @@ internal sealed class BucketRing
     /// </summary>
     public BucketReader Read(long from, long to, BucketParts parts = BucketParts.All) => new(this, from, to, parts);
 
-    /// <summary>Buckets whose period lies in [from, to]; those of sealed chunks are copies.</summary>
-    public IEnumerable<MentionBucket> Between(long from, long to) => All.Where(b => b.Period >= from && b.Period <= to);
-
     /// <summary>Every bucket in slot order; those of sealed chunks are copies.</summary>
     public IEnumerable<MentionBucket> All
     {
@@ -130,34 +128,40 @@ internal sealed class BucketRing
     /// <summary>Seals every open chunk whose buckets all lie before <paramref name="period"/>.</summary>
     public void Seal(long period)
     {
-        for (var word = 0; word < _open.Length; word++)
+        if (period < _sealableFrom)
         {
-            var bits = _open[word];
-            while (bits != 0)
+            return;
+        }
+
+        _sealableFrom = long.MaxValue;
+        for (var chunk = 0; chunk < _chunks.Length; chunk++)
+        {
+            if (_chunks[chunk] is not MentionBucket?[] open)
             {
-                var chunk = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                var open = (MentionBucket?[])_chunks[chunk]!;
-                if (AllBefore(open, period))
-                {
-                    _chunks[chunk] = SealedChunk.Encode(open);
-                    _open[word] &= ~(1UL << (chunk & 63));
-                }
+                continue;
+            }
+
+            var newest = Newest(open);
+            if (newest < period)
+            {
+                _chunks[chunk] = SealedChunk.Encode(open);
+            }
+            else
+            {
+                _sealableFrom = Math.Min(_sealableFrom, newest + 1);
             }
         }
     }
 
-    private static bool AllBefore(MentionBucket?[] open, long period)
+    private static long Newest(MentionBucket?[] open)
     {
+        var newest = long.MinValue;
         foreach (var bucket in open)
         {
-            if (bucket is not null && bucket.Period >= period)
-            {
-                return false;
-            }
+            newest = Math.Max(newest, bucket?.Period ?? long.MinValue);
         }
 
-        return true;
+        return newest;
     }
 
     internal object? Chunk(int index) => _chunks[index];
@@ -168,12 +172,16 @@ internal sealed class BucketRing
     {
         var open = new MentionBucket?[ChunkSize];
         var segments = Array.Empty<ulong>();
-        var authors = Array.Empty<uint>();
         var reader = new SealedChunk.Reader(encoded);
         while (reader.NextSlot < ChunkSize)
         {
             var slot = reader.NextSlot;
-            open[slot] = MentionBucket.Of(reader.Read(BucketParts.All, ref segments, ref authors));
+            open[slot] = MentionBucket.Of(reader.Read(BucketParts.All, ref segments));
+        }
+
+        if (segments.Length > 0)
+        {
+            ArrayPool<ulong>.Shared.Return(segments);
         }
 
         return open;
@@ -187,8 +195,10 @@ internal sealed class BucketRing
         {
             open = _chunks[index] is byte[] encoded ? Decode(encoded) : new MentionBucket?[ChunkSize];
             _chunks[index] = open;
-            _open[index >> 6] |= 1UL << (index & 63);
         }
+
+        // The chunk will hold this period or a newer one, so it cannot seal below the next.
+        _sealableFrom = Math.Min(_sealableFrom, period + 1);
 
         return ref open[slot & (ChunkSize - 1)];
     }

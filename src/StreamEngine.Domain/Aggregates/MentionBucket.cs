@@ -22,7 +22,7 @@ public sealed class MentionBucket(long period)
     public long CompetitorMentions { get; private set; }
 
     /// <summary>The brand's share of its competitor set's mentions, in percent; null when the set was silent.</summary>
-    public double? ShareOfVoice => Mentions + CompetitorMentions == 0 ? null : Mentions * 100.0 / (Mentions + CompetitorMentions);
+    public double? ShareOfVoice => Totals.ShareOfVoice;
 
     private ulong[] _segments = [];
 

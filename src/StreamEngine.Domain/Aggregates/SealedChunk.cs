@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using StreamEngine.Domain.Sketches;
@@ -180,10 +181,10 @@ internal static class SealedChunk
         /// <summary>
         /// Reads the bucket at <see cref="NextSlot"/>: its totals, and those of <paramref name="parts"/>
         /// asked for (the rest read as empty). Breakdowns are decoded into <paramref name="segments"/>,
-        /// grown when too small; author entries and registers are read in place (on a big-endian
-        /// machine the entries are decoded into <paramref name="authors"/>).
+        /// which when too small is swapped for a larger array of the shared pool (an empty one is
+        /// not returned to it); author entries and registers are read in place.
         /// </summary>
-        public BucketView Read(BucketParts parts, scoped ref ulong[] segments, scoped ref uint[] authors)
+        public BucketView Read(BucketParts parts, scoped ref ulong[] segments)
         {
             // Decoded through locals: the reader's own fields live in memory, and a day of minutes
             // is some 100,000 numbers.
@@ -231,7 +232,6 @@ internal static class SealedChunk
 
             ReadOnlySpan<byte> dense = default;
             ReadOnlySpan<uint> sparse = default;
-            var authorCount = 0;
             if ((fields & Fields.DenseAuthors) != 0)
             {
                 dense = (parts & BucketParts.Authors) == 0 ? default : data.Slice(at, UniqueAuthorSketch.DenseRegisterCount);
@@ -239,20 +239,12 @@ internal static class SealedChunk
             }
             else
             {
-                authorCount = (int)Varint.Read(data, ref at);
-                var bytes = data.Slice(at, authorCount * sizeof(uint));
+                var count = (int)Varint.Read(data, ref at);
+                var bytes = data.Slice(at, count * sizeof(uint));
                 at += bytes.Length;
-                if ((parts & BucketParts.Authors) == 0)
+                if ((parts & BucketParts.Authors) != 0)
                 {
-                    authorCount = 0;
-                }
-                else if (BitConverter.IsLittleEndian)
-                {
-                    sparse = MemoryMarshal.Cast<byte, uint>(bytes);
-                }
-                else
-                {
-                    sparse = ReadAuthors(bytes, ref authors);
+                    sparse = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, uint>(bytes) : FromLittleEndian(bytes);
                 }
             }
 
@@ -268,7 +260,13 @@ internal static class SealedChunk
             var segmentCount = (int)Varint.Read(data, ref at);
             if (segments.Length < segmentCount)
             {
-                segments = new ulong[BufferSize(segmentCount)];
+                var grown = ArrayPool<ulong>.Shared.Rent(Math.Max(segmentCount, 64));
+                if (segments.Length > 0)
+                {
+                    ArrayPool<ulong>.Shared.Return(segments);
+                }
+
+                segments = grown;
             }
 
             var code = 0;
@@ -281,25 +279,17 @@ internal static class SealedChunk
             return segmentCount;
         }
 
-        /// <summary>Sparse entries written little-endian, read on a big-endian machine.</summary>
-        private static ReadOnlySpan<uint> ReadAuthors(ReadOnlySpan<byte> bytes, scoped ref uint[] authors)
+        /// <summary>Sparse entries written little-endian, copied out on a big-endian machine.</summary>
+        private static uint[] FromLittleEndian(ReadOnlySpan<byte> bytes)
         {
-            var count = bytes.Length / sizeof(uint);
-            if (authors.Length < count)
+            var entries = new uint[bytes.Length / sizeof(uint)];
+            for (var i = 0; i < entries.Length; i++)
             {
-                authors = new uint[BufferSize(count)];
+                entries[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * sizeof(uint))..]);
             }
 
-            for (var i = 0; i < count; i++)
-            {
-                authors[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * sizeof(uint))..]);
-            }
-
-            return authors.AsSpan(0, count);
+            return entries;
         }
-
-        // Powers of two, so that a reader may hand the buffers it grew to the shared array pool.
-        private static int BufferSize(int needed) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(needed, 16));
 
         private readonly int Following(int slot)
         {

@@ -30,9 +30,6 @@ public readonly struct SegmentCounts : IReadOnlyCollection<KeyValuePair<SegmentK
     /// Adds the counts of one breakdown's values to <paramref name="sums"/>, keyed by code: a window
     /// sums many buckets, and a value's text is looked up once, after.
     /// </summary>
-    internal void SumInto(SegmentDimension dimension, Dictionary<int, long> sums) => SumInto(_entries, dimension, sums);
-
-    /// <inheritdoc cref="SumInto(SegmentDimension, Dictionary{int, long})"/>
     internal static void SumInto(ReadOnlySpan<ulong> entries, SegmentDimension dimension, Dictionary<int, long> sums)
     {
         foreach (var entry in entries)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using StreamEngine.Domain.Aggregates;
 
 namespace StreamEngine.Domain.Alerts;
@@ -19,10 +20,6 @@ public sealed class SpikeDetector
     private EwmaBaseline _negative;
     private EwmaBaseline _net;
     private EwmaBaseline _shareOfVoice;
-
-    // The totals of the minutes being judged, read from the aggregate in one pass (a sealed minute
-    // costs a decode per lookup); kept between calls so that judging a minute allocates nothing.
-    private BucketTotals?[] _judged = [];
 
     public SpikeDetector(string brandId, AlertSettings settings)
     {
@@ -49,29 +46,42 @@ public sealed class SpikeDetector
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         var until = newestMinute - _settings.GraceMinutes - 1;
-        var from = JudgedThrough is { } judged ? Math.Max(judged + 1, until - LookBackMinutes + 1) : FirstBucket(until, aggregate);
-        List<Alert>? alerts = null;
-        if (from <= until)
+        var first = JudgedThrough is null;
+        var read = first ? until - LookBackMinutes + 1 : Math.Max(JudgedThrough!.Value + 1, until - LookBackMinutes + 1);
+        if (read > until)
         {
-            if (_judged.Length < until - from + 1)
-            {
-                _judged = new BucketTotals?[until - from + 1];
-            }
-
-            aggregate.ReadMinuteTotals(from, until, _judged);
+            return [];
         }
 
-        for (var minute = from; minute <= until; minute++)
+        // The minutes' totals in one pass of the ring (a sealed minute looked up alone is decoded
+        // and copied), in a pooled array: a brand's first pass reads a day of them.
+        var totals = ArrayPool<BucketTotals?>.Shared.Rent((int)(until - read + 1));
+        try
         {
-            foreach (var alert in Judge(minute, _judged[minute - from], aggregate))
+            aggregate.ReadMinuteTotals(read, until, totals);
+            var from = read;
+            while (first && from <= until && totals[from - read] is null)
             {
-                (alerts ??= []).Add(alert);
+                from++;
             }
 
-            JudgedThrough = minute;
-        }
+            List<Alert>? alerts = null;
+            for (var minute = from; minute <= until; minute++)
+            {
+                foreach (var alert in Judge(minute, totals[minute - read], aggregate))
+                {
+                    (alerts ??= []).Add(alert);
+                }
 
-        return alerts ?? (IReadOnlyList<Alert>)[];
+                JudgedThrough = minute;
+            }
+
+            return alerts ?? (IReadOnlyList<Alert>)[];
+        }
+        finally
+        {
+            ArrayPool<BucketTotals?>.Shared.Return(totals);
+        }
     }
 
     /// <summary>Remembers an alert raised before a restart, so its cool-down still holds.</summary>
@@ -85,9 +95,6 @@ public sealed class SpikeDetector
             _lastAlert[key] = minute;
         }
     }
-
-    private static long FirstBucket(long until, BrandAggregate aggregate) =>
-        aggregate.FirstMinuteBetween(until - LookBackMinutes + 1, until) ?? until + 1;
 
     private IEnumerable<Alert> Judge(long minute, BucketTotals? totals, BrandAggregate aggregate)
     {
@@ -121,9 +128,8 @@ public sealed class SpikeDetector
         }
 
         // Likewise a share of voice of a quiet competitor set.
-        if (totals is { } t && t.Mentions + t.CompetitorMentions > 0 && t.Mentions + t.CompetitorMentions >= _settings.MinimumMentions)
+        if (totals is { ShareOfVoice: { } share } t && t.Mentions + t.CompetitorMentions >= _settings.MinimumMentions)
         {
-            var share = t.Mentions * 100.0 / (t.Mentions + t.CompetitorMentions);
             if (Check(AlertMetric.ShareOfVoice, share, _shareOfVoice, minute, aggregate) is { } voice)
             {
                 found.Add(voice);

@@ -53,6 +53,9 @@ public sealed class BrandInfluence
         _days.Seal(DayOf(newestMinute) - 1);
     }
 
+    /// <summary>How many panes are held sealed (for tests).</summary>
+    internal int SealedPanes => _minutes.Sealed + _hours.Sealed + _days.Sealed;
+
     public static BrandInfluence Restore(IEnumerable<InfluencePane> minutes, IEnumerable<InfluencePane> hours, IEnumerable<InfluencePane> days)
     {
         var influence = new BrandInfluence();
@@ -128,8 +131,11 @@ public sealed class BrandInfluence
     {
         // Each slot is null, an InfluencePane while open, or a SealedPane.
         private readonly object?[] _slots = new object?[capacity];
-        private readonly bool[] _open = new bool[capacity];
-        private int _openCount;
+
+        // No open pane is of a period before this minus one: sealing is a comparison until one may close.
+        private long _sealableFrom = long.MaxValue;
+
+        public int Sealed => _slots.Count(p => p is SealedPane);
 
         public IEnumerable<InfluencePane> All => _slots.OfType<object>().Select(Read);
 
@@ -219,18 +225,26 @@ public sealed class BrandInfluence
         /// <summary>Seals every open pane of a period before <paramref name="period"/>.</summary>
         public void Seal(long period)
         {
-            if (_openCount == 0)
+            if (period < _sealableFrom)
             {
                 return;
             }
 
+            _sealableFrom = long.MaxValue;
             for (var slot = 0; slot < _slots.Length; slot++)
             {
-                if (_open[slot] && _slots[slot] is InfluencePane pane && pane.Period < period)
+                if (_slots[slot] is not InfluencePane pane)
+                {
+                    continue;
+                }
+
+                if (pane.Period < period)
                 {
                     _slots[slot] = SealedPane.Seal(pane);
-                    _open[slot] = false;
-                    _openCount--;
+                }
+                else
+                {
+                    _sealableFrom = Math.Min(_sealableFrom, pane.Period + 1);
                 }
             }
         }
@@ -245,11 +259,7 @@ public sealed class BrandInfluence
         private void Keep(int slot, InfluencePane pane)
         {
             _slots[slot] = pane;
-            if (!_open[slot])
-            {
-                _open[slot] = true;
-                _openCount++;
-            }
+            _sealableFrom = Math.Min(_sealableFrom, pane.Period + 1);
         }
 
         private InfluencePane Read(object held) => held switch

@@ -24,13 +24,19 @@ public sealed class AuthorUnion : IDisposable
     public void Add(UniqueAuthorSketch sketch)
     {
         ArgumentNullException.ThrowIfNull(sketch);
-        if (sketch.IsDense)
+        Add(sketch.SparseEntries, sketch.DenseRegisters);
+    }
+
+    /// <summary>Adds a sketch read as its parts: sparse entries, or registers once dense (entries then empty).</summary>
+    internal void Add(ReadOnlySpan<uint> sparse, ReadOnlySpan<byte> dense)
+    {
+        if (dense.IsEmpty)
         {
-            AddDense(sketch.DenseRegisters);
+            AddSparse(sparse);
         }
         else
         {
-            AddSparse(sketch.SparseEntries);
+            AddDense(dense);
         }
     }
 

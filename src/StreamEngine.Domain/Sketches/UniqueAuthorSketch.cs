@@ -156,7 +156,11 @@ public sealed class UniqueAuthorSketch
         }
     }
 
-    public long Estimate() => _dense is null ? EstimateSparse(_sparseCount) : EstimateDense(_dense);
+    public long Estimate() => Estimate(SparseEntries, DenseRegisters);
+
+    /// <summary>The estimate of a sketch read as its parts: sparse entries, or registers once dense (entries then empty).</summary>
+    internal static long Estimate(ReadOnlySpan<uint> sparse, ReadOnlySpan<byte> dense) =>
+        dense.IsEmpty ? EstimateSparse(sparse.Length) : EstimateDense(dense);
 
     /// <summary>Linear counting over the 2^25 sparse register indices: exact in practice while they are few.</summary>
     internal static long EstimateSparse(int distinctIndices)

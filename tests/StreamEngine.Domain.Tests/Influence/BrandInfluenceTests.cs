@@ -117,6 +117,8 @@ public sealed class BrandInfluenceTests
             sealing.Seal(newest);
         }
 
+        Assert.True(sealing.SealedPanes > 40, $"only {sealing.SealedPanes} panes were sealed");
+
         var now = EventTime.StartOfMinute(newest);
         foreach (var window in TimeWindow.All)
         {
