@@ -33,10 +33,12 @@ internal static class AkkaSetup
                     new Akka.Persistence.Sql.Hosting.SqlJournalOptions(isDefaultPlugin: true)
                     {
                         ConnectionString = store.ConnectionString, ProviderName = store.ProviderName, DataOptions = store.DataOptions, AutoInitialize = true,
+                        ReadIsolationLevel = store.ReadIsolationLevel,
                     },
                     new Akka.Persistence.Sql.Hosting.SqlSnapshotOptions(isDefaultPlugin: true)
                     {
                         ConnectionString = store.ConnectionString, ProviderName = store.ProviderName, DataOptions = store.DataOptions, AutoInitialize = true,
+                        ReadIsolationLevel = store.ReadIsolationLevel,
                     })
                 // The ingest graph drains in this phase (IngestService): give it as long as a round may wait for its brands.
                 .AddHocon(

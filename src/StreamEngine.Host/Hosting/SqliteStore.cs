@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -17,6 +18,13 @@ namespace StreamEngine.Host.Hosting;
 /// SQLite itself retries within a few milliseconds: 1,000 brand actors that took 6.7-7.6 s to start
 /// on an empty journal start in 1.6-1.9 s (perf/README.md).
 /// </para>
+/// <para>
+/// Reads need no lock at all: in WAL mode a reader sees the last commit while a writer goes on.
+/// Microsoft.Data.Sqlite begins a deferred transaction (plain <c>BEGIN</c>, no lock until the first
+/// read) only when asked for read-uncommitted, which without a shared cache changes nothing else:
+/// a reader still sees committed rows only. Without it every brand's recovery queries queue for
+/// the write lock one after another.
+/// </para>
 /// </summary>
 internal static class SqliteStore
 {
@@ -25,6 +33,9 @@ internal static class SqliteStore
 
     // The busy timeout belongs to the native connection, which the pool hands out again and again.
     private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
+
+    /// <summary>The isolation level the journal and snapshot store begin their reads with: a deferred transaction.</summary>
+    public const IsolationLevel ReadIsolationLevel = IsolationLevel.ReadUncommitted;
 
     /// <summary>Creates the file if needed, switches it to WAL and gives its connection string.</summary>
     public static string Open(string file)

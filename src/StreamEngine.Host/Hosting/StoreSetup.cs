@@ -1,3 +1,4 @@
+using System.Data;
 using LinqToDB;
 using StreamEngine.Host.Configuration;
 
@@ -5,7 +6,13 @@ namespace StreamEngine.Host.Hosting;
 
 /// <summary>Where brands persist: PostgreSQL when a connection string is given, else a SQLite file under the data directory.</summary>
 /// <param name="DataOptions">Connection options beyond the string, when the store needs them (SQLite's busy timeout).</param>
-internal sealed record StoreSetup(string ConnectionString, string ProviderName, string Description, DataOptions? DataOptions = null)
+/// <param name="ReadIsolationLevel">How the journal and snapshot store begin their reads, when the store's default does not suit.</param>
+internal sealed record StoreSetup(
+    string ConnectionString,
+    string ProviderName,
+    string Description,
+    DataOptions? DataOptions = null,
+    IsolationLevel? ReadIsolationLevel = null)
 {
     public static StoreSetup From(StreamEngineOptions options)
     {
@@ -18,6 +25,7 @@ internal sealed record StoreSetup(string ConnectionString, string ProviderName, 
         Directory.CreateDirectory(dataDir);
         var file = Path.Combine(dataDir, "streamengine.db");
         var connectionString = SqliteStore.Open(file);
-        return new StoreSetup(connectionString, LinqToDB.ProviderName.SQLiteMS, $"SQLite at {file}", SqliteStore.DataOptions(connectionString));
+        return new StoreSetup(connectionString, LinqToDB.ProviderName.SQLiteMS, $"SQLite at {file}", SqliteStore.DataOptions(connectionString),
+            SqliteStore.ReadIsolationLevel);
     }
 }

@@ -34,4 +34,37 @@ public sealed class SqliteStoreTests
         Assert.Equal("wal", mode.ExecuteScalar() as string);
         SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public void Reads_begin_without_the_write_lock_and_see_only_committed_rows()
+    {
+        using var dir = new TempDirectory();
+        var connectionString = SqliteStore.Open(Path.Combine(dir.Path, "streamengine.db"));
+        using (var setup = new SqliteConnection(connectionString))
+        {
+            setup.Open();
+            using var create = setup.CreateCommand();
+            create.CommandText = "CREATE TABLE journal (id INTEGER); INSERT INTO journal VALUES (1);";
+            create.ExecuteNonQuery();
+        }
+
+        using var writer = new SqliteConnection(connectionString);
+        writer.Open();
+        using var writing = writer.BeginTransaction();
+        using (var insert = writer.CreateCommand())
+        {
+            insert.Transaction = writing;
+            insert.CommandText = "INSERT INTO journal VALUES (2);";
+            insert.ExecuteNonQuery();
+        }
+
+        using var reader = new DataConnection(SqliteStore.DataOptions(connectionString));
+        // A read that asked for the write lock would wait the store's 30 s for it, then fail.
+        using var reading = reader.BeginTransaction(SqliteStore.ReadIsolationLevel);
+        Assert.Equal(1, reader.Execute<long>("SELECT count(*) FROM journal;"));
+        reading.Commit();
+
+        writing.Commit();
+        SqliteConnection.ClearAllPools();
+    }
 }
