@@ -75,6 +75,8 @@ public sealed class EngineHarness : IAsyncDisposable
                     connection-string = "{{connectionString}}"
                     provider-name = "SQLite.MS"
                     auto-initialize = on
+                    read-isolation-level = read-uncommitted
+                    prefer-parameters-on-multirow-insert = on
                   }
                 }
                 snapshot-store {
@@ -84,6 +86,7 @@ public sealed class EngineHarness : IAsyncDisposable
                     connection-string = "{{connectionString}}"
                     provider-name = "SQLite.MS"
                     auto-initialize = on
+                    read-isolation-level = read-uncommitted
                   }
                 }
               }

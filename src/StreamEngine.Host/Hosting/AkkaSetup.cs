@@ -44,6 +44,9 @@ internal static class AkkaSetup
                 .AddHocon(
                     $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)(new IngestSettings().EffectiveAcknowledgeTimeout.TotalSeconds + 5)}s",
                     HoconAddMode.Prepend)
+                .AddHocon(
+                    $"akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = {(store.JournalRowsAsParameters ? "on" : "off")}",
+                    HoconAddMode.Prepend)
                 .WithCustomSerializer("brand-state", [typeof(IBrandPersistedState)], system => new BrandStateSerializer(system))
                 .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
                 .WithShardRegion<BrandRegion>(

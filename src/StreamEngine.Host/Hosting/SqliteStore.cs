@@ -25,6 +25,10 @@ namespace StreamEngine.Host.Hosting;
 /// a reader still sees committed rows only. Without it every brand's recovery queries queue for
 /// the write lock one after another.
 /// </para>
+/// <para>
+/// The journal writes its rows with parameters (<see cref="StoreSetup.JournalRowsAsParameters"/>):
+/// spelled out in the SQL, each event's bytes went in as a hex literal that SQLite then parsed back.
+/// </para>
 /// </summary>
 internal static class SqliteStore
 {

@@ -7,12 +7,14 @@ namespace StreamEngine.Host.Hosting;
 /// <summary>Where brands persist: PostgreSQL when a connection string is given, else a SQLite file under the data directory.</summary>
 /// <param name="DataOptions">Connection options beyond the string, when the store needs them (SQLite's busy timeout).</param>
 /// <param name="ReadIsolationLevel">How the journal and snapshot store begin their reads, when the store's default does not suit.</param>
+/// <param name="JournalRowsAsParameters">Whether the journal binds the rows of a multi-row insert as parameters instead of spelling them out in the SQL.</param>
 internal sealed record StoreSetup(
     string ConnectionString,
     string ProviderName,
     string Description,
     DataOptions? DataOptions = null,
-    IsolationLevel? ReadIsolationLevel = null)
+    IsolationLevel? ReadIsolationLevel = null,
+    bool JournalRowsAsParameters = false)
 {
     public static StoreSetup From(StreamEngineOptions options)
     {
@@ -26,6 +28,6 @@ internal sealed record StoreSetup(
         var file = Path.Combine(dataDir, "streamengine.db");
         var connectionString = SqliteStore.Open(file);
         return new StoreSetup(connectionString, LinqToDB.ProviderName.SQLiteMS, $"SQLite at {file}", SqliteStore.DataOptions(connectionString),
-            SqliteStore.ReadIsolationLevel);
+            SqliteStore.ReadIsolationLevel, JournalRowsAsParameters: true);
     }
 }

@@ -1,5 +1,6 @@
 using LinqToDB.Data;
 using Microsoft.Data.Sqlite;
+using StreamEngine.Host.Configuration;
 using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Tests.Sqlite;
@@ -65,6 +66,20 @@ public sealed class SqliteStoreTests
         reading.Commit();
 
         writing.Commit();
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public void The_embedded_store_reads_without_the_lock_and_binds_journal_rows_while_PostgreSQL_keeps_its_defaults()
+    {
+        using var dir = new TempDirectory();
+        var sqlite = StoreSetup.From(new StreamEngineOptions { DataDir = dir.Path });
+        Assert.Equal(SqliteStore.ReadIsolationLevel, sqlite.ReadIsolationLevel);
+        Assert.True(sqlite.JournalRowsAsParameters);
+
+        var postgres = StoreSetup.From(new StreamEngineOptions { DataDir = dir.Path, Postgres = "Host=127.0.0.1;Database=streamengine" });
+        Assert.Null(postgres.ReadIsolationLevel);
+        Assert.False(postgres.JournalRowsAsParameters);
         SqliteConnection.ClearAllPools();
     }
 }
