@@ -87,6 +87,20 @@ public sealed class BucketRingTests
     }
 
     [Fact]
+    public void A_post_older_than_its_slots_sealed_bucket_leaves_the_chunk_sealed()
+    {
+        var ring = new BucketRing(Capacity, chunkSize: 16);
+        Add(ring, FirstSlot + Capacity + 5);
+        ring.Seal(FirstSlot + Capacity + 100);
+
+        Add(ring, FirstSlot + 5);
+
+        Assert.Equal(1, ring.ChunksSealed);
+        Assert.Null(ring.At(FirstSlot + 5));
+        Assert.Equal(1, ring.At(FirstSlot + Capacity + 5)!.Mentions);
+    }
+
+    [Fact]
     public void A_sealed_bucket_reads_back_every_figure_it_held()
     {
         var ring = new BucketRing(Capacity, chunkSize: 8);

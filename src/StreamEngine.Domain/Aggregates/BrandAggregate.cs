@@ -14,9 +14,10 @@ public sealed class BrandAggregate
 {
     private static readonly int FutureMinutes = (int)Math.Ceiling(RetentionPolicy.MaxFutureSkew.TotalMinutes) + 1;
 
-    // Minutes and hours this far behind the newest stay open to late posts; older ones are sealed.
-    private const int OpenMinutes = 10;
-    private const int OpenHours = 2;
+    // Minutes and hours this far behind the newest stay open to late posts; older ones are sealed
+    // (buckets here, influence panes in BrandInfluence).
+    internal const int OpenMinutes = 10;
+    internal const int OpenHours = 2;
 
     private readonly BucketRing _minutes = new(RetentionPolicy.MinuteBuckets + FutureMinutes, chunkSize: 16);
     private readonly BucketRing _hours = new(RetentionPolicy.HourBuckets + 1, chunkSize: 8);

@@ -52,6 +52,12 @@ internal sealed class BucketRing
 
     public void Add(long period, MinuteDelta delta, ReadOnlySpan<ulong> codedSegments)
     {
+        if (SealedPeriodAt(SlotOf(period)) > period)
+        {
+            // A post older than what its slot holds now: nothing to open for it.
+            return;
+        }
+
         ref var bucket = ref SlotFor(period);
         if (bucket is null || bucket.Period < period)
         {
@@ -74,7 +80,7 @@ internal sealed class BucketRing
             case MentionBucket?[] open:
                 var bucket = open[slot & (ChunkSize - 1)];
                 return bucket?.Period == period ? bucket : null;
-            case byte[] encoded:
+            case byte[]:
                 foreach (var view in Read(period, period))
                 {
                     return MentionBucket.Of(view);
@@ -185,6 +191,31 @@ internal sealed class BucketRing
         }
 
         return open;
+    }
+
+    /// <summary>The period of the bucket a slot holds in a sealed chunk, read without decoding the chunk; the least period when there is none.</summary>
+    private long SealedPeriodAt(int slot)
+    {
+        if (_chunks[slot >> _chunkShift] is not byte[] encoded)
+        {
+            return long.MinValue;
+        }
+
+        var inChunk = slot & (ChunkSize - 1);
+        var reader = new SealedChunk.Reader(encoded);
+        if (!reader.Holds(inChunk))
+        {
+            return long.MinValue;
+        }
+
+        // Totals alone never need the segments buffer.
+        var unused = Array.Empty<ulong>();
+        while (reader.NextSlot < inChunk)
+        {
+            reader.Read(BucketParts.Totals, ref unused);
+        }
+
+        return reader.Read(BucketParts.Totals, ref unused).Period;
     }
 
     private ref MentionBucket? SlotFor(long period)

@@ -244,7 +244,8 @@ internal static class SealedChunk
                 at += bytes.Length;
                 if ((parts & BucketParts.Authors) != 0)
                 {
-                    sparse = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, uint>(bytes) : FromLittleEndian(bytes);
+                    // Written in the machine's own byte order (the chunk never leaves the process), so read as it is.
+                    sparse = MemoryMarshal.Cast<byte, uint>(bytes);
                 }
             }
 
@@ -277,18 +278,6 @@ internal static class SealedChunk
             }
 
             return segmentCount;
-        }
-
-        /// <summary>Sparse entries written little-endian, copied out on a big-endian machine.</summary>
-        private static uint[] FromLittleEndian(ReadOnlySpan<byte> bytes)
-        {
-            var entries = new uint[bytes.Length / sizeof(uint)];
-            for (var i = 0; i < entries.Length; i++)
-            {
-                entries[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * sizeof(uint))..]);
-            }
-
-            return entries;
         }
 
         private readonly int Following(int slot)

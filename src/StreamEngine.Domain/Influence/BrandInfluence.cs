@@ -48,8 +48,8 @@ public sealed class BrandInfluence
     /// </summary>
     internal void Seal(long newestMinute)
     {
-        _minutes.Seal(newestMinute - 10);
-        _hours.Seal(EventTime.HourOf(newestMinute) - 2);
+        _minutes.Seal(newestMinute - BrandAggregate.OpenMinutes);
+        _hours.Seal(EventTime.HourOf(newestMinute) - BrandAggregate.OpenHours);
         _days.Seal(DayOf(newestMinute) - 1);
     }
 
@@ -141,20 +141,24 @@ public sealed class BrandInfluence
 
         public InfluencePane? Pane(long period)
         {
+            // Decided on the slot's period first: a new period replaces a sealed pane without
+            // opening it, and a post older than the slot's pane opens nothing.
             var slot = SlotOf(period);
-            var pane = _slots[slot] switch
+            var held = _slots[slot];
+            var heldPeriod = PeriodOf(held);
+            if (heldPeriod > period)
             {
-                InfluencePane open => open,
-                SealedPane sealedPane => Reopen(slot, sealedPane),
-                _ => null,
-            };
-            if (pane is null || pane.Period < period)
-            {
-                pane = new InfluencePane(period, paneCapacity.Authors, paneCapacity.Hashtags);
-                Keep(slot, pane);
+                return null;
             }
 
-            return pane.Period == period ? pane : null;
+            if (heldPeriod == period)
+            {
+                return held as InfluencePane ?? Reopen(slot, (SealedPane)held!);
+            }
+
+            var pane = new InfluencePane(period, paneCapacity.Authors, paneCapacity.Hashtags);
+            Keep(slot, pane);
+            return pane;
         }
 
         public InfluencePane? At(long period)

@@ -21,12 +21,6 @@ public sealed class AuthorUnion : IDisposable
     private int _length;
     private byte[]? _registers;
 
-    public void Add(UniqueAuthorSketch sketch)
-    {
-        ArgumentNullException.ThrowIfNull(sketch);
-        Add(sketch.SparseEntries, sketch.DenseRegisters);
-    }
-
     /// <summary>Adds a sketch read as its parts: sparse entries, or registers once dense (entries then empty).</summary>
     internal void Add(ReadOnlySpan<uint> sparse, ReadOnlySpan<byte> dense)
     {
@@ -112,7 +106,7 @@ public sealed class AuthorUnion : IDisposable
         var distinct = 0;
         foreach (var entry in entries)
         {
-            var key = (entry >> UniqueAuthorSketch.IndexShift) + 1;
+            var key = (entry >> UniqueAuthorSketch.RankBits) + 1;
             var slot = (int)key & mask;
             while (slots[slot] != 0 && slots[slot] != key)
             {

@@ -15,7 +15,7 @@ public sealed class UniqueAuthorSketch
     public const int DensePrecision = 12;
     public const int DenseRegisterCount = 1 << DensePrecision;
     private const int SparsePrecision = 25;
-    private const int RankBits = 6;
+    internal const int RankBits = 6;
     private const int DefaultSparseLimit = 1024;
 
     private readonly int _sparseLimit;
@@ -190,22 +190,7 @@ public sealed class UniqueAuthorSketch
         return (long)Math.Round(raw);
     }
 
-    /// <summary>Estimates the distinct authors across sketches (a window of buckets); see <see cref="AuthorUnion"/>.</summary>
-    public static long EstimateUnion(IReadOnlyList<UniqueAuthorSketch> sketches)
-    {
-        ArgumentNullException.ThrowIfNull(sketches);
-        using var union = new AuthorUnion();
-        foreach (var sketch in sketches)
-        {
-            union.Add(sketch);
-        }
-
-        return union.Estimate();
-    }
-
-    internal const uint RankMask = (1u << RankBits) - 1;
-
-    internal const int IndexShift = RankBits;
+    private const uint RankMask = (1u << RankBits) - 1;
 
     private void ToDense()
     {

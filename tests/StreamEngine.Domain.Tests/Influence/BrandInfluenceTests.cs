@@ -95,6 +95,28 @@ public sealed class BrandInfluenceTests
         Assert.Equal(expected.Split(','), MentionFacts.Of(TestPosts.Make("p", Now, text: text)).Hashtags);
 
     [Fact]
+    public void Late_posts_leave_the_newer_sealed_panes_of_their_slots_sealed()
+    {
+        var influence = new BrandInfluence();
+        var minute = EventTime.MinuteOf(Now);
+        var author = new AuthorContribution("x/@a", new AuthorTally(1, 10, 0, 0, 0));
+        influence.Apply(new MinuteDelta(minute, 1, 0, 0, [], []) { Authors = [author] });
+        influence.Seal(minute + (3 * 24 * 60));
+        Assert.Equal(3, influence.SealedPanes);
+
+        // Every minute of the two days before the pane's day (so none of its minute, hour or day):
+        // some share a slot with the sealed minute pane, some with the sealed hour pane.
+        var firstBefore = (minute % (24 * 60)) + 1;
+        for (var late = firstBefore; late < firstBefore + (2 * 24 * 60); late++)
+        {
+            influence.Apply(new MinuteDelta(minute - late, 1, 0, 0, [], []) { Authors = [author] });
+        }
+
+        Assert.Equal(3, influence.SealedPanes);
+        Assert.Equal(1, influence.TopAuthors(TimeWindow.FifteenMinutes, TallyWeight.Mentions, 10, Now).Single().Tally.Mentions);
+    }
+
+    [Fact]
     public void Sealed_panes_read_and_fill_the_same_as_open_ones()
     {
         // Two brands fed the same minutes over three days, late ones among them; one seals its old
