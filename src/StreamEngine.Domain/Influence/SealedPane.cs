@@ -78,9 +78,7 @@ internal sealed class SealedPane
             var count = (int)Read(ref at);
             for (var i = 0; i < count; i++)
             {
-                var key = _keys[(int)Read(ref at)];
-                var tally = new AuthorTally((long)Read(ref at), (long)Read(ref at), (long)Read(ref at), (long)Read(ref at), (long)Read(ref at));
-                ranking.Restore(new SpaceSaving<AuthorTally>.Kept(key, tally, (long)Read(ref at)));
+                ranking.Restore(ReadAuthor(ref at));
             }
         }
 
@@ -110,13 +108,11 @@ internal sealed class SealedPane
             var count = (int)Read(ref at);
             for (var i = 0; i < count; i++)
             {
-                var key = _keys[(int)Read(ref at)];
-                var tally = new AuthorTally((long)Read(ref at), (long)Read(ref at), (long)Read(ref at), (long)Read(ref at), (long)Read(ref at));
-                Read(ref at);
+                var kept = ReadAuthor(ref at);
                 if (ranking == wanted)
                 {
-                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _);
-                    sum = sum.Plus(tally);
+                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _);
+                    sum = sum.Plus(kept.Tally);
                 }
             }
         }
@@ -129,9 +125,9 @@ internal sealed class SealedPane
         for (var ranking = 0; ranking < 3; ranking++)
         {
             var count = (int)Read(ref at);
-            for (var i = 0; i < count * 7; i++)
+            for (var i = 0; i < count; i++)
             {
-                Read(ref at);
+                ReadAuthor(ref at);
             }
         }
 
@@ -142,6 +138,14 @@ internal sealed class SealedPane
             CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _) += (long)Read(ref at);
             Read(ref at);
         }
+    }
+
+    /// <summary>One kept author as <see cref="Seal"/> writes it: name, the five figures of its tally, then its error.</summary>
+    private SpaceSaving<AuthorTally>.Kept ReadAuthor(ref int at)
+    {
+        var key = _keys[(int)Read(ref at)];
+        var tally = new AuthorTally((long)Read(ref at), (long)Read(ref at), (long)Read(ref at), (long)Read(ref at), (long)Read(ref at));
+        return new SpaceSaving<AuthorTally>.Kept(key, tally, (long)Read(ref at));
     }
 
     private ulong Read(ref int at) => Varint.Read(_entries, ref at);
