@@ -36,7 +36,7 @@ internal ref struct VarintWriter(byte[] buffer)
         _length += sizeof(double);
     }
 
-    public void Bytes(ReadOnlySpan<byte> value)
+    public void Bytes(scoped ReadOnlySpan<byte> value)
     {
         Ensure(value.Length);
         value.CopyTo(Buffer.AsSpan(_length));

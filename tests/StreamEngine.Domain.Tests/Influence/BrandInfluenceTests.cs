@@ -130,9 +130,9 @@ public sealed class BrandInfluenceTests
             newest += random.Next(0, 3);
             var minute = random.Next(10) == 0 ? newest - random.Next(0, 2 * 24 * 60) : newest;
             var authors = Enumerable.Range(0, random.Next(0, 4))
-                .Select(_ => new AuthorContribution($"x/@a{random.Next(60)}", new AuthorTally(1, random.Next(0, 100_000), random.Next(0, 50), random.Next(0, 2), 0)))
+                .Select(_ => new AuthorContribution(Name(random.Next(60)), new AuthorTally(1, random.Next(0, 100_000), random.Next(0, 50), random.Next(0, 2), 0)))
                 .ToList();
-            var hashtags = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new TermContribution($"#t{random.Next(90)}", random.Next(1, 3))).ToList();
+            var hashtags = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new TermContribution(Name(random.Next(90)).Replace("x/@", "#", StringComparison.Ordinal), random.Next(1, 3))).ToList();
             var delta = new MinuteDelta(minute, authors.Count, 0, 0, [], []) { Authors = authors, Hashtags = hashtags };
             sealing.Apply(delta);
             open.Apply(delta);
@@ -157,6 +157,17 @@ public sealed class BrandInfluenceTests
         Assert.Equal(Describe(open.DayPanes), Describe(sealing.DayPanes));
         Assert.NotEmpty(sealing.DayPanes);
     }
+
+    // Sealed panes keep names as UTF-8, or as UTF-16 units when a name is not valid UTF-16: every
+    // form must read back as the same key as in an open pane.
+    private static string Name(int n) => (n % 6) switch
+    {
+        0 => $"x/@ação{n}",
+        1 => $"x/@😀{n}",
+        2 => $"x/@\ud83d{n}",
+        3 => $"x/@{new string('w', 300)}{n}",
+        _ => $"x/@a{n}",
+    };
 
     private static List<string> Describe(IEnumerable<InfluencePane> panes) => panes
         .Select(p => $"{p.Period}: {string.Join(" ", p.ByMentions.Entries.ToArray())} | {string.Join(" ", p.ByReach.Entries.ToArray())} | {string.Join(" ", p.ByEngagement.Entries.ToArray())} | {string.Join(" ", p.Hashtags.Entries.ToArray())}")
