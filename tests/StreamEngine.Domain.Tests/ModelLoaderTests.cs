@@ -308,6 +308,57 @@ public sealed class ModelLoaderTests
         Assert.Contains("'delivery'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x: [a\ny: b\n", 1, 4, '[')]
+    [InlineData("brands:\n  - id: b\n    name: [b\n    query: acme\n", 3, 11, '[')]
+    [InlineData("brands:\n  - id: b\n    name: {b: c\n    query: acme\n", 3, 11, '{')]
+    public void Reports_a_flow_collection_left_open_where_it_opens(string yaml, int line, int column, char opening)
+    {
+        // The YAML reader itself fails here without a position.
+        var error = Single(yaml);
+
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains($"this '{opening}' is not closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    query: \"\\\"acme corp\\\" AND AND x\"", "AND x")]
+    [InlineData("    query: 'acme''s AND AND x'", "AND x")]
+    [InlineData("    query: \"acme\\tAND AND x\"", "AND x")]
+    [InlineData("    query: \"caf\\u00e9 OR \\U0001F525 AND AND x\"", "AND x")]
+    [InlineData("    query: \"caf\\xe9 AND AND x\"", "AND x")]
+    public void Points_at_the_problem_of_a_quoted_query_written_with_escapes(string queryLine, string expectedAt)
+    {
+        var yaml = "brands:\n  - id: acme\n" + queryLine + "\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith(expectedAt, At(yaml, error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Points_at_the_problem_of_a_query_in_a_JSON_model_written_with_escapes()
+    {
+        const string json = "{\"brands\":[{\"id\":\"b\",\"query\":\"\\\"acme corp\\\" AND AND x\"}]}";
+
+        var error = Single(json);
+
+        Assert.StartsWith("AND x", At(json, error), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("  - id: c\n    query: c\n    parent: d\n  - id: d\n    query: d\n    parent: c\n", 2)]
+    [InlineData("  - id: c\n    query: c\n    parent: c\n", 1)]
+    public void Refuses_a_concept_that_would_be_its_own_ancestor(string concepts, int errors)
+    {
+        var refused = Refused("concepts:\n" + concepts + "brands:\n  - id: acme\n    query: acme\n");
+
+        Assert.Equal(errors, refused.Errors.Count);
+        Assert.All(refused.Errors, e => Assert.Contains("would be its own ancestor", e.Message, StringComparison.Ordinal));
+        Assert.Contains(refused.Errors, e => e.Message.Contains("(c -> ", StringComparison.Ordinal) && e.Line == 4);
+    }
+
     [Fact]
     public void Reports_a_YAML_syntax_error_with_its_position()
     {

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using StreamEngine.Domain.Alerts;
 using StreamEngine.Domain.Matching;
 using StreamEngine.Domain.Query;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace StreamEngine.Domain.Model;
@@ -28,13 +30,20 @@ public static partial class ModelLoader
     {
         var errors = new List<ModelError>();
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             throw new ModelException([new ModelError(source, (int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message)]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails without a position on some malformed flow collections
+            // (a '[' left open before the next line); the parser's last event says where.
+            throw new ModelException([parser.FailureAt(source)]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -58,6 +67,50 @@ public static partial class ModelLoader
             SourceText = yaml,
             Webhooks = webhooks.Select(w => w.Definition!).ToList(),
         };
+    }
+
+    /// <summary>Passes a parser's events on, remembering where the last one was and which flow collections are open.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        private readonly Stack<(Mark Start, char Opening)> _openFlows = new();
+        private Mark _last = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            switch (inner.Current)
+            {
+                case SequenceStart { Style: SequenceStyle.Flow } start:
+                    _openFlows.Push((start.Start, '['));
+                    break;
+                case MappingStart { Style: MappingStyle.Flow } start:
+                    _openFlows.Push((start.Start, '{'));
+                    break;
+                case SequenceEnd or MappingEnd when _openFlows.Count > 0 && inner.Current.Start.Index >= _openFlows.Peek().Start.Index:
+                    _openFlows.Pop();
+                    break;
+            }
+
+            if (inner.Current is not null)
+            {
+                _last = inner.Current.End;
+            }
+
+            return moved;
+        }
+
+        public ModelError FailureAt(string source)
+        {
+            if (!_openFlows.TryPeek(out var open))
+            {
+                return new ModelError(source, (int)_last.Line, (int)_last.Column, "the YAML cannot be read after this point");
+            }
+
+            var closing = open.Opening == '[' ? ']' : '}';
+            return new ModelError(source, (int)open.Start.Line, (int)open.Start.Column, $"this '{open.Opening}' is not closed with '{closing}' before the YAML goes on");
+        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -305,13 +358,42 @@ public static partial class ModelLoader
             }
 
             var conceptIds = concepts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            var parents = concepts.Where(c => c.ParentNode is not null).ToDictionary(c => c.Id, c => c.ParentNode!.Value!, StringComparer.Ordinal);
             foreach (var concept in concepts)
             {
-                if (concept.ParentNode is { } parent && !conceptIds.Contains(parent.Value!))
+                if (concept.ParentNode is not { } parent)
+                {
+                    continue;
+                }
+
+                if (!conceptIds.Contains(parent.Value!))
                 {
                     Error(parent, $"parent '{parent.Value}' is not a concept of this model");
                 }
+                else if (CycleFrom(concept.Id, parents) is { } cycle)
+                {
+                    Error(parent, $"concept '{concept.Id}' would be its own ancestor ({string.Join(" -> ", cycle)}); a taxonomy has no cycles");
+                }
             }
+        }
+
+        /// <summary>The chain of parents from <paramref name="id"/> back to itself, or null when it reaches a root.</summary>
+        private static List<string>? CycleFrom(string id, Dictionary<string, string> parents)
+        {
+            var chain = new List<string> { id };
+            var at = id;
+            while (parents.TryGetValue(at, out var parent) && chain.Count <= parents.Count)
+            {
+                chain.Add(parent);
+                if (parent == id)
+                {
+                    return chain;
+                }
+
+                at = parent;
+            }
+
+            return null;
         }
 
         private IEnumerable<YamlMappingNode> Sequence(YamlMappingNode root, string key, bool required, string entry = "a mapping with id, name and query")
@@ -412,7 +494,8 @@ public static partial class ModelLoader
             if (oneLine)
             {
                 var quoted = query.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
-                return ((int)query.Start.Line, (int)query.Start.Column + quoted + ex.Column - 1);
+                var written = yaml.AsSpan((int)query.Start.Index + quoted, (int)(query.End.Index - query.Start.Index) - quoted);
+                return ((int)query.Start.Line, (int)query.Start.Column + quoted + SourceOffset(written, query.Style, ex.Column - 1));
             }
 
             var value = query.Value!;
@@ -439,6 +522,44 @@ public static partial class ModelLoader
             var lineStart = yaml.LastIndexOf('\n', Math.Max(0, absolute - 1)) + 1;
             return (yaml.AsSpan(0, absolute).Count('\n') + 1, absolute - lineStart + 1);
         }
+
+        /// <summary>
+        /// Where the scalar's <paramref name="valueIndex"/>-th character is written in its one-line
+        /// source: escapes (<c>''</c> in single quotes, <c>\"</c>, <c>\t</c>, <c>\u00e9</c> ... in
+        /// double quotes) take more characters in the file than in the query.
+        /// </summary>
+        private static int SourceOffset(ReadOnlySpan<char> raw, ScalarStyle style, int valueIndex)
+        {
+            var at = 0;
+            for (var value = 0; value < valueIndex && at < raw.Length; value++)
+            {
+                if (style == ScalarStyle.SingleQuoted && raw[at] == '\'' && at + 1 < raw.Length && raw[at + 1] == '\'')
+                {
+                    at += 2;
+                }
+                else if (style == ScalarStyle.DoubleQuoted && raw[at] == '\\' && at + 1 < raw.Length)
+                {
+                    var (length, units) = raw[at + 1] switch
+                    {
+                        'x' => (4, 1),
+                        'u' => (6, 1),
+                        'U' => (10, HexValue(raw.Slice(at + 2, Math.Min(8, raw.Length - at - 2))) > 0xFFFF ? 2 : 1),
+                        _ => (2, 1),
+                    };
+                    at += length;
+                    value += units - 1;
+                }
+                else
+                {
+                    at++;
+                }
+            }
+
+            return Math.Min(at, raw.Length);
+        }
+
+        private static int HexValue(ReadOnlySpan<char> hex) =>
+            int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value) ? value : 0;
 
         private static int CountOf(string text, string token)
         {

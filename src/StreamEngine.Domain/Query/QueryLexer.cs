@@ -225,10 +225,14 @@ internal static class QueryLexer
             _ => (FollowersComparison.Equal, 0),
         };
         var digits = value.AsSpan(length);
-        if (length == 0 || digits.Length == 0 || digits.ContainsAnyExceptInRange('0', '9')
-            || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        if (length == 0 || digits.Length == 0 || digits.ContainsAnyExceptInRange('0', '9'))
         {
             throw Errors.At(text, start, "expected a comparison (>, >=, <, <= or =) and a whole number after 'followers:', e.g. followers:>1000");
+        }
+
+        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            throw Errors.At(text, start, $"the number after 'followers:' is too large; at most {long.MaxValue.ToString(CultureInfo.InvariantCulture)}");
         }
 
         return new FollowersField(comparison, count);
@@ -236,7 +240,8 @@ internal static class QueryLexer
 
     private static LiteralNode Term(string text, int start)
     {
-        var prefix = text[0] switch
+        // Signs fold as the text's do: '＃acme' is the hashtag, as '＃acme' in a post is.
+        var prefix = TextFolding.Fold(text[0]) switch
         {
             '#' => WordPrefix.Hashtag,
             '@' => WordPrefix.Handle,

@@ -64,6 +64,12 @@ public sealed class BooleanQueryParserTests
         Assert.Equal(At("acme"), Parse("@@acme"));
         Assert.Equal(Tag("acme"), Parse("#acme!"));
         Assert.Equal(Or(At("acme"), Tag("acme")), Parse("(@acme OR #acme)"));
+
+        // Full-width and small forms of the signs fold to them, as they do in a post's text.
+        Assert.Equal(Tag("acme"), Parse("＃acme"));
+        Assert.Equal(At("acme"), Parse("＠Acme"));
+        Assert.Equal(Cash("acme"), Parse("＄acme"));
+        Assert.Equal(Wild("acme*", WordPrefix.Hashtag), Parse("﹟acme*"));
     }
 
     [Fact]
