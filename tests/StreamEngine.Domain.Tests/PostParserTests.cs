@@ -188,6 +188,18 @@ public sealed class PostParserTests
         Assert.Equal(7, post.Engagement.Total);
     }
 
+    [Fact]
+    public void Refuses_bytes_that_are_not_UTF_8_inside_a_value_naming_the_field()
+    {
+        byte[] line = [.. "{\"id\":\"p\",\"createdAt\":\"2026-11-25T14:03:00Z\",\"text\":\"acme "u8, 0xFF, .. " bytes\"}"u8];
+
+        var ok = PostParser.TryParse(line, out var post, out var error);
+
+        Assert.False(ok);
+        Assert.Null(post);
+        Assert.StartsWith("'text' holds text that is not valid Unicode", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id'")]
     [InlineData("""{"id":"  ","createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id'")]
@@ -213,6 +225,11 @@ public sealed class PostParserTests
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"14/03/2026"}""", "'purchaseDate'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"2026-13-01"}""", "'purchaseDate'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":-1}}""", "'engagement.likes'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":100000000001}}""", "'engagement.likes' must be a whole number from 0 to 100,000,000,000")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"followers":9223372036854775807}}""", "'author.followers'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"acme \ud800 lone"}""", "'text' holds text that is not valid Unicode")]
+    [InlineData("""{"id":"p\udc00","createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id' holds text that is not valid Unicode")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"handle":"\ud83d"}}""", "'author' holds text that is not valid Unicode")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"views":1.5}}""", "'engagement.views'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":[1]}""", "'engagement'")]
     public void Rejects_an_invalid_field_with_a_reason_naming_it(string json, string field)

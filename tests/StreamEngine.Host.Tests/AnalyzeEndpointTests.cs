@@ -60,6 +60,28 @@ public sealed class AnalyzeEndpointTests(EngineFixture fixture) : IClassFixture<
         Assert.Equal(before, (await fixture.Engine.Http.GetJsonAsync("/api/brands/gamma/summary?window=24h")).GetProperty("mentions").GetInt64());
     }
 
+    [Fact]
+    public async Task A_line_ingest_would_refuse_gets_the_same_error_in_its_place()
+    {
+        var ahead = DateTimeOffset.UtcNow.AddHours(2).ToString("O");
+        byte[] body =
+        [
+            .. Encoding.UTF8.GetBytes("{\"id\":\"f1\",\"createdAt\":\"" + ahead + "\",\"text\":\"beta\"}\n"),
+            .. Encoding.UTF8.GetBytes("{\"id\":\"f2\",\"createdAt\":\"" + Now + "\",\"text\":\"beta "), 0xFF, .. "\"}\n"u8,
+            .. Encoding.UTF8.GetBytes(Post("f3", "beta") + "\n"),
+        ];
+        using var content = new ByteArrayContent(body);
+
+        using var response = await fixture.Engine.Http.PostAsync(new Uri("/api/analyze", UriKind.Relative), content);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        var items = JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        Assert.Contains("minutes ahead of the engine's clock", items[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("'text' holds text that is not valid Unicode", items[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("f3", items[2].GetProperty("id").GetString());
+    }
+
     private static string Post(string id, string text, string? lang = null) =>
         JsonSerializer.Serialize(lang is null
             ? new Dictionary<string, string> { ["id"] = id, ["createdAt"] = Now, ["text"] = text }

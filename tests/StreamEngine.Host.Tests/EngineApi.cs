@@ -23,9 +23,14 @@ public static class EngineApi
         Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    public static async Task<(int Status, JsonElement Body)> PostNdjsonAsync(this HttpClient http, string ndjson)
+    public static Task<(int Status, JsonElement Body)> PostNdjsonAsync(this HttpClient http, string ndjson) =>
+        http.PostNdjsonAsync(Encoding.UTF8.GetBytes(ndjson));
+
+    /// <summary>Posts the bytes as they are, so a body may hold bytes that are not UTF-8.</summary>
+    public static async Task<(int Status, JsonElement Body)> PostNdjsonAsync(this HttpClient http, byte[] ndjson)
     {
-        using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");
+        using var content = new ByteArrayContent(ndjson);
+        content.Headers.ContentType = new("application/x-ndjson");
         using var response = await http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return ((int)response.StatusCode, body);

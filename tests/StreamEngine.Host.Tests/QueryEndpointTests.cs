@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Text.Json;
 
@@ -111,6 +112,29 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
         Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
         Assert.Equal(1, again.GetProperty("duplicates").GetInt32());
         Assert.Equal(before + 1, (await Http.GetJsonAsync("/api/brands/beta/summary?window=1h")).GetProperty("mentions").GetInt64());
+    }
+
+    [Fact]
+    public async Task Text_that_is_not_valid_Unicode_is_refused_on_its_line_without_losing_its_neighbours()
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O");
+        var before = (await Http.GetJsonAsync("/api/brands/beta/summary?window=1h")).GetProperty("mentions").GetInt64();
+        byte[] body =
+        [
+            .. Encoding.UTF8.GetBytes("{\"id\":\"u1\",\"createdAt\":\"" + now + "\",\"text\":\"beta good\"}\n"),
+            .. Encoding.UTF8.GetBytes("{\"id\":\"u2\",\"createdAt\":\"" + now + "\",\"text\":\"beta bad "), 0xFF, .. "\"}\n"u8,
+            .. Encoding.UTF8.GetBytes("{\"id\":\"u3\",\"createdAt\":\"" + now + "\",\"text\":\"beta lone \\ud800\"}\n"),
+            .. Encoding.UTF8.GetBytes("{\"id\":\"u4\",\"createdAt\":\"" + now + "\",\"text\":\"beta good again\"}\n"),
+        ];
+
+        var (status, result) = await Http.PostNdjsonAsync(body);
+
+        Assert.Equal(200, status);
+        Assert.Equal(2, result.GetProperty("accepted").GetInt32());
+        var errors = result.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([2, 3], errors.Select(e => e.GetProperty("line").GetInt32()));
+        Assert.All(errors, e => Assert.StartsWith("'text' holds text that is not valid Unicode", e.GetProperty("reason").GetString(), StringComparison.Ordinal));
+        Assert.Equal(before + 2, (await Http.GetJsonAsync("/api/brands/beta/summary?window=1h")).GetProperty("mentions").GetInt64());
     }
 
     [Fact]

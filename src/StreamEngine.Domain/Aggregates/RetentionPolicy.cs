@@ -17,4 +17,9 @@ public static class RetentionPolicy
         EventTime.HourOf(EventTime.MinuteOf(createdAt)) <= EventTime.HourOf(EventTime.MinuteOf(now)) - HourBuckets;
 
     public static bool IsTooFarAhead(DateTimeOffset createdAt, DateTimeOffset now) => createdAt - now > MaxFutureSkew;
+
+    /// <summary>Why a post dated <paramref name="createdAt"/> is refused at <paramref name="now"/>; null when it is not.</summary>
+    public static string? FutureRefusal(DateTimeOffset createdAt, DateTimeOffset now) => IsTooFarAhead(createdAt, now)
+        ? $"'createdAt' {createdAt:O} is more than {MaxFutureSkew.TotalMinutes:0} minutes ahead of the engine's clock ({now:O})"
+        : null;
 }

@@ -55,10 +55,9 @@ public static class ChunkReader
             return;
         }
 
-        if (RetentionPolicy.IsTooFarAhead(post!.CreatedAt, now))
+        if (RetentionPolicy.FutureRefusal(post!.CreatedAt, now) is { } refusal)
         {
-            reading.Errors.Add(new LineError(lineNumber,
-                $"'createdAt' {post.CreatedAt:O} is more than {RetentionPolicy.MaxFutureSkew.TotalMinutes:0} minutes ahead of the engine's clock ({now:O})"));
+            reading.Errors.Add(new LineError(lineNumber, refusal));
             return;
         }
 

@@ -12,6 +12,10 @@ public static class PostParser
 {
     private const int MaxAge = 150;
 
+    // Far above any account's followers or any post's views, and low enough that a window's sums
+    // of millions of posts cannot overflow.
+    private const long MaxCount = 100_000_000_000;
+
     public static bool TryParse(ReadOnlySpan<byte> line, out Post? post, out string? error)
     {
         post = null;
@@ -61,19 +65,18 @@ public static class PostParser
             // Names are compared as UTF-8 where they lie: no string per property.
             var field = PostFieldOf(ref reader);
             reader.Read();
-            var error = field switch
+            string? error;
+            try
             {
-                PostField.Id => ReadRequiredString(ref reader, "id", out f.Id),
-                PostField.Network => ReadNetwork(ref reader, ref f),
-                PostField.CreatedAt => ReadCreatedAt(ref reader, ref f),
-                PostField.Text => ReadText(ref reader, ref f),
-                PostField.Lang => ReadLanguage(ref reader, ref f),
-                PostField.Author => ReadAuthor(ref reader, ref f),
-                PostField.Engagement => ReadEngagement(ref reader, ref f),
-                PostField.Url => ReadOptionalString(ref reader, "url", out f.Url),
-                PostField.PurchaseDate => ReadPurchaseDate(ref reader, ref f),
-                _ => Skip(ref reader),
-            };
+                error = ReadField(ref reader, field, ref f);
+            }
+            catch (InvalidOperationException)
+            {
+                // GetString refuses bytes that are not UTF-8 and escapes of unpaired surrogates.
+                var name = field.ToString();
+                return $"'{char.ToLowerInvariant(name[0])}{name[1..]}' holds text that is not valid Unicode (bytes that are not UTF-8, or an unpaired surrogate such as \\ud800)";
+            }
+
             if (error is not null)
             {
                 return error;
@@ -82,6 +85,20 @@ public static class PostParser
 
         return "the post object is not closed";
     }
+
+    private static string? ReadField(ref Utf8JsonReader reader, PostField field, ref Fields f) => field switch
+    {
+        PostField.Id => ReadRequiredString(ref reader, "id", out f.Id),
+        PostField.Network => ReadNetwork(ref reader, ref f),
+        PostField.CreatedAt => ReadCreatedAt(ref reader, ref f),
+        PostField.Text => ReadText(ref reader, ref f),
+        PostField.Lang => ReadLanguage(ref reader, ref f),
+        PostField.Author => ReadAuthor(ref reader, ref f),
+        PostField.Engagement => ReadEngagement(ref reader, ref f),
+        PostField.Url => ReadOptionalString(ref reader, "url", out f.Url),
+        PostField.PurchaseDate => ReadPurchaseDate(ref reader, ref f),
+        _ => Skip(ref reader),
+    };
 
     private enum PostField { Other, Id, Network, CreatedAt, Text, Lang, Author, Engagement, Url, PurchaseDate }
 
@@ -402,9 +419,9 @@ public static class PostParser
             return null;
         }
 
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) && value >= 0
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) && value is >= 0 and <= MaxCount
             ? null
-            : $"'{field}' must be a whole number, zero or more";
+            : $"'{field}' must be a whole number from 0 to {MaxCount.ToString("N0", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Fields as they are read, before the required ones are checked.</summary>

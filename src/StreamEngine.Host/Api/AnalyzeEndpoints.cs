@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sentiment;
@@ -30,7 +31,7 @@ internal static class AnalyzeEndpoints
 
     public static void MapAnalyzeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/analyze", async (HttpContext http, CurrentModel current) =>
+        app.MapPost("/api/analyze", async (HttpContext http, CurrentModel current, TimeProvider clock) =>
         {
             if (http.Request.ContentLength > MaxBodyBytes)
             {
@@ -63,7 +64,14 @@ internal static class AnalyzeEndpoints
                     continue;
                 }
 
-                results.Add(PostParser.TryParse(line, out var post, out var error)
+                // A line ingest would refuse is refused here for the same reason.
+                if (PostParser.TryParse(line, out var post, out var error)
+                    && RetentionPolicy.FutureRefusal(post!.CreatedAt, clock.GetUtcNow()) is { } refusal)
+                {
+                    error = refusal;
+                }
+
+                results.Add(error is null
                     ? Describe(number, post!, analyzer.Explain(post!, scratch))
                     : new AnalyzedPost(number, null, null, null, null, null, null, error));
             }
