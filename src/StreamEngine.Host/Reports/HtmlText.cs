@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 
@@ -10,7 +11,7 @@ namespace StreamEngine.Host.Reports;
 /// </summary>
 internal static class HtmlText
 {
-    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+    public static string Encode(string text) => WebUtility.HtmlEncode(WithoutControls(text));
 
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
@@ -28,6 +29,30 @@ internal static class HtmlText
 
     /// <summary>SVG coordinates: invariant, two decimals at most.</summary>
     public static string Coordinate(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// XML 1.0 admits no control character but tab, line feed and carriage return, not even as a
+    /// reference, so a handle holding U+0001 would break the page: such characters read as U+FFFD.
+    /// </summary>
+    private static string WithoutControls(string text)
+    {
+        if (!text.AsSpan().ContainsAny(Controls))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            source.CopyTo(chars);
+            for (var at = chars.IndexOfAny(Controls); at >= 0; at = chars.IndexOfAny(Controls))
+            {
+                chars[at] = '\uFFFD';
+            }
+        });
+    }
+
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
 
     /// <summary>Cuts a label to <paramref name="max"/> characters as the reader sees them (never inside a surrogate pair or an accent).</summary>
     public static string Shorten(string text, int max)

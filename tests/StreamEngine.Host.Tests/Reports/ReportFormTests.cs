@@ -76,6 +76,16 @@ public sealed class ReportFormTests
     }
 
     [Fact]
+    public void Html_stays_well_formed_when_a_text_holds_control_characters()
+    {
+        const string text = "x/@a\u0001b\u001Fc\tend\uFFFF";
+
+        var page = ReportPage.Parse(ReportHtml.Write(Report("Acme", text)));
+
+        Assert.Equal("x/@a\uFFFDb\uFFFDc\tend\uFFFD", page.Rows("influencers-table").Single()[0]);
+    }
+
+    [Fact]
     public void A_report_without_mentions_still_draws_its_axes_and_says_what_is_empty()
     {
         var page = ReportPage.Parse(ReportHtml.Write(Report("Acme", "x", empty: true)));
