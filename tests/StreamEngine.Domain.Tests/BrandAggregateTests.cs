@@ -168,16 +168,56 @@ public sealed class BrandAggregateTests
 
         var points = aggregate.Timeseries(TimeWindow.OneDay, TimeStep.Hour, Now);
 
-        Assert.Equal(24, points.Count);
+        // The window's 1,440 minutes start at 12:01 yesterday: its first point is the 59 minutes
+        // of that hour it holds, so the post of 12:00 yesterday is outside it, as in the summary.
+        Assert.Equal(25, points.Count);
         Assert.Equal(
-            Enumerable.Range(0, 24).Select(i => Now - TimeSpan.FromHours(23 - i)),
+            [Now - TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1), .. Enumerable.Range(1, 24).Select(i => Now - TimeSpan.FromHours(24 - i))],
             points.Select(p => p.Start));
-        var expected = new long[24];
-        expected[0] = 1;  // 13:00 yesterday
-        expected[20] = 2; // 09:00
-        expected[22] = 1; // 11:00
-        expected[23] = 1; // 12:00
+        var expected = new long[25];
+        expected[1] = 1;  // 13:00 yesterday
+        expected[21] = 2; // 09:00
+        expected[23] = 1; // 11:00
+        expected[24] = 1; // 12:00
         Assert.Equal(expected, points.Select(p => p.Figures.Mentions));
+        Assert.Equal(aggregate.Summary(TimeWindow.OneDay, Now).Mentions, points.Sum(p => p.Figures.Mentions));
+    }
+
+    [Theory]
+    [InlineData("1h", 13)]
+    [InlineData("24h", 37)]
+    public void An_hourly_series_of_a_minute_window_adds_up_to_its_summary(string windowName, int minuteOfNow)
+    {
+        Assert.True(TimeWindow.TryParse(windowName, out var window));
+        var now = Now + TimeSpan.FromMinutes(minuteOfNow);
+        var posts = Enumerable.Range(0, 26 * 60).Select(m => TestPosts.Make($"m{m}", now - TimeSpan.FromMinutes(m), authorId: "a" + (m % 97)));
+        var aggregate = Aggregate([.. posts]);
+
+        var points = aggregate.Timeseries(window, TimeStep.Hour, now);
+        var summary = aggregate.Summary(window, now);
+
+        Assert.Equal(now - window.Length + TimeSpan.FromMinutes(1), points[0].Start);
+        Assert.Equal(window.Periods, points.Sum(p => p.Figures.Mentions)); // one post a minute
+        Assert.Equal(summary.Mentions, points.Sum(p => p.Figures.Mentions));
+        Assert.Equal(summary.Reach, points.Sum(p => p.Figures.Reach));
+        Assert.Equal(60 - minuteOfNow - 1, points[0].Figures.Mentions);
+        Assert.Equal(Math.Min(60 - minuteOfNow - 1, 97), points[0].Figures.UniqueAuthors);
+    }
+
+    [Fact]
+    public void A_post_dated_ahead_of_the_clock_counts_in_the_current_point_and_the_series_ends_now()
+    {
+        var aggregate = Aggregate(TestPosts.Make("ahead", Now + TimeSpan.FromMinutes(4), handle: "@x"), TestPosts.Make("now", Now, handle: "@y"));
+
+        var minutes = aggregate.Timeseries(TimeWindow.FifteenMinutes, TimeStep.Minute, Now);
+        var hours = aggregate.Timeseries(TimeWindow.SevenDays, TimeStep.Hour, Now - TimeSpan.FromMinutes(3));
+
+        Assert.Equal(15, minutes.Count);
+        Assert.Equal(Now, minutes[^1].Start);
+        Assert.Equal((2L, 2L), (minutes[^1].Figures.Mentions, minutes[^1].Figures.UniqueAuthors));
+        Assert.Equal(aggregate.Summary(TimeWindow.FifteenMinutes, Now).Mentions, minutes.Sum(p => p.Figures.Mentions));
+        Assert.Equal(7 * 24, hours.Count);
+        Assert.Equal((2L, 2L), (hours[^1].Figures.Mentions, hours[^1].Figures.UniqueAuthors));
     }
 
     [Fact]

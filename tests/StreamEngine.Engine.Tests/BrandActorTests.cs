@@ -163,7 +163,8 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(3, minutes.Points.Sum(p => p.Figures.Mentions));
 
         Assert.Equal(TimeStep.Hour, hours.Step);
-        Assert.Equal(24, hours.Points.Count);
+        Assert.Equal(25, hours.Points.Count);
+        Assert.Equal(now - TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1), hours.Points[0].Start);
         Assert.Equal(new BrandFigures(3, 18, 0, 3, Sentiment: Unscored(3)), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(1)).Figures);
         Assert.Equal(new BrandFigures(1, 8, 0, 1, Sentiment: Unscored(1)), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(2)).Figures);
     }

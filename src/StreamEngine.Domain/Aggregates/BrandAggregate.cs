@@ -170,6 +170,12 @@ public sealed class BrandAggregate
         return series;
     }
 
+    /// <summary>
+    /// The window's figures step by step, read from the same buckets as its summary so that the
+    /// points add up to it: an hourly series of a minute window starts with the part of an hour
+    /// the window holds (its first point starts at the window's first minute), and a post dated
+    /// ahead of the clock counts in the current point, so every brand's series ends now.
+    /// </summary>
     public IReadOnlyList<TimeseriesPoint> Timeseries(TimeWindow window, TimeStep step, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
@@ -178,25 +184,68 @@ public sealed class BrandAggregate
             throw new ArgumentException($"step {step.ToName()} does not fit window {window.Name}", nameof(step));
         }
 
-        var periods = step == window.Resolution ? window.Periods : (int)(window.Length / TimeSpan.FromHours(1));
-        var (from, to) = Range(step, periods, now);
-        var firstHour = step == TimeStep.Minute ? EventTime.HourOf(from) : from;
-        var reputations = ReputationSeries(firstHour, step == TimeStep.Minute ? EventTime.HourOf(to) : to);
-        var filled = new BrandFigures?[to - from + 1];
-        foreach (var bucket in Ring(step).Read(from, to, BucketParts.Authors))
+        var byMinute = window.Resolution == TimeStep.Minute;
+        var byHour = step != window.Resolution;
+        var (from, to) = Range(window.Resolution, window.Periods, now);
+        var nowMinute = EventTime.MinuteOf(now);
+        var current = byMinute ? nowMinute : EventTime.HourOf(nowMinute);
+        var firstHour = byMinute ? EventTime.HourOf(from) : from;
+        var count = (int)PointOf(current) + 1;
+        var totals = new BucketTotals[count];
+        var authors = new long[count];
+
+        // A point of one bucket takes that bucket's estimate; one of several unions their authors.
+        var unions = new AuthorUnion?[count];
+        try
         {
-            filled[bucket.Period - from] = Figures(bucket.Totals, UniqueAuthorSketch.Estimate(bucket.SparseAuthors, bucket.DenseAuthors), 0);
+            for (var point = byHour ? 0 : count - 1; point < count && (byHour || to > current); point++)
+            {
+                unions[point] = new AuthorUnion();
+            }
+
+            foreach (var bucket in Ring(window.Resolution).Read(from, to, BucketParts.Authors))
+            {
+                var point = (int)PointOf(bucket.Period);
+                totals[point] += bucket.Totals;
+                if (unions[point] is { } union)
+                {
+                    union.Add(bucket.SparseAuthors, bucket.DenseAuthors);
+                }
+                else
+                {
+                    authors[point] = UniqueAuthorSketch.Estimate(bucket.SparseAuthors, bucket.DenseAuthors);
+                }
+            }
+
+            var reputations = ReputationSeries(firstHour, byMinute ? EventTime.HourOf(current) : current);
+            var points = new List<TimeseriesPoint>(count);
+            for (var point = 0; point < count; point++)
+            {
+                var (start, hour) = (byHour, byMinute) switch
+                {
+                    (true, _) => (point == 0 ? EventTime.StartOfMinute(from) : EventTime.StartOfHour(firstHour + point), firstHour + point),
+                    (false, true) => (EventTime.StartOfMinute(from + point), EventTime.HourOf(from + point)),
+                    _ => (EventTime.StartOfHour(from + point), from + point),
+                };
+                var figures = Figures(totals[point], unions[point]?.Estimate() ?? authors[point], reputations[hour - firstHour]);
+                points.Add(new TimeseriesPoint(start, figures));
+            }
+
+            return points;
+        }
+        finally
+        {
+            foreach (var union in unions)
+            {
+                union?.Dispose();
+            }
         }
 
-        var points = new List<TimeseriesPoint>(filled.Length);
-        for (var p = from; p <= to; p++)
+        long PointOf(long period)
         {
-            var start = step == TimeStep.Minute ? EventTime.StartOfMinute(p) : EventTime.StartOfHour(p);
-            var reputation = reputations[(step == TimeStep.Minute ? EventTime.HourOf(p) : p) - firstHour];
-            points.Add(new TimeseriesPoint(start, (filled[p - from] ?? Empty) with { Reputation = reputation }));
+            var within = Math.Min(period, current);
+            return byHour ? EventTime.HourOf(within) - firstHour : within - from;
         }
-
-        return points;
     }
 
     /// <summary>Mentions per value of one breakdown in the window, most mentioned first.</summary>
@@ -237,8 +286,6 @@ public sealed class BrandAggregate
 
         return aspects;
     }
-
-    private static readonly BrandFigures Empty = new(0, 0, 0, 0);
 
     private BucketRing Ring(TimeStep step) => step == TimeStep.Minute ? _minutes : _hours;
 
