@@ -207,6 +207,7 @@ public sealed class PostParserTests
     [InlineData("""{"id":"p","text":"t"}""", "'createdAt'")]
     [InlineData("""{"id":"p","createdAt":"yesterday","text":"t"}""", "'createdAt'")]
     [InlineData("""{"id":"p","createdAt":1764079380,"text":"t"}""", "'createdAt'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25","text":"t"}""", "'createdAt' is '2026-11-25'; expected a date-time, not a date alone")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z"}""", "'text'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":null}""", "'text'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","network":"twitter"}""", "'network'")]

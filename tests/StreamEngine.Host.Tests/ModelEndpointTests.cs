@@ -62,6 +62,20 @@ public sealed class ModelEndpointTests(EngineFixture fixture) : IClassFixture<En
         Assert.Contains("id: delta", await File.ReadAllTextAsync(fixture.ModelPath), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_model_that_is_not_UTF_8_is_refused_where_the_bad_byte_is()
+    {
+        byte[] model = [.. "brands:\n  - id: acme\n    query: ac"u8, 0xFF, .. "me\n"u8];
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/model/validate", UriKind.Relative)) { Content = new ByteArrayContent(model) };
+
+        using var response = await Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal((3, 14), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetInt32()));
+        Assert.Equal("the model is not valid UTF-8: byte 0xFF here", error.GetProperty("message").GetString());
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, string model)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent(model, Encoding.UTF8, "application/yaml") };

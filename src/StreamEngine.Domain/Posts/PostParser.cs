@@ -253,6 +253,11 @@ public static class PostParser
         Span<char> buffer = stackalloc char[ShortValueChars];
         var rawLength = CopyShort(ref reader, buffer);
         var raw = rawLength >= 0 ? buffer[..rawLength] : reader.GetString().AsSpan();
+        if (!raw.Contains('T'))
+        {
+            return $"'createdAt' is '{raw}'; expected a date-time, not a date alone (its minute decides the bucket), such as 2026-11-25T14:03:00Z";
+        }
+
         if (!HasOffset(raw))
         {
             at = new DateTimeOffset(at.DateTime, TimeSpan.Zero);

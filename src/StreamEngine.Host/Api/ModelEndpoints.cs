@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Unicode;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Query;
 using StreamEngine.Engine.Ingest;
@@ -50,18 +52,39 @@ internal static class ModelEndpoints
 
     private static async Task<(ListeningModel? Model, IReadOnlyList<ModelError> Errors)> ReadAsync(HttpContext http)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var buffer = new char[MaxModelBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, http.RequestAborted);
-        if (read > MaxModelBytes)
+        using var body = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int count;
+        while ((count = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
         {
-            return (null, [new ModelError(0, 0, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB")]);
+            if (body.Length + count > MaxModelBytes)
+            {
+                return (null, [new ModelError(0, 0, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB")]);
+            }
+
+            body.Write(chunk, 0, count);
+        }
+
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        // A byte that is not UTF-8 would otherwise become U+FFFD inside a query, silently.
+        var text = new char[bytes.Length];
+        if (Utf8.ToUtf16(bytes, text, out var valid, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            var before = text.AsSpan(0, written);
+            var line = before.Count('\n') + 1;
+            var column = written - before.LastIndexOf('\n');
+            return (null, [new ModelError(line, column, $"the model is not valid UTF-8: byte 0x{bytes[valid]:X2} here")]);
         }
 
         try
         {
             // JSON is YAML, so one loader takes both bodies.
-            return (ModelLoader.Parse(new string(buffer, 0, read), "request body"), []);
+            return (ModelLoader.Parse(new string(text, 0, written), "request body"), []);
         }
         catch (ModelException ex)
         {
