@@ -66,6 +66,21 @@ public sealed class PostParserTests
     }
 
     [Fact]
+    public void Reads_an_empty_string_in_an_optional_field_as_unknown()
+    {
+        var post = ParseValid(
+            """
+            {"id":"p-4","createdAt":"2026-11-25T14:03:00Z","text":"hi","network":"","lang":"","purchaseDate":"",
+             "author":{"gender":"","country":""}}
+            """);
+
+        Assert.Equal(Network.Unknown, post.Network);
+        Assert.Null(post.Language);
+        Assert.Null(post.PurchaseDate);
+        Assert.Equal((Gender.Unknown, (string?)null), (post.Author.Gender, post.Author.Country));
+    }
+
+    [Fact]
     public void Accepts_null_for_optional_fields()
     {
         var post = ParseValid(
