@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Sketches;
@@ -191,8 +192,12 @@ public sealed class BrandAggregate
         var current = byMinute ? nowMinute : EventTime.HourOf(nowMinute);
         var firstHour = byMinute ? EventTime.HourOf(from) : from;
         var count = (int)PointOf(current) + 1;
-        var totals = new BucketTotals[count];
-        var authors = new long[count];
+
+        // A day of minutes' totals would land on the large object heap on every query: pooled.
+        var totals = ArrayPool<BucketTotals>.Shared.Rent(count);
+        var authors = ArrayPool<long>.Shared.Rent(count);
+        totals.AsSpan(0, count).Clear();
+        authors.AsSpan(0, count).Clear();
 
         // A point of one bucket takes that bucket's estimate; one of several unions their authors.
         var unions = new AuthorUnion?[count];
@@ -239,6 +244,9 @@ public sealed class BrandAggregate
             {
                 union?.Dispose();
             }
+
+            ArrayPool<BucketTotals>.Shared.Return(totals);
+            ArrayPool<long>.Shared.Return(authors);
         }
 
         long PointOf(long period)
