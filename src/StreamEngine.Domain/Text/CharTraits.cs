@@ -1,3 +1,4 @@
+using System.Globalization;
 using StreamEngine.Domain.Matching;
 
 namespace StreamEngine.Domain.Text;
@@ -92,7 +93,11 @@ internal static class CharTraits
             traits |= CharTrait.Space;
         }
 
-        if (c < 128 ? AsciiPunctuation.Contains(c, StringComparison.Ordinal) : char.IsPunctuation(c))
+        // Invisible format characters (direction marks and isolates, joiners, the BOM) are stripped
+        // from token ends like punctuation: the matcher's words end before them, so "good\u200F"
+        // must read as "good" here too. They are never dropped units, as stripping requires.
+        var format = c >= 128 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format && (traits & CharTrait.Dropped) == 0;
+        if (c < 128 ? AsciiPunctuation.Contains(c, StringComparison.Ordinal) : char.IsPunctuation(c) || format)
         {
             traits |= CharTrait.Punctuation;
         }

@@ -105,6 +105,20 @@ public sealed class SentimentScorerTests
         Assert.Equal(Score("naive").Compound, Score("naïve").Compound);
     }
 
+    [Theory]
+    [InlineData("Hooli\u200d is good\u200d", "Hooli is good")]
+    [InlineData("\u202eHooli good\u202c", "Hooli good")]
+    [InlineData("Hooli \u2066good\u2069", "Hooli good")]
+    [InlineData("Hooli \u200fgood", "Hooli good")]
+    [InlineData("\uFEFFNOT happy!!!\u200e", "NOT happy!!!")]
+    public void Ignores_invisible_format_characters_at_the_ends_of_a_word(string text, string plain)
+    {
+        // Direction marks and isolates are common where Arabic or Hebrew meets English; the
+        // matcher reads past them, so the scorer must too.
+        Assert.Equal(Score(plain), Score(text));
+        Assert.NotEqual(0, Score(text).Compound);
+    }
+
     [Fact]
     public void Scores_the_same_from_many_threads()
     {
