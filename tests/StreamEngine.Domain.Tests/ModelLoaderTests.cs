@@ -448,14 +448,7 @@ public sealed class ModelLoaderTests
     public void Loads_the_shipped_model()
     {
         var root = FindSolutionDirectory();
-        var path = Path.Combine(root, "config", "model.yaml");
-        if (!File.Exists(path))
-        {
-            // The shipped model is written separately; this test checks it once it exists.
-            return;
-        }
-
-        var model = ModelLoader.LoadFile(path);
+        var model = ModelLoader.LoadFile(Path.Combine(root, "config", "model.yaml"));
 
         Assert.True(model.Brands.Count >= 8, $"expected at least 8 brands, found {model.Brands.Count}");
         Assert.True(model.Concepts.Count >= 12, $"expected at least 12 concepts, found {model.Concepts.Count}");
@@ -468,6 +461,24 @@ public sealed class ModelLoaderTests
             model.Match(brand.Name, scratch, brands, concepts);
             Assert.True(brands.Contains(i), $"brand '{brand.Id}': its name '{brand.Name}' does not match its query '{brand.Query.Source}'");
         }
+    }
+
+    [Theory]
+    [InlineData("I highly recommend Acme", true)]
+    [InlineData("Acme is worth it", true)]
+    [InlineData("I can't recommend Acme enough", true)]
+    [InlineData("I would not recommend Acme", false)]
+    [InlineData("I wouldn't recommend Acme to anyone", false)]
+    [InlineData("Acme is not worth it", false)]
+    public void The_shipped_recommendation_intent_leaves_out_advice_against(string text, bool recommends)
+    {
+        var model = ModelLoader.LoadFile(Path.Combine(FindSolutionDirectory(), "config", "model.yaml"));
+        var brands = new List<int>();
+        var concepts = new List<int>();
+
+        model.Match(text, new CompiledMatchScratch(), brands, concepts);
+
+        Assert.Equal(recommends, concepts.Any(c => model.Concepts[c].Id == "recommendation"));
     }
 
     private static string FindSolutionDirectory()
