@@ -100,6 +100,12 @@ public sealed class EmotionDetector
             terms[word] = term with { IsNegation = true };
         }
 
+        foreach (var (word, role) in ModifierWords.RoleWords().Where(r => r.Role is TermRole.Least or TermRole.AtOrVery))
+        {
+            terms.TryGetValue(word, out var term);
+            terms[word] = term with { IsLeast = role == TermRole.Least, IsAtOrVery = role == TermRole.AtOrVery };
+        }
+
         return new EmotionDetector(terms) { WordCount = words };
     }
 
@@ -136,11 +142,11 @@ public sealed class EmotionDetector
                 }
             }
 
-            found.Read(i, term.Emotions, term.IsNegation);
+            found.Read(i, term.Emotions, term.IsNegation, term.IsLeast, term.IsAtOrVery);
         }
 
         return found.Found;
     }
 
-    private readonly record struct EmotionTerm(Emotions Emotions, bool IsNegation);
+    private readonly record struct EmotionTerm(Emotions Emotions, bool IsNegation, bool IsLeast = false, bool IsAtOrVery = false);
 }

@@ -45,7 +45,7 @@ public sealed partial class SentimentScorer
         }
 
         // Most texts hold no negation, and then every emotion word counts.
-        return (scratch.Roles & EmotionNegations) == 0 || scratch.Emotions == Emotions.None
+        return (scratch.Roles & (EmotionNegations | TermRole.Least)) == 0 || scratch.Emotions == Emotions.None
             ? scratch.Emotions
             : EmotionsOutsideNegations(scratch.Traits.AsSpan(0, count));
     }
@@ -57,7 +57,7 @@ public sealed partial class SentimentScorer
         var found = new UnnegatedEmotions();
         for (var i = 0; i < traits.Length; i++)
         {
-            found.Read(i, traits[i].Emotions, traits[i].Is(EmotionNegations));
+            found.Read(i, traits[i].Emotions, traits[i].Is(EmotionNegations), traits[i].Is(TermRole.Least), traits[i].Is(TermRole.AtOrVery));
         }
 
         return found.Found;

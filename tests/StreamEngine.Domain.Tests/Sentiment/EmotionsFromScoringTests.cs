@@ -25,6 +25,11 @@ public sealed class EmotionsFromScoringTests
     [InlineData("not happy, and honestly very sad", Emotions.Sadness)]
     [InlineData("not happy, just sad", Emotions.None)]
     [InlineData("the meeting is at noon", Emotions.None)]
+    [InlineData("the least happy I have been", Emotions.None)]
+    [InlineData("the least happy, but so sad", Emotions.Sadness)]
+    [InlineData("at least happy", Emotions.Joy)]
+    [InlineData("the very least happy", Emotions.Joy)]
+    [InlineData("least of all, happy", Emotions.Joy)]
     public void Answers_what_the_detector_answers(string text, Emotions expected)
     {
         var tokens = new TokenizedText();
