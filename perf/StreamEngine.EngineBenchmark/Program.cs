@@ -22,7 +22,7 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help" || args.Skip(1).Any(x => x is "-h" or "--help"))
         {
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;

@@ -26,15 +26,16 @@ internal static class StageProfile
 {
     private const int ChunksPerRound = 64;
 
-    public sealed record Piece(string Name, string Per, double NsPerPost, double BytesPerPost, double NsPerUnit, long Units);
+    /// <summary>One piece's median time and allocation per post (null for a piece not done per post, such as a query) and per unit.</summary>
+    public sealed record Piece(string Name, string Per, double? NsPerPost, double? BytesPerPost, double NsPerUnit, double BytesPerUnit, long Units);
 
     public static int Run(CommandArgs a)
     {
         var (model, description) = FirehoseCli.Model(a);
         var firehose = FirehoseCli.Options(a);
-        var batch = a.Int("batch", 1000);
-        var poolPosts = a.Int("pool-posts", 100_000);
-        var repeat = a.Int("repeat", 3);
+        var batch = a.Int("batch", 1000, min: 1);
+        var poolPosts = a.Int("pool-posts", 100_000, min: 1);
+        var repeat = a.Int("repeat", 3, min: 1);
         var json = a.String("json");
         a.RejectUnknown();
 
@@ -129,11 +130,11 @@ internal static class StageProfile
         }, perPost: false));
 
         Console.WriteLine($"{description}; {Program.Machine()}; one thread, median of {repeat}");
-        Console.WriteLine("piece                                                     ns/post   B/post      ns/unit  units");
+        Console.WriteLine("piece                                                     ns/post   B/post      ns/unit     B/unit  units");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Name,-56} {r.NsPerPost,8:0} {r.BytesPerPost,8:0} {r.NsPerUnit,12:0} {r.Units,6} {r.Per}"));
+                $"{r.Name,-56} {PerPost(r.NsPerPost),8} {PerPost(r.BytesPerPost),8} {r.NsPerUnit,12:0} {r.BytesPerUnit,10:0} {r.Units,6} {r.Per}"));
         }
 
         if (json is not null)
@@ -158,11 +159,13 @@ internal static class StageProfile
 
             var median = samples.OrderBy(s => s.Ns).ElementAt(samples.Count / 2);
             return new Piece(name, per,
-                perPost ? Math.Round(median.Ns / lines.Length, 1) : 0,
-                perPost ? Math.Round(median.Bytes / lines.Length, 1) : Math.Round(median.Bytes / units, 1),
-                Math.Round(median.Ns / units, 1), units);
+                perPost ? Math.Round(median.Ns / lines.Length, 1) : null,
+                perPost ? Math.Round(median.Bytes / lines.Length, 1) : null,
+                Math.Round(median.Ns / units, 1), Math.Round(median.Bytes / units, 1), units);
         }
     }
+
+    private static string PerPost(double? value) => value is { } v ? v.ToString("0", CultureInfo.InvariantCulture) : "-";
 
     /// <summary>What the ingest graph's batching stage does: rounds of 64 chunks through one <see cref="MentionBatcher"/>.</summary>
     private static IEnumerable<(string Brand, BrandDelta Delta)> Fold(IReadOnlyList<ChunkReading> readings, PostAnalyzer analyzer)

@@ -52,11 +52,11 @@ internal static class ThroughputRun
     {
         var (model, description) = FirehoseCli.Model(a);
         var firehose = FirehoseCli.Options(a);
-        var batch = a.Int("batch", 1000);
-        var duration = TimeSpan.FromSeconds(a.Double("duration", 20));
-        var warmup = TimeSpan.FromSeconds(a.Double("warmup", 5));
-        var poolPosts = a.Int("pool-posts", 200_000);
-        var inflight = a.Int("inflight", 512);
+        var batch = a.Int("batch", 1000, min: 1);
+        var duration = TimeSpan.FromSeconds(a.Positive("duration", 20));
+        var warmup = TimeSpan.FromSeconds(a.Double("warmup", 5, min: 0));
+        var poolPosts = a.Int("pool-posts", 200_000, min: 1);
+        var inflight = a.Int("inflight", 512, min: 1);
         var json = a.String("json");
         var label = a.String("label", description)!;
         a.RejectUnknown();

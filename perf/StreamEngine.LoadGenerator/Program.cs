@@ -17,7 +17,7 @@ internal static class Program
                                                                 write a synthetic model.yaml
           drive --url http://127.0.0.1:PORT --rate R|max --connections C --batch B --duration S
                 [--warmup 3] [--requests N | --once] [--pool-posts 200000]
-                [--pollers N] [--poll-interval-ms 100] [--probe] [--probe-brand ID] [--probe-posts 3]
+                [--pollers N (brings --probe)] [--poll-interval-ms 100] [--probe] [--probe-brand ID] [--probe-posts 3]
                 [--probe-every-ms 200] [--json FILE] [model] [firehose]
                                                                 drive POST /api/ingest and report
           await-brands --url http://127.0.0.1:PORT [--timeout 120] [--parallel 32] [--since-unix-ms T] [--json FILE]
@@ -27,7 +27,7 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help" || args.Skip(1).Any(x => x is "-h" or "--help"))
         {
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
@@ -50,12 +50,30 @@ internal static class Program
             await Console.Error.WriteLineAsync(ex.Message);
             return 2;
         }
+        catch (HttpRequestException ex)
+        {
+            await Console.Error.WriteLineAsync($"the engine could not be reached: {ex.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (args[0] == "await-brands")
+        {
+            await Console.Error.WriteLineAsync("the engine did not answer for every brand within --timeout");
+            return 1;
+        }
+    }
+
+    private static void CheckWritable(string? path)
+    {
+        if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
+        {
+            throw new ArgumentException($"--json {path}: the directory {directory} does not exist");
+        }
     }
 
     private static int Generate(CommandArgs a)
     {
         var path = a.Required("out");
-        var count = a.Long("count", 100_000);
+        var count = a.Long("count", 100_000, min: 0);
         var (model, description) = FirehoseCli.Model(a);
         var options = FirehoseCli.Options(a);
         a.RejectUnknown();
@@ -75,9 +93,9 @@ internal static class Program
     private static int WriteModel(CommandArgs a)
     {
         var path = a.Required("out");
-        var brands = a.Int("brands", 100);
-        var terms = a.Has("concept-terms") ? a.Int("concept-terms", 0) : brands * a.Int("concepts-per-brand", 10);
-        var perConcept = a.Int("terms-per-concept", 10);
+        var brands = a.Int("brands", 100, min: 1);
+        var terms = a.Has("concept-terms") ? a.Int("concept-terms", 0, min: 0) : brands * a.Int("concepts-per-brand", 10, min: 0);
+        var perConcept = a.Int("terms-per-concept", 10, min: 1);
         var seed = a.Int("seed", 7);
         a.RejectUnknown();
         var yaml = ModelSynthesizer.Yaml(brands, terms, perConcept, seed);
@@ -92,27 +110,29 @@ internal static class Program
         var url = new Uri(a.Required("url"));
         var rate = a.String("rate", "max")!;
         var (model, _) = FirehoseCli.Model(a);
-        var pollers = a.Int("pollers", 0);
+        var pollers = a.Int("pollers", 0, min: 0);
+
+        // Dashboards polling are what freshness is measured for: pollers bring the probe with them.
         var probe = a.Flag("probe") || pollers > 0;
         var probeBrand = a.String("probe-brand") ?? (probe ? model.Brands[^1].Id : null);
         var firehose = FirehoseCli.Options(a, probeBrand);
-        var batch = a.Int("batch", 1000);
-        var poolPosts = a.Int("pool-posts", 200_000);
+        var batch = a.Int("batch", 1000, min: 1);
+        var poolPosts = a.Int("pool-posts", 200_000, min: 1);
         var options = new DriveOptions
         {
             Url = url,
-            Rate = rate.Equals("max", StringComparison.OrdinalIgnoreCase) ? null : double.Parse(rate, CultureInfo.InvariantCulture),
-            Connections = a.Int("connections", 4),
+            Rate = rate.Equals("max", StringComparison.OrdinalIgnoreCase) ? null : a.Positive("rate", 0),
+            Connections = a.Int("connections", 4, min: 1),
             Batch = batch,
-            Warmup = TimeSpan.FromSeconds(a.Double("warmup", 3)),
-            Duration = TimeSpan.FromSeconds(a.Double("duration", 20)),
-            Requests = a.Flag("once") ? (poolPosts + batch - 1) / batch : a.Has("requests") ? a.Long("requests", 0) : null,
+            Warmup = TimeSpan.FromSeconds(a.Double("warmup", 3, min: 0)),
+            Duration = TimeSpan.FromSeconds(a.Positive("duration", 20)),
+            Requests = a.Flag("once") ? (poolPosts + batch - 1) / batch : a.Has("requests") ? a.Long("requests", 0, min: 1) : null,
             Pollers = pollers,
-            PollInterval = TimeSpan.FromMilliseconds(a.Double("poll-interval-ms", 100)),
+            PollInterval = TimeSpan.FromMilliseconds(a.Positive("poll-interval-ms", 100)),
             Probe = probe,
             ProbeBrand = probeBrand,
-            ProbePosts = a.Int("probe-posts", 3),
-            ProbeEvery = TimeSpan.FromMilliseconds(a.Double("probe-every-ms", 200)),
+            ProbePosts = a.Int("probe-posts", 3, min: 1),
+            ProbeEvery = TimeSpan.FromMilliseconds(a.Positive("probe-every-ms", 200)),
             JsonPath = a.String("json"),
         };
         a.RejectUnknown();
@@ -120,6 +140,9 @@ internal static class Program
         {
             throw new ArgumentException("--duration is capped at 30 minutes");
         }
+
+        // A report that cannot be written is better known before the load runs than after.
+        CheckWritable(options.JsonPath);
 
         using var driver = new Driver(options, model, firehose, poolPosts);
         using var cancel = new CancellationTokenSource();
@@ -141,11 +164,12 @@ internal static class Program
     private static async Task<int> AwaitBrandsAsync(CommandArgs a)
     {
         var url = new Uri(a.Required("url"));
-        var timeout = TimeSpan.FromSeconds(a.Double("timeout", 120));
-        var parallel = a.Int("parallel", 32);
-        long? since = a.Has("since-unix-ms") ? a.Long("since-unix-ms", 0) : null;
+        var timeout = TimeSpan.FromSeconds(a.Positive("timeout", 120));
+        var parallel = a.Int("parallel", 32, min: 1);
+        long? since = a.Has("since-unix-ms") ? a.Long("since-unix-ms", 0, min: 0) : null;
         var json = a.String("json");
         a.RejectUnknown();
+        CheckWritable(json);
         var result = await AwaitBrands.RunAsync(url, timeout, parallel, since, CancellationToken.None);
         Console.WriteLine(AwaitBrands.Table(result));
         if (json is not null)

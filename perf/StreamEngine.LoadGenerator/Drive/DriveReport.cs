@@ -54,7 +54,7 @@ public sealed record DriveReport(
         t.AppendLine(c, $"target            {Url}  model: {Brands} brands, {Concepts} concepts, {Terms} terms");
         t.AppendLine(c, $"load              {(OfferedRate is { } r ? $"{r:N0} posts/s offered" : "max (closed loop)")}, {Connections} connections, {Batch} posts/request, {BytesPerPost:0} B/post");
         t.AppendLine(c, $"window            {WarmupSeconds:0.#} s warm-up, {MeasuredSeconds:0.#} s measured; load generator used {GeneratorCpuCores:0.00} cores; load average at end {LoadAverageAtEnd}");
-        t.AppendLine(c, $"requests          {RequestsOk} ok, {Requests429} x 429, {Requests503} x 503, {RequestsFailed} failed; {BatchesSentBehindSchedule} batches sent >10 ms behind schedule");
+        t.AppendLine(c, $"requests          (warm-up included) {RequestsOk} ok, {Requests429} x 429, {Requests503} x 503, {RequestsFailed} failed; {BatchesSentBehindSchedule} batches sent >10 ms behind schedule");
         t.AppendLine(c, $"accepted          {Accepted:N0} posts (late {Late:N0}, unmatched {Unmatched:N0}, duplicates {Duplicates:N0}; rejected {Rejected:N0})");
         t.AppendLine(c, $"sustained         {AcceptedPerSecond:N0} accepted posts/s  (per second: min {AcceptedPerSecondMin:N0}, median {AcceptedPerSecondMedian:N0}, max {AcceptedPerSecondMax:N0})");
         t.AppendLine();

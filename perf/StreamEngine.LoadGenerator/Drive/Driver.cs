@@ -107,6 +107,8 @@ public sealed class Driver : IDisposable
         var freshness = new Latency();
         var probe = _o.Probe ? Task.Run(() => ProbeAsync(freshness, stop.Token), CancellationToken.None) : Task.FromResult(new ProbeCounts(0, 0, 0));
 
+        var ingestEnded = Task.WhenAll(workers).ContinueWith(_ => Stopwatch.GetTimestamp(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
         // In-flight requests finish after the deadline; give them a bounded grace period.
         var all = Task.WhenAll(workers.Concat(pollTasks).Append(probe));
         if (await Task.WhenAny(all, Task.Delay(_o.Warmup + _o.Duration + TimeSpan.FromSeconds(60), CancellationToken.None)) != all)
@@ -138,8 +140,11 @@ public sealed class Driver : IDisposable
             }
         }
 
+        // With --requests or --once the load may end before the duration does: rates are over the
+        // part of the window the load ran in.
+        var loadEnded = Math.Min(ingestEnded.IsCompletedSuccessfully ? ingestEnded.Result : Stopwatch.GetTimestamp(), _measureTo);
         var probeCounts = probe.IsCompletedSuccessfully ? probe.Result : new ProbeCounts(0, 0, 0);
-        var measuredSeconds = _o.Duration.TotalSeconds;
+        var measuredSeconds = Math.Max(0.001, (loadEnded - _measureFrom) / (double)freq);
         var perSecond = _acceptedPerSecond
             .Skip((int)_o.Warmup.TotalSeconds)
             .Take((int)Math.Floor(measuredSeconds))

@@ -48,7 +48,12 @@ public sealed class CommandArgs
     public string? String(string name, string? fallback = null)
     {
         _read.Add(name);
-        return _values.TryGetValue(name, out var v) ? v ?? fallback : fallback;
+        if (!_values.TryGetValue(name, out var value))
+        {
+            return fallback;
+        }
+
+        return value ?? throw new ArgumentException($"--{name} needs a value");
     }
 
     public string Required(string name) =>
@@ -60,18 +65,86 @@ public sealed class CommandArgs
         return _values.TryGetValue(name, out var v) && (v is null || v is "true" or "1" or "yes");
     }
 
-    public long Long(string name, long fallback)
+    /// <summary>A whole number (digits may be grouped with '_' or ','), at least <paramref name="min"/>.</summary>
+    public long Long(string name, long fallback, long min = long.MinValue)
     {
         var s = String(name);
-        return s is null ? fallback : long.Parse(s.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        if (s is null)
+        {
+            return fallback;
+        }
+
+        var digits = s.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
+        if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new ArgumentException($"--{name} is '{s}': expected a whole number");
+        }
+
+        return value >= min ? value : throw new ArgumentException($"--{name} is {value}: expected {min} or more");
     }
 
-    public int Int(string name, int fallback) => checked((int)Long(name, fallback));
+    public int Int(string name, int fallback, int min = int.MinValue)
+    {
+        var value = Long(name, fallback, min);
+        return value <= int.MaxValue ? (int)value : throw new ArgumentException($"--{name} is {value}: expected at most {int.MaxValue}");
+    }
 
-    public double Double(string name, double fallback)
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public double Double(string name, double fallback, double min = double.MinValue, double max = double.MaxValue)
     {
         var s = String(name);
-        return s is null ? fallback : double.Parse(s, CultureInfo.InvariantCulture);
+        if (s is null)
+        {
+            return fallback;
+        }
+
+        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw new ArgumentException($"--{name} is '{s}': expected a number");
+        }
+
+        return value >= min && value <= max
+            ? value
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--{name} is {value}: expected a number from {min} to {max}"));
+    }
+
+    /// <summary>A number above zero (a duration, an interval, a rate).</summary>
+    public double Positive(string name, double fallback)
+    {
+        var value = Double(name, fallback);
+        return value > 0 ? value : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--{name} is {value}: expected a number above 0"));
+    }
+
+    /// <summary>A share of the posts, from 0 to 1.</summary>
+    public double Share(string name, double fallback) => Double(name, fallback, 0, 1);
+
+    /// <summary>One of <typeparamref name="T"/>'s names, any case.</summary>
+    public T Choice<T>(string name, T fallback)
+        where T : struct, Enum
+    {
+        var s = String(name);
+        if (s is null)
+        {
+            return fallback;
+        }
+
+        return Enum.TryParse<T>(s, ignoreCase: true, out var value) && Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentException($"--{name} is '{s}': expected one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+    }
+
+    /// <summary>An ISO 8601 date-time; without an offset it is UTC.</summary>
+    public DateTimeOffset? Time(string name)
+    {
+        var s = String(name);
+        if (s is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value
+            : throw new ArgumentException($"--{name} is '{s}': expected an ISO 8601 date-time such as 2026-11-25T12:00:00Z");
     }
 
     /// <summary>Options given but never read: almost always a typo.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Posts;
 
 namespace StreamEngine.LoadGenerator.Firehose;
 
@@ -27,15 +28,36 @@ public static class FirehoseCli
             return (ModelLoader.LoadFile(path), path);
         }
 
-        var brands = a.Int("brands", 0);
-        if (brands <= 0)
+        if (!a.Has("brands"))
         {
             throw new ArgumentException("give --model FILE or --brands N");
         }
 
-        var perConcept = a.Int("terms-per-concept", 10);
-        var terms = a.Has("concept-terms") ? a.Int("concept-terms", 0) : brands * a.Int("concepts-per-brand", 10);
+        var brands = a.Int("brands", 0, min: 1);
+        var perConcept = a.Int("terms-per-concept", 10, min: 1);
+        var terms = a.Has("concept-terms") ? a.Int("concept-terms", 0, min: 0) : brands * a.Int("concepts-per-brand", 10, min: 0);
         return (ModelSynthesizer.Model(brands, terms, perConcept), $"synthetic: {brands} brands, {terms} concept terms");
+    }
+
+    /// <summary>A <c>name=weight,...</c> option, checked here so a bad one is named before any post is made.</summary>
+    private static string Weights(CommandArgs a, string option, string fallback, Func<string, bool>? known = null)
+    {
+        var spec = a.String(option, fallback)!;
+        foreach (var part in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.LastIndexOf('=');
+            if (eq <= 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || !double.IsFinite(weight) || weight < 0)
+            {
+                throw new ArgumentException($"--{option}: '{part}' should read name=weight, the weight a number of 0 or more");
+            }
+
+            if (known is not null && !known(part[..eq]))
+            {
+                throw new ArgumentException($"--{option}: '{part[..eq]}' is not one of {string.Join(", ", NetworkNames.Accepted)}");
+            }
+        }
+
+        return spec;
     }
 
     public static FirehoseOptions Options(CommandArgs a, string? probeBrand = null)
@@ -45,30 +67,30 @@ public static class FirehoseCli
         return new FirehoseOptions
         {
             Seed = a.Int("seed", d.Seed),
-            Now = a.String("now") is { } now ? DateTimeOffset.Parse(now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : DateTimeOffset.UtcNow,
+            Now = a.Time("now") ?? DateTimeOffset.UtcNow,
             IdPrefix = a.String("id-prefix", d.IdPrefix)!,
-            BrandPick = Enum.Parse<BrandPick>(a.String("brand-pick", "zipf")!, ignoreCase: true),
-            ZipfExponent = a.Double("zipf", d.ZipfExponent),
+            BrandPick = a.Choice("brand-pick", BrandPick.Zipf),
+            ZipfExponent = a.Positive("zipf", d.ZipfExponent),
             ProbeBrand = a.String("probe-brand", probeBrand),
-            CompetitorShare = a.Double("competitor-share", d.CompetitorShare),
-            UnmatchedShare = a.Double("unmatched-share", d.UnmatchedShare),
-            ConceptShare = a.Double("concept-share", d.ConceptShare),
-            LateShare = a.Double("late-share", d.LateShare),
-            DuplicateShare = a.Double("duplicate-share", d.DuplicateShare),
-            LagMeanSeconds = a.Double("lag-mean-s", d.LagMeanSeconds),
-            SpreadHours = a.Double("spread-hours", d.SpreadHours),
-            BrandsPerPost = a.Int("brands-per-post", d.BrandsPerPost),
-            SweepMinutes = a.Int("sweep-minutes", d.SweepMinutes),
-            ExtraWords = a.Int("extra-words", d.ExtraWords),
-            Authors = a.Int("authors", d.Authors),
-            AuthorZipfExponent = a.Double("author-zipf", d.AuthorZipfExponent),
-            FollowersAlpha = a.Double("followers-alpha", d.FollowersAlpha),
-            FollowersMin = a.Double("followers-min", d.FollowersMin),
-            Networks = a.String("networks", d.Networks)!,
-            Languages = a.String("languages", d.Languages)!,
-            Countries = a.String("countries", d.Countries)!,
-            Genders = a.String("genders", d.Genders)!,
-            Ages = a.String("ages", d.Ages)!,
+            CompetitorShare = a.Share("competitor-share", d.CompetitorShare),
+            UnmatchedShare = a.Share("unmatched-share", d.UnmatchedShare),
+            ConceptShare = a.Share("concept-share", d.ConceptShare),
+            LateShare = a.Share("late-share", d.LateShare),
+            DuplicateShare = a.Share("duplicate-share", d.DuplicateShare),
+            LagMeanSeconds = a.Double("lag-mean-s", d.LagMeanSeconds, min: 0),
+            SpreadHours = a.Double("spread-hours", d.SpreadHours, min: 0),
+            BrandsPerPost = a.Int("brands-per-post", d.BrandsPerPost, min: 1),
+            SweepMinutes = a.Int("sweep-minutes", d.SweepMinutes, min: 1),
+            ExtraWords = a.Int("extra-words", d.ExtraWords, min: 0),
+            Authors = a.Int("authors", d.Authors, min: 1),
+            AuthorZipfExponent = a.Positive("author-zipf", d.AuthorZipfExponent),
+            FollowersAlpha = a.Positive("followers-alpha", d.FollowersAlpha),
+            FollowersMin = a.Double("followers-min", d.FollowersMin, min: 0),
+            Networks = Weights(a, "networks", d.Networks, name => NetworkNames.TryParse(name, out _)),
+            Languages = Weights(a, "languages", d.Languages),
+            Countries = Weights(a, "countries", d.Countries),
+            Genders = Weights(a, "genders", d.Genders),
+            Ages = Weights(a, "ages", d.Ages),
         };
     }
 }
