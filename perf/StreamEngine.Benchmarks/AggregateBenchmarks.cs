@@ -52,6 +52,9 @@ public class AggregateBenchmarks
     public int Timeseries24hByMinute() => _aggregate.Timeseries(TimeWindow.OneDay, TimeStep.Minute, Now).Count;
 
     [Benchmark]
+    public int Timeseries24hByHour() => _aggregate.Timeseries(TimeWindow.OneDay, TimeStep.Hour, Now).Count;
+
+    [Benchmark]
     public int ConceptSegments1h() => _aggregate.Segments(SegmentDimension.Concept, TimeWindow.OneHour, Now).Count;
 
     /// <summary>One batch folded into the current minute (and its hour).</summary>

@@ -350,12 +350,14 @@ public sealed class ModelLoaderTests
     [Theory]
     [InlineData("  - id: c\n    query: c\n    parent: d\n  - id: d\n    query: d\n    parent: c\n", 2)]
     [InlineData("  - id: c\n    query: c\n    parent: c\n", 1)]
+    [InlineData("  - id: c\n    query: c\n    parent: c\n  - id: c\n    query: c2\n    parent: d\n  - id: d\n    query: d\n", 2)]
     public void Refuses_a_concept_that_would_be_its_own_ancestor(string concepts, int errors)
     {
         var refused = Refused("concepts:\n" + concepts + "brands:\n  - id: acme\n    query: acme\n");
 
+        // A duplicated id is reported as such, next to the cycle its first declaration makes.
         Assert.Equal(errors, refused.Errors.Count);
-        Assert.All(refused.Errors, e => Assert.Contains("would be its own ancestor", e.Message, StringComparison.Ordinal));
+        Assert.All(refused.Errors, e => Assert.Matches("would be its own ancestor|declared more than once", e.Message));
         Assert.Contains(refused.Errors, e => e.Message.Contains("(c -> ", StringComparison.Ordinal) && e.Line == 4);
     }
 

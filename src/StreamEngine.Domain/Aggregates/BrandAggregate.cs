@@ -191,7 +191,12 @@ public sealed class BrandAggregate
         var nowMinute = EventTime.MinuteOf(now);
         var current = byMinute ? nowMinute : EventTime.HourOf(nowMinute);
         var firstHour = byMinute ? EventTime.HourOf(from) : from;
-        var count = (int)PointOf(current) + 1;
+
+        // Points are periods of the step; a post dated ahead of the clock counts in the current one.
+        var (origin, lastPoint, lastPeriod) = byHour
+            ? (firstHour, EventTime.HourOf(current), EventTime.HourOf(to))
+            : (from, current, to);
+        var count = (int)(lastPoint - origin) + 1;
 
         // A day of minutes' totals would land on the large object heap on every query: pooled.
         var totals = ArrayPool<BucketTotals>.Shared.Rent(count);
@@ -203,23 +208,28 @@ public sealed class BrandAggregate
         var unions = new AuthorUnion?[count];
         try
         {
-            for (var point = byHour ? 0 : count - 1; point < count && (byHour || to > current); point++)
+            // An hourly series of a minute window reads its whole hours from the hour buckets (a day
+            // is 24 reads, not 1,440) and only the part of an hour it starts with from the minutes.
+            var partialFirstHour = byHour && EventTime.HourOf(from - 1) == firstHour;
+            if (partialFirstHour)
             {
-                unions[point] = new AuthorUnion();
+                unions[0] = new AuthorUnion();
+                var firstHourEnd = EventTime.MinuteOf(EventTime.StartOfHour(firstHour + 1)) - 1;
+                foreach (var bucket in _minutes.Read(from, firstHourEnd, BucketParts.Authors))
+                {
+                    Add(bucket, 0);
+                }
             }
 
-            foreach (var bucket in Ring(window.Resolution).Read(from, to, BucketParts.Authors))
+            if (lastPeriod > lastPoint)
             {
-                var point = (int)PointOf(bucket.Period);
-                totals[point] += bucket.Totals;
-                if (unions[point] is { } union)
-                {
-                    union.Add(bucket.SparseAuthors, bucket.DenseAuthors);
-                }
-                else
-                {
-                    authors[point] = UniqueAuthorSketch.Estimate(bucket.SparseAuthors, bucket.DenseAuthors);
-                }
+                unions[count - 1] ??= new AuthorUnion();
+            }
+
+            var ring = byHour ? _hours : Ring(window.Resolution);
+            foreach (var bucket in ring.Read(partialFirstHour ? firstHour + 1 : origin, lastPeriod, BucketParts.Authors))
+            {
+                Add(bucket, (int)(Math.Min(bucket.Period, lastPoint) - origin));
             }
 
             var reputations = ReputationSeries(firstHour, byMinute ? EventTime.HourOf(current) : current);
@@ -249,10 +259,17 @@ public sealed class BrandAggregate
             ArrayPool<long>.Shared.Return(authors);
         }
 
-        long PointOf(long period)
+        void Add(BucketView bucket, int point)
         {
-            var within = Math.Min(period, current);
-            return byHour ? EventTime.HourOf(within) - firstHour : within - from;
+            totals[point] += bucket.Totals;
+            if (unions[point] is { } union)
+            {
+                union.Add(bucket.SparseAuthors, bucket.DenseAuthors);
+            }
+            else
+            {
+                authors[point] = UniqueAuthorSketch.Estimate(bucket.SparseAuthors, bucket.DenseAuthors);
+            }
         }
     }
 

@@ -88,7 +88,8 @@ public static partial class ModelLoader
                 case MappingStart { Style: MappingStyle.Flow } start:
                     _openFlows.Push((start.Start, '{'));
                     break;
-                case SequenceEnd or MappingEnd when _openFlows.Count > 0 && inner.Current.Start.Index >= _openFlows.Peek().Start.Index:
+                // Inside a flow collection every collection is a flow one, so an end closes the innermost.
+                case SequenceEnd or MappingEnd when _openFlows.Count > 0:
                     _openFlows.Pop();
                     break;
             }
@@ -358,7 +359,10 @@ public static partial class ModelLoader
             }
 
             var conceptIds = concepts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            var parents = concepts.Where(c => c.ParentNode is not null).ToDictionary(c => c.Id, c => c.ParentNode!.Value!, StringComparer.Ordinal);
+            // An id declared twice is reported by Unique; its first declaration stands for the cycle check.
+            var firsts = concepts.DistinctBy(c => c.Id, StringComparer.Ordinal).ToHashSet();
+            var parents = firsts.Where(c => c.ParentNode is not null).ToDictionary(c => c.Id, c => c.ParentNode!.Value!, StringComparer.Ordinal);
+
             foreach (var concept in concepts)
             {
                 if (concept.ParentNode is not { } parent)
@@ -370,7 +374,7 @@ public static partial class ModelLoader
                 {
                     Error(parent, $"parent '{parent.Value}' is not a concept of this model");
                 }
-                else if (CycleFrom(concept.Id, parents) is { } cycle)
+                else if (firsts.Contains(concept) && CycleFrom(concept.Id, parents) is { } cycle)
                 {
                     Error(parent, $"concept '{concept.Id}' would be its own ancestor ({string.Join(" -> ", cycle)}); a taxonomy has no cycles");
                 }
