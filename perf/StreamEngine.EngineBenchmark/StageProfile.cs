@@ -36,7 +36,7 @@ internal static class StageProfile
         var batch = a.Int("batch", 1000, min: 1);
         var poolPosts = a.Int("pool-posts", 100_000, min: 1);
         var repeat = a.Int("repeat", 3, min: 1);
-        var json = a.String("json");
+        var json = a.OutputFile("json");
         a.RejectUnknown();
 
         var pool = new FirehoseGenerator(model, firehose).Pool(poolPosts, batch);

@@ -57,7 +57,7 @@ internal static class ThroughputRun
         var warmup = TimeSpan.FromSeconds(a.Double("warmup", 5, min: 0));
         var poolPosts = a.Int("pool-posts", 200_000, min: 1);
         var inflight = a.Int("inflight", 512, min: 1);
-        var json = a.String("json");
+        var json = a.OutputFile("json");
         var label = a.String("label", description)!;
         a.RejectUnknown();
         if (duration > TimeSpan.FromMinutes(10))

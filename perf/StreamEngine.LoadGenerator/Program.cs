@@ -60,19 +60,16 @@ internal static class Program
             await Console.Error.WriteLineAsync("the engine did not answer for every brand within --timeout");
             return 1;
         }
-    }
-
-    private static void CheckWritable(string? path)
-    {
-        if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
+        catch (OperationCanceledException) when (args[0] == "drive")
         {
-            throw new ArgumentException($"--json {path}: the directory {directory} does not exist");
+            await Console.Error.WriteLineAsync("the engine did not answer the drive's first request in time");
+            return 1;
         }
     }
 
     private static int Generate(CommandArgs a)
     {
-        var path = a.Required("out");
+        var path = a.OutputFile("out") ?? throw new ArgumentException("--out is required");
         var count = a.Long("count", 100_000, min: 0);
         var (model, description) = FirehoseCli.Model(a);
         var options = FirehoseCli.Options(a);
@@ -133,16 +130,13 @@ internal static class Program
             ProbeBrand = probeBrand,
             ProbePosts = a.Int("probe-posts", 3, min: 1),
             ProbeEvery = TimeSpan.FromMilliseconds(a.Positive("probe-every-ms", 200)),
-            JsonPath = a.String("json"),
+            JsonPath = a.OutputFile("json"),
         };
         a.RejectUnknown();
         if (options.Duration > TimeSpan.FromMinutes(30))
         {
             throw new ArgumentException("--duration is capped at 30 minutes");
         }
-
-        // A report that cannot be written is better known before the load runs than after.
-        CheckWritable(options.JsonPath);
 
         using var driver = new Driver(options, model, firehose, poolPosts);
         using var cancel = new CancellationTokenSource();
@@ -167,9 +161,8 @@ internal static class Program
         var timeout = TimeSpan.FromSeconds(a.Positive("timeout", 120));
         var parallel = a.Int("parallel", 32, min: 1);
         long? since = a.Has("since-unix-ms") ? a.Long("since-unix-ms", 0, min: 0) : null;
-        var json = a.String("json");
+        var json = a.OutputFile("json");
         a.RejectUnknown();
-        CheckWritable(json);
         var result = await AwaitBrands.RunAsync(url, timeout, parallel, since, CancellationToken.None);
         Console.WriteLine(AwaitBrands.Table(result));
         if (json is not null)

@@ -108,6 +108,18 @@ public sealed class CommandArgs
             : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--{name} is {value}: expected a number from {min} to {max}"));
     }
 
+    /// <summary>A file to write, checked now so that a run's results are not lost to a missing directory at its end.</summary>
+    public string? OutputFile(string name)
+    {
+        var path = String(name);
+        if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
+        {
+            throw new ArgumentException($"--{name} {path}: the directory {directory} does not exist");
+        }
+
+        return path;
+    }
+
     /// <summary>A number above zero (a duration, an interval, a rate).</summary>
     public double Positive(string name, double fallback)
     {

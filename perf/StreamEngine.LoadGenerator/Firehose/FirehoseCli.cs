@@ -40,21 +40,22 @@ public static class FirehoseCli
     }
 
     /// <summary>A <c>name=weight,...</c> option, checked here so a bad one is named before any post is made.</summary>
-    private static string Weights(CommandArgs a, string option, string fallback, Func<string, bool>? known = null)
+    private static string Weights(CommandArgs a, string option, string fallback, IReadOnlyList<string>? accepted = null)
     {
         var spec = a.String(option, fallback)!;
-        foreach (var part in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        WeightedNames names;
+        try
         {
-            var eq = part.LastIndexOf('=');
-            if (eq <= 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || !double.IsFinite(weight) || weight < 0)
-            {
-                throw new ArgumentException($"--{option}: '{part}' should read name=weight, the weight a number of 0 or more");
-            }
+            names = WeightedNames.Parse(spec);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            throw new ArgumentException($"--{option} {spec}: expected name=weight,... with weights of 0 or more, not all 0", ex);
+        }
 
-            if (known is not null && !known(part[..eq]))
-            {
-                throw new ArgumentException($"--{option}: '{part[..eq]}' is not one of {string.Join(", ", NetworkNames.Accepted)}");
-            }
+        if (accepted is not null && names.Names.FirstOrDefault(n => !accepted.Contains(n, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw new ArgumentException($"--{option}: '{unknown}' is not one of {string.Join(", ", accepted)}");
         }
 
         return spec;
@@ -86,7 +87,7 @@ public static class FirehoseCli
             AuthorZipfExponent = a.Positive("author-zipf", d.AuthorZipfExponent),
             FollowersAlpha = a.Positive("followers-alpha", d.FollowersAlpha),
             FollowersMin = a.Double("followers-min", d.FollowersMin, min: 0),
-            Networks = Weights(a, "networks", d.Networks, name => NetworkNames.TryParse(name, out _)),
+            Networks = Weights(a, "networks", d.Networks, NetworkNames.Accepted),
             Languages = Weights(a, "languages", d.Languages),
             Countries = Weights(a, "countries", d.Countries),
             Genders = Weights(a, "genders", d.Genders),

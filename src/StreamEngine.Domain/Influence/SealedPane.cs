@@ -16,9 +16,10 @@ namespace StreamEngine.Domain.Influence;
 /// </summary>
 /// <remarks>
 /// Names are held as UTF-8 bytes rather than strings: a 13-character handle is 14 bytes here
-/// against 56 as a string and its reference, and a brand keeps a month of day panes. A name that
-/// is not valid UTF-16 (a lone surrogate) is kept as its UTF-16 units, so every name reads back
-/// exactly and sums with its open panes' entries.
+/// against 56 as a string and its reference, and a brand keeps a month of day panes. Ingest now
+/// refuses text with a lone surrogate, but a name journaled before it did may still hold one: such
+/// a name is kept as its UTF-16 units, so every name reads back exactly and sums with its open
+/// panes' entries.
 /// </remarks>
 internal sealed class SealedPane
 {

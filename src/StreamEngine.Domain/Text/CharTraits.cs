@@ -95,8 +95,9 @@ internal static class CharTraits
 
         // Invisible format characters (direction marks and isolates, joiners, the BOM) are stripped
         // from token ends like punctuation: the matcher's words end before them, so "good\u200F"
-        // must read as "good" here too. They are never dropped units, as stripping requires.
-        var format = c >= 128 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format && (traits & CharTrait.Dropped) == 0;
+        // must read as "good" here too. Folding drops combining marks only, never these, as
+        // stripping requires of punctuation.
+        var format = c >= 128 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
         if (c < 128 ? AsciiPunctuation.Contains(c, StringComparison.Ordinal) : char.IsPunctuation(c) || format)
         {
             traits |= CharTrait.Punctuation;

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Query;
@@ -72,24 +72,29 @@ internal static class ModelEndpoints
         }
 
         // A byte that is not UTF-8 would otherwise become U+FFFD inside a query, silently.
-        var text = new char[bytes.Length];
-        if (Utf8.ToUtf16(bytes, text, out var valid, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        if (!Utf8.IsValid(bytes))
         {
-            var before = text.AsSpan(0, written);
-            var line = before.Count('\n') + 1;
-            var column = written - before.LastIndexOf('\n');
-            return (null, [new ModelError(line, column, $"the model is not valid UTF-8: byte 0x{bytes[valid]:X2} here")]);
+            return (null, [NotUtf8(bytes)]);
         }
 
         try
         {
             // JSON is YAML, so one loader takes both bodies.
-            return (ModelLoader.Parse(new string(text, 0, written), "request body"), []);
+            return (ModelLoader.Parse(Encoding.UTF8.GetString(bytes), "request body"), []);
         }
         catch (ModelException ex)
         {
             return (null, ex.Errors.Select(e => new ModelError(e.Line, e.Column, e.Message)).ToList());
         }
+    }
+
+    /// <summary>Where the first byte that is not UTF-8 is, as a line and column of the text before it.</summary>
+    private static ModelError NotUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var text = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, text, out var valid, out var written, replaceInvalidSequences: false);
+        var before = text.AsSpan(0, written);
+        return new ModelError(before.Count('\n') + 1, written - before.LastIndexOf('\n'), $"the model is not valid UTF-8: byte 0x{bytes[valid]:X2} here");
     }
 
     private static List<QueryCostResponse> Costs(ListeningModel model) =>

@@ -44,9 +44,11 @@ internal static class HtmlText
         return string.Create(text.Length, text, static (chars, source) =>
         {
             source.CopyTo(chars);
-            for (var at = chars.IndexOfAny(Controls); at >= 0; at = chars.IndexOfAny(Controls))
+            var rest = chars;
+            for (var at = rest.IndexOfAny(Controls); at >= 0; at = rest.IndexOfAny(Controls))
             {
-                chars[at] = '\uFFFD';
+                rest[at] = '\uFFFD';
+                rest = rest[(at + 1)..];
             }
         });
     }

@@ -166,6 +166,7 @@ public sealed class BrandInfluenceTests
         1 => $"x/@😀{n}",
         2 => $"x/@\ud83d{n}",
         3 => $"x/@{new string('w', 300)}{n}",
+        4 => $"x/@{new string('v', 120)}{n}", // written through the heap, summed on the stack
         _ => $"x/@a{n}",
     };
 
