@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Posts;
@@ -11,53 +12,45 @@ namespace StreamEngine.Domain.Ingest;
 /// </summary>
 public static class ChunkReader
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     /// <param name="firstLine">The 1-based number, in the caller's input, of the chunk's first line.</param>
     public static ChunkReading Read(ReadOnlySpan<byte> chunk, int firstLine, PostAnalyzer analyzer, DateTimeOffset now, AnalysisScratch scratch)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         var reading = new ChunkReading();
         var brands = new List<int>();
-        if (firstLine == 1 && chunk.StartsWith(Utf8Bom))
+        var lines = new NdjsonLines(chunk, firstLine);
+        while (lines.MoveNext(out var line, out var lineNumber))
         {
-            chunk = chunk[Utf8Bom.Length..];
-        }
-
-        var lineNumber = firstLine;
-        while (!chunk.IsEmpty)
-        {
-            var end = chunk.IndexOf((byte)'\n');
-            var line = end < 0 ? chunk : chunk[..end];
-            chunk = end < 0 ? [] : chunk[(end + 1)..];
-            if (line.EndsWith((byte)'\r'))
-            {
-                line = line[..^1];
-            }
-
-            if (!line.Trim(" \t"u8).IsEmpty)
-            {
-                ReadLine(line, lineNumber, analyzer, now, scratch, reading, brands);
-            }
-
-            lineNumber++;
+            ReadLine(line, lineNumber, analyzer, now, scratch, reading, brands);
         }
 
         return reading;
     }
 
+    /// <summary>One line as ingest takes it: a post, or the reason it is refused (malformed, invalid, or dated too far ahead of <paramref name="now"/>).</summary>
+    public static bool TryReadPost(ReadOnlySpan<byte> line, DateTimeOffset now, [NotNullWhen(true)] out Post? post, [NotNullWhen(false)] out string? error)
+    {
+        if (!PostParser.TryParse(line, out post, out error))
+        {
+            return false;
+        }
+
+        error = RetentionPolicy.FutureRefusal(post!.CreatedAt, now);
+        if (error is null)
+        {
+            return true;
+        }
+
+        post = null;
+        return false;
+    }
+
     private static void ReadLine(ReadOnlySpan<byte> line, int lineNumber, PostAnalyzer analyzer, DateTimeOffset now,
         AnalysisScratch scratch, ChunkReading reading, List<int> brands)
     {
-        if (!PostParser.TryParse(line, out var post, out var error))
+        if (!TryReadPost(line, now, out var post, out var error))
         {
-            reading.Errors.Add(new LineError(lineNumber, error!));
-            return;
-        }
-
-        if (RetentionPolicy.FutureRefusal(post!.CreatedAt, now) is { } refusal)
-        {
-            reading.Errors.Add(new LineError(lineNumber, refusal));
+            reading.Errors.Add(new LineError(lineNumber, error));
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,7 @@ public static class PostParser
     // of millions of posts cannot overflow.
     private const long MaxCount = 100_000_000_000;
 
-    public static bool TryParse(ReadOnlySpan<byte> line, out Post? post, out string? error)
+    public static bool TryParse(ReadOnlySpan<byte> line, [NotNullWhen(true)] out Post? post, [NotNullWhen(false)] out string? error)
     {
         post = null;
         try

@@ -1,5 +1,5 @@
-using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Ingest;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sentiment;
 using StreamEngine.Engine.Ingest;
@@ -48,31 +48,12 @@ internal static class AnalyzeEndpoints
             var analyzer = current.Analyzer;
             var scratch = new AnalysisScratch();
             var results = new List<AnalyzedPost>();
-            var rest = new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length);
-            if (rest.StartsWith("\uFEFF"u8))
+            var lines = new NdjsonLines(new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length));
+            while (lines.MoveNext(out var line, out var number))
             {
-                rest = rest[3..];
-            }
-
-            for (var number = 1; !rest.IsEmpty; number++)
-            {
-                var end = rest.IndexOf((byte)'\n');
-                var line = (end < 0 ? rest : rest[..end]).TrimEnd("\r"u8);
-                rest = end < 0 ? [] : rest[(end + 1)..];
-                if (line.Trim(" \t"u8).IsEmpty)
-                {
-                    continue;
-                }
-
                 // A line ingest would refuse is refused here for the same reason.
-                if (PostParser.TryParse(line, out var post, out var error)
-                    && RetentionPolicy.FutureRefusal(post!.CreatedAt, clock.GetUtcNow()) is { } refusal)
-                {
-                    error = refusal;
-                }
-
-                results.Add(error is null
-                    ? Describe(number, post!, analyzer.Explain(post!, scratch))
+                results.Add(ChunkReader.TryReadPost(line, clock.GetUtcNow(), out var post, out var error)
+                    ? Describe(number, post, analyzer.Explain(post, scratch))
                     : new AnalyzedPost(number, null, null, null, null, null, null, error));
             }
 
