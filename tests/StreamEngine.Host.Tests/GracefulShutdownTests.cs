@@ -48,5 +48,26 @@ public sealed class GracefulShutdownTests : IDisposable
         Assert.True(await MentionsAsync(restarted) >= seen, "mentions acknowledged before SIGTERM must survive the restart");
     }
 
+    [Fact]
+    public async Task SIGTERM_ends_an_open_alert_stream_and_exits_promptly()
+    {
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
+        using var stream = await engine.Http.GetStreamAsync(new Uri("/api/alerts/stream", UriKind.Relative));
+        using var reader = new StreamReader(stream);
+        Assert.Equal(": subscribed", await reader.ReadLineAsync());
+
+        var exitCode = await engine.StopAsync(ExitBound);
+
+        Assert.True(exitCode is not null, $"the node had not exited {ExitBound.TotalSeconds} s after SIGTERM with a stream open:\n{engine.Output}");
+        Assert.Equal(0, exitCode);
+
+        // The stream ended as a response ends (reading it to the end throws on a reset), holding
+        // nothing but keep-alive comments since it opened.
+        var rest = await reader.ReadToEndAsync();
+        Assert.All(rest.Split('\n'), line => Assert.True(line.Length == 0 || line.StartsWith(':'), line));
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -74,7 +74,7 @@ internal static class AlertEndpoints
             return Results.Ok(new AlertResponses.AlertPage(page.Select(AlertResponses.From).ToList(), next));
         });
 
-        app.MapGet("/api/alerts/stream", async (string? brand, string? severity, HttpContext http, CurrentModel current, ActorSystem system, IOptions<JsonOptions> json) =>
+        app.MapGet("/api/alerts/stream", async (string? brand, string? severity, HttpContext http, CurrentModel current, ActorSystem system, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime) =>
         {
             if (Filter.Parse(current, brand, severity) is not { } filter)
             {
@@ -82,7 +82,10 @@ internal static class AlertEndpoints
                 return;
             }
 
-            var aborted = http.RequestAborted;
+            // A stream never ends by itself: it ends with the client, or when the node stops (the
+            // server would otherwise wait out its shutdown timeout for it).
+            using var ends = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            var aborted = ends.Token;
             using var subscription = await AlertSubscription.StartAsync(system, aborted);
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
@@ -111,7 +114,7 @@ internal static class AlertEndpoints
             }
             catch (OperationCanceledException) when (aborted.IsCancellationRequested)
             {
-                // The client went away: the subscription ends with the request.
+                // The client went away or the node is stopping: the subscription ends with the request.
             }
         });
     }
