@@ -12,7 +12,33 @@ var args0 = CommandLine.Normalise(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args0, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args0, CommandLine.SwitchMappings);
 
-var options = builder.Configuration.GetSection(StreamEngineOptions.Section).Get<StreamEngineOptions>() ?? new StreamEngineOptions();
+if (args0.Any(a => a is "-h" or "--help"))
+{
+    Console.WriteLine(CommandLine.Help);
+    return 0;
+}
+
+StreamEngineOptions options;
+try
+{
+    options = builder.Configuration.GetSection(StreamEngineOptions.Section).Get<StreamEngineOptions>() ?? new StreamEngineOptions();
+}
+catch (InvalidOperationException ex)
+{
+    // The binder names the setting and the value it could not convert.
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+if (OptionsCheck.Problems(options) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine(problem);
+    }
+
+    return 2;
+}
 
 ListeningModel model;
 string modelPath;

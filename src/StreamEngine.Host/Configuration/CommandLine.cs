@@ -17,6 +17,25 @@ internal static class CommandLine
         ["--webhook-retry-ms"] = "StreamEngine:WebhookRetryMs",
     };
 
+    public const string Help = """
+        StreamEngine: social media listening, one node or a cluster.
+
+          --urls URL              where the endpoints listen (default http://localhost:5000)
+          --data-dir DIR          the embedded SQLite store (default ./data)
+          --model FILE            the listening model (default config/model.yaml)
+          --demo                  run the demo firehose; --demo-rate N posts/s (default 200)
+          --replay FILE           replay an NDJSON file through the graph at start-up
+          --postgres CONNSTR      persist to PostgreSQL instead of SQLite (a cluster)
+          --cluster-host HOST     the address other nodes reach this one on (default 127.0.0.1)
+          --cluster-port PORT     the cluster port (default 0: any free port)
+          --batch-window-ms N     how long the graph gathers requests into one round (default 5)
+          --webhook-retry-ms N    the first wait before a failed webhook is tried again (default 1000)
+
+        Every setting is also StreamEngine:Name in appsettings.json or StreamEngine__Name in the
+        environment; seed nodes are StreamEngine__SeedNodes__0=akka.tcp://streamengine@HOST:PORT, ...
+        See README.md.
+        """;
+
     /// <summary>
     /// The configuration reader wants a value after every switch; <c>--demo</c> is a flag, so a
     /// bare one becomes <c>--demo=true</c>.

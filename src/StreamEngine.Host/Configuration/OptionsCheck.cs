@@ -1,0 +1,77 @@
+using Akka.Actor;
+using Npgsql;
+
+namespace StreamEngine.Host.Configuration;
+
+/// <summary>
+/// The settings a node cannot run with, each named as an operator sets it, found before anything
+/// starts: a bad value otherwise surfaces as an exception deep in Akka or Kestrel, or not at all.
+/// </summary>
+internal static class OptionsCheck
+{
+    public static IReadOnlyList<string> Problems(StreamEngineOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var problems = new List<string>();
+        if (o.DemoRate < 1)
+        {
+            problems.Add($"--demo-rate (StreamEngine:DemoRate) is {o.DemoRate}: expected 1 post/s or more");
+        }
+
+        if (o.ClusterPort is < 0 or > 65535)
+        {
+            problems.Add($"--cluster-port (StreamEngine:ClusterPort) is {o.ClusterPort}: expected 0 (any free port) to 65535");
+        }
+
+        Positive(problems, "--batch-window-ms (StreamEngine:BatchWindowMs)", o.BatchWindowMs);
+        Positive(problems, "--webhook-retry-ms (StreamEngine:WebhookRetryMs)", o.WebhookRetryMs);
+        Positive(problems, "StreamEngine:IngestWaitSeconds", o.IngestWaitSeconds);
+        for (var i = 0; i < o.SeedNodes.Length; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(o.SeedNodes[i]) && !IsSeedAddress(o.SeedNodes[i]))
+            {
+                problems.Add($"StreamEngine:SeedNodes:{i} is '{o.SeedNodes[i]}': expected akka.tcp://streamengine@HOST:PORT");
+            }
+        }
+
+        if (o.Postgres is { } postgres && !IsConnectionString(postgres))
+        {
+            problems.Add("--postgres (StreamEngine:Postgres) is not a connection string: expected e.g. Host=127.0.0.1;Port=5432;Username=streamengine;Password=...;Database=streamengine");
+        }
+
+        return problems;
+    }
+
+    private static void Positive(List<string> problems, string setting, double value)
+    {
+        if (!(value > 0))
+        {
+            problems.Add($"{setting} is {value}: expected a number above 0");
+        }
+    }
+
+    private static bool IsSeedAddress(string seed)
+    {
+        try
+        {
+            var address = Address.Parse(seed);
+            return address.System == Hosting.AkkaSetup.SystemName && address.Host is not null && address.Port is > 0 and <= 65535;
+        }
+        catch (UriFormatException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(value).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using StreamEngine.Host.Configuration;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>Settings a node cannot run with are refused at start-up, each named as an operator sets it.</summary>
+public sealed class OptionsCheckTests
+{
+    [Fact]
+    public void The_defaults_and_a_cluster_setup_pass()
+    {
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions()));
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions
+        {
+            Postgres = "Host=127.0.0.1;Port=5432;Username=se;Database=se",
+            ClusterPort = 4053,
+            SeedNodes = ["akka.tcp://streamengine@10.0.0.1:4053", ""],
+        }));
+    }
+
+    [Theory]
+    [InlineData("demo-rate", "--demo-rate (StreamEngine:DemoRate) is 0")]
+    [InlineData("cluster-port", "--cluster-port (StreamEngine:ClusterPort) is 99999")]
+    [InlineData("batch-window-ms", "--batch-window-ms (StreamEngine:BatchWindowMs) is -5")]
+    [InlineData("webhook-retry-ms", "--webhook-retry-ms (StreamEngine:WebhookRetryMs) is 0")]
+    [InlineData("ingest-wait", "StreamEngine:IngestWaitSeconds is -1")]
+    [InlineData("seed", "StreamEngine:SeedNodes:0 is 'not-an-address'")]
+    [InlineData("seed-system", "StreamEngine:SeedNodes:0 is 'akka.tcp://other@127.0.0.1:4053'")]
+    [InlineData("postgres", "--postgres (StreamEngine:Postgres) is not a connection string")]
+    public void A_bad_setting_is_named(string setting, string expected)
+    {
+        var options = setting switch
+        {
+            "demo-rate" => new StreamEngineOptions { DemoRate = 0 },
+            "cluster-port" => new StreamEngineOptions { ClusterPort = 99999 },
+            "batch-window-ms" => new StreamEngineOptions { BatchWindowMs = -5 },
+            "webhook-retry-ms" => new StreamEngineOptions { WebhookRetryMs = 0 },
+            "ingest-wait" => new StreamEngineOptions { IngestWaitSeconds = -1 },
+            "seed" => new StreamEngineOptions { SeedNodes = ["not-an-address"] },
+            "seed-system" => new StreamEngineOptions { SeedNodes = ["akka.tcp://other@127.0.0.1:4053"] },
+            _ => new StreamEngineOptions { Postgres = "this is not a connection string" },
+        };
+
+        var problem = Assert.Single(OptionsCheck.Problems(options));
+
+        Assert.StartsWith(expected, problem, StringComparison.Ordinal);
+    }
+}
