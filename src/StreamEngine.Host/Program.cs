@@ -74,6 +74,7 @@ var app = builder.Build();
 app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts; store: {Store}",
     modelPath, model.Brands.Count, model.Concepts.Count, store.Description);
 
+app.UseUnansweredBrandsAs503();
 app.UseRouting();
 app.UseHttpMetrics();
 app.MapIngestEndpoints();

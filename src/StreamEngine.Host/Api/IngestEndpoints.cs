@@ -22,13 +22,22 @@ internal static class IngestEndpoints
         int? UnreadFromLine,
         string? Error);
 
+    private const string Stopping = "this node is stopping; send the posts to another node, or again once it has restarted";
+
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ingest", async (HttpContext http, IngestService ingest, StreamEngineOptions options) =>
+        app.MapPost("/api/ingest", async (HttpContext http, IngestService ingest, StreamEngineOptions options, IHostApplicationLifetime lifetime) =>
         {
             if (ingest.Pipeline is not { } pipeline)
             {
                 return ApiErrors.Unavailable("the ingest graph is still starting");
+            }
+
+            var stopping = lifetime.ApplicationStopping;
+            if (stopping.IsCancellationRequested)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return ApiErrors.Unavailable(Stopping);
             }
 
             var result = await IngestSubmission.SubmitAsync(
@@ -44,8 +53,17 @@ internal static class IngestEndpoints
                 result.Total.Errors.Count > listed.Count ? result.Total.Errors.Count - listed.Count : null,
                 result.UnreadFromLine,
                 result.Total.Failure ?? (result.UnreadFromLine is { } line
-                    ? $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
+                    ? stopping.IsCancellationRequested
+                        ? $"{Stopping}: lines from {line} on were not read"
+                        : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
                     : null));
+
+            // Lines a stopping node did not read are for another node, not for a retry here.
+            if (result.UnreadFromLine is not null && stopping.IsCancellationRequested)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
 
             if (result.UnreadFromLine is not null)
             {

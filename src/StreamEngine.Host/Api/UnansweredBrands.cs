@@ -1,0 +1,25 @@
+using Akka.Actor;
+
+namespace StreamEngine.Host.Api;
+
+/// <summary>
+/// A brand that does not answer a query in time (its store unreachable, its shard moving between
+/// nodes) is a 503 with the usual error body that says so, not an empty 500.
+/// </summary>
+internal static class UnansweredBrands
+{
+    public static IApplicationBuilder UseUnansweredBrandsAs503(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (AskTimeoutException) when (!http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            http.Response.Headers.RetryAfter = "5";
+            await ApiErrors.Unavailable("a brand did not answer in time: its store may be unreachable or its shard moving between nodes; try again")
+                .ExecuteAsync(http);
+        }
+    });
+}

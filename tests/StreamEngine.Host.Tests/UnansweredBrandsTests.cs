@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Akka.Actor;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using StreamEngine.Host.Api;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>A query whose brand does not answer (its store unreachable) is a 503 that says so, not an empty 500.</summary>
+public sealed class UnansweredBrandsTests
+{
+    [Fact]
+    public async Task A_brand_that_does_not_answer_in_time_is_a_503_with_an_error_body()
+    {
+        using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var app = new ApplicationBuilder(services);
+        app.UseUnansweredBrandsAs503();
+        app.Run(_ => throw new AskTimeoutException("Timeout after 00:00:10 seconds"));
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Response.Body = new MemoryStream();
+
+        await app.Build()(http);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, http.Response.StatusCode);
+        Assert.Equal("5", http.Response.Headers.RetryAfter.ToString());
+        http.Response.Body.Position = 0;
+        var error = JsonDocument.Parse(http.Response.Body).RootElement.GetProperty("error").GetString();
+        Assert.StartsWith("a brand did not answer in time", error, StringComparison.Ordinal);
+    }
+}
