@@ -64,6 +64,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
 builder.Services.AddSingleton<BrandWarmup>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<BrandWarmup>());
 builder.Services.AddHostedService<WebhookDispatcher>();
+builder.Services.AddSingleton<ModelSharing>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelSharing>());
 builder.Services.AddHostedService<DemoFirehose>();
 builder.Services.AddHostedService<FileReplay>();
 builder.Services.ConfigureHttpJsonOptions(json =>

@@ -1,0 +1,83 @@
+using System.Threading.Channels;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Tools.PublishSubscribe;
+using StreamEngine.Domain.Model;
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Host.Hosting;
+
+/// <summary>
+/// Keeps every node of a cluster on the same model: a model swapped in live on one node is
+/// published to the others, and each of them checks it, saves it over its own model file and swaps
+/// it in. Until a node has done so it reads posts with the model it had.
+/// </summary>
+internal sealed class ModelSharing(ActorSystem system, CurrentModel current, ModelFileLocation location, ILogger<ModelSharing> log)
+    : BackgroundService
+{
+    private readonly Channel<ModelPublished> _received = Channel.CreateUnbounded<ModelPublished>(new UnboundedChannelOptions { SingleReader = true });
+
+    private string Self => Cluster.Get(system).SelfAddress.ToString();
+
+    /// <summary>Sends a model this node has just swapped in to every other node.</summary>
+    public void Publish(ListeningModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        DistributedPubSub.Get(system).Mediator.Tell(new Publish(ModelPublished.Topic, new ModelPublished(model.SourceText!, Self)));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var subscriber = system.ActorOf(Props.Create(() => new Subscriber(_received.Writer)), "model-sharing");
+        try
+        {
+            await foreach (var published in _received.Reader.ReadAllAsync(stoppingToken))
+            {
+                if (published.Origin != Self)
+                {
+                    await ApplyAsync(published, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping.
+        }
+        finally
+        {
+            system.Stop(subscriber);
+        }
+    }
+
+    private async Task ApplyAsync(ModelPublished published, CancellationToken cancellationToken)
+    {
+        ListeningModel model;
+        try
+        {
+            model = ModelLoader.Parse(published.SourceText, $"the model published by {published.Origin}");
+        }
+        catch (ModelException ex)
+        {
+            // The sending node checked it: a refusal here means the two nodes run different versions.
+            log.LogError("The model published by {Origin} is refused here, so this node keeps its own: {Errors}", published.Origin, ex.Message);
+            return;
+        }
+
+        await location.SaveAsync(model.SourceText!, cancellationToken);
+        current.Replace(model);
+        log.LogInformation("Model replaced as published by {Origin}: {Brands} brands, {Concepts} concepts, saved to {Path}",
+            published.Origin, model.Brands.Count, model.Concepts.Count, location.Path);
+    }
+
+    private sealed class Subscriber : ReceiveActor
+    {
+        public Subscriber(ChannelWriter<ModelPublished> received)
+        {
+            Receive<SubscribeAck>(_ => { });
+            Receive<ModelPublished>(published => received.TryWrite(published));
+        }
+
+        protected override void PreStart() =>
+            DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(ModelPublished.Topic, Self));
+    }
+}

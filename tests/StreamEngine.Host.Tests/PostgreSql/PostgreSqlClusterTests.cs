@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace StreamEngine.Host.Tests.PostgreSql;
+
+/// <summary>Two nodes of one cluster on one PostgreSQL store, as an operator runs them.</summary>
+public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixture<PostgresServer>, IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task A_model_swapped_in_on_one_node_reaches_the_other_and_its_model_file()
+    {
+        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
+        await server.CreateDatabaseAsync(database);
+        var seedPort = EngineProcess.FreePort();
+        var seed = $"akka.tcp://streamengine@127.0.0.1:{seedPort.ToString(CultureInfo.InvariantCulture)}";
+        await using var first = await StartNodeAsync("a", database, seedPort, seed);
+        await using var second = await StartNodeAsync("b", database, EngineProcess.FreePort(), seed);
+
+        using var model = new StringContent(SampleFirehose.ModelYaml + "\n  - id: zeta\n    name: Zeta\n    query: zetaphone\n", Encoding.UTF8, "application/yaml");
+        using var swapped = await first.Http.PutAsync(new Uri("/api/model", UriKind.Relative), model);
+        Assert.True(swapped.IsSuccessStatusCode, await swapped.Content.ReadAsStringAsync());
+
+        await Eventually.HoldsAsync(
+            async () => (await second.Http.GetJsonAsync("/api/brands")).EnumerateArray().Any(b => b.GetProperty("id").GetString() == "zeta"),
+            "the second node listing the brand the first one's new model added");
+        Assert.Contains("zetaphone", await File.ReadAllTextAsync(Path.Combine(_dir.Path, "b", "model.yaml")), StringComparison.Ordinal);
+
+        // The second node now reads posts with it, and either node answers for the brand.
+        var post = JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = "z1", ["createdAt"] = DateTimeOffset.UtcNow.ToString("O"), ["text"] = "my new zetaphone" });
+        var (status, ingested) = await second.Http.PostNdjsonAsync(post + "\n");
+        Assert.Equal((200, 0), (status, ingested.GetProperty("unmatched").GetInt32()));
+        Assert.Equal(1, (await first.Http.GetJsonAsync("/api/brands/zeta/summary?window=15m")).GetProperty("mentions").GetInt64());
+    }
+
+    private async Task<EngineProcess> StartNodeAsync(string name, string database, int clusterPort, string seed)
+    {
+        var dir = Path.Combine(_dir.Path, name);
+        Directory.CreateDirectory(dir);
+        var model = Path.Combine(dir, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        return await EngineProcess.StartAsync(Path.Combine(dir, "data"), model,
+            "--postgres", server.ConnectionString(database),
+            "--cluster-port", clusterPort.ToString(CultureInfo.InvariantCulture),
+            "--StreamEngine:SeedNodes:0", seed);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
