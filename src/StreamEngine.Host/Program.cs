@@ -58,6 +58,8 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new CurrentModel(model));
 builder.Services.AddSingleton(new ModelFileLocation(modelPath));
+builder.Services.AddSingleton(store);
+builder.Services.AddSingleton<StoreProbe>();
 builder.Services.AddStreamEngineAkka(options, store);
 builder.Services.AddSingleton<IngestService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestService>());

@@ -6,7 +6,7 @@ namespace StreamEngine.Host.Api;
 
 /// <summary>
 /// Liveness (the actor system runs) and readiness (this node is an Up cluster member, the ingest
-/// graph runs and every brand of the model has recovered).
+/// graph runs, its PostgreSQL store answers, and every brand of the model has recovered).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -19,7 +19,7 @@ internal static class HealthEndpoints
                 ? Results.Json(new HealthResponse("dead", "the actor system has terminated"), statusCode: StatusCodes.Status503ServiceUnavailable)
                 : Results.Ok(new HealthResponse("live")));
 
-        app.MapGet("/health/ready", (ActorSystem system, IngestService ingest, BrandWarmup warmup) =>
+        app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, HttpContext http) =>
         {
             var status = Cluster.Get(system).SelfMember.Status;
             if (status != MemberStatus.Up)
@@ -30,6 +30,11 @@ internal static class HealthEndpoints
             if (ingest.Pipeline is null)
             {
                 return Results.Json(new HealthResponse("not ready", "the ingest graph is starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (await store.ProblemAsync(http.RequestAborted) is { } problem)
+            {
+                return Results.Json(new HealthResponse("not ready", problem), statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             return warmup.Done

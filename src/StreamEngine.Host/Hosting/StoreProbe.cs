@@ -1,0 +1,63 @@
+using Npgsql;
+
+namespace StreamEngine.Host.Hosting;
+
+/// <summary>
+/// Whether a node can reach its PostgreSQL store, for readiness: a node whose store is gone cannot
+/// journal a post or recover a brand, so it should not take traffic. The embedded SQLite store is a
+/// file of the node itself and is not probed. The answer is kept for a few seconds, so that
+/// orchestrators polling readiness do not open a connection each time.
+/// </summary>
+internal sealed class StoreProbe(StoreSetup store, TimeProvider clock)
+{
+    private static readonly TimeSpan Kept = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim _one = new(1, 1);
+    private (DateTimeOffset At, string? Problem)? _last;
+
+    /// <summary>Why the store cannot be reached, or null when it can (or is embedded).</summary>
+    public async Task<string?> ProblemAsync(CancellationToken cancellationToken)
+    {
+        if (store.ProviderName != LinqToDB.ProviderName.PostgreSQL15)
+        {
+            return null;
+        }
+
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow();
+            if (_last is { } last && now - last.At < Kept)
+            {
+                return last.Problem;
+            }
+
+            var problem = await ProbeAsync(cancellationToken);
+            _last = (now, problem);
+            return problem;
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private async Task<string?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await using var connection = new NpgsqlConnection(store.ConnectionString);
+            await connection.OpenAsync(timeout.Token);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(timeout.Token);
+            return null;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            return $"the PostgreSQL store cannot be reached: {(ex is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds:0} s" : ex.Message)}";
+        }
+    }
+}
