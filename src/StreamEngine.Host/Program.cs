@@ -18,6 +18,18 @@ if (args0.Any(a => a is "-h" or "--help"))
     return 0;
 }
 
+if (CommandLine.UnknownSwitch(args0) is { } unknown)
+{
+    Console.Error.WriteLine($"unknown option {unknown}; --help lists the options");
+    return 2;
+}
+
+if (OptionsCheck.UnknownSettings(builder.Configuration.GetSection(StreamEngineOptions.Section)) is { Count: > 0 } unknownSettings)
+{
+    Console.Error.WriteLine($"unknown setting(s): {string.Join(", ", unknownSettings)}; the settings are those of README.md's Options table");
+    return 2;
+}
+
 StreamEngineOptions options;
 try
 {

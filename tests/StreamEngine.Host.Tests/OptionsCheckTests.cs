@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using StreamEngine.Host.Configuration;
 
 namespace StreamEngine.Host.Tests;
@@ -15,6 +16,18 @@ public sealed class OptionsCheckTests
             ClusterPort = 4053,
             SeedNodes = ["akka.tcp://streamengine@10.0.0.1:4053", ""],
         }));
+    }
+
+    [Fact]
+    public void A_misspelt_switch_or_setting_is_named()
+    {
+        Assert.Equal("--bogus-flag", CommandLine.UnknownSwitch(["--data-dir", "d", "--bogus-flag", "7"]));
+        Assert.Null(CommandLine.UnknownSwitch(["--urls", "http://127.0.0.1:5000", "--demo=true", "--StreamEngine:SeedNodes:0", "akka.tcp://streamengine@h:1", "--Logging:LogLevel:Default", "Warning"]));
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["StreamEngine:DemoRat"] = "5", ["StreamEngine:DemoRate"] = "5", ["StreamEngine:SeedNodes:0"] = "x" })
+            .Build();
+        Assert.Equal(["StreamEngine:DemoRat"], OptionsCheck.UnknownSettings(configuration.GetSection(StreamEngineOptions.Section)));
     }
 
     [Theory]

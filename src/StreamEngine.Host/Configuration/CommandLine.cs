@@ -36,6 +36,18 @@ internal static class CommandLine
         See README.md.
         """;
 
+    // Switches the host itself takes besides the mapped ones; "--Section:Key value" sets any setting.
+    private static readonly HashSet<string> HostSwitches = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "--urls", "--environment", "--applicationName", "--contentRoot", "--help", "-h",
+    };
+
+    /// <summary>A switch that is neither an option nor a setting (<c>--Section:Key</c>): almost always a typo.</summary>
+    public static string? UnknownSwitch(IEnumerable<string> args) =>
+        args.Select(a => a.Split('=', 2)[0])
+            .FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains(':', StringComparison.Ordinal)
+                && !SwitchMappings.ContainsKey(a) && !HostSwitches.Contains(a));
+
     /// <summary>
     /// The configuration reader wants a value after every switch; <c>--demo</c> is a flag, so a
     /// bare one becomes <c>--demo=true</c>.

@@ -42,6 +42,14 @@ internal static class OptionsCheck
         return problems;
     }
 
+    /// <summary>Keys of the StreamEngine section that no setting reads, such as a misspelt environment variable.</summary>
+    public static IReadOnlyList<string> UnknownSettings(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var known = typeof(StreamEngineOptions).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return section.GetChildren().Select(c => c.Key).Where(k => !known.Contains(k)).Select(k => $"{section.Key}:{k}").ToList();
+    }
+
     private static void Positive(List<string> problems, string setting, double value)
     {
         if (!(value > 0))
