@@ -32,7 +32,7 @@ internal static class ModelEndpoints
                 : Results.Ok(new ValidationResponse(true, model.Brands.Count, model.Concepts.Count, null, Costs(model)));
         });
 
-        app.MapPut("/api/model", async (HttpContext http, CurrentModel current, ModelFileLocation location, ModelSharing sharing, ILogger<ModelFileLocation> log) =>
+        app.MapPut("/api/model", async (HttpContext http, ModelSharing sharing) =>
         {
             var (model, errors) = await ReadAsync(http);
             if (model is null)
@@ -40,11 +40,7 @@ internal static class ModelEndpoints
                 return Results.UnprocessableEntity(new ValidationResponse(false, null, null, errors, null));
             }
 
-            // Written first, swapped second: a model in force is always one that a restart reloads.
-            await location.SaveAsync(model.SourceText!, http.RequestAborted);
-            current.Replace(model);
-            sharing.Publish(model);
-            log.LogInformation("Model replaced live: {Brands} brands, {Concepts} concepts, saved to {Path} and published to the cluster", model.Brands.Count, model.Concepts.Count, location.Path);
+            await sharing.SwapInAsync(model, http.RequestAborted);
             return Results.Ok(new ValidationResponse(true, model.Brands.Count, model.Concepts.Count, null, Costs(model)));
         });
 

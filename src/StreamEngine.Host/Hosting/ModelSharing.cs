@@ -19,10 +19,11 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
 
     private string Self => Cluster.Get(system).SelfAddress.ToString();
 
-    /// <summary>Sends a model this node has just swapped in to every other node.</summary>
-    public void Publish(ListeningModel model)
+    /// <summary>Swaps a checked model in on this node (PUT /api/model), then sends it to every other node.</summary>
+    public async Task SwapInAsync(ListeningModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
+        await SaveAndReplaceAsync(model, "live", cancellationToken);
         DistributedPubSub.Get(system).Mediator.Tell(new Publish(ModelPublished.Topic, new ModelPublished(model.SourceText!, Self)));
     }
 
@@ -63,10 +64,16 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
             return;
         }
 
+        await SaveAndReplaceAsync(model, "as published by " + published.Origin, cancellationToken);
+    }
+
+    private async Task SaveAndReplaceAsync(ListeningModel model, string how, CancellationToken cancellationToken)
+    {
+        // Written first, swapped second: a model in force is always one that a restart reloads.
         await location.SaveAsync(model.SourceText!, cancellationToken);
         current.Replace(model);
-        log.LogInformation("Model replaced as published by {Origin}: {Brands} brands, {Concepts} concepts, saved to {Path}",
-            published.Origin, model.Brands.Count, model.Concepts.Count, location.Path);
+        log.LogInformation("Model replaced {How}: {Brands} brands, {Concepts} concepts, saved to {Path}",
+            how, model.Brands.Count, model.Concepts.Count, location.Path);
     }
 
     private sealed class Subscriber : ReceiveActor
