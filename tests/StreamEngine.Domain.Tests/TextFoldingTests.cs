@@ -19,6 +19,9 @@ public sealed class TextFoldingTests
     [InlineData("Ünïcödé", "unicode")]
     [InlineData("ÅNGSTRÖM", "angstrom")]
     [InlineData("hello_world 42", "hello_world 42")]
+    [InlineData("ｿﾆｰ", "ソニー")]
+    [InlineData("がぱガパ", "がぱガパ")]
+    [InlineData("Й мой ё", "й мой е")]
     public void Folds_case_accents_and_full_width_forms(string text, string expected)
     {
         Assert.Equal(expected, Fold(text));
@@ -54,6 +57,23 @@ public sealed class TextFoldingTests
     public void Tells_word_characters_from_separators(char folded, bool expected)
     {
         Assert.Equal(expected, TextFolding.IsWordChar(folded));
+    }
+
+    [Theory]
+    [InlineData('中', true)]
+    [InlineData('の', true)]
+    [InlineData('ソ', true)]
+    [InlineData('ー', true)]
+    [InlineData('々', true)]
+    [InlineData('삼', true)]
+    [InlineData('・', false)]
+    [InlineData('。', false)]
+    [InlineData('a', false)]
+    [InlineData('ж', false)]
+    [InlineData('ก', false)]
+    public void Tells_the_characters_that_are_words_by_themselves(char folded, bool expected)
+    {
+        Assert.Equal(expected, TextFolding.IsSoloWordChar(folded));
     }
 
     [Fact]

@@ -25,13 +25,43 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
         List<string>? hashtags = null;
         for (var w = 0; w < tokens.WordCount; w++)
         {
-            if (tokens.WordPrefix(w) == '#')
+            if (tokens.WordPrefix(w) != '#')
             {
-                (hashtags ??= []).Add(tokens.Word(w).ToString());
+                continue;
             }
+
+            // CJK characters are words by themselves: a hashtag runs over the words written together.
+            var last = w;
+            while (last + 1 < tokens.WordCount && tokens.WordStart(last + 1) == tokens.WordStart(last) + tokens.WordLength(last))
+            {
+                last++;
+            }
+
+            (hashtags ??= []).Add(last == w ? tokens.Word(w).ToString() : JoinedWords(tokens, w, last));
+            w = last;
         }
 
         return new MentionFacts(AuthorEntryOf(post), AuthorKeys.Of(post), hashtags ?? (IReadOnlyList<string>)[]);
+    }
+
+    private static string JoinedWords(TokenizedText tokens, int first, int last)
+    {
+        var length = 0;
+        for (var w = first; w <= last; w++)
+        {
+            length += tokens.FoldedWordLength(w);
+        }
+
+        return string.Create(length, (tokens, first, last), static (chars, state) =>
+        {
+            var at = 0;
+            for (var w = state.first; w <= state.last; w++)
+            {
+                var word = state.tokens.Word(w);
+                word.CopyTo(chars[at..]);
+                at += word.Length;
+            }
+        });
     }
 
     /// <summary>From a post alone, cutting its text here (for callers outside the ingest graph).</summary>

@@ -31,6 +31,24 @@ public static class TextFolding
             ? (uint)(folded - 'a') <= 'z' - 'a' || (uint)(folded - '0') <= 9 || folded == '_'
             : !char.IsSurrogate(folded) && char.IsLetterOrDigit(folded);
 
+    /// <summary>
+    /// A word character that is a word by itself: a Chinese character, kana or a Hangul syllable.
+    /// These scripts are written without spaces between words (or, in Korean, with particles joined
+    /// to the noun), so a run of them is read one character at a time, as search engines' standard
+    /// tokenizers read CJK ideographs, and a term of several such characters matches as a phrase of
+    /// them: <c>ソニー</c> is found in <c>ソニーの新製品</c>, <c>삼성</c> in <c>삼성전자</c>.
+    /// </summary>
+    public static bool IsSoloWordChar(char folded) =>
+        folded >= '\u3005' && (
+            folded is '\u3005' or '\u3006' // 々 〆
+            || (folded >= '\u3041' && folded <= '\u30FF') // hiragana, katakana
+            || (folded >= '\u31F0' && folded <= '\u31FF') // katakana phonetic extensions
+            || (folded >= '\u3400' && folded <= '\u4DBF') // CJK extension A
+            || (folded >= '\u4E00' && folded <= '\u9FFF') // CJK unified ideographs
+            || (folded >= '\uAC00' && folded <= '\uD7A3') // Hangul syllables
+            || (folded >= '\uF900' && folded <= '\uFAFF')) // CJK compatibility ideographs
+            && IsWordChar(folded);
+
     private static char[] BuildTable()
     {
         var table = new char[65536];
@@ -49,6 +67,13 @@ public static class TextFolding
         if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
         {
             return Dropped;
+        }
+
+        // A voicing mark makes another kana (か, が) and the breve another Cyrillic letter (и, й):
+        // letters of their own, not accents, so they are kept whole.
+        if (c is (>= '\u3041' and <= '\u30FF') or '\u0439' or '\u0419')
+        {
+            return char.ToLowerInvariant(c);
         }
 
         string decomposed;

@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Matching;
+
 namespace StreamEngine.Domain.Query;
 
 /// <summary>What must immediately precede the word in the text (ignoring combining marks).</summary>
@@ -60,10 +62,14 @@ public sealed record TermNode : LiteralNode
     public string Word { get; }
 }
 
-/// <summary><c>"acme corp"</c>: two or more folded words, matched as consecutive words of the text.</summary>
+/// <summary>
+/// <c>"acme corp"</c>: two or more folded words, matched as consecutive words of the text. A phrase
+/// with a <see cref="Prefix"/> comes from a hashtag, handle or cashtag of CJK characters written
+/// together (<c>#東京</c>): the sign must come right before its first word.
+/// </summary>
 public sealed record PhraseNode : LiteralNode
 {
-    public PhraseNode(ValueArray<string> words)
+    public PhraseNode(ValueArray<string> words, WordPrefix prefix = WordPrefix.None)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (words.Count < 2)
@@ -76,8 +82,20 @@ public sealed record PhraseNode : LiteralNode
             Check.FoldedWord(word, nameof(words));
         }
 
+        for (var i = 1; prefix != WordPrefix.None && i < words.Count; i++)
+        {
+            // Written together, the words must read back as the same words, as the sign's term does.
+            if (!TextFolding.IsSoloWordChar(words[i - 1][^1]) && !TextFolding.IsSoloWordChar(words[i][0]))
+            {
+                throw new ArgumentException("a phrase with a sign holds words that a CJK character separates", nameof(words));
+            }
+        }
+
         Words = words;
+        Prefix = prefix;
     }
+
+    public WordPrefix Prefix { get; }
 
     public ValueArray<string> Words { get; }
 }
@@ -104,6 +122,11 @@ public sealed record WildcardNode : LiteralNode
             if (c is not ('*' or '?'))
             {
                 Check.FoldedWord(c.ToString(), nameof(pattern));
+                if (TextFolding.IsSoloWordChar(c))
+                {
+                    throw new ArgumentException("a wildcard pattern holds no CJK character, which is a word by itself", nameof(pattern));
+                }
+
                 literals++;
             }
         }

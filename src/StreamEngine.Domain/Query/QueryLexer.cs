@@ -273,6 +273,7 @@ internal static class QueryLexer
             {
                 1 => new TermNode(prefix, words[0]),
                 0 => throw Errors.At(text, start, $"expected a word after '{prefix.ToChar()}'"),
+                _ when !HasSeparator(body) => new PhraseNode(new ValueArray<string>(words), prefix),
                 _ => throw Errors.At(text, start, $"a {Kind(prefix)} is a single word; to match several words write a phrase in quotes"),
             };
         }
@@ -287,6 +288,25 @@ internal static class QueryLexer
             ? new EmojiNode(new ValueArray<string>(symbols))
             : throw Errors.At(text, start, "expected a term with at least one letter, digit or emoji");
     }
+
+    /// <summary>Whether anything but word characters and marks lies in <paramref name="body"/>: then its words are not written together.</summary>
+    private static bool HasSeparator(string body)
+    {
+        foreach (var c in body)
+        {
+            var folded = TextFolding.Fold(c);
+            if (folded != TextFolding.Dropped && !TextFolding.IsWordChar(folded))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string CjkWordsAlone(string kind) =>
+        $"{kind} cannot hold a Chinese, Japanese or Korean character: each such character is a word by itself, "
+        + "so a term of them written together (ソニー, 東京) already finds them inside a longer run";
 
     private static string Kind(WordPrefix prefix) => prefix switch
     {
@@ -326,6 +346,11 @@ internal static class QueryLexer
             if (!TextFolding.IsWordChar(folded))
             {
                 throw Errors.At(text, start, "a wildcard is one word: letters, digits, '_', '*' and '?' only");
+            }
+
+            if (TextFolding.IsSoloWordChar(folded))
+            {
+                throw Errors.At(text, start, CjkWordsAlone("a wildcard"));
             }
 
             pattern.Append(folded);
@@ -370,6 +395,11 @@ internal static class QueryLexer
             if (!TextFolding.IsWordChar(folded))
             {
                 throw Errors.At(text, start, "a fuzzy term is one word: letters, digits or '_' before '~'");
+            }
+
+            if (TextFolding.IsSoloWordChar(folded))
+            {
+                throw Errors.At(text, start, CjkWordsAlone("a fuzzy term"));
             }
 
             word.Append(folded);

@@ -40,6 +40,9 @@ internal static class QueryPrinter
             case TermNode term:
                 sb.Append(term.Prefix.ToText()).Append(term.Word);
                 break;
+            case PhraseNode { Prefix: not WordPrefix.None } signed:
+                sb.Append(signed.Prefix.ToText()).AppendJoin("", signed.Words);
+                break;
             case PhraseNode phrase:
                 sb.Append('"').AppendJoin(' ', phrase.Words).Append('"');
                 break;

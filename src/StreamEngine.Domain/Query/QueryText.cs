@@ -19,12 +19,16 @@ public static class QueryText
     public static bool IsIgnorableSymbol(int codePoint) =>
         codePoint is (>= 0x1F3FB and <= 0x1F3FF) or (>= 0xE0000 and <= 0xE007F) or (>= 0xE0100 and <= 0xE01EF);
 
-    /// <summary>The folded words of <paramref name="text"/>: runs of word characters over the folded text.</summary>
+    /// <summary>
+    /// The folded words of <paramref name="text"/>: runs of word characters over the folded text,
+    /// each CJK character a word by itself (<see cref="TextFolding.IsSoloWordChar"/>).
+    /// </summary>
     public static IReadOnlyList<string> FoldedWords(ReadOnlySpan<char> text)
     {
         var words = new List<string>();
         Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
         var length = 0;
+        var solo = false;
         foreach (var c in text)
         {
             var folded = TextFolding.Fold(c);
@@ -35,6 +39,14 @@ public static class QueryText
 
             if (TextFolding.IsWordChar(folded))
             {
+                var soloChar = TextFolding.IsSoloWordChar(folded);
+                if (length > 0 && (solo || soloChar))
+                {
+                    words.Add(buffer[..length].ToString());
+                    length = 0;
+                }
+
+                solo = soloChar;
                 buffer[length++] = folded;
             }
             else if (length > 0)
@@ -98,7 +110,8 @@ public static class QueryText
     /// <summary>
     /// The words of a raw phrase as written, each NFC-normalised: the same word boundaries as
     /// <see cref="FoldedWords"/> (a word starts at a unit that folds to a word character and runs
-    /// over word characters and the combining marks folding drops), but the units are kept unfolded.
+    /// over word characters and the combining marks folding drops; a CJK character and the marks
+    /// after it are a word by themselves), but the units are kept unfolded.
     /// </summary>
     public static IReadOnlyList<string> RawWords(ReadOnlySpan<char> text)
     {
@@ -106,14 +119,17 @@ public static class QueryText
         var i = 0;
         while (i < text.Length)
         {
-            if (!TextFolding.IsWordChar(TextFolding.Fold(text[i])))
+            var first = TextFolding.Fold(text[i]);
+            if (!TextFolding.IsWordChar(first))
             {
                 i++;
                 continue;
             }
 
-            var start = i;
-            while (i < text.Length && (TextFolding.Fold(text[i]) is var f && (f == TextFolding.Dropped || TextFolding.IsWordChar(f))))
+            var start = i++;
+            var solo = TextFolding.IsSoloWordChar(first);
+            while (i < text.Length && (TextFolding.Fold(text[i]) is var f
+                && (f == TextFolding.Dropped || (!solo && TextFolding.IsWordChar(f) && !TextFolding.IsSoloWordChar(f)))))
             {
                 i++;
             }
@@ -124,7 +140,10 @@ public static class QueryText
         return words;
     }
 
-    /// <summary>Whether <paramref name="word"/> is one folded word: non-empty, every unit a word character that folds to itself.</summary>
+    /// <summary>
+    /// Whether <paramref name="word"/> is one folded word: non-empty, every unit a word character that
+    /// folds to itself, and a CJK character only as a word by itself.
+    /// </summary>
     internal static bool IsFoldedWord(string word)
     {
         if (word.Length == 0)
@@ -134,7 +153,7 @@ public static class QueryText
 
         foreach (var c in word)
         {
-            if (!TextFolding.IsWordChar(c) || TextFolding.Fold(c) != c)
+            if (!TextFolding.IsWordChar(c) || TextFolding.Fold(c) != c || (word.Length > 1 && TextFolding.IsSoloWordChar(c)))
             {
                 return false;
             }

@@ -38,6 +38,9 @@ internal enum CharTrait : ushort
     /// other emoji of the BMP lies). Only these are looked up in the emoji lexicon.
     /// </summary>
     MaybeEmoji = 256,
+
+    /// <summary>A word by itself (<see cref="TextFolding.IsSoloWordChar"/>); always with <see cref="Word"/>.</summary>
+    Solo = 512,
 }
 
 /// <summary>
@@ -86,6 +89,10 @@ internal static class CharTraits
         else if (TextFolding.IsWordChar(folded))
         {
             traits |= CharTrait.Word;
+            if (TextFolding.IsSoloWordChar(folded))
+            {
+                traits |= CharTrait.Solo;
+            }
         }
 
         if (char.IsWhiteSpace(c))

@@ -15,6 +15,7 @@ public sealed partial class TokenizedText
         var foldedLength = 0;
         var wordStart = -1;
         var wordOrigin = 0;
+        var solo = false;
         var formLength = 0;
         var tokenStart = -1;
         var tokenFormStart = 0;
@@ -29,7 +30,14 @@ public sealed partial class TokenizedText
             if ((traits & ~CharTrait.Cased) == CharTrait.Word && i >= emojiEnd)
             {
                 // Most of a post is runs of plain letters and digits: each such unit extends the
-                // current word and the current token alike.
+                // current word and the current token alike, unless that word is a CJK character.
+                if (solo)
+                {
+                    AddWord(text, wordStart, foldedLength, wordOrigin, i);
+                    wordStart = -1;
+                    solo = false;
+                }
+
                 if (wordStart < 0)
                 {
                     wordStart = foldedLength;
@@ -84,9 +92,16 @@ public sealed partial class TokenizedText
             }
 
             // Words, exactly as the term matcher has always split them. A combining mark neither
-            // ends a word nor adds to it.
+            // ends a word nor adds to it; a CJK character is a word by itself.
             if ((traits & CharTrait.Word) != 0)
             {
+                if (wordStart >= 0 && (solo || (traits & CharTrait.Solo) != 0))
+                {
+                    AddWord(text, wordStart, foldedLength, wordOrigin, i);
+                    wordStart = -1;
+                }
+
+                solo = (traits & CharTrait.Solo) != 0;
                 if (wordStart < 0)
                 {
                     wordStart = foldedLength;
@@ -99,6 +114,7 @@ public sealed partial class TokenizedText
             {
                 AddWord(text, wordStart, foldedLength, wordOrigin, i);
                 wordStart = -1;
+                solo = false;
             }
 
             // Sentiment tokens.

@@ -48,6 +48,7 @@ public sealed partial class TokenizedText
         var wordEnd = 0;
         var marked = false;
         var compact = false;
+        var solo = false;
         var i = 0;
         var unitByUnitUntil = 0;
         ref var units = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
@@ -74,6 +75,14 @@ public sealed partial class TokenizedText
                 }
                 else
                 {
+                    if (solo)
+                    {
+                        // A CJK character's word ends where the block starts.
+                        AddWordAt(wordStart, wordEnd, i, compact);
+                        wordStart = -1;
+                        solo = false;
+                    }
+
                     var upper = Vector256.LessThan(block - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26));
                     var word = upper
                         | Vector256.LessThan(block - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26))
@@ -121,6 +130,14 @@ public sealed partial class TokenizedText
             folded[i] = CharTraits.Folded(entry);
             if ((traits & CharTrait.Word) != 0)
             {
+                // A CJK character is a word by itself.
+                if (wordStart >= 0 && (solo || (traits & CharTrait.Solo) != 0))
+                {
+                    AddWordAt(wordStart, wordEnd, i, compact);
+                    wordStart = -1;
+                }
+
+                solo = (traits & CharTrait.Solo) != 0;
                 if (wordStart < 0)
                 {
                     wordStart = i;
@@ -139,6 +156,7 @@ public sealed partial class TokenizedText
             {
                 AddWordAt(wordStart, wordEnd, i, compact);
                 wordStart = -1;
+                solo = false;
             }
 
             i++;

@@ -127,9 +127,10 @@ public sealed partial class TokenizedText
             _folded = new char[Math.Max(foldedChars, _folded.Length * 2)];
         }
 
-        if (_words.Length < MostSeparated(textLength))
+        // Every unit of a CJK text is a word.
+        if (_words.Length < textLength + 1)
         {
-            _words = new WordSpan[Math.Max(MostSeparated(textLength), _words.Length * 2)];
+            _words = new WordSpan[Math.Max(textLength + 1, _words.Length * 2)];
         }
 
         TextsTokenized++;
@@ -143,7 +144,7 @@ public sealed partial class TokenizedText
         _allCapsTokens = 0;
     }
 
-    /// <summary>The most words, or tokens of the text itself, a text this long holds: each is separated by at least one unit.</summary>
+    /// <summary>The most tokens of the text itself a text this long holds: each is separated by at least one unit.</summary>
     private static int MostSeparated(int textLength) => (textLength / 2) + 1;
 
     private ref readonly WordSpan WordAt(int index)

@@ -9,16 +9,16 @@ internal static class Vocabulary
     /// <summary>Folded words, some of them spelling operators or field names in lower case, some with digits or underscores.</summary>
     public static readonly string[] Words =
     [
-        "acme", "corp", "globex", "deal", "cafe", "straße", "東京", "ж", "x1", "_a", "2026", "and", "or", "not", "near", "raw",
+        "acme", "corp", "globex", "deal", "cafe", "straße", "東", "京", "성", "ж", "x1", "_a", "2026", "and", "or", "not", "near", "raw",
         "lang", "øre", "acme_corp", "s", "com", "jo",
     ];
 
     /// <summary>Words of raw phrases: NFC, in the case, accents and width they must be written in.</summary>
-    public static readonly string[] RawWords = ["Acme", "ACME", "Café", "Straße", "東京", "iPhone", "O2", "corp", "ＡＣＭＥ", "Øre", "acme_corp"];
+    public static readonly string[] RawWords = ["Acme", "ACME", "Café", "Straße", "東", "京", "iPhone", "O2", "corp", "ＡＣＭＥ", "Øre", "acme_corp"];
 
     /// <summary>Emoji as a query names them: no skin tones, selectors or joiners; regional indicators one at a time.</summary>
     public static readonly string[] Symbols = ["🔥", "👍", "❤", "™", "🇺", "🇸", "😀", "👨", "👩", "👧", "☀", "♀"];
 
     /// <summary>The letters wildcard patterns are made of besides '*' and '?'.</summary>
-    public static readonly char[] PatternLetters = [.. "acmeorpgløß中"];
+    public static readonly char[] PatternLetters = [.. "acmeorpgløßж"];
 }

@@ -15,7 +15,7 @@ internal static class WrittenOut
 
     private static readonly string[] StarFills = ["", "zz", "o", "東"];
 
-    private static readonly string[] QuestionFills = ["a", "q", "ß", "中"];
+    private static readonly string[] QuestionFills = ["a", "q", "ß", "ж"];
 
     private static readonly string[] EmojiSuffixes = ["", "\uFE0F", "🏽", "\u200D", " "];
 

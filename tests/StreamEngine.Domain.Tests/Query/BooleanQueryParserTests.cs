@@ -23,8 +23,22 @@ public sealed class BooleanQueryParserTests
         Assert.Equal(W("acme"), Parse("acme"));
         Assert.Equal(W("nestle"), Parse("Nestlé"));
         Assert.Equal(W("acme"), Parse("ＡＣＭＥ"));
-        Assert.Equal(W("東京"), Parse("東京"));
         Assert.Equal(W("straße"), Parse("Straße"));
+    }
+
+    [Fact]
+    public void Reads_CJK_characters_written_together_as_a_phrase_of_them()
+    {
+        Assert.Equal(W("東"), Parse("東"));
+        Assert.Equal(Phrase("東", "京"), Parse("東京"));
+        Assert.Equal(Phrase("ソ", "ニ", "ー"), Parse("ソニー"));
+        Assert.Equal(Phrase("ソ", "ニ", "ー"), Parse("ｿﾆｰ"));
+        Assert.Equal(Phrase("sony", "東", "京"), Parse("Sony東京"));
+        Assert.Equal(Phrase("삼", "성"), Parse("삼성"));
+        Assert.Equal(Phrase("東", "京", "a"), Parse("\"東京 a\""));
+        Assert.Equal(new PhraseNode(["東", "京"], WordPrefix.Hashtag), Parse("#東京"));
+        Assert.Equal(new PhraseNode(["sony", "東"], WordPrefix.Handle), Parse("@Sony東"));
+        Assert.Equal("#東京 OR @sony東", QueryPrinter.Print(Parse("#東京 OR @Sony東")));
     }
 
     [Fact]

@@ -119,6 +119,7 @@ public sealed class QueryErrorTests
     [InlineData("@acme.corp", 1, "@acme.corp", "a handle is a single word")]
     [InlineData("$ac.me", 1, "$ac.me", "a cashtag is a single word")]
     [InlineData("＃acme-corp", 1, "＃acme-corp", "a hashtag is a single word")]
+    [InlineData("#東京-都", 1, "#東京-都", "a hashtag is a single word")]
     public void Refuses_terms_without_a_word(string query, int column, string token, string expected)
     {
         AssertRefused(query, column, token, expected);
@@ -203,6 +204,9 @@ public sealed class QueryErrorTests
     [InlineData("what?!", 1, "what?!", "a wildcard is one word")]
     [InlineData("🔥*", 1, "🔥*", "a wildcard is one word")]
     [InlineData("ac*me~1", 1, "ac*me~1", "expected a wildcard or a fuzzy term, not both")]
+    [InlineData("acme OR *東京", 9, "*東京", "a wildcard cannot hold a Chinese, Japanese or Korean character")]
+    [InlineData("ソニ?", 1, "ソニ?", "a wildcard cannot hold a Chinese, Japanese or Korean character")]
+    [InlineData("東京~1", 1, "東京~1", "a fuzzy term cannot hold a Chinese, Japanese or Korean character")]
     public void Refuses_bad_fuzzy_terms_and_wildcards(string query, int column, string token, string expected)
     {
         AssertRefused(query, column, token, expected);

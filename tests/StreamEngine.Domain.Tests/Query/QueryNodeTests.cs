@@ -40,6 +40,11 @@ public sealed class QueryNodeTests
         Assert.Throws<ArgumentException>(() => W("café"));
         Assert.Throws<ArgumentException>(() => Phrase("acme"));
         Assert.Throws<ArgumentException>(() => Phrase("acme", "Corp"));
+        Assert.Throws<ArgumentException>(() => W("東京"));
+        Assert.Throws<ArgumentException>(() => W("sony東"));
+        Assert.Throws<ArgumentException>(() => new PhraseNode(["acme", "corp"], WordPrefix.Hashtag));
+        Assert.Throws<ArgumentException>(() => Wild("東*"));
+        Assert.Throws<ArgumentException>(() => Raw("東京"));
         Assert.Throws<ArgumentException>(() => Wild("acme"));
         Assert.Throws<ArgumentException>(() => Wild("*"));
         Assert.Throws<ArgumentException>(() => Wild("a**"));

@@ -102,10 +102,14 @@ internal static class ReferenceEvaluator
 
             if (TextFolding.IsWordChar(folded))
             {
+                // A CJK character is a word by itself, with the marks after it; other word
+                // characters run on until anything else but a mark.
                 var start = i;
                 var word = new StringBuilder();
                 var prefix = before;
-                while (i < text.Length && (TextFolding.Fold(text[i]) == TextFolding.Dropped || TextFolding.IsWordChar(TextFolding.Fold(text[i]))))
+                var solo = TextFolding.IsSoloWordChar(folded);
+                while (i < text.Length && (TextFolding.Fold(text[i]) == TextFolding.Dropped
+                    || (i == start || (!solo && !TextFolding.IsSoloWordChar(TextFolding.Fold(text[i])))) && TextFolding.IsWordChar(TextFolding.Fold(text[i]))))
                 {
                     if (TextFolding.Fold(text[i]) != TextFolding.Dropped)
                     {
@@ -186,7 +190,9 @@ internal static class ReferenceEvaluator
 
                 break;
             case PhraseNode phrase:
-                AddConsecutiveWords(phrase.Words, words, t => t.Key, matches);
+                var phraseMatches = new List<Match>();
+                AddConsecutiveWords(phrase.Words, words, t => t.Key, phraseMatches);
+                matches.AddRange(phraseMatches.Where(m => PrefixOk(phrase.Prefix, tokens[m.First])));
                 break;
             case RawNode raw:
                 AddConsecutiveWords(raw.Words, words, t => t.Original.Normalize(NormalizationForm.FormC), matches);

@@ -20,6 +20,11 @@ public sealed class TokenizedTextWordTests
         "a#b c@d e-f g_h",
         "ﬁne ﬂow Ⓜ ™ ½",
         "日本語のテキスト and Привет, мир!",
+        "ソニーの新製品を買った。#東京オリンピック",
+        "Sony東京store 삼성전자가 ｿﾆｰ",
+        "か\u3099き and 東\u0301京 x",
+        "一二三四五六七八九十一二三四五六七八九十abcdefghijklmnop東",
+        "abcdefghijklmnop東abcdefghijklmnopqrstuvwxyz",
         "math \uD835\uDC00bold\uD835\uDC01 letters",
         "lone \uD83D surrogate \uDE00 here",
         "don't can’t won't",
@@ -42,6 +47,20 @@ public sealed class TokenizedTextWordTests
         tokens.Tokenize(text);
 
         Assert.Equal(expected, Enumerable.Range(0, tokens.WordCount).Select(i => (tokens.Word(i).ToString(), tokens.WordPrefix(i))));
+    }
+
+    [Fact]
+    public void Cuts_each_CJK_character_into_a_word_of_its_own()
+    {
+        var tokens = new TokenizedText();
+
+        tokens.TokenizeWords("Sony東京store, #ソニー 삼성전자");
+
+        Assert.Equal(
+            ["sony", "東", "京", "store", "ソ", "ニ", "ー", "삼", "성", "전", "자"],
+            Enumerable.Range(0, tokens.WordCount).Select(i => tokens.Word(i).ToString()));
+        Assert.Equal('#', tokens.WordPrefix(4));
+        Assert.Equal('ソ', tokens.WordPrefix(5));
     }
 
     [Theory]
@@ -79,6 +98,7 @@ public sealed class TokenizedTextWordTests
     [InlineData("the last block overlaps units walked before it: caf\u00e9 ok, na\u00efve x")]
     [InlineData("emoji in blocks \U0001F600x #tag\U0001F525word, lone halves \uD83D and \uDE00 alone")]
     [InlineData("x\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301y and more words here")]
+    [InlineData("東abcdefghijklmnopqrstuvwxyz東京abcdefghijklmnopqrstuvwxyz ソ\u3099abcdefghijklmnopqrstuvwxyz")]
     public void Cutting_words_alone_agrees_where_ascii_blocks_meet_other_units(string text)
     {
         Assert.True(TokenizedText.VectorBlocksAgreeWithTables, "the vector blocks disagree with the character tables and are off");
@@ -253,7 +273,8 @@ public sealed class TokenizedTextWordTests
 
     /// <summary>
     /// The words as the term matcher cut them before it read the shared walk: folded runs of word
-    /// characters and the folded character before each. Kept here as the specification.
+    /// characters, each CJK character a word by itself, and the folded character before each. Kept
+    /// here as the specification.
     /// </summary>
     internal static List<(string Word, char Prefix)> MatcherWords(string text)
     {
@@ -271,6 +292,12 @@ public sealed class TokenizedTextWordTests
 
             if (TextFolding.IsWordChar(f))
             {
+                if (current.Length > 0 && (TextFolding.IsSoloWordChar(f) || TextFolding.IsSoloWordChar(current[^1])))
+                {
+                    words.Add((current.ToString(), before));
+                    current.Clear();
+                }
+
                 if (current.Length == 0)
                 {
                     before = previous;

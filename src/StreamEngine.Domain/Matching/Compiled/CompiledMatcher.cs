@@ -73,7 +73,7 @@ public sealed partial class CompiledMatcher
                     Group(words, term.Word).Add(new WordEntry(id, term.Prefix, []));
                     break;
                 case PhraseNode phrase:
-                    Group(words, phrase.Words[0]).Add(new WordEntry(id, WordPrefix.None, [.. phrase.Words.Skip(1)]));
+                    Group(words, phrase.Words[0]).Add(new WordEntry(id, phrase.Prefix, [.. phrase.Words.Skip(1)]));
                     break;
                 case WildcardNode wildcard:
                     wildcards.Add(new WildcardEntry(id, wildcard.Prefix, wildcard.Pattern));
