@@ -50,6 +50,45 @@ public sealed class WebhookEndpointTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_receiver_that_keeps_failing_delays_no_other_receivers_deliveries()
+    {
+        // Retries wait ten minutes: if a failed delivery held a worker while it waited, the healthy
+        // receiver's deliveries would queue behind the dead one's.
+        using var dead = new Receiver(failFirst: int.MaxValue);
+        using var healthy = new Receiver(failFirst: 0);
+        var webhooks = $"""
+
+            webhooks:
+              - url: {dead.Url}
+                secret: {Secret}
+              - url: {healthy.Url}
+                secret: {Secret}
+            """;
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "600000");
+
+        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        var listed = (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToHashSet();
+
+        // Four alerts are enough: a pool of four workers would hold the four dead deliveries, and
+        // the last healthy one, queued after them, would wait out the ten minutes.
+        Assert.True(listed.Count >= 4, $"the crisis raises at least four alerts, not {listed.Count}");
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(listed.IsSubsetOf(healthy.Delivered.Select(d => d.AlertId))),
+            "every alert delivered to the healthy receiver while the dead one's deliveries wait to be tried again");
+        Assert.True(dead.Requests >= listed.Count, "each alert was tried once at the dead receiver");
+    }
+
+    [Theory]
+    [InlineData("acme:29000000:impersonation:@acme", "acme:29000000:impersonation:@acme")]
+    [InlineData("acme:29000000:impersonation:@αcme", "acme:29000000:impersonation:@%CE%B1cme")]
+    [InlineData("a%b\r\nc", "a%25b%0D%0Ac")]
+    public void An_alert_id_travels_in_its_header_as_ascii_that_unescapes_to_it(string id, string header)
+    {
+        Assert.Equal(header, StreamEngine.Host.Alerts.AlertIdHeader.Of(id));
+        Assert.Equal(id, Uri.UnescapeDataString(header));
+    }
+
     [Theory]
     [InlineData("webhooks:\n  - url: ftp://example.com/x\n    secret: a\n", "http or https")]
     [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n", "'secret' is required")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -16,10 +17,11 @@ namespace StreamEngine.Host.Alerts;
 
 /// <summary>
 /// Posts alerts to the model's webhooks. Each node subscribes to the delivery topic in one group,
-/// so a cluster posts each alert once. Deliveries wait in a bounded queue served by a few workers:
-/// a slow or dead receiver delays nothing but its own deliveries, never ingest or the brands. A
-/// delivery answered 2xx is done; 429, 5xx or no answer is tried again after 1, 2, 4, 8 and 16
-/// times the first wait; any other answer is final. What cannot be delivered is logged and counted.
+/// so a cluster posts each alert once. Each receiver (a webhook's URL) has its own bounded queue
+/// and workers, and a delivery waiting to be tried again waits on a timer, not in a worker: a slow
+/// or dead receiver delays nothing but its own deliveries, never another receiver's, ingest or the
+/// brands. A delivery answered 2xx is done; 429, 5xx or no answer is tried again after 1, 2, 4, 8
+/// and 16 times the first wait; any other answer is final. What cannot be delivered is logged and counted.
 /// </summary>
 internal sealed class WebhookDispatcher(
     ActorSystem system, CurrentModel current, StreamEngineOptions options, TimeProvider clock, IOptions<JsonOptions> json, ILogger<WebhookDispatcher> log)
@@ -27,21 +29,23 @@ internal sealed class WebhookDispatcher(
 {
     private const string Group = "webhooks";
     private const int Tries = 6;
-    private const int Workers = 4;
-    private const int Queued = 10_000;
+    private const int WorkersPerReceiver = 2;
+    private const int QueuedPerReceiver = 10_000;
 
     private static readonly Counter Deliveries = Metrics.CreateCounter(
         "streamengine_webhook_deliveries_total", "Webhook deliveries by outcome: delivered, refused (a final non-2xx answer), failed (out of tries), dropped (queue full).",
         new CounterConfiguration { LabelNames = ["outcome"] });
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private readonly Channel<(WebhookDefinition Webhook, Alert Alert)> _queue =
-        Channel.CreateBounded<(WebhookDefinition, Alert)>(new BoundedChannelOptions(Queued) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly ConcurrentDictionary<string, Receiver> _receivers = new(StringComparer.Ordinal);
+
+    private ILogger Log { get; } = log;
+
+    private TimeProvider Clock { get; } = clock;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = await AlertSubscription.StartAsync(system, stoppingToken, AlertTopic.Deliveries, Group);
-        var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => DeliverAllAsync(stoppingToken), stoppingToken)).ToList();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -51,12 +55,17 @@ internal sealed class WebhookDispatcher(
                     continue;
                 }
 
-                foreach (var webhook in current.Model.Webhooks.Where(w => w.Wants(alert)))
+                var wanting = current.Model.Webhooks.Where(w => w.Wants(alert)).ToList();
+                if (wanting.Count == 0)
                 {
-                    if (!_queue.Writer.TryWrite((webhook, alert)))
-                    {
-                        Deliveries.WithLabels("dropped").Inc();
-                    }
+                    continue;
+                }
+
+                var body = JsonSerializer.SerializeToUtf8Bytes(AlertResponses.From(alert), json.Value.SerializerOptions);
+                foreach (var webhook in wanting)
+                {
+                    var receiver = _receivers.GetOrAdd(webhook.Url.AbsoluteUri, _ => new Receiver(this, stoppingToken));
+                    receiver.Enqueue(new Delivery(webhook, alert.Id, body, Attempt: 1, TimeSpan.FromMilliseconds(options.WebhookRetryMs)));
                 }
             }
         }
@@ -65,8 +74,12 @@ internal sealed class WebhookDispatcher(
             // Shutting down: queued deliveries are abandoned, the alerts stay in GET /api/alerts.
         }
 
-        _queue.Writer.TryComplete();
-        await Task.WhenAll(workers).ContinueWith(_ => { }, TaskScheduler.Default);
+        foreach (var receiver in _receivers.Values)
+        {
+            receiver.Complete();
+        }
+
+        await Task.WhenAll(_receivers.Values.Select(r => r.Completion)).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     public override void Dispose()
@@ -75,69 +88,111 @@ internal sealed class WebhookDispatcher(
         base.Dispose();
     }
 
-    private async Task DeliverAllAsync(CancellationToken stoppingToken)
+    /// <summary>Tries one delivery once; answers whether it is over (delivered, refused or out of tries) and how.</summary>
+    private async Task<string?> TryAsync(Delivery delivery, CancellationToken stoppingToken)
     {
-        await foreach (var (webhook, alert) in _queue.Reader.ReadAllAsync(stoppingToken))
+        var (webhook, alertId, body, attempt, _) = delivery;
+        string problem;
+        try
         {
-            string outcome;
-            try
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json");
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(webhook.Secret, Clock.GetUtcNow().ToUnixTimeSeconds(), body));
+            request.Headers.Add(AlertIdHeader.Name, AlertIdHeader.Of(alertId));
+            using var response = await _http.SendAsync(request, stoppingToken);
+            if (response.IsSuccessStatusCode)
             {
-                outcome = await DeliverAsync(webhook, alert, stoppingToken);
-            }
-#pragma warning disable CA1031 // one delivery's surprise must not end the worker that serves all the others
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                log.LogWarning(ex, "Webhook {Url} could not be sent alert {Alert}", webhook.Url, alert.Id);
-                outcome = "failed";
+                return "delivered";
             }
 
-            Deliveries.WithLabels(outcome).Inc();
+            if (response.StatusCode != HttpStatusCode.TooManyRequests && (int)response.StatusCode < 500)
+            {
+                Log.LogWarning("Webhook {Url} refused alert {Alert}: {Status}", webhook.Url, alertId, (int)response.StatusCode);
+                return "refused";
+            }
+
+            problem = $"answered {(int)response.StatusCode}";
         }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+        {
+            problem = ex.Message;
+        }
+
+        if (attempt == Tries)
+        {
+            Log.LogWarning("Webhook {Url} did not take alert {Alert} after {Tries} tries: {Problem}", webhook.Url, alertId, Tries, problem);
+            return "failed";
+        }
+
+        return null;
     }
 
-    private async Task<string> DeliverAsync(WebhookDefinition webhook, Alert alert, CancellationToken stoppingToken)
+    /// <summary>One try of one alert's delivery to one webhook; <see cref="Wait"/> is how long the next try waits after this one fails.</summary>
+    private sealed record Delivery(WebhookDefinition Webhook, string AlertId, byte[] Body, int Attempt, TimeSpan Wait);
+
+    /// <summary>The queue and workers of one receiver URL.</summary>
+    private sealed class Receiver
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(AlertResponses.From(alert), json.Value.SerializerOptions);
-        var wait = TimeSpan.FromMilliseconds(options.WebhookRetryMs);
-        for (var attempt = 1; attempt <= Tries; attempt++)
+        private readonly WebhookDispatcher _dispatcher;
+        private readonly CancellationToken _stopping;
+        private readonly Channel<Delivery> _queue = Channel.CreateBounded<Delivery>(
+            new BoundedChannelOptions(QueuedPerReceiver) { FullMode = BoundedChannelFullMode.DropOldest },
+            _ => Deliveries.WithLabels("dropped").Inc());
+
+        public Receiver(WebhookDispatcher dispatcher, CancellationToken stopping)
         {
-            string problem;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new("application/json");
-                request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(webhook.Secret, clock.GetUtcNow().ToUnixTimeSeconds(), body));
-                request.Headers.Add("X-StreamEngine-Alert", alert.Id);
-                using var response = await _http.SendAsync(request, stoppingToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return "delivered";
-                }
-
-                if (response.StatusCode != HttpStatusCode.TooManyRequests && (int)response.StatusCode < 500)
-                {
-                    log.LogWarning("Webhook {Url} refused alert {Alert}: {Status}", webhook.Url, alert.Id, (int)response.StatusCode);
-                    return "refused";
-                }
-
-                problem = $"answered {(int)response.StatusCode}";
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
-            {
-                problem = ex.Message;
-            }
-
-            if (attempt == Tries)
-            {
-                log.LogWarning("Webhook {Url} did not take alert {Alert} after {Tries} tries: {Problem}", webhook.Url, alert.Id, Tries, problem);
-                break;
-            }
-
-            await Task.Delay(wait, clock, stoppingToken);
-            wait *= 2;
+            _dispatcher = dispatcher;
+            _stopping = stopping;
+            Completion = Task.WhenAll(Enumerable.Range(0, WorkersPerReceiver).Select(_ => Task.Run(DeliverAllAsync, stopping)));
         }
 
-        return "failed";
+        public Task Completion { get; }
+
+        /// <summary>Queues a delivery; a full queue drops its oldest (counted), a closed one (shutdown) abandons it.</summary>
+        public void Enqueue(Delivery delivery) => _queue.Writer.TryWrite(delivery);
+
+        public void Complete() => _queue.Writer.TryComplete();
+
+        private async Task DeliverAllAsync()
+        {
+            await foreach (var delivery in _queue.Reader.ReadAllAsync(_stopping))
+            {
+                string? outcome;
+                try
+                {
+                    outcome = await _dispatcher.TryAsync(delivery, _stopping);
+                }
+#pragma warning disable CA1031 // one delivery's surprise must not end the worker that serves all the others
+                catch (Exception ex) when (!_stopping.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    _dispatcher.Log.LogWarning(ex, "Webhook {Url} could not be sent alert {Alert}", delivery.Webhook.Url, delivery.AlertId);
+                    outcome = "failed";
+                }
+
+                if (outcome is not null)
+                {
+                    Deliveries.WithLabels(outcome).Inc();
+                }
+                else
+                {
+                    _ = RetryLaterAsync(delivery with { Attempt = delivery.Attempt + 1, Wait = delivery.Wait * 2 }, delivery.Wait);
+                }
+            }
+        }
+
+        private async Task RetryLaterAsync(Delivery next, TimeSpan wait)
+        {
+            try
+            {
+                await Task.Delay(wait, _dispatcher.Clock, _stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Enqueue(next);
+        }
     }
 }
