@@ -117,6 +117,7 @@ public sealed class ModelLoaderTests
     [InlineData("      minMentions: 2.5\n", "alerts.minMentions is '2.5': expected a whole number", "2.5")]
     [InlineData("      loudness: 3\n", "alerts.loudness is not a setting", "loudness")]
     [InlineData("      smoothing: 2\n", "alerts: smoothing must be in (0, 1]", "warmUpMinutes")]
+    [InlineData("      threshold: 1e309\n", "alerts: threshold must be a positive, finite z-score", "warmUpMinutes")]
     public void Bad_alert_settings_are_refused_where_they_are(string setting, string message, string at)
     {
         var yaml = "brands:\n  - id: acme\n    query: acme\n    alerts:\n      warmUpMinutes: 30\n" + setting;
@@ -177,6 +178,23 @@ public sealed class ModelLoaderTests
 
         Assert.Equal(5, error.Line);
         Assert.StartsWith("AND x", At(yaml, error), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("webhook:\n  - url: http://h/x\n    secret: s\n", "webhook", "'webhook' is not a key of the model; expected one of concepts, brands, webhooks")]
+    [InlineData("webhooks:\n  - url: http://h/x\n    secret: s\n    minSeverty: high\n", "minSeverty", "'minSeverty' is not a key of a webhook")]
+    [InlineData("webhooks:\n  - url: http://h/x\n    secret: s\n    brand: [acme]\n", "brand:", "'brand' is not a key of a webhook")]
+    [InlineData("webhooks:\n  - url: http://h/x\n    secret: s\n    brands: []\n", "[]", "a webhook's 'brands' lists no brand")]
+    [InlineData("concepts:\n  - id: c\n    query: c\n    parnet: d\n", "parnet", "'parnet' is not a key of a concept")]
+    [InlineData("    competitor: [globex]\n", "competitor", "'competitor' is not a key of a brand")]
+    public void Refuses_a_key_it_does_not_know_where_it_is(string tail, string at, string message)
+    {
+        var yaml = "brands:\n  - id: acme\n    query: acme\n" + tail;
+
+        var error = Single(yaml);
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(at, At(yaml, error), StringComparison.Ordinal);
     }
 
     [Fact]

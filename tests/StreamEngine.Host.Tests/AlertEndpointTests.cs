@@ -63,6 +63,8 @@ public sealed class AlertEndpointTests : IDisposable
     [InlineData("/api/alerts?severity=urgent", 400, "severity")]
     [InlineData("/api/alerts?brand=nope", 404, "nope")]
     [InlineData("/api/alerts?since=yesterday", 400, "since")]
+    [InlineData("/api/alerts?since=2026-11-26", 400, "since")]
+    [InlineData("/api/alerts?since=11/26/2026%2008:00", 400, "since")]
     [InlineData("/api/alerts?limit=0", 400, "limit")]
     [InlineData("/api/alerts?cursor=%%%", 400, "cursor")]
     public async Task Bad_parameters_are_named(string path, int status, string named)

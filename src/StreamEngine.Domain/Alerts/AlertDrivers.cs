@@ -9,7 +9,8 @@ namespace StreamEngine.Domain.Alerts;
 /// hour before, in the alert's direction, each with its share of that breakdown's total excess (or
 /// shortfall). For a sentiment alert the concepts are read from the negative clauses around them
 /// (aspect sentiment), and authors from their negative mentions; the other breakdowns count every
-/// mention, since buckets do not cross them with sentiment. Authors come from the minute panes'
+/// mention, since buckets do not cross them with sentiment. Net sentiment falls as negative
+/// mentions rise, so a net-sentiment dip is explained by what rose, a spike by what fell. Authors come from the minute panes'
 /// Space-Saving summaries, so only authors leading some minute can show.
 /// </summary>
 public static class AlertDrivers
@@ -44,6 +45,7 @@ public static class AlertDrivers
             }
         }
 
+        var rising = (direction == AlertDirection.Spike) != (metric == AlertMetric.NetSentiment);
         var drivers = new List<AlertDriver>();
         foreach (var dimension in Explained.Select(d => d.ToName()).Append(AuthorDimension))
         {
@@ -51,7 +53,7 @@ public static class AlertDrivers
                 .Where(k => k.Dimension == dimension)
                 .Distinct()
                 .Select(k => (Key: k, Observed: (double)observed.GetValueOrDefault(k), Expected: expected.GetValueOrDefault(k)))
-                .Select(c => (c.Key, c.Observed, c.Expected, Change: direction == AlertDirection.Spike ? c.Observed - c.Expected : c.Expected - c.Observed))
+                .Select(c => (c.Key, c.Observed, c.Expected, Change: rising ? c.Observed - c.Expected : c.Expected - c.Observed))
                 .Where(c => c.Change > 0)
                 .ToList();
             var total = changes.Sum(c => c.Change);

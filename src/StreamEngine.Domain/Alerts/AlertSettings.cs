@@ -22,7 +22,7 @@ public sealed record AlertSettings(
     /// <summary>The first thing wrong with these settings, or null.</summary>
     public string? Problem() => this switch
     {
-        { Threshold: <= 0 or double.NaN } => "threshold must be a positive z-score",
+        { Threshold: <= 0 or double.NaN or double.PositiveInfinity } => "threshold must be a positive, finite z-score",
         { MinimumMentions: < 1 } => "minMentions must be at least 1",
         { CoolDownMinutes: < 0 } => "coolDownMinutes cannot be negative",
         { WarmUpMinutes: < 2 } => "warmUpMinutes must be at least 2",

@@ -52,6 +52,7 @@ public static partial class ModelLoader
         }
 
         var reader = new Reader(source, yaml, errors);
+        reader.OnlyKeys(root, "the model", TopLevelKeys);
         var concepts = reader.Concepts(root);
         var brands = reader.Brands(root);
         var webhooks = reader.Webhooks(root);
@@ -120,6 +121,12 @@ public static partial class ModelLoader
     // An entry with a valid id is kept even when its query is bad, so references to it are still checked.
     private sealed record ReadBrand(string Id, BrandDefinition? Definition, YamlNode Node, IReadOnlyList<YamlScalarNode> CompetitorNodes);
 
+    // A misspelt key is refused, not skipped: a webhook's "minSeverty" would send every alert.
+    private static readonly string[] TopLevelKeys = ["concepts", "brands", "webhooks"];
+    private static readonly string[] ConceptKeys = ["id", "name", "query", "parent", "kind"];
+    private static readonly string[] BrandKeys = ["id", "name", "query", "competitors", "alerts", "security"];
+    private static readonly string[] WebhookKeys = ["url", "secret", "brands", "minSeverity"];
+
     private static readonly string[] AlertSettingNames = ["threshold", "minMentions", "coolDownMinutes", "warmUpMinutes", "smoothing", "graceMinutes"];
 
     private sealed record ReadWebhook(WebhookDefinition? Definition, IReadOnlyList<YamlScalarNode> BrandNodes);
@@ -133,6 +140,7 @@ public static partial class ModelLoader
             var result = new List<ReadConcept>();
             foreach (var item in Sequence(root, "concepts", required: false))
             {
+                OnlyKeys(item, "a concept", ConceptKeys);
                 var id = Id(item, "concept");
                 var query = Query(item);
                 if (id is null)
@@ -163,6 +171,7 @@ public static partial class ModelLoader
 
             foreach (var item in items)
             {
+                OnlyKeys(item, "a brand", BrandKeys);
                 var id = Id(item, "brand");
                 var query = Query(item);
                 var competitors = new List<YamlScalarNode>();
@@ -218,6 +227,7 @@ public static partial class ModelLoader
             var result = new List<ReadWebhook>();
             foreach (var item in Sequence(root, "webhooks", required: false, entry: "a mapping with url and secret"))
             {
+                OnlyKeys(item, "a webhook", WebhookKeys);
                 var url = Scalar(item, "url", required: true);
                 var secret = Scalar(item, "secret", required: true);
                 Uri? parsed = null;
@@ -235,6 +245,12 @@ public static partial class ModelLoader
                 }
 
                 var brands = ScalarList(item, "brands", "a brand id");
+                if (brands.Count == 0 && item.Children.TryGetValue("brands", out var listed) && listed is YamlSequenceNode)
+                {
+                    Error(listed, "a webhook's 'brands' lists no brand: leave it out to be sent every brand's alerts");
+                    parsed = null;
+                }
+
                 result.Add(new ReadWebhook(
                     parsed is null || secret is null ? null : new WebhookDefinition(parsed, secret.Value!, brands.Select(b => b.Value!).Distinct(StringComparer.Ordinal).ToList(), severity),
                     brands));
@@ -604,6 +620,18 @@ public static partial class ModelLoader
                 foreach (var (id, node) in duplicate.Skip(1))
                 {
                     Error(node, $"{kind} id '{id}' is declared more than once");
+                }
+            }
+        }
+
+        /// <summary>Notes an error for each key of <paramref name="map"/> that is not one of <paramref name="allowed"/>.</summary>
+        public void OnlyKeys(YamlMappingNode map, string what, string[] allowed)
+        {
+            foreach (var key in map.Children.Keys)
+            {
+                if (key is not YamlScalarNode { Value: { } name } || !allowed.Contains(name, StringComparer.Ordinal))
+                {
+                    Error(key, $"'{key}' is not a key of {what}; expected one of {string.Join(", ", allowed)}");
                 }
             }
         }

@@ -27,7 +27,7 @@ public static class EngineMetrics
         "streamengine_posts_duplicate_total", "Posts mentioning brands that were seen before (same network and id) and counted only once.");
 
     public static readonly Counter AlertsRaised = Metrics.CreateCounter(
-        "streamengine_alerts_raised_total", "Spike and dip alerts journaled, by metric, direction and severity.",
+        "streamengine_alerts_raised_total", "Alerts journaled (spikes and dips, and security threats under metric impersonation, phishing, doxxing, violence or coordination), by metric, direction and severity.",
         new CounterConfiguration { LabelNames = ["metric", "direction", "severity"] });
 
     public static readonly Counter MentionsRecorded = Metrics.CreateCounter(

@@ -6,6 +6,7 @@ using Akka.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using StreamEngine.Domain.Alerts;
+using StreamEngine.Domain.Posts;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Engine.Telemetry;
@@ -35,7 +36,10 @@ internal static class AlertEndpoints
             }
 
             var from = DateTimeOffset.MinValue;
-            if (since is not null && !DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out from))
+            // A date alone would silently mean its midnight in UTC, and other forms (11/26/2026) are
+            // ambiguous: only an ISO 8601 date and time is taken.
+            if (since is not null && (since.Length <= 10 || since[10] is not ('T' or 't') || !IsoDate.TryParse(since.AsSpan(0, 10), out _)
+                || !DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out from)))
             {
                 return ApiErrors.BadRequest($"parameter 'since' is '{since}'; expected an ISO 8601 date and time such as 2026-11-25T08:00:00Z");
             }

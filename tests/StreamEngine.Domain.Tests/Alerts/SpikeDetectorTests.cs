@@ -64,6 +64,11 @@ public sealed class SpikeDetectorTests
         var net = Assert.Single(alerts, a => a.Metric == AlertMetric.NetSentiment);
         Assert.Equal((AlertDirection.Dip, volume.Minute), (net.Direction, net.Minute));
         Assert.Equal(3, alerts.Count);
+
+        // Net sentiment dips because negative mentions rose: their rise explains it.
+        Assert.Equal("delivery", TopDriver(negative, "concept").Value);
+        Assert.Equal("delivery", TopDriver(net, "concept").Value);
+        Assert.Equal("DE", TopDriver(net, "country").Value);
     }
 
     [Fact]
