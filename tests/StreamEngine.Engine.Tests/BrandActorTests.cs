@@ -257,6 +257,34 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_brand_gone_silent_has_its_dip_raised_as_the_firehose_moves_on()
+    {
+        // An hour of steady mentions up to ten minutes ago, then none: the brand's own event time
+        // stays at its last post, so only the firehose's says that the silent minutes closed.
+        var brand = Brand("acme");
+        var now = EventTime.MinuteOf(_clock.GetUtcNow());
+        var steady = Enumerable.Range(0, 60)
+            .Select(i => new MinuteDelta(now - 70 + i, 30, 3_000, 30, [], []))
+            .ToList();
+        await RecordAsync(brand, "acme", [new BrandDelta(steady)]);
+        Assert.Empty(await AlertsAsync(brand));
+
+        brand.Tell(new FirehoseReachedMinute("acme", now));
+
+        await AwaitAssertAsync(
+            async () =>
+            {
+                var dip = Assert.Single(await AlertsAsync(brand), a => a.Metric == Domain.Alerts.AlertMetric.Mentions);
+                Assert.Equal(Domain.Alerts.AlertDirection.Dip, dip.Direction);
+                Assert.Equal(EventTime.StartOfMinute(now - 10), dip.Minute);
+            },
+            Generous);
+    }
+
+    private async Task<IReadOnlyList<Domain.Alerts.Alert>> AlertsAsync(IActorRef brand) =>
+        (await brand.Ask<BrandAlerts>(new GetBrandAlerts("acme", DateTimeOffset.MinValue), Generous)).Alerts;
+
+    [Fact]
     public async Task A_brand_recovers_in_a_new_actor_system_pointed_at_the_same_database()
     {
         var settings = new BrandActorSettings(SnapshotEvery: 3);

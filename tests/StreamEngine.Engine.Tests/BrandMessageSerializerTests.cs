@@ -26,6 +26,7 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
                 [17u, 4096u, 99_999u], new SentimentTally(1, 1, 1, 0, -0.5)),
         ])),
         new MentionsAcknowledged("acme", 3),
+        new FirehoseReachedMinute("acme", 29_000_000),
         new GetBrandSummary("acme", TimeWindow.SevenDays),
         new BrandSummary("acme", TimeWindow.OneHour, At, Figures),
         new GetBrandTimeseries("acme", TimeWindow.OneDay, TimeStep.Hour),

@@ -18,6 +18,8 @@ namespace StreamEngine.Engine.Brands;
 /// <para>
 /// After each batch, the minutes that closed on event time (the newest minute seen, never ahead of
 /// the clock) are judged for spikes and dips; the alerts raised are journaled, then published.
+/// Event time is the newer of the brand's own newest minute and the firehose's
+/// (<see cref="FirehoseReachedMinute"/>), so a brand gone silent has its dip judged on time.
 /// After a restart the detector relearns its baselines from the recovered minute buckets,
 /// raising nothing, and remembers the recovered alerts' cool-downs.
 /// </para>
@@ -33,6 +35,7 @@ public sealed class BrandActor : ReceivePersistentActor
     private readonly List<Alert> _alerts = [];
     private BrandAggregate _aggregate = new();
     private int _batchesSinceSnapshot;
+    private long _firehoseMinute = long.MinValue;
 
     public BrandActor(string brandId, TimeProvider clock, BrandActorSettings settings)
     {
@@ -71,6 +74,7 @@ public sealed class BrandActor : ReceivePersistentActor
         });
 
         Command<RecordMentions>(Record);
+        Command<FirehoseReachedMinute>(FirehoseReached);
         Command<GetBrandSummary>(q =>
             Sender.Tell(new BrandSummary(_brandId, q.Window, _clock.GetUtcNow(), _aggregate.Summary(q.Window, _clock.GetUtcNow()))));
         Command<GetBrandTimeseries>(q =>
@@ -151,6 +155,20 @@ public sealed class BrandActor : ReceivePersistentActor
         });
     }
 
+    private void FirehoseReached(FirehoseReachedMinute reached)
+    {
+        if (reached.Minute <= _firehoseMinute)
+        {
+            return;
+        }
+
+        _firehoseMinute = reached.Minute;
+        if (JudgeClosedMinutes() is { Count: > 0 } raised)
+        {
+            PersistAsync(new AlertsRaised(raised), Publish);
+        }
+    }
+
     private void SnapshotWhenDue()
     {
         if (++_batchesSinceSnapshot >= _settings.SnapshotEvery)
@@ -162,13 +180,14 @@ public sealed class BrandActor : ReceivePersistentActor
 
     private IReadOnlyList<Alert> JudgeClosedMinutes()
     {
+        // A brand never named has no series to judge.
         if (_aggregate.NewestMinute is not { } newest)
         {
             return [];
         }
 
         // A post dated ahead of the clock must not close the current minute early.
-        var eventTime = Math.Min(newest, EventTime.MinuteOf(_clock.GetUtcNow()));
+        var eventTime = Math.Min(Math.Max(newest, _firehoseMinute), EventTime.MinuteOf(_clock.GetUtcNow()));
         return _detector.Advance(eventTime, _aggregate);
     }
 

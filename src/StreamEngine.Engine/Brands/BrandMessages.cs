@@ -20,6 +20,13 @@ public sealed record RecordMentions(string BrandId, BrandDelta Delta) : IBrandMe
 
 public sealed record MentionsAcknowledged(string BrandId, long Mentions) : IBrandWireMessage;
 
+/// <summary>
+/// The firehose's event time has reached <paramref name="Minute"/> (the newest minute of the posts a
+/// node has journaled): a brand no post has named since still judges the minutes that closed, so
+/// that its silence is a dip while it lasts rather than once it is named again.
+/// </summary>
+public sealed record FirehoseReachedMinute(string BrandId, long Minute) : IBrandMessage;
+
 public sealed record GetBrandSummary(string BrandId, TimeWindow Window) : IBrandMessage;
 
 public sealed record BrandSummary(string BrandId, TimeWindow Window, DateTimeOffset AsOf, BrandFigures Figures) : IBrandWireMessage;

@@ -25,6 +25,7 @@ public sealed class IngestPipeline
     private readonly TimeProvider _clock;
     private readonly IngestSettings _settings;
     private readonly MentionBatcher _batcher;
+    private long _announcedMinute = long.MinValue;
 
     [ThreadStatic]
     private static AnalysisScratch? t_scratch;
@@ -146,6 +147,7 @@ public sealed class IngestPipeline
             var acks = await Task.WhenAll(commands.Select(c => _brands.Ask<MentionsAcknowledged>(c, timeout)));
             EngineMetrics.MentionsRecorded.Inc(acks.Sum(a => a.Mentions));
             EngineMetrics.StageSeconds.WithLabels("journal").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            AnnounceEventTime(commands);
         }
 #pragma warning disable CA1031 // reported to every sender of the round instead of failing the graph
         catch (Exception ex)
@@ -167,5 +169,34 @@ public sealed class IngestPipeline
         }
 
         return NotUsed.Instance;
+    }
+
+    /// <summary>
+    /// Tells every brand of the model, once per minute of event time, how far the journaled posts
+    /// have come: a brand no post names any more judges its silence as it happens. Rounds journal
+    /// side by side, so the minute is claimed atomically.
+    /// </summary>
+    private void AnnounceEventTime(List<RecordMentions> journaled)
+    {
+        var newest = long.MinValue;
+        foreach (var command in journaled)
+        {
+            foreach (var minute in command.Delta.Minutes)
+            {
+                newest = Math.Max(newest, minute.Minute);
+            }
+        }
+
+        newest = Math.Min(newest, Domain.Aggregates.EventTime.MinuteOf(_clock.GetUtcNow()));
+        var announced = Volatile.Read(ref _announcedMinute);
+        if (newest <= announced || Interlocked.CompareExchange(ref _announcedMinute, newest, announced) != announced)
+        {
+            return;
+        }
+
+        foreach (var brand in _model.Analyzer.Model.Brands)
+        {
+            _brands.Tell(new FirehoseReachedMinute(brand.Id, newest));
+        }
     }
 }

@@ -23,6 +23,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
     {
         [typeof(RecordMentions)] = "record-mentions.v2",
         [typeof(MentionsAcknowledged)] = "mentions-acknowledged.v1",
+        [typeof(FirehoseReachedMinute)] = "firehose-reached-minute.v1",
         [typeof(GetBrandSummary)] = "get-summary.v1",
         [typeof(BrandSummary)] = "summary.v2",
         [typeof(GetBrandTimeseries)] = "get-timeseries.v1",
@@ -57,6 +58,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
             {
                 case RecordMentions m: w.Write(m.BrandId); BrandDeltaCodec.Write(w, m.Delta); break;
                 case MentionsAcknowledged m: w.Write(m.BrandId); w.Write7BitEncodedInt64(m.Mentions); break;
+                case FirehoseReachedMinute m: w.Write(m.BrandId); w.Write7BitEncodedInt64(m.Minute); break;
                 case GetBrandSummary m: w.Write(m.BrandId); w.Write(m.Window.Name); break;
                 case BrandSummary m: w.Write(m.BrandId); w.Write(m.Window.Name); w.Write(m.AsOf.UtcTicks); WriteFigures(w, m.Figures); break;
                 case GetBrandTimeseries m: w.Write(m.BrandId); w.Write(m.Window.Name); w.Write((byte)m.Step); break;
@@ -127,6 +129,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         {
             "record-mentions.v2" => new RecordMentions(r.ReadString(), BrandDeltaCodec.Read(r, BrandDeltaCodec.CurrentVersion)),
             "mentions-acknowledged.v1" => new MentionsAcknowledged(r.ReadString(), r.Read7BitEncodedInt64()),
+            "firehose-reached-minute.v1" => new FirehoseReachedMinute(r.ReadString(), r.Read7BitEncodedInt64()),
             "get-summary.v1" => new GetBrandSummary(r.ReadString(), ReadWindow(r)),
             "summary.v2" => new BrandSummary(r.ReadString(), ReadWindow(r), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero), ReadFigures(r)),
             "get-timeseries.v1" => new GetBrandTimeseries(r.ReadString(), ReadWindow(r), ReadStep(r)),
