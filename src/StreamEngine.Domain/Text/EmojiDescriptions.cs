@@ -40,7 +40,11 @@ public sealed class EmojiDescriptions
             _emoji[e] = emoji;
             _descriptions[e] = description;
             _firstWord[e] = words.Count;
-            cutter!.Tokenize(description);
+
+            // A flag is described by its country's name, and names are not sentiment ("United
+            // Kingdom" would read as positive): a flag adds no words. VADER's reference, reading
+            // one code point at a time, finds only the flag's letters, which carry none either.
+            cutter!.Tokenize(IsFlag(emoji) ? "" : description);
             for (var t = 0; t < cutter.TokenCount; t++)
             {
                 var form = cutter.Token(t);
@@ -67,6 +71,14 @@ public sealed class EmojiDescriptions
             // Longest first, so "👍🏽" wins over "👍" and a flag over its first regional indicator.
             _byFirstCodePoint[first] = [.. list.OrderByDescending(e => _emoji[e].Length)];
         }
+    }
+
+    /// <summary>Two regional indicators (🇬🇧), or a black flag with tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿).</summary>
+    private static bool IsFlag(string emoji)
+    {
+        var first = char.ConvertToUtf32(emoji, 0);
+        return first is >= 0x1F1E6 and <= 0x1F1FF
+            || (first == 0x1F3F4 && emoji.Length > 2 && char.IsSurrogatePair(emoji, 2) && char.ConvertToUtf32(emoji, 2) is >= 0xE0020 and <= 0xE007F);
     }
 
     /// <summary>No emoji: every character is read as text.</summary>

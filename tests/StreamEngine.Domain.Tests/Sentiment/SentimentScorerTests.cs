@@ -58,6 +58,17 @@ public sealed class SentimentScorerTests
         Assert.Null(EmojiDescriptions.Default.Describe("👍x"));
     }
 
+    [Theory]
+    [InlineData("the 🇬🇧 team", "United Kingdom")]
+    [InlineData("🇦🇪", "United Arab Emirates")]
+    [InlineData("go 🇺🇳 go", "United Nations")]
+    public void Reads_no_sentiment_in_a_flag_whose_country_name_has_some(string text, string flag)
+    {
+        Assert.Equal(flag, EmojiDescriptions.Default.Describe(text.Split(' ').First(t => char.IsSurrogate(t[0]))));
+        Assert.NotEqual(0, Score(flag).Compound);
+        Assert.Equal(0, Score(text).Compound);
+    }
+
     [Fact]
     public void Reads_emoji_polarity_from_their_descriptions()
     {
