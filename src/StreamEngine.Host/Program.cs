@@ -64,7 +64,31 @@ catch (ModelException ex)
     return 2;
 }
 
-var store = StoreSetup.From(options);
+// A cluster node's store is PostgreSQL, shared on purpose; a single node's SQLite file is its own.
+string? dataDirProblem = null;
+using var dataDirClaim = string.IsNullOrWhiteSpace(options.Postgres) ? NodeClaims.ClaimDataDir(options.DataDir, out dataDirProblem) : null;
+if (dataDirProblem is not null)
+{
+    Console.Error.WriteLine(dataDirProblem);
+    return 2;
+}
+
+if (NodeClaims.ClusterPortProblem(options.ClusterHost, options.ClusterPort) is { } portProblem)
+{
+    Console.Error.WriteLine(portProblem);
+    return 2;
+}
+
+StoreSetup store;
+try
+{
+    store = StoreSetup.From(options);
+}
+catch (Microsoft.Data.Sqlite.SqliteException ex)
+{
+    Console.Error.WriteLine($"the SQLite store under --data-dir {Path.GetFullPath(options.DataDir)} cannot be opened: {ex.Message}");
+    return 2;
+}
 
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>A node's data directory and cluster port are its own: a second claim is refused, naming them.</summary>
+public sealed class NodeClaimsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public void A_data_directory_is_claimed_by_one_node_at_a_time()
+    {
+        var dataDir = Path.Combine(_dir.Path, "data");
+        using (var first = NodeClaims.ClaimDataDir(dataDir, out var none))
+        {
+            Assert.NotNull(first);
+            Assert.Null(none);
+
+            Assert.Null(NodeClaims.ClaimDataDir(dataDir, out var problem));
+            Assert.Contains("is in use by another StreamEngine node", problem, StringComparison.Ordinal);
+        }
+
+        using var again = NodeClaims.ClaimDataDir(dataDir, out _);
+        Assert.NotNull(again);
+    }
+
+    [Fact]
+    public void A_data_directory_that_is_a_file_is_named()
+    {
+        var file = Path.Combine(_dir.Path, "not-a-dir");
+        File.WriteAllText(file, "x");
+
+        Assert.Null(NodeClaims.ClaimDataDir(file, out var problem));
+        Assert.Contains("is a file: expected a directory", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cluster_port_another_process_listens_on_is_named()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        try
+        {
+            Assert.Contains($"{port} is in use on 127.0.0.1", NodeClaims.ClusterPortProblem("127.0.0.1", port), StringComparison.Ordinal);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+
+        Assert.Null(NodeClaims.ClusterPortProblem("127.0.0.1", port));
+        Assert.Null(NodeClaims.ClusterPortProblem("127.0.0.1", 0));
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
