@@ -45,7 +45,8 @@ public sealed class InfluenceEndpointTests : IDisposable
     [InlineData("/api/brands/beta/influencers?limit=1000", 400, "'limit'")]
     [InlineData("/api/brands/beta/influencers?window=2h", 400, "'window'")]
     [InlineData("/api/brands/nope/influencers", 404, "nope")]
-    [InlineData("/api/brands/beta/trending?window=30d", 400, "15m, 1h, 24h, 7d")]
+    [InlineData("/api/brands/beta/trending?window=30d", 400, "allowed values: 15m, 1h, 24h, 7d\"")]
+    [InlineData("/api/brands/beta/trending?window=1d", 400, "allowed values: 15m, 1h, 24h, 7d\"")]
     public async Task Bad_parameters_are_named(string path, int status, string named)
     {
         await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);

@@ -48,7 +48,9 @@ public static class Trending
             throw new ArgumentException($"window {window.Name} has no longer window to compare with; trending is offered for {string.Join(", ", Windows)}", nameof(window));
         }
 
-        if (aggregate.Summary(longer, now).Mentions <= aggregate.Summary(window, now).Mentions)
+        // History anywhere in the brand's 30 days, not only in the baseline: a quiet brand's first
+        // burst in a while is what trending is for.
+        if (aggregate.Summary(TimeWindow.ThirtyDays, now).Mentions <= aggregate.Summary(window, now).Mentions)
         {
             return [];
         }

@@ -50,14 +50,15 @@ internal static class InfluenceEndpoints
 
         app.MapGet("/api/brands/{id}/trending", async (string id, string? window, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
         {
+            // The windows trending offers are checked first, so that an error lists only those.
+            if (!Trending.Windows.Contains(window ?? "1h"))
+            {
+                return ApiErrors.BadParameter("window", window, Trending.Windows);
+            }
+
             if (BrandEndpoints.Check(model, id, window ?? "1h", out var w) is { } error)
             {
                 return error;
-            }
-
-            if (!Trending.HasBaseline(w))
-            {
-                return ApiErrors.BadParameter("window", window, Trending.Windows);
             }
 
             var answer = await BrandEndpoints.Ask<BrandTrending>(brands, new GetBrandTrending(id, w), "trending");

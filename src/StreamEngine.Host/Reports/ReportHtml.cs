@@ -46,7 +46,7 @@ internal static class ReportHtml
         Influencers(html, report);
         Alerts(html, report);
 
-        html.Append("<footer><p>Net sentiment is (positive \u2212 negative) / scored \u00d7 100; posts in a language without a lexicon are unscored. ")
+        html.Append("<footer><p>Net sentiment is (positive \u2212 negative) / scored \u00d7 100; posts in a language without a lexicon are unscored. An influencer\u2019s net sentiment is over all of the author\u2019s mentions, unscored ones included. ")
             .Append("Share of voice is a brand\u2019s part of its competitor set\u2019s mentions. Times are UTC.</p></footer>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -136,7 +136,9 @@ internal static class ReportHtml
             }
 
             html.Append("<figure class=\"chart\">");
-            SvgCharts.Bars(html, heading, s.Values.Take(BarsPerChart).Select(v => new SvgCharts.Bar(v.Value, v.Share, Share(v.Share))).ToList());
+            // Percentages from the counts, not from the share already rounded to four places: 8 of 42 is 19.0 %, not 19.1.
+            string ShareOf(BrandEndpoints.SegmentResponse v) => s.Mentions > 0 ? Share(v.Mentions / (double)s.Mentions) : Share(v.Share);
+            SvgCharts.Bars(html, heading, s.Values.Take(BarsPerChart).Select(v => new SvgCharts.Bar(v.Value, v.Share, ShareOf(v))).ToList());
             html.Append("</figure>\n");
             var aspects = s.Values.Any(v => v.Sentiment is not null);
             html.Append("<table id=\"segments-").Append(Encode(s.By)).Append("\">\n<thead><tr><th>").Append(Encode(heading)).Append("</th><th class=\"n\">Mentions</th><th class=\"n\">Share</th>");
@@ -149,7 +151,7 @@ internal static class ReportHtml
             foreach (var v in s.Values)
             {
                 html.Append("<tr><td>").Append(Encode(v.Value)).Append("</td>");
-                Cells(html, Count(v.Mentions), Share(v.Share));
+                Cells(html, Count(v.Mentions), ShareOf(v));
                 if (aspects)
                 {
                     var a = v.Sentiment;

@@ -67,6 +67,11 @@ public sealed class BrandInfluenceTests
         var fresh = new BrandAggregate();
         fresh.Apply(Delta(posts.Where(p => p.Item1.CreatedAt > Now - TimeSpan.FromMinutes(15))));
         Assert.Empty(Trending.Of(fresh, TimeWindow.FifteenMinutes, Now));
+
+        // A brand named a day ago and not since has history, though none in the 45 minutes before.
+        var quiet = new BrandAggregate();
+        quiet.Apply(Delta([(Post("yesterday", Now - TimeSpan.FromHours(23), "@y", text: "acme"), null), .. posts.Where(p => p.Item1.Id.StartsWith("burst", StringComparison.Ordinal))]));
+        Assert.Contains(Trending.Of(quiet, TimeWindow.FifteenMinutes, Now), t => t is { Kind: TrendKind.Hashtag, Value: "recallnow", Observed: 12 });
     }
 
     [Fact]
