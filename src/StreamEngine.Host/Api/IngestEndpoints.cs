@@ -22,7 +22,7 @@ internal static class IngestEndpoints
         int? UnreadFromLine,
         string? Error);
 
-    private const string Stopping = "this node is stopping; send the posts to another node, or again once it has restarted";
+    private const string StoppingMessage = "this node is stopping; send the posts to another node, or again once it has restarted";
 
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -33,11 +33,11 @@ internal static class IngestEndpoints
                 return ApiErrors.Unavailable("the ingest graph is still starting");
             }
 
-            var stopping = lifetime.ApplicationStopping;
-            if (stopping.IsCancellationRequested)
+            bool Stopping() => lifetime.ApplicationStopping.IsCancellationRequested || ingest.IsDraining;
+            if (Stopping())
             {
                 http.Response.Headers.RetryAfter = "5";
-                return ApiErrors.Unavailable(Stopping);
+                return ApiErrors.Unavailable(StoppingMessage);
             }
 
             var result = await IngestSubmission.SubmitAsync(
@@ -53,13 +53,13 @@ internal static class IngestEndpoints
                 result.Total.Errors.Count > listed.Count ? result.Total.Errors.Count - listed.Count : null,
                 result.UnreadFromLine,
                 result.Total.Failure ?? (result.UnreadFromLine is { } line
-                    ? stopping.IsCancellationRequested
-                        ? $"{Stopping}: lines from {line} on were not read"
+                    ? Stopping()
+                        ? $"{StoppingMessage}: lines from {line} on were not read"
                         : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
                     : null));
 
             // Lines a stopping node did not read are for another node, not for a retry here.
-            if (result.UnreadFromLine is not null && stopping.IsCancellationRequested)
+            if (result.UnreadFromLine is not null && Stopping())
             {
                 http.Response.Headers.RetryAfter = "5";
                 return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);

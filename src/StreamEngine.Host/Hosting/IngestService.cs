@@ -22,8 +22,16 @@ internal sealed class IngestService(
 {
     private IngestPipeline? _pipeline;
 
+    private volatile bool _draining;
+
     /// <summary>The graph, once started; null before that.</summary>
     public IngestPipeline? Pipeline => _pipeline;
+
+    /// <summary>
+    /// The graph takes no more posts: the node is stopping. The actor system's shutdown (on SIGTERM)
+    /// drains the graph before the host's own stopping token is signalled, so this says it first.
+    /// </summary>
+    public bool IsDraining => _draining;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -49,6 +57,7 @@ internal sealed class IngestService(
             return;
         }
 
+        _draining = true;
         _pipeline.Complete();
         try
         {
