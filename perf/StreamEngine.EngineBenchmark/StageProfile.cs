@@ -171,7 +171,7 @@ internal static class StageProfile
     private static IEnumerable<(string Brand, BrandDelta Delta)> Fold(IReadOnlyList<ChunkReading> readings, PostAnalyzer analyzer)
     {
         var batcher = new MentionBatcher();
-        var admitted = new List<ulong>();
+        var admitted = new AdmittedPosts();
         for (var r = 0; r < readings.Count; r += ChunksPerRound)
         {
             var round = readings.Skip(r).Take(ChunksPerRound).ToList();

@@ -86,3 +86,23 @@ internal sealed class HoldingRegion : ReceiveActor
 
     public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new HoldingRegion(received));
 }
+
+/// <summary>Stands in for a brand shard region where one brand's batches are never journaled (its store unreachable) and every other brand's are.</summary>
+internal sealed class OneBrandLostRegion : ReceiveActor
+{
+    public OneBrandLostRegion(string lostBrand, ConcurrentQueue<RecordMentions> received)
+    {
+        Receive<RecordMentions>(m =>
+        {
+            if (m.BrandId == lostBrand)
+            {
+                return;
+            }
+
+            received.Enqueue(m);
+            Sender.Tell(new MentionsAcknowledged(m.BrandId, m.Delta.Mentions));
+        });
+    }
+
+    public static Props PropsFor(string lostBrand, ConcurrentQueue<RecordMentions> received) => Props.Create(() => new OneBrandLostRegion(lostBrand, received));
+}

@@ -290,4 +290,23 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         Assert.True(resent.Journaled);
         Assert.Equal(0, resent.Duplicates);
     }
+
+    [Fact]
+    public async Task A_resend_after_a_round_failed_for_some_brands_counts_again_only_what_they_missed()
+    {
+        var pipeline = Pipeline(OneBrandLostRegion.PropsFor("globex", _received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+        string[] lines = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
+
+        var partly = await EnqueueAndWait(pipeline, Chunk(1, lines));
+        var resent = await EnqueueAndWait(pipeline, Chunk(1, lines));
+
+        Assert.False(partly.Journaled);
+        Assert.False(resent.Journaled);
+
+        // p1 reached acme's journal the first time and is not counted again. p2 and p3 went to
+        // globex, whose journal missed them, so they are counted again: p3, naming acme too, is the
+        // price (a second mention for acme), rather than globex never having it.
+        Assert.Equal(1, resent.Duplicates);
+        Assert.Equal([2L, 1L], _received.Where(r => r.BrandId == "acme").Select(r => r.Delta.Mentions));
+    }
 }

@@ -25,7 +25,7 @@ public sealed class MentionBatcherTests
             TestData.Line("g3", Now.AddMinutes(-1), "globex"),
             TestData.Line("i1", Now, "initech"));
 
-        var batches = new MentionBatcher().Fold([round], model.Analyzer, []).ToDictionary(b => b.BrandId, b => b.Delta);
+        var batches = new MentionBatcher().Fold([round], model.Analyzer, new AdmittedPosts()).ToDictionary(b => b.BrandId, b => b.Delta);
 
         // acme is not mentioned, yet learns globex's counts, minute by minute.
         var acme = batches["acme"];
@@ -43,7 +43,7 @@ public sealed class MentionBatcherTests
             TestData.Line("a1", Now, "acme"),
             TestData.Line("g1", Now, "globex"));
 
-        var batches = new MentionBatcher().Fold([round], model.Analyzer, []).ToDictionary(b => b.BrandId, b => b.Delta);
+        var batches = new MentionBatcher().Fold([round], model.Analyzer, new AdmittedPosts()).ToDictionary(b => b.BrandId, b => b.Delta);
 
         var acme = Assert.Single(batches["acme"].Minutes);
         Assert.Equal((1L, 1L), (acme.Mentions, acme.CompetitorMentions));
@@ -55,10 +55,10 @@ public sealed class MentionBatcherTests
     {
         var model = TestData.Model();
         var batcher = new MentionBatcher();
-        batcher.Fold([Read(model, TestData.Line("g1", Now, "globex"))], model.Analyzer, []);
+        batcher.Fold([Read(model, TestData.Line("g1", Now, "globex"))], model.Analyzer, new AdmittedPosts());
 
         var second = Read(model, TestData.Line("g1", Now, "globex"), TestData.Line("i1", Now, "initech"));
-        var batches = batcher.Fold([second], model.Analyzer, []);
+        var batches = batcher.Fold([second], model.Analyzer, new AdmittedPosts());
 
         var only = Assert.Single(batches);
         Assert.Equal(("initech", 1L), (only.BrandId, only.Delta.Mentions));

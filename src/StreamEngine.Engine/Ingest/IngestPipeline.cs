@@ -128,11 +128,13 @@ public sealed class IngestPipeline
         var chunks = round.Where(c => c.Reading is not null).ToList();
         var started = Stopwatch.GetTimestamp();
         string? failure = null;
-        var admitted = new List<ulong>();
+        var admitted = new AdmittedPosts();
+        List<RecordMentions>? commands = null;
+        List<Task<MentionsAcknowledged>>? asks = null;
         try
         {
             // One model for the whole round, even if it is swapped meanwhile.
-            var commands = _batcher.Fold(chunks.ConvertAll(c => c.Reading!), _model.Analyzer, admitted);
+            commands = _batcher.Fold(chunks.ConvertAll(c => c.Reading!), _model.Analyzer, admitted);
             foreach (var chunk in chunks)
             {
                 // The brands' batches hold all the round needs of its posts: letting the posts go now,
@@ -144,7 +146,8 @@ public sealed class IngestPipeline
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();
             var timeout = _settings.EffectiveAcknowledgeTimeout;
-            var acks = await Task.WhenAll(commands.Select(c => _brands.Ask<MentionsAcknowledged>(c, timeout)));
+            asks = commands.ConvertAll(c => _brands.Ask<MentionsAcknowledged>(c, timeout));
+            var acks = await Task.WhenAll(asks);
             EngineMetrics.MentionsRecorded.Inc(acks.Sum(a => a.Mentions));
             EngineMetrics.StageSeconds.WithLabels("journal").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             AnnounceEventTime(commands);
@@ -157,8 +160,11 @@ public sealed class IngestPipeline
                 ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0.###} s"
                 : $"brand batches were not journaled: {ex.Message}";
 
-            // Not journaled, so not seen: a resend of these posts must count.
-            _batcher.Forget(admitted);
+            // Not journaled, so not seen: a resend of these posts must count where they were not.
+            // Brands that acknowledged have them: forgetting those posts too would count them twice.
+            _batcher.Forget(asks is null || commands is null
+                ? admitted.All
+                : admitted.SentTo(commands.Where((_, i) => !asks[i].IsCompletedSuccessfully).Select(c => c.BrandId).ToHashSet(StringComparer.Ordinal)));
         }
 
         foreach (var chunk in chunks)

@@ -22,8 +22,8 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     private readonly Dictionary<string, BrandDeltaBuilder> _round = new(StringComparer.Ordinal);
     private readonly Lock _duplicatesGate = new();
 
-    /// <param name="admitted">Receives the identity of every post let through, so a failed round can <see cref="Forget"/> them.</param>
-    public List<RecordMentions> Fold(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, List<ulong> admitted)
+    /// <param name="admitted">Receives every post let through with the brands it went to, so that what a round failed to journal can be <see cref="Forget"/>-ed.</param>
+    public List<RecordMentions> Fold(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, AdmittedPosts admitted)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -56,7 +56,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
         }
     }
 
-    private void Admit(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, List<ulong> admitted)
+    private void Admit(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, AdmittedPosts admitted)
     {
         var watched = analyzer.Threats.Watched;
         foreach (var reading in round)
@@ -65,16 +65,13 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
             {
                 // Posts that mention no brand are sent again like any other: a threat in one counts once.
                 var key = PostIdentity.Of(post);
-                if (_duplicates.TryAdd(key))
-                {
-                    admitted.Add(key);
-                }
-                else if (!admitted.Contains(key))
+                if (!_duplicates.TryAdd(key) && !admitted.Contains(key))
                 {
                     // Seen in an earlier round (a post with several findings is admitted once, by its first).
                     continue;
                 }
 
+                admitted.Add(key, finding.BrandId);
                 Builder(finding.BrandId).AddThreat(post, finding);
             }
 
@@ -86,9 +83,9 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
                     continue;
                 }
 
-                admitted.Add(mention.Identity);
                 foreach (var finding in mention.Threats)
                 {
+                    admitted.Add(mention.Identity, finding.BrandId);
                     Builder(finding.BrandId).AddThreat(mention.Post, finding);
                 }
 
@@ -97,6 +94,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
                 for (var b = 0; b < brands.Count; b++)
                 {
                     var brand = brands[b];
+                    admitted.Add(mention.Identity, brand);
                     var builder = Builder(brand);
                     builder.Add(mention.Post, mention.Analysis, mention.Facts);
                     if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post, mention.Print) is { } burst)
