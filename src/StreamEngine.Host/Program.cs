@@ -105,7 +105,8 @@ builder.Services.AddHostedService<WebhookDispatcher>();
 builder.Services.AddSingleton<ModelSharing>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelSharing>());
 builder.Services.AddHostedService<DemoFirehose>();
-builder.Services.AddHostedService<FileReplay>();
+builder.Services.AddSingleton<FileReplay>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<FileReplay>());
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1L << 30);

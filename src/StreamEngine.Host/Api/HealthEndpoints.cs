@@ -6,7 +6,8 @@ namespace StreamEngine.Host.Api;
 
 /// <summary>
 /// Liveness (the actor system runs) and readiness (this node is an Up cluster member, the ingest
-/// graph runs, its PostgreSQL store answers, and every brand of the model has recovered).
+/// graph runs, its PostgreSQL store answers, a --replay file has been replayed, and every brand of
+/// the model has recovered).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -19,7 +20,7 @@ internal static class HealthEndpoints
                 ? Results.Json(new HealthResponse("dead", "the actor system has terminated"), statusCode: StatusCodes.Status503ServiceUnavailable)
                 : Results.Ok(new HealthResponse("live")));
 
-        app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, HttpContext http) =>
+        app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, FileReplay replay, HttpContext http) =>
         {
             var status = Cluster.Get(system).SelfMember.Status;
             if (status != MemberStatus.Up)
@@ -35,6 +36,11 @@ internal static class HealthEndpoints
             if (await store.ProblemAsync(http.RequestAborted) is { } problem)
             {
                 return Results.Json(new HealthResponse("not ready", problem), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (replay.Replaying is { } file)
+            {
+                return Results.Json(new HealthResponse("not ready", $"replaying {file}"), statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             return warmup.Done

@@ -1,13 +1,44 @@
 using System.IO.Pipelines;
+using System.Security.Cryptography;
+using System.Text;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Host.Configuration;
 
 namespace StreamEngine.Host.Hosting;
 
-/// <summary>Replays an NDJSON file through the graph at start-up (--replay), as fast as the graph takes it.</summary>
+/// <summary>
+/// Replays an NDJSON file through the graph at start-up (--replay), as fast as the graph takes it.
+/// A file replayed in full is remembered in the data directory (by its path, length and time of
+/// last change), so a node restarted with the same setting does not count it again; the node is
+/// not ready until the replay is over.
+/// </summary>
 internal sealed class FileReplay(IngestService ingest, StreamEngineOptions options, ILogger<FileReplay> log) : BackgroundService
 {
+    private volatile string? _replaying;
+
+    /// <summary>The file being replayed, while it is.</summary>
+    public string? Replaying => _replaying;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Set before the host reports started, so that readiness never passes before the replay runs.
+        _replaying = options.Replay;
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ReplayAsync(stoppingToken);
+        }
+        finally
+        {
+            _replaying = null;
+        }
+    }
+
+    private async Task ReplayAsync(CancellationToken stoppingToken)
     {
         if (options.Replay is not { } path)
         {
@@ -17,6 +48,13 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
         if (!File.Exists(path))
         {
             log.LogError("Replay file {Path} does not exist; nothing replayed", path);
+            return;
+        }
+
+        var marker = MarkerOf(path);
+        if (File.Exists(marker))
+        {
+            log.LogInformation("Replay file {Path} was replayed in full before; not replayed again (delete {Marker} to replay it)", path, marker);
             return;
         }
 
@@ -30,5 +68,18 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
         log.LogInformation(
             "Replayed {Path}: {Accepted} accepted ({Late} late, {Unmatched} mentioning no brand, {Duplicates} duplicates), {Rejected} rejected, journaled: {Journaled}",
             path, result.Total.Accepted, result.Total.Late, result.Total.Unmatched, result.Total.Duplicates, result.Total.Rejected, result.Total.Journaled);
+        if (result.Total.Journaled && result.UnreadFromLine is null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+            await File.WriteAllTextAsync(marker, Path.GetFullPath(path) + "\n", stoppingToken);
+        }
+    }
+
+    private string MarkerOf(string path)
+    {
+        var info = new FileInfo(path);
+        var identity = $"{info.FullName}\n{info.Length}\n{info.LastWriteTimeUtc.Ticks}";
+        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
+        return Path.Combine(Path.GetFullPath(options.DataDir), "replayed", name);
     }
 }
