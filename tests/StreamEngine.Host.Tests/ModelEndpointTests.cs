@@ -63,6 +63,28 @@ public sealed class ModelEndpointTests(EngineFixture fixture) : IClassFixture<En
     }
 
     [Fact]
+    public async Task A_model_that_cannot_be_saved_is_not_swapped_in_and_the_answer_says_why()
+    {
+        // A directory where the model is written before it is renamed over the file: the save fails.
+        var blocker = fixture.ModelPath + ".new";
+        Directory.CreateDirectory(blocker);
+        try
+        {
+            var next = SampleFirehose.ModelYaml + "\n  - id: epsilon\n    name: Epsilon\n    query: 'epsilon'\n";
+
+            var (status, body) = await Send(HttpMethod.Put, "/api/model", next);
+
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
+            Assert.Contains("could not be saved", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("epsilon", (await Http.GetJsonAsync("/api/brands")).EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+        }
+        finally
+        {
+            Directory.Delete(blocker);
+        }
+    }
+
+    [Fact]
     public async Task A_model_that_is_not_UTF_8_is_refused_where_the_bad_byte_is()
     {
         byte[] model = [.. "brands:\n  - id: acme\n    query: ac"u8, 0xFF, .. "me\n"u8];

@@ -40,7 +40,18 @@ internal static class ModelEndpoints
                 return Results.UnprocessableEntity(new ValidationResponse(false, null, null, errors, null));
             }
 
-            await sharing.SwapInAsync(model, http.RequestAborted);
+            try
+            {
+                await sharing.SwapInAsync(model, http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Saved before it is swapped in: the old model stays in force, here and on restart.
+                return Results.Json(
+                    new ApiErrors.ErrorResponse($"the model could not be saved over the model file, so it was not swapped in; the old model stays in force: {ex.Message}"),
+                    statusCode: StatusCodes.Status500InternalServerError);
+            }
+
             return Results.Ok(new ValidationResponse(true, model.Brands.Count, model.Concepts.Count, null, Costs(model)));
         });
 
