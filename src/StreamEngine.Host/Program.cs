@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Prometheus;
 using StreamEngine.Domain.Model;
 using StreamEngine.Engine.Ingest;
@@ -129,5 +130,14 @@ app.MapModelEndpoints();
 app.MapHealthEndpoints();
 app.MapMetrics("/metrics");
 
+// The services are disposed of when the run ends: the actor system is kept to ask why it stopped.
+ActorSystem? system = null;
+app.Lifetime.ApplicationStarted.Register(() => system = app.Services.GetRequiredService<ActorSystem>());
 await app.RunAsync();
-return 0;
+
+// A node the cluster downed (the split-brain resolver), or that could not join, stops as on SIGTERM;
+// its exit code must say it failed, so that a supervisor restarts it.
+return system is not null && CoordinatedShutdown.Get(system).ShutdownReason
+    is CoordinatedShutdown.ClusterDowningReason or CoordinatedShutdown.ClusterJoinUnsuccessfulReason
+    ? 3
+    : 0;
