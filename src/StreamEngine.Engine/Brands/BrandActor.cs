@@ -18,7 +18,7 @@ namespace StreamEngine.Engine.Brands;
 /// <para>
 /// After each batch, the minutes that closed on event time (the newest minute seen, never ahead of
 /// the clock) are judged for spikes and dips; the alerts raised are journaled, then published.
-/// Event time is the newer of the brand's own newest minute and the firehose's
+/// Event time is the newer of the brand's own newest minute and the firehose's, less <see cref="FirehoseLagMinutes"/>
 /// (<see cref="FirehoseReachedMinute"/>), so a brand gone silent has its dip judged on time.
 /// After a restart the detector relearns its baselines from the recovered minute buckets,
 /// raising nothing, and remembers the recovered alerts' cool-downs.
@@ -36,6 +36,12 @@ public sealed class BrandActor : ReceivePersistentActor
     private BrandAggregate _aggregate = new();
     private int _batchesSinceSnapshot;
     private long _firehoseMinute = long.MinValue;
+
+    /// <summary>
+    /// How far behind the firehose a brand's own posts may run before its minutes are judged without
+    /// them: sources such as news crawlers deliver minutes late, and their brands must not dip for it.
+    /// </summary>
+    public const int FirehoseLagMinutes = 5;
 
     public BrandActor(string brandId, TimeProvider clock, BrandActorSettings settings)
     {
@@ -187,7 +193,7 @@ public sealed class BrandActor : ReceivePersistentActor
         }
 
         // A post dated ahead of the clock must not close the current minute early.
-        var eventTime = Math.Min(Math.Max(newest, _firehoseMinute), EventTime.MinuteOf(_clock.GetUtcNow()));
+        var eventTime = Math.Min(Math.Max(newest, _firehoseMinute - FirehoseLagMinutes), EventTime.MinuteOf(_clock.GetUtcNow()));
         return _detector.Advance(eventTime, _aggregate);
     }
 
