@@ -11,7 +11,7 @@ public sealed class TestClock(DateTimeOffset now) : TimeProvider
     {
     }
 
-    public DateTimeOffset Now { get; } = now;
+    public DateTimeOffset Now { get; set; } = now;
 
     public override DateTimeOffset GetUtcNow() => Now;
 }

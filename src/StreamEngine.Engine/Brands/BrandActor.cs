@@ -36,10 +36,13 @@ public sealed class BrandActor : ReceivePersistentActor
     private BrandAggregate _aggregate = new();
     private int _batchesSinceSnapshot;
     private long _firehoseMinute = long.MinValue;
+    private DateTimeOffset _lastRecorded;
 
     /// <summary>
-    /// How far behind the firehose a brand's own posts may run before its minutes are judged without
-    /// them: sources such as news crawlers deliver minutes late, and their brands must not dip for it.
+    /// How long a brand must have been sent no post (on the clock) before the firehose's event time
+    /// judges its minutes, and how far behind the firehose's that time then runs. While posts keep
+    /// coming (a backfill, a file replayed, a news crawler's late minutes) the brand's own event
+    /// time alone decides: the firehose's would judge minutes whose posts are still on their way.
     /// </summary>
     public const int FirehoseLagMinutes = 5;
 
@@ -50,6 +53,7 @@ public sealed class BrandActor : ReceivePersistentActor
         _settings = settings;
         _detector = new SpikeDetector(brandId, settings.Alerts ?? AlertSettings.Default);
         _threats = new ThreatAlerts(brandId);
+        _lastRecorded = clock.GetUtcNow();
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -140,6 +144,7 @@ public sealed class BrandActor : ReceivePersistentActor
     private void Record(RecordMentions command)
     {
         var replyTo = Sender;
+        _lastRecorded = _clock.GetUtcNow();
         PersistAsync(new MentionsRecorded(command.Delta), recorded =>
         {
             _aggregate.Apply(recorded.Delta);
@@ -169,6 +174,12 @@ public sealed class BrandActor : ReceivePersistentActor
         }
 
         _firehoseMinute = reached.Minute;
+        if (_clock.GetUtcNow() - _lastRecorded < TimeSpan.FromMinutes(FirehoseLagMinutes))
+        {
+            // Posts still come: the brand's own event time judges.
+            return;
+        }
+
         if (JudgeClosedMinutes() is { Count: > 0 } raised)
         {
             PersistAsync(new AlertsRaised(raised), Publish);
@@ -192,8 +203,11 @@ public sealed class BrandActor : ReceivePersistentActor
             return [];
         }
 
-        // A post dated ahead of the clock must not close the current minute early.
-        var eventTime = Math.Min(Math.Max(newest, _firehoseMinute - FirehoseLagMinutes), EventTime.MinuteOf(_clock.GetUtcNow()));
+        // A post dated ahead of the clock must not close the current minute early; the firehose's
+        // time counts only once the brand has gone quiet.
+        var now = _clock.GetUtcNow();
+        var firehose = now - _lastRecorded >= TimeSpan.FromMinutes(FirehoseLagMinutes) ? _firehoseMinute - FirehoseLagMinutes : long.MinValue;
+        var eventTime = Math.Min(Math.Max(newest, firehose), EventTime.MinuteOf(now));
         return _detector.Advance(eventTime, _aggregate);
     }
 
