@@ -236,8 +236,10 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         var settings = new BrandActorSettings(SnapshotEvery: 3);
         var brand = Brand("acme", settings);
         var expected = await RecordAsync(brand, "acme", Batches(6));
+        // The newest snapshot is what matters: the snapshot store may commit the one at 3 after the
+        // one at 6 has pruned what came before it, and recovery reads the newest anyway.
         await AwaitConditionAsync(() => Task.FromResult(_database.Holds(db =>
-            db.SnapshotRowsOf("brand-acme") is [{ SequenceNr: 6 }]
+            db.SnapshotRowsOf("brand-acme").Max(r => (long?)r.SequenceNr) == 6
             && db.JournalRows("brand-acme").All(r => r.Deleted))), Generous);
         await StopAsync(brand);
 
