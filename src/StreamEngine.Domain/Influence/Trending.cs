@@ -37,8 +37,6 @@ public static class Trending
     /// <summary>The windows trending can be asked for: those with a longer window to serve as baseline.</summary>
     public static IReadOnlyList<string> Windows { get; } = [.. Baselines.Keys];
 
-    public static bool HasBaseline(TimeWindow window) => Baselines.ContainsKey(window.Name);
-
     public static IReadOnlyList<TrendingItem> Of(BrandAggregate aggregate, TimeWindow window, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
@@ -49,8 +47,9 @@ public static class Trending
         }
 
         // History anywhere in the brand's 30 days, not only in the baseline: a quiet brand's first
-        // burst in a while is what trending is for.
-        if (aggregate.Summary(TimeWindow.ThirtyDays, now).Mentions <= aggregate.Summary(window, now).Mentions)
+        // burst in a while is what trending is for. The 30 days are read only when the baseline is empty.
+        var inWindow = aggregate.Summary(window, now).Mentions;
+        if (aggregate.Summary(longer, now).Mentions <= inWindow && aggregate.Summary(TimeWindow.ThirtyDays, now).Mentions <= inWindow)
         {
             return [];
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StreamEngine.Domain.Matching;
+using StreamEngine.Domain.Text;
 
 namespace StreamEngine.Domain.Query;
 
@@ -10,6 +11,9 @@ namespace StreamEngine.Domain.Query;
 /// </summary>
 public static class QueryText
 {
+    [ThreadStatic]
+    private static TokenizedText? t_tokens;
+
     /// <summary>
     /// True for a code point outside the Basic Multilingual Plane that never forms an emoji token
     /// of its own: skin-tone modifiers (U+1F3FB–U+1F3FF), tag characters (U+E0000–U+E007F, which
@@ -20,45 +24,17 @@ public static class QueryText
         codePoint is (>= 0x1F3FB and <= 0x1F3FF) or (>= 0xE0000 and <= 0xE007F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>
-    /// The folded words of <paramref name="text"/>: runs of word characters over the folded text,
-    /// each CJK character a word by itself (<see cref="TextFolding.IsSoloWordChar"/>).
+    /// The folded words of <paramref name="text"/>, cut by the tokenizer that cuts posts
+    /// (<see cref="TokenizedText.TokenizeWords"/>), so that a query's words are always the words it
+    /// will be compared with.
     /// </summary>
     public static IReadOnlyList<string> FoldedWords(ReadOnlySpan<char> text)
     {
-        var words = new List<string>();
-        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
-        var length = 0;
-        var solo = false;
-        foreach (var c in text)
+        var tokens = Cut(text);
+        var words = new List<string>(tokens.WordCount);
+        for (var w = 0; w < tokens.WordCount; w++)
         {
-            var folded = TextFolding.Fold(c);
-            if (folded == TextFolding.Dropped)
-            {
-                continue;
-            }
-
-            if (TextFolding.IsWordChar(folded))
-            {
-                var soloChar = TextFolding.IsSoloWordChar(folded);
-                if (length > 0 && (solo || soloChar))
-                {
-                    words.Add(buffer[..length].ToString());
-                    length = 0;
-                }
-
-                solo = soloChar;
-                buffer[length++] = folded;
-            }
-            else if (length > 0)
-            {
-                words.Add(buffer[..length].ToString());
-                length = 0;
-            }
-        }
-
-        if (length > 0)
-        {
-            words.Add(buffer[..length].ToString());
+            words.Add(tokens.Word(w).ToString());
         }
 
         return words;
@@ -108,36 +84,26 @@ public static class QueryText
     }
 
     /// <summary>
-    /// The words of a raw phrase as written, each NFC-normalised: the same word boundaries as
-    /// <see cref="FoldedWords"/> (a word starts at a unit that folds to a word character and runs
-    /// over word characters and the combining marks folding drops; a CJK character and the marks
-    /// after it are a word by themselves), but the units are kept unfolded.
+    /// The words of a raw phrase as written, each NFC-normalised: the words <see cref="FoldedWords"/>
+    /// gives, read from the text unfolded, with the combining marks after each.
     /// </summary>
     public static IReadOnlyList<string> RawWords(ReadOnlySpan<char> text)
     {
-        var words = new List<string>();
-        var i = 0;
-        while (i < text.Length)
+        var tokens = Cut(text);
+        var words = new List<string>(tokens.WordCount);
+        for (var w = 0; w < tokens.WordCount; w++)
         {
-            var first = TextFolding.Fold(text[i]);
-            if (!TextFolding.IsWordChar(first))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i++;
-            var solo = TextFolding.IsSoloWordChar(first);
-            while (i < text.Length && (TextFolding.Fold(text[i]) is var f
-                && (f == TextFolding.Dropped || (!solo && TextFolding.IsWordChar(f) && !TextFolding.IsSoloWordChar(f)))))
-            {
-                i++;
-            }
-
-            words.Add(text[start..i].ToString().Normalize(NormalizationForm.FormC));
+            words.Add(text.Slice(tokens.WordStart(w), tokens.WordLength(w)).ToString().Normalize(NormalizationForm.FormC));
         }
 
         return words;
+    }
+
+    private static TokenizedText Cut(ReadOnlySpan<char> text)
+    {
+        var tokens = t_tokens ??= new TokenizedText(EmojiDescriptions.None);
+        tokens.TokenizeWords(text);
+        return tokens;
     }
 
     /// <summary>

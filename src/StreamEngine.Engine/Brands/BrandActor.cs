@@ -174,12 +174,6 @@ public sealed class BrandActor : ReceivePersistentActor
         }
 
         _firehoseMinute = reached.Minute;
-        if (_clock.GetUtcNow() - _lastRecorded < TimeSpan.FromMinutes(FirehoseLagMinutes))
-        {
-            // Posts still come: the brand's own event time judges.
-            return;
-        }
-
         if (JudgeClosedMinutes() is { Count: > 0 } raised)
         {
             PersistAsync(new AlertsRaised(raised), Publish);

@@ -8,29 +8,22 @@ namespace StreamEngine.Engine.Ingest;
 /// </summary>
 public sealed class AdmittedPosts
 {
+    // One entry per post and brand, appended in the batching stage, which is single-threaded and
+    // the graph's narrowest: nothing here is indexed, since only a failed round reads it back.
     private readonly List<(ulong Post, string Brand)> _entries = [];
-    private readonly HashSet<ulong> _posts = [];
 
-    public int Count => _posts.Count;
+    public void Add(ulong post, string brand) => _entries.Add((post, brand));
 
-    public void Add(ulong post, string brand)
-    {
-        _entries.Add((post, brand));
-        _posts.Add(post);
-    }
-
-    public bool Contains(ulong post) => _posts.Contains(post);
+    /// <summary>Whether the round admitted <paramref name="post"/> already (a threat-only post with several findings).</summary>
+    public bool Contains(ulong post) => _entries.Exists(e => e.Post == post);
 
     /// <summary>Every admitted post: what a round that failed as a whole must forget.</summary>
-    public IEnumerable<ulong> All => _posts;
+    public IEnumerable<ulong> All => _entries.Select(e => e.Post).Distinct();
 
     /// <summary>The posts that went to at least one of <paramref name="brands"/>.</summary>
     public IEnumerable<ulong> SentTo(IReadOnlySet<string> brands) =>
         _entries.Where(e => brands.Contains(e.Brand)).Select(e => e.Post).Distinct();
 
-    public void Clear()
-    {
-        _entries.Clear();
-        _posts.Clear();
-    }
+    /// <summary>Forgets every entry, for a next round.</summary>
+    public void Clear() => _entries.Clear();
 }

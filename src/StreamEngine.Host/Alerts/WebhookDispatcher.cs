@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -37,11 +36,7 @@ internal sealed class WebhookDispatcher(
         new CounterConfiguration { LabelNames = ["outcome"] });
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private readonly ConcurrentDictionary<string, Receiver> _receivers = new(StringComparer.Ordinal);
-
-    private ILogger Log { get; } = log;
-
-    private TimeProvider Clock { get; } = clock;
+    private readonly Dictionary<string, Receiver> _receivers = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +59,13 @@ internal sealed class WebhookDispatcher(
                 var body = JsonSerializer.SerializeToUtf8Bytes(AlertResponses.From(alert), json.Value.SerializerOptions);
                 foreach (var webhook in wanting)
                 {
-                    var receiver = _receivers.GetOrAdd(webhook.Url.AbsoluteUri, _ => new Receiver(this, stoppingToken));
+                    if (!_receivers.TryGetValue(webhook.Url.AbsoluteUri, out var receiver))
+                    {
+                        _receivers[webhook.Url.AbsoluteUri] = receiver = new Receiver();
+                        receiver.Completion = Task.WhenAll(Enumerable.Range(0, WorkersPerReceiver)
+                            .Select(_ => Task.Run(() => DeliverAllAsync(receiver, stoppingToken), stoppingToken)));
+                    }
+
                     receiver.Enqueue(new Delivery(webhook, alert.Id, body, Attempt: 1, TimeSpan.FromMilliseconds(options.WebhookRetryMs)));
                 }
             }
@@ -97,7 +98,7 @@ internal sealed class WebhookDispatcher(
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/json");
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(webhook.Secret, Clock.GetUtcNow().ToUnixTimeSeconds(), body));
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(webhook.Secret, clock.GetUtcNow().ToUnixTimeSeconds(), body));
             request.Headers.Add(AlertIdHeader.Name, AlertIdHeader.Of(alertId));
             using var response = await _http.SendAsync(request, stoppingToken);
             if (response.IsSuccessStatusCode)
@@ -107,7 +108,7 @@ internal sealed class WebhookDispatcher(
 
             if (response.StatusCode != HttpStatusCode.TooManyRequests && (int)response.StatusCode < 500)
             {
-                Log.LogWarning("Webhook {Url} refused alert {Alert}: {Status}", webhook.Url, alertId, (int)response.StatusCode);
+                log.LogWarning("Webhook {Url} refused alert {Alert}: {Status}", webhook.Url, alertId, (int)response.StatusCode);
                 return "refused";
             }
 
@@ -120,7 +121,7 @@ internal sealed class WebhookDispatcher(
 
         if (attempt == Tries)
         {
-            Log.LogWarning("Webhook {Url} did not take alert {Alert} after {Tries} tries: {Problem}", webhook.Url, alertId, Tries, problem);
+            log.LogWarning("Webhook {Url} did not take alert {Alert} after {Tries} tries: {Problem}", webhook.Url, alertId, Tries, problem);
             return "failed";
         }
 
@@ -130,69 +131,61 @@ internal sealed class WebhookDispatcher(
     /// <summary>One try of one alert's delivery to one webhook; <see cref="Wait"/> is how long the next try waits after this one fails.</summary>
     private sealed record Delivery(WebhookDefinition Webhook, string AlertId, byte[] Body, int Attempt, TimeSpan Wait);
 
-    /// <summary>The queue and workers of one receiver URL.</summary>
+    /// <summary>Serves one receiver's queue: a delivery to be tried again waits on a timer, and leaves the worker free.</summary>
+    private async Task DeliverAllAsync(Receiver receiver, CancellationToken stoppingToken)
+    {
+        await foreach (var delivery in receiver.Queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            string? outcome;
+            try
+            {
+                outcome = await TryAsync(delivery, stoppingToken);
+            }
+#pragma warning disable CA1031 // one delivery's surprise must not end the worker that serves all the others
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                log.LogWarning(ex, "Webhook {Url} could not be sent alert {Alert}", delivery.Webhook.Url, delivery.AlertId);
+                outcome = "failed";
+            }
+
+            if (outcome is not null)
+            {
+                Deliveries.WithLabels(outcome).Inc();
+            }
+            else
+            {
+                _ = RetryLaterAsync(receiver, delivery with { Attempt = delivery.Attempt + 1, Wait = delivery.Wait * 2 }, delivery.Wait, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RetryLaterAsync(Receiver receiver, Delivery next, TimeSpan wait, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(wait, clock, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        receiver.Enqueue(next);
+    }
+
+    /// <summary>The queue of one receiver URL and the workers that serve it.</summary>
     private sealed class Receiver
     {
-        private readonly WebhookDispatcher _dispatcher;
-        private readonly CancellationToken _stopping;
-        private readonly Channel<Delivery> _queue = Channel.CreateBounded<Delivery>(
+        public Channel<Delivery> Queue { get; } = Channel.CreateBounded<Delivery>(
             new BoundedChannelOptions(QueuedPerReceiver) { FullMode = BoundedChannelFullMode.DropOldest },
             _ => Deliveries.WithLabels("dropped").Inc());
 
-        public Receiver(WebhookDispatcher dispatcher, CancellationToken stopping)
-        {
-            _dispatcher = dispatcher;
-            _stopping = stopping;
-            Completion = Task.WhenAll(Enumerable.Range(0, WorkersPerReceiver).Select(_ => Task.Run(DeliverAllAsync, stopping)));
-        }
-
-        public Task Completion { get; }
+        public Task Completion { get; set; } = Task.CompletedTask;
 
         /// <summary>Queues a delivery; a full queue drops its oldest (counted), a closed one (shutdown) abandons it.</summary>
-        public void Enqueue(Delivery delivery) => _queue.Writer.TryWrite(delivery);
+        public void Enqueue(Delivery delivery) => Queue.Writer.TryWrite(delivery);
 
-        public void Complete() => _queue.Writer.TryComplete();
-
-        private async Task DeliverAllAsync()
-        {
-            await foreach (var delivery in _queue.Reader.ReadAllAsync(_stopping))
-            {
-                string? outcome;
-                try
-                {
-                    outcome = await _dispatcher.TryAsync(delivery, _stopping);
-                }
-#pragma warning disable CA1031 // one delivery's surprise must not end the worker that serves all the others
-                catch (Exception ex) when (!_stopping.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    _dispatcher.Log.LogWarning(ex, "Webhook {Url} could not be sent alert {Alert}", delivery.Webhook.Url, delivery.AlertId);
-                    outcome = "failed";
-                }
-
-                if (outcome is not null)
-                {
-                    Deliveries.WithLabels(outcome).Inc();
-                }
-                else
-                {
-                    _ = RetryLaterAsync(delivery with { Attempt = delivery.Attempt + 1, Wait = delivery.Wait * 2 }, delivery.Wait);
-                }
-            }
-        }
-
-        private async Task RetryLaterAsync(Delivery next, TimeSpan wait)
-        {
-            try
-            {
-                await Task.Delay(wait, _dispatcher.Clock, _stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            Enqueue(next);
-        }
+        public void Complete() => Queue.Writer.TryComplete();
     }
 }

@@ -26,15 +26,14 @@ internal static class IngestEndpoints
 
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ingest", async (HttpContext http, IngestService ingest, StreamEngineOptions options, IHostApplicationLifetime lifetime) =>
+        app.MapPost("/api/ingest", async (HttpContext http, IngestService ingest, StreamEngineOptions options) =>
         {
             if (ingest.Pipeline is not { } pipeline)
             {
                 return ApiErrors.Unavailable("the ingest graph is still starting");
             }
 
-            bool Stopping() => lifetime.ApplicationStopping.IsCancellationRequested || ingest.IsDraining;
-            if (Stopping())
+            if (ingest.IsStopping)
             {
                 http.Response.Headers.RetryAfter = "5";
                 return ApiErrors.Unavailable(StoppingMessage);
@@ -53,13 +52,13 @@ internal static class IngestEndpoints
                 result.Total.Errors.Count > listed.Count ? result.Total.Errors.Count - listed.Count : null,
                 result.UnreadFromLine,
                 result.Total.Failure ?? (result.UnreadFromLine is { } line
-                    ? Stopping()
+                    ? ingest.IsStopping
                         ? $"{StoppingMessage}: lines from {line} on were not read"
                         : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
                     : null));
 
             // Lines a stopping node did not read are for another node, not for a retry here.
-            if (result.UnreadFromLine is not null && Stopping())
+            if (result.UnreadFromLine is not null && ingest.IsStopping)
             {
                 http.Response.Headers.RetryAfter = "5";
                 return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);

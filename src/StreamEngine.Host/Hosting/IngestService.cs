@@ -18,6 +18,7 @@ internal sealed class IngestService(
     CurrentModel model,
     TimeProvider clock,
     StreamEngineOptions options,
+    IHostApplicationLifetime lifetime,
     ILogger<IngestService> log) : IHostedService
 {
     private IngestPipeline? _pipeline;
@@ -28,10 +29,10 @@ internal sealed class IngestService(
     public IngestPipeline? Pipeline => _pipeline;
 
     /// <summary>
-    /// The graph takes no more posts: the node is stopping. The actor system's shutdown (on SIGTERM)
-    /// drains the graph before the host's own stopping token is signalled, so this says it first.
+    /// The node is stopping: the host has signalled its stop, or the actor system's shutdown (on
+    /// SIGTERM), which drains the graph before the host's signal, has begun.
     /// </summary>
-    public bool IsDraining => _draining;
+    public bool IsStopping => _draining || lifetime.ApplicationStopping.IsCancellationRequested;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
