@@ -443,6 +443,26 @@ public sealed class ModelLoaderTests
     }
 
     [Fact]
+    public void Refuses_a_file_that_is_not_UTF_8_where_the_bad_byte_is_and_reads_one_with_a_byte_order_mark()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"model-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            File.WriteAllBytes(path, [.. "brands:\n  - id: acme\n    query: caf"u8, 0xE9, .. "\n"u8]);
+            var error = Assert.Single(Assert.Throws<ModelException>(() => ModelLoader.LoadFile(path)).Errors);
+            Assert.Equal((path, 3, 15), (error.Source, error.Line, error.Column));
+            Assert.StartsWith("the model is not valid UTF-8: byte 0xE9", error.Message, StringComparison.Ordinal);
+
+            File.WriteAllBytes(path, [.. "\uFEFF"u8, .. "brands:\n  - id: acme\n    query: café\n"u8]);
+            Assert.Equal("acme", Assert.Single(ModelLoader.LoadFile(path).Brands).Id);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Refuses_a_file_that_does_not_exist()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "no-such-model.yaml");

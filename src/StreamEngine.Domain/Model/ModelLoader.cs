@@ -23,7 +23,30 @@ public static partial class ModelLoader
             throw new ModelException([new ModelError(path, 0, 0, "the model file does not exist")]);
         }
 
-        return Parse(File.ReadAllText(path), path);
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>
+    /// A model from its bytes (a file, a request body): a byte-order mark is skipped, and bytes that
+    /// are not UTF-8 are refused where the first one is, since decoding would make them U+FFFD
+    /// inside a query, silently.
+    /// </summary>
+    public static ListeningModel Parse(ReadOnlySpan<byte> utf8, string source)
+    {
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            var text = new char[utf8.Length];
+            System.Text.Unicode.Utf8.ToUtf16(utf8, text, out var valid, out var written, replaceInvalidSequences: false);
+            var before = text.AsSpan(0, written);
+            throw new ModelException([new ModelError(source, before.Count('\n') + 1, written - before.LastIndexOf('\n'), $"the model is not valid UTF-8: byte 0x{utf8[valid]:X2} here")]);
+        }
+
+        return Parse(System.Text.Encoding.UTF8.GetString(utf8), source);
     }
 
     public static ListeningModel Parse(string yaml, string source)

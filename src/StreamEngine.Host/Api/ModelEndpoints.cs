@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Unicode;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Query;
 using StreamEngine.Engine.Ingest;
@@ -73,36 +71,15 @@ internal static class ModelEndpoints
             body.Write(chunk, 0, count);
         }
 
-        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
-        if (bytes.StartsWith("\uFEFF"u8))
-        {
-            bytes = bytes[3..];
-        }
-
-        // A byte that is not UTF-8 would otherwise become U+FFFD inside a query, silently.
-        if (!Utf8.IsValid(bytes))
-        {
-            return (null, [NotUtf8(bytes)]);
-        }
-
         try
         {
             // JSON is YAML, so one loader takes both bodies.
-            return (ModelLoader.Parse(Encoding.UTF8.GetString(bytes), "request body"), []);
+            return (ModelLoader.Parse(body.GetBuffer().AsSpan(0, (int)body.Length), "request body"), []);
         }
         catch (ModelException ex)
         {
             return (null, ex.Errors.Select(e => new ModelError(e.Line, e.Column, e.Message)).ToList());
         }
-    }
-
-    /// <summary>Where the first byte that is not UTF-8 is, as a line and column of the text before it.</summary>
-    private static ModelError NotUtf8(ReadOnlySpan<byte> bytes)
-    {
-        var text = new char[bytes.Length];
-        Utf8.ToUtf16(bytes, text, out var valid, out var written, replaceInvalidSequences: false);
-        var before = text.AsSpan(0, written);
-        return new ModelError(before.Count('\n') + 1, written - before.LastIndexOf('\n'), $"the model is not valid UTF-8: byte 0x{bytes[valid]:X2} here");
     }
 
     private static List<QueryCostResponse> Costs(ListeningModel model) =>
