@@ -16,6 +16,9 @@ public sealed class OptionsCheckTests
             ClusterPort = 4053,
             SeedNodes = ["akka.tcp://streamengine@10.0.0.1:4053", ""],
         }));
+
+        // An empty setting (StreamEngine__Postgres=) means the SQLite store, as StoreSetup reads it.
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { Postgres = " " }));
     }
 
     [Fact]

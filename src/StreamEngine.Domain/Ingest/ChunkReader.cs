@@ -35,7 +35,7 @@ public static class ChunkReader
             return false;
         }
 
-        error = RetentionPolicy.FutureRefusal(post!.CreatedAt, now);
+        error = RetentionPolicy.FutureRefusal(post.CreatedAt, now);
         if (error is null)
         {
             return true;

@@ -254,12 +254,13 @@ public static class PostParser
         Span<char> buffer = stackalloc char[ShortValueChars];
         var rawLength = CopyShort(ref reader, buffer);
         var raw = rawLength >= 0 ? buffer[..rawLength] : reader.GetString().AsSpan();
-        if (!raw.Contains('T'))
+        var t = raw.IndexOf('T');
+        if (t < 0)
         {
             return $"'createdAt' is '{raw}'; expected a date-time, not a date alone (its minute decides the bucket), such as 2026-11-25T14:03:00Z";
         }
 
-        if (!HasOffset(raw))
+        if (!HasOffset(raw[t..]))
         {
             at = new DateTimeOffset(at.DateTime, TimeSpan.Zero);
         }
@@ -268,17 +269,9 @@ public static class PostParser
         return null;
     }
 
-    private static bool HasOffset(ReadOnlySpan<char> isoDateTime)
-    {
-        var t = isoDateTime.IndexOf('T');
-        if (t < 0)
-        {
-            return false;
-        }
-
-        var time = isoDateTime[t..];
-        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') >= 0;
-    }
+    /// <summary>Whether the time part of an ISO 8601 date-time (from its 'T') ends in Z or carries an offset.</summary>
+    private static bool HasOffset(ReadOnlySpan<char> time) =>
+        time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') >= 0;
 
     private static string? ReadLanguage(ref Utf8JsonReader reader, ref Fields f) =>
         ReadCode<string?>(ref reader, "lang", LanguageCode.TryPrimary, ref f.Language, "a BCP 47 tag such as en or pt-BR");

@@ -38,9 +38,8 @@ internal static class AnalyzeEndpoints
                 return ApiErrors.BadRequest($"the body is larger than {MaxBodyBytes / 1024 / 1024} MiB; analyze samples, ingest bulk");
             }
 
-            using var body = new MemoryStream();
-            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-            if (body.Length > MaxBodyBytes)
+            using var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+            if (body is null)
             {
                 return ApiErrors.BadRequest($"the body is larger than {MaxBodyBytes / 1024 / 1024} MiB; analyze samples, ingest bulk");
             }
@@ -49,10 +48,13 @@ internal static class AnalyzeEndpoints
             var scratch = new AnalysisScratch();
             var results = new List<AnalyzedPost>();
             var lines = new NdjsonLines(new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length));
+
+            // One clock for the request, as ingest reads one per chunk: its lines are judged alike.
+            var now = clock.GetUtcNow();
             while (lines.MoveNext(out var line, out var number))
             {
                 // A line ingest would refuse is refused here for the same reason.
-                results.Add(ChunkReader.TryReadPost(line, clock.GetUtcNow(), out var post, out var error)
+                results.Add(ChunkReader.TryReadPost(line, now, out var post, out var error)
                     ? Describe(number, post, analyzer.Explain(post, scratch))
                     : new AnalyzedPost(number, null, null, null, null, null, null, error));
             }

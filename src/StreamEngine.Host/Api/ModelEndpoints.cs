@@ -58,17 +58,10 @@ internal static class ModelEndpoints
 
     private static async Task<(ListeningModel? Model, IReadOnlyList<ModelError> Errors)> ReadAsync(HttpContext http)
     {
-        using var body = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int count;
-        while ((count = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        using var body = await RequestBody.ReadAsync(http.Request, MaxModelBytes, http.RequestAborted);
+        if (body is null)
         {
-            if (body.Length + count > MaxModelBytes)
-            {
-                return (null, [new ModelError(0, 0, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB")]);
-            }
-
-            body.Write(chunk, 0, count);
+            return (null, [new ModelError(0, 0, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB")]);
         }
 
         try

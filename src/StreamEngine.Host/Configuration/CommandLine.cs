@@ -36,10 +36,11 @@ internal static class CommandLine
         See README.md.
         """;
 
-    // Switches the host itself takes besides the mapped ones; "--Section:Key value" sets any setting.
+    // Switches the host itself takes besides the mapped ones ("--help" is answered before any is
+    // checked); "--Section:Key value" sets any setting.
     private static readonly HashSet<string> HostSwitches = new(StringComparer.OrdinalIgnoreCase)
     {
-        "--urls", "--environment", "--applicationName", "--contentRoot", "--help", "-h",
+        "--urls", "--environment", "--applicationName", "--contentRoot",
     };
 
     /// <summary>A switch that is neither an option nor a setting (<c>--Section:Key</c>): almost always a typo.</summary>

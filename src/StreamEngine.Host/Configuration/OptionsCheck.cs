@@ -34,7 +34,7 @@ internal static class OptionsCheck
             }
         }
 
-        if (o.Postgres is { } postgres && !IsConnectionString(postgres))
+        if (!string.IsNullOrWhiteSpace(o.Postgres) && !IsConnectionString(o.Postgres))
         {
             problems.Add("--postgres (StreamEngine:Postgres) is not a connection string: expected e.g. Host=127.0.0.1;Port=5432;Username=streamengine;Password=...;Database=streamengine");
         }
