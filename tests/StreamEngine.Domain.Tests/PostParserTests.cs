@@ -245,7 +245,9 @@ public sealed class PostParserTests
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"followers":9223372036854775807}}""", "'author.followers'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"acme \ud800 lone"}""", "'text' holds text that is not valid Unicode")]
     [InlineData("""{"id":"p\udc00","createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id' holds text that is not valid Unicode")]
-    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"handle":"\ud83d"}}""", "'author' holds text that is not valid Unicode")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"handle":"\ud83d"}}""", "'author.handle' holds text that is not valid Unicode")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"e\udc00"}""", "'lang' holds text that is not valid Unicode")]
+    [InlineData("""{"id":"p","createdAt":"2026-1\ud800","text":"t"}""", "'createdAt' holds text that is not valid Unicode")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"views":1.5}}""", "'engagement.views'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":[1]}""", "'engagement'")]
     public void Rejects_an_invalid_field_with_a_reason_naming_it(string json, string field)

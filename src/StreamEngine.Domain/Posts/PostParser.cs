@@ -66,18 +66,7 @@ public static class PostParser
             // Names are compared as UTF-8 where they lie: no string per property.
             var field = PostFieldOf(ref reader);
             reader.Read();
-            string? error;
-            try
-            {
-                error = ReadField(ref reader, field, ref f);
-            }
-            catch (InvalidOperationException)
-            {
-                // GetString refuses bytes that are not UTF-8 and escapes of unpaired surrogates.
-                var name = field.ToString();
-                return $"'{char.ToLowerInvariant(name[0])}{name[1..]}' holds text that is not valid Unicode (bytes that are not UTF-8, or an unpaired surrogate such as \\ud800)";
-            }
-
+            var error = ReadField(ref reader, field, ref f);
             if (error is not null)
             {
                 return error;
@@ -147,8 +136,43 @@ public static class PostParser
     private static int CopyShort(ref Utf8JsonReader reader, scoped Span<char> buffer)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        return length > buffer.Length ? -1 : reader.CopyString(buffer);
+        if (length > buffer.Length)
+        {
+            return -1;
+        }
+
+        try
+        {
+            return reader.CopyString(buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not valid Unicode: the caller's string read names the field.
+            return -1;
+        }
     }
+
+    /// <summary>
+    /// The string value of <paramref name="field"/>, or why it cannot be one: the reader refuses
+    /// bytes that are not UTF-8 and escapes of unpaired surrogates, and says so here, where the
+    /// field's name is known.
+    /// </summary>
+    private static string? Decode(ref Utf8JsonReader reader, string field, out string? value)
+    {
+        try
+        {
+            value = reader.GetString();
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return NotUnicode(field);
+        }
+    }
+
+    private static string NotUnicode(string field) =>
+        $"'{field}' holds text that is not valid Unicode (bytes that are not UTF-8, or an unpaired surrogate such as \\ud800)";
 
     private static readonly string ExpectedNetworks = "one of " + string.Join(", ", NetworkNames.Accepted);
 
@@ -198,8 +222,7 @@ public static class PostParser
             return $"'{field}' must be a string";
         }
 
-        value = reader.GetString();
-        return string.IsNullOrWhiteSpace(value) ? $"'{field}' must not be empty" : null;
+        return Decode(ref reader, field, out value) ?? (string.IsNullOrWhiteSpace(value) ? $"'{field}' must not be empty" : null);
     }
 
     private static string? ReadOptionalString(ref Utf8JsonReader reader, string field, out string? value)
@@ -215,7 +238,11 @@ public static class PostParser
             return $"'{field}' must be a string";
         }
 
-        value = reader.GetString();
+        if (Decode(ref reader, field, out value) is { } notUnicode)
+        {
+            return notUnicode;
+        }
+
         if (string.IsNullOrWhiteSpace(value))
         {
             value = null;
@@ -231,8 +258,7 @@ public static class PostParser
             return "'text' must be a string";
         }
 
-        f.Text = reader.GetString();
-        return null;
+        return Decode(ref reader, "text", out f.Text);
     }
 
     private static string? ReadNetwork(ref Utf8JsonReader reader, ref Fields f) =>
@@ -245,9 +271,21 @@ public static class PostParser
             return "'createdAt' must be an ISO 8601 date-time string";
         }
 
-        if (!reader.TryGetDateTimeOffset(out var at))
+        bool parsed;
+        DateTimeOffset at;
+        try
         {
-            return $"'createdAt' is '{reader.GetString()}'; expected an ISO 8601 date-time such as 2026-11-25T14:03:00Z";
+            parsed = reader.TryGetDateTimeOffset(out at);
+        }
+        catch (InvalidOperationException)
+        {
+            return NotUnicode("createdAt");
+        }
+
+        if (!parsed)
+        {
+            return Decode(ref reader, "createdAt", out var text)
+                ?? $"'createdAt' is '{text}'; expected an ISO 8601 date-time such as 2026-11-25T14:03:00Z";
         }
 
         // The JSON reader reads a time without an offset as local time; the schema means UTC.
