@@ -97,13 +97,13 @@ public sealed class EmotionDetector
         foreach (var word in ModifierWords.Negations.Append("no"))
         {
             terms.TryGetValue(word, out var term);
-            terms[word] = term with { IsNegation = true };
+            terms[word] = term with { Roles = term.Roles | TermRole.Negation };
         }
 
         foreach (var (word, role) in ModifierWords.RoleWords().Where(r => r.Role is TermRole.Least or TermRole.AtOrVery))
         {
             terms.TryGetValue(word, out var term);
-            terms[word] = term with { IsLeast = role == TermRole.Least, IsAtOrVery = role == TermRole.AtOrVery };
+            terms[word] = term with { Roles = term.Roles | role };
         }
 
         return new EmotionDetector(terms) { WordCount = words };
@@ -135,18 +135,19 @@ public sealed class EmotionDetector
                 {
                     if ((token.Flags & TokenizedText.TokenFlags.HasApostrophe) != 0 && form.Contains("n't", StringComparison.Ordinal))
                     {
-                        found.Read(i, Emotions.None, negates: true);
+                        found.Read(i, Emotions.None, TermRole.Negation);
                     }
 
                     continue;
                 }
             }
 
-            found.Read(i, term.Emotions, term.IsNegation, term.IsLeast, term.IsAtOrVery);
+            found.Read(i, term.Emotions, term.Roles);
         }
 
         return found.Found;
     }
 
-    private readonly record struct EmotionTerm(Emotions Emotions, bool IsNegation, bool IsLeast = false, bool IsAtOrVery = false);
+    /// <param name="Roles">Only those <see cref="UnnegatedEmotions"/> reads: negation, "least", "at" / "very".</param>
+    private readonly record struct EmotionTerm(Emotions Emotions, TermRole Roles = TermRole.None);
 }

@@ -45,19 +45,17 @@ public sealed partial class SentimentScorer
         }
 
         // Most texts hold no negation, and then every emotion word counts.
-        return (scratch.Roles & (EmotionNegations | TermRole.Least)) == 0 || scratch.Emotions == Emotions.None
+        return (scratch.Roles & UnnegatedEmotions.Negating) == 0 || scratch.Emotions == Emotions.None
             ? scratch.Emotions
             : EmotionsOutsideNegations(scratch.Traits.AsSpan(0, count));
     }
-
-    private const TermRole EmotionNegations = TermRole.Negation | TermRole.No;
 
     private static Emotions EmotionsOutsideNegations(ReadOnlySpan<TermTraits> traits)
     {
         var found = new UnnegatedEmotions();
         for (var i = 0; i < traits.Length; i++)
         {
-            found.Read(i, traits[i].Emotions, traits[i].Is(EmotionNegations), traits[i].Is(TermRole.Least), traits[i].Is(TermRole.AtOrVery));
+            found.Read(i, traits[i].Emotions, traits[i].Roles);
         }
 
         return found.Found;
