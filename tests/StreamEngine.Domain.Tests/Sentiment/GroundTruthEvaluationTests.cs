@@ -6,37 +6,47 @@ using Xunit.Abstractions;
 namespace StreamEngine.Domain.Tests.Sentiment;
 
 /// <summary>
-/// The scorer against VADER's 4,200 tweets, each rated by 20 people on -4..+4
-/// (Data/tweets_GroundTruth.txt: id TAB mean rating TAB text, CRLF line ends).
+/// The scorer against the four human-rated sets VADER's authors published with the paper, each text
+/// rated by 20 people on -4..+4 (Data/*_GroundTruth.txt: id TAB mean rating TAB text, CRLF line ends).
 /// </summary>
 public sealed class GroundTruthEvaluationTests(ITestOutputHelper output)
 {
-    // The reference implementation's published figure on this file, which the scorer must match:
-    // the paper's rules reach 0.8715 here, and reading stretched words ("goooood") as the entry they
-    // stretch brings it to 0.8729 (docs/sentiment.md).
-    private const double MinimumPearson = 0.872;
-
     // Share of tweets whose label (compound cut at ±0.05) matches the raters' (mean / 4 cut at ±0.05).
     private const double MinimumAgreement = 0.88;
 
-    private static readonly string DataFile = Path.Combine(AppContext.BaseDirectory, "Sentiment", "Data", "tweets_GroundTruth.txt");
-
-    [Fact]
-    public void Compound_correlates_with_the_human_ratings()
+    /// <summary>
+    /// Each set with its size and the Pearson r the scorer must reach on it. On the tweets that is
+    /// the reference implementation's published 0.872: the paper's rules reach 0.8715 there, and
+    /// reading stretched words ("goooood") brings it to 0.8729. On the other three it is the
+    /// reference's own figure (vaderSentiment, run on the same file) less a ten-thousandth or two:
+    /// the scorer gives 0.5896, 0.4272 and 0.5028 against the reference's 0.5896, 0.4276 and
+    /// 0.5029, the difference being the reference's slips listed in docs/sentiment.md.
+    /// </summary>
+    public static TheoryData<string, int, double> RatedSets => new()
     {
-        var (compounds, ratings) = ScoreAll();
+        { "tweets", 4_200, 0.872 },
+        { "amazonReviewSnippets", 3_708, 0.5890 },
+        { "movieReviewSnippets", 10_605, 0.4270 },
+        { "nytEditorialSnippets", 5_190, 0.5020 },
+    };
+
+    [Theory]
+    [MemberData(nameof(RatedSets))]
+    public void Compound_correlates_with_the_human_ratings(string set, int size, double minimumPearson)
+    {
+        var (compounds, ratings) = ScoreAll(set);
 
         var r = Pearson(compounds, ratings);
 
-        output.WriteLine($"Pearson r over {compounds.Length} tweets: {r:F4}");
-        Assert.Equal(4200, compounds.Length);
-        Assert.True(r >= MinimumPearson, $"Pearson r {r:F4} is below {MinimumPearson}");
+        output.WriteLine($"Pearson r over {compounds.Length} texts of {set}: {r:F4}");
+        Assert.Equal(size, compounds.Length);
+        Assert.True(r >= minimumPearson, $"Pearson r {r:F4} on {set} is below {minimumPearson}");
     }
 
     [Fact]
     public void Labels_agree_with_the_human_ratings()
     {
-        var (compounds, ratings) = ScoreAll();
+        var (compounds, ratings) = ScoreAll("tweets");
         var predicted = compounds.Select(c => new SentimentScore(c, 0, 0, 0).Label).ToArray();
         var actual = ratings.Select(r => new SentimentScore(r / 4, 0, 0, 0).Label).ToArray();
 
@@ -52,13 +62,14 @@ public sealed class GroundTruthEvaluationTests(ITestOutputHelper output)
         Assert.True(agreement >= MinimumAgreement, $"3-class agreement {agreement:F4} is below {MinimumAgreement}");
     }
 
-    private static (double[] Compounds, double[] Ratings) ScoreAll()
+    private static (double[] Compounds, double[] Ratings) ScoreAll(string set)
     {
         var scorer = SentimentScorer.Load();
         var scratch = new TokenizedText();
         var compounds = new List<double>();
         var ratings = new List<double>();
-        foreach (var line in File.ReadAllText(DataFile).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+        var file = Path.Combine(AppContext.BaseDirectory, "Sentiment", "Data", set + "_GroundTruth.txt");
+        foreach (var line in File.ReadAllText(file).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
         {
             var fields = line.Split('\t', 3);
             Assert.Equal(3, fields.Length);
