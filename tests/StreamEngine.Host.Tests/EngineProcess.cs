@@ -38,6 +38,21 @@ public sealed class EngineProcess : IAsyncDisposable
 
     public static async Task<EngineProcess> StartAsync(string dataDir, string modelPath, params string[] extraArgs)
     {
+        var engine = Launch(dataDir, modelPath, extraArgs);
+        await engine.WaitUntilAnsweringAsync(ready: true);
+        return engine;
+    }
+
+    /// <summary>Starts the engine and waits only until its endpoints answer, ready or not (a node whose store is down never is).</summary>
+    public static async Task<EngineProcess> StartListeningAsync(string dataDir, string modelPath, params string[] extraArgs)
+    {
+        var engine = Launch(dataDir, modelPath, extraArgs);
+        await engine.WaitUntilAnsweringAsync(ready: false);
+        return engine;
+    }
+
+    private static EngineProcess Launch(string dataDir, string modelPath, string[] extraArgs)
+    {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
@@ -57,7 +72,6 @@ public sealed class EngineProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => engine.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await engine.WaitUntilReadyAsync();
         return engine;
     }
 
@@ -100,7 +114,7 @@ public sealed class EngineProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilAnsweringAsync(bool ready)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -113,7 +127,7 @@ public sealed class EngineProcess : IAsyncDisposable
             try
             {
                 using var response = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == HttpStatusCode.OK || !ready)
                 {
                     return;
                 }
@@ -126,7 +140,7 @@ public sealed class EngineProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"the engine was not ready within 90 s:\n{Output}");
+        throw new TimeoutException($"the engine was not {(ready ? "ready" : "answering")} within 90 s:\n{Output}");
     }
 
     private void Append(string? line)

@@ -69,5 +69,28 @@ public sealed class GracefulShutdownTests : IDisposable
         Assert.All(rest.Split('\n'), line => Assert.True(line.Length == 0 || line.StartsWith(':'), line));
     }
 
+    [Fact]
+    public async Task SIGTERM_exits_promptly_while_the_store_cannot_be_reached()
+    {
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        var nobodyListens = $"Host=127.0.0.1;Port={EngineProcess.FreePort()};Username=streamengine;Password=x;Database=streamengine;Timeout=2";
+        await using var engine = await EngineProcess.StartListeningAsync(Path.Combine(_dir.Path, "data"), model, "--postgres", nobodyListens);
+        await Eventually.HoldsAsync(
+            async () => (await ReadinessAsync(engine)).Contains("PostgreSQL store cannot be reached", StringComparison.Ordinal),
+            "readiness naming the unreachable store");
+
+        var exitCode = await engine.StopAsync(ExitBound);
+
+        // The brands' recovery asks wait for a store that never answers; stopping used to wait them out.
+        Assert.True(exitCode is not null, $"the node had not exited {ExitBound.TotalSeconds} s after SIGTERM with its store unreachable:\n{engine.Output}");
+    }
+
+    private static async Task<string> ReadinessAsync(EngineProcess engine)
+    {
+        using var response = await engine.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        return await response.Content.ReadAsStringAsync();
+    }
+
     public void Dispose() => _dir.Dispose();
 }

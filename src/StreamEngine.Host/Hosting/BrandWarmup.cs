@@ -29,8 +29,14 @@ internal sealed class BrandWarmup(IRequiredActor<BrandRegion> brands, CurrentMod
         try
         {
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = stoppingToken },
-                async (id, _) => await region.Ask<BrandSummary>(new GetBrandSummary(id, TimeWindow.FifteenMinutes), AskTimeout));
+                async (id, stopping) => await region.Ask<BrandSummary>(new GetBrandSummary(id, TimeWindow.FifteenMinutes), AskTimeout, stopping));
             log.LogInformation("All {Brands} brands recovered in {Seconds:0.0} s", ids.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping before its brands recovered (an unreachable store, say): waiting
+            // out the brands' asks would hold the exit for the host's whole shutdown timeout.
+            return;
         }
         catch (AskTimeoutException ex)
         {
