@@ -74,6 +74,20 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_batch_the_journal_cannot_write_is_answered_with_the_cause_at_once()
+    {
+        var brand = Brand("acme");
+        await RecordAsync(brand, "acme", Batches(1));
+        _database.RefuseJournalWrites("database or disk is full");
+
+        brand.Tell(new RecordMentions("acme", TestData.Batch(1, _clock.Now)), TestActor);
+
+        // Not a silence the ingest graph would wait out for 30 s before answering 503 without a cause.
+        var failure = await ExpectMsgAsync<Status.Failure>(Generous);
+        Assert.Contains("database or disk is full", failure.Cause.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetBrandSummary_reflects_an_acknowledged_batch()
     {
         var brand = Brand("acme");

@@ -101,6 +101,16 @@ public sealed class SqliteTestDatabase : IDisposable
     public IReadOnlyList<StoredRow> SnapshotRowsOf(string persistenceId) =>
         Rows($"SELECT sequence_number, 0, serializer_id, manifest FROM \"{SnapshotTable()}\" WHERE persistence_id = $id ORDER BY sequence_number", persistenceId);
 
+    /// <summary>From now on every journal insert fails with <paramref name="message"/>, as a full disk would.</summary>
+    public void RefuseJournalWrites(string message)
+    {
+        using var connection = new SqliteConnection($"Data Source={FilePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE TRIGGER refuse_writes BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, '{message}'); END";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Runs <paramref name="condition"/> against the file; false while the file is busy or the tables are not there yet.</summary>
     public bool Holds(Func<SqliteTestDatabase, bool> condition)
     {

@@ -33,6 +33,9 @@ public sealed class BrandActor : ReceivePersistentActor
     private readonly SpikeDetector _detector;
     private readonly ThreatAlerts _threats;
     private readonly List<Alert> _alerts = [];
+
+    // Who waits for each batch in flight, oldest first: the journal answers writes in order.
+    private readonly Queue<IActorRef> _awaitingJournal = new();
     private BrandAggregate _aggregate = new();
     private int _batchesSinceSnapshot;
     private long _firehoseMinute = long.MinValue;
@@ -143,12 +146,12 @@ public sealed class BrandActor : ReceivePersistentActor
 
     private void Record(RecordMentions command)
     {
-        var replyTo = Sender;
+        _awaitingJournal.Enqueue(Sender);
         _lastRecorded = _clock.GetUtcNow();
         PersistAsync(new MentionsRecorded(command.Delta), recorded =>
         {
             _aggregate.Apply(recorded.Delta);
-            replyTo.Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
+            _awaitingJournal.Dequeue().Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
             IReadOnlyList<Alert> raised = [.. JudgeClosedMinutes(), .. _threats.Raise(recorded.Delta.Threats)];
             if (raised.Count == 0)
             {
@@ -164,6 +167,32 @@ public sealed class BrandActor : ReceivePersistentActor
                 SnapshotWhenDue();
             });
         });
+    }
+
+    /// <summary>
+    /// A write the journal could not make (a full disk, a lost connection) stops the brand, as
+    /// Akka.Persistence must: every batch still in flight is answered with the cause at once, so the
+    /// senders' requests fail saying why instead of waiting out their timeout.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        while (_awaitingJournal.TryDequeue(out var waiting))
+        {
+            waiting.Tell(new Status.Failure(cause));
+        }
+
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    /// <summary>A batch the journal refused (the brand goes on): its sender learns why at once.</summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        if (@event is MentionsRecorded)
+        {
+            _awaitingJournal.Dequeue().Tell(new Status.Failure(cause));
+        }
+
+        base.OnPersistRejected(cause, @event, sequenceNr);
     }
 
     private void FirehoseReached(FirehoseReachedMinute reached)
