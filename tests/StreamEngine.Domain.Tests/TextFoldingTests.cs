@@ -22,6 +22,11 @@ public sealed class TextFoldingTests
     [InlineData("ｿﾆｰ", "ソニー")]
     [InlineData("がぱガパ", "がぱガパ")]
     [InlineData("Й мой ё", "й мой е")]
+    [InlineData("ΣΟΦΟΣ σοφός", "σοφοσ σοφοσ")]
+    [InlineData("مُحَمَّد", "محمد")]
+    [InlineData("❤\uFE0F", "❤")]
+    [InlineData("हिंदी कुल", "हिंदी कुल")]
+    [InlineData("ที่", "ที่")]
     public void Folds_case_accents_and_full_width_forms(string text, string expected)
     {
         Assert.Equal(expected, Fold(text));
@@ -54,6 +59,9 @@ public sealed class TextFoldingTests
     [InlineData(' ', false)]
     [InlineData('.', false)]
     [InlineData('\uD83D', false)]
+    [InlineData('\u093F', true)] // ि, a Devanagari vowel sign
+    [InlineData('\u0941', true)] // ु
+    [InlineData('\u0E48', true)] // a Thai tone mark
     public void Tells_word_characters_from_separators(char folded, bool expected)
     {
         Assert.Equal(expected, TextFolding.IsWordChar(folded));
@@ -74,6 +82,13 @@ public sealed class TextFoldingTests
     public void Tells_the_characters_that_are_words_by_themselves(char folded, bool expected)
     {
         Assert.Equal(expected, TextFolding.IsSoloWordChar(folded));
+    }
+
+    [Fact]
+    public void Keeps_the_vowel_signs_and_tone_marks_of_a_word_inside_it()
+    {
+        Assert.Equal(["मुझे", "हिंदी", "पसंद", "है"], QueryText.FoldedWords("मुझे हिंदी पसंद है"));
+        Assert.Equal(["தமிழ்"], QueryText.FoldedWords("தமிழ்!"));
     }
 
     [Fact]

@@ -4,9 +4,15 @@ using System.Text;
 namespace StreamEngine.Domain.Matching;
 
 /// <summary>
-/// Folds text for matching: lower case, accents and other marks removed, full-width and other
-/// compatibility forms mapped to their plain letters. Folding is per UTF-16 unit through a table
-/// built once, so the hot path never normalises strings.
+/// Folds text for matching: lower case (Greek final sigma as sigma), accents removed, full-width and
+/// other compatibility forms mapped to their plain letters. Folding is per UTF-16 unit through a
+/// table built once, so the hot path never normalises strings.
+/// <para>
+/// Only marks that writers add or leave out at will are removed: the accents of the Latin, Greek and
+/// Cyrillic alphabets, Hebrew points, Arabic vowel signs, variation selectors. The vowel signs,
+/// viramas and tone marks of the Brahmic scripts (Devanagari, Bengali, Tamil, Thai, ...) spell the
+/// word: <c>कुल</c> (total) is not <c>कल</c> (tomorrow), so they are kept as part of their word.
+/// </para>
 /// </summary>
 public static class TextFolding
 {
@@ -25,11 +31,31 @@ public static class TextFolding
         return Table[c];
     }
 
-    /// <summary>Letters, digits and the underscore make words; everything else separates them.</summary>
+    /// <summary>
+    /// Letters, digits, the underscore and the marks folding keeps (a vowel sign inside a Hindi word)
+    /// make words; everything else separates them.
+    /// </summary>
     public static bool IsWordChar(char folded) =>
         folded < 128
             ? (uint)(folded - 'a') <= 'z' - 'a' || (uint)(folded - '0') <= 9 || folded == '_'
-            : !char.IsSurrogate(folded) && char.IsLetterOrDigit(folded);
+            : !char.IsSurrogate(folded) && (char.IsLetterOrDigit(folded) || IsKeptMark(folded));
+
+    private static bool IsKeptMark(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+        && !IsOptionalMark(c);
+
+    /// <summary>A mark writers add or leave out at will, which folding removes (see the type's remarks).</summary>
+    private static bool IsOptionalMark(char c) =>
+        c is (>= '\u0300' and <= '\u036F') // combining diacritical marks: Latin, Greek and Cyrillic accents
+            or (>= '\u0483' and <= '\u0489') // Cyrillic titlo and number signs
+            or (>= '\u0591' and <= '\u05C7') // Hebrew points and cantillation
+            or (>= '\u0610' and <= '\u061A') or (>= '\u064B' and <= '\u065F') or '\u0670' or (>= '\u06D6' and <= '\u06ED') // Arabic vowel signs
+            or (>= '\u180B' and <= '\u180F') // Mongolian variation selectors
+            or (>= '\u1AB0' and <= '\u1AFF') or (>= '\u1DC0' and <= '\u1DFF') // more diacritical marks
+            or (>= '\u20D0' and <= '\u20FF') // marks for symbols, the keycap's square among them
+            or '\u3099' or '\u309A' // a combining kana voicing mark, as text rarely holds it (the precomposed kana keep theirs)
+            or (>= '\uFE00' and <= '\uFE0F') // variation selectors (text or emoji presentation)
+            or (>= '\uFE20' and <= '\uFE2F'); // half marks
 
     /// <summary>
     /// A word character that is a word by itself: a Chinese character, kana or a Hangul syllable.
@@ -66,7 +92,13 @@ public static class TextFolding
         var category = CharUnicodeInfo.GetUnicodeCategory(c);
         if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
         {
-            return Dropped;
+            return IsOptionalMark(c) ? Dropped : c;
+        }
+
+        // Greek writes sigma as ς at a word's end: the same letter as σ (and Σ).
+        if (c == '\u03C2')
+        {
+            return '\u03C3';
         }
 
         // A voicing mark makes another kana (か, が) and the breve another Cyrillic letter (и, й):
@@ -92,7 +124,7 @@ public static class TextFolding
         var first = c;
         foreach (var d in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(d) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            if (CharUnicodeInfo.GetUnicodeCategory(d) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark && IsOptionalMark(d))
             {
                 continue;
             }

@@ -105,6 +105,15 @@ public sealed class CompiledMatcherTests
     [InlineData("@acme", "jo@acme.com", true)]
     [InlineData("$acme", "$ACME", true)]
     [InlineData("$acme", "acme", false)]
+    // Marks that spell a word are part of it; Greek final sigma is sigma.
+    [InlineData("हिंदी", "मुझे हिंदी पसंद है", true)]
+    [InlineData("दी", "मुझे हिंदी पसंद है", false)]
+    [InlineData("हद", "हिंदी", false)]
+    [InlineData("कल", "कुल", false)]
+    [InlineData("भारत NEAR/1 देश", "भारत महान देश", true)]
+    [InlineData("ท", "ที่", false)]
+    [InlineData("σοφος", "ΣΟΦΟΣ", true)]
+    [InlineData("ΟΔΟΣ", "οδός", true)]
     public void Matches_as_the_reference_does(string query, string text, bool expected)
     {
         var parsed = BooleanQueryParser.Parse(query);
