@@ -63,6 +63,23 @@ public sealed class ModelEndpointTests(EngineFixture fixture) : IClassFixture<En
     }
 
     [Fact]
+    public async Task Swaps_sent_at_once_leave_in_force_the_model_saved_on_file()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var swaps = Enumerable.Range(0, 8).Select(i =>
+                Send(HttpMethod.Put, "/api/model", SampleFirehose.ModelYaml + $"\n  - id: swap-{round}-{i}\n    name: Swap\n    query: 'swap{i}'\n"));
+            Assert.All(await Task.WhenAll(swaps), answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
+
+            var inForce = (await Http.GetJsonAsync("/api/brands")).EnumerateArray()
+                .Select(b => b.GetProperty("id").GetString()!).Single(id => id.StartsWith("swap-", StringComparison.Ordinal));
+            Assert.Contains($"id: {inForce}\n", await File.ReadAllTextAsync(fixture.ModelPath), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Put, "/api/model", SampleFirehose.ModelYaml)).Status);
+    }
+
+    [Fact]
     public async Task A_model_that_cannot_be_saved_is_not_swapped_in_and_the_answer_says_why()
     {
         // A directory where the model is written before it is renamed over the file: the save fails.

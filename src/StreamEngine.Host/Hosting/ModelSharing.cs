@@ -17,6 +17,10 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
 {
     private readonly Channel<ModelPublished> _received = Channel.CreateUnbounded<ModelPublished>(new UnboundedChannelOptions { SingleReader = true });
 
+    // One swap at a time: two swaps interleaving their save and their swap would leave in force a
+    // model other than the one on file, which a restart would then quietly bring back.
+    private readonly SemaphoreSlim _swapping = new(1, 1);
+
     private string Self => Cluster.Get(system).SelfAddress.ToString();
 
     /// <summary>Swaps a checked model in on this node (PUT /api/model), then sends it to every other node.</summary>
@@ -70,8 +74,17 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
     private async Task SaveAndReplaceAsync(ListeningModel model, string how, CancellationToken cancellationToken)
     {
         // Written first, swapped second: a model in force is always one that a restart reloads.
-        await location.SaveAsync(model.SourceText!, cancellationToken);
-        current.Replace(model);
+        await _swapping.WaitAsync(cancellationToken);
+        try
+        {
+            await location.SaveAsync(model.SourceText!, cancellationToken);
+            current.Replace(model);
+        }
+        finally
+        {
+            _swapping.Release();
+        }
+
         log.LogInformation("Model replaced {How}: {Brands} brands, {Concepts} concepts, saved to {Path}",
             how, model.Brands.Count, model.Concepts.Count, location.Path);
     }
