@@ -297,6 +297,55 @@ public sealed class ModelLoaderTests
         Assert.Contains("'query'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("brands:\n  - id: acme\n    query: null\n", 3, "null")]
+    [InlineData("brands:\n  - id: acme\n    query: ~\n", 3, "~")]
+    [InlineData("brands:\n  - id: acme\n    query: !!null\n", 3, "!!null")]
+    [InlineData("brands:\n  - id: acme\n    query:\n", 3, null)]
+    [InlineData("{\"brands\":[{\"id\":\"acme\",\n\"query\":null}]}", 2, "null")]
+    public void Refuses_a_null_query_where_it_is_rather_than_matching_the_word_null(string model, int line, string? at)
+    {
+        var error = Single(model);
+
+        Assert.Equal("'query' must be a non-empty text", error.Message);
+        Assert.Equal(line, error.Line);
+        if (at is not null)
+        {
+            Assert.StartsWith(at, At(model, error), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Takes_a_null_optional_field_as_absent_and_a_quoted_null_as_the_word()
+    {
+        const string json =
+            """
+            {"concepts":[{"id":"price","query":"price","parent":null,"kind":null,"name":null}],
+             "brands":[{"id":"acme","query":"'null' OR acme","competitors":null,"alerts":null,"security":null}]}
+            """;
+
+        var model = ModelLoader.Parse(json, Source);
+
+        var price = Assert.Single(model.Concepts);
+        Assert.Null(price.Parent);
+        Assert.Equal("price", price.Name);
+        Assert.Empty(Assert.Single(model.Brands).Competitors);
+        var brands = new List<int>();
+        model.Match("the value is null", new CompiledMatchScratch(), brands, []);
+        Assert.Equal([0], brands);
+    }
+
+    [Fact]
+    public void Refuses_a_second_YAML_document_where_it_starts()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n---\nbrands:\n  - id: globex\n    query: globex\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("one YAML document", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reports_missing_brands()
     {

@@ -69,6 +69,7 @@ public sealed class AnalyzeEndpointTests(EngineFixture fixture) : IClassFixture<
             .. Encoding.UTF8.GetBytes("{\"id\":\"f1\",\"createdAt\":\"" + ahead + "\",\"text\":\"beta\"}\n"),
             .. Encoding.UTF8.GetBytes("{\"id\":\"f2\",\"createdAt\":\"" + Now + "\",\"text\":\"beta "), 0xFF, .. "\"}\n"u8,
             .. Encoding.UTF8.GetBytes(Post("f3", "beta") + "\n"),
+            .. Encoding.UTF8.GetBytes(Post("f4", "beta " + new string('x', 1024 * 1024)) + "\n"),
         ];
         using var content = new ByteArrayContent(body);
 
@@ -80,6 +81,7 @@ public sealed class AnalyzeEndpointTests(EngineFixture fixture) : IClassFixture<
         Assert.Contains("minutes ahead of the engine's clock", items[0].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("'text' holds text that is not valid Unicode", items[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal("f3", items[2].GetProperty("id").GetString());
+        Assert.Equal("the line is longer than 1 MiB and was not read", items[3].GetProperty("error").GetString());
     }
 
     private static string Post(string id, string text, string? lang = null) =>

@@ -14,7 +14,7 @@ public static partial class ModelLoader
         /// </summary>
         private BrandIdentity? Security(YamlMappingNode item, string id)
         {
-            if (!item.Children.TryGetValue("security", out var node))
+            if (!Present(item, "security", out var node))
             {
                 return null;
             }
@@ -76,7 +76,7 @@ public static partial class ModelLoader
         private List<YamlScalarNode> Texts(YamlMappingNode map, string key)
         {
             var result = new List<YamlScalarNode>();
-            if (!map.Children.TryGetValue(key, out var node))
+            if (!Present(map, key, out var node))
             {
                 return result;
             }
@@ -89,7 +89,7 @@ public static partial class ModelLoader
 
             foreach (var entry in seq)
             {
-                if (entry is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+                if (Text(entry) is { } scalar)
                 {
                     result.Add(scalar);
                 }

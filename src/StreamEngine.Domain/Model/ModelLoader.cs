@@ -74,6 +74,13 @@ public static partial class ModelLoader
             throw new ModelException([new ModelError(source, 1, 1, "expected a mapping with 'brands' and 'concepts'")]);
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            // A second document would otherwise be dropped unread, with whatever it was meant to change.
+            var second = stream.Documents[1].RootNode.Start;
+            throw new ModelException([new ModelError(source, (int)second.Line, (int)second.Column, "a model is one YAML document, and a second one starts here")]);
+        }
+
         var reader = new Reader(source, yaml, errors);
         reader.OnlyKeys(root, "the model", TopLevelKeys);
         var concepts = reader.Concepts(root);
@@ -198,13 +205,13 @@ public static partial class ModelLoader
                 var id = Id(item, "brand");
                 var query = Query(item);
                 var competitors = new List<YamlScalarNode>();
-                if (item.Children.TryGetValue("competitors", out var node))
+                if (Present(item, "competitors", out var node))
                 {
                     if (node is YamlSequenceNode seq)
                     {
                         foreach (var c in seq)
                         {
-                            if (c is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value))
+                            if (Text(c) is { } s)
                             {
                                 competitors.Add(s);
                             }
@@ -294,7 +301,7 @@ public static partial class ModelLoader
         /// <summary>A brand's <c>alerts:</c> over the defaults; null (with errors noted) when a value is bad.</summary>
         private AlertSettings? AlertSettingsOf(YamlMappingNode brand)
         {
-            if (!brand.Children.TryGetValue("alerts", out var node))
+            if (!Present(brand, "alerts", out var node))
             {
                 return AlertSettings.Default;
             }
@@ -353,7 +360,7 @@ public static partial class ModelLoader
         private List<YamlScalarNode> ScalarList(YamlMappingNode item, string key, string what)
         {
             var values = new List<YamlScalarNode>();
-            if (!item.Children.TryGetValue(key, out var node))
+            if (!Present(item, key, out var node))
             {
                 return values;
             }
@@ -366,7 +373,7 @@ public static partial class ModelLoader
 
             foreach (var value in seq)
             {
-                if (value is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value))
+                if (Text(value) is { } s)
                 {
                     values.Add(s);
                 }
@@ -441,18 +448,14 @@ public static partial class ModelLoader
 
         private IEnumerable<YamlMappingNode> Sequence(YamlMappingNode root, string key, bool required, string entry = "a mapping with id, name and query")
         {
-            if (!root.Children.TryGetValue(key, out var node))
+            if (!Present(root, key, out var node))
             {
-                if (required)
+                // A key given as null is there, if empty: the caller says what it must hold.
+                if (required && !root.Children.ContainsKey(key))
                 {
                     Error(root, $"'{key}' is required");
                 }
 
-                yield break;
-            }
-
-            if (node is YamlScalarNode { Value: null or "" })
-            {
                 yield break;
             }
 
@@ -617,9 +620,13 @@ public static partial class ModelLoader
 
         private YamlScalarNode? Scalar(YamlMappingNode item, string key, bool required)
         {
-            if (!item.Children.TryGetValue(key, out var node))
+            if (!Present(item, key, out var node))
             {
-                if (required)
+                if (required && item.Children.TryGetValue(key, out var nothing))
+                {
+                    Error(nothing, $"'{key}' must be a non-empty text");
+                }
+                else if (required)
                 {
                     Error(item, $"'{key}' is required");
                 }
@@ -627,7 +634,7 @@ public static partial class ModelLoader
                 return null;
             }
 
-            if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+            if (Text(node) is not { } scalar)
             {
                 Error(node, $"'{key}' must be a non-empty text");
                 return null;
@@ -635,6 +642,32 @@ public static partial class ModelLoader
 
             return scalar;
         }
+
+        /// <summary>
+        /// Whether the mapping holds a value under the key. A null (YAML's <c>null</c>, <c>~</c>, an
+        /// empty value, JSON's <c>null</c>) counts as absent: a required key then is missing, and an
+        /// optional one takes its default.
+        /// </summary>
+        private static bool Present(YamlMappingNode map, string key, out YamlNode node)
+        {
+            if (map.Children.TryGetValue(key, out var value) && !IsNull(value))
+            {
+                node = value;
+                return true;
+            }
+
+            node = map;
+            return false;
+        }
+
+        /// <summary>The node as a text (a scalar that is neither null nor blank), or null. A quoted <c>'null'</c> is the text "null".</summary>
+        private static YamlScalarNode? Text(YamlNode node) =>
+            node is YamlScalarNode scalar && !IsNull(scalar) && !string.IsNullOrWhiteSpace(scalar.Value) ? scalar : null;
+
+        private static bool IsNull(YamlNode node) =>
+            node is YamlScalarNode scalar
+            && ((!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:null")
+                || (scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL"));
 
         private void Unique(IEnumerable<(string Id, YamlNode Node)> items, string kind)
         {

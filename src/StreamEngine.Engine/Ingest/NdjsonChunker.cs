@@ -15,6 +15,9 @@ public static class NdjsonChunker
     public const int TargetChunkBytes = 256 * 1024;
     public const int MaxLineBytes = 1024 * 1024;
 
+    /// <summary>The refusal of a line longer than <see cref="MaxLineBytes"/>.</summary>
+    public static readonly string LineTooLong = $"the line is longer than {MaxLineBytes / 1024 / 1024} MiB and was not read";
+
     /// <summary>Reads <paramref name="reader"/> to its end, handing each chunk to <paramref name="onChunk"/>; stops early when it returns false.</summary>
     /// <returns>The line number of the first line not taken, or 0 when everything was read.</returns>
     public static async Task<int> ReadAsync(PipeReader reader, Func<IngestChunk, Task<bool>> onChunk, CancellationToken cancellationToken)
@@ -136,7 +139,7 @@ public static class NdjsonChunker
 
             buffer = newline is { } at ? buffer.Slice(buffer.GetPosition(1, at)) : buffer.Slice(buffer.End);
             _skipping = false;
-            chunk = IngestChunk.RefusedLine(NextLine, $"the line is longer than {MaxLineBytes / 1024 / 1024} MiB and was not read");
+            chunk = IngestChunk.RefusedLine(NextLine, LineTooLong);
             return true;
         }
     }

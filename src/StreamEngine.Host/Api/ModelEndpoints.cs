@@ -61,7 +61,7 @@ internal static class ModelEndpoints
         using var body = await RequestBody.ReadAsync(http.Request, MaxModelBytes, http.RequestAborted);
         if (body is null)
         {
-            return (null, [new ModelError(0, 0, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB")]);
+            return (null, [new ModelError(1, 1, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB, and was not read")]);
         }
 
         try
