@@ -335,6 +335,32 @@ public sealed class ModelLoaderTests
         Assert.Equal([0], brands);
     }
 
+    [Theory]
+    [InlineData("brands:\n\t- id: acme\n", 2, 1)]
+    [InlineData("brands:\n  - id: acme\n\tname: Acme\n    query: acme\n", 3, 1)]
+    [InlineData("brands:\n  - id: acme\n    query: acme\n  \t# comment\n", 4, 3)]
+    public void Points_at_a_tab_in_the_indentation(string yaml, int line, int column)
+    {
+        var error = Single(yaml);
+
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Equal("a tab in the indentation: YAML indents with spaces", error.Message);
+    }
+
+    [Theory]
+    [InlineData("    query: &q 'acme OR AND'")]
+    [InlineData("    query: !!str 'acme OR AND'")]
+    [InlineData("    query: !!str &q acme OR AND")]
+    public void Points_at_the_problem_of_a_query_written_with_an_anchor_or_a_tag(string queryLine)
+    {
+        var yaml = "brands:\n  - id: acme\n" + queryLine + "\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("AND", At(yaml, error), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Refuses_a_second_YAML_document_where_it_starts()
     {

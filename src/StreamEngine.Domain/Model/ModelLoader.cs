@@ -49,6 +49,27 @@ public static partial class ModelLoader
         return Parse(System.Text.Encoding.UTF8.GetString(utf8), source);
     }
 
+    /// <summary>The first tab among the leading white space of a line from <paramref name="fromLine"/> (1-based) on.</summary>
+    private static (int Line, int Column)? TabIndentation(string yaml, int fromLine)
+    {
+        var line = 1;
+        foreach (var text in yaml.AsSpan().EnumerateLines())
+        {
+            if (line >= fromLine)
+            {
+                var indent = text.Length - text.TrimStart(" \t").Length;
+                if (text[..indent].IndexOf('\t') is var column and >= 0)
+                {
+                    return (line, column + 1);
+                }
+            }
+
+            line++;
+        }
+
+        return null;
+    }
+
     public static ListeningModel Parse(string yaml, string source)
     {
         var errors = new List<ModelError>();
@@ -57,6 +78,11 @@ public static partial class ModelLoader
         try
         {
             stream.Load(parser);
+        }
+        catch (YamlException ex) when (ex.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentation(yaml, (int)ex.Start.Line) is { } tab)
+        {
+            // The scanner notices a tab a token or a line after it, and points there.
+            throw new ModelException([new ModelError(source, tab.Line, tab.Column, "a tab in the indentation: YAML indents with spaces")]);
         }
         catch (YamlException ex)
         {
@@ -539,7 +565,7 @@ public static partial class ModelLoader
             var oneLine = query.Start.Line == query.End.Line && query.Style is not (ScalarStyle.Folded or ScalarStyle.Literal);
             if (oneLine)
             {
-                var quoted = query.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
+                var quoted = (query.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0) + Properties((int)query.Start.Index);
                 var written = yaml.AsSpan((int)query.Start.Index + quoted, (int)(query.End.Index - query.Start.Index) - quoted);
                 return ((int)query.Start.Line, (int)query.Start.Column + quoted + SourceOffset(written, query.Style, ex.Column - 1));
             }
@@ -567,6 +593,29 @@ public static partial class ModelLoader
             var absolute = (int)query.Start.Index + at;
             var lineStart = yaml.LastIndexOf('\n', Math.Max(0, absolute - 1)) + 1;
             return (yaml.AsSpan(0, absolute).Count('\n') + 1, absolute - lineStart + 1);
+        }
+
+        /// <summary>
+        /// How many characters an anchor (<c>&amp;q</c>) or a tag (<c>!!str</c>) and the blanks after
+        /// them take before a scalar's text; the scalar's position is theirs.
+        /// </summary>
+        private int Properties(int start)
+        {
+            var at = start;
+            while (at < yaml.Length && yaml[at] is '&' or '!')
+            {
+                while (at < yaml.Length && yaml[at] is not (' ' or '\t' or '\n' or '\r'))
+                {
+                    at++;
+                }
+
+                while (at < yaml.Length && yaml[at] is ' ' or '\t')
+                {
+                    at++;
+                }
+            }
+
+            return at - start;
         }
 
         /// <summary>
