@@ -101,6 +101,18 @@ public sealed class BrandInfluence
         return sums;
     }
 
+    /// <summary>
+    /// Where the panes a window reads begin: a window is read in whole panes, so a day's hashtags
+    /// reach back to the start of the hour 23 hours ago and a week's to the start of the UTC day six days ago.
+    /// </summary>
+    public DateTimeOffset PanesStart(TimeWindow window, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var (ring, from, _) = PanesOf(window, now);
+        var minutesPerPane = ReferenceEquals(ring, _minutes) ? 1 : ReferenceEquals(ring, _hours) ? 60 : 24 * 60;
+        return EventTime.StartOfMinute(from * minutesPerPane);
+    }
+
     /// <summary>The ring of panes a window reads and the periods of it that the window covers.</summary>
     private (PaneRing Ring, long From, long To) PanesOf(TimeWindow window, DateTimeOffset now)
     {

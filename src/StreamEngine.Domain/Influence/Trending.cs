@@ -54,14 +54,25 @@ public static class Trending
             return [];
         }
 
-        var scale = window.Length / (longer.Length - window.Length);
         var concepts = Rank(
             TrendKind.Concept,
             aggregate.Segments(SegmentDimension.Concept, window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
             aggregate.Segments(SegmentDimension.Concept, longer, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
-            scale);
-        var hashtags = Rank(TrendKind.Hashtag, aggregate.Influence.Hashtags(window, now), aggregate.Influence.Hashtags(longer, now), scale);
+            window.Length / (longer.Length - window.Length));
+        var hashtags = Rank(TrendKind.Hashtag, aggregate.Influence.Hashtags(window, now), aggregate.Influence.Hashtags(longer, now), HashtagScale(aggregate.Influence, window, longer, now));
         return [.. concepts, .. hashtags];
+    }
+
+    /// <summary>
+    /// Hashtags are counted in whole panes (minutes, hours, UTC days), so the window and its baseline
+    /// cover what their panes cover, not their nominal lengths: at 21:52 a day's baseline runs from
+    /// the start of the UTC day six days ago to 22:00 yesterday, 5 days and 22 hours, not 6 days.
+    /// </summary>
+    private static double HashtagScale(BrandInfluence influence, TimeWindow window, TimeWindow longer, DateTimeOffset now)
+    {
+        var windowStart = influence.PanesStart(window, now);
+        var baseline = windowStart - influence.PanesStart(longer, now);
+        return baseline > TimeSpan.Zero ? (now - windowStart) / baseline : 0;
     }
 
     private static IEnumerable<TrendingItem> Rank(TrendKind kind, IReadOnlyDictionary<string, long> inWindow, IReadOnlyDictionary<string, long> inLonger, double scale) =>

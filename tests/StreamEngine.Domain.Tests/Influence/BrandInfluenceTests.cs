@@ -75,6 +75,34 @@ public sealed class BrandInfluenceTests
     }
 
     [Fact]
+    public void A_hashtags_baseline_is_scaled_by_the_time_its_panes_cover()
+    {
+        // At 12:30 a day's hashtags are read from the hour panes since 13:00 yesterday (23.5 hours),
+        // the week's from the day panes since 00:00 six days ago: the baseline is the 133 hours
+        // between, not 6 days. #even is written every hour at :35; #rising too, and twice an
+        // hour within the day.
+        var aggregate = new BrandAggregate();
+        var posts = new List<(Post, SentimentScore?)>();
+        var windowStart = StartOfHour(Now) - TimeSpan.FromHours(23);
+        for (var at = StartOfHour(Now) - TimeSpan.FromDays(8) + TimeSpan.FromMinutes(35); at < Now; at += TimeSpan.FromHours(1))
+        {
+            posts.Add((Post($"e{at.ToUnixTimeSeconds()}", at, "@e", text: "acme #even"), null));
+            posts.Add((Post($"r{at.ToUnixTimeSeconds()}", at, "@r", text: "acme #rising"), null));
+            if (at >= windowStart)
+            {
+                posts.Add((Post($"rr{at.ToUnixTimeSeconds()}", at, "@r", text: "acme #rising"), null));
+            }
+        }
+
+        aggregate.Apply(Delta(posts));
+
+        var trending = Trending.Of(aggregate, TimeWindow.OneDay, Now);
+
+        var rising = Assert.Single(trending, t => t.Kind == TrendKind.Hashtag);
+        Assert.Equal(("rising", 46L, 23.5), (rising.Value, rising.Observed, rising.Expected));
+    }
+
+    [Fact]
     public void The_reputation_index_weighs_sentiment_by_reach_over_the_trailing_week()
     {
         var aggregate = new BrandAggregate();
