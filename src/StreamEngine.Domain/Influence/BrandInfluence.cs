@@ -28,6 +28,9 @@ public sealed class BrandInfluence
 
     public IEnumerable<InfluencePane> DayPanes => _days.All;
 
+    // The newest hour a post has been applied to; long.MinValue before the first.
+    private long _hour = long.MinValue;
+
     public void Apply(MinuteDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
@@ -36,9 +39,65 @@ public sealed class BrandInfluence
             return;
         }
 
+        var hour = EventTime.HourOf(delta.Minute);
+        if (hour > _hour)
+        {
+            // Before this minute's pane can take the slot of one of the hour's minutes.
+            Settle(_hour, hour);
+            _hour = hour;
+        }
+
         _minutes.Pane(delta.Minute)?.Add(delta.Authors, delta.Hashtags);
-        _hours.Pane(EventTime.HourOf(delta.Minute))?.Add(delta.Authors, delta.Hashtags);
+        _hours.Pane(hour)?.Add(delta.Authors, delta.Hashtags);
         _days.Pane(DayOf(delta.Minute))?.Add(delta.Authors, delta.Hashtags);
+    }
+
+    /// <summary>
+    /// When posts move on from <paramref name="closed"/>, its hour pane is rebuilt from its minute
+    /// panes, and, at a day's end, the day pane from its hour panes. A pane fed a minute at a time
+    /// by a Space-Saving summary loses what an author had each time others push it out: an author
+    /// who posts every few minutes among hundreds of others in an hour can keep half of its
+    /// mentions. The smaller panes hold each author's figures for their own period, so their sums
+    /// count such an author in full, and the coarser pane keeps the leaders of those sums.
+    /// </summary>
+    private void Settle(long closed, long next)
+    {
+        if (closed == long.MinValue)
+        {
+            return;
+        }
+
+        _hours.Replace(Merged(_minutes, closed * 60, (closed * 60) + 59, closed, PaneKind.Hour));
+        if (DayOf(closed * 60) < DayOf(next * 60))
+        {
+            var day = DayOf(closed * 60);
+            _days.Replace(Merged(_hours, day * 24, (day * 24) + 23, day, PaneKind.Day));
+        }
+    }
+
+    private static InfluencePane Merged(PaneRing finer, long from, long to, long period, PaneKind kind)
+    {
+        var (authors, hashtags) = CapacityOf(kind);
+        var merged = new InfluencePane(period, authors, hashtags);
+        foreach (var by in (ReadOnlySpan<TallyWeight>)[TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement])
+        {
+            var sums = new Dictionary<string, AuthorTally>(StringComparer.Ordinal);
+            finer.SumAuthors(from, to, by, sums);
+            var ranking = merged.Ranking(by);
+            foreach (var (author, tally) in sums.OrderByDescending(s => s.Value.Weight(by)).ThenBy(s => s.Key, StringComparer.Ordinal).Take(authors))
+            {
+                ranking.Restore(new SpaceSaving<AuthorTally>.Kept(author, tally, 0));
+            }
+        }
+
+        var uses = new Dictionary<string, long>(StringComparer.Ordinal);
+        finer.SumHashtags(from, to, uses);
+        foreach (var (term, count) in uses.OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal).Take(hashtags))
+        {
+            merged.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(term, new TermTally(count), 0));
+        }
+
+        return merged;
     }
 
     /// <summary>
@@ -62,6 +121,7 @@ public sealed class BrandInfluence
         influence._minutes.Restore(minutes);
         influence._hours.Restore(hours);
         influence._days.Restore(days);
+        influence._hour = influence._hours.NewestPeriod;
         return influence;
     }
 
@@ -78,8 +138,10 @@ public sealed class BrandInfluence
     {
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, AuthorTally>(StringComparer.Ordinal);
-        var (ring, from, to) = PanesOf(window, now);
-        ring.SumAuthors(from, to, by, sums);
+        foreach (var (ring, from, to) in PaneRangesOf(window, now))
+        {
+            ring.SumAuthors(from, to, by, sums);
+        }
 
         return sums
             .OrderByDescending(s => s.Value.Weight(by))
@@ -95,10 +157,37 @@ public sealed class BrandInfluence
     {
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
-        var (ring, from, to) = PanesOf(window, now);
-        ring.SumHashtags(from, to, sums);
+        foreach (var (ring, from, to) in PaneRangesOf(window, now))
+        {
+            ring.SumHashtags(from, to, sums);
+        }
 
         return sums;
+    }
+
+    /// <summary>
+    /// The panes a window's sums read: closed hours and days from their own panes, the current day
+    /// from its hours and the current hour from its minutes. A pane is settled from the finer ones
+    /// when its period closes (<see cref="Settle"/>); until then the finer ones count its authors better.
+    /// </summary>
+    private (PaneRing Ring, long From, long To)[] PaneRangesOf(TimeWindow window, DateTimeOffset now)
+    {
+        var (ring, from, _) = PanesOf(window, now);
+        var nowMinute = EventTime.MinuteOf(now);
+        var lastMinute = EventTime.MinuteOf(now + RetentionPolicy.MaxFutureSkew);
+        var hour = EventTime.HourOf(nowMinute);
+        if (ReferenceEquals(ring, _minutes))
+        {
+            return [(_minutes, from, lastMinute)];
+        }
+
+        if (ReferenceEquals(ring, _hours))
+        {
+            return [(_hours, from, hour - 1), (_minutes, hour * 60, lastMinute)];
+        }
+
+        var day = DayOf(nowMinute);
+        return [(_days, from, day - 1), (_hours, day * 24, hour - 1), (_minutes, hour * 60, lastMinute)];
     }
 
     /// <summary>
@@ -235,6 +324,19 @@ public sealed class BrandInfluence
                 {
                     Keep(slot, pane);
                 }
+            }
+        }
+
+        /// <summary>The newest period a pane is held for; long.MinValue when none is.</summary>
+        public long NewestPeriod => _slots.Max(PeriodOf);
+
+        /// <summary>Puts a rebuilt pane in its period's slot, unless a newer period holds it.</summary>
+        public void Replace(InfluencePane pane)
+        {
+            var slot = SlotOf(pane.Period);
+            if (PeriodOf(_slots[slot]) <= pane.Period)
+            {
+                Keep(slot, pane);
             }
         }
 

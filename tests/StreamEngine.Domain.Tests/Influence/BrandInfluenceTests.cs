@@ -75,6 +75,35 @@ public sealed class BrandInfluenceTests
     }
 
     [Fact]
+    public void An_author_posting_among_hundreds_of_others_keeps_all_its_mentions_in_the_day_and_the_week()
+    {
+        // Two hours ago, @whale posts twice every fourth minute while 20 others post once each
+        // minute: fed a minute at a time, a 16-author hour pane pushes @whale out again and again.
+        var aggregate = new BrandAggregate();
+        var hour = StartOfHour(Now) - TimeSpan.FromHours(2);
+        for (var m = 0; m < 60; m++)
+        {
+            var at = hour + TimeSpan.FromMinutes(m);
+            var posts = Enumerable.Range(0, 20).Select(i => (Post($"o{m}-{i}", at, $"@o{m}x{i}"), (SentimentScore?)null)).ToList();
+            if (m % 4 == 0)
+            {
+                posts.Add((Post($"w{m}", at, "@whale"), null));
+                posts.Add((Post($"ww{m}", at, "@whale"), null));
+            }
+
+            aggregate.Apply(Delta(posts));
+        }
+
+        aggregate.Apply(Delta([(Post("now", Now - TimeSpan.FromMinutes(1), "@late"), null)]));
+
+        foreach (var window in (TimeWindow[])[TimeWindow.OneDay, TimeWindow.SevenDays])
+        {
+            var top = aggregate.Influence.TopAuthors(window, TallyWeight.Mentions, 3, Now)[0];
+            Assert.Equal(("x/@whale", 30L), (top.Author, top.Tally.Mentions));
+        }
+    }
+
+    [Fact]
     public void A_hashtags_baseline_is_scaled_by_the_time_its_panes_cover()
     {
         // At 12:30 a day's hashtags are read from the hour panes since 13:00 yesterday (23.5 hours),
