@@ -53,12 +53,13 @@ public sealed class BrandInfluence
     }
 
     /// <summary>
-    /// When posts move on from <paramref name="closed"/>, its hour pane is rebuilt from its minute
-    /// panes, and, at a day's end, the day pane from its hour panes. A pane fed a minute at a time
-    /// by a Space-Saving summary loses what an author had each time others push it out: an author
-    /// who posts every few minutes among hundreds of others in an hour can keep half of its
-    /// mentions. The smaller panes hold each author's figures for their own period, so their sums
-    /// count such an author in full, and the coarser pane keeps the leaders of those sums.
+    /// When the brand's first post of a later hour arrives, the pane of the hour before is rebuilt
+    /// from its minute panes, and at a day's end the day pane from its hour panes. A pane fed a
+    /// minute at a time by a Space-Saving summary loses what an author had each time others push it
+    /// out: an author who posts every few minutes among hundreds of others could keep a fraction of
+    /// its mentions. The finer panes hold each author's figures for their own period; summed, they
+    /// count such an author in full. Each author keeps the larger of the two counts (both count
+    /// only posts it made), and the pane keeps the leaders of those.
     /// </summary>
     private void Settle(long closed, long next)
     {
@@ -67,15 +68,15 @@ public sealed class BrandInfluence
             return;
         }
 
-        _hours.Replace(Merged(_minutes, closed * 60, (closed * 60) + 59, closed, PaneKind.Hour));
+        _hours.Replace(Merged(_hours.At(closed), _minutes, closed * 60, (closed * 60) + 59, closed, PaneKind.Hour));
         if (DayOf(closed * 60) < DayOf(next * 60))
         {
             var day = DayOf(closed * 60);
-            _days.Replace(Merged(_hours, day * 24, (day * 24) + 23, day, PaneKind.Day));
+            _days.Replace(Merged(_days.At(day), _hours, day * 24, (day * 24) + 23, day, PaneKind.Day));
         }
     }
 
-    private static InfluencePane Merged(PaneRing finer, long from, long to, long period, PaneKind kind)
+    private static InfluencePane Merged(InfluencePane? fed, PaneRing finer, long from, long to, long period, PaneKind kind)
     {
         var (authors, hashtags) = CapacityOf(kind);
         var merged = new InfluencePane(period, authors, hashtags);
@@ -83,6 +84,12 @@ public sealed class BrandInfluence
         {
             var sums = new Dictionary<string, AuthorTally>(StringComparer.Ordinal);
             finer.SumAuthors(from, to, by, sums);
+            foreach (var kept in fed is null ? [] : fed.Ranking(by).Entries)
+            {
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _);
+                sum = kept.Tally.Weight(by) > sum.Weight(by) ? kept.Tally : sum;
+            }
+
             var ranking = merged.Ranking(by);
             foreach (var (author, tally) in sums.OrderByDescending(s => s.Value.Weight(by)).ThenBy(s => s.Key, StringComparer.Ordinal).Take(authors))
             {
@@ -92,6 +99,12 @@ public sealed class BrandInfluence
 
         var uses = new Dictionary<string, long>(StringComparer.Ordinal);
         finer.SumHashtags(from, to, uses);
+        foreach (var kept in fed is null ? [] : fed.Hashtags.Entries)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(uses, kept.Key, out _);
+            count = Math.Max(count, kept.Tally.Count);
+        }
+
         foreach (var (term, count) in uses.OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal).Take(hashtags))
         {
             merged.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(term, new TermTally(count), 0));
@@ -128,7 +141,7 @@ public sealed class BrandInfluence
     /// <summary>Capacities of new panes of each ring, so a snapshot restores panes of the same size.</summary>
     public static (int Authors, int Hashtags) CapacityOf(PaneKind kind) => kind switch
     {
-        PaneKind.Minute => (8, 16),
+        PaneKind.Minute => (BrandDeltaBuilder.AuthorsPerMinute, BrandDeltaBuilder.HashtagsPerMinute),
         PaneKind.Hour => (16, 32),
         _ => (32, 64),
     };
@@ -138,10 +151,8 @@ public sealed class BrandInfluence
     {
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, AuthorTally>(StringComparer.Ordinal);
-        foreach (var (ring, from, to) in PaneRangesOf(window, now))
-        {
-            ring.SumAuthors(from, to, by, sums);
-        }
+        var (ring, from, to) = PanesOf(window, now);
+        ring.SumAuthors(from, to, by, sums);
 
         return sums
             .OrderByDescending(s => s.Value.Weight(by))
@@ -157,37 +168,10 @@ public sealed class BrandInfluence
     {
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (ring, from, to) in PaneRangesOf(window, now))
-        {
-            ring.SumHashtags(from, to, sums);
-        }
+        var (ring, from, to) = PanesOf(window, now);
+        ring.SumHashtags(from, to, sums);
 
         return sums;
-    }
-
-    /// <summary>
-    /// The panes a window's sums read: closed hours and days from their own panes, the current day
-    /// from its hours and the current hour from its minutes. A pane is settled from the finer ones
-    /// when its period closes (<see cref="Settle"/>); until then the finer ones count its authors better.
-    /// </summary>
-    private (PaneRing Ring, long From, long To)[] PaneRangesOf(TimeWindow window, DateTimeOffset now)
-    {
-        var (ring, from, _) = PanesOf(window, now);
-        var nowMinute = EventTime.MinuteOf(now);
-        var lastMinute = EventTime.MinuteOf(now + RetentionPolicy.MaxFutureSkew);
-        var hour = EventTime.HourOf(nowMinute);
-        if (ReferenceEquals(ring, _minutes))
-        {
-            return [(_minutes, from, lastMinute)];
-        }
-
-        if (ReferenceEquals(ring, _hours))
-        {
-            return [(_hours, from, hour - 1), (_minutes, hour * 60, lastMinute)];
-        }
-
-        var day = DayOf(nowMinute);
-        return [(_days, from, day - 1), (_hours, day * 24, hour - 1), (_minutes, hour * 60, lastMinute)];
     }
 
     /// <summary>

@@ -77,18 +77,19 @@ public sealed class BrandInfluenceTests
     [Fact]
     public void An_author_posting_among_hundreds_of_others_keeps_all_its_mentions_in_the_day_and_the_week()
     {
-        // Two hours ago, @whale posts twice every fourth minute while 20 others post once each
-        // minute: fed a minute at a time, a 16-author hour pane pushes @whale out again and again.
+        // Yesterday at 22:00, @aaa (whose name sorts first, as the delta lists its authors) posts twice
+        // every fourth minute while 20 others post once each minute: fed a minute at a time, a
+        // 16-author hour pane pushes it out again and again. A post today closes the hour and the day.
         var aggregate = new BrandAggregate();
-        var hour = StartOfHour(Now) - TimeSpan.FromHours(2);
+        var hour = StartOfHour(Now) - TimeSpan.FromHours(14);
         for (var m = 0; m < 60; m++)
         {
             var at = hour + TimeSpan.FromMinutes(m);
             var posts = Enumerable.Range(0, 20).Select(i => (Post($"o{m}-{i}", at, $"@o{m}x{i}"), (SentimentScore?)null)).ToList();
             if (m % 4 == 0)
             {
-                posts.Add((Post($"w{m}", at, "@whale"), null));
-                posts.Add((Post($"ww{m}", at, "@whale"), null));
+                posts.Add((Post($"w{m}", at, "@aaa"), null));
+                posts.Add((Post($"ww{m}", at, "@aaa"), null));
             }
 
             aggregate.Apply(Delta(posts));
@@ -99,8 +100,32 @@ public sealed class BrandInfluenceTests
         foreach (var window in (TimeWindow[])[TimeWindow.OneDay, TimeWindow.SevenDays])
         {
             var top = aggregate.Influence.TopAuthors(window, TallyWeight.Mentions, 3, Now)[0];
-            Assert.Equal(("x/@whale", 30L), (top.Author, top.Tally.Mentions));
+            Assert.Equal(("x/@aaa", 30L), (top.Author, top.Tally.Mentions));
         }
+    }
+
+    [Fact]
+    public void Rebuilding_a_closed_hour_keeps_what_its_own_pane_counted()
+    {
+        // Twelve authors post every minute of an hour, and #steady twice a minute among 31 one-off
+        // hashtags: all of them fit the hour pane, and the rebuild must not lose any of them.
+        var aggregate = new BrandAggregate();
+        var hour = StartOfHour(Now) - TimeSpan.FromHours(2);
+        for (var m = 0; m < 60; m++)
+        {
+            var at = hour + TimeSpan.FromMinutes(m);
+            var posts = Enumerable.Range(0, 12).Select(i => (Post($"a{m}-{i}", at, $"@a{i:00}", text: i < 2 ? "acme #steady" : $"acme #once{m}x{i}"), (SentimentScore?)null)).ToList();
+            posts.AddRange(Enumerable.Range(12, 19).Select(i => (Post($"t{m}-{i}", at, $"@t{m}x{i}", text: $"acme #once{m}x{i}"), (SentimentScore?)null)));
+            aggregate.Apply(Delta(posts));
+        }
+
+        var before = aggregate.Influence.TopAuthors(TimeWindow.OneDay, TallyWeight.Mentions, 12, Now);
+        aggregate.Apply(Delta([(Post("now", Now - TimeSpan.FromMinutes(1), "@late"), null)]));
+        var after = aggregate.Influence.TopAuthors(TimeWindow.OneDay, TallyWeight.Mentions, 12, Now);
+
+        Assert.All(Enumerable.Range(0, 12), i => Assert.Contains(after, a => a.Author == $"x/@a{i:00}" && a.Tally.Mentions == 60));
+        Assert.Equal(before.Select(a => (a.Author, a.Tally.Mentions)), after.Select(a => (a.Author, a.Tally.Mentions)));
+        Assert.Equal(120, aggregate.Influence.Hashtags(TimeWindow.OneDay, Now)["steady"]);
     }
 
     [Fact]
