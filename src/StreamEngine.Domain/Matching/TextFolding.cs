@@ -38,7 +38,25 @@ public static class TextFolding
     public static bool IsWordChar(char folded) =>
         folded < 128
             ? (uint)(folded - 'a') <= 'z' - 'a' || (uint)(folded - '0') <= 9 || folded == '_'
-            : !char.IsSurrogate(folded) && (char.IsLetterOrDigit(folded) || IsKeptMark(folded));
+            : (WordChars[folded >> 6] >> folded & 1) != 0;
+
+    // One bit per unit beyond ASCII: threat words and fingerprints ask per unit of every post.
+    private static readonly ulong[] WordChars = BuildWordChars();
+
+    private static ulong[] BuildWordChars()
+    {
+        var bits = new ulong[65536 / 64];
+        for (var c = 128; c < 65536; c++)
+        {
+            var unit = (char)c;
+            if (!char.IsSurrogate(unit) && (char.IsLetterOrDigit(unit) || IsKeptMark(unit)))
+            {
+                bits[c >> 6] |= 1UL << c;
+            }
+        }
+
+        return bits;
+    }
 
     private static bool IsKeptMark(char c) =>
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
@@ -50,6 +68,7 @@ public static class TextFolding
             or (>= '\u0483' and <= '\u0489') // Cyrillic titlo and number signs
             or (>= '\u0591' and <= '\u05C7') // Hebrew points and cantillation
             or (>= '\u0610' and <= '\u061A') or (>= '\u064B' and <= '\u065F') or '\u0670' or (>= '\u06D6' and <= '\u06ED') // Arabic vowel signs
+            or '\u093C' or '\u09BC' or '\u0A3C' or '\u0ABC' or '\u0B3C' or '\u0C3C' or '\u0CBC' // nuktas: NFC writes ज़ as ज and a nukta, the precomposed ज़ folds to ज, so both read as ज
             or (>= '\u180B' and <= '\u180F') // Mongolian variation selectors
             or (>= '\u1AB0' and <= '\u1AFF') or (>= '\u1DC0' and <= '\u1DFF') // more diacritical marks
             or (>= '\u20D0' and <= '\u20FF') // marks for symbols, the keycap's square among them
