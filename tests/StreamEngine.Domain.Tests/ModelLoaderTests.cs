@@ -361,6 +361,18 @@ public sealed class ModelLoaderTests
         Assert.StartsWith("AND", At(yaml, error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("brands:\n  - id: acme\n    query: !!str null\n")]
+    [InlineData("brands:\n  - id: acme\n    query: \"null\"\n---\n")]
+    public void Reads_a_tagged_or_quoted_null_as_the_word_and_an_empty_last_document_as_nothing(string yaml)
+    {
+        var model = ModelLoader.Parse(yaml, Source);
+
+        var brands = new List<int>();
+        model.Match("the value is null", new CompiledMatchScratch(), brands, []);
+        Assert.Equal([0], brands);
+    }
+
     [Fact]
     public void Refuses_a_second_YAML_document_where_it_starts()
     {

@@ -100,7 +100,7 @@ public static partial class ModelLoader
             throw new ModelException([new ModelError(source, 1, 1, "expected a mapping with 'brands' and 'concepts'")]);
         }
 
-        if (stream.Documents.Count > 1)
+        if (stream.Documents.Count > 1 && !(stream.Documents.Count == 2 && Reader.IsNull(stream.Documents[1].RootNode)))
         {
             // A second document would otherwise be dropped unread, with whatever it was meant to change.
             var second = stream.Documents[1].RootNode.Start;
@@ -713,10 +713,11 @@ public static partial class ModelLoader
         private static YamlScalarNode? Text(YamlNode node) =>
             node is YamlScalarNode scalar && !IsNull(scalar) && !string.IsNullOrWhiteSpace(scalar.Value) ? scalar : null;
 
-        private static bool IsNull(YamlNode node) =>
+        public static bool IsNull(YamlNode node) =>
             node is YamlScalarNode scalar
-            && ((!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:null")
-                || (scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL"));
+            && (scalar.Tag.IsEmpty
+                ? scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL"
+                : scalar.Tag.Value == "tag:yaml.org,2002:null"); // a tag decides alone: !!str null is the text "null"
 
         private void Unique(IEnumerable<(string Id, YamlNode Node)> items, string kind)
         {

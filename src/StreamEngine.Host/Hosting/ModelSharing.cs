@@ -27,8 +27,7 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
     public async Task SwapInAsync(ListeningModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await SaveAndReplaceAsync(model, "live", cancellationToken);
-        DistributedPubSub.Get(system).Mediator.Tell(new Publish(ModelPublished.Topic, new ModelPublished(model.SourceText!, Self)));
+        await SaveAndReplaceAsync(model, "live", publish: true, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,17 +67,22 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
             return;
         }
 
-        await SaveAndReplaceAsync(model, "as published by " + published.Origin, cancellationToken);
+        await SaveAndReplaceAsync(model, "as published by " + published.Origin, publish: false, cancellationToken);
     }
 
-    private async Task SaveAndReplaceAsync(ListeningModel model, string how, CancellationToken cancellationToken)
+    private async Task SaveAndReplaceAsync(ListeningModel model, string how, bool publish, CancellationToken cancellationToken)
     {
         // Written first, swapped second: a model in force is always one that a restart reloads.
+        // Published in the same turn, so that the other nodes receive swaps in the order made here.
         await _swapping.WaitAsync(cancellationToken);
         try
         {
             await location.SaveAsync(model.SourceText!, cancellationToken);
             current.Replace(model);
+            if (publish)
+            {
+                DistributedPubSub.Get(system).Mediator.Tell(new Publish(ModelPublished.Topic, new ModelPublished(model.SourceText!, Self)));
+            }
         }
         finally
         {

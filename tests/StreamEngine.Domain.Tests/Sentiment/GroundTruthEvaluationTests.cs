@@ -17,10 +17,10 @@ public sealed class GroundTruthEvaluationTests(ITestOutputHelper output)
     /// <summary>
     /// Each set with its size and the Pearson r the scorer must reach on it. On the tweets that is
     /// the reference implementation's published 0.872: the paper's rules reach 0.8715 there, and
-    /// reading stretched words ("goooood") brings it to 0.8729. On the other three it is the
-    /// reference's own figure (vaderSentiment, run on the same file) less a ten-thousandth or two:
-    /// the scorer gives 0.5896, 0.4272 and 0.5028 against the reference's 0.5896, 0.4276 and
-    /// 0.5029, the difference being the reference's slips listed in docs/sentiment.md.
+    /// reading stretched words ("goooood") brings it to 0.8729. On the other three the scorer gives
+    /// 0.5896, 0.4272 and 0.5028, against the reference's own 0.5896, 0.4276 and 0.5029
+    /// (vaderSentiment, run on the same files; the differences are the reference's slips listed in
+    /// docs/sentiment.md); the floors are the scorer's figures cut to three decimals.
     /// </summary>
     public static TheoryData<string, int, double> RatedSets => new()
     {
