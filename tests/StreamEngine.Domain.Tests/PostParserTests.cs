@@ -130,7 +130,12 @@ public sealed class PostParserTests
     [InlineData("EN-gb", "en")]
     [InlineData("zh_Hant", "zh")]
     [InlineData("fil", "fil")]
-    public void Keeps_the_primary_language_subtag_in_lower_case(string lang, string expected)
+    [InlineData("eng", "en")]
+    [InlineData("und", null)]
+    [InlineData("mul", null)]
+    [InlineData("zxx", null)]
+    [InlineData("qme", null)]
+    public void Keeps_the_primary_language_subtag_in_lower_case_and_no_language_for_codes_that_name_none(string lang, string? expected)
     {
         var post = ParseValid($$"""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"{{lang}}"}""");
 
