@@ -7,9 +7,14 @@ namespace StreamEngine.Domain.Sentiment;
 /// </summary>
 public readonly record struct SentimentScore(double Compound, double Positive, double Neutral, double Negative)
 {
-    /// <summary>Positive above +0.05, negative below -0.05, neutral between (the paper's thresholds).</summary>
-    public SentimentLabel Label =>
-        Compound > VaderConstants.LabelThreshold ? SentimentLabel.Positive
-        : Compound < -VaderConstants.LabelThreshold ? SentimentLabel.Negative
-        : SentimentLabel.Neutral;
+    /// <summary>
+    /// Positive above +0.05, negative below -0.05, neutral between (the paper's thresholds), judged on
+    /// the compound as it is shown, to four decimals: a post shown at -0.05 is neutral, not negative.
+    /// </summary>
+    public SentimentLabel Label => Math.Round(Compound, 4) switch
+    {
+        > VaderConstants.LabelThreshold => SentimentLabel.Positive,
+        < -VaderConstants.LabelThreshold => SentimentLabel.Negative,
+        _ => SentimentLabel.Neutral,
+    };
 }

@@ -9,6 +9,14 @@ public sealed class SentimentScorerTests
 
     private static SentimentScore Score(string text) => Scorer.Score(text, new TokenizedText());
 
+    [Theory]
+    [InlineData(-0.050028, SentimentLabel.Neutral)]
+    [InlineData(0.05004, SentimentLabel.Neutral)]
+    [InlineData(0.05006, SentimentLabel.Positive)]
+    [InlineData(-0.0501, SentimentLabel.Negative)]
+    public void Labels_a_post_by_its_compound_as_shown_to_four_decimals(double compound, SentimentLabel label) =>
+        Assert.Equal(label, new SentimentScore(compound, 0, 1, 0).Label);
+
     [Fact]
     public void Loads_the_shipped_lexicon()
     {
