@@ -100,7 +100,7 @@ public sealed class EmotionDetector
             terms[word] = term with { Roles = term.Roles | TermRole.Negation };
         }
 
-        foreach (var (word, role) in ModifierWords.RoleWords().Where(r => r.Role is TermRole.Least or TermRole.AtOrVery))
+        foreach (var (word, role) in ModifierWords.RoleWords().Where(r => r.Role is TermRole.Least or TermRole.AtOrVery or TermRole.Never or TermRole.SoOrThis or TermRole.Without or TermRole.Doubt))
         {
             terms.TryGetValue(word, out var term);
             terms[word] = term with { Roles = term.Roles | role };

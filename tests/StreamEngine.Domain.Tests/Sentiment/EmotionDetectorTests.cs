@@ -46,11 +46,28 @@ public sealed class EmotionDetectorTests
     [InlineData("I am not happy")]
     [InlineData("I wasn't scared at all")]
     [InlineData("I wasn’t scared at all")]
-    [InlineData("never been so angry")]
+    [InlineData("never angry")]
+    [InlineData("never angry, so")]
+    [InlineData("without doubt")]
+    [InlineData("without happy doubt")]
     [InlineData("no fear")]
     public void Ignores_an_emotion_word_within_three_tokens_after_a_negation(string text)
     {
         Assert.Equal(Emotions.None, Detect(text));
+    }
+
+    [Theory]
+    [InlineData("never been so angry", Emotions.Anger)]
+    [InlineData("I have never been this happy", Emotions.Joy)]
+    [InlineData("without a doubt happy", Emotions.Joy)]
+    [InlineData("Never been so disappointed", Emotions.Sadness)]
+    [InlineData("not never so happy", Emotions.None)]
+    public void Counts_an_emotion_word_that_never_so_or_without_doubt_intensify_rather_than_negate(string text, Emotions expected)
+    {
+        Assert.Equal(expected, Detect(text));
+        var tokens = new StreamEngine.Domain.Text.TokenizedText();
+        tokens.Tokenize(text);
+        Assert.Equal(expected, SentimentScorer.Load(Detector).DetectEmotions(tokens));
     }
 
     [Fact]
