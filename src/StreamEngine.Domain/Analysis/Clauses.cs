@@ -4,12 +4,19 @@ namespace StreamEngine.Domain.Analysis;
 
 /// <summary>
 /// Finds the clause around a word, for aspect sentiment: the run of sentiment tokens between
-/// clause breaks. A break is '.', '!', '?', ';' or ',' between two tokens, or a contrastive "but"
-/// (which opens the clause after it), so "great price, but slow delivery" splits in two.
+/// clause breaks. A break is '.', '!', '?', ';', ',', a line break, or a dash, slash or bar set off
+/// between two tokens, or a contrastive conjunction ("but", "although", "though", "however",
+/// "whereas", which opens the clause after it), so "great price, but slow delivery" and
+/// "great price although slow delivery" split in two. "and" does not break: "price and delivery
+/// were awful" is one clause.
 /// </summary>
 internal static class Clauses
 {
-    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".!?;,。！？；，");
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".!?;,。！？；，\n\r\u2028\u2029-–—/|");
+
+    /// <summary>A token that opens a clause: a contrastive conjunction, or a dash or slash standing as a token of its own.</summary>
+    private static bool OpensClause(ReadOnlySpan<char> token) =>
+        token is "but" or "although" or "though" or "however" or "whereas" || (token.Length > 0 && !token.ContainsAnyExcept(Breaks));
 
     /// <summary>The token range [First, End) of the clause holding the word that starts at <paramref name="offset"/> in the text.</summary>
     public static (int First, int End) Around(TokenizedText tokens, ReadOnlySpan<char> text, int offset)
@@ -27,13 +34,13 @@ internal static class Clauses
         }
 
         var first = at;
-        while (first > 0 && !BreakBetween(tokens, text, first - 1) && !tokens.Token(first).SequenceEqual("but"))
+        while (first > 0 && !BreakBetween(tokens, text, first - 1) && !OpensClause(tokens.Token(first)))
         {
             first--;
         }
 
         var end = at + 1;
-        while (end < count && !BreakBetween(tokens, text, end - 1) && !tokens.Token(end).SequenceEqual("but"))
+        while (end < count && !BreakBetween(tokens, text, end - 1) && !OpensClause(tokens.Token(end)))
         {
             end++;
         }

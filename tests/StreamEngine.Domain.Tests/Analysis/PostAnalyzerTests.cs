@@ -32,10 +32,15 @@ public sealed class PostAnalyzerTests
     private static PostAnalysis? Analyze(string text, string? lang = null, List<int>? brands = null) =>
         Analyzer.Analyze(TestPosts.Make("p", DateTimeOffset.UtcNow, text: text) with { Language = lang }, new AnalysisScratch(), brands ?? []);
 
-    [Fact]
-    public void Reads_the_sentiment_around_each_concept_apart_from_the_whole_post()
+    [Theory]
+    [InlineData("The Acme price is great, but the delivery was terrible")]
+    [InlineData("The Acme price is great although the delivery was terrible")]
+    [InlineData("Acme price is great\nthe delivery was terrible")]
+    [InlineData("Acme: great price - terrible delivery")]
+    [InlineData("Acme price great / delivery terrible")]
+    public void Reads_the_sentiment_around_each_concept_apart_from_the_whole_post(string text)
     {
-        var analysis = Analyze("The Acme price is great, but the delivery was terrible")!;
+        var analysis = Analyze(text)!;
 
         var aspects = analysis.Aspects.ToDictionary(a => a.ConceptId, a => a.Label);
         Assert.Equal(SentimentLabel.Positive, aspects["price"]);
