@@ -597,6 +597,32 @@ public sealed class ModelLoaderTests
         Assert.Equal(recommends, concepts.Any(c => model.Concepts[c].Id == "recommendation"));
     }
 
+    [Theory]
+    [InlineData("I want to buy a new phone", "purchase-intent")]
+    [InlineData("I wanna buy a new laptop", "purchase-intent")]
+    [InlineData("Just preordered the new Acme", "purchase-intent")]
+    [InlineData("Added to cart!", "purchase-intent")]
+    [InlineData("I don't want to buy it", null)]
+    [InlineData("I am never going to buy from Acme again", "complaint")]
+    [InlineData("Never buying from Acme again", "complaint")]
+    [InlineData("My order hasn't arrived", "complaint")]
+    [InlineData("My Acme phone broke after two days", "complaint")]
+    [InlineData("I was not disappointed", null)]
+    [InlineData("Not the worst phone", null)]
+    [InlineData("What is the best phone?", "question")]
+    [InlineData("Is it worth it?", "question")]
+    [InlineData("Not recommended", null)]
+    public void The_shipped_intents_read_plain_posts_as_their_writers_mean_them(string text, string? intent)
+    {
+        var model = ModelLoader.LoadFile(Path.Combine(FindSolutionDirectory(), "config", "model.yaml"));
+        var concepts = new List<int>();
+
+        model.Match(text, new CompiledMatchScratch(), [], concepts);
+
+        var intents = concepts.Select(c => model.Concepts[c]).Where(c => c.Kind == ConceptKind.Intent).Select(c => c.Id).ToList();
+        Assert.Equal(intent is null ? [] : [intent], intents);
+    }
+
     private static string FindSolutionDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
