@@ -243,8 +243,7 @@ public sealed class ModelLoaderTests
 
         Assert.Equal(4, error.Line);
         Assert.Equal(5, error.Column);
-        Assert.Contains("'acme'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("more than once", error.Message, StringComparison.Ordinal);
+        Assert.Equal("brand id 'acme' is declared more than once (first at line 2); expected an id of its own", error.Message);
     }
 
     [Fact]

@@ -723,9 +723,10 @@ public static partial class ModelLoader
         {
             foreach (var duplicate in items.GroupBy(i => i.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
+                var first = duplicate.First().Node.Start.Line;
                 foreach (var (id, node) in duplicate.Skip(1))
                 {
-                    Error(node, $"{kind} id '{id}' is declared more than once");
+                    Error(node, $"{kind} id '{id}' is declared more than once (first at line {first}); expected an id of its own");
                 }
             }
         }
