@@ -15,9 +15,9 @@ public sealed class BrandInfluence
 {
     private static readonly int FutureMinutes = (int)Math.Ceiling(RetentionPolicy.MaxFutureSkew.TotalMinutes) + 1;
 
-    private readonly PaneRing _minutes = new(60 + FutureMinutes, CapacityOf(PaneKind.Minute));
-    private readonly PaneRing _hours = new(24 + 1, CapacityOf(PaneKind.Hour));
-    private readonly PaneRing _days = new(30 + 1, CapacityOf(PaneKind.Day));
+    private readonly PaneRing _minutes = new(60 + FutureMinutes, CapacityOf(PaneKind.Minute), minutesPerPane: 1);
+    private readonly PaneRing _hours = new(24 + 1, CapacityOf(PaneKind.Hour), minutesPerPane: 60);
+    private readonly PaneRing _days = new(30 + 1, CapacityOf(PaneKind.Day), minutesPerPane: 24 * 60);
 
     public IEnumerable<InfluencePane> MinutePanes => _minutes.All;
 
@@ -182,8 +182,7 @@ public sealed class BrandInfluence
     {
         ArgumentNullException.ThrowIfNull(window);
         var (ring, from, _) = PanesOf(window, now);
-        var minutesPerPane = ReferenceEquals(ring, _minutes) ? 1 : ReferenceEquals(ring, _hours) ? 60 : 24 * 60;
-        return EventTime.StartOfMinute(from * minutesPerPane);
+        return EventTime.StartOfMinute(from * ring.MinutesPerPane);
     }
 
     /// <summary>The ring of panes a window reads and the periods of it that the window covers.</summary>
@@ -212,8 +211,10 @@ public sealed class BrandInfluence
     /// out of reach. A pane older than what the brand still expects to change is sealed
     /// (<see cref="SealedPane"/>); a late post opens it again, and a read of it gets an open copy.
     /// </summary>
-    private sealed class PaneRing(int capacity, (int Authors, int Hashtags) paneCapacity)
+    private sealed class PaneRing(int capacity, (int Authors, int Hashtags) paneCapacity, int minutesPerPane)
     {
+        public int MinutesPerPane { get; } = minutesPerPane;
+
         // Each slot is null, an InfluencePane while open, or a SealedPane.
         private readonly object?[] _slots = new object?[capacity];
 

@@ -12,6 +12,12 @@ namespace StreamEngine.Domain.Ingest;
 /// </summary>
 public static class ChunkReader
 {
+    /// <summary>The longest line read; a longer one is refused unread.</summary>
+    public const int MaxLineBytes = 1024 * 1024;
+
+    /// <summary>The refusal of a line longer than <see cref="MaxLineBytes"/>.</summary>
+    public static readonly string LineTooLong = $"the line is longer than {MaxLineBytes / 1024 / 1024} MiB and was not read";
+
     /// <param name="firstLine">The 1-based number, in the caller's input, of the chunk's first line.</param>
     public static ChunkReading Read(ReadOnlySpan<byte> chunk, int firstLine, PostAnalyzer analyzer, DateTimeOffset now, AnalysisScratch scratch)
     {
@@ -30,6 +36,13 @@ public static class ChunkReader
     /// <summary>One line as ingest takes it: a post, or the reason it is refused (malformed, invalid, or dated too far ahead of <paramref name="now"/>).</summary>
     public static bool TryReadPost(ReadOnlySpan<byte> line, DateTimeOffset now, [NotNullWhen(true)] out Post? post, [NotNullWhen(false)] out string? error)
     {
+        // Ingest's chunker skips such a line as it streams past; a line handed over whole is judged alike.
+        if (line.Length > MaxLineBytes)
+        {
+            (post, error) = (null, LineTooLong);
+            return false;
+        }
+
         if (!PostParser.TryParse(line, out post, out error))
         {
             return false;

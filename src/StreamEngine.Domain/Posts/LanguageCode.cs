@@ -39,16 +39,18 @@ public static class LanguageCode
         }
 
         // Two threads may both create a code the first time; either string is the same code.
-        code = Codes[index] ??= primary.ToString().ToLowerInvariant();
-        code = code switch
-        {
-            // Codes that name no language: undetermined, several, none, missing, and X's own
-            // (media only, hashtags only, mentions only, cashtags only, too short to tell). The post
-            // is read as one without lang.
-            "und" or "mul" or "zxx" or "mis" or "qme" or "qht" or "qam" or "qct" or "qst" => null,
-            "eng" => "en",
-            _ => code,
-        };
+        var known = Codes[index] ??= Canonical(primary.ToString().ToLowerInvariant());
+        code = known.Length == 0 ? null : known;
         return true;
     }
+
+    /// <summary>The code a post's language is kept as; empty for codes that name no language.</summary>
+    private static string Canonical(string code) => code switch
+    {
+        // Undetermined, several, none, missing, and X's own (media only, hashtags only, mentions
+        // only, cashtags only, too short to tell): the post reads as one without lang.
+        "und" or "mul" or "zxx" or "mis" or "qme" or "qht" or "qam" or "qct" or "qst" => "",
+        "eng" => "en",
+        _ => code,
+    };
 }

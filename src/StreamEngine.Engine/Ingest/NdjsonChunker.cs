@@ -13,10 +13,7 @@ namespace StreamEngine.Engine.Ingest;
 public static class NdjsonChunker
 {
     public const int TargetChunkBytes = 256 * 1024;
-    public const int MaxLineBytes = 1024 * 1024;
-
-    /// <summary>The refusal of a line longer than <see cref="MaxLineBytes"/>.</summary>
-    public static readonly string LineTooLong = $"the line is longer than {MaxLineBytes / 1024 / 1024} MiB and was not read";
+    public const int MaxLineBytes = ChunkReader.MaxLineBytes;
 
     /// <summary>Reads <paramref name="reader"/> to its end, handing each chunk to <paramref name="onChunk"/>; stops early when it returns false.</summary>
     /// <returns>The line number of the first line not taken, or 0 when everything was read.</returns>
@@ -139,7 +136,7 @@ public static class NdjsonChunker
 
             buffer = newline is { } at ? buffer.Slice(buffer.GetPosition(1, at)) : buffer.Slice(buffer.End);
             _skipping = false;
-            chunk = IngestChunk.RefusedLine(NextLine, LineTooLong);
+            chunk = IngestChunk.RefusedLine(NextLine, ChunkReader.LineTooLong);
             return true;
         }
     }

@@ -54,12 +54,6 @@ internal static class AnalyzeEndpoints
             while (lines.MoveNext(out var line, out var number))
             {
                 // A line ingest would refuse is refused here for the same reason.
-                if (line.Length > NdjsonChunker.MaxLineBytes)
-                {
-                    results.Add(new AnalyzedPost(number, null, null, null, null, null, null, NdjsonChunker.LineTooLong));
-                    continue;
-                }
-
                 results.Add(ChunkReader.TryReadPost(line, now, out var post, out var error)
                     ? Describe(number, post, analyzer.Explain(post, scratch))
                     : new AnalyzedPost(number, null, null, null, null, null, null, error));

@@ -81,19 +81,9 @@ public sealed class BrandInfluenceTests
         // every fourth minute while 20 others post once each minute: fed a minute at a time, a
         // 16-author hour pane pushes it out again and again. A post today closes the hour and the day.
         var aggregate = new BrandAggregate();
-        var hour = StartOfHour(Now) - TimeSpan.FromHours(14);
-        for (var m = 0; m < 60; m++)
-        {
-            var at = hour + TimeSpan.FromMinutes(m);
-            var posts = Enumerable.Range(0, 20).Select(i => (Post($"o{m}-{i}", at, $"@o{m}x{i}"), (SentimentScore?)null)).ToList();
-            if (m % 4 == 0)
-            {
-                posts.Add((Post($"w{m}", at, "@aaa"), null));
-                posts.Add((Post($"ww{m}", at, "@aaa"), null));
-            }
-
-            aggregate.Apply(Delta(posts));
-        }
+        FeedHourByMinute(aggregate, StartOfHour(Now) - TimeSpan.FromHours(14), (m, at) =>
+            Enumerable.Range(0, 20).Select(i => Post($"o{m}-{i}", at, $"@o{m}x{i}"))
+                .Concat(m % 4 == 0 ? [Post($"w{m}", at, "@aaa"), Post($"ww{m}", at, "@aaa")] : []));
 
         aggregate.Apply(Delta([(Post("now", Now - TimeSpan.FromMinutes(1), "@late"), null)]));
 
@@ -110,14 +100,9 @@ public sealed class BrandInfluenceTests
         // Twelve authors post every minute of an hour, and #steady twice a minute among 31 one-off
         // hashtags: all of them fit the hour pane, and the rebuild must not lose any of them.
         var aggregate = new BrandAggregate();
-        var hour = StartOfHour(Now) - TimeSpan.FromHours(2);
-        for (var m = 0; m < 60; m++)
-        {
-            var at = hour + TimeSpan.FromMinutes(m);
-            var posts = Enumerable.Range(0, 12).Select(i => (Post($"a{m}-{i}", at, $"@a{i:00}", text: i < 2 ? "acme #steady" : $"acme #once{m}x{i}"), (SentimentScore?)null)).ToList();
-            posts.AddRange(Enumerable.Range(12, 19).Select(i => (Post($"t{m}-{i}", at, $"@t{m}x{i}", text: $"acme #once{m}x{i}"), (SentimentScore?)null)));
-            aggregate.Apply(Delta(posts));
-        }
+        FeedHourByMinute(aggregate, StartOfHour(Now) - TimeSpan.FromHours(2), (m, at) =>
+            Enumerable.Range(0, 12).Select(i => Post($"a{m}-{i}", at, $"@a{i:00}", text: i < 2 ? "acme #steady" : $"acme #once{m}x{i}"))
+                .Concat(Enumerable.Range(12, 19).Select(i => Post($"t{m}-{i}", at, $"@t{m}x{i}", text: $"acme #once{m}x{i}"))));
 
         var before = aggregate.Influence.TopAuthors(TimeWindow.OneDay, TallyWeight.Mentions, 12, Now);
         aggregate.Apply(Delta([(Post("now", Now - TimeSpan.FromMinutes(1), "@late"), null)]));
@@ -261,6 +246,16 @@ public sealed class BrandInfluenceTests
     private static List<string> Describe(IEnumerable<InfluencePane> panes) => panes
         .Select(p => $"{p.Period}: {string.Join(" ", p.ByMentions.Entries.ToArray())} | {string.Join(" ", p.ByReach.Entries.ToArray())} | {string.Join(" ", p.ByEngagement.Entries.ToArray())} | {string.Join(" ", p.Hashtags.Entries.ToArray())}")
         .ToList();
+
+    /// <summary>Applies an hour's posts one batch per minute, as the ingest graph's rounds would.</summary>
+    private static void FeedHourByMinute(BrandAggregate aggregate, DateTimeOffset hour, Func<int, DateTimeOffset, IEnumerable<Post>> postsOfMinute)
+    {
+        for (var m = 0; m < 60; m++)
+        {
+            var at = hour + TimeSpan.FromMinutes(m);
+            aggregate.Apply(Delta(postsOfMinute(m, at).Select(p => (p, (SentimentScore?)null))));
+        }
+    }
 
     private static DateTimeOffset StartOfHour(DateTimeOffset at) => EventTime.StartOfHour(EventTime.HourOf(EventTime.MinuteOf(at)));
 
