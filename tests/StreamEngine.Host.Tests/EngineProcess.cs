@@ -14,15 +14,19 @@ public sealed class EngineProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private EngineProcess(Process process, Uri baseAddress)
+    // Kestrel binds a port of its own choosing and logs it. A port picked here and handed over
+    // could be taken by another test's node in between; the test would then talk to that node.
+    private const string ListeningOn = "Now listening on: ";
+
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private EngineProcess(Process process)
     {
         _process = process;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public Uri BaseAddress { get; }
-
+    /// <summary>The client of this node's endpoints, addressed once the node has said where it listens.</summary>
     public HttpClient Http { get; }
 
     public string Output
@@ -53,7 +57,6 @@ public sealed class EngineProcess : IAsyncDisposable
 
     private static EngineProcess Launch(string dataDir, string modelPath, string[] extraArgs)
     {
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -61,13 +64,13 @@ public sealed class EngineProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(HostAssembly())!,
         };
-        foreach (var arg in new[] { HostAssembly(), "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDir, "--model", modelPath }.Concat(extraArgs))
+        foreach (var arg in new[] { HostAssembly(), "--urls", "http://127.0.0.1:0", "--data-dir", dataDir, "--model", modelPath }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("the engine process did not start");
-        var engine = new EngineProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var engine = new EngineProcess(process);
         process.OutputDataReceived += (_, e) => engine.Append(e.Data);
         process.ErrorDataReceived += (_, e) => engine.Append(e.Data);
         process.BeginOutputReadLine();
@@ -124,6 +127,14 @@ public sealed class EngineProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the engine exited with code {_process.ExitCode}:\n{Output}");
             }
 
+            if (!_listening.Task.IsCompleted)
+            {
+                await Task.WhenAny(_listening.Task, Task.Delay(100));
+                continue;
+            }
+
+            Http.BaseAddress ??= await _listening.Task;
+
             try
             {
                 using var response = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -134,7 +145,7 @@ public sealed class EngineProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
-                // Kestrel is not listening yet.
+                // The listener is up but the node has not begun to answer.
             }
 
             await Task.Delay(100);
@@ -154,8 +165,17 @@ public sealed class EngineProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
+
+        var at = line.IndexOf(ListeningOn, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var address = line.AsSpan(at + ListeningOn.Length);
+            var end = address.IndexOfAny('"', ' ');
+            _listening.TrySetResult(new Uri(end < 0 ? address.ToString() : address[..end].ToString()));
+        }
     }
 
+    /// <summary>A port free at the moment of asking, for what must be told its port in advance (a cluster's seed node).</summary>
     internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
