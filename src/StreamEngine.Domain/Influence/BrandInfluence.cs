@@ -86,12 +86,16 @@ public sealed class BrandInfluence
             finer.SumAuthors(from, to, by, sums);
             foreach (var kept in fed is null ? [] : fed.Ranking(by).Entries)
             {
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _);
-                sum = kept.Tally.Weight(by) > sum.Weight(by) ? kept.Tally : sum;
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out var summed);
+                sum = summed ? Larger(kept.Tally, sum, by) : kept.Tally;
             }
 
             var ranking = merged.Ranking(by);
-            foreach (var (author, tally) in sums.OrderByDescending(s => s.Value.Weight(by)).ThenBy(s => s.Key, StringComparer.Ordinal).Take(authors))
+            foreach (var (author, tally) in sums
+                .OrderByDescending(s => s.Value.Weight(by))
+                .ThenByDescending(s => s.Value.Mentions)
+                .ThenBy(s => s.Key, StringComparer.Ordinal)
+                .Take(authors))
             {
                 ranking.Restore(new SpaceSaving<AuthorTally>.Kept(author, tally, 0));
             }
@@ -112,6 +116,15 @@ public sealed class BrandInfluence
 
         return merged;
     }
+
+    /// <summary>
+    /// Of two counts of one author's posts in one period (each a lower bound), the fuller: the one
+    /// larger on the ranking's figure, and on a tie (an author of no reach, or no engagement,
+    /// ranked by it) the one that counted more of its posts.
+    /// </summary>
+    private static AuthorTally Larger(AuthorTally a, AuthorTally b, TallyWeight by) =>
+        a.Weight(by) != b.Weight(by) ? (a.Weight(by) > b.Weight(by) ? a : b)
+        : a.Mentions >= b.Mentions ? a : b;
 
     /// <summary>
     /// Seals the panes no longer expected to change now that the brand's newest mention is dated
