@@ -82,7 +82,9 @@ internal static class ReportHtml
     {
         var minutes = r.Timeseries.Step == "1m";
         var per = minutes ? "minute" : "hour";
-        var format = minutes || r.Timeseries.Points.Count <= 24 ? "HH:mm" : "d MMM";
+        // A day's hourly series has 25 points (it starts inside an hour): its labels are hours, not dates.
+        var points = r.Timeseries.Points;
+        var format = minutes || points.Count == 0 || points[^1].T - points[0].T <= TimeSpan.FromDays(1) ? "HH:mm" : "d MMM";
         html.Append("<section id=\"volume\">\n<h2>Mentions over time</h2>\n<figure>");
         SvgCharts.Area(html, $"Mentions per {per}, UTC", r.Timeseries.Points.Select(p => (p.T, p.Mentions)).ToList(), format);
         html.Append("<figcaption>Mentions per ").Append(per).Append(", UTC.</figcaption></figure>\n</section>\n");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Host.Api;
@@ -83,6 +84,26 @@ public sealed class ReportFormTests
         var page = ReportPage.Parse(ReportHtml.Write(Report("Acme", text)));
 
         Assert.Equal("x/@a\uFFFDb\uFFFDc\tend\uFFFD", page.Rows("influencers-table").Single()[0]);
+    }
+
+    [Theory]
+    [InlineData(25, "HH:mm")]
+    [InlineData(24 * 7 + 1, "d MMM")]
+    public void A_day_of_hours_is_labelled_with_hours_and_a_week_with_dates(int hours, string format)
+    {
+        var day = Report("Acme", "x") with
+        {
+            Window = "24h",
+            Timeseries = new ReportTimeseries("1h", Enumerable.Range(0, hours)
+                .Select(i => new PointResponse(Now.AddHours(i - hours + 1), i, 0, 0, 0, new SentimentResponse(0, 0, 0, 0, 0, 0), 0)).ToList()),
+        };
+
+        var labels = ReportPage.Parse(ReportHtml.Write(day)).ById("volume").Descendants(ReportPage.Svg + "text")
+            .Select(t => t.Value).Where(v => !v.All(char.IsAsciiDigit)).ToList();
+
+        Assert.NotEmpty(labels);
+        Assert.All(labels, l => Assert.True(
+            DateTime.TryParseExact(l, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _), $"'{l}' is not {format}"));
     }
 
     [Fact]
