@@ -107,8 +107,11 @@ public sealed class EngineHarness : IAsyncDisposable
             brandId => BrandActor.PropsFor(brandId, TimeProvider.System, new BrandActorSettings()),
             ClusterShardingSettings.Create(system).WithRole("brands"),
             new BrandMessageExtractor());
+
+        // As the host runs it: every journal write asked through the recovery watch.
+        var recoveries = await BrandRecoveryWatch.StartAsync(system, clusterWide: false, CancellationToken.None);
         var pipeline = new IngestPipeline(system, region, new CurrentModel(model), TimeProvider.System,
-            new IngestSettings(ReadParallelism: Environment.ProcessorCount));
+            new IngestSettings(ReadParallelism: Environment.ProcessorCount), recoveries);
         return new EngineHarness(directory, system, region, pipeline);
     }
 

@@ -88,6 +88,28 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_brand_whose_journal_does_not_read_back_says_so_instead_of_going_silent()
+    {
+        var globex = Brand("globex");
+        var globexExpected = await RecordAsync(globex, "globex", Batches(1));
+        await StopAsync(globex);
+        var acme = Brand("acme");
+        await RecordAsync(acme, "acme", Batches(2));
+        await StopAsync(acme);
+        _database.GarbleJournalRows("brand-acme");
+        Sys.EventStream.Subscribe(TestActor, typeof(BrandRecoveryFailed));
+
+        Brand("acme").Tell(new GetBrandSummary("acme", TimeWindow.OneDay), TestActor);
+
+        var failed = await ExpectMsgAsync<BrandRecoveryFailed>(Generous);
+        Assert.Equal("acme", failed.BrandId);
+        Assert.Contains("brand-acme", failed.Cause, StringComparison.Ordinal);
+        Assert.Contains("EndOfStreamException", failed.Cause, StringComparison.Ordinal);
+        // The brand beside it recovers as before.
+        BrandView.AssertEqual(BrandView.Of(globexExpected, _clock.Now), await BrandView.Of(Brand("globex"), "globex"));
+    }
+
+    [Fact]
     public async Task GetBrandSummary_reflects_an_acknowledged_batch()
     {
         var brand = Brand("acme");

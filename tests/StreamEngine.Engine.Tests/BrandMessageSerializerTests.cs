@@ -43,6 +43,7 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         new GetBrandAlerts("acme", At.AddDays(-1)),
         new BrandAlerts("acme", [TestData.Alert(At), TestData.Alert(At.AddMinutes(5)) with { Drivers = [] }]),
         new AlertPublished(TestData.Alert(At)),
+        new BrandRecoveryFailed("acme", "EndOfStreamException reading brand-acme after sequence number 0: Unable to read beyond the end of the stream."),
     ];
 
     [Theory]

@@ -111,6 +111,17 @@ public sealed class SqliteTestDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Overwrites the stored bytes of each of <paramref name="persistenceId"/>'s journal rows with bytes that do not decode.</summary>
+    public void GarbleJournalRows(string persistenceId)
+    {
+        using var connection = new SqliteConnection($"Data Source={FilePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE journal SET message = x'00010203' WHERE persistence_id = $id";
+        command.Parameters.AddWithValue("$id", persistenceId);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Runs <paramref name="condition"/> against the file; false while the file is busy or the tables are not there yet.</summary>
     public bool Holds(Func<SqliteTestDatabase, bool> condition)
     {

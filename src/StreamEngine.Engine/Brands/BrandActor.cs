@@ -195,6 +195,28 @@ public sealed class BrandActor : ReceivePersistentActor
         base.OnPersistRejected(cause, @event, sequenceNr);
     }
 
+    /// <summary>
+    /// The store could not give the brand back its figures. Akka.Persistence stops the brand, and
+    /// what it was sent meanwhile is lost unanswered: the failure is published so that the queries
+    /// and the readiness check waiting on it can say why at once. The next message starts the
+    /// brand, and its recovery, again.
+    /// </summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        EngineMetrics.BrandRecoveryFailures.Inc();
+        var failed = new BrandRecoveryFailed(_brandId, $"{reason.GetType().Name} reading {PersistenceId} after sequence number {LastSequenceNr}: {reason.Message}");
+        if (_settings.PublishClusterWide)
+        {
+            DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(BrandRecoveryTopic.Name, failed));
+        }
+        else
+        {
+            Context.System.EventStream.Publish(failed);
+        }
+
+        base.OnRecoveryFailure(reason, message);
+    }
+
     private void FirehoseReached(FirehoseReachedMinute reached)
     {
         if (reached.Minute <= _firehoseMinute)
@@ -240,7 +262,7 @@ public sealed class BrandActor : ReceivePersistentActor
         foreach (var alert in raised.Alerts)
         {
             EngineMetrics.AlertsRaised.WithLabels(alert.Metric.ToName(), alert.Direction.ToName(), alert.Severity.ToName()).Inc();
-            if (_settings.PublishAlertsClusterWide)
+            if (_settings.PublishClusterWide)
             {
                 var mediator = DistributedPubSub.Get(Context.System).Mediator;
                 mediator.Tell(new Publish(AlertTopic.Name, new AlertPublished(alert)));

@@ -6,12 +6,12 @@ namespace StreamEngine.Engine.Brands;
 /// <param name="SnapshotEvery">Journaled batches between snapshots; older snapshots and events are deleted once a snapshot lands.</param>
 /// <param name="Alerts">Spike and dip detection; <see cref="AlertSettings.Default"/> when null.</param>
 /// <param name="KeptAlerts">How many of its latest alerts a brand keeps to answer queries.</param>
-/// <param name="PublishAlertsClusterWide">
-/// Publish raised alerts on the cluster's <see cref="AlertTopic.Name"/> topic (a node in a cluster);
-/// otherwise on the local event stream.
+/// <param name="PublishClusterWide">
+/// Publish raised alerts and recovery failures on the cluster's topics (<see cref="AlertTopic.Name"/>,
+/// <see cref="BrandRecoveryTopic.Name"/>), as a node of a cluster does; otherwise on the local event stream.
 /// </param>
 public sealed record BrandActorSettings(
     int SnapshotEvery = 200,
     AlertSettings? Alerts = null,
     int KeptAlerts = 1_000,
-    bool PublishAlertsClusterWide = false);
+    bool PublishClusterWide = false);

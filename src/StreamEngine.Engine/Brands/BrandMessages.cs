@@ -69,6 +69,19 @@ public sealed record BrandAlerts(string BrandId, IReadOnlyList<Alert> Alerts) : 
 /// <summary>An alert just raised (and journaled), as published to its subscribers.</summary>
 public sealed record AlertPublished(Alert Alert) : IBrandWireMessage;
 
+/// <summary>
+/// A brand could not recover its figures from the store (a row that does not decode, a store that
+/// refused the read), so it stopped without answering what it was sent: published so that whoever
+/// waits on it learns why at once instead of timing out.
+/// </summary>
+public sealed record BrandRecoveryFailed(string BrandId, string Cause) : IBrandWireMessage;
+
+/// <summary>Where brands that could not recover say so.</summary>
+public static class BrandRecoveryTopic
+{
+    public const string Name = "brand-recovery-failures";
+}
+
 /// <summary>Where raised alerts are published.</summary>
 public static class AlertTopic
 {

@@ -25,15 +25,18 @@ public sealed class IngestPipeline
     private readonly TimeProvider _clock;
     private readonly IngestSettings _settings;
     private readonly MentionBatcher _batcher;
+    private readonly BrandRecoveryWatch? _recoveries;
     private long _announcedMinute = long.MinValue;
 
     [ThreadStatic]
     private static AnalysisScratch? t_scratch;
 
-    public IngestPipeline(ActorSystem system, IActorRef brandRegion, CurrentModel model, TimeProvider clock, IngestSettings settings)
+    /// <param name="recoveries">When given, a round with a batch for a brand that cannot recover fails at once with the cause, instead of holding its place in the graph until the acknowledgement timeout.</param>
+    public IngestPipeline(ActorSystem system, IActorRef brandRegion, CurrentModel model, TimeProvider clock, IngestSettings settings, BrandRecoveryWatch? recoveries = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         _brands = brandRegion;
+        _recoveries = recoveries;
         _model = model;
         _clock = clock;
         _settings = settings;
@@ -146,7 +149,9 @@ public sealed class IngestPipeline
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();
             var timeout = _settings.EffectiveAcknowledgeTimeout;
-            asks = commands.ConvertAll(c => _brands.Ask<MentionsAcknowledged>(c, timeout));
+            asks = commands.ConvertAll(c => _recoveries is null
+                ? _brands.Ask<MentionsAcknowledged>(c, timeout)
+                : _recoveries.AskAsync<MentionsAcknowledged>(_brands, c, timeout));
             var acks = await Task.WhenAll(asks);
             EngineMetrics.MentionsRecorded.Inc(acks.Sum(a => a.Mentions));
             EngineMetrics.StageSeconds.WithLabels("journal").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);

@@ -39,6 +39,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         [typeof(GetBrandAlerts)] = "get-alerts.v1",
         [typeof(BrandAlerts)] = "alerts.v1",
         [typeof(AlertPublished)] = "alert-published.v1",
+        [typeof(BrandRecoveryFailed)] = "brand-recovery-failed.v1",
         [typeof(ModelPublished)] = "model-published.v1",
     };
 
@@ -113,6 +114,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
                 case GetBrandAlerts m: w.Write(m.BrandId); w.Write(m.Since.UtcTicks); break;
                 case BrandAlerts m: w.Write(m.BrandId); AlertCodec.Write(w, m.Alerts); break;
                 case AlertPublished m: AlertCodec.Write(w, m.Alert); break;
+                case BrandRecoveryFailed m: w.Write(m.BrandId); w.Write(m.Cause); break;
                 case ModelPublished m: w.Write(m.SourceText); w.Write(m.Origin); break;
                 default:
                     throw new ArgumentException($"{obj?.GetType()} is not a brand message this serializer writes", nameof(obj));
@@ -145,6 +147,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
             "get-alerts.v1" => new GetBrandAlerts(r.ReadString(), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero)),
             "alerts.v1" => new BrandAlerts(r.ReadString(), AlertCodec.ReadList(r)),
             "alert-published.v1" => new AlertPublished(AlertCodec.Read(r)),
+            "brand-recovery-failed.v1" => new BrandRecoveryFailed(r.ReadString(), r.ReadString()),
             "model-published.v1" => new ModelPublished(r.ReadString(), r.ReadString()),
             _ => throw new SerializationException($"unknown brand message manifest '{manifest}': sent by a newer version of the engine?"),
         };

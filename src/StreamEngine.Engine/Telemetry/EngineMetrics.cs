@@ -30,6 +30,9 @@ public static class EngineMetrics
         "streamengine_alerts_raised_total", "Alerts journaled (spikes and dips, and security threats under metric impersonation, phishing, doxxing, violence or coordination), by metric, direction and severity.",
         new CounterConfiguration { LabelNames = ["metric", "direction", "severity"] });
 
+    public static readonly Counter BrandRecoveryFailures = Metrics.CreateCounter(
+        "streamengine_brand_recovery_failures_total", "Times a brand could not recover its figures from the store (a row that does not decode, a store that refused the read); the log names the brand and the cause.");
+
     public static readonly Counter MentionsRecorded = Metrics.CreateCounter(
         "streamengine_mentions_recorded_total", "Brand mentions journaled (a post mentioning two brands counts twice).");
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Akka.Actor;
-using Akka.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using StreamEngine.Domain.Alerts;
@@ -28,7 +27,7 @@ internal static class AlertEndpoints
 
     public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", async (string? brand, string? since, string? severity, string? limit, string? cursor, CurrentModel current, IRequiredActor<BrandRegion> brands) =>
+        app.MapGet("/api/alerts", async (string? brand, string? since, string? severity, string? limit, string? cursor, CurrentModel current, BrandQueries brands) =>
         {
             if (Filter.Parse(current, brand, severity) is not { } filter)
             {
@@ -62,8 +61,7 @@ internal static class AlertEndpoints
             }
 
             var started = Stopwatch.GetTimestamp();
-            var region = await brands.GetAsync();
-            var answers = await Task.WhenAll(filter.Brands.Select(b => region.Ask<BrandAlerts>(new GetBrandAlerts(b, from), AskTimeout)));
+            var answers = await Task.WhenAll(filter.Brands.Select(b => brands.AskAsync<BrandAlerts>(new GetBrandAlerts(b, from), AskTimeout)));
             var matching = answers
                 .SelectMany(a => a.Alerts)
                 .Where(a => filter.Admits(a) && (after is not { } c || c.IsBefore(a)))

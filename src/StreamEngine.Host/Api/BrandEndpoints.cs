@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Akka.Actor;
-using Akka.Hosting;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
@@ -35,7 +33,7 @@ internal static class BrandEndpoints
         app.MapGet("/api/brands", (CurrentModel model) =>
             model.Model.Brands.Select(b => new BrandListing(b.Id, b.Name, b.Competitors)));
 
-        app.MapGet("/api/brands/{id}/summary", async (string id, string? window, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
+        app.MapGet("/api/brands/{id}/summary", async (string id, string? window, CurrentModel model, BrandQueries brands) =>
         {
             if (Check(model, id, window, out var w) is { } error)
             {
@@ -47,7 +45,7 @@ internal static class BrandEndpoints
             return Results.Ok(new SummaryResponse(id, w.Name, summary.AsOf, f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors, SentimentResponse.Of(f.Sentiment), f.Reputation));
         });
 
-        app.MapGet("/api/brands/{id}/timeseries", async (string id, string? window, string? step, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
+        app.MapGet("/api/brands/{id}/timeseries", async (string id, string? window, string? step, CurrentModel model, BrandQueries brands) =>
         {
             if (Check(model, id, window, out var w) is { } error)
             {
@@ -64,7 +62,7 @@ internal static class BrandEndpoints
             return Results.Ok(new TimeseriesResponse(id, w.Name, s.ToName(), series.Points.Select(PointOf).ToList()));
         });
 
-        app.MapGet("/api/brands/{id}/segments", async (string id, string? by, string? window, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
+        app.MapGet("/api/brands/{id}/segments", async (string id, string? by, string? window, CurrentModel model, BrandQueries brands) =>
         {
             if (Check(model, id, window, out var w) is { } error)
             {
@@ -104,11 +102,10 @@ internal static class BrandEndpoints
             : ApiErrors.BadParameter("window", window, TimeWindow.Accepted);
     }
 
-    internal static async Task<T> Ask<T>(IRequiredActor<BrandRegion> brands, IBrandMessage query, string endpoint)
+    internal static async Task<T> Ask<T>(BrandQueries brands, IBrandMessage query, string endpoint)
     {
         var started = Stopwatch.GetTimestamp();
-        var region = await brands.GetAsync();
-        var answer = await region.Ask<T>(query, AskTimeout);
+        var answer = await brands.AskAsync<T>(query, AskTimeout);
         EngineMetrics.QuerySeconds.WithLabels(endpoint).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return answer;
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Akka.Hosting;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Engine.Telemetry;
@@ -16,7 +15,7 @@ internal static class CompareEndpoints
 
     public static void MapCompareEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands/{id}/compare", async (string id, string? window, CurrentModel current, IRequiredActor<BrandRegion> brands) =>
+        app.MapGet("/api/brands/{id}/compare", async (string id, string? window, CurrentModel current, BrandQueries brands) =>
         {
             if (BrandEndpoints.Check(current, id, window, out var w) is { } error)
             {
@@ -31,8 +30,7 @@ internal static class CompareEndpoints
             }
 
             var started = Stopwatch.GetTimestamp();
-            var region = await brands.GetAsync();
-            var standings = await CompetitorStandings.CompareAsync(region, model, brand, w, AskTimeout);
+            var standings = await CompetitorStandings.CompareAsync(brands, model, brand, w, AskTimeout);
             EngineMetrics.QuerySeconds.WithLabels("compare").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             return Results.Ok(new CompareResponse(id, w.Name, standings));
         });

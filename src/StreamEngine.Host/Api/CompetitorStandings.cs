@@ -1,8 +1,8 @@
-using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Competition;
 using StreamEngine.Domain.Model;
 using StreamEngine.Engine.Brands;
+using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Api;
 
@@ -29,10 +29,10 @@ internal static class CompetitorStandings
 
     /// <summary>The brand first (without concept gaps), then each competitor with its gaps against the brand.</summary>
     public static async Task<IReadOnlyList<StandingResponse>> CompareAsync(
-        IActorRef region, ListeningModel model, BrandDefinition brand, TimeWindow window, TimeSpan timeout)
+        BrandQueries brands, ListeningModel model, BrandDefinition brand, TimeWindow window, TimeSpan timeout)
     {
         var standings = await Task.WhenAll(new[] { brand.Id }.Concat(brand.Competitors)
-            .Select(b => region.Ask<BrandStandingReply>(new GetBrandStanding(b, window), timeout)));
+            .Select(b => brands.AskAsync<BrandStandingReply>(new GetBrandStanding(b, window), timeout)));
         var compared = CompetitorComparison.Compare(standings[0].Standing, standings.Skip(1).Select(s => s.Standing).ToList(), GapsPerCompetitor);
 
         return compared.Select((c, i) => new StandingResponse(

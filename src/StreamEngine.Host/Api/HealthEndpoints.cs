@@ -7,7 +7,7 @@ namespace StreamEngine.Host.Api;
 /// <summary>
 /// Liveness (the actor system runs) and readiness (this node is an Up cluster member, the ingest
 /// graph runs, its PostgreSQL store answers, a --replay file has been replayed, and every brand of
-/// the model has recovered).
+/// the model has recovered or failed to, which the answer then names).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -20,7 +20,7 @@ internal static class HealthEndpoints
                 ? Results.Json(new HealthResponse("dead", "the actor system has terminated"), statusCode: StatusCodes.Status503ServiceUnavailable)
                 : Results.Ok(new HealthResponse("live")));
 
-        app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, FileReplay replay, HttpContext http) =>
+        app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, FileReplay replay, UnrecoveredBrands unrecovered, HttpContext http) =>
         {
             var status = Cluster.Get(system).SelfMember.Status;
             if (status != MemberStatus.Up)
@@ -43,9 +43,15 @@ internal static class HealthEndpoints
                 return Results.Json(new HealthResponse("not ready", $"replaying {file}"), statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
-            return warmup.Done
-                ? Results.Ok(new HealthResponse("ready"))
-                : Results.Json(new HealthResponse("not ready", "brands are recovering"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            if (!warmup.Done)
+            {
+                return Results.Json(new HealthResponse("not ready", "brands are recovering"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            // One brand whose store rows do not read back must not take the node's other brands out of service.
+            return unrecovered.Watch.Failed is [_, ..] failed
+                ? Results.Ok(new HealthResponse("ready", $"these brands could not recover their figures from the store and answer 503 until it is mended: {string.Join(", ", failed.Select(f => f.BrandId))}"))
+                : Results.Ok(new HealthResponse("ready"));
         });
     }
 }

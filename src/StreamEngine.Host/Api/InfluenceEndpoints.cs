@@ -1,5 +1,4 @@
 using System.Globalization;
-using Akka.Hosting;
 using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Brands;
@@ -25,7 +24,7 @@ internal static class InfluenceEndpoints
 
     public static void MapInfluenceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands/{id}/influencers", async (string id, string? window, string? by, string? limit, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
+        app.MapGet("/api/brands/{id}/influencers", async (string id, string? window, string? by, string? limit, CurrentModel model, BrandQueries brands) =>
         {
             if (BrandEndpoints.Check(model, id, window, out var w) is { } error)
             {
@@ -48,7 +47,7 @@ internal static class InfluenceEndpoints
             return Results.Ok(new InfluencersResponse(id, w.Name, Rankings[(int)ranking - 1], answer.Authors.Select(InfluencerOf).ToList()));
         });
 
-        app.MapGet("/api/brands/{id}/trending", async (string id, string? window, CurrentModel model, IRequiredActor<BrandRegion> brands) =>
+        app.MapGet("/api/brands/{id}/trending", async (string id, string? window, CurrentModel model, BrandQueries brands) =>
         {
             // The windows trending offers are checked first, so that an error lists only those.
             if (!Trending.Windows.Contains(window ?? "1h"))

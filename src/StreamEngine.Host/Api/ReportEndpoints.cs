@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Akka.Hosting;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Engine.Telemetry;
@@ -15,7 +14,7 @@ internal static class ReportEndpoints
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands/{id}/report", async (string id, string? window, string? format, CurrentModel current, IRequiredActor<BrandRegion> brands, TimeProvider clock, HttpContext http) =>
+        app.MapGet("/api/brands/{id}/report", async (string id, string? window, string? format, CurrentModel current, BrandQueries brands, TimeProvider clock, HttpContext http) =>
         {
             if (BrandEndpoints.Check(current, id, window, out var w) is { } error)
             {
@@ -35,8 +34,7 @@ internal static class ReportEndpoints
             }
 
             var started = Stopwatch.GetTimestamp();
-            var region = await brands.GetAsync();
-            var report = await BrandReport.GatherAsync(region, model, brand, w, clock.GetUtcNow(), AskTimeout);
+            var report = await BrandReport.GatherAsync(brands, model, brand, w, clock.GetUtcNow(), AskTimeout);
             EngineMetrics.QuerySeconds.WithLabels("report").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
 
             return form switch

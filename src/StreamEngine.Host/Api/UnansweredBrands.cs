@@ -1,10 +1,12 @@
 using Akka.Actor;
+using StreamEngine.Engine.Brands;
 
 namespace StreamEngine.Host.Api;
 
 /// <summary>
 /// A brand that does not answer a query in time (its store unreachable, its shard moving between
-/// nodes) is a 503 with the usual error body that says so, not an empty 500.
+/// nodes), or that could not recover its figures from the store, is a 503 with the usual error body
+/// that says so, not an empty 500.
 /// </summary>
 internal static class UnansweredBrands
 {
@@ -20,6 +22,12 @@ internal static class UnansweredBrands
             http.Response.Headers.RetryAfter = "5";
             await ApiErrors.Unavailable("a brand did not answer in time: its store may be unreachable or its shard moving between nodes; try again")
                 .ExecuteAsync(http);
+        }
+        catch (BrandNotRecoveredException ex) when (!http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            http.Response.Headers.RetryAfter = "5";
+            await ApiErrors.Unavailable(ex.Message).ExecuteAsync(http);
         }
     });
 }

@@ -54,7 +54,7 @@ internal static class AkkaSetup
                     // A brand's alert settings are read from the model when its actor starts.
                     brandId => BrandActor.PropsFor(brandId, clock, new BrandActorSettings(
                         Alerts: current.Model.TryGetBrand(brandId, out var brand) ? brand.Alerts : null,
-                        PublishAlertsClusterWide: true)),
+                        PublishClusterWide: true)),
                     new BrandMessageExtractor(),
                     new ShardOptions
                     {

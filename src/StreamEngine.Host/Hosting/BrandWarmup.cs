@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
-using Akka.Hosting;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
@@ -11,7 +11,7 @@ namespace StreamEngine.Host.Hosting;
 /// and tells readiness when all have answered: a node is ready when its brands are, not merely
 /// when it listens.
 /// </summary>
-internal sealed class BrandWarmup(IRequiredActor<BrandRegion> brands, CurrentModel model, ILogger<BrandWarmup> log) : BackgroundService
+internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, ILogger<BrandWarmup> log) : BackgroundService
 {
     // Brands recover one journal each; a few at a time keeps the store busy without swamping it.
     private const int InFlight = 16;
@@ -24,13 +24,34 @@ internal sealed class BrandWarmup(IRequiredActor<BrandRegion> brands, CurrentMod
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var region = await brands.GetAsync(stoppingToken);
         var ids = model.Model.Brands.Select(b => b.Id).ToList();
+        var unrecovered = new ConcurrentBag<string>();
         try
         {
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = stoppingToken },
-                async (id, stopping) => await region.Ask<BrandSummary>(new GetBrandSummary(id, TimeWindow.FifteenMinutes), AskTimeout, stopping));
-            log.LogInformation("All {Brands} brands recovered in {Seconds:0.0} s", ids.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+                async (id, stopping) =>
+                {
+                    try
+                    {
+                        await brands.AskAsync<BrandSummary>(new GetBrandSummary(id, TimeWindow.FifteenMinutes), AskTimeout, stopping);
+                    }
+                    catch (BrandNotRecoveredException ex)
+                    {
+                        // The other brands serve on; this one answers 503 with the cause until its store is mended.
+                        log.LogError("{Message}", ex.Message);
+                        unrecovered.Add(id);
+                    }
+                });
+            var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+            if (unrecovered.IsEmpty)
+            {
+                log.LogInformation("All {Brands} brands recovered in {Seconds:0.0} s", ids.Count, seconds);
+            }
+            else
+            {
+                log.LogError("{Recovered} of {Brands} brands recovered in {Seconds:0.0} s; these could not: {Unrecovered}",
+                    ids.Count - unrecovered.Count, ids.Count, seconds, string.Join(", ", unrecovered.Order(StringComparer.Ordinal)));
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

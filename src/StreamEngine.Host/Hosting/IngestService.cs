@@ -15,6 +15,7 @@ namespace StreamEngine.Host.Hosting;
 internal sealed class IngestService(
     ActorSystem system,
     IRequiredActor<BrandRegion> brands,
+    UnrecoveredBrands unrecovered,
     CurrentModel model,
     TimeProvider clock,
     StreamEngineOptions options,
@@ -38,7 +39,7 @@ internal sealed class IngestService(
     {
         var region = await brands.GetAsync(cancellationToken);
         var settings = new IngestSettings(ReadParallelism: Environment.ProcessorCount, BatchWindow: TimeSpan.FromMilliseconds(options.BatchWindowMs));
-        _pipeline = new IngestPipeline(system, region, model, clock, settings);
+        _pipeline = new IngestPipeline(system, region, model, clock, settings, unrecovered.Watch);
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-ingest-graph", async () =>
         {
             await DrainAsync(CancellationToken.None);

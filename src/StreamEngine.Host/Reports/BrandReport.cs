@@ -1,10 +1,11 @@
-using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Host.Api;
 using static StreamEngine.Host.Api.BrandEndpoints;
+
+using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Reports;
 
@@ -49,21 +50,21 @@ internal sealed record BrandReport(
 
     /// <summary>Asks every part of the report of the brand shards at once; the slowest answer sets the pace.</summary>
     public static async Task<BrandReport> GatherAsync(
-        IActorRef region, ListeningModel model, BrandDefinition brand, TimeWindow window, DateTimeOffset now, TimeSpan timeout)
+        BrandQueries brands, ListeningModel model, BrandDefinition brand, TimeWindow window, DateTimeOffset now, TimeSpan timeout)
     {
-        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(brands);
         ArgumentNullException.ThrowIfNull(brand);
         ArgumentNullException.ThrowIfNull(window);
         var id = brand.Id;
         var step = StepFor(window);
         var from = window.StartAt(now);
 
-        var summary = region.Ask<BrandSummary>(new GetBrandSummary(id, window), timeout);
-        var series = region.Ask<BrandTimeseries>(new GetBrandTimeseries(id, window, step), timeout);
-        var segments = Task.WhenAll(Dimensions.Select(d => region.Ask<BrandSegments>(new GetBrandSegments(id, d, window), timeout)));
-        var competitors = CompetitorStandings.CompareAsync(region, model, brand, window, timeout);
-        var influencers = region.Ask<BrandInfluencers>(new GetBrandInfluencers(id, window, TallyWeight.Reach, InfluencerCount), timeout);
-        var alerts = region.Ask<BrandAlerts>(new GetBrandAlerts(id, from), timeout);
+        var summary = brands.AskAsync<BrandSummary>(new GetBrandSummary(id, window), timeout);
+        var series = brands.AskAsync<BrandTimeseries>(new GetBrandTimeseries(id, window, step), timeout);
+        var segments = Task.WhenAll(Dimensions.Select(d => brands.AskAsync<BrandSegments>(new GetBrandSegments(id, d, window), timeout)));
+        var competitors = CompetitorStandings.CompareAsync(brands, model, brand, window, timeout);
+        var influencers = brands.AskAsync<BrandInfluencers>(new GetBrandInfluencers(id, window, TallyWeight.Reach, InfluencerCount), timeout);
+        var alerts = brands.AskAsync<BrandAlerts>(new GetBrandAlerts(id, from), timeout);
         await Task.WhenAll(summary, series, segments, competitors, influencers, alerts);
 
         var f = (await summary).Figures;

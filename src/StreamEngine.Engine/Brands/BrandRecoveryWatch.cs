@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+
+namespace StreamEngine.Engine.Brands;
+
+/// <summary>
+/// Hears the brands that could not recover their figures from the store (<see cref="BrandRecoveryFailed"/>)
+/// and fails the asks waiting on them at once. Such a brand stops without answering what it was
+/// sent, so an ask would otherwise wait out its whole timeout (the ingest graph's 30 s, holding one
+/// of its rounds) and then know only that nothing came.
+/// </summary>
+public sealed class BrandRecoveryWatch : IDisposable
+{
+    private readonly ConcurrentDictionary<string, BrandRecoveryFailed> _failed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<BrandRecoveryFailed>> _waiting = new(StringComparer.Ordinal);
+    private readonly ActorSystem _system;
+    private IActorRef? _listener;
+
+    private BrandRecoveryWatch(ActorSystem system) => _system = system;
+
+    /// <summary>The latest failure of each brand that has not answered since, by brand id.</summary>
+    public IReadOnlyList<BrandRecoveryFailed> Failed => [.. _failed.Values.OrderBy(f => f.BrandId, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Listens where brands publish their failures (<see cref="BrandActorSettings.PublishClusterWide"/>);
+    /// returns once listening, so no failure of a brand asked afterwards goes unheard.
+    /// </summary>
+    public static async Task<BrandRecoveryWatch> StartAsync(ActorSystem system, bool clusterWide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var watch = new BrandRecoveryWatch(system);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watch._listener = system.ActorOf(Props.Create(() => new Listener(watch, listening, clusterWide)));
+        try
+        {
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+        catch
+        {
+            watch.Dispose();
+            throw;
+        }
+
+        return watch;
+    }
+
+    /// <summary>Asks a brand; <see cref="BrandNotRecoveredException"/> as soon as it fails to recover instead of answering.</summary>
+    public async Task<T> AskAsync<T>(IActorRef region, IBrandMessage message, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(message);
+
+        // Taken before the ask: the brand's recovery may fail as soon as the ask wakes it.
+        var failure = _waiting.GetOrAdd(message.BrandId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var answer = region.Ask<T>(message, timeout, abandon.Token);
+        if (await Task.WhenAny(answer, failure) == failure)
+        {
+            await abandon.CancelAsync();
+            throw new BrandNotRecoveredException(await failure);
+        }
+
+        var answered = await answer;
+
+        // It answered: whatever kept it from recovering has been mended.
+        _failed.TryRemove(message.BrandId, out _);
+        return answered;
+    }
+
+    public void Dispose()
+    {
+        if (_listener is not null)
+        {
+            _system.Stop(_listener);
+        }
+    }
+
+    private void Heard(BrandRecoveryFailed failed)
+    {
+        _failed[failed.BrandId] = failed;
+        if (_waiting.TryRemove(failed.BrandId, out var waiting))
+        {
+            waiting.TrySetResult(failed);
+        }
+    }
+
+    private sealed class Listener : ReceiveActor
+    {
+        private readonly TaskCompletionSource _listening;
+        private readonly bool _clusterWide;
+
+        public Listener(BrandRecoveryWatch watch, TaskCompletionSource listening, bool clusterWide)
+        {
+            _listening = listening;
+            _clusterWide = clusterWide;
+            Receive<SubscribeAck>(_ => listening.TrySetResult());
+            Receive<BrandRecoveryFailed>(watch.Heard);
+        }
+
+        protected override void PreStart()
+        {
+            if (_clusterWide)
+            {
+                DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(BrandRecoveryTopic.Name, Self));
+            }
+            else
+            {
+                Context.System.EventStream.Subscribe(Self, typeof(BrandRecoveryFailed));
+                _listening.TrySetResult();
+            }
+        }
+    }
+}
