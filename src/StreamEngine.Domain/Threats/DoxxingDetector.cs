@@ -104,7 +104,9 @@ public sealed class DoxxingDetector
             ContactKind.Address => "a street address",
             _ => "where they live",
         };
-        var evidence = $"{what} {gap} word{(gap == 1 ? "" : "s")} from executive {name.Text}";
+        var evidence = gap == 0
+            ? $"{what} right beside executive {name.Text}"
+            : $"{what} {gap} word{(gap == 1 ? "" : "s")} from executive {name.Text}";
         findings ??= [];
         var at = findings.FindIndex(f => f.BrandId == brand.BrandId);
         var finding = new ThreatFinding(ThreatKind.Doxxing, brand.BrandId, post.Id, ThreatFinding.AuthorOf(post.Author), evidence, severity);

@@ -61,6 +61,7 @@ public sealed class DoxxingDetectorTests
 
         Assert.Equal("a phone number 1 word from executive Jane Doe", finding.Evidence);
         Assert.DoesNotContain("4567", finding.Evidence, StringComparison.Ordinal);
+        Assert.Equal("where they live right beside executive Jane Doe", Assert.Single(Detector.Detect(Post("Jane Doe lives at 221b Baker Street"))).Evidence);
     }
 
     [Fact]
