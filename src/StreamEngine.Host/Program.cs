@@ -136,7 +136,16 @@ app.MapMetrics("/metrics");
 // The services are disposed of when the run ends: the actor system is kept to ask why it stopped.
 ActorSystem? system = null;
 app.Lifetime.ApplicationStarted.Register(() => system = app.Services.GetRequiredService<ActorSystem>());
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // Found only once Kestrel binds, after the node has started: named as the start-up checks name theirs.
+    Console.Error.WriteLine($"--urls (Urls): {ex.Message} Give each node of a host its own port.");
+    return 2;
+}
 
 // A node the cluster downed (the split-brain resolver), or that could not join, stops as on SIGTERM;
 // its exit code must say it failed, so that a supervisor restarts it.

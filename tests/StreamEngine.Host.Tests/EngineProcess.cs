@@ -78,6 +78,22 @@ public sealed class EngineProcess : IAsyncDisposable
         return engine;
     }
 
+    /// <summary>Starts the engine and waits for it to stop by itself (a refused start); its exit code and output, or null if it still ran after <paramref name="within"/>.</summary>
+    public static async Task<(int? ExitCode, string Output)> RunUntilExitAsync(string dataDir, string modelPath, TimeSpan within, params string[] extraArgs)
+    {
+        await using var engine = Launch(dataDir, modelPath, extraArgs);
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await engine._process.WaitForExitAsync(timeout.Token);
+            return (engine._process.ExitCode, engine.Output);
+        }
+        catch (OperationCanceledException)
+        {
+            return (null, engine.Output);
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was durably journaled survives.</summary>
     public void KillHard()
     {

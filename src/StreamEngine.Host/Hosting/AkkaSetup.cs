@@ -18,6 +18,9 @@ internal static class AkkaSetup
 {
     public const string SystemName = "streamengine";
 
+    /// <summary>How long a node tries to join its seed nodes before it gives up and exits with code 3.</summary>
+    public static readonly TimeSpan JoinGiveUp = TimeSpan.FromSeconds(60);
+
     public static IServiceCollection AddStreamEngineAkka(this IServiceCollection services, StreamEngineOptions options, StoreSetup store)
     {
         var seeds = options.SeedNodes.Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
@@ -47,6 +50,11 @@ internal static class AkkaSetup
                 .AddHocon(
                     $"akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = {(store.JournalRowsAsParameters ? "on" : "off")}",
                     HoconAddMode.Prepend)
+                // A node whose seed nodes never answer (a mistyped address) stops, exit code 3, rather than retrying unseen forever.
+                .AddHocon($"akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = {(int)JoinGiveUp.TotalSeconds}s", HoconAddMode.Prepend)
+                // A shard whose node crashed and came back before the cluster removed its old self waits
+                // this long for a hand-off that cannot happen (60 s by default): its brands answer 503 meanwhile.
+                .AddHocon("akka.cluster.sharding.handoff-timeout = 10s", HoconAddMode.Prepend)
                 .WithCustomSerializer("brand-state", [typeof(IBrandPersistedState)], system => new BrandStateSerializer(system))
                 .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
                 .WithShardRegion<BrandRegion>(

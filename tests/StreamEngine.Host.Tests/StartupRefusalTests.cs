@@ -1,0 +1,24 @@
+namespace StreamEngine.Host.Tests;
+
+/// <summary>What is found wrong only once the node has started to run still stops it with the setting named and exit code 2.</summary>
+public sealed class StartupRefusalTests : IDisposable
+{
+    private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(60);
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task An_http_address_another_node_listens_on_is_named_with_exit_code_2()
+    {
+        var firstDir = Directory.CreateDirectory(Path.Combine(_dir.Path, "first")).FullName;
+        await using var first = await CrisisFirehose.StartEngineAsync(firstDir);
+        var taken = first.Http.BaseAddress!.ToString().TrimEnd('/');
+
+        var (exitCode, output) = await EngineProcess.RunUntilExitAsync(
+            Path.Combine(_dir.Path, "second"), Path.Combine(firstDir, "model.yaml"), ExitBound, "--urls", taken);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}:\n{output}");
+        Assert.Contains($"--urls (Urls): Failed to bind to address {taken}: address already in use", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
