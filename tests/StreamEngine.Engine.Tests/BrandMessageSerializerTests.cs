@@ -25,6 +25,7 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
             new MinuteDelta(29_000_000, 3, 300, 12, [new SegmentCount(SegmentDimension.Country, "DE", 2), new SegmentCount(SegmentDimension.Sentiment, "negative", 1)],
                 [17u, 4096u, 99_999u], new SentimentTally(1, 1, 1, 0, -0.5)),
         ])),
+        new RecordMentions("acme", new BrandDelta([]), WriteBy: At.AddSeconds(25)),
         new MentionsAcknowledged("acme", 3),
         new FirehoseReachedMinute("acme", 29_000_000),
         new GetBrandSummary("acme", TimeWindow.SevenDays),
@@ -72,6 +73,24 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         Assert.Same(TimeWindow.OneHour, summary.Window);
         Assert.Equal(new SentimentTally(1, 2, 4, 0, 0), segments.Aspects["delivery"]);
         Assert.Equal(["delivery", "price"], segments.Segments.Select(s => s.Value));
+    }
+
+    [Fact]
+    public void A_batch_keeps_its_deadline_and_one_from_a_node_of_the_version_before_has_none()
+    {
+        var sent = new RecordMentions("acme", new BrandDelta([]), WriteBy: At.AddSeconds(25));
+        Assert.Equal(At.AddSeconds(25), ((RecordMentions)_serializer.FromBinary(_serializer.ToBinary(sent), "record-mentions.v3")).WriteBy);
+
+        // Version 2 had no deadline between the brand id and the delta.
+        using var v2 = new MemoryStream();
+        using (var w = new BinaryWriter(v2))
+        {
+            w.Write("acme");
+            StreamEngine.Engine.Serialization.BrandDeltaCodec.Write(w, new BrandDelta([]));
+        }
+
+        var old = (RecordMentions)_serializer.FromBinary(v2.ToArray(), "record-mentions.v2");
+        Assert.Equal(("acme", (DateTimeOffset?)null), (old.BrandId, old.WriteBy));
     }
 
     [Fact]

@@ -146,6 +146,14 @@ public sealed class BrandActor : ReceivePersistentActor
 
     private void Record(RecordMentions command)
     {
+        if (command.WriteBy is { } writeBy && _clock.GetUtcNow() > writeBy)
+        {
+            EngineMetrics.BatchesTooLate.Inc();
+            Sender.Tell(new Status.Failure(new TimeoutException(
+                $"brand {_brandId} received a batch after its sender had stopped waiting (write by {writeBy:O}); it was not journaled, so its posts count once when sent again")));
+            return;
+        }
+
         _awaitingJournal.Enqueue(Sender);
         _lastRecorded = _clock.GetUtcNow();
         PersistAsync(new MentionsRecorded(command.Delta), recorded =>

@@ -16,7 +16,13 @@ public interface IBrandMessage : IBrandWireMessage
 }
 
 /// <summary>Adds a batch of mentions to a brand; answered with <see cref="MentionsAcknowledged"/> once journaled.</summary>
-public sealed record RecordMentions(string BrandId, BrandDelta Delta) : IBrandMessage;
+/// <param name="WriteBy">
+/// When the sender stops waiting (less a margin for the write itself): a batch that reaches its
+/// brand later, held up while its shard moved between nodes, is refused unwritten. The sender has
+/// by then reported it not journaled and its posts will be sent again: written as well, they would
+/// count twice. Null: no deadline.
+/// </param>
+public sealed record RecordMentions(string BrandId, BrandDelta Delta, DateTimeOffset? WriteBy = null) : IBrandMessage;
 
 public sealed record MentionsAcknowledged(string BrandId, long Mentions) : IBrandWireMessage;
 

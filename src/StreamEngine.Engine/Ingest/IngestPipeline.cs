@@ -126,6 +126,12 @@ public sealed class IngestPipeline
         return chunk;
     }
 
+    /// <summary>
+    /// How long before the acknowledgement timeout a brand stops taking a batch: the time its write
+    /// may take. A batch written after its sender gave up would count twice once its posts are resent.
+    /// </summary>
+    private static TimeSpan WriteMargin(TimeSpan timeout) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, timeout.Ticks / 3));
+
     private async Task<NotUsed> Journal(IEnumerable<IngestChunk> round)
     {
         var chunks = round.Where(c => c.Reading is not null).ToList();
@@ -149,6 +155,7 @@ public sealed class IngestPipeline
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();
             var timeout = _settings.EffectiveAcknowledgeTimeout;
+            commands = commands.ConvertAll(c => c with { WriteBy = _clock.GetUtcNow() + timeout - WriteMargin(timeout) });
             asks = commands.ConvertAll(c => _recoveries is null
                 ? _brands.Ask<MentionsAcknowledged>(c, timeout)
                 : _recoveries.AskAsync<MentionsAcknowledged>(_brands, c, timeout));

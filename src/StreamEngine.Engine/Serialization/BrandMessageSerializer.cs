@@ -21,7 +21,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
 
     private static readonly Dictionary<Type, string> Manifests = new()
     {
-        [typeof(RecordMentions)] = "record-mentions.v2",
+        [typeof(RecordMentions)] = "record-mentions.v3",
         [typeof(MentionsAcknowledged)] = "mentions-acknowledged.v1",
         [typeof(FirehoseReachedMinute)] = "firehose-reached-minute.v1",
         [typeof(GetBrandSummary)] = "get-summary.v1",
@@ -57,7 +57,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         {
             switch (obj)
             {
-                case RecordMentions m: w.Write(m.BrandId); BrandDeltaCodec.Write(w, m.Delta); break;
+                case RecordMentions m: w.Write(m.BrandId); w.Write(m.WriteBy?.UtcTicks ?? 0); BrandDeltaCodec.Write(w, m.Delta); break;
                 case MentionsAcknowledged m: w.Write(m.BrandId); w.Write7BitEncodedInt64(m.Mentions); break;
                 case FirehoseReachedMinute m: w.Write(m.BrandId); w.Write7BitEncodedInt64(m.Minute); break;
                 case GetBrandSummary m: w.Write(m.BrandId); w.Write(m.Window.Name); break;
@@ -129,6 +129,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         using var r = new BinaryReader(new MemoryStream(bytes));
         return manifest switch
         {
+            "record-mentions.v3" => ReadRecordMentions(r),
             "record-mentions.v2" => new RecordMentions(r.ReadString(), BrandDeltaCodec.Read(r, BrandDeltaCodec.CurrentVersion)),
             "mentions-acknowledged.v1" => new MentionsAcknowledged(r.ReadString(), r.Read7BitEncodedInt64()),
             "firehose-reached-minute.v1" => new FirehoseReachedMinute(r.ReadString(), r.Read7BitEncodedInt64()),
@@ -151,6 +152,13 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
             "model-published.v1" => new ModelPublished(r.ReadString(), r.ReadString()),
             _ => throw new SerializationException($"unknown brand message manifest '{manifest}': sent by a newer version of the engine?"),
         };
+    }
+
+    private static RecordMentions ReadRecordMentions(BinaryReader r)
+    {
+        var brand = r.ReadString();
+        var writeBy = r.ReadInt64();
+        return new RecordMentions(brand, BrandDeltaCodec.Read(r, BrandDeltaCodec.CurrentVersion), writeBy == 0 ? null : new DateTimeOffset(writeBy, TimeSpan.Zero));
     }
 
     private static void WriteFigures(BinaryWriter w, BrandFigures f)

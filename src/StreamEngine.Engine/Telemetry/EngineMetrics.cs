@@ -30,6 +30,9 @@ public static class EngineMetrics
         "streamengine_alerts_raised_total", "Alerts journaled (spikes and dips, and security threats under metric impersonation, phishing, doxxing, violence or coordination), by metric, direction and severity.",
         new CounterConfiguration { LabelNames = ["metric", "direction", "severity"] });
 
+    public static readonly Counter BatchesTooLate = Metrics.CreateCounter(
+        "streamengine_brand_batches_too_late_total", "Brand batches refused unwritten because they arrived after their sender had stopped waiting (held up while a shard moved between nodes).");
+
     public static readonly Counter BrandRecoveryFailures = Metrics.CreateCounter(
         "streamengine_brand_recovery_failures_total", "Times a brand could not recover its figures from the store (a row that does not decode, a store that refused the read); the log names the brand and the cause.");
 
