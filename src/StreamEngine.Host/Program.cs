@@ -91,6 +91,13 @@ catch (Microsoft.Data.Sqlite.SqliteException ex)
     return 2;
 }
 
+if (!string.IsNullOrWhiteSpace(options.Postgres) && !options.SeedNodes.Any(s => !string.IsNullOrWhiteSpace(s))
+    && SharedStoreClaim.OtherClusterProblem(store.ConnectionString) is { } sharedStoreProblem)
+{
+    Console.Error.WriteLine(sharedStoreProblem);
+    return 2;
+}
+
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new CurrentModel(model));

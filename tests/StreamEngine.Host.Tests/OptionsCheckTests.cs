@@ -6,6 +6,8 @@ namespace StreamEngine.Host.Tests;
 /// <summary>Settings a node cannot run with are refused at start-up, each named as an operator sets it.</summary>
 public sealed class OptionsCheckTests
 {
+    private const string Postgres = "Host=127.0.0.1;Port=5432;Username=se;Database=se";
+
     [Fact]
     public void The_defaults_and_a_cluster_setup_pass()
     {
@@ -19,6 +21,9 @@ public sealed class OptionsCheckTests
 
         // An empty setting (StreamEngine__Postgres=) means the SQLite store, as StoreSetup reads it.
         Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { Postgres = " " }));
+
+        // A node seeding a cluster of its own alone may keep SQLite.
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@127.0.0.1:4053"] }));
     }
 
     [Fact]
@@ -42,6 +47,7 @@ public sealed class OptionsCheckTests
     [InlineData("seed", "StreamEngine:SeedNodes:0 is 'not-an-address'")]
     [InlineData("seed-system", "StreamEngine:SeedNodes:0 is 'akka.tcp://other@127.0.0.1:4053'")]
     [InlineData("postgres", "--postgres (StreamEngine:Postgres) is not a connection string")]
+    [InlineData("seed-on-sqlite", "StreamEngine:SeedNodes join this node to a cluster, but it has no --postgres")]
     public void A_bad_setting_is_named(string setting, string expected)
     {
         var options = setting switch
@@ -51,8 +57,9 @@ public sealed class OptionsCheckTests
             "batch-window-ms" => new StreamEngineOptions { BatchWindowMs = -5 },
             "webhook-retry-ms" => new StreamEngineOptions { WebhookRetryMs = 0 },
             "ingest-wait" => new StreamEngineOptions { IngestWaitSeconds = -1 },
-            "seed" => new StreamEngineOptions { SeedNodes = ["not-an-address"] },
-            "seed-system" => new StreamEngineOptions { SeedNodes = ["akka.tcp://other@127.0.0.1:4053"] },
+            "seed" => new StreamEngineOptions { SeedNodes = ["not-an-address"], Postgres = Postgres },
+            "seed-system" => new StreamEngineOptions { SeedNodes = ["akka.tcp://other@127.0.0.1:4053"], Postgres = Postgres },
+            "seed-on-sqlite" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@10.0.0.1:4053"] },
             _ => new StreamEngineOptions { Postgres = "this is not a connection string" },
         };
 

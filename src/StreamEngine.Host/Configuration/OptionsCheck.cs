@@ -34,6 +34,15 @@ internal static class OptionsCheck
             }
         }
 
+        // A cluster's brands move between its nodes, so the nodes must share their journals: a node
+        // on its own SQLite file would answer for brands whose history the others hold.
+        var self = $"akka.tcp://{Hosting.AkkaSetup.SystemName}@{o.ClusterHost}:{o.ClusterPort}";
+        if (string.IsNullOrWhiteSpace(o.Postgres)
+            && o.SeedNodes.Any(s => !string.IsNullOrWhiteSpace(s) && !string.Equals(s.Trim(), self, StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add("StreamEngine:SeedNodes join this node to a cluster, but it has no --postgres (StreamEngine:Postgres): the nodes of a cluster share one PostgreSQL store, and a SQLite store is one node's alone; give it the cluster's --postgres, or no seed nodes to run it alone on SQLite");
+        }
+
         if (!string.IsNullOrWhiteSpace(o.Postgres) && !IsConnectionString(o.Postgres))
         {
             problems.Add("--postgres (StreamEngine:Postgres) is not a connection string: expected e.g. Host=127.0.0.1;Port=5432;Username=streamengine;Password=...;Database=streamengine");

@@ -20,7 +20,7 @@ internal sealed record StoreSetup(
     {
         if (!string.IsNullOrWhiteSpace(options.Postgres))
         {
-            return new StoreSetup(options.Postgres, LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL");
+            return new StoreSetup(SharedStoreClaim.Named(options.Postgres), LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL");
         }
 
         var dataDir = Path.GetFullPath(options.DataDir);

@@ -35,6 +35,23 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
         Assert.Equal(1, (await first.Http.GetJsonAsync("/api/brands/zeta/summary?window=15m")).GetProperty("mentions").GetInt64());
     }
 
+    [Fact]
+    public async Task A_node_without_seed_nodes_does_not_form_a_second_cluster_on_a_database_in_use()
+    {
+        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
+        await server.CreateDatabaseAsync(database);
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        await using var first = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "first"), model, "--postgres", server.ConnectionString(database));
+
+        var (exitCode, output) = await EngineProcess.RunUntilExitAsync(
+            Path.Combine(_dir.Path, "second"), model, TimeSpan.FromSeconds(60), "--postgres", server.ConnectionString(database));
+
+        Assert.True(exitCode == 2, $"exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}:\n{output}");
+        Assert.Contains($"database '{database}' is in use by another StreamEngine node", output, StringComparison.Ordinal);
+        Assert.Equal(200, (int)(await first.Http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+    }
+
     private async Task<EngineProcess> StartNodeAsync(string name, string database, int clusterPort, string seed)
     {
         var dir = Path.Combine(_dir.Path, name);
