@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using StreamEngine.Host.Api;
+using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Tests;
 
@@ -27,5 +28,25 @@ public sealed class UnansweredBrandsTests
         http.Response.Body.Position = 0;
         var error = JsonDocument.Parse(http.Response.Body).RootElement.GetProperty("error").GetString();
         Assert.StartsWith("a brand did not answer in time", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_store_known_to_be_unreachable_is_named_in_the_503()
+    {
+        var nobodyListens = $"Host=127.0.0.1;Port={EngineProcess.FreePort()};Username=se;Password=x;Database=se;Timeout=2";
+        using var services = new ServiceCollection().AddLogging()
+            .AddSingleton(new StoreProbe(new StoreSetup(nobodyListens, LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL"), TimeProvider.System))
+            .BuildServiceProvider();
+        var app = new ApplicationBuilder(services);
+        app.UseUnansweredBrandsAs503();
+        app.Run(_ => throw new AskTimeoutException("Timeout after 00:00:10 seconds"));
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Response.Body = new MemoryStream();
+
+        await app.Build()(http);
+
+        http.Response.Body.Position = 0;
+        var error = JsonDocument.Parse(http.Response.Body).RootElement.GetProperty("error").GetString();
+        Assert.StartsWith("a brand did not answer in time: the PostgreSQL store cannot be reached", error, StringComparison.Ordinal);
     }
 }

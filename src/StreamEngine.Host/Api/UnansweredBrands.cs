@@ -1,5 +1,6 @@
 using Akka.Actor;
 using StreamEngine.Engine.Brands;
+using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Api;
 
@@ -20,7 +21,10 @@ internal static class UnansweredBrands
         {
             http.Response.Clear();
             http.Response.Headers.RetryAfter = "5";
-            await ApiErrors.Unavailable("a brand did not answer in time: its store may be unreachable or its shard moving between nodes; try again")
+            var store = http.RequestServices.GetService<StoreProbe>() is { } probe ? await probe.ProblemAsync(http.RequestAborted) : null;
+            await ApiErrors.Unavailable(store is null
+                    ? "a brand did not answer in time: its store may be unreachable or its shard moving between nodes; try again"
+                    : $"a brand did not answer in time: {store}; try again")
                 .ExecuteAsync(http);
         }
         catch (BrandNotRecoveredException ex) when (!http.Response.HasStarted)
