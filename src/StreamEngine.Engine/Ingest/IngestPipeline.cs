@@ -142,8 +142,10 @@ public sealed class IngestPipeline
         List<Task<MentionsAcknowledged>>? asks = null;
         try
         {
+            var timeout = _settings.EffectiveAcknowledgeTimeout;
+
             // One model for the whole round, even if it is swapped meanwhile.
-            commands = _batcher.Fold(chunks.ConvertAll(c => c.Reading!), _model.Analyzer, admitted);
+            commands = _batcher.Fold(chunks.ConvertAll(c => c.Reading!), _model.Analyzer, admitted, _clock.GetUtcNow() + timeout - WriteMargin(timeout));
             foreach (var chunk in chunks)
             {
                 // The brands' batches hold all the round needs of its posts: letting the posts go now,
@@ -154,8 +156,6 @@ public sealed class IngestPipeline
             EngineMetrics.PostsDuplicate.Inc(chunks.Sum(c => c.Reading!.Duplicates));
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();
-            var timeout = _settings.EffectiveAcknowledgeTimeout;
-            commands = commands.ConvertAll(c => c with { WriteBy = _clock.GetUtcNow() + timeout - WriteMargin(timeout) });
             asks = commands.ConvertAll(c => _recoveries is null
                 ? _brands.Ask<MentionsAcknowledged>(c, timeout)
                 : _recoveries.AskAsync<MentionsAcknowledged>(_brands, c, timeout));

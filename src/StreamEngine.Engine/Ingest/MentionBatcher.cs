@@ -23,7 +23,8 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     private readonly Lock _duplicatesGate = new();
 
     /// <param name="admitted">Receives every post let through with the brands it went to, so that what a round failed to journal can be <see cref="Forget"/>-ed.</param>
-    public List<RecordMentions> Fold(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, AdmittedPosts admitted)
+    /// <param name="writeBy">When the round's sender stops waiting for the brands (<see cref="RecordMentions.WriteBy"/>).</param>
+    public List<RecordMentions> Fold(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, AdmittedPosts admitted, DateTimeOffset? writeBy = null)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -39,7 +40,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
             var batches = new List<RecordMentions>(_round.Count);
             foreach (var (brand, builder) in _round)
             {
-                batches.Add(new RecordMentions(brand, builder.Build()));
+                batches.Add(new RecordMentions(brand, builder.Build(), writeBy));
             }
 
             return batches;
