@@ -188,6 +188,10 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(2, outcome.Accepted);
         Assert.Equal([2], outcome.Errors.Select(e => e.Line));
         Assert.Equal(["acme", "globex"], _received.Select(r => r.BrandId).Order(StringComparer.Ordinal));
+
+        // Each batch tells its brand when the graph stops waiting, less the write's margin (a third
+        // of so short a wait): a brand reached later refuses it, as the graph has reported it lost.
+        Assert.All(_received, r => Assert.Equal(At + TimeSpan.FromMilliseconds(200), r.WriteBy));
     }
 
     [Fact]
