@@ -91,7 +91,7 @@ catch (Microsoft.Data.Sqlite.SqliteException ex)
     return 2;
 }
 
-if (!string.IsNullOrWhiteSpace(options.Postgres) && !options.SeedNodes.Any(s => !string.IsNullOrWhiteSpace(s))
+if (!string.IsNullOrWhiteSpace(options.Postgres) && OptionsCheck.FormsItsOwnCluster(options)
     && SharedStoreClaim.OtherClusterProblem(store.ConnectionString) is { } sharedStoreProblem)
 {
     Console.Error.WriteLine(sharedStoreProblem);

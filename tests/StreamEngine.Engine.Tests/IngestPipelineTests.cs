@@ -195,6 +195,44 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_brand_that_cannot_recover_fails_its_round_at_once_and_its_posts_are_forgotten_when_its_ask_ends()
+    {
+        // The region loses the first batch, as a brand failing its recovery loses what it was sent.
+        using var watch = await BrandRecoveryWatch.StartAsync(Sys, clusterWide: false, CancellationToken.None);
+        var wait = TimeSpan.FromSeconds(10);
+        var pipeline = new IngestPipeline(Sys, Sys.ActorOf(FirstBatchLostRegion.PropsFor(_received)), TestData.Model(), new TestClock(),
+            new IngestSettings(AcknowledgeTimeout: wait), watch);
+        var first = Chunk(1, TestData.Line("p1", At, "acme"));
+        Assert.True(await pipeline.TryEnqueueAsync(first, Generous, CancellationToken.None));
+
+        // Said until the round has heard it: the batch's ask may not have been sent at the first saying.
+        await AwaitConditionAsync(
+            () =>
+            {
+                Sys.EventStream.Publish(new BrandRecoveryFailed("acme", "EndOfStreamException reading brand-acme after sequence number 0"));
+                return Task.FromResult(first.Outcome.IsCompleted);
+            },
+            wait / 2,
+            TimeSpan.FromMilliseconds(50));
+        var failed = await first.Outcome;
+        Assert.False(failed.Journaled);
+        Assert.Contains("brand 'acme' could not recover", failed.Failure, StringComparison.Ordinal);
+
+        // Until the lost batch's ask ends, a next incarnation of the brand could still write it: the post stays seen.
+        var resent = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p1", At, "acme")));
+        Assert.Equal((true, 1), (resent.Journaled, resent.Duplicates));
+        await AwaitAssertAsync(
+            async () =>
+            {
+                var again = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p1", At, "acme")));
+                Assert.Equal((true, 0), (again.Journaled, again.Duplicates));
+            },
+            wait + Generous,
+            TimeSpan.FromMilliseconds(500));
+        Assert.Equal(1, AcknowledgingRegion.MentionsPerBrand(_received)["acme"]);
+    }
+
+    [Fact]
     public async Task The_pipeline_keeps_serving_after_a_round_fails()
     {
         var pipeline = Pipeline(FirstBatchLostRegion.PropsFor(_received),

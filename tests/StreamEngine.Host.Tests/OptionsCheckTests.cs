@@ -23,7 +23,15 @@ public sealed class OptionsCheckTests
         Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { Postgres = " " }));
 
         // A node seeding a cluster of its own alone may keep SQLite.
-        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@127.0.0.1:4053"] }));
+        var alone = new StreamEngineOptions { ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@127.0.0.1:4053"] };
+        Assert.Empty(OptionsCheck.Problems(alone));
+        Assert.True(OptionsCheck.FormsItsOwnCluster(alone));
+        Assert.True(OptionsCheck.FormsItsOwnCluster(new StreamEngineOptions { SeedNodes = [" "] }));
+        Assert.False(OptionsCheck.FormsItsOwnCluster(new StreamEngineOptions
+        {
+            ClusterPort = 4053,
+            SeedNodes = ["akka.tcp://streamengine@127.0.0.1:4053", "akka.tcp://streamengine@10.0.0.2:4053"],
+        }));
     }
 
     [Fact]

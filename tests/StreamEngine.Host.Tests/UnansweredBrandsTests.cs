@@ -24,12 +24,12 @@ public sealed class UnansweredBrandsTests
     }
 
     [Fact]
-    public async Task A_store_known_to_be_unreachable_is_named_in_the_503()
+    public async Task A_store_readiness_found_unreachable_is_named_in_the_503()
     {
         var nobodyListens = $"Host=127.0.0.1;Port={EngineProcess.FreePort()};Username=se;Password=x;Database=se;Timeout=2";
-        using var services = new ServiceCollection().AddLogging()
-            .AddSingleton(new StoreProbe(new StoreSetup(nobodyListens, LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL"), TimeProvider.System))
-            .BuildServiceProvider();
+        var probe = new StoreProbe(new StoreSetup(nobodyListens, LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL"), TimeProvider.System);
+        Assert.NotNull(await probe.ProblemAsync(CancellationToken.None));
+        using var services = new ServiceCollection().AddLogging().AddSingleton(probe).BuildServiceProvider();
 
         var (status, _, error) = await TimedOutQueryAsync(services);
 

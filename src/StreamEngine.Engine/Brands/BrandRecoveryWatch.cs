@@ -45,7 +45,10 @@ public sealed class BrandRecoveryWatch : IDisposable
         return watch;
     }
 
-    /// <summary>Asks a brand; <see cref="BrandNotRecoveredException"/> as soon as it fails to recover instead of answering.</summary>
+    /// <summary>
+    /// Asks a brand; <see cref="BrandNotRecoveredException"/> as soon as it fails to recover instead
+    /// of answering. The ask itself runs on to its answer or its timeout (the exception holds it).
+    /// </summary>
     public async Task<T> AskAsync<T>(IActorRef region, IBrandMessage message, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
@@ -53,12 +56,12 @@ public sealed class BrandRecoveryWatch : IDisposable
 
         // Taken before the ask: the brand's recovery may fail as soon as the ask wakes it.
         var failure = _waiting.GetOrAdd(message.BrandId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var answer = region.Ask<T>(message, timeout, abandon.Token);
+        var answer = region.Ask<T>(message, timeout, cancellationToken);
         if (await Task.WhenAny(answer, failure) == failure)
         {
-            await abandon.CancelAsync();
-            throw new BrandNotRecoveredException(await failure);
+            // Whoever leaves the ask running observes its end, so a timeout no one awaits is not reported as unobserved.
+            _ = answer.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw new BrandNotRecoveredException(await failure, answer);
         }
 
         var answered = await answer;

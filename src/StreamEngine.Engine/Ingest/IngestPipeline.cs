@@ -174,9 +174,14 @@ public sealed class IngestPipeline
 
             // Not journaled, so not seen: a resend of these posts must count where they were not.
             // Brands that acknowledged have them: forgetting those posts too would count them twice.
-            _batcher.Forget(asks is null || commands is null
-                ? admitted.All
-                : admitted.SentTo(commands.Where((_, i) => !asks[i].IsCompletedSuccessfully).Select(c => c.BrandId).ToHashSet(StringComparer.Ordinal)));
+            if (asks is null || commands is null)
+            {
+                _batcher.Forget(admitted.All);
+            }
+            else
+            {
+                ForgetWhatWasNotJournaled(commands, asks, admitted);
+            }
         }
 
         foreach (var chunk in chunks)
@@ -194,6 +199,36 @@ public sealed class IngestPipeline
     /// have come: a brand no post names any more judges its silence as it happens. Rounds journal
     /// side by side, so the minute is claimed atomically.
     /// </summary>
+    private void ForgetWhatWasNotJournaled(List<RecordMentions> commands, List<Task<MentionsAcknowledged>> asks, AdmittedPosts admitted)
+    {
+        var lost = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < commands.Count; i++)
+        {
+            if (asks[i].IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
+            if (asks[i].Exception?.InnerException is BrandNotRecoveredException { Answer: var answer })
+            {
+                // The round is answered now, but the batch may still reach a later incarnation of
+                // the brand that recovers and writes it: its posts are forgotten only once its own
+                // ask has failed too (at the latest when its deadline has passed).
+                var brand = commands[i].BrandId;
+                _ = answer.ContinueWith(
+                    t => _batcher.Forget(admitted.SentTo(new HashSet<string>(StringComparer.Ordinal) { brand })),
+                    CancellationToken.None,
+                    TaskContinuationOptions.NotOnRanToCompletion,
+                    TaskScheduler.Default);
+                continue;
+            }
+
+            lost.Add(commands[i].BrandId);
+        }
+
+        _batcher.Forget(admitted.SentTo(lost));
+    }
+
     private void AnnounceEventTime(List<RecordMentions> journaled)
     {
         var newest = long.MinValue;

@@ -21,7 +21,8 @@ internal static class UnansweredBrands
         {
             http.Response.Clear();
             http.Response.Headers.RetryAfter = "5";
-            var store = http.RequestServices.GetService<StoreProbe>() is { } probe ? await probe.ProblemAsync(http.RequestAborted) : null;
+            // What readiness last found: a query must not wait on a probe of its own.
+            var store = http.RequestServices.GetService<StoreProbe>()?.LastProblem;
             await ApiErrors.Unavailable(store is null
                     ? "a brand did not answer in time: its store may be unreachable or its shard moving between nodes; try again"
                     : $"a brand did not answer in time: {store}; try again")

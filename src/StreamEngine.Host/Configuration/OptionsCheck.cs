@@ -36,9 +36,7 @@ internal static class OptionsCheck
 
         // A cluster's brands move between its nodes, so the nodes must share their journals: a node
         // on its own SQLite file would answer for brands whose history the others hold.
-        var self = $"akka.tcp://{Hosting.AkkaSetup.SystemName}@{o.ClusterHost}:{o.ClusterPort}";
-        if (string.IsNullOrWhiteSpace(o.Postgres)
-            && o.SeedNodes.Any(s => !string.IsNullOrWhiteSpace(s) && !string.Equals(s.Trim(), self, StringComparison.OrdinalIgnoreCase)))
+        if (string.IsNullOrWhiteSpace(o.Postgres) && !FormsItsOwnCluster(o))
         {
             problems.Add("StreamEngine:SeedNodes join this node to a cluster, but it has no --postgres (StreamEngine:Postgres): the nodes of a cluster share one PostgreSQL store, and a SQLite store is one node's alone; give it the cluster's --postgres, or no seed nodes to run it alone on SQLite");
         }
@@ -49,6 +47,17 @@ internal static class OptionsCheck
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Whether the node starts a cluster of its own rather than joining one: it has no seed nodes, or
+    /// only itself (Akka then joins itself at once).
+    /// </summary>
+    public static bool FormsItsOwnCluster(StreamEngineOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var self = $"akka.tcp://{Hosting.AkkaSetup.SystemName}@{o.ClusterHost}:{o.ClusterPort}";
+        return o.SeedNodes.All(s => string.IsNullOrWhiteSpace(s) || string.Equals(s.Trim(), self, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Keys of the StreamEngine section that no setting reads, such as a misspelt environment variable.</summary>

@@ -35,11 +35,12 @@ internal static class SharedStoreClaim
     {
         try
         {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = (int)LookTimeout.TotalSeconds }.ConnectionString);
+            // Unpooled: a pool of its own would keep an idle session, named after this node, for good.
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = (int)LookTimeout.TotalSeconds, Pooling = false }.ConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT application_name, coalesce(host(client_addr), 'a local socket')
+                SELECT application_name, coalesce(host(client_addr), 'an address this role may not see')
                 FROM pg_stat_activity
                 WHERE datname = current_database() AND pid <> pg_backend_pid()
                   AND application_name LIKE 'StreamEngine node %' AND application_name <> @self
@@ -49,7 +50,7 @@ internal static class SharedStoreClaim
             command.CommandTimeout = (int)LookTimeout.TotalSeconds;
             using var reader = command.ExecuteReader();
             return reader.Read()
-                ? $"--postgres (StreamEngine:Postgres): database '{connection.Database}' is in use by another StreamEngine node ({reader.GetString(0)}, from {reader.GetString(1)}), and this node has no seed nodes, so it would form a second cluster writing the same journals; give it that cluster's StreamEngine:SeedNodes, or another database. If that node is gone (its machine lost, its sessions not yet noticed), end them first: SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{reader.GetString(0)}'"
+                ? $"--postgres (StreamEngine:Postgres): database '{connection.Database}' is in use by another StreamEngine node ({reader.GetString(0)}, from {reader.GetString(1)}), and this node has no seed nodes but itself, so it would form a second cluster writing the same journals; give it that cluster's StreamEngine:SeedNodes, or another database. If that node is gone (its machine lost, its sessions not yet noticed), end them first: SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{reader.GetString(0)}'"
                 : null;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)

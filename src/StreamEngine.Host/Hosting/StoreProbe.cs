@@ -16,6 +16,9 @@ internal sealed class StoreProbe(StoreSetup store, TimeProvider clock)
     private readonly SemaphoreSlim _one = new(1, 1);
     private (DateTimeOffset At, string? Problem)? _last;
 
+    /// <summary>What the last probe found, without probing: null when it found nothing wrong or none has run yet.</summary>
+    public string? LastProblem => _last?.Problem;
+
     /// <summary>Why the store cannot be reached, or null when it can (or is embedded).</summary>
     public async Task<string?> ProblemAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +37,9 @@ internal sealed class StoreProbe(StoreSetup store, TimeProvider clock)
             }
 
             var problem = await ProbeAsync(cancellationToken);
-            _last = (now, problem);
+
+            // Stamped when the answer came: a probe that waited out its timeout is not stale at once.
+            _last = (clock.GetUtcNow(), problem);
             return problem;
         }
         finally

@@ -3,9 +3,8 @@ using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Host.Api;
-using static StreamEngine.Host.Api.BrandEndpoints;
-
 using StreamEngine.Host.Hosting;
+using static StreamEngine.Host.Api.BrandEndpoints;
 
 namespace StreamEngine.Host.Reports;
 

@@ -42,7 +42,7 @@ public sealed class UnrecoveredBrandTests : IDisposable
 
         var alpha = await restarted.Http.GetJsonAsync("/api/brands/alpha/summary?window=30d");
         Assert.Equal(alphaBefore, alpha.GetProperty("mentions").GetRawText());
-        Assert.Contains("2 of 3 brands recovered", restarted.Output, StringComparison.Ordinal);
+        await Eventually.HoldsAsync(() => Task.FromResult(restarted.Output.Contains("2 of 3 brands recovered", StringComparison.Ordinal)), "the warm-up's log line");
 
         // Ingest names the cause too, and journals what the other brands were sent.
         var at = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
