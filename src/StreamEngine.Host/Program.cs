@@ -74,7 +74,8 @@ if (dataDirProblem is not null)
     return 2;
 }
 
-if (NodeClaims.ClusterPortProblem(options.ClusterHost, options.ClusterPort) is { } portProblem)
+if ((NodeClaims.ClusterPortProblem(options.ClusterHost, options.ClusterPort)
+    ?? NodeClaims.HttpAddressProblem(builder.Configuration["urls"] ?? "http://localhost:5000")) is { } portProblem)
 {
     Console.Error.WriteLine(portProblem);
     return 2;
@@ -149,7 +150,7 @@ try
 }
 catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
 {
-    // Found only once Kestrel binds, after the node has started: named as the start-up checks name theirs.
+    // Taken between the start-up check and Kestrel's bind: named as the start-up checks name theirs.
     Console.Error.WriteLine($"--urls (Urls): {ex.Message} Give each node of a host its own port.");
     return 2;
 }

@@ -55,5 +55,28 @@ public sealed class NodeClaimsTests : IDisposable
         Assert.Null(NodeClaims.ClusterPortProblem("127.0.0.1", 0));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:{0}")]
+    [InlineData("http://*:{0}")]
+    [InlineData("http://localhost:1;https://[::]:{0}/")]
+    public void An_http_address_another_process_listens_on_is_named(string urls)
+    {
+        var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var given = string.Format(System.Globalization.CultureInfo.InvariantCulture, urls, port);
+        try
+        {
+            Assert.Contains($": port {port} is in use on 127.0.0.1 by another process", NodeClaims.HttpAddressProblem(given), StringComparison.Ordinal);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+
+        Assert.Null(NodeClaims.HttpAddressProblem(given));
+        Assert.Null(NodeClaims.HttpAddressProblem("http://127.0.0.1:0"));
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -1,6 +1,6 @@
 namespace StreamEngine.Host.Tests;
 
-/// <summary>What is found wrong only once the node has started to run still stops it with the setting named and exit code 2.</summary>
+/// <summary>A node that could not serve is stopped before it joins its cluster, with the setting named and exit code 2.</summary>
 public sealed class StartupRefusalTests : IDisposable
 {
     private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(60);
@@ -17,7 +17,7 @@ public sealed class StartupRefusalTests : IDisposable
             Path.Combine(_dir.Path, "second"), Path.Combine(firstDir, "model.yaml"), ExitBound, "--urls", taken);
 
         Assert.True(exitCode == 2, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}:\n{output}");
-        Assert.Contains($"--urls (Urls): Failed to bind to address {taken}: address already in use", output, StringComparison.Ordinal);
+        Assert.Contains($"--urls (Urls) {taken}: port {first.Http.BaseAddress.Port} is in use on 127.0.0.1 by another process", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _dir.Dispose();

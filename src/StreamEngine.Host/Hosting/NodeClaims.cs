@@ -45,9 +45,43 @@ internal static class NodeClaims
     }
 
     /// <summary>Whether another process listens on the cluster port already; null when it is free, or chosen by the system (0).</summary>
-    public static string? ClusterPortProblem(string host, int port)
+    public static string? ClusterPortProblem(string host, int port) =>
+        ListenerAt(host, port) is { } address
+            ? $"--cluster-port (StreamEngine:ClusterPort) {port} is in use on {address} by another process: give each node of a host its own port"
+            : null;
+
+    /// <summary>
+    /// Whether another process listens on one of the HTTP addresses (semicolon-separated, as
+    /// <c>--urls</c> takes them); null when all are free. Found before the node starts, it keeps a
+    /// node that cannot serve from joining its cluster and taking brands only to leave again.
+    /// </summary>
+    public static string? HttpAddressProblem(string urls)
     {
-        if (port == 0)
+        ArgumentNullException.ThrowIfNull(urls);
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // Kestrel's wildcards ("*", "+") and the any-address listen on loopback too.
+            var host = url.Split("://", 2) is [_, var rest] ? rest.Split('/', 2)[0] : "";
+            var colon = host.LastIndexOf(':');
+            if (colon < 0 || !int.TryParse(host.AsSpan(colon + 1), out var port))
+            {
+                continue;
+            }
+
+            var name = host[..colon].Trim('[', ']');
+            if (ListenerAt(name is "*" or "+" or "0.0.0.0" or "::" ? "127.0.0.1" : name, port) is { } address)
+            {
+                return $"--urls (Urls) {url}: port {port} is in use on {address} by another process: give each node of a host its own port";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The address of <paramref name="host"/> at which a process listens on <paramref name="port"/>; null when none does, or the port is chosen by the system (0).</summary>
+    private static IPAddress? ListenerAt(string host, int port)
+    {
+        if (port is <= 0 or > 65535)
         {
             return null;
         }
@@ -59,7 +93,7 @@ internal static class NodeClaims
         }
         catch (SocketException)
         {
-            // An unresolvable host is for the cluster's own start to report.
+            // An unresolvable host is for the listener's own start to report.
             return null;
         }
 
@@ -72,7 +106,7 @@ internal static class NodeClaims
             {
                 if (client.ConnectAsync(address, port).Wait(TimeSpan.FromSeconds(1)))
                 {
-                    return $"--cluster-port (StreamEngine:ClusterPort) {port} is in use on {address} by another process: give each node of a host its own port";
+                    return address;
                 }
             }
             catch (AggregateException ex) when (ex.InnerException is SocketException)
