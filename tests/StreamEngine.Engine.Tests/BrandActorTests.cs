@@ -129,6 +129,28 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_brand_handed_to_another_node_stops_only_once_its_batches_are_acknowledged()
+    {
+        var brand = Brand("acme");
+        await WatchAsync(brand);
+        var batches = Batches(5).ToList();
+        foreach (var delta in batches)
+        {
+            brand.Tell(new RecordMentions("acme", delta), TestActor);
+        }
+
+        brand.Tell(StopBrand.Instance);
+
+        foreach (var delta in batches)
+        {
+            Assert.Equal(delta.Mentions, (await ExpectMsgAsync<MentionsAcknowledged>(Generous)).Mentions);
+        }
+
+        await ExpectTerminatedAsync(brand, Generous);
+        Assert.Equal(5, _database.JournalRows("brand-acme").Count);
+    }
+
+    [Fact]
     public async Task GetBrandSummary_reflects_an_acknowledged_batch()
     {
         var brand = Brand("acme");

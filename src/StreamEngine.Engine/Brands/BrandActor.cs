@@ -87,6 +87,7 @@ public sealed class BrandActor : ReceivePersistentActor
         });
 
         Command<RecordMentions>(Record);
+        Command<StopBrand>(stop => DeferAsync(stop, _ => Context.Stop(Self)));
         Command<FirehoseReachedMinute>(FirehoseReached);
         Command<GetBrandSummary>(q =>
             Sender.Tell(new BrandSummary(_brandId, q.Window, _clock.GetUtcNow(), _aggregate.Summary(q.Window, _clock.GetUtcNow()))));

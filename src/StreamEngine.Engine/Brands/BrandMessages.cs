@@ -82,6 +82,17 @@ public sealed record AlertPublished(Alert Alert) : IBrandWireMessage;
 /// </summary>
 public sealed record BrandRecoveryFailed(string BrandId, string Cause) : IBrandWireMessage;
 
+/// <summary>
+/// Stops a brand once the batches it is writing are written and acknowledged: what its shard sends
+/// it when handing it to another node. A PoisonPill would stop it at once, its acknowledgements
+/// unsent: the ingest graph would report written batches as lost, and their posts would count again
+/// when resent.
+/// </summary>
+public sealed record StopBrand
+{
+    public static StopBrand Instance { get; } = new();
+}
+
 /// <summary>Where brands that could not recover say so.</summary>
 public static class BrandRecoveryTopic
 {

@@ -54,8 +54,8 @@ internal static class AkkaSetup
                 .AddHocon($"akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = {(int)JoinGiveUp.TotalSeconds}s", HoconAddMode.Prepend)
                 // A shard whose node crashed and came back before the cluster removed its old self waits
                 // this long for a hand-off that cannot happen (60 s by default): its brands answer 503 meanwhile.
-                // A brand being handed off is also stopped by force 5 s before it: a brand stops at its
-                // PoisonPill, between messages, so only a journal write slower than 5 s would be cut short.
+                // A brand being handed off is also stopped by force 5 s before it: it stops once its
+                // writes are acknowledged (StopBrand), so only a journal write slower than 5 s is cut short.
                 .AddHocon("akka.cluster.sharding.handoff-timeout = 10s", HoconAddMode.Prepend)
                 .WithCustomSerializer("brand-state", [typeof(IBrandPersistedState)], system => new BrandStateSerializer(system))
                 .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
@@ -73,6 +73,7 @@ internal static class AkkaSetup
                         RememberEntities = false,
                         // Brands are few and dashboards poll them all; waking one means replaying it, so keep them up.
                         ShouldPassivateIdleEntities = false,
+                        HandOffStopMessage = StopBrand.Instance,
                     })
                 .AddStartup((system, _) =>
                 {
