@@ -195,9 +195,8 @@ public sealed class IngestPipeline
     }
 
     /// <summary>
-    /// Tells every brand of the model, once per minute of event time, how far the journaled posts
-    /// have come: a brand no post names any more judges its silence as it happens. Rounds journal
-    /// side by side, so the minute is claimed atomically.
+    /// Forgets, so that a resend counts them, the posts of the round's brands that did not journal
+    /// their batch. A brand heard failing its recovery is decided only when its own ask ends.
     /// </summary>
     private void ForgetWhatWasNotJournaled(List<RecordMentions> commands, List<Task<MentionsAcknowledged>> asks, AdmittedPosts admitted)
     {
@@ -229,6 +228,11 @@ public sealed class IngestPipeline
         _batcher.Forget(admitted.SentTo(lost));
     }
 
+    /// <summary>
+    /// Tells every brand of the model, once per minute of event time, how far the journaled posts
+    /// have come: a brand no post names any more judges its silence as it happens. Rounds journal
+    /// side by side, so the minute is claimed atomically.
+    /// </summary>
     private void AnnounceEventTime(List<RecordMentions> journaled)
     {
         var newest = long.MinValue;
