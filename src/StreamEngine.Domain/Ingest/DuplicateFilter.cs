@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace StreamEngine.Domain.Ingest;
 
 /// <summary>
@@ -6,28 +8,89 @@ namespace StreamEngine.Domain.Ingest;
 /// generations of at most <see cref="GenerationSize"/> keys each, the older dropped when the newer
 /// fills, so the horizon is between one and two generations of posts. Not thread-safe: the ingest
 /// graph calls it from its single batching stage.
+/// <para>
+/// Each generation is an open-addressed table of the keys themselves, at most half full, probed
+/// linearly: a look-up reads one cache line where a <c>HashSet&lt;ulong&gt;</c> reads a bucket and
+/// then an entry elsewhere. The filter holds millions of keys, far beyond the caches, so every
+/// post's check is a trip to memory; halving those trips halved its cost (perf/README.md).
+/// </para>
 /// </summary>
-public sealed class DuplicateFilter(int generationSize = DuplicateFilter.DefaultGenerationSize)
+public sealed class DuplicateFilter
 {
     public const int DefaultGenerationSize = 1 << 20;
 
-    private HashSet<ulong> _current = new(Math.Min(generationSize, 1 << 16));
-    private HashSet<ulong> _previous = [];
+    // Slot markers. Keys that collide with them are stored as Moved(key): two posts whose hashes
+    // differ only there would be taken for one, as likely as any other collision of 64-bit hashes.
+    private const ulong Empty = 0;
+    private const ulong Forgotten = 1;
 
-    public int GenerationSize { get; } = generationSize;
+    // Tables start this small and double while the generation fills, so an idle graph holds little.
+    private const int FirstSlots = 1 << 12;
+
+    private readonly int _mostSlots;
+    private ulong[] _current = new ulong[FirstSlots];
+    private ulong[] _previous = new ulong[FirstSlots];
+
+    // Slots of the current table that are not empty: its keys and its forgotten keys' markers.
+    private int _used;
+
+    public DuplicateFilter(int generationSize = DefaultGenerationSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(generationSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(generationSize, 1 << 29);
+        GenerationSize = generationSize;
+        _mostSlots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(FirstSlots, generationSize * 2));
+    }
+
+    public int GenerationSize { get; }
 
     /// <summary>True when the key is new (and now remembered); false for a duplicate.</summary>
     public bool TryAdd(ulong key)
     {
-        if (_previous.Contains(key) || !_current.Add(key))
+        key = Moved(key);
+        if (IndexOf(_previous, key) >= 0)
         {
             return false;
         }
 
-        if (_current.Count >= GenerationSize)
+        var table = _current;
+        var mask = table.Length - 1;
+        var free = -1;
+        for (var slot = Home(key, mask); ; slot = (slot + 1) & mask)
+        {
+            var held = table[slot];
+            if (held == key)
+            {
+                return false;
+            }
+
+            if (held == Empty)
+            {
+                if (free < 0)
+                {
+                    free = slot;
+                    _used++;
+                }
+
+                break;
+            }
+
+            if (held == Forgotten && free < 0)
+            {
+                free = slot;
+            }
+        }
+
+        table[free] = key;
+        if (_used >= GenerationSize)
         {
             (_previous, _current) = (_current, _previous);
-            _current.Clear();
+            Array.Clear(_current);
+            _used = 0;
+        }
+        else if (_used * 2 > table.Length && table.Length < _mostSlots)
+        {
+            _current = Grown(table);
         }
 
         return true;
@@ -36,7 +99,66 @@ public sealed class DuplicateFilter(int generationSize = DuplicateFilter.Default
     /// <summary>Forgets a key whose post was not journaled after all, so that a resend is not taken for a duplicate.</summary>
     public void Forget(ulong key)
     {
-        _current.Remove(key);
-        _previous.Remove(key);
+        key = Moved(key);
+        ForgetIn(_current, key);
+        ForgetIn(_previous, key);
+    }
+
+    private static void ForgetIn(ulong[] table, ulong key)
+    {
+        // A marker rather than an empty slot, so that the keys probed past this one are still found.
+        var slot = IndexOf(table, key);
+        if (slot >= 0)
+        {
+            table[slot] = Forgotten;
+        }
+    }
+
+    private static ulong Moved(ulong key) => key <= Forgotten ? key + 2 : key;
+
+    // Fibonacci hashing: the key's high bits after one multiplication, so that keys differing
+    // only in their low bits still spread.
+    private static int Home(ulong key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+
+    private static int IndexOf(ulong[] table, ulong key)
+    {
+        var mask = table.Length - 1;
+        for (var slot = Home(key, mask); ; slot = (slot + 1) & mask)
+        {
+            var held = table[slot];
+            if (held == key)
+            {
+                return slot;
+            }
+
+            if (held == Empty)
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>The table twice as large, its keys placed again and its forgotten markers left out.</summary>
+    private ulong[] Grown(ulong[] table)
+    {
+        var grown = new ulong[table.Length * 2];
+        var mask = grown.Length - 1;
+        _used = 0;
+        foreach (var key in table)
+        {
+            if (key > Forgotten)
+            {
+                var slot = Home(key, mask);
+                while (grown[slot] != Empty)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                grown[slot] = key;
+                _used++;
+            }
+        }
+
+        return grown;
     }
 }
