@@ -28,6 +28,10 @@ public sealed class IngestPipeline
     private readonly BrandRecoveryWatch? _recoveries;
     private long _announcedMinute = long.MinValue;
 
+    // The last round's fold: each round's is chained after it, so that folds run one at a time and
+    // in the rounds' order, yet off the thread that runs the graph (see Journal).
+    private Task _folds = Task.CompletedTask;
+
     [ThreadStatic]
     private static AnalysisScratch? t_scratch;
 
@@ -144,8 +148,19 @@ public sealed class IngestPipeline
         {
             var timeout = _settings.EffectiveAcknowledgeTimeout;
 
-            // One model for the whole round, even if it is swapped meanwhile.
-            commands = _batcher.Fold(chunks.ConvertAll(c => c.Reading!), _model.Analyzer, admitted, _clock.GetUtcNow() + timeout - WriteMargin(timeout));
+            // One model for the whole round, even if it is swapped meanwhile. Folding a round takes
+            // about a microsecond per post; on the graph's own thread it held up every stage,
+            // reads included, so a core stood idle while it ran (perf/README.md). Only this method
+            // touches _folds, and the graph calls it one round at a time.
+            var analyzer = _model.Analyzer;
+            var writeBy = _clock.GetUtcNow() + timeout - WriteMargin(timeout);
+            var fold = _folds.ContinueWith(
+                _ => _batcher.Fold(chunks.ConvertAll(c => c.Reading!), analyzer, admitted, writeBy),
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+            _folds = fold;
+            commands = await fold;
             foreach (var chunk in chunks)
             {
                 // The brands' batches hold all the round needs of its posts: letting the posts go now,
