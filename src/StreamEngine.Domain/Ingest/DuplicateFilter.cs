@@ -6,10 +6,11 @@ namespace StreamEngine.Domain.Ingest;
 /// Remembers the posts seen recently, by a 64-bit hash of network and id, so a post that arrives
 /// twice (a producer's retry, an overlapping replay) is counted once. Memory is bounded: two
 /// generations of at most <see cref="GenerationSize"/> keys each, the older dropped when the newer
-/// fills, so the horizon is between one and two generations of posts. Not thread-safe: the ingest
-/// graph calls it from its single batching stage.
+/// fills, so the horizon is between one and two generations of posts (a forgotten key's place
+/// counts until the generation ends). Not thread-safe: the ingest graph's folds use it one at a
+/// time, and a failed round's forgetting takes the same lock (<c>MentionBatcher</c>).
 /// <para>
-/// Each generation is an open-addressed table of the keys themselves, at most half full, probed
+/// Each generation is an open-addressed table of the keys themselves, about half full at most, probed
 /// linearly: a look-up reads one cache line where a <c>HashSet&lt;ulong&gt;</c> reads a bucket and
 /// then an entry elsewhere. The filter holds millions of keys, far beyond the caches, so every
 /// post's check is a trip to memory; halving those trips cut its cost by about 40 % (perf/README.md).
@@ -24,7 +25,8 @@ public sealed class DuplicateFilter
     private const ulong Empty = 0;
     private const ulong Forgotten = 1;
 
-    // Tables start this small and double while the generation fills, so an idle graph holds little.
+    // Tables start this small and double while the generation fills, so a node that has seen few
+    // posts holds little; once full size, they stay so.
     private const int FirstSlots = 1 << 12;
 
     private readonly int _mostSlots;

@@ -8,8 +8,8 @@ namespace StreamEngine.Engine.Ingest;
 /// </summary>
 public sealed class AdmittedPosts
 {
-    // One entry per post and brand, appended in the batching stage, which is single-threaded and
-    // the graph's narrowest: nothing here is indexed, since only a failed round reads it back.
+    // One entry per post and brand, appended by the round's fold, which runs one at a time and is
+    // the graph's narrowest stage: nothing here is indexed, since only a failed round reads it back.
     private readonly List<(ulong Post, string Brand)> _entries = [];
 
     public void Add(ulong post, string brand) => _entries.Add((post, brand));

@@ -28,8 +28,9 @@ public sealed class IngestPipeline
     private readonly BrandRecoveryWatch? _recoveries;
     private long _announcedMinute = long.MinValue;
 
-    // The last round's fold: each round's is chained after it, so that folds run one at a time and
-    // in the rounds' order, yet off the thread that runs the graph (see Journal).
+    // The end of the last round's fold: each round's is chained after it, so that folds run one at
+    // a time and in the rounds' order, yet off the thread that runs the graph (see Journal). Not the
+    // fold itself, whose result would keep the round's batches alive while the graph is idle.
     private Task _folds = Task.CompletedTask;
 
     [ThreadStatic]
@@ -151,7 +152,9 @@ public sealed class IngestPipeline
             // One model for the whole round, even if it is swapped meanwhile. Folding a round takes
             // about a microsecond per post; on the graph's own thread it held up every stage,
             // reads included, so a core stood idle while it ran (perf/README.md). Only this method
-            // touches _folds, and the graph calls it one round at a time.
+            // touches _folds, and the graph calls it one round at a time. A fold that throws lets the
+            // next one start before this round's posts are forgotten below: a post resent at once
+            // may be counted as a duplicate then, as when a round's journal writes fail.
             var analyzer = _model.Analyzer;
             var writeBy = _clock.GetUtcNow() + timeout - WriteMargin(timeout);
             var fold = _folds.ContinueWith(
@@ -159,7 +162,7 @@ public sealed class IngestPipeline
                 CancellationToken.None,
                 TaskContinuationOptions.None,
                 TaskScheduler.Default);
-            _folds = fold;
+            _folds = fold.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             commands = await fold;
             foreach (var chunk in chunks)
             {

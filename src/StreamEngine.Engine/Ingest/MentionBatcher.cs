@@ -10,8 +10,9 @@ namespace StreamEngine.Engine.Ingest;
 /// <summary>
 /// Folds a round of read chunks into one batch of mentions per brand: drops posts seen before,
 /// watches coordinated bursts, and tells each brand its competitors' mentions of the same minutes.
-/// Folds run one at a time (the ingest graph's batching stage); a failed round's <see cref="Forget"/>
-/// comes from whichever thread saw the failure, so the duplicate filter is guarded. The per-brand
+/// Folds run one at a time and in the rounds' order (the ingest graph chains them, on pool threads);
+/// a failed round's <see cref="Forget"/> comes from whichever thread saw the failure, so the
+/// duplicate filter is guarded. The per-brand
 /// builders are kept from round to round.
 /// </summary>
 public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.DefaultGenerationSize)
