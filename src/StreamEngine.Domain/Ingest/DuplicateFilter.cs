@@ -92,7 +92,7 @@ public sealed class DuplicateFilter
         }
         else if (_used * 2 > table.Length && table.Length < _mostSlots)
         {
-            _current = Grown(table);
+            Grow();
         }
 
         return true;
@@ -140,13 +140,13 @@ public sealed class DuplicateFilter
         }
     }
 
-    /// <summary>The table twice as large, its keys placed again and its forgotten markers left out.</summary>
-    private ulong[] Grown(ulong[] table)
+    /// <summary>Makes the newer generation's table twice as large: its keys placed again, its forgotten markers left out.</summary>
+    private void Grow()
     {
-        var grown = new ulong[table.Length * 2];
+        var grown = new ulong[_current.Length * 2];
         var mask = grown.Length - 1;
         _used = 0;
-        foreach (var key in table)
+        foreach (var key in _current)
         {
             if (key > Forgotten)
             {
@@ -161,6 +161,6 @@ public sealed class DuplicateFilter
             }
         }
 
-        return grown;
+        _current = grown;
     }
 }

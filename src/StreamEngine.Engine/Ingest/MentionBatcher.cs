@@ -12,8 +12,7 @@ namespace StreamEngine.Engine.Ingest;
 /// watches coordinated bursts, and tells each brand its competitors' mentions of the same minutes.
 /// Folds run one at a time and in the rounds' order (the ingest graph chains them, on pool threads);
 /// a failed round's <see cref="Forget"/> comes from whichever thread saw the failure, so the
-/// duplicate filter is guarded. The per-brand
-/// builders are kept from round to round.
+/// duplicate filter is guarded. The per-brand builders are kept from round to round.
 /// </summary>
 public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.DefaultGenerationSize)
 {
