@@ -106,3 +106,43 @@ internal sealed class OneBrandLostRegion : ReceiveActor
 
     public static Props PropsFor(string lostBrand, ConcurrentQueue<RecordMentions> received) => Props.Create(() => new OneBrandLostRegion(lostBrand, received));
 }
+
+/// <summary>
+/// Stands in for a brand shard region that holds one brand's batches until sent
+/// <see cref="HoldingRegion.Acknowledge"/>, acknowledges every other brand's at once, and keeps
+/// the event time announced to it, for <see cref="Announced"/> to read back in order.
+/// </summary>
+internal sealed class OneBrandHeldRegion : ReceiveActor
+{
+    public OneBrandHeldRegion(string heldBrand)
+    {
+        var held = new List<(IActorRef Sender, RecordMentions Batch)>();
+        var announced = new List<FirehoseReachedMinute>();
+        Receive<RecordMentions>(m =>
+        {
+            if (m.BrandId == heldBrand)
+            {
+                held.Add((Sender, m));
+                return;
+            }
+
+            Sender.Tell(new MentionsAcknowledged(m.BrandId, m.Delta.Mentions));
+        });
+        Receive<HoldingRegion.Acknowledge>(_ =>
+        {
+            foreach (var (sender, batch) in held)
+            {
+                sender.Tell(new MentionsAcknowledged(batch.BrandId, batch.Delta.Mentions));
+            }
+
+            held.Clear();
+        });
+        Receive<FirehoseReachedMinute>(announced.Add);
+        Receive<Announced>(_ => Sender.Tell(announced.ToList()));
+    }
+
+    /// <summary>Asks for the announcements received so far.</summary>
+    public sealed record Announced;
+
+    public static Props PropsFor(string heldBrand) => Props.Create(() => new OneBrandHeldRegion(heldBrand));
+}

@@ -175,6 +175,36 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Event_time_is_announced_only_once_every_earlier_round_is_journaled()
+    {
+        // A brand told that event time has passed a minute judges it: told while an earlier round
+        // still carries that minute's posts, it would judge a minute it has not seen (a false dip).
+        var region = Sys.ActorOf(OneBrandHeldRegion.PropsFor("acme"));
+        var pipeline = new IngestPipeline(Sys, region, TestData.Model(), new TestClock(), new IngestSettings(ChunksPerBatch: 1, AcknowledgeTimeout: Generous));
+        var earlier = Chunk(1, TestData.Line("p1", At - TimeSpan.FromMinutes(20), "acme"));
+        var later = Chunk(1, TestData.Line("p2", At, "initech"));
+        Assert.True(await pipeline.TryEnqueueAsync(earlier, Generous, CancellationToken.None));
+        await AwaitConditionAsync(() => Task.FromResult(earlier.Reading is { Mentions.Count: 0 }), Generous);
+        Assert.True((await EnqueueAndWait(pipeline, later)).Journaled);
+
+        Assert.False(earlier.Outcome.IsCompleted);
+        Assert.Empty(await region.Ask<List<FirehoseReachedMinute>>(new OneBrandHeldRegion.Announced(), Generous));
+
+        region.Tell(new HoldingRegion.Acknowledge());
+        Assert.True((await earlier.Outcome.WaitAsync(Generous)).Journaled);
+        var now = EventTime.MinuteOf(At);
+        await AwaitConditionAsync(
+            async () => (await region.Ask<List<FirehoseReachedMinute>>(new OneBrandHeldRegion.Announced(), Generous))
+                .Where(a => a.Minute == now).Select(a => a.BrandId).Order().SequenceEqual(["acme", "globex", "initech"]),
+            Generous);
+
+        // The earlier round's minute first, then the later one's: event time only moves forward.
+        Assert.Equal(
+            [now - 20, now - 20, now - 20, now, now, now],
+            (await region.Ask<List<FirehoseReachedMinute>>(new OneBrandHeldRegion.Announced(), Generous)).Select(a => a.Minute));
+    }
+
+    [Fact]
     public async Task A_region_that_never_acknowledges_makes_the_chunk_fail_as_not_journaled()
     {
         var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));

@@ -28,6 +28,9 @@ public sealed class IngestPipeline
     private readonly BrandRecoveryWatch? _recoveries;
     private long _announcedMinute = long.MinValue;
 
+    // The end of the last round's announcement of event time (see AnnounceEventTimeInTurn).
+    private Task _announcements = Task.CompletedTask;
+
     // The end of the last round's fold: each round's is chained after it, so that folds run one at
     // a time and in the rounds' order, yet off the thread that runs the graph (see Journal). Not the
     // fold itself, whose result would keep the round's batches alive while the graph is idle.
@@ -145,6 +148,9 @@ public sealed class IngestPipeline
         var admitted = new AdmittedPosts();
         List<RecordMentions>? commands = null;
         List<Task<MentionsAcknowledged>>? asks = null;
+        var announcedInTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var earlierAnnounced = _announcements;
+        _announcements = announcedInTurn.Task;
         try
         {
             var timeout = _settings.EffectiveAcknowledgeTimeout;
@@ -180,7 +186,6 @@ public sealed class IngestPipeline
             var acks = await Task.WhenAll(asks);
             EngineMetrics.MentionsRecorded.Inc(acks.Sum(a => a.Mentions));
             EngineMetrics.StageSeconds.WithLabels("journal").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            AnnounceEventTime(commands);
         }
 #pragma warning disable CA1031 // reported to every sender of the round instead of failing the graph
         catch (Exception ex)
@@ -202,6 +207,7 @@ public sealed class IngestPipeline
             }
         }
 
+        AnnounceEventTimeInTurn(earlierAnnounced, failure is null ? commands : null, announcedInTurn);
         foreach (var chunk in chunks)
         {
             var r = chunk.Reading!;
@@ -211,6 +217,33 @@ public sealed class IngestPipeline
 
         return NotUsed.Instance;
     }
+
+    /// <summary>
+    /// Announces how far a journaled round's event time has come once every earlier round has ended,
+    /// journaled or not, then lets the next round announce. Rounds journal side by side, and a later
+    /// one often ends first: announced then, its minutes would have brands judge minutes whose posts
+    /// an earlier round still carries (a false dip, and the spike missed). A failed round announces
+    /// nothing; its posts come back late.
+    /// </summary>
+    private void AnnounceEventTimeInTurn(Task earlier, List<RecordMentions>? journaled, TaskCompletionSource done) =>
+        earlier.ContinueWith(
+            _ =>
+            {
+                try
+                {
+                    if (journaled is not null)
+                    {
+                        AnnounceEventTime(journaled);
+                    }
+                }
+                finally
+                {
+                    done.SetResult();
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
     /// <summary>
     /// Forgets, so that a resend counts them, the posts of the round's brands that did not journal
@@ -248,8 +281,8 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// Tells every brand of the model, once per minute of event time, how far the journaled posts
-    /// have come: a brand no post names any more judges its silence as it happens. Rounds journal
-    /// side by side, so the minute is claimed atomically.
+    /// have come: a brand no post names any more judges its silence as it happens. Called for one
+    /// round at a time, in the rounds' order (<see cref="AnnounceEventTimeInTurn"/>).
     /// </summary>
     private void AnnounceEventTime(List<RecordMentions> journaled)
     {
@@ -263,11 +296,12 @@ public sealed class IngestPipeline
         }
 
         newest = Math.Min(newest, Domain.Aggregates.EventTime.MinuteOf(_clock.GetUtcNow()));
-        var announced = Volatile.Read(ref _announcedMinute);
-        if (newest <= announced || Interlocked.CompareExchange(ref _announcedMinute, newest, announced) != announced)
+        if (newest <= _announcedMinute)
         {
             return;
         }
+
+        _announcedMinute = newest;
 
         foreach (var brand in _model.Analyzer.Model.Brands)
         {
