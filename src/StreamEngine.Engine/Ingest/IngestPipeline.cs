@@ -32,8 +32,9 @@ public sealed class IngestPipeline
     private Task _announcements = Task.CompletedTask;
 
     // The end of the last round's fold: each round's is chained after it, so that folds run one at
-    // a time and in the rounds' order, yet off the thread that runs the graph (see Journal). Not the
-    // fold itself, whose result would keep the round's batches alive while the graph is idle.
+    // a time and in the rounds' order, yet on the ingest threads, off the one that runs the graph
+    // (see Journal). Not the fold itself, whose result would keep the round's batches alive while
+    // the graph is idle.
     private Task _folds = Task.CompletedTask;
 
     [ThreadStatic]
@@ -55,7 +56,7 @@ public sealed class IngestPipeline
             SingleReader = true,
         });
         Completion = ChannelSource.FromReader(_queue.Reader)
-            .SelectAsync(settings.ReadParallelism, chunk => Task.Run(() => Read(chunk)))
+            .SelectAsync(settings.ReadParallelism, chunk => Task.Factory.StartNew(() => Read(chunk), CancellationToken.None, TaskCreationOptions.DenyChildAttach, IngestThreads.Instance))
             .GroupedWithin(settings.ChunksPerBatch, settings.EffectiveBatchWindow)
             .SelectAsync(settings.BatchesInFlight, Journal)
             .RunWith(Sink.Ignore<NotUsed>(), system.Materializer());
@@ -167,7 +168,7 @@ public sealed class IngestPipeline
                 _ => _batcher.Fold(chunks.ConvertAll(c => c.Reading!), analyzer, admitted, writeBy),
                 CancellationToken.None,
                 TaskContinuationOptions.None,
-                TaskScheduler.Default);
+                IngestThreads.Instance);
             _folds = fold.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             commands = await fold;
             foreach (var chunk in chunks)

@@ -1,0 +1,45 @@
+using System.Globalization;
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Engine.Tests;
+
+public class IngestThreadsTests
+{
+    [Fact]
+    public async Task Ingest_work_runs_on_its_own_threads_below_the_default_priority()
+    {
+        var (name, niceness) = await Task.Factory.StartNew(
+            () => (Thread.CurrentThread.Name, OwnNiceness()),
+            CancellationToken.None,
+            TaskCreationOptions.DenyChildAttach,
+            IngestThreads.Instance);
+
+        Assert.StartsWith("ingest-", name, StringComparison.Ordinal);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.True(niceness >= IngestThreads.Niceness, $"an ingest thread ran at niceness {niceness}");
+        }
+    }
+
+    [Fact]
+    public async Task A_continuation_of_ingest_work_stays_on_the_ingest_threads()
+    {
+        var first = Task.Factory.StartNew(() => 1, CancellationToken.None, TaskCreationOptions.DenyChildAttach, IngestThreads.Instance);
+        var name = await first.ContinueWith(_ => Thread.CurrentThread.Name, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, IngestThreads.Instance);
+
+        Assert.StartsWith("ingest-", name, StringComparison.Ordinal);
+    }
+
+    /// <summary>The calling thread's niceness, the 19th field of its stat line (after the name in parentheses).</summary>
+    private static int OwnNiceness()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], CultureInfo.InvariantCulture);
+    }
+}
