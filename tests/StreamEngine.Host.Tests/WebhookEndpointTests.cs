@@ -84,6 +84,32 @@ public sealed class WebhookEndpointTests : IDisposable
         await Eventually.HoldsAsync(() => Task.FromResult(dead.Requests >= listed.Count), "each alert tried once at the dead receiver");
     }
 
+    [Fact]
+    public async Task A_webhook_taken_out_of_the_model_drops_its_waiting_deliveries()
+    {
+        // Retries wait ten minutes: within a test's time only the withdrawal can end them.
+        using var dead = new Receiver(failFirst: int.MaxValue);
+        var webhooks = $"""
+
+            webhooks:
+              - url: {dead.Url}
+                secret: {Secret}
+            """;
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "600000");
+        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Count;
+        await Eventually.HoldsAsync(() => Task.FromResult(dead.Requests >= raised), "each alert tried once at the receiver");
+        var waiting = dead.Requests;
+
+        using var model = new StringContent(SampleFirehose.ModelYaml, Encoding.UTF8, "application/yaml");
+        using var swapped = await engine.Http.PutAsync(new Uri("/api/model", UriKind.Relative), model);
+        Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
+
+        await Eventually.HoldsAsync(
+            async () => await WithdrawnAsync(engine) >= waiting,
+            $"the {waiting} deliveries waiting to be tried again withdrawn");
+    }
+
     [Theory]
     [InlineData("acme:29000000:impersonation:@acme", "acme:29000000:impersonation:@acme")]
     [InlineData("acme:29000000:impersonation:@αcme", "acme:29000000:impersonation:@%CE%B1cme")]
@@ -108,6 +134,13 @@ public sealed class WebhookEndpointTests : IDisposable
         Assert.Equal(422, (int)response.StatusCode);
         Assert.Contains(named, text, StringComparison.Ordinal);
         Assert.Contains("\"line\"", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<double> WithdrawnAsync(EngineProcess engine)
+    {
+        using var response = await engine.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync())
+            .GetValueOrDefault("streamengine_webhook_deliveries_total{outcome=\"withdrawn\"}");
     }
 
     private static (string T, string V1) ParseSignature(string header)

@@ -24,9 +24,13 @@ public sealed class CurrentModel
 
     public PostAnalyzer Analyzer => _analyzer;
 
+    /// <summary>Raised on the replacing thread once a new model is in force.</summary>
+    public event EventHandler? Replaced;
+
     public void Replace(ListeningModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         _analyzer = new PostAnalyzer(model, Scorer.Value, Emotions.Value);
+        Replaced?.Invoke(this, EventArgs.Empty);
     }
 }

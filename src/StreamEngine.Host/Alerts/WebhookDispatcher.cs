@@ -21,6 +21,8 @@ namespace StreamEngine.Host.Alerts;
 /// or dead receiver delays nothing but its own deliveries, never another receiver's, ingest or the
 /// brands. A delivery answered 2xx is done; 429, 5xx or no answer is tried again after 1, 2, 4, 8
 /// and 16 times the first wait; any other answer is final. What cannot be delivered is logged and counted.
+/// A webhook taken out of the model is withdrawn at once: its queued and waiting deliveries are
+/// dropped (counted) and its workers end.
 /// </summary>
 internal sealed class WebhookDispatcher(
     ActorSystem system, CurrentModel current, StreamEngineOptions options, TimeProvider clock, IOptions<JsonOptions> json, ILogger<WebhookDispatcher> log)
@@ -32,15 +34,17 @@ internal sealed class WebhookDispatcher(
     private const int QueuedPerReceiver = 10_000;
 
     private static readonly Counter Deliveries = Metrics.CreateCounter(
-        "streamengine_webhook_deliveries_total", "Webhook deliveries by outcome: delivered, refused (a final non-2xx answer), failed (out of tries), dropped (queue full).",
+        "streamengine_webhook_deliveries_total", "Webhook deliveries by outcome: delivered, refused (a final non-2xx answer), failed (out of tries), dropped (queue full), withdrawn (its webhook left the model).",
         new CounterConfiguration { LabelNames = ["outcome"] });
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // Touched by the alert loop and by model swaps, under its own lock.
     private readonly Dictionary<string, Receiver> _receivers = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = await AlertSubscription.StartAsync(system, stoppingToken, AlertTopic.Deliveries, Group);
+        current.Replaced += WithdrawRemovedWebhooks;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -57,30 +61,69 @@ internal sealed class WebhookDispatcher(
                 }
 
                 var body = JsonSerializer.SerializeToUtf8Bytes(AlertResponses.From(alert), json.Value.SerializerOptions);
-                foreach (var webhook in wanting)
+                lock (_receivers)
                 {
-                    if (!_receivers.TryGetValue(webhook.Url.AbsoluteUri, out var receiver))
+                    foreach (var webhook in wanting)
                     {
-                        _receivers[webhook.Url.AbsoluteUri] = receiver = new Receiver();
-                        receiver.Completion = Task.WhenAll(Enumerable.Range(0, WorkersPerReceiver)
-                            .Select(_ => Task.Run(() => DeliverAllAsync(receiver, stoppingToken), stoppingToken)));
+                        ReceiverOf(webhook, stoppingToken).Enqueue(new Delivery(webhook, alert.Id, body, Attempt: 1, TimeSpan.FromMilliseconds(options.WebhookRetryMs)));
                     }
-
-                    receiver.Enqueue(new Delivery(webhook, alert.Id, body, Attempt: 1, TimeSpan.FromMilliseconds(options.WebhookRetryMs)));
                 }
+
+                // A swap that landed between reading the model and queuing may have left a receiver behind.
+                WithdrawRemovedWebhooks(this, EventArgs.Empty);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: queued deliveries are abandoned, the alerts stay in GET /api/alerts.
         }
+        finally
+        {
+            current.Replaced -= WithdrawRemovedWebhooks;
+        }
 
-        foreach (var receiver in _receivers.Values)
+        Receiver[] receivers;
+        lock (_receivers)
+        {
+            receivers = [.. _receivers.Values];
+        }
+
+        foreach (var receiver in receivers)
         {
             receiver.Complete();
         }
 
-        await Task.WhenAll(_receivers.Values.Select(r => r.Completion)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(receivers.Select(r => r.Completion)).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private Receiver ReceiverOf(WebhookDefinition webhook, CancellationToken stoppingToken)
+    {
+        if (!_receivers.TryGetValue(webhook.Url.AbsoluteUri, out var receiver))
+        {
+            _receivers[webhook.Url.AbsoluteUri] = receiver = new Receiver();
+            receiver.Completion = Task.WhenAll(Enumerable.Range(0, WorkersPerReceiver)
+                .Select(_ => Task.Run(() => DeliverAllAsync(receiver, stoppingToken), stoppingToken)));
+        }
+
+        return receiver;
+    }
+
+    /// <summary>
+    /// Ends the receivers of URLs the model no longer names: what they still hold is dropped, as the
+    /// operator took the webhook out. A URL named again later gets a new receiver.
+    /// </summary>
+    private void WithdrawRemovedWebhooks(object? sender, EventArgs e)
+    {
+        var named = current.Model.Webhooks.Select(w => w.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
+        lock (_receivers)
+        {
+            foreach (var (url, receiver) in _receivers.Where(r => !named.Contains(r.Key)).ToList())
+            {
+                _receivers.Remove(url);
+                receiver.Withdraw();
+                log.LogInformation("Webhook {Url} left the model: its waiting deliveries are dropped", url);
+            }
+        }
     }
 
     public override void Dispose()
@@ -136,6 +179,12 @@ internal sealed class WebhookDispatcher(
     {
         await foreach (var delivery in receiver.Queue.Reader.ReadAllAsync(stoppingToken))
         {
+            if (receiver.Withdrawn.IsCancellationRequested)
+            {
+                Deliveries.WithLabels("withdrawn").Inc();
+                continue;
+            }
+
             string? outcome;
             try
             {
@@ -162,12 +211,18 @@ internal sealed class WebhookDispatcher(
 
     private async Task RetryLaterAsync(Receiver receiver, Delivery next, TimeSpan wait, CancellationToken stoppingToken)
     {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, receiver.Withdrawn);
         try
         {
-            await Task.Delay(wait, clock, stoppingToken);
+            await Task.Delay(wait, clock, waiting.Token);
         }
         catch (OperationCanceledException)
         {
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                Deliveries.WithLabels("withdrawn").Inc();
+            }
+
             return;
         }
 
@@ -177,15 +232,36 @@ internal sealed class WebhookDispatcher(
     /// <summary>The queue of one receiver URL and the workers that serve it.</summary>
     private sealed class Receiver
     {
+        private readonly CancellationTokenSource _withdrawn = new();
+
         public Channel<Delivery> Queue { get; } = Channel.CreateBounded<Delivery>(
             new BoundedChannelOptions(QueuedPerReceiver) { FullMode = BoundedChannelFullMode.DropOldest },
             _ => Deliveries.WithLabels("dropped").Inc());
 
         public Task Completion { get; set; } = Task.CompletedTask;
 
-        /// <summary>Queues a delivery; a full queue drops its oldest (counted), a closed one (shutdown) abandons it.</summary>
-        public void Enqueue(Delivery delivery) => Queue.Writer.TryWrite(delivery);
+        /// <summary>Cancelled once the receiver's webhook has left the model.</summary>
+        public CancellationToken Withdrawn => _withdrawn.Token;
+
+        /// <summary>
+        /// Queues a delivery; a full queue drops its oldest (counted), a closed one abandons it
+        /// (shutdown) or drops it (withdrawn, counted).
+        /// </summary>
+        public void Enqueue(Delivery delivery)
+        {
+            if (!Queue.Writer.TryWrite(delivery) && Withdrawn.IsCancellationRequested)
+            {
+                Deliveries.WithLabels("withdrawn").Inc();
+            }
+        }
 
         public void Complete() => Queue.Writer.TryComplete();
+
+        /// <summary>Ends the receiver: its workers drop what is queued, its waiting retries end, nothing more is taken.</summary>
+        public void Withdraw()
+        {
+            _withdrawn.Cancel();
+            Complete();
+        }
     }
 }
