@@ -26,11 +26,18 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         _port = FreePort();
-        var data = Path.Combine(_dir, "data");
-        await RunAsPostgresAsync("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
-        await RunAsPostgresAsync("pg_ctl", "-D", data, "-w", "-t", "60", "-l", Path.Combine(_dir, "server.log"),
-            "-o", $"-p {_port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        await RunAsPostgresAsync("initdb", "-D", Path.Combine(_dir, "data"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+        await StartAsync();
     }
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port and data.</summary>
+    public Task StartAsync() =>
+        RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_dir, "data"), "-w", "-t", "60", "-l", Path.Combine(_dir, "server.log"),
+            "-o", $"-p {_port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+
+    /// <summary>Stops the server at once, as a crash would: connections are cut, nothing waits for clients.</summary>
+    public Task StopAsync() =>
+        RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
 
     public async Task CreateDatabaseAsync(string name) =>
         await RunAsPostgresAsync("psql", "-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -40,7 +47,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         try
         {
-            await RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
+            await StopAsync();
         }
         finally
         {
