@@ -20,9 +20,13 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        if (Environment.UserName == "root")
+        if (Environment.UserName == "root" && !OperatingSystem.IsWindows())
         {
-            await RunAsync("chown", "-R", "postgres", Path.GetDirectoryName(_dir)!);
+            // Only this server's own directory: servers of other test classes (and other test runs)
+            // start and stop beside it, and a recursive walk over theirs fails as their files come and go.
+            var parent = Path.GetDirectoryName(_dir)!;
+            File.SetUnixFileMode(parent, File.GetUnixFileMode(parent) | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            await RunAsync("chown", "postgres", _dir);
         }
 
         _port = FreePort();
