@@ -30,6 +30,30 @@ public class IngestThreadsTests
         Assert.StartsWith("ingest-", name, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Code_after_awaiting_ingest_work_runs_off_the_ingest_threads()
+    {
+        // What the ingest graph does after a fold (the brands' asks, then the acknowledgements) must
+        // run at the default priority: the await leaves the ingest threads. Outside xunit's context,
+        // as in the graph, and with the work still running when the await begins.
+        var name = await Task.Run(async () =>
+        {
+            using var release = new ManualResetEventSlim();
+            var work = Task.Factory.StartNew(() => release.Wait(), CancellationToken.None, TaskCreationOptions.DenyChildAttach, IngestThreads.Instance);
+            var after = ThreadAfterAsync(work);
+            release.Set();
+            return await after;
+        });
+
+        Assert.False(name?.StartsWith("ingest-", StringComparison.Ordinal) ?? false, $"code after the await ran on {name}");
+    }
+
+    private static async Task<string?> ThreadAfterAsync(Task work)
+    {
+        await work;
+        return Thread.CurrentThread.Name;
+    }
+
     /// <summary>The calling thread's niceness, the 19th field of its stat line (after the name in parentheses).</summary>
     private static int OwnNiceness()
     {
