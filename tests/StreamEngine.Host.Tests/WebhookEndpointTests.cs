@@ -110,6 +110,33 @@ public sealed class WebhookEndpointTests : IDisposable
             $"the {waiting} deliveries waiting to be tried again withdrawn");
     }
 
+    [Fact]
+    public async Task A_delivery_in_flight_to_a_withdrawn_webhook_is_cut_short()
+    {
+        // The receiver never answers: without the withdrawal, both workers' deliveries would wait out
+        // the 10 s HTTP timeout before they were counted.
+        using var hung = new Receiver(failFirst: 0, hang: true);
+        var webhooks = $"""
+
+            webhooks:
+              - url: {hung.Url}
+                secret: {Secret}
+            """;
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "600000");
+        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Count;
+        await Eventually.HoldsAsync(() => Task.FromResult(hung.Requests >= 2), "both workers holding a delivery");
+
+        using var model = new StringContent(SampleFirehose.ModelYaml, Encoding.UTF8, "application/yaml");
+        using var swapped = await engine.Http.PutAsync(new Uri("/api/model", UriKind.Relative), model);
+        Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
+
+        await Eventually.HoldsAsync(
+            async () => await WithdrawnAsync(engine) >= raised,
+            $"the {raised} deliveries, the two in flight among them, withdrawn",
+            TimeSpan.FromSeconds(5));
+    }
+
     [Theory]
     [InlineData("acme:29000000:impersonation:@acme", "acme:29000000:impersonation:@acme")]
     [InlineData("acme:29000000:impersonation:@αcme", "acme:29000000:impersonation:@%CE%B1cme")]
@@ -157,11 +184,14 @@ public sealed class WebhookEndpointTests : IDisposable
         private readonly HttpListener _listener = new();
         private readonly ConcurrentQueue<Delivery> _delivered = new();
         private int _requests;
+        private readonly bool _hang;
         private int _failFirst;
 
-        public Receiver(int failFirst)
+        /// <param name="hang">Take requests and never answer them.</param>
+        public Receiver(int failFirst, bool hang = false)
         {
             _failFirst = failFirst;
+            _hang = hang;
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -195,6 +225,11 @@ public sealed class WebhookEndpointTests : IDisposable
                 }
 
                 Interlocked.Increment(ref _requests);
+                if (_hang)
+                {
+                    continue;
+                }
+
                 using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
                 var body = await reader.ReadToEndAsync();
                 if (Interlocked.Decrement(ref _failFirst) >= 0)

@@ -114,15 +114,32 @@ internal sealed class WebhookDispatcher(
     /// </summary>
     private void WithdrawRemovedWebhooks(object? sender, EventArgs e)
     {
-        var named = current.Model.Webhooks.Select(w => w.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
-        lock (_receivers)
+        // Called by the model swap itself: whatever goes wrong here must not fail the swap.
+        try
         {
-            foreach (var (url, receiver) in _receivers.Where(r => !named.Contains(r.Key)).ToList())
+            var named = current.Model.Webhooks.Select(w => w.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
+            List<KeyValuePair<string, Receiver>> removed;
+            lock (_receivers)
             {
-                _receivers.Remove(url);
+                removed = [.. _receivers.Where(r => !named.Contains(r.Key))];
+                foreach (var (url, _) in removed)
+                {
+                    _receivers.Remove(url);
+                }
+            }
+
+            // Outside the lock: cancelling runs every waiting retry's continuation.
+            foreach (var (url, receiver) in removed)
+            {
                 receiver.Withdraw();
                 log.LogInformation("Webhook {Url} left the model: its waiting deliveries are dropped", url);
             }
+        }
+#pragma warning disable CA1031 // logged; the new model is in force either way
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            log.LogError(ex, "Withdrawing the webhooks the model no longer names failed");
         }
     }
 
@@ -177,6 +194,8 @@ internal sealed class WebhookDispatcher(
     /// <summary>Serves one receiver's queue: a delivery to be tried again waits on a timer, and leaves the worker free.</summary>
     private async Task DeliverAllAsync(Receiver receiver, CancellationToken stoppingToken)
     {
+        // A delivery in flight when its webhook is withdrawn is cut short, not left to its 10 s timeout.
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, receiver.Withdrawn);
         await foreach (var delivery in receiver.Queue.Reader.ReadAllAsync(stoppingToken))
         {
             if (receiver.Withdrawn.IsCancellationRequested)
@@ -188,7 +207,11 @@ internal sealed class WebhookDispatcher(
             string? outcome;
             try
             {
-                outcome = await TryAsync(delivery, stoppingToken);
+                outcome = await TryAsync(delivery, sending.Token);
+            }
+            catch (OperationCanceledException) when (receiver.Withdrawn.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+                outcome = "withdrawn";
             }
 #pragma warning disable CA1031 // one delivery's surprise must not end the worker that serves all the others
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
