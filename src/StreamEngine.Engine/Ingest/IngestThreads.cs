@@ -15,9 +15,9 @@ namespace StreamEngine.Engine.Ingest;
 /// A thread inherits its creator's niceness on Linux, and the thread pool starts a new worker on
 /// whichever thread queues work when it wants one more: a worker started by an ingest thread (one
 /// finishing a read queues the graph's next step) would serve queries at the lower priority until
-/// it retires. Not seen in the host, whose pool keeps 32 threads started by others; completing the
-/// tasks from a relay thread at the default priority instead cost 10–15 % of the throughput over
-/// HTTP (perf/README.md), so it was not done.
+/// it retires. It was not seen in the host (a pool minimum of 32); completing the tasks from a
+/// relay thread at the default priority instead cost 10–15 % of the throughput over HTTP
+/// (perf/README.md), so it is not done.
 /// </para>
 /// </summary>
 internal sealed class IngestThreads : TaskScheduler
