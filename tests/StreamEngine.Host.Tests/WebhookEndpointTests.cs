@@ -89,21 +89,12 @@ public sealed class WebhookEndpointTests : IDisposable
     {
         // Retries wait ten minutes: within a test's time only the withdrawal can end them.
         using var dead = new Receiver(failFirst: int.MaxValue);
-        var webhooks = $"""
-
-            webhooks:
-              - url: {dead.Url}
-                secret: {Secret}
-            """;
-        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "600000");
-        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        await using var engine = await StartCrisisWithWebhookAsync(dead);
         var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Count;
         await Eventually.HoldsAsync(() => Task.FromResult(dead.Requests >= raised), "each alert tried once at the receiver");
         var waiting = dead.Requests;
 
-        using var model = new StringContent(SampleFirehose.ModelYaml, Encoding.UTF8, "application/yaml");
-        using var swapped = await engine.Http.PutAsync(new Uri("/api/model", UriKind.Relative), model);
-        Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
+        await WithdrawEveryWebhookAsync(engine);
 
         await Eventually.HoldsAsync(
             async () => await WithdrawnAsync(engine) >= waiting,
@@ -116,20 +107,11 @@ public sealed class WebhookEndpointTests : IDisposable
         // The receiver never answers: without the withdrawal, both workers' deliveries would wait out
         // the 10 s HTTP timeout before they were counted.
         using var hung = new Receiver(failFirst: 0, hang: true);
-        var webhooks = $"""
-
-            webhooks:
-              - url: {hung.Url}
-                secret: {Secret}
-            """;
-        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "600000");
-        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        await using var engine = await StartCrisisWithWebhookAsync(hung);
         var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Count;
         await Eventually.HoldsAsync(() => Task.FromResult(hung.Requests >= 2), "both workers holding a delivery");
 
-        using var model = new StringContent(SampleFirehose.ModelYaml, Encoding.UTF8, "application/yaml");
-        using var swapped = await engine.Http.PutAsync(new Uri("/api/model", UriKind.Relative), model);
-        Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
+        await WithdrawEveryWebhookAsync(engine);
 
         await Eventually.HoldsAsync(
             async () => await WithdrawnAsync(engine) >= raised,
@@ -161,6 +143,36 @@ public sealed class WebhookEndpointTests : IDisposable
         Assert.Equal(422, (int)response.StatusCode);
         Assert.Contains(named, text, StringComparison.Ordinal);
         Assert.Contains("\"line\"", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>An engine whose one webhook is <paramref name="receiver"/>, retries ten minutes apart, once the planted crisis is posted.</summary>
+    private async Task<EngineProcess> StartCrisisWithWebhookAsync(Receiver receiver)
+    {
+        var webhooks = $"""
+
+            webhooks:
+              - url: {receiver.Url}
+                secret: {Secret}
+            """;
+        var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "600000");
+        try
+        {
+            await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+            return engine;
+        }
+        catch
+        {
+            await engine.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Swaps in the model without its webhooks.</summary>
+    private static async Task WithdrawEveryWebhookAsync(EngineProcess engine)
+    {
+        using var model = new StringContent(SampleFirehose.ModelYaml, Encoding.UTF8, "application/yaml");
+        using var swapped = await engine.Http.PutAsync(new Uri("/api/model", UriKind.Relative), model);
+        Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
     }
 
     private static async Task<double> WithdrawnAsync(EngineProcess engine)
