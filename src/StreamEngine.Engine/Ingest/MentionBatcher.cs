@@ -10,7 +10,7 @@ namespace StreamEngine.Engine.Ingest;
 /// <summary>
 /// Folds a round of read chunks into one batch of mentions per brand: drops posts seen before,
 /// watches coordinated bursts, and tells each brand its competitors' mentions of the same minutes.
-/// Folds run one at a time and in the rounds' order (the ingest graph chains them, on pool threads);
+/// Folds run one at a time and in the rounds' order (the ingest graph chains them, on its ingest threads);
 /// a failed round's <see cref="Forget"/> comes from whichever thread saw the failure, so the
 /// duplicate filter is guarded. The per-brand builders are kept from round to round.
 /// </summary>

@@ -54,23 +54,22 @@ internal sealed class WebhookDispatcher(
                     continue;
                 }
 
-                var wanting = current.Model.Webhooks.Where(w => w.Wants(alert)).ToList();
-                if (wanting.Count == 0)
-                {
-                    continue;
-                }
-
-                var body = JsonSerializer.SerializeToUtf8Bytes(AlertResponses.From(alert), json.Value.SerializerOptions);
+                // The model is read under the lock a swap's withdrawal takes: either the swap withdraws
+                // the receivers made here, or the webhooks are read from the model it put in force.
                 lock (_receivers)
                 {
+                    var wanting = current.Model.Webhooks.Where(w => w.Wants(alert)).ToList();
+                    if (wanting.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var body = JsonSerializer.SerializeToUtf8Bytes(AlertResponses.From(alert), json.Value.SerializerOptions);
                     foreach (var webhook in wanting)
                     {
                         ReceiverOf(webhook, stoppingToken).Enqueue(new Delivery(webhook, alert.Id, body, Attempt: 1, TimeSpan.FromMilliseconds(options.WebhookRetryMs)));
                     }
                 }
-
-                // A swap that landed between reading the model and queuing may have left a receiver behind.
-                WithdrawRemovedWebhooks(this, EventArgs.Empty);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -117,10 +116,10 @@ internal sealed class WebhookDispatcher(
         // Called by the model swap itself: whatever goes wrong here must not fail the swap.
         try
         {
-            var named = current.Model.Webhooks.Select(w => w.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
             List<KeyValuePair<string, Receiver>> removed;
             lock (_receivers)
             {
+                var named = current.Model.Webhooks.Select(w => w.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
                 removed = [.. _receivers.Where(r => !named.Contains(r.Key))];
                 foreach (var (url, _) in removed)
                 {
