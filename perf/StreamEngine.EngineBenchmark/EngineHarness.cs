@@ -36,7 +36,8 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public IngestPipeline Pipeline { get; }
 
-    public static async Task<EngineHarness> StartAsync(ListeningModel model, string? directory = null)
+    /// <param name="settings">The ingest graph's sizes; the host's (one read per core) when null.</param>
+    public static async Task<EngineHarness> StartAsync(ListeningModel model, string? directory = null, IngestSettings? settings = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "streamengine-bench", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -111,7 +112,7 @@ public sealed class EngineHarness : IAsyncDisposable
         // As the host runs it: every journal write asked through the recovery watch.
         var recoveries = await BrandRecoveryWatch.StartAsync(system, clusterWide: false, CancellationToken.None);
         var pipeline = new IngestPipeline(system, region, new CurrentModel(model), TimeProvider.System,
-            new IngestSettings(ReadParallelism: Environment.ProcessorCount), recoveries);
+            settings ?? new IngestSettings(ReadParallelism: Environment.ProcessorCount), recoveries);
         return new EngineHarness(directory, system, region, pipeline);
     }
 

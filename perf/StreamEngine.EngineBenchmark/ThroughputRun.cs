@@ -45,6 +45,7 @@ internal static class ThroughputRun
         double ChunkLatencyP99Ms,
         double WorkingSetMb,
         IReadOnlyList<Stage> Stages,
+        double BrandsPerRound,
         string LoadAverageAtEnd,
         string? FirstFailure);
 
@@ -57,6 +58,8 @@ internal static class ThroughputRun
         var warmup = TimeSpan.FromSeconds(a.Double("warmup", 5, min: 0));
         var poolPosts = a.Int("pool-posts", 200_000, min: 1);
         var inflight = a.Int("inflight", 512, min: 1);
+        var defaults = new IngestSettings(ReadParallelism: Environment.ProcessorCount);
+        var settings = defaults with { ChunksPerBatch = a.Int("chunks-per-round", defaults.ChunksPerBatch, min: 1) };
         var json = a.OutputFile("json");
         var label = a.String("label", description)!;
         a.RejectUnknown();
@@ -70,7 +73,7 @@ internal static class ThroughputRun
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: {model.Brands.Count} brands, {model.Concepts.Count} concepts, {QueryTerms.Count(model)} terms; pool {poolPosts:N0} posts in {pool.Batches.Count} chunks of {batch}, {pool.Bytes / (double)poolPosts:0} B/post, made in {Stopwatch.GetElapsedTime(generated).TotalSeconds:0.0} s"));
 
-        await using var engine = await EngineHarness.StartAsync(model);
+        await using var engine = await EngineHarness.StartAsync(model, settings: settings);
 
         // Start every brand actor (and its recovery from the empty journal) before timing, as a running node has.
         var prestart = Stopwatch.GetTimestamp();
@@ -200,6 +203,8 @@ internal static class ThroughputRun
             latencies.Count == 0 ? 0 : Math.Round(latencies[(int)(latencies.Count * 0.99)] * 1000.0 / freq, 2),
             Math.Round(Environment.WorkingSet / 1e6, 0),
             stages,
+            after.RoundBrandsCount == before.RoundBrandsCount ? 0
+                : Math.Round((after.RoundBrandsSum - before.RoundBrandsSum) / (after.RoundBrandsCount - before.RoundBrandsCount), 0),
             LoadAverage(),
             firstFailure);
 
@@ -232,6 +237,8 @@ internal static class ThroughputRun
             t.AppendLine(c, $"stage {s.Name,-10} {s.Rounds,7} observations, mean {s.MeanMs,9:0.000} ms, {s.SecondsPerMillionPosts,7:0.00} s per 1M posts (summed over parallel observations)");
         }
 
+        t.AppendLine(c, $"rounds           {r.BrandsPerRound:N0} brands named per round on average (one journal row each)");
+
         if (r.FirstFailure is not null)
         {
             t.AppendLine(c, $"first failure    {r.FirstFailure}");
@@ -259,7 +266,9 @@ internal static class ThroughputRun
         TimeSpan Pause,
         double Mentions,
         Dictionary<string, long> StageCount,
-        Dictionary<string, double> StageSum)
+        Dictionary<string, double> StageSum,
+        long RoundBrandsCount,
+        double RoundBrandsSum)
     {
         public static Snapshot Take()
         {
@@ -273,7 +282,9 @@ internal static class ThroughputRun
                 GC.GetTotalPauseDuration(),
                 EngineMetrics.MentionsRecorded.Value,
                 names.ToDictionary(n => n, n => EngineMetrics.StageSeconds.WithLabels(n).Count),
-                names.ToDictionary(n => n, n => EngineMetrics.StageSeconds.WithLabels(n).Sum));
+                names.ToDictionary(n => n, n => EngineMetrics.StageSeconds.WithLabels(n).Sum),
+                EngineMetrics.RoundBrands.Count,
+                EngineMetrics.RoundBrands.Sum);
         }
     }
 }

@@ -214,7 +214,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
 
         Assert.False(outcome.Journaled);
         Assert.NotNull(outcome.Failure);
-        Assert.Contains("not journaled", outcome.Failure, StringComparison.Ordinal);
+        Assert.Contains("not journaled within 0.3 s (the round named 2 brands)", outcome.Failure, StringComparison.Ordinal);
         Assert.Equal(2, outcome.Accepted);
         Assert.Equal([2], outcome.Errors.Select(e => e.Line));
         Assert.Equal(["acme", "globex"], _received.Select(r => r.BrandId).Order(StringComparer.Ordinal));

@@ -50,6 +50,7 @@ public sealed class OptionsCheckTests
     [InlineData("demo-rate", "--demo-rate (StreamEngine:DemoRate) is 0")]
     [InlineData("cluster-port", "--cluster-port (StreamEngine:ClusterPort) is 99999")]
     [InlineData("batch-window-ms", "--batch-window-ms (StreamEngine:BatchWindowMs) is -5")]
+    [InlineData("chunks-per-round", "--chunks-per-round (StreamEngine:ChunksPerRound) is 0")]
     [InlineData("webhook-retry-ms", "--webhook-retry-ms (StreamEngine:WebhookRetryMs) is 0")]
     [InlineData("ingest-wait", "StreamEngine:IngestWaitSeconds is -1")]
     [InlineData("seed", "StreamEngine:SeedNodes:0 is 'not-an-address'")]
@@ -63,6 +64,7 @@ public sealed class OptionsCheckTests
             "demo-rate" => new StreamEngineOptions { DemoRate = 0 },
             "cluster-port" => new StreamEngineOptions { ClusterPort = 99999 },
             "batch-window-ms" => new StreamEngineOptions { BatchWindowMs = -5 },
+            "chunks-per-round" => new StreamEngineOptions { ChunksPerRound = 0 },
             "webhook-retry-ms" => new StreamEngineOptions { WebhookRetryMs = 0 },
             "ingest-wait" => new StreamEngineOptions { IngestWaitSeconds = -1 },
             "seed" => new StreamEngineOptions { SeedNodes = ["not-an-address"], Postgres = Postgres },

@@ -171,6 +171,7 @@ public sealed class IngestPipeline
                 IngestThreads.Instance);
             _folds = fold.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             commands = await fold;
+            EngineMetrics.RoundBrands.Observe(commands.Count);
             foreach (var chunk in chunks)
             {
                 // The brands' batches hold all the round needs of its posts: letting the posts go now,
@@ -192,8 +193,10 @@ public sealed class IngestPipeline
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            // Each brand named costs a journal row: the count tells an operator whether the round
+            // was too large for the store rather than the store too slow (--chunks-per-round).
             failure = ex is AskTimeoutException
-                ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0.###} s"
+                ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0.###} s (the round named {commands?.Count ?? 0} brands)"
                 : $"brand batches were not journaled: {ex.Message}";
 
             // Not journaled, so not seen: a resend of these posts must count where they were not.

@@ -47,6 +47,10 @@ public static class EngineMetrics
             Buckets = Histogram.ExponentialBuckets(0.0001, 2, 18),
         });
 
+    public static readonly Histogram RoundBrands = Metrics.CreateHistogram(
+        "streamengine_round_brands", "Brands a round of ingest names: each costs a journal row, and the round's rows must be written within the acknowledgement timeout (--chunks-per-round, README.md).",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 18) });
+
     public static readonly Histogram QuerySeconds = Metrics.CreateHistogram(
         "streamengine_query_duration_seconds", "Time to answer a dashboard query, brand actor round trip included.",
         new HistogramConfiguration

@@ -14,6 +14,7 @@ internal static class CommandLine
         ["--cluster-host"] = "StreamEngine:ClusterHost",
         ["--cluster-port"] = "StreamEngine:ClusterPort",
         ["--batch-window-ms"] = "StreamEngine:BatchWindowMs",
+        ["--chunks-per-round"] = "StreamEngine:ChunksPerRound",
         ["--webhook-retry-ms"] = "StreamEngine:WebhookRetryMs",
     };
 
@@ -29,6 +30,8 @@ internal static class CommandLine
           --cluster-host HOST     the address other nodes reach this one on (default 127.0.0.1)
           --cluster-port PORT     the cluster port (default 0: any free port)
           --batch-window-ms N     how long the graph gathers requests into one round (default 5)
+          --chunks-per-round N    the most chunks of posts one round holds (default 64; fewer with
+                                  tens of thousands of brands on a node, see README.md)
           --webhook-retry-ms N    the first wait before a failed webhook is tried again (default 1000)
 
         Every setting is also StreamEngine:Name in appsettings.json or StreamEngine__Name in the

@@ -24,6 +24,7 @@ internal static class OptionsCheck
         }
 
         Positive(problems, "--batch-window-ms (StreamEngine:BatchWindowMs)", o.BatchWindowMs);
+        Positive(problems, "--chunks-per-round (StreamEngine:ChunksPerRound)", o.ChunksPerRound);
         Positive(problems, "--webhook-retry-ms (StreamEngine:WebhookRetryMs)", o.WebhookRetryMs);
         Positive(problems, "StreamEngine:IngestWaitSeconds", o.IngestWaitSeconds);
         for (var i = 0; i < o.SeedNodes.Length; i++)

@@ -1,3 +1,5 @@
+using StreamEngine.Engine.Ingest;
+
 namespace StreamEngine.Host.Configuration;
 
 /// <summary>
@@ -43,6 +45,14 @@ public sealed class StreamEngineOptions
     /// rounds mean fewer, larger journal writes per brand, at the price of that much acknowledgement latency.
     /// </summary>
     public double BatchWindowMs { get; set; } = 5;
+
+    /// <summary>
+    /// The most chunks (of up to 256 KiB of posts each) one round of per-brand batches holds
+    /// (--chunks-per-round). A round writes one journal row per brand it names, and must be
+    /// journaled within the acknowledgement timeout: with tens of thousands of brands on a node a
+    /// full round names more brands than the store writes in that time (README.md).
+    /// </summary>
+    public int ChunksPerRound { get; set; } = new IngestSettings().ChunksPerBatch;
 
     /// <summary>
     /// The first wait before a failed webhook delivery is tried again (--webhook-retry-ms); each

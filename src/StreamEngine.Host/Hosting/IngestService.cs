@@ -38,7 +38,10 @@ internal sealed class IngestService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var region = await brands.GetAsync(cancellationToken);
-        var settings = new IngestSettings(ReadParallelism: Environment.ProcessorCount, BatchWindow: TimeSpan.FromMilliseconds(options.BatchWindowMs));
+        var settings = new IngestSettings(
+            ReadParallelism: Environment.ProcessorCount,
+            ChunksPerBatch: options.ChunksPerRound,
+            BatchWindow: TimeSpan.FromMilliseconds(options.BatchWindowMs));
         _pipeline = new IngestPipeline(system, region, model, clock, settings, unrecovered.Watch);
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-ingest-graph", async () =>
         {
