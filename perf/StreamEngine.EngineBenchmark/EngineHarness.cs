@@ -16,7 +16,9 @@ namespace StreamEngine.EngineBenchmark;
 /// plain HOCON instead of Akka.Hosting: a single node that joins itself, the "brand" shard region of
 /// <see cref="BrandActor"/> with <see cref="BrandMessageExtractor"/> (ddata state store, no remembered
 /// entities, no passivation), Akka.Persistence.Sql on a SQLite file in WAL mode with the host's busy
-/// timeout (<see cref="SqliteStore"/>, the same source file) and the brand state serializer, and an <see cref="IngestPipeline"/> with one reader per core.
+/// timeout (<see cref="SqliteStore"/>, the same source file), the host's circuit breakers
+/// (<see cref="StoreOutages"/>, likewise) and the brand state serializer, and an
+/// <see cref="IngestPipeline"/> with one reader per core.
 /// </summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
@@ -92,7 +94,7 @@ public sealed class EngineHarness : IAsyncDisposable
                 }
               }
             }
-            """);
+            """).WithFallback(ConfigurationFactory.ParseString(StoreOutages.Hocon));
         var store = new MultiDataOptionsSetup();
         store.AddDataOptions("akka.persistence.journal.sql", SqliteStore.DataOptions(connectionString));
         store.AddDataOptions("akka.persistence.snapshot-store.sql", SqliteStore.DataOptions(connectionString));

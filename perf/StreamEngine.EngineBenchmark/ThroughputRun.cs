@@ -59,7 +59,7 @@ internal static class ThroughputRun
         var poolPosts = a.Int("pool-posts", 200_000, min: 1);
         var inflight = a.Int("inflight", 512, min: 1);
         var defaults = new IngestSettings(ReadParallelism: Environment.ProcessorCount);
-        var settings = defaults with { ChunksPerBatch = a.Int("chunks-per-round", defaults.ChunksPerBatch, min: 1) };
+        var settings = defaults with { ChunksPerRound = a.Int("chunks-per-round", defaults.ChunksPerRound, min: 1) };
         var json = a.OutputFile("json");
         var label = a.String("label", description)!;
         a.RejectUnknown();

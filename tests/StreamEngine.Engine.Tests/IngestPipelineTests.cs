@@ -112,7 +112,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Chunks_of_one_round_are_folded_into_one_batch_per_brand()
     {
-        var settings = new IngestSettings(ChunksPerBatch: 4, BatchWindow: TimeSpan.FromMinutes(5));
+        var settings = new IngestSettings(ChunksPerRound: 4, BatchWindow: TimeSpan.FromMinutes(5));
         var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received), settings);
         var chunks = Enumerable.Range(0, 4).Select(c => Chunk(1,
             TestData.Line($"c{c}-a", At - TimeSpan.FromMinutes(c), "acme"),
@@ -180,7 +180,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         // A brand told that event time has passed a minute judges it: told while an earlier round
         // still carries that minute's posts, it would judge a minute it has not seen (a false dip).
         var region = Sys.ActorOf(OneBrandHeldRegion.PropsFor("acme"));
-        var pipeline = new IngestPipeline(Sys, region, TestData.Model(), new TestClock(), new IngestSettings(ChunksPerBatch: 1, AcknowledgeTimeout: Generous));
+        var pipeline = new IngestPipeline(Sys, region, TestData.Model(), new TestClock(), new IngestSettings(ChunksPerRound: 1, AcknowledgeTimeout: Generous));
         var earlier = Chunk(1, TestData.Line("p1", At - TimeSpan.FromMinutes(20), "acme"));
         var later = Chunk(1, TestData.Line("p2", At, "initech"));
         Assert.True(await pipeline.TryEnqueueAsync(earlier, Generous, CancellationToken.None));
@@ -266,7 +266,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     public async Task The_pipeline_keeps_serving_after_a_round_fails()
     {
         var pipeline = Pipeline(FirstBatchLostRegion.PropsFor(_received),
-            new IngestSettings(ChunksPerBatch: 1, AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+            new IngestSettings(ChunksPerRound: 1, AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
 
         var failed = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p1", At, "acme")));
         var journaled = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p2", At, "acme"), TestData.Line("p3", At, "acme")));
@@ -279,7 +279,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_saturated_pipeline_refuses_chunks_after_the_wait()
     {
-        var settings = new IngestSettings(QueueChunks: 1, ReadParallelism: 1, ChunksPerBatch: 1, BatchesInFlight: 1,
+        var settings = new IngestSettings(QueueChunks: 1, ReadParallelism: 1, ChunksPerRound: 1, BatchesInFlight: 1,
             AcknowledgeTimeout: TimeSpan.FromMinutes(10));
         var pipeline = Pipeline(SilentRegion.PropsFor(_received), settings);
         IngestChunk? refused = null;

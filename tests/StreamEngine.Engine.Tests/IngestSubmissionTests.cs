@@ -103,7 +103,7 @@ public sealed class IngestSubmissionTests : Akka.TestKit.Xunit2.TestKit
         // full nothing moves again. Filling waits a whole second per chunk, and the graph counts as
         // saturated only after three refusals in a row: on a busy machine one refusal may only mean
         // that a stage was slow to pull, and a chunk it pulled later would keep the submission waiting.
-        var settings = new IngestSettings(QueueChunks: 1, ReadParallelism: 1, ChunksPerBatch: 1, BatchesInFlight: 1,
+        var settings = new IngestSettings(QueueChunks: 1, ReadParallelism: 1, ChunksPerRound: 1, BatchesInFlight: 1,
             AcknowledgeTimeout: TimeSpan.FromMinutes(10));
         var pipeline = Pipeline(SilentRegion.PropsFor(_received), settings);
         var refusedInARow = 0;

@@ -57,7 +57,7 @@ public sealed class IngestPipeline
         });
         Completion = ChannelSource.FromReader(_queue.Reader)
             .SelectAsync(settings.ReadParallelism, chunk => Task.Factory.StartNew(() => Read(chunk), CancellationToken.None, TaskCreationOptions.DenyChildAttach, IngestThreads.Instance))
-            .GroupedWithin(settings.ChunksPerBatch, settings.EffectiveBatchWindow)
+            .GroupedWithin(settings.ChunksPerRound, settings.EffectiveBatchWindow)
             .SelectAsync(settings.BatchesInFlight, Journal)
             .RunWith(Sink.Ignore<NotUsed>(), system.Materializer());
     }

@@ -52,7 +52,7 @@ public sealed class StreamEngineOptions
     /// journaled within the acknowledgement timeout: with tens of thousands of brands on a node a
     /// full round names more brands than the store writes in that time (README.md).
     /// </summary>
-    public int ChunksPerRound { get; set; } = new IngestSettings().ChunksPerBatch;
+    public int ChunksPerRound { get; set; } = new IngestSettings().ChunksPerRound;
 
     /// <summary>
     /// The first wait before a failed webhook delivery is tried again (--webhook-retry-ms); each

@@ -21,20 +21,6 @@ internal static class AkkaSetup
     /// <summary>How long a node tries to join its seed nodes before it gives up and exits with code 3.</summary>
     public static readonly TimeSpan JoinGiveUp = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// How the journal and the snapshot store ride out a store outage. The journal's circuit
-    /// breaker opens after 10 failures, as by default, and tries the store again 5 s later instead
-    /// of 30, so that brands journal again within seconds of the store's return. The snapshot store
-    /// gets no working breaker at all: while one is half-open, Akka.Persistence's snapshot store
-    /// throws its refusal of a load instead of answering it, and the brand recovering waits out its
-    /// 30 s recovery timeout (seen as a 30 s 503 after PostgreSQL came back). Without it a load during
-    /// an outage fails on its own connection error.
-    /// </summary>
-    private const string StoreOutages = """
-        akka.persistence.journal.sql.circuit-breaker.reset-timeout = 5s
-        akka.persistence.snapshot-store.sql.circuit-breaker.max-failures = 2147483647
-        """;
-
     public static IServiceCollection AddStreamEngineAkka(this IServiceCollection services, StreamEngineOptions options, StoreSetup store)
     {
         var seeds = options.SeedNodes.Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
@@ -64,7 +50,7 @@ internal static class AkkaSetup
                 .AddHocon(
                     $"akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = {(store.JournalRowsAsParameters ? "on" : "off")}",
                     HoconAddMode.Prepend)
-                .AddHocon(StoreOutages, HoconAddMode.Prepend)
+                .AddHocon(StoreOutages.Hocon, HoconAddMode.Prepend)
                 // A node whose seed nodes never answer (a mistyped address) stops, exit code 3, rather than retrying unseen forever.
                 .AddHocon($"akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = {(int)JoinGiveUp.TotalSeconds}s", HoconAddMode.Prepend)
                 // A shard whose node crashed and came back before the cluster removed its old self waits

@@ -40,7 +40,7 @@ internal sealed class IngestService(
         var region = await brands.GetAsync(cancellationToken);
         var settings = new IngestSettings(
             ReadParallelism: Environment.ProcessorCount,
-            ChunksPerBatch: options.ChunksPerRound,
+            ChunksPerRound: options.ChunksPerRound,
             BatchWindow: TimeSpan.FromMilliseconds(options.BatchWindowMs));
         _pipeline = new IngestPipeline(system, region, model, clock, settings, unrecovered.Watch);
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-ingest-graph", async () =>
