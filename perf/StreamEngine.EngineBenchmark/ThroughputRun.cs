@@ -46,6 +46,7 @@ internal static class ThroughputRun
         double WorkingSetMb,
         IReadOnlyList<Stage> Stages,
         double BrandsPerRound,
+        int ChunksPerRoundAtEnd,
         string LoadAverageAtEnd,
         string? FirstFailure);
 
@@ -205,6 +206,7 @@ internal static class ThroughputRun
             stages,
             after.RoundBrandsCount == before.RoundBrandsCount ? 0
                 : Math.Round((after.RoundBrandsSum - before.RoundBrandsSum) / (after.RoundBrandsCount - before.RoundBrandsCount), 0),
+            (int)EngineMetrics.RoundChunksLimit.Value,
             LoadAverage(),
             firstFailure);
 
@@ -237,7 +239,7 @@ internal static class ThroughputRun
             t.AppendLine(c, $"stage {s.Name,-10} {s.Rounds,7} observations, mean {s.MeanMs,9:0.000} ms, {s.SecondsPerMillionPosts,7:0.00} s per 1M posts (summed over parallel observations)");
         }
 
-        t.AppendLine(c, $"rounds           {r.BrandsPerRound:N0} brands named per round on average (one journal row each)");
+        t.AppendLine(c, $"rounds           {r.BrandsPerRound:N0} brands named per round on average (one journal row each); at most {r.ChunksPerRoundAtEnd} chunks a round at the end");
 
         if (r.FirstFailure is not null)
         {

@@ -136,6 +136,31 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Rounds_grow_once_full_rounds_are_journaled_in_good_time()
+    {
+        var settings = new IngestSettings(ChunksPerRound: 12, BatchWindow: TimeSpan.FromMinutes(5));
+        var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received), settings);
+        Assert.Equal(RoundSize.FirstLimit, pipeline.ChunksPerRound);
+
+        // Each wave is as much as the graph gathers at most (the window is too long to close one),
+        // then cut by the limit of the moment: 6 + 6 under the first, then 12.
+        var line = 0;
+        for (var wave = 0; wave < 2; wave++)
+        {
+            var chunks = Enumerable.Range(0, 12).Select(_ => Chunk(1, TestData.Line($"p{line++}", At, "acme"))).ToList();
+            foreach (var chunk in chunks)
+            {
+                Assert.True(await pipeline.TryEnqueueAsync(chunk, Generous, CancellationToken.None));
+            }
+
+            await Task.WhenAll(chunks.Select(c => c.Outcome)).WaitAsync(Generous);
+        }
+
+        Assert.Equal([6, 6, 12], _received.Select(r => (int)r.Delta.Mentions).Order());
+        Assert.Equal(12, pipeline.ChunksPerRound);
+    }
+
+    [Fact]
     public async Task A_chunk_without_mentions_is_journaled_without_asking_any_brand()
     {
         // The region never answers: if the pipeline asked it, the outcome would wait for the 30 s timeout.
@@ -215,6 +240,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         Assert.False(outcome.Journaled);
         Assert.NotNull(outcome.Failure);
         Assert.Contains("not journaled within 0.3 s (the round named 2 brands)", outcome.Failure, StringComparison.Ordinal);
+        Assert.Equal(1, pipeline.ChunksPerRound);
         Assert.Equal(2, outcome.Accepted);
         Assert.Equal([2], outcome.Errors.Select(e => e.Line));
         Assert.Equal(["acme", "globex"], _received.Select(r => r.BrandId).Order(StringComparer.Ordinal));

@@ -25,6 +25,7 @@ public sealed class IngestPipeline
     private readonly TimeProvider _clock;
     private readonly IngestSettings _settings;
     private readonly MentionBatcher _batcher;
+    private readonly RoundSize _roundSize;
     private readonly BrandRecoveryWatch? _recoveries;
     private long _announcedMinute = long.MinValue;
 
@@ -50,6 +51,9 @@ public sealed class IngestPipeline
         _clock = clock;
         _settings = settings;
         _batcher = new MentionBatcher(settings.DuplicateHorizon);
+        var timeout = settings.EffectiveAcknowledgeTimeout;
+        _roundSize = new RoundSize(settings.ChunksPerRound, timeout - WriteMargin(timeout));
+        EngineMetrics.RoundChunksLimit.Set(_roundSize.Limit);
         _queue = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(settings.QueueChunks)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -58,6 +62,9 @@ public sealed class IngestPipeline
         Completion = ChannelSource.FromReader(_queue.Reader)
             .SelectAsync(settings.ReadParallelism, chunk => Task.Factory.StartNew(() => Read(chunk), CancellationToken.None, TaskCreationOptions.DenyChildAttach, IngestThreads.Instance))
             .GroupedWithin(settings.ChunksPerRound, settings.EffectiveBatchWindow)
+
+            // As much as the graph may gather, cut to what the store has lately kept up with.
+            .SelectMany(gathered => _roundSize.Cut(gathered as IReadOnlyList<IngestChunk> ?? gathered.ToList()))
             .SelectAsync(settings.BatchesInFlight, Journal)
             .RunWith(Sink.Ignore<NotUsed>(), system.Materializer());
     }
@@ -95,6 +102,9 @@ public sealed class IngestPipeline
             return false;
         }
     }
+
+    /// <summary>The most chunks the next round may hold: up to <see cref="IngestSettings.ChunksPerRound"/>, fewer while rounds journal slowly.</summary>
+    public int ChunksPerRound => _roundSize.Limit;
 
     /// <summary>Stops taking chunks; those already queued are still journaled.</summary>
     public void Complete() => _queue.Writer.TryComplete();
@@ -141,10 +151,11 @@ public sealed class IngestPipeline
     /// </summary>
     private static TimeSpan WriteMargin(TimeSpan timeout) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, timeout.Ticks / 3));
 
-    private async Task<NotUsed> Journal(IEnumerable<IngestChunk> round)
+    private async Task<NotUsed> Journal(Round<IngestChunk> round)
     {
-        var chunks = round.Where(c => c.Reading is not null).ToList();
-        var started = Stopwatch.GetTimestamp();
+        var chunks = round.Chunks.Where(c => c.Reading is not null).ToList();
+        var roundStarted = Stopwatch.GetTimestamp();
+        var started = roundStarted;
         string? failure = null;
         var admitted = new AdmittedPosts();
         List<RecordMentions>? commands = null;
@@ -188,6 +199,7 @@ public sealed class IngestPipeline
             var acks = await Task.WhenAll(asks);
             EngineMetrics.MentionsRecorded.Inc(acks.Sum(a => a.Mentions));
             EngineMetrics.StageSeconds.WithLabels("journal").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            _roundSize.Journaled(round, Stopwatch.GetElapsedTime(roundStarted));
         }
 #pragma warning disable CA1031 // reported to every sender of the round instead of failing the graph
         catch (Exception ex)
@@ -198,6 +210,10 @@ public sealed class IngestPipeline
             failure = ex is AskTimeoutException
                 ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0.###} s (the round named {commands?.Count ?? 0} brands)"
                 : $"brand batches were not journaled: {ex.Message}";
+            if (ex is AskTimeoutException)
+            {
+                _roundSize.Missed(round);
+            }
 
             // Not journaled, so not seen: a resend of these posts must count where they were not.
             // Brands that acknowledged have them: forgetting those posts too would count them twice.
@@ -211,6 +227,7 @@ public sealed class IngestPipeline
             }
         }
 
+        EngineMetrics.RoundChunksLimit.Set(_roundSize.Limit);
         AnnounceEventTimeInTurn(earlierAnnounced, failure is null ? commands : null, announcedInTurn);
         foreach (var chunk in chunks)
         {

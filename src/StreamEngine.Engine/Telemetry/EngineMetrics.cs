@@ -51,6 +51,9 @@ public static class EngineMetrics
         "streamengine_round_brands", "Brands a round of ingest names: each costs a journal row, and the round's rows must be written within the acknowledgement timeout (--chunks-per-round, README.md).",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 18) });
 
+    public static readonly Gauge RoundChunksLimit = Metrics.CreateGauge(
+        "streamengine_round_chunks_limit", "The most chunks the next round of ingest may hold: up to --chunks-per-round, fewer after a round that took more than half the time its brands have to journal it (README.md).");
+
     public static readonly Histogram QuerySeconds = Metrics.CreateHistogram(
         "streamengine_query_duration_seconds", "Time to answer a dashboard query, brand actor round trip included.",
         new HistogramConfiguration

@@ -30,8 +30,8 @@ internal static class CommandLine
           --cluster-host HOST     the address other nodes reach this one on (default 127.0.0.1)
           --cluster-port PORT     the cluster port (default 0: any free port)
           --batch-window-ms N     how long the graph gathers requests into one round (default 5)
-          --chunks-per-round N    the most chunks of posts one round holds (default 64; fewer with
-                                  tens of thousands of brands on a node, see README.md)
+          --chunks-per-round N    the most chunks of posts one round holds (default 64; rounds
+                                  hold fewer while the store journals them slowly, see README.md)
           --webhook-retry-ms N    the first wait before a failed webhook is tried again (default 1000)
 
         Every setting is also StreamEngine:Name in appsettings.json or StreamEngine__Name in the

@@ -49,8 +49,8 @@ public sealed class StreamEngineOptions
     /// <summary>
     /// The most chunks (of up to 256 KiB of posts each) one round of per-brand batches holds
     /// (--chunks-per-round). A round writes one journal row per brand it names, and must be
-    /// journaled within the acknowledgement timeout: with tens of thousands of brands on a node a
-    /// full round names more brands than the store writes in that time (README.md).
+    /// journaled within the acknowledgement timeout, so rounds hold fewer while they journal slowly
+    /// (the node learns how many as it goes, README.md).
     /// </summary>
     public int ChunksPerRound { get; set; } = new IngestSettings().ChunksPerRound;
 

@@ -1,0 +1,109 @@
+namespace StreamEngine.Engine.Ingest;
+
+/// <summary>
+/// How many chunks a round of ingest may hold. Every brand a round names costs a journal row, and
+/// the round's rows must be written before its requests stop waiting; how many brands a chunk
+/// names, and how fast the store writes, are only known by trying. So rounds start small, grow
+/// while they are journaled well inside that time, and shrink when one comes near it or misses
+/// it. With a fixed 64 chunks, a node of 100,000 brands asked the store for some 40,000 rows a
+/// round, missed every deadline and journaled nothing (perf/README.md).
+/// </summary>
+/// <remarks>
+/// Rounds journal side by side, so a round's time includes its wait behind the rounds before it:
+/// that wait decides whether its rows beat the deadline, so it is what is judged. Thread-safe:
+/// rounds end on any thread.
+/// </remarks>
+public sealed class RoundSize
+{
+    /// <summary>The most chunks the first rounds hold: few enough that a node with very many brands journals them in time.</summary>
+    public const int FirstLimit = 8;
+
+    private readonly object _gate = new();
+    private readonly int _most;
+    private readonly TimeSpan _growBelow;
+    private readonly TimeSpan _shrinkAbove;
+    private int _limit;
+
+    /// <param name="most">The most chunks a round may ever hold (the host's --chunks-per-round).</param>
+    /// <param name="deadline">How long a round's brands have to journal their batches.</param>
+    public RoundSize(int most, TimeSpan deadline)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(most, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(deadline, TimeSpan.Zero);
+        _most = most;
+        _limit = Math.Min(most, FirstLimit);
+
+        // A round journaled within 40 % of the deadline leaves room for a larger one; past half of
+        // it the next could be the one that misses. The gap keeps a size that fits from swinging.
+        _growBelow = deadline * 0.4;
+        _shrinkAbove = deadline * 0.5;
+    }
+
+    /// <summary>The most chunks a round may hold now.</summary>
+    public int Limit => Volatile.Read(ref _limit);
+
+    /// <summary>
+    /// Cuts what the graph gathered into as few rounds of at most <see cref="Limit"/> chunks as
+    /// will do, of nearly equal size (64 chunks under a limit of 40 make two rounds of 32, not 40
+    /// and 24).
+    /// </summary>
+    public IEnumerable<Round<T>> Cut<T>(IReadOnlyList<T> gathered)
+    {
+        ArgumentNullException.ThrowIfNull(gathered);
+        var limit = Limit;
+        var rounds = (gathered.Count + limit - 1) / limit;
+        var taken = 0;
+        for (var r = 0; r < rounds; r++)
+        {
+            var size = (gathered.Count - taken) / (rounds - r);
+            var chunks = new T[size];
+            for (var i = 0; i < size; i++)
+            {
+                chunks[i] = gathered[taken + i];
+            }
+
+            taken += size;
+            yield return new Round<T>(chunks, limit, gathered.Count > limit);
+        }
+    }
+
+    /// <summary>A round was journaled in <paramref name="took"/>, from the start of its fold to its last acknowledgement.</summary>
+    public void Journaled<T>(Round<T> round, TimeSpan took)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        lock (_gate)
+        {
+            if (took > _shrinkAbove)
+            {
+                Shrink(round.Chunks.Length);
+            }
+            else if (took < _growBelow && round.Limited && round.Limit == _limit)
+            {
+                // Only a round the limit held back says a larger one is wanted, and only one cut
+                // under the limit now in force: rounds cut before the last change, still in flight,
+                // say nothing about it. The quicker the round, the larger the step, up to twice.
+                var step = Math.Clamp(_growBelow / took, 1.25, 2.0);
+                _limit = Math.Min(_most, Math.Max(_limit + 1, (int)(_limit * step)));
+            }
+        }
+    }
+
+    /// <summary>A round was not journaled in time.</summary>
+    public void Missed<T>(Round<T> round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        lock (_gate)
+        {
+            Shrink(round.Chunks.Length);
+        }
+    }
+
+    // Half of the round judged, not of the limit: rounds cut before the first slow one was judged
+    // end after it, and halving the limit for each would undo every growth at once.
+    private void Shrink(int chunks) => _limit = Math.Min(_limit, Math.Max(1, chunks / 2));
+}
+
+/// <summary>Chunks journaled together: one batch per brand they name.</summary>
+/// <param name="Limit">The most chunks a round could hold when this one was cut.</param>
+/// <param name="Limited">Whether the limit held the round back: the graph had gathered more chunks than it.</param>
+public sealed record Round<T>(T[] Chunks, int Limit, bool Limited);

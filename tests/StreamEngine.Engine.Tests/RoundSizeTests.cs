@@ -1,0 +1,124 @@
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Engine.Tests;
+
+public sealed class RoundSizeTests
+{
+    // Grows below 10 s, shrinks above 12.5 s.
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(25);
+
+    private static Round<int> FirstOf(RoundSize size, int gathered) => size.Cut(Enumerable.Range(0, gathered).ToArray()).First();
+
+    private static List<int> LimitsWhileRoundsTake(RoundSize size, TimeSpan took)
+    {
+        var limits = new List<int> { size.Limit };
+        while (size.Limit < 64)
+        {
+            size.Journaled(FirstOf(size, 64 * 4), took);
+            limits.Add(size.Limit);
+        }
+
+        return limits;
+    }
+
+    [Fact]
+    public void Rounds_start_small_and_grow_while_held_back_rounds_journal_in_good_time()
+    {
+        Assert.Equal([8, 10, 12, 15, 18, 22, 27, 33, 41, 51, 63, 64], LimitsWhileRoundsTake(new RoundSize(64, Deadline), TimeSpan.FromSeconds(9.9)));
+    }
+
+    [Fact]
+    public void The_quicker_the_rounds_the_larger_the_steps_up_to_twice()
+    {
+        Assert.Equal([8, 16, 32, 64], LimitsWhileRoundsTake(new RoundSize(64, Deadline), TimeSpan.FromSeconds(1)));
+        Assert.Equal([8, 13, 21, 35, 58, 64], LimitsWhileRoundsTake(new RoundSize(64, Deadline), TimeSpan.FromSeconds(6)));
+    }
+
+    [Fact]
+    public void Rounds_start_at_the_most_when_that_is_below_the_first_limit()
+    {
+        Assert.Equal(4, new RoundSize(4, Deadline).Limit);
+        Assert.Equal(1, new RoundSize(1, Deadline).Limit);
+    }
+
+    [Fact]
+    public void A_round_the_limit_did_not_hold_back_does_not_grow_it()
+    {
+        var size = new RoundSize(64, Deadline);
+
+        var round = FirstOf(size, 8);
+        size.Journaled(round, TimeSpan.FromMilliseconds(5));
+
+        Assert.False(round.Limited);
+        Assert.Equal(8, size.Limit);
+    }
+
+    [Fact]
+    public void Rounds_cut_under_an_earlier_limit_do_not_grow_it_again()
+    {
+        var size = new RoundSize(64, Deadline);
+        var rounds = size.Cut(Enumerable.Range(0, 32).ToArray()).ToList();
+
+        foreach (var round in rounds)
+        {
+            size.Journaled(round, TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(16, size.Limit);
+    }
+
+    [Fact]
+    public void A_round_between_the_two_marks_keeps_the_limit()
+    {
+        var size = new RoundSize(64, Deadline);
+
+        size.Journaled(FirstOf(size, 64), TimeSpan.FromSeconds(11));
+
+        Assert.Equal(8, size.Limit);
+    }
+
+    [Fact]
+    public void A_slow_round_halves_what_it_held_once_however_many_were_in_flight()
+    {
+        var size = new RoundSize(64, Deadline);
+        LimitsWhileRoundsTake(size, TimeSpan.FromSeconds(1));
+        var inFlight = size.Cut(Enumerable.Range(0, 256).ToArray()).ToList();
+
+        foreach (var round in inFlight)
+        {
+            size.Journaled(round, TimeSpan.FromSeconds(12.6));
+        }
+
+        Assert.Equal(4, inFlight.Count);
+        Assert.Equal(32, size.Limit);
+    }
+
+    [Fact]
+    public void A_missed_round_halves_what_it_held_down_to_one_chunk()
+    {
+        var size = new RoundSize(64, Deadline);
+        var limits = new List<int>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            size.Missed(FirstOf(size, 64));
+            limits.Add(size.Limit);
+        }
+
+        Assert.Equal([4, 2, 1, 1, 1], limits);
+        size.Journaled(FirstOf(size, 64), TimeSpan.FromSeconds(1));
+        Assert.Equal(2, size.Limit);
+    }
+
+    [Fact]
+    public void What_the_graph_gathered_is_cut_into_as_few_rounds_as_will_do_of_nearly_equal_size()
+    {
+        var size = new RoundSize(64, Deadline);
+
+        var rounds = size.Cut(Enumerable.Range(0, 30).ToArray()).ToList();
+
+        Assert.Equal([7, 7, 8, 8], rounds.Select(r => r.Chunks.Length));
+        Assert.Equal(Enumerable.Range(0, 30), rounds.SelectMany(r => r.Chunks));
+        Assert.All(rounds, r => Assert.Equal((8, true), (r.Limit, r.Limited)));
+    }
+}
