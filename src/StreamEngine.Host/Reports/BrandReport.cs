@@ -24,6 +24,10 @@ internal sealed record ReportSegments(string By, long Mentions, IReadOnlyList<Se
 /// <param name="From">The start of the window's first bucket: alerts are those of minutes from then on.</param>
 /// <param name="Competitors">The brand first, then each competitor of its set with its concept gaps.</param>
 /// <param name="Influencers">The leading authors by reach (docs/influence.md).</param>
+/// <param name="Concepts">
+/// The model's name of each concept the report names by id (its concept and intent breakdowns,
+/// concept gaps and alert drivers), so that a reader sees "Customer service", not "customer-service".
+/// </param>
 internal sealed record BrandReport(
     string Brand,
     string Name,
@@ -35,7 +39,8 @@ internal sealed record BrandReport(
     IReadOnlyList<ReportSegments> Segments,
     IReadOnlyList<CompetitorStandings.StandingResponse> Competitors,
     IReadOnlyList<InfluenceEndpoints.InfluencerResponse> Influencers,
-    IReadOnlyList<AlertResponses.AlertResponse> Alerts)
+    IReadOnlyList<AlertResponses.AlertResponse> Alerts,
+    IReadOnlyDictionary<string, string> Concepts)
 {
     /// <summary>The breakdowns a report shows, the audience first, then what was said and how.</summary>
     public const int InfluencerCount = 10;
@@ -67,6 +72,9 @@ internal sealed record BrandReport(
         await Task.WhenAll(summary, series, segments, competitors, influencers, alerts);
 
         var f = (await summary).Figures;
+        var breakdowns = (await segments).Select(s => new ReportSegments(s.Dimension.ToName(), s.Mentions, SegmentsOf(s))).ToList();
+        var standings = await competitors;
+        var alerted = (await alerts).Alerts.OrderBy(a => a.Minute).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertResponses.From).ToList();
         return new BrandReport(
             id,
             brand.Name,
@@ -75,11 +83,43 @@ internal sealed record BrandReport(
             now,
             new ReportSummary(f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors, SentimentResponse.Of(f.Sentiment), f.Reputation),
             new ReportTimeseries(step.ToName(), (await series).Points.Select(PointOf).ToList()),
-            (await segments).Select(s => new ReportSegments(s.Dimension.ToName(), s.Mentions, SegmentsOf(s))).ToList(),
-            await competitors,
+            breakdowns,
+            standings,
             (await influencers).Authors.Select(InfluenceEndpoints.InfluencerOf).ToList(),
-            (await alerts).Alerts.OrderBy(a => a.Minute).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertResponses.From).ToList());
+            alerted,
+            ConceptNames(model, breakdowns, standings, alerted));
     }
+
+    /// <summary>Whether a breakdown's values, or an alert driver's, are concept ids.</summary>
+    public static bool NamesConcepts(string dimension) =>
+        dimension == SegmentDimension.Concept.ToName() || dimension == SegmentDimension.Intent.ToName();
+
+    private static SortedDictionary<string, string> ConceptNames(
+        ListeningModel model,
+        IEnumerable<ReportSegments> breakdowns,
+        IEnumerable<CompetitorStandings.StandingResponse> standings,
+        IEnumerable<AlertResponses.AlertResponse> alerts)
+    {
+        var named = breakdowns.Where(b => NamesConcepts(b.By)).SelectMany(b => b.Values.Select(v => v.Value))
+            .Concat(standings.SelectMany(c => (c.ConceptGaps ?? []).Select(g => g.Concept)))
+            .Concat(alerts.SelectMany(a => a.Drivers.Where(d => NamesConcepts(d.Dimension)).Select(d => d.Value)))
+            .ToHashSet(StringComparer.Ordinal);
+
+        // A concept taken out of the model since its posts were counted has no name left: its id stands.
+        var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var concept in model.Concepts)
+        {
+            if (named.Contains(concept.Id))
+            {
+                names[concept.Id] = concept.Name;
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The name of a concept the report names, or its id when the model no longer has it.</summary>
+    public string ConceptName(string id) => Concepts.GetValueOrDefault(id, id);
 
     /// <summary>A chart reads well with tens to hundreds of points: minutes up to an hour, hours beyond.</summary>
     public static TimeStep StepFor(TimeWindow window)

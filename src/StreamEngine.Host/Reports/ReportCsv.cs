@@ -17,6 +17,7 @@ namespace StreamEngine.Host.Reports;
 /// <item><c>concept-gap</c>: group = competitor, key = concept; brandShare, competitorShare, difference.</item>
 /// <item><c>alert</c>: key = alert id; minute, category, metric, direction, severity, observed, expected, zScore.</item>
 /// <item><c>alert-driver</c>: group = alert id, key = the driver's rank (1, 2, …); dimension, value, observed, expected, share.</item>
+/// <item><c>concept</c>: key = concept id; name, for each concept the rows above name by id.</item>
 /// </list>
 /// Times are UTC ISO 8601 to the second; numbers are invariant (a dot for decimals, no grouping).
 /// </summary>
@@ -93,6 +94,11 @@ internal static class ReportCsv
         foreach (var a in report.Alerts)
         {
             Alert(csv, a);
+        }
+
+        foreach (var (id, name) in report.Concepts)
+        {
+            Text(csv, "concept", "", id, "name", name);
         }
 
         return csv.ToString();

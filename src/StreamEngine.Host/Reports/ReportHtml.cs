@@ -113,7 +113,7 @@ internal static class ReportHtml
                 .Append(Encode(r.Name)).Append("</th><th class=\"n\">Competitor</th><th class=\"n\">Difference</th></tr></thead>\n<tbody>\n");
             foreach (var (c, g) in gaps)
             {
-                html.Append("<tr><td>").Append(Encode(c.Name)).Append("</td><td>").Append(Encode(g.Concept)).Append("</td>");
+                html.Append("<tr><td>").Append(Encode(c.Name)).Append("</td><td>").Append(Encode(r.ConceptName(g.Concept))).Append("</td>");
                 Cells(html, Share(g.BrandShare), Share(g.CompetitorShare), Signed(Math.Round(g.Difference * 100, 1)) + " pt");
                 html.Append("</tr>\n");
             }
@@ -140,7 +140,8 @@ internal static class ReportHtml
             html.Append("<figure class=\"chart\">");
             // Percentages from the counts, not from the share already rounded to four places: 8 of 42 is 19.0 %, not 19.1.
             string ShareOf(BrandEndpoints.SegmentResponse v) => s.Mentions > 0 ? Share(v.Mentions / (double)s.Mentions) : Share(v.Share);
-            SvgCharts.Bars(html, heading, s.Values.Take(BarsPerChart).Select(v => new SvgCharts.Bar(v.Value, v.Share, ShareOf(v))).ToList());
+            string Label(BrandEndpoints.SegmentResponse v) => BrandReport.NamesConcepts(s.By) ? r.ConceptName(v.Value) : v.Value;
+            SvgCharts.Bars(html, heading, s.Values.Take(BarsPerChart).Select(v => new SvgCharts.Bar(Label(v), v.Share, ShareOf(v))).ToList());
             html.Append("</figure>\n");
             var aspects = s.Values.Any(v => v.Sentiment is not null);
             html.Append("<table id=\"segments-").Append(Encode(s.By)).Append("\">\n<thead><tr><th>").Append(Encode(heading)).Append("</th><th class=\"n\">Mentions</th><th class=\"n\">Share</th>");
@@ -152,7 +153,7 @@ internal static class ReportHtml
             html.Append("</tr></thead>\n<tbody>\n");
             foreach (var v in s.Values)
             {
-                html.Append("<tr><td>").Append(Encode(v.Value)).Append("</td>");
+                html.Append("<tr><td>").Append(Encode(Label(v))).Append("</td>");
                 Cells(html, Count(v.Mentions), ShareOf(v));
                 if (aspects)
                 {
@@ -206,7 +207,7 @@ internal static class ReportHtml
             html.Append("<tr id=\"alert-").Append(Encode(a.Id.Replace(':', '-'))).Append("\" class=\"").Append(Encode(a.Severity)).Append("\"><td>").Append(Time(a.Minute))
                 .Append("</td><td>").Append(Encode(a.Metric)).Append("</td><td>").Append(Encode(a.Direction)).Append("</td><td>").Append(Encode(a.Severity)).Append("</td>");
             Cells(html, Decimal(a.Observed), Decimal(a.Expected), Decimal(a.ZScore));
-            Drivers(html, a.Drivers);
+            Drivers(html, r, a.Drivers);
             html.Append("</tr>\n");
         }
 
@@ -214,13 +215,13 @@ internal static class ReportHtml
     }
 
     /// <summary>The drivers one line per breakdown, strongest first, as the alert lists them.</summary>
-    private static void Drivers(StringBuilder html, IReadOnlyList<AlertResponses.DriverResponse> drivers)
+    private static void Drivers(StringBuilder html, BrandReport r, IReadOnlyList<AlertResponses.DriverResponse> drivers)
     {
         html.Append("<td><ul class=\"drivers\">");
         foreach (var dimension in drivers.GroupBy(d => d.Dimension))
         {
             html.Append("<li><span class=\"muted\">").Append(Encode(dimension.Key)).Append("</span> ")
-                .Append(string.Join(", ", dimension.Select(d => Encode(d.Value) + " " + Share(d.Share))))
+                .Append(string.Join(", ", dimension.Select(d => Encode(BrandReport.NamesConcepts(d.Dimension) ? r.ConceptName(d.Value) : d.Value) + " " + Share(d.Share))))
                 .Append("</li>");
         }
 

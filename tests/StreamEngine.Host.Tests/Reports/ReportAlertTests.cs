@@ -35,7 +35,7 @@ public sealed class ReportAlertTests : IDisposable
         Assert.Equal(alerts.Count, page.Rows("alerts-table").Count);
         var row = page.ById("alert-" + id.Replace(':', '-')).Elements(ReportPage.Xhtml + "td").Select(td => td.Value).ToList();
         Assert.Equal(["mentions", "spike"], row[1..3]);
-        Assert.Contains("concept delivery", row[^1], StringComparison.Ordinal);
+        Assert.Contains("concept Delivery", row[^1], StringComparison.Ordinal);
         Assert.Contains("country DE", row[^1], StringComparison.Ordinal);
 
         var csv = Rfc4180.Parse((await engine.Http.GetStringAsync(new Uri("/api/brands/beta/report?window=24h&format=csv", UriKind.Relative))).TrimStart('\uFEFF'));
@@ -45,6 +45,7 @@ public sealed class ReportAlertTests : IDisposable
         Assert.Equal(spike.GetProperty("drivers").GetArrayLength(), drivers.Count);
         Assert.Contains(drivers, d => d["dimension"] == "concept" && d["value"] == "delivery");
         Assert.Contains(drivers, d => d["dimension"] == "country" && d["value"] == "DE");
+        Assert.Contains(csv, r => r is ["concept", "", "delivery", "name", "Delivery"]);
     }
 
     public void Dispose() => _dir.Dispose();

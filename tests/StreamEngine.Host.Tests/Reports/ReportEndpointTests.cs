@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using StreamEngine.Domain.Model;
 using System.Xml.Linq;
 
 namespace StreamEngine.Host.Tests.Reports;
@@ -56,6 +57,17 @@ public sealed class ReportEndpointTests(ReportFixture fixture) : IClassFixture<R
 
         var compare = await Http.GetJsonAsync($"/api/brands/alpha/compare?window={window}");
         Assert.Equal(compare.GetProperty("brands").GetRawText(), report.GetProperty("competitors").GetRawText());
+
+        // Every concept the breakdowns and gaps name by id has its name from the model, and no other.
+        var named = segments.Where(s => s.GetProperty("by").GetString() is "concept" or "intent")
+            .SelectMany(s => s.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("value").GetString()!))
+            .Concat(report.GetProperty("competitors").EnumerateArray()
+                .SelectMany(c => c.TryGetProperty("conceptGaps", out var gaps) ? gaps.EnumerateArray().Select(g => g.GetProperty("concept").GetString()!) : []))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("delivery", named);
+        Assert.Equal(
+            ModelNames.Where(n => named.Contains(n.Key)).OrderBy(n => n.Key, StringComparer.Ordinal),
+            report.GetProperty("concepts").EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString()!)));
 
         var from = report.GetProperty("from").GetDateTimeOffset();
         var generated = report.GetProperty("generatedAt").GetDateTimeOffset();
@@ -154,9 +166,11 @@ public sealed class ReportEndpointTests(ReportFixture fixture) : IClassFixture<R
             }
 
             // The page's percentages come from the counts, not from the share rounded to four places.
+            // Concepts and intents under their names ("Delivery"), other values as they are.
             var total = s.GetProperty("mentions").GetInt64();
+            string? Label(JsonElement v) => by is "concept" or "intent" ? ModelNames[v.GetProperty("value").GetString()!] : v.GetProperty("value").GetString();
             Assert.Equal(
-                values.Select(v => (v.GetProperty("value").GetString(), v.GetProperty("mentions").GetInt64(), Percent(v.GetProperty("mentions").GetInt64() / (double)total))),
+                values.Select(v => (Label(v), v.GetProperty("mentions").GetInt64(), Percent(v.GetProperty("mentions").GetInt64() / (double)total))),
                 page.Rows($"segments-{by}").Select(r => ((string?)r[0], ReportPage.Count(r[1]), r[2])));
             var bars = page.ById($"segment-{by}").Descendants(ReportPage.Svg + "rect").Count();
             Assert.Equal(Math.Min(10, values.Count), bars);
@@ -212,6 +226,10 @@ public sealed class ReportEndpointTests(ReportFixture fixture) : IClassFixture<R
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The JSON report laid out as the README documents the CSV columns: section, group, key, field → value.</summary>
+    /// <summary>Each concept's name in the fixture's model, by id.</summary>
+    private static readonly Dictionary<string, string> ModelNames =
+        ModelLoader.Parse(ReportFixture.ModelYaml, "model.yaml").Concepts.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+
     private static Dictionary<(string Section, string Group, string Key, string Field), string> Flatten(JsonElement report)
     {
         var rows = new Dictionary<(string, string, string, string), string>();
@@ -294,6 +312,11 @@ public sealed class ReportEndpointTests(ReportFixture fixture) : IClassFixture<R
             {
                 Add("alert-driver", id, (++rank).ToString(CultureInfo.InvariantCulture), driver);
             }
+        }
+
+        foreach (var concept in report.GetProperty("concepts").EnumerateObject())
+        {
+            rows[("concept", "", concept.Name, "name")] = concept.Value.GetString()!;
         }
 
         return rows;

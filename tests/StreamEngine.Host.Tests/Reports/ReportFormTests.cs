@@ -32,7 +32,8 @@ public sealed class ReportFormTests
         ];
         return new BrandReport("acme", name, "1h", Now.AddMinutes(-59), Now,
             new ReportSummary(10, 100, 20, 9, sentiment, -40.5), new ReportTimeseries("1m", points), segments, competitors,
-            empty ? [] : [new InfluenceEndpoints.InfluencerResponse(text, "x", 3, 1000, 5, -33.33)], alerts);
+            empty ? [] : [new InfluenceEndpoints.InfluencerResponse(text, "x", 3, 1000, 5, -33.33)], alerts,
+            new SortedDictionary<string, string>(StringComparer.Ordinal) { [text] = text });
     }
 
     [Fact]
@@ -52,6 +53,27 @@ public sealed class ReportFormTests
         // Figures are never guarded: a negative one stays a number.
         Assert.Contains(rows, r => r is ["summary", "", "", "sentiment.netSentiment", "-12.5"]);
         Assert.Contains(rows, r => r is ["segment", "gender", _, "sentiment.netSentiment", "-33.33"]);
+    }
+
+    [Fact]
+    public void Concepts_read_under_their_names_where_the_page_names_them_and_other_values_as_they_are()
+    {
+        var report = Report("Acme", "customer-service") with
+        {
+            Concepts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["customer-service"] = "Customer service" },
+        };
+
+        var page = ReportPage.Parse(ReportHtml.Write(report));
+        var rows = Rfc4180.Parse(ReportCsv.Write(report));
+
+        Assert.Equal("Customer service", page.Rows("segments-concept")[0][0]);
+        Assert.Equal("Customer service", page.Rows("segments-intent")[0][0]);
+        Assert.Equal("Customer service", page.Rows("concept-gaps").Single()[1]);
+        Assert.StartsWith("concept Customer service", page.Rows("alerts-table").Single()[^1], StringComparison.Ordinal);
+        Assert.Equal("customer-service", page.Rows("segments-country")[0][0]);
+        Assert.Contains(page.Document.Descendants(ReportPage.Svg + "title"), t => t.Value.StartsWith("Customer service:", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r is ["concept", "", "customer-service", "name", "Customer service"]);
+        Assert.Contains(rows, r => r is ["segment", "concept", "customer-service", "mentions", "6"]);
     }
 
     [Fact]
