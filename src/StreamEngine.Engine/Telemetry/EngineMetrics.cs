@@ -30,6 +30,9 @@ public static class EngineMetrics
         "streamengine_alerts_raised_total", "Alerts journaled (spikes and dips, and security threats under metric impersonation, phishing, doxxing, violence or coordination), by metric, direction and severity.",
         new CounterConfiguration { LabelNames = ["metric", "direction", "severity"] });
 
+    public static readonly Counter BrandMessagesRedelivered = Metrics.CreateCounter(
+        "streamengine_brand_messages_redelivered_total", "Brand batches and queries sent again after the shard region dropped them while their shard was handed off to another node.");
+
     public static readonly Counter BatchesTooLate = Metrics.CreateCounter(
         "streamengine_brand_batches_too_late_total", "Brand batches refused unwritten because they arrived after their sender had stopped waiting (held up while a shard moved between nodes).");
 

@@ -76,6 +76,7 @@ internal static class AkkaSetup
                         ShouldPassivateIdleEntities = false,
                         HandOffStopMessage = StopBrand.Instance,
                     })
+                .WithActors((system, registry) => system.ActorOf(HandOffRedelivery.PropsFor(registry.Get<BrandRegion>()), "brand-hand-off-redelivery"))
                 .AddStartup((system, _) =>
                 {
                     if (seeds.Length == 0)
