@@ -35,6 +35,21 @@ internal sealed class SilentRegion : ReceiveActor
     public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new SilentRegion(received));
 }
 
+/// <summary>Stands in for a brand shard region whose brands refuse every batch, as they do one that arrives past its write-by time.</summary>
+internal sealed class RefusingRegion : ReceiveActor
+{
+    public RefusingRegion(ConcurrentQueue<RecordMentions> received)
+    {
+        Receive<RecordMentions>(m =>
+        {
+            received.Enqueue(m);
+            Sender.Tell(new Status.Failure(new TimeoutException($"the batch for brand '{m.BrandId}' came after its sender stopped waiting")));
+        });
+    }
+
+    public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new RefusingRegion(received));
+}
+
 /// <summary>Stands in for a brand shard region that loses the first batch it is sent and acknowledges the rest.</summary>
 internal sealed class FirstBatchLostRegion : ReceiveActor
 {

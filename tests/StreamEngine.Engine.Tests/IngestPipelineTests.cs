@@ -136,11 +136,11 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Rounds_grow_once_full_rounds_are_journaled_in_good_time()
+    public async Task Rounds_grow_once_rounds_the_limit_held_back_are_journaled_in_good_time()
     {
         var settings = new IngestSettings(ChunksPerRound: 12, BatchWindow: TimeSpan.FromMinutes(5));
         var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received), settings);
-        Assert.Equal(RoundSize.FirstLimit, pipeline.ChunksPerRound);
+        Assert.Equal(RoundSize.FirstLimit, pipeline.RoundChunkLimit);
 
         // Each wave is as much as the graph gathers at most (the window is too long to close one),
         // then cut by the limit of the moment: 6 + 6 under the first, then 12.
@@ -157,7 +157,33 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         }
 
         Assert.Equal([6, 6, 12], _received.Select(r => (int)r.Delta.Mentions).Order());
-        Assert.Equal(12, pipeline.ChunksPerRound);
+        Assert.Equal(12, pipeline.RoundChunkLimit);
+    }
+
+    [Fact]
+    public async Task Rounds_shrink_when_brands_refuse_their_batches_and_do_not_grow_on_rounds_that_name_no_brand()
+    {
+        var settings = new IngestSettings(ChunksPerRound: 16, BatchWindow: TimeSpan.FromMinutes(5));
+        var refused = Pipeline(RefusingRegion.PropsFor(_received), settings);
+        var quiet = Pipeline(AcknowledgingRegion.PropsFor(_received), settings);
+
+        // Sixteen chunks under a limit of eight: two rounds of eight, each refused by its brand.
+        var chunks = Enumerable.Range(0, 16).Select(i => Chunk(1, TestData.Line($"p{i}", At, "acme"))).ToList();
+        var unmatched = Enumerable.Range(0, 16).Select(i => Chunk(1, TestData.Line($"q{i}", At, "nothing to see here"))).ToList();
+        foreach (var (pipeline, wave) in new[] { (refused, chunks), (quiet, unmatched) })
+        {
+            foreach (var chunk in wave)
+            {
+                Assert.True(await pipeline.TryEnqueueAsync(chunk, Generous, CancellationToken.None));
+            }
+        }
+
+        var outcomes = await Task.WhenAll(chunks.Concat(unmatched).Select(c => c.Outcome)).WaitAsync(Generous);
+
+        Assert.All(outcomes.Take(16), o => Assert.Contains("came after its sender stopped waiting", o.Failure, StringComparison.Ordinal));
+        Assert.Equal(4, refused.RoundChunkLimit);
+        Assert.All(outcomes.Skip(16), o => Assert.True(o.Journaled && o.Unmatched == 1, $"{o}"));
+        Assert.Equal(RoundSize.FirstLimit, quiet.RoundChunkLimit);
     }
 
     [Fact]
@@ -240,7 +266,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         Assert.False(outcome.Journaled);
         Assert.NotNull(outcome.Failure);
         Assert.Contains("not journaled within 0.3 s (the round named 2 brands)", outcome.Failure, StringComparison.Ordinal);
-        Assert.Equal(1, pipeline.ChunksPerRound);
+        Assert.Equal(1, pipeline.RoundChunkLimit);
         Assert.Equal(2, outcome.Accepted);
         Assert.Equal([2], outcome.Errors.Select(e => e.Line));
         Assert.Equal(["acme", "globex"], _received.Select(r => r.BrandId).Order(StringComparer.Ordinal));

@@ -12,9 +12,9 @@ public sealed class RoundSizeTests
     private static List<int> LimitsWhileRoundsTake(RoundSize size, TimeSpan took)
     {
         var limits = new List<int> { size.Limit };
-        while (size.Limit < 64)
+        while (size.Limit < 64 && limits.Count < 100)
         {
-            size.Journaled(FirstOf(size, 64 * 4), took);
+            size.Journaled(FirstOf(size, size.Limit * 4), took);
             limits.Add(size.Limit);
         }
 
@@ -32,6 +32,31 @@ public sealed class RoundSizeTests
     {
         Assert.Equal([8, 16, 32, 64], LimitsWhileRoundsTake(new RoundSize(64, Deadline), TimeSpan.FromSeconds(1)));
         Assert.Equal([8, 13, 21, 35, 58, 64], LimitsWhileRoundsTake(new RoundSize(64, Deadline), TimeSpan.FromSeconds(6)));
+    }
+
+    [Fact]
+    public void A_round_an_even_cut_made_smaller_than_the_limit_grows_it_from_the_limit()
+    {
+        var size = new RoundSize(64, Deadline);
+        var rounds = size.Cut(Enumerable.Range(0, 9).ToArray()).ToList();
+
+        size.Journaled(rounds[0], TimeSpan.FromSeconds(1));
+
+        Assert.Equal([4, 5], rounds.Select(r => r.Chunks.Length));
+        Assert.Equal(16, size.Limit);
+    }
+
+    [Fact]
+    public void Each_new_limit_is_told_once_in_the_order_it_is_set()
+    {
+        var told = new List<int>();
+        var size = new RoundSize(64, Deadline, told.Add);
+
+        size.Journaled(FirstOf(size, 64), TimeSpan.FromSeconds(1));
+        size.Journaled(FirstOf(size, 64), TimeSpan.FromSeconds(11));
+        size.Missed(FirstOf(size, 64));
+
+        Assert.Equal([8, 16, 8], told);
     }
 
     [Fact]

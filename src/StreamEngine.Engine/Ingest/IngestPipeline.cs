@@ -52,8 +52,7 @@ public sealed class IngestPipeline
         _settings = settings;
         _batcher = new MentionBatcher(settings.DuplicateHorizon);
         var timeout = settings.EffectiveAcknowledgeTimeout;
-        _roundSize = new RoundSize(settings.ChunksPerRound, timeout - WriteMargin(timeout));
-        EngineMetrics.RoundChunksLimit.Set(_roundSize.Limit);
+        _roundSize = new RoundSize(settings.ChunksPerRound, timeout - WriteMargin(timeout), limit => EngineMetrics.RoundChunksLimit.Set(limit));
         _queue = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(settings.QueueChunks)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -103,8 +102,8 @@ public sealed class IngestPipeline
         }
     }
 
-    /// <summary>The most chunks the next round may hold: up to <see cref="IngestSettings.ChunksPerRound"/>, fewer while rounds journal slowly.</summary>
-    public int ChunksPerRound => _roundSize.Limit;
+    /// <summary>The most chunks a round may hold now: it starts at <see cref="RoundSize.FirstLimit"/> and moves up to <see cref="IngestSettings.ChunksPerRound"/> while the store keeps up.</summary>
+    public int RoundChunkLimit => _roundSize.Limit;
 
     /// <summary>Stops taking chunks; those already queued are still journaled.</summary>
     public void Complete() => _queue.Writer.TryComplete();
@@ -199,18 +198,27 @@ public sealed class IngestPipeline
             var acks = await Task.WhenAll(asks);
             EngineMetrics.MentionsRecorded.Inc(acks.Sum(a => a.Mentions));
             EngineMetrics.StageSeconds.WithLabels("journal").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            _roundSize.Journaled(round, Stopwatch.GetElapsedTime(roundStarted));
+            if (commands.Count > 0)
+            {
+                // A round that named no brand took no time of the store's, so it says nothing of its pace.
+                _roundSize.Journaled(round, Stopwatch.GetElapsedTime(roundStarted));
+            }
         }
 #pragma warning disable CA1031 // reported to every sender of the round instead of failing the graph
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             // Each brand named costs a journal row: the count tells an operator whether the round
-            // was too large for the store rather than the store too slow (--chunks-per-round).
+            // was too large for the store rather than the store too slow.
             failure = ex is AskTimeoutException
                 ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0.###} s (the round named {commands?.Count ?? 0} brands)"
                 : $"brand batches were not journaled: {ex.Message}";
-            if (ex is AskTimeoutException)
+
+            // An overloaded store fails writes in several ways (asks timing out, batches refused past
+            // their write-by time, writes failed by the journal's own timeout or open breaker), and
+            // each says the rounds are too large for it. A brand that cannot recover says nothing of
+            // the sort: one broken brand would otherwise shrink every round it is named in.
+            if (asks is not null && asks.Any(a => a.IsFaulted && a.Exception?.InnerException is not BrandNotRecoveredException))
             {
                 _roundSize.Missed(round);
             }
@@ -227,7 +235,6 @@ public sealed class IngestPipeline
             }
         }
 
-        EngineMetrics.RoundChunksLimit.Set(_roundSize.Limit);
         AnnounceEventTimeInTurn(earlierAnnounced, failure is null ? commands : null, announcedInTurn);
         foreach (var chunk in chunks)
         {

@@ -19,6 +19,7 @@ public sealed class RoundSize
     public const int FirstLimit = 8;
 
     private readonly object _gate = new();
+    private readonly Action<int>? _limitChanged;
     private readonly int _most;
     private readonly TimeSpan _growBelow;
     private readonly TimeSpan _shrinkAbove;
@@ -26,12 +27,15 @@ public sealed class RoundSize
 
     /// <param name="most">The most chunks a round may ever hold (the host's --chunks-per-round).</param>
     /// <param name="deadline">How long a round's brands have to journal their batches.</param>
-    public RoundSize(int most, TimeSpan deadline)
+    /// <param name="limitChanged">Told each new limit, in the order they are set (for /metrics).</param>
+    public RoundSize(int most, TimeSpan deadline, Action<int>? limitChanged = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(most, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(deadline, TimeSpan.Zero);
         _most = most;
         _limit = Math.Min(most, FirstLimit);
+        _limitChanged = limitChanged;
+        limitChanged?.Invoke(_limit);
 
         // A round journaled within 40 % of the deadline leaves room for a larger one; past half of
         // it the next could be the one that misses. The gap keeps a size that fits from swinging.
@@ -81,14 +85,16 @@ public sealed class RoundSize
             {
                 // Only a round the limit held back says a larger one is wanted, and only one cut
                 // under the limit now in force: rounds cut before the last change, still in flight,
-                // say nothing about it. The quicker the round, the larger the step, up to twice.
+                // say nothing about it. The quicker the round, the larger the step, up to twice the
+                // limit: an even cut may have made the round smaller than the limit, but its sibling
+                // rounds journaled beside it, so the store carried at least the limit's worth.
                 var step = Math.Clamp(_growBelow / took, 1.25, 2.0);
-                _limit = Math.Min(_most, Math.Max(_limit + 1, (int)(_limit * step)));
+                Set(Math.Min(_most, Math.Max(_limit + 1, (int)(_limit * step))));
             }
         }
     }
 
-    /// <summary>A round was not journaled in time.</summary>
+    /// <summary>A round was not journaled: in time, or at all, because the store or the time ran out.</summary>
     public void Missed<T>(Round<T> round)
     {
         ArgumentNullException.ThrowIfNull(round);
@@ -100,7 +106,16 @@ public sealed class RoundSize
 
     // Half of the round judged, not of the limit: rounds cut before the first slow one was judged
     // end after it, and halving the limit for each would undo every growth at once.
-    private void Shrink(int chunks) => _limit = Math.Min(_limit, Math.Max(1, chunks / 2));
+    private void Shrink(int chunks) => Set(Math.Min(_limit, Math.Max(1, chunks / 2)));
+
+    private void Set(int limit)
+    {
+        if (limit != _limit)
+        {
+            Volatile.Write(ref _limit, limit);
+            _limitChanged?.Invoke(limit);
+        }
+    }
 }
 
 /// <summary>Chunks journaled together: one batch per brand they name.</summary>

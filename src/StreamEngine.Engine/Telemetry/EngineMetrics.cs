@@ -55,7 +55,7 @@ public static class EngineMetrics
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 18) });
 
     public static readonly Gauge RoundChunksLimit = Metrics.CreateGauge(
-        "streamengine_round_chunks_limit", "The most chunks the next round of ingest may hold: up to --chunks-per-round, fewer after a round that took more than half the time its brands have to journal it (README.md).");
+        "streamengine_round_chunks_limit", "The most chunks a round of ingest may hold now: it starts at 8, grows up to --chunks-per-round while rounds journal well inside their time, and halves after one that took more than half of it or that the store failed (README.md).");
 
     public static readonly Histogram QuerySeconds = Metrics.CreateHistogram(
         "streamengine_query_duration_seconds", "Time to answer a dashboard query, brand actor round trip included.",

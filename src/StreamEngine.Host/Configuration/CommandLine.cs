@@ -31,7 +31,7 @@ internal static class CommandLine
           --cluster-port PORT     the cluster port (default 0: any free port)
           --batch-window-ms N     how long the graph gathers requests into one round (default 5)
           --chunks-per-round N    the most chunks of posts one round holds (default 64; rounds
-                                  hold fewer while the store journals them slowly, see README.md)
+                                  start at 8 and grow to it while the store keeps up, see README.md)
           --webhook-retry-ms N    the first wait before a failed webhook is tried again (default 1000)
 
         Every setting is also StreamEngine:Name in appsettings.json or StreamEngine__Name in the

@@ -49,8 +49,8 @@ public sealed class StreamEngineOptions
     /// <summary>
     /// The most chunks (of up to 256 KiB of posts each) one round of per-brand batches holds
     /// (--chunks-per-round). A round writes one journal row per brand it names, and must be
-    /// journaled within the acknowledgement timeout, so rounds hold fewer while they journal slowly
-    /// (the node learns how many as it goes, README.md).
+    /// journaled within the acknowledgement timeout, so rounds start at 8 chunks and grow to this
+    /// while the store keeps up (README.md).
     /// </summary>
     public int ChunksPerRound { get; set; } = new IngestSettings().ChunksPerRound;
 

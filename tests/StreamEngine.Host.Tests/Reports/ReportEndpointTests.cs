@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using StreamEngine.Domain.Model;
 using System.Xml.Linq;
+using StreamEngine.Domain.Model;
 
 namespace StreamEngine.Host.Tests.Reports;
 
@@ -225,11 +225,11 @@ public sealed class ReportEndpointTests(ReportFixture fixture) : IClassFixture<R
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>The JSON report laid out as the README documents the CSV columns: section, group, key, field → value.</summary>
     /// <summary>Each concept's name in the fixture's model, by id.</summary>
     private static readonly Dictionary<string, string> ModelNames =
         ModelLoader.Parse(ReportFixture.ModelYaml, "model.yaml").Concepts.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
 
+    /// <summary>The JSON report laid out as the README documents the CSV columns: section, group, key, field → value.</summary>
     private static Dictionary<(string Section, string Group, string Key, string Field), string> Flatten(JsonElement report)
     {
         var rows = new Dictionary<(string, string, string, string), string>();

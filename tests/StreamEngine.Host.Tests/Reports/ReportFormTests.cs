@@ -42,13 +42,15 @@ public sealed class ReportFormTests
         const string formula = "=HYPERLINK(\"http://example.com\",\"a, b\")";
         const string awkward = "say \"hi\",\r\ntwice";
 
-        var rows = Rfc4180.Parse(ReportCsv.Write(Report(formula, awkward)));
+        var report = Report(formula, awkward) with { Concepts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["delivery"] = formula } };
+        var rows = Rfc4180.Parse(ReportCsv.Write(report));
 
         Assert.All(rows, r => Assert.Equal(5, r.Length));
         Assert.Contains(rows, r => r is ["report", "", "", "name", _] && r[4] == "'" + formula);
         Assert.Contains(rows, r => r is ["segment", "gender", _, "mentions", "6"] && r[2] == awkward);
         Assert.Contains(rows, r => r is ["concept-gap", "globex", _, "difference", "0.4"] && r[2] == awkward);
         Assert.Contains(rows, r => r is ["alert-driver", "acme:29400000:mentions:spike", "1", "value", _] && r[4] == awkward);
+        Assert.Contains(rows, r => r is ["concept", "", "delivery", "name", _] && r[4] == "'" + formula);
 
         // Figures are never guarded: a negative one stays a number.
         Assert.Contains(rows, r => r is ["summary", "", "", "sentiment.netSentiment", "-12.5"]);
