@@ -28,13 +28,17 @@ public sealed class HandOffRedelivery : ReceiveActor
 
     public HandOffRedelivery(IActorRef brandRegion)
     {
-        Receive<Dropped>(d => d.Reason == HandOffReason && d.Message is IBrandMessage, d =>
+        Receive<Dropped>(d =>
         {
-            brandRegion.Tell(d.Message, d.Sender);
+            if (d.Reason != HandOffReason || d.Message is not IBrandMessage message)
+            {
+                return;
+            }
+
+            brandRegion.Tell(message, d.Sender);
             EngineMetrics.BrandMessagesRedelivered.Inc();
-            _log.Info("Sent again a {0} for brand '{1}' that the shard region dropped at its shard's hand-off", d.Message.GetType().Name, ((IBrandMessage)d.Message).BrandId);
+            _log.Info("Sent again a {0} for brand '{1}' that the shard region dropped at its shard's hand-off", message.GetType().Name, message.BrandId);
         });
-        Receive<Dropped>(_ => { });
     }
 
     public static Props PropsFor(IActorRef brandRegion) => Props.Create(() => new HandOffRedelivery(brandRegion));

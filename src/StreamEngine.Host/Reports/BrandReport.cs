@@ -91,7 +91,7 @@ internal sealed record BrandReport(
     }
 
     /// <summary>Whether a breakdown's values, or an alert driver's, are concept ids.</summary>
-    public static bool NamesConcepts(string dimension) =>
+    private static bool NamesConcepts(string dimension) =>
         dimension == SegmentDimension.Concept.ToName() || dimension == SegmentDimension.Intent.ToName();
 
     private static SortedDictionary<string, string> ConceptNames(
@@ -120,6 +120,9 @@ internal sealed record BrandReport(
 
     /// <summary>The name of a concept the report names, or its id when the model no longer has it.</summary>
     public string ConceptName(string id) => Concepts.GetValueOrDefault(id, id);
+
+    /// <summary>A value of a breakdown (or of an alert driver) as a reader should see it: a concept or intent by its name, anything else as it is.</summary>
+    public string ValueName(string dimension, string value) => NamesConcepts(dimension) ? ConceptName(value) : value;
 
     /// <summary>A chart reads well with tens to hundreds of points: minutes up to an hour, hours beyond.</summary>
     public static TimeStep StepFor(TimeWindow window)

@@ -140,7 +140,7 @@ internal static class ReportHtml
             html.Append("<figure class=\"chart\">");
             // Percentages from the counts, not from the share already rounded to four places: 8 of 42 is 19.0 %, not 19.1.
             string ShareOf(BrandEndpoints.SegmentResponse v) => s.Mentions > 0 ? Share(v.Mentions / (double)s.Mentions) : Share(v.Share);
-            string Label(BrandEndpoints.SegmentResponse v) => BrandReport.NamesConcepts(s.By) ? r.ConceptName(v.Value) : v.Value;
+            string Label(BrandEndpoints.SegmentResponse v) => r.ValueName(s.By, v.Value);
             SvgCharts.Bars(html, heading, s.Values.Take(BarsPerChart).Select(v => new SvgCharts.Bar(Label(v), v.Share, ShareOf(v))).ToList());
             html.Append("</figure>\n");
             var aspects = s.Values.Any(v => v.Sentiment is not null);
@@ -221,7 +221,7 @@ internal static class ReportHtml
         foreach (var dimension in drivers.GroupBy(d => d.Dimension))
         {
             html.Append("<li><span class=\"muted\">").Append(Encode(dimension.Key)).Append("</span> ")
-                .Append(string.Join(", ", dimension.Select(d => Encode(BrandReport.NamesConcepts(d.Dimension) ? r.ConceptName(d.Value) : d.Value) + " " + Share(d.Share))))
+                .Append(string.Join(", ", dimension.Select(d => Encode(r.ValueName(d.Dimension, d.Value)) + " " + Share(d.Share))))
                 .Append("</li>");
         }
 
