@@ -93,6 +93,22 @@ public sealed class RoundSizeTests
     }
 
     [Fact]
+    public void A_round_cut_before_the_limit_changed_and_came_back_does_not_grow_it()
+    {
+        var size = new RoundSize(64, Deadline);
+        var early = FirstOf(size, 64);
+        size.Journaled(FirstOf(size, 64), TimeSpan.FromSeconds(1));
+        size.Journaled(FirstOf(size, 64), TimeSpan.FromSeconds(13));
+        Assert.Equal((8, 8), (early.Limit, size.Limit));
+
+        size.Journaled(early, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(8, size.Limit);
+        size.Journaled(FirstOf(size, 64), TimeSpan.FromSeconds(1));
+        Assert.Equal(16, size.Limit);
+    }
+
+    [Fact]
     public void A_round_between_the_two_marks_keeps_the_limit()
     {
         var size = new RoundSize(64, Deadline);

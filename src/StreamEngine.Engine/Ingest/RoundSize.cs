@@ -25,6 +25,10 @@ public sealed class RoundSize
     private readonly TimeSpan _shrinkAbove;
     private int _limit;
 
+    // Counts the limit's changes: a limit can come back to a value it had, and a round cut under
+    // that earlier spell must not pass for one cut under the limit in force.
+    private int _generation;
+
     /// <param name="most">The most chunks a round may ever hold (the host's --chunks-per-round).</param>
     /// <param name="deadline">How long a round's brands have to journal their batches.</param>
     /// <param name="limitChanged">Told each new limit, in the order they are set (for /metrics).</param>
@@ -54,7 +58,12 @@ public sealed class RoundSize
     public IEnumerable<Round<T>> Cut<T>(IReadOnlyList<T> gathered)
     {
         ArgumentNullException.ThrowIfNull(gathered);
-        var limit = Limit;
+        int limit, generation;
+        lock (_gate)
+        {
+            (limit, generation) = (_limit, _generation);
+        }
+
         var rounds = (gathered.Count + limit - 1) / limit;
         var taken = 0;
         for (var r = 0; r < rounds; r++)
@@ -67,7 +76,7 @@ public sealed class RoundSize
             }
 
             taken += size;
-            yield return new Round<T>(chunks, limit, gathered.Count > limit);
+            yield return new Round<T>(chunks, limit, gathered.Count > limit) { Generation = generation };
         }
     }
 
@@ -81,7 +90,7 @@ public sealed class RoundSize
             {
                 Shrink(round.Chunks.Length);
             }
-            else if (took < _growBelow && round.Limited && round.Limit == _limit)
+            else if (took < _growBelow && round.Limited && round.Generation == _generation)
             {
                 // Only a round the limit held back says a larger one is wanted, and only one cut
                 // under the limit now in force: rounds cut before the last change, still in flight,
@@ -113,6 +122,7 @@ public sealed class RoundSize
         if (limit != _limit)
         {
             Volatile.Write(ref _limit, limit);
+            _generation++;
             _limitChanged?.Invoke(limit);
         }
     }
@@ -121,4 +131,8 @@ public sealed class RoundSize
 /// <summary>Chunks journaled together: one batch per brand they name.</summary>
 /// <param name="Limit">The most chunks a round could hold when this one was cut.</param>
 /// <param name="Limited">Whether the limit held the round back: the graph had gathered more chunks than it.</param>
-public sealed record Round<T>(T[] Chunks, int Limit, bool Limited);
+public sealed record Round<T>(T[] Chunks, int Limit, bool Limited)
+{
+    /// <summary>How many times the limit had changed when this round was cut.</summary>
+    public int Generation { get; init; }
+}
