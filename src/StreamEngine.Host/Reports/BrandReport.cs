@@ -118,8 +118,24 @@ internal sealed record BrandReport(
         return names;
     }
 
-    /// <summary>The name of a concept the report names, or its id when the model no longer has it.</summary>
-    public string ConceptName(string id) => Concepts.GetValueOrDefault(id, id);
+    private HashSet<string>? _sharedNames;
+
+    /// <summary>
+    /// The name of a concept the report names, or its id when the model no longer has it. A name
+    /// that two of the report's concepts share (a brand's own "Delivery" beside the library's) is
+    /// followed by the id, so the page does not show two rows the reader cannot tell apart.
+    /// </summary>
+    public string ConceptName(string id)
+    {
+        if (!Concepts.TryGetValue(id, out var name))
+        {
+            return id;
+        }
+
+        _sharedNames ??= Concepts.Values.GroupBy(n => n, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return _sharedNames.Contains(name) ? $"{name} ({id})" : name;
+    }
 
     /// <summary>A value of a breakdown (or of an alert driver) as a reader should see it: a concept or intent by its name, anything else as it is.</summary>
     public string ValueName(string dimension, string value) => NamesConcepts(dimension) ? ConceptName(value) : value;

@@ -58,6 +58,22 @@ public sealed class ReportFormTests
     }
 
     [Fact]
+    public void Concepts_that_share_a_name_are_told_apart_by_their_ids_on_the_page()
+    {
+        var report = Report("Acme", "shipping") with
+        {
+            Concepts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["delivery"] = "Delivery", ["shipping"] = "delivery", ["price"] = "Price" },
+        };
+
+        var page = ReportPage.Parse(ReportHtml.Write(report));
+
+        Assert.Equal("delivery (shipping)", page.Rows("segments-concept")[0][0]);
+        Assert.Equal("Delivery (delivery)", report.ConceptName("delivery"));
+        Assert.Equal("Price", report.ConceptName("price"));
+        Assert.Equal("gone", report.ConceptName("gone"));
+    }
+
+    [Fact]
     public void Concepts_read_under_their_names_where_the_page_names_them_and_other_values_as_they_are()
     {
         var report = Report("Acme", "customer-service") with
