@@ -64,4 +64,19 @@ public sealed class MentionBatcherTests
         Assert.Equal(("initech", 1L), (only.BrandId, only.Delta.Mentions));
         Assert.Equal(1, second.Duplicates);
     }
+
+    [Fact]
+    public void A_round_whose_fold_failed_builds_nothing_and_leaves_nothing_to_the_next()
+    {
+        var model = TestData.Model();
+        var batcher = new MentionBatcher();
+        batcher.Admit(Read(model, TestData.Line("g1", Now, "globex")), model.Analyzer, new AdmittedPosts());
+
+        var failure = new InvalidOperationException("a fold went wrong");
+        Assert.Same(failure, Assert.Throws<InvalidOperationException>(() => batcher.Build(model.Analyzer, failure: failure)));
+
+        batcher.Admit(Read(model, TestData.Line("i1", Now, "initech")), model.Analyzer, new AdmittedPosts());
+        var only = Assert.Single(batcher.Build(model.Analyzer));
+        Assert.Equal(("initech", 1L), (only.BrandId, only.Delta.Mentions));
+    }
 }

@@ -7,7 +7,11 @@ public sealed class RoundSizeTests
     // Grows below 10 s, shrinks above 12.5 s.
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(25);
 
-    private static Round<int> FirstOf(RoundSize size, int gathered) => size.Cut(Enumerable.Range(0, gathered).ToArray()).First();
+    // A round of what the graph had to give, up to the limit: it closes full when there was at least that much.
+    private static Round<int> FirstOf(RoundSize size, int gathered) => Gathered(size.Open(), gathered);
+
+    private static Round<int> Gathered(RoundTicket ticket, int gathered) =>
+        RoundSize.Close(ticket, Enumerable.Range(0, Math.Min(gathered, ticket.Limit)).ToArray());
 
     private static List<int> LimitsWhileRoundsTake(RoundSize size, TimeSpan took)
     {
@@ -35,15 +39,13 @@ public sealed class RoundSizeTests
     }
 
     [Fact]
-    public void A_round_an_even_cut_made_smaller_than_the_limit_grows_it_from_the_limit()
+    public void A_round_closed_full_was_held_back_and_one_closed_before_was_not()
     {
         var size = new RoundSize(64, Deadline);
-        var rounds = size.Cut(Enumerable.Range(0, 9).ToArray()).ToList();
 
-        size.Journaled(rounds[0], TimeSpan.FromSeconds(1));
-
-        Assert.Equal([4, 5], rounds.Select(r => r.Chunks.Length));
-        Assert.Equal(16, size.Limit);
+        Assert.True(FirstOf(size, 8).Limited);
+        Assert.True(FirstOf(size, 9).Limited);
+        Assert.False(FirstOf(size, 7).Limited);
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public sealed class RoundSizeTests
     {
         var size = new RoundSize(64, Deadline);
 
-        var round = FirstOf(size, 8);
+        var round = FirstOf(size, 7);
         size.Journaled(round, TimeSpan.FromMilliseconds(5));
 
         Assert.False(round.Limited);
@@ -79,10 +81,10 @@ public sealed class RoundSizeTests
     }
 
     [Fact]
-    public void Rounds_cut_under_an_earlier_limit_do_not_grow_it_again()
+    public void Rounds_opened_under_an_earlier_limit_do_not_grow_it_again()
     {
         var size = new RoundSize(64, Deadline);
-        var rounds = size.Cut(Enumerable.Range(0, 32).ToArray()).ToList();
+        var rounds = Enumerable.Range(0, 4).Select(_ => size.Open()).ToList().ConvertAll(t => Gathered(t, 8));
 
         foreach (var round in rounds)
         {
@@ -93,7 +95,7 @@ public sealed class RoundSizeTests
     }
 
     [Fact]
-    public void A_round_cut_before_the_limit_changed_and_came_back_does_not_grow_it()
+    public void A_round_opened_before_the_limit_changed_and_came_back_does_not_grow_it()
     {
         var size = new RoundSize(64, Deadline);
         var early = FirstOf(size, 64);
@@ -123,7 +125,7 @@ public sealed class RoundSizeTests
     {
         var size = new RoundSize(64, Deadline);
         LimitsWhileRoundsTake(size, TimeSpan.FromSeconds(1));
-        var inFlight = size.Cut(Enumerable.Range(0, 256).ToArray()).ToList();
+        var inFlight = Enumerable.Range(0, 4).Select(_ => size.Open()).ToList().ConvertAll(t => Gathered(t, 64));
 
         foreach (var round in inFlight)
         {
@@ -149,17 +151,5 @@ public sealed class RoundSizeTests
         Assert.Equal([4, 2, 1, 1, 1], limits);
         size.Journaled(FirstOf(size, 64), TimeSpan.FromSeconds(1));
         Assert.Equal(2, size.Limit);
-    }
-
-    [Fact]
-    public void What_the_graph_gathered_is_cut_into_as_few_rounds_as_will_do_of_nearly_equal_size()
-    {
-        var size = new RoundSize(64, Deadline);
-
-        var rounds = size.Cut(Enumerable.Range(0, 30).ToArray()).ToList();
-
-        Assert.Equal([7, 7, 8, 8], rounds.Select(r => r.Chunks.Length));
-        Assert.Equal(Enumerable.Range(0, 30), rounds.SelectMany(r => r.Chunks));
-        Assert.All(rounds, r => Assert.Equal((8, true), (r.Limit, r.Limited)));
     }
 }

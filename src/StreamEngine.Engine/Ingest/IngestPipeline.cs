@@ -25,18 +25,13 @@ public sealed class IngestPipeline
     private readonly TimeProvider _clock;
     private readonly IngestSettings _settings;
     private readonly MentionBatcher _batcher;
+    private readonly RoundFolds _folds;
     private readonly RoundSize _roundSize;
     private readonly BrandRecoveryWatch? _recoveries;
     private long _announcedMinute = long.MinValue;
 
     // The end of the last round's announcement of event time (see AnnounceEventTimeInTurn).
     private Task _announcements = Task.CompletedTask;
-
-    // The end of the last round's fold: each round's is chained after it, so that folds run one at
-    // a time and in the rounds' order, yet on the ingest threads, off the one that runs the graph
-    // (see Journal). Not the fold itself, whose result would keep the round's batches alive while
-    // the graph is idle.
-    private Task _folds = Task.CompletedTask;
 
     [ThreadStatic]
     private static AnalysisScratch? t_scratch;
@@ -52,6 +47,7 @@ public sealed class IngestPipeline
         _settings = settings;
         _batcher = new MentionBatcher(settings.DuplicateHorizon);
         var timeout = settings.EffectiveAcknowledgeTimeout;
+        _folds = new RoundFolds(_batcher, () => _clock.GetUtcNow() + timeout - WriteMargin(timeout));
         _roundSize = new RoundSize(settings.ChunksPerRound, timeout - WriteMargin(timeout), limit => EngineMetrics.RoundChunksLimit.Set(limit));
         _queue = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(settings.QueueChunks)
         {
@@ -60,10 +56,10 @@ public sealed class IngestPipeline
         });
         Completion = ChannelSource.FromReader(_queue.Reader)
             .SelectAsync(settings.ReadParallelism, chunk => Task.Factory.StartNew(() => Read(chunk), CancellationToken.None, TaskCreationOptions.DenyChildAttach, IngestThreads.Instance))
-            .GroupedWithin(settings.ChunksPerRound, settings.EffectiveBatchWindow)
 
-            // As much as the graph may gather, cut to what the store has lately kept up with.
-            .SelectMany(gathered => _roundSize.Cut(gathered as IReadOnlyList<IngestChunk> ?? gathered.ToList()))
+
+            // Rounds of as many chunks as the store has lately kept up with, each chunk folded as it joins.
+            .Via(new RoundGathering<IngestChunk, FoldedRound>(_roundSize, settings.EffectiveBatchWindow, () => _folds.Open(_model.Analyzer)))
             .SelectAsync(settings.BatchesInFlight, Journal)
             .RunWith(Sink.Ignore<NotUsed>(), system.Materializer());
     }
@@ -150,13 +146,14 @@ public sealed class IngestPipeline
     /// </summary>
     private static TimeSpan WriteMargin(TimeSpan timeout) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, timeout.Ticks / 3));
 
-    private async Task<NotUsed> Journal(Round<IngestChunk> round)
+    private async Task<NotUsed> Journal(FoldedRound folded)
     {
+        var round = folded.Round;
         var chunks = round.Chunks.Where(c => c.Reading is not null).ToList();
         var roundStarted = Stopwatch.GetTimestamp();
         var started = roundStarted;
         string? failure = null;
-        var admitted = new AdmittedPosts();
+        var admitted = folded.Admitted;
         List<RecordMentions>? commands = null;
         List<Task<MentionsAcknowledged>>? asks = null;
         var announcedInTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -166,29 +163,9 @@ public sealed class IngestPipeline
         {
             var timeout = _settings.EffectiveAcknowledgeTimeout;
 
-            // One model for the whole round, even if it is swapped meanwhile. Folding a round takes
-            // about a microsecond per post; on the graph's own thread it held up every stage,
-            // reads included, so a core stood idle while it ran (perf/README.md). Only this method
-            // touches _folds, and the graph calls it one round at a time. A fold that throws lets the
-            // next one start before this round's posts are forgotten below: a post resent at once
-            // may be counted as a duplicate then, as when a round's journal writes fail.
-            var analyzer = _model.Analyzer;
-            var writeBy = _clock.GetUtcNow() + timeout - WriteMargin(timeout);
-            var fold = _folds.ContinueWith(
-                _ => _batcher.Fold(chunks.ConvertAll(c => c.Reading!), analyzer, admitted, writeBy),
-                CancellationToken.None,
-                TaskContinuationOptions.None,
-                IngestThreads.Instance);
-            _folds = fold.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            commands = await fold;
+            // The round's last folds may still be running: its batches are built after them.
+            commands = await folded.Batches;
             EngineMetrics.RoundBrands.Observe(commands.Count);
-            foreach (var chunk in chunks)
-            {
-                // The brands' batches hold all the round needs of its posts: letting the posts go now,
-                // not after the journal's acknowledgements, keeps them out of the older generations.
-                chunk.Reading!.ReleasePosts();
-            }
-
             EngineMetrics.PostsDuplicate.Inc(chunks.Sum(c => c.Reading!.Duplicates));
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();

@@ -10,9 +10,10 @@ namespace StreamEngine.Engine.Ingest;
 /// <summary>
 /// Folds a round of read chunks into one batch of mentions per brand: drops posts seen before,
 /// watches coordinated bursts, and tells each brand its competitors' mentions of the same minutes.
-/// Folds run one at a time and in the rounds' order (the ingest graph chains them, on its ingest threads);
-/// a failed round's <see cref="Forget"/> comes from whichever thread saw the failure, so the
-/// duplicate filter is guarded. The per-brand builders are kept from round to round.
+/// A round's chunks are <see cref="Admit"/>-ted one by one, then its batches are <see cref="Build"/>-t.
+/// Folds and builds run one at a time and in the rounds' order (<see cref="RoundFolds"/> chains
+/// them on the ingest threads); a failed round's <see cref="Forget"/> comes from whichever thread
+/// saw the failure, so the duplicate filter is guarded. The per-brand builders are kept from round to round.
 /// </summary>
 public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.DefaultGenerationSize)
 {
@@ -22,18 +23,60 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     private readonly Dictionary<string, BrandDeltaBuilder> _round = new(StringComparer.Ordinal);
     private readonly Lock _duplicatesGate = new();
 
+    /// <summary>Folds a whole round at once: <see cref="Admit"/> for each of its chunks, then <see cref="Build"/>.</summary>
     /// <param name="admitted">Receives every post let through with the brands it went to, so that what a round failed to journal can be <see cref="Forget"/>-ed.</param>
     /// <param name="writeBy">When the round's sender stops waiting for the brands (<see cref="RecordMentions.WriteBy"/>).</param>
     public List<RecordMentions> Fold(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, AdmittedPosts admitted, DateTimeOffset? writeBy = null)
     {
         ArgumentNullException.ThrowIfNull(round);
-        ArgumentNullException.ThrowIfNull(analyzer);
-        ArgumentNullException.ThrowIfNull(admitted);
+        Exception? failure = null;
         try
         {
-            lock (_duplicatesGate)
+            foreach (var reading in round)
             {
-                Admit(round, analyzer, admitted);
+                Admit(reading, analyzer, admitted);
+            }
+        }
+#pragma warning disable CA1031 // handed to Build, which clears the builders before it throws
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            failure = ex;
+        }
+
+        return Build(analyzer, writeBy, failure);
+    }
+
+    /// <summary>
+    /// Folds one chunk's mentions and threats into the round being built: drops the posts seen
+    /// before and adds the others to their brands' batches.
+    /// </summary>
+    /// <param name="admitted">Receives every post let through with the brands it went to, so that what a round failed to journal can be <see cref="Forget"/>-ed.</param>
+    public void Admit(ChunkReading reading, PostAnalyzer analyzer, AdmittedPosts admitted)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(admitted);
+        lock (_duplicatesGate)
+        {
+            AdmitUnguarded(reading, analyzer.Threats.Watched, admitted);
+        }
+    }
+
+    /// <summary>
+    /// The round's batch for each brand it named, and its rivals' share-of-voice counts; then
+    /// empties the builders for the next round, whether or not the round's folds went well.
+    /// </summary>
+    /// <param name="writeBy">When the round's sender stops waiting for the brands (<see cref="RecordMentions.WriteBy"/>).</param>
+    /// <param name="failure">What went wrong in one of the round's folds: nothing of the round is built, and it is thrown again.</param>
+    public List<RecordMentions> Build(PostAnalyzer analyzer, DateTimeOffset? writeBy = null, Exception? failure = null)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        try
+        {
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             }
 
             AddCompetitorMentions(analyzer.Model);
@@ -57,51 +100,47 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
         }
     }
 
-    private void Admit(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, AdmittedPosts admitted)
+    private void AdmitUnguarded(ChunkReading reading, IReadOnlySet<string> watched, AdmittedPosts admitted)
     {
-        var watched = analyzer.Threats.Watched;
-        foreach (var reading in round)
+        foreach (var (post, finding) in reading.Threats)
         {
-            foreach (var (post, finding) in reading.Threats)
+            // Posts that mention no brand are sent again like any other: a threat in one counts once.
+            var key = PostIdentity.Of(post);
+            if (!_duplicates.TryAdd(key) && !admitted.Contains(key))
             {
-                // Posts that mention no brand are sent again like any other: a threat in one counts once.
-                var key = PostIdentity.Of(post);
-                if (!_duplicates.TryAdd(key) && !admitted.Contains(key))
-                {
-                    // Seen in an earlier round (a post with several findings is admitted once, by its first).
-                    continue;
-                }
-
-                admitted.Add(key, finding.BrandId);
-                Builder(finding.BrandId).AddThreat(post, finding);
+                // Seen in an earlier round (a post with several findings is admitted once, by its first).
+                continue;
             }
 
-            foreach (var mention in reading.Mentions)
+            admitted.Add(key, finding.BrandId);
+            Builder(finding.BrandId).AddThreat(post, finding);
+        }
+
+        foreach (var mention in reading.Mentions)
+        {
+            if (!_duplicates.TryAdd(mention.Identity))
             {
-                if (!_duplicates.TryAdd(mention.Identity))
-                {
-                    reading.Duplicates++;
-                    continue;
-                }
+                reading.Duplicates++;
+                continue;
+            }
 
-                foreach (var finding in mention.Threats)
-                {
-                    admitted.Add(mention.Identity, finding.BrandId);
-                    Builder(finding.BrandId).AddThreat(mention.Post, finding);
-                }
+            foreach (var finding in mention.Threats)
+            {
+                admitted.Add(mention.Identity, finding.BrandId);
+                Builder(finding.BrandId).AddThreat(mention.Post, finding);
+            }
 
-                // By index: a foreach over the interface would allocate an enumerator per mention.
-                var brands = mention.Brands;
-                for (var b = 0; b < brands.Count; b++)
+            // By index: a foreach over the interface would allocate an enumerator per mention.
+            var brands = mention.Brands;
+            for (var b = 0; b < brands.Count; b++)
+            {
+                var brand = brands[b];
+                admitted.Add(mention.Identity, brand);
+                var builder = Builder(brand);
+                builder.Add(mention.Post, mention.Analysis, mention.Facts);
+                if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post, mention.Print) is { } burst)
                 {
-                    var brand = brands[b];
-                    admitted.Add(mention.Identity, brand);
-                    var builder = Builder(brand);
-                    builder.Add(mention.Post, mention.Analysis, mention.Facts);
-                    if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post, mention.Print) is { } burst)
-                    {
-                        builder.AddThreat(mention.Post, burst);
-                    }
+                    builder.AddThreat(mention.Post, burst);
                 }
             }
         }

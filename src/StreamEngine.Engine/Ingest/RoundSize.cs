@@ -50,34 +50,20 @@ public sealed class RoundSize
     /// <summary>The most chunks a round may hold now.</summary>
     public int Limit => Volatile.Read(ref _limit);
 
-    /// <summary>
-    /// Cuts what the graph gathered into as few rounds of at most <see cref="Limit"/> chunks as
-    /// will do, of nearly equal size (64 chunks under a limit of 40 make two rounds of 32, not 40
-    /// and 24).
-    /// </summary>
-    public IEnumerable<Round<T>> Cut<T>(IReadOnlyList<T> gathered)
+    /// <summary>The limit in force for a round about to be gathered: it closes once it holds that many chunks.</summary>
+    public RoundTicket Open()
     {
-        ArgumentNullException.ThrowIfNull(gathered);
-        int limit, generation;
         lock (_gate)
         {
-            (limit, generation) = (_limit, _generation);
+            return new RoundTicket(_limit, _generation);
         }
+    }
 
-        var rounds = (gathered.Count + limit - 1) / limit;
-        var taken = 0;
-        for (var r = 0; r < rounds; r++)
-        {
-            var size = (gathered.Count - taken) / (rounds - r);
-            var chunks = new T[size];
-            for (var i = 0; i < size; i++)
-            {
-                chunks[i] = gathered[taken + i];
-            }
-
-            taken += size;
-            yield return new Round<T>(chunks, limit, gathered.Count > limit) { Generation = generation };
-        }
+    /// <summary>The round gathered under <paramref name="ticket"/>; one that reached its limit was held back by it.</summary>
+    public static Round<T> Close<T>(RoundTicket ticket, T[] chunks)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        return new Round<T>(chunks, ticket.Limit, chunks.Length >= ticket.Limit) { Generation = ticket.Generation };
     }
 
     /// <summary>A round was journaled in <paramref name="took"/>, from the start of its fold to its last acknowledgement.</summary>
@@ -92,11 +78,10 @@ public sealed class RoundSize
             }
             else if (took < _growBelow && round.Limited && round.Generation == _generation)
             {
-                // Only a round the limit held back says a larger one is wanted, and only one cut
-                // under the limit now in force: rounds cut before the last change, still in flight,
-                // say nothing about it. The quicker the round, the larger the step, up to twice the
-                // limit: an even cut may have made the round smaller than the limit, but its sibling
-                // rounds journaled beside it, so the store carried at least the limit's worth.
+                // Only a round the limit held back says a larger one is wanted, and only one gathered
+                // under the limit now in force: rounds opened before the last change, still in
+                // flight, say nothing about it. The quicker the round, the larger the step, up to
+                // twice the limit.
                 var step = Math.Clamp(_growBelow / took, 1.25, 2.0);
                 Set(Math.Min(_most, Math.Max(_limit + 1, (int)(_limit * step))));
             }
@@ -128,11 +113,14 @@ public sealed class RoundSize
     }
 }
 
+/// <summary>The limit a round is gathered under, and how many times the limit had changed by then.</summary>
+public readonly record struct RoundTicket(int Limit, int Generation);
+
 /// <summary>Chunks journaled together: one batch per brand they name.</summary>
-/// <param name="Limit">The most chunks a round could hold when this one was cut.</param>
-/// <param name="Limited">Whether the limit held the round back: the graph had gathered more chunks than it.</param>
+/// <param name="Limit">The most chunks the round could hold.</param>
+/// <param name="Limited">Whether the limit held the round back: it closed full, not at the end of its gathering window.</param>
 public sealed record Round<T>(T[] Chunks, int Limit, bool Limited)
 {
-    /// <summary>How many times the limit had changed when this round was cut.</summary>
+    /// <summary>How many times the limit had changed when this round was opened.</summary>
     public int Generation { get; init; }
 }

@@ -1,0 +1,117 @@
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Akka.Streams.TestKit;
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Engine.Tests;
+
+public sealed class RoundGatheringTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(25);
+    private static readonly TimeSpan NoWindow = TimeSpan.FromMinutes(5);
+
+    private readonly List<string> _log = [];
+
+    private sealed record Closed(int Number, Round<int> Round);
+
+    /// <summary>Numbers its rounds and writes down each chunk it is given and each close, in order.</summary>
+    private sealed class Forming(int number, List<string> log) : IRoundForming<int, Closed>
+    {
+        public void Add(int chunk)
+        {
+            lock (log)
+            {
+                log.Add($"{number}+{chunk}");
+            }
+        }
+
+        public Closed Close(Round<int> round)
+        {
+            lock (log)
+            {
+                log.Add($"{number} closed");
+            }
+
+            return new Closed(number, round);
+        }
+    }
+
+    private (TestPublisher.Probe<int> Chunks, TestSubscriber.Probe<Closed> Rounds) Gather(RoundSize size, TimeSpan window)
+    {
+        var opened = 0;
+        return this.SourceProbe<int>()
+            .Via(new RoundGathering<int, Closed>(size, window, () => new Forming(++opened, _log)))
+            .ToMaterialized(this.SinkProbe<Closed>(), Keep.Both)
+            .Run(Sys.Materializer());
+    }
+
+    [Fact]
+    public void Rounds_close_full_at_the_limit_and_each_chunk_joins_its_round_before_the_round_closes()
+    {
+        var (chunks, rounds) = Gather(new RoundSize(64, Deadline), NoWindow);
+        rounds.Request(2);
+
+        for (var i = 0; i < 16; i++)
+        {
+            chunks.SendNext(i);
+        }
+
+        var first = rounds.ExpectNext();
+        var second = rounds.ExpectNext();
+
+        Assert.Equal([1, 2], [first.Number, second.Number]);
+        Assert.Equal(Enumerable.Range(0, 8), first.Round.Chunks);
+        Assert.Equal(Enumerable.Range(8, 8), second.Round.Chunks);
+        Assert.True(first.Round.Limited && second.Round.Limited);
+        Assert.Equal(
+            Enumerable.Range(0, 8).Select(i => $"1+{i}").Append("1 closed").Concat(Enumerable.Range(8, 8).Select(i => $"2+{i}")).Append("2 closed"),
+            _log);
+    }
+
+    [Fact]
+    public void A_round_that_is_not_full_closes_once_its_window_has_passed()
+    {
+        var (chunks, rounds) = Gather(new RoundSize(64, Deadline), TimeSpan.FromMilliseconds(50));
+        rounds.Request(1);
+
+        chunks.SendNext(1).SendNext(2).SendNext(3);
+        var round = rounds.ExpectNext(TimeSpan.FromSeconds(10)).Round;
+
+        Assert.Equal([1, 2, 3], round.Chunks);
+        Assert.False(round.Limited);
+    }
+
+    [Fact]
+    public void The_last_round_closes_when_the_chunks_end()
+    {
+        var (chunks, rounds) = Gather(new RoundSize(64, Deadline), NoWindow);
+
+        chunks.SendNext(1).SendNext(2).SendComplete();
+        rounds.Request(1);
+
+        Assert.Equal([1, 2], rounds.ExpectNext().Round.Chunks);
+        rounds.ExpectComplete();
+    }
+
+    [Fact]
+    public void A_round_opened_after_the_limit_changed_closes_at_the_new_limit()
+    {
+        var size = new RoundSize(64, Deadline);
+        var (chunks, rounds) = Gather(size, NoWindow);
+        rounds.Request(1);
+        for (var i = 0; i < 8; i++)
+        {
+            chunks.SendNext(i);
+        }
+
+        size.Journaled(rounds.ExpectNext().Round, TimeSpan.FromSeconds(1));
+        rounds.Request(1);
+        for (var i = 8; i < 24; i++)
+        {
+            chunks.SendNext(i);
+        }
+
+        var second = rounds.ExpectNext().Round;
+        Assert.Equal((16, 16), (second.Limit, second.Chunks.Length));
+    }
+}
