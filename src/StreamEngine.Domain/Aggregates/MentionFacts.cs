@@ -22,26 +22,45 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(tokens);
-        List<string>? hashtags = null;
-        for (var w = 0; w < tokens.WordCount; w++)
+        var count = 0;
+        for (var w = 0; w < tokens.WordCount; w = LastOfHashtag(tokens, w) + 1)
         {
-            if (tokens.WordPrefix(w) != '#')
-            {
-                continue;
-            }
-
-            // CJK characters are words by themselves: a hashtag runs over the words written together.
-            var last = w;
-            while (last + 1 < tokens.WordCount && tokens.WordStart(last + 1) == tokens.WordStart(last) + tokens.WordLength(last))
-            {
-                last++;
-            }
-
-            (hashtags ??= []).Add(last == w ? tokens.Word(w).ToString() : JoinedWords(tokens, w, last));
-            w = last;
+            count += tokens.WordPrefix(w) == '#' ? 1 : 0;
         }
 
-        return new MentionFacts(AuthorEntryOf(post), AuthorKeys.Of(post), hashtags ?? (IReadOnlyList<string>)[]);
+        var hashtags = count == 0 ? [] : new string[count];
+        var at = 0;
+        for (var w = 0; at < count; w = LastOfHashtag(tokens, w) + 1)
+        {
+            if (tokens.WordPrefix(w) == '#')
+            {
+                var last = LastOfHashtag(tokens, w);
+                hashtags[at++] = last == w ? HashtagStrings.Of(tokens.Word(w)) : JoinedWords(tokens, w, last);
+            }
+        }
+
+        return new MentionFacts(AuthorEntryOf(post), AuthorKeys.Of(post), hashtags);
+    }
+
+    /// <summary>
+    /// The last word of the hashtag that starts at word <paramref name="w"/> (or <paramref name="w"/>
+    /// when it starts none): CJK characters are words by themselves, and a hashtag runs over the words
+    /// written together.
+    /// </summary>
+    private static int LastOfHashtag(TokenizedText tokens, int w)
+    {
+        if (tokens.WordPrefix(w) != '#')
+        {
+            return w;
+        }
+
+        var last = w;
+        while (last + 1 < tokens.WordCount && tokens.WordStart(last + 1) == tokens.WordStart(last) + tokens.WordLength(last))
+        {
+            last++;
+        }
+
+        return last;
     }
 
     private static string JoinedWords(TokenizedText tokens, int first, int last)
@@ -77,7 +96,21 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
     private static uint? AuthorEntryOf(Post post)
     {
         var author = post.Author;
-        var key = author.Id ?? (author.Handle is null ? null : "@" + author.Handle.TrimStart('@').ToLowerInvariant());
-        return key is null ? null : UniqueAuthorSketch.EntryOf(StableHash.Of(post.Network.ToName(), key));
+        if (author.Id is { } id)
+        {
+            return UniqueAuthorSketch.EntryOf(StableHash.Of(post.Network.ToName(), id));
+        }
+
+        if (author.Handle is not { } handle)
+        {
+            return null;
+        }
+
+        // "@handle", lower case, hashed where it is spelled: no string for it per post.
+        var bare = handle.AsSpan().TrimStart('@');
+        Span<char> key = bare.Length < 256 ? stackalloc char[bare.Length + 1] : new char[bare.Length + 1];
+        key[0] = '@';
+        bare.ToLowerInvariant(key[1..]);
+        return UniqueAuthorSketch.EntryOf(StableHash.Of(post.Network.ToName(), key));
     }
 }

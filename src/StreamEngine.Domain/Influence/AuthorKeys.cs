@@ -14,10 +14,21 @@ public static class AuthorKeys
     {
         ArgumentNullException.ThrowIfNull(post);
         var author = post.Author;
-        var name = author.Handle is { Length: > 0 } handle
-            ? "@" + handle.TrimStart('@').ToLowerInvariant()
-            : author.Id;
-        return name is null ? null : post.Network.ToName() + Separator + name;
+        var network = post.Network.ToName();
+        if (author.Handle is { Length: > 0 } handle)
+        {
+            // Made in one go: this runs for every post read.
+            var bare = handle.AsSpan().TrimStart('@');
+            return string.Create(network.Length + 2 + bare.Length, (network, handle), static (key, parts) =>
+            {
+                parts.network.AsSpan().CopyTo(key);
+                key[parts.network.Length] = Separator;
+                key[parts.network.Length + 1] = '@';
+                parts.handle.AsSpan().TrimStart('@').ToLowerInvariant(key[(parts.network.Length + 2)..]);
+            });
+        }
+
+        return author.Id is { } id ? string.Concat(network, "/", id) : null;
     }
 
     public static (string Network, string Author) Split(string key)

@@ -168,6 +168,32 @@ public sealed class BrandInfluenceTests
         Assert.Equal(expected.Split(','), MentionFacts.Of(TestPosts.Make("p", Now, text: text)).Hashtags);
 
     [Fact]
+    public void Posts_with_the_same_hashtag_share_one_string_for_it()
+    {
+        var first = MentionFacts.Of(TestPosts.Make("p1", Now, text: "#BlackFriday deals"));
+        var second = MentionFacts.Of(TestPosts.Make("p2", Now, text: "more #blackfriday"));
+
+        Assert.Same(first.Hashtags[0], second.Hashtags[0]);
+        Assert.Equal("blackfriday", second.Hashtags[0]);
+    }
+
+    [Theory]
+    [InlineData(null, "@Jane_Doe", "x/@jane_doe", "@jane_doe")]
+    [InlineData(null, "Jane", "x/@jane", "@jane")]
+    [InlineData("12345", "@@ÉLAN", "x/@élan", "12345")]
+    [InlineData("12345", null, "x/12345", "12345")]
+    [InlineData(null, "", null, "@")]
+    public void An_author_is_ranked_by_network_and_handle_and_counted_by_network_and_id_or_handle(string? id, string? handle, string? key, string counted)
+    {
+        var post = TestPosts.Make("p", Now, authorId: id, handle: handle);
+
+        var facts = MentionFacts.Of(post);
+
+        Assert.Equal(key, facts.AuthorKey);
+        Assert.Equal(UniqueAuthorSketch.EntryOf(StableHash.Of("x", counted)), facts.AuthorEntry);
+    }
+
+    [Fact]
     public void Late_posts_leave_the_newer_sealed_panes_of_their_slots_sealed()
     {
         var influence = new BrandInfluence();
