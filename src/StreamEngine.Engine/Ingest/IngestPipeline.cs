@@ -57,7 +57,6 @@ public sealed class IngestPipeline
         Completion = ChannelSource.FromReader(_queue.Reader)
             .SelectAsync(settings.ReadParallelism, chunk => Task.Factory.StartNew(() => Read(chunk), CancellationToken.None, TaskCreationOptions.DenyChildAttach, IngestThreads.Instance))
 
-
             // Rounds of as many chunks as the store has lately kept up with, each chunk folded as it joins.
             .Via(new RoundGathering<IngestChunk, FoldedRound>(_roundSize, settings.EffectiveBatchWindow, () => _folds.Open(_model.Analyzer)))
             .SelectAsync(settings.BatchesInFlight, Journal)

@@ -25,8 +25,8 @@ public sealed class RoundSize
     private readonly TimeSpan _shrinkAbove;
     private int _limit;
 
-    // Counts the limit's changes: a limit can come back to a value it had, and a round cut under
-    // that earlier spell must not pass for one cut under the limit in force.
+    // Counts the limit's changes: a limit can come back to a value it had, and a round opened
+    // under that earlier spell must not pass for one opened under the limit in force.
     private int _generation;
 
     /// <param name="most">The most chunks a round may ever hold (the host's --chunks-per-round).</param>
@@ -66,7 +66,7 @@ public sealed class RoundSize
         return new Round<T>(chunks, ticket.Limit, chunks.Length >= ticket.Limit) { Generation = ticket.Generation };
     }
 
-    /// <summary>A round was journaled in <paramref name="took"/>, from the start of its fold to its last acknowledgement.</summary>
+    /// <summary>A round was journaled in <paramref name="took"/>, from its close to its last acknowledgement.</summary>
     public void Journaled<T>(Round<T> round, TimeSpan took)
     {
         ArgumentNullException.ThrowIfNull(round);
