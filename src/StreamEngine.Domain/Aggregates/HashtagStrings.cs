@@ -10,11 +10,20 @@ internal static class HashtagStrings
     // Enough for the hashtags of a busy hour; a burst of new ones empties it and it fills again.
     private const int Kept = 4096;
 
+    // A campaign's hashtag is short; a long one is most likely a one-off, and keeping thousands of
+    // them per thread could hold megabytes for nothing.
+    private const int LongestKept = 64;
+
     [ThreadStatic]
     private static HashSet<string>? t_seen;
 
     public static string Of(ReadOnlySpan<char> hashtag)
     {
+        if (hashtag.Length > LongestKept)
+        {
+            return hashtag.ToString();
+        }
+
         var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
         if (seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(hashtag, out var known))
         {

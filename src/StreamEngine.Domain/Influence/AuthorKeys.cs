@@ -28,7 +28,7 @@ public static class AuthorKeys
             });
         }
 
-        return author.Id is { } id ? string.Concat(network, "/", id) : null;
+        return author.Id is { } id ? $"{network}{Separator}{id}" : null;
     }
 
     public static (string Network, string Author) Split(string key)

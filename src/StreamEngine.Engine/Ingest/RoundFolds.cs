@@ -17,7 +17,9 @@ internal sealed record FoldedRound(Round<IngestChunk> Round, Task<List<RecordMen
 /// <remarks>
 /// The graph opens, fills and closes rounds one after another from its one thread, so the chain's
 /// order is the rounds' order and a round's batches are built after its last chunk's fold and
-/// before the next round's first.
+/// before the next round's first. A round that fails (a fold, or later its journal writes) has its
+/// posts forgotten only once its failure is known, and the rounds after it fold meanwhile: a copy
+/// of one of its posts in those rounds counts as a duplicate, as a resend that came too early would.
 /// </remarks>
 internal sealed class RoundFolds(MentionBatcher batcher, Func<DateTimeOffset> writeBy)
 {

@@ -26,7 +26,10 @@ public sealed class RoundGathering<TIn, TOut> : GraphStage<FlowShape<TIn, TOut>>
     private readonly TimeSpan _window;
     private readonly Func<IRoundForming<TIn, TOut>> _open;
 
-    /// <param name="window">How long a round that is not full waits for more chunks once it has one.</param>
+    /// <param name="window">
+    /// How long a round that is not full waits for more chunks from its first one; past it, the
+    /// round goes as soon as the next stage wants it, and gathers on up to the limit until then.
+    /// </param>
     /// <param name="open">Starts the next round, on its first chunk.</param>
     public RoundGathering(RoundSize size, TimeSpan window, Func<IRoundForming<TIn, TOut>> open)
     {
@@ -61,7 +64,9 @@ public sealed class RoundGathering<TIn, TOut> : GraphStage<FlowShape<TIn, TOut>>
             SetHandler(stage.Shape.Outlet, onPull: OnPull);
         }
 
-        private bool Full => _forming is not null && _chunks.Count >= _ticket.Limit;
+        // The limit in force, if it fell while the round was gathering: a store that has just
+        // missed rounds of the old size should not be handed one.
+        private bool Full => _forming is not null && _chunks.Count >= Math.Min(_ticket.Limit, _stage._size.Limit);
 
         public override void PreStart() => Pull(_stage.Shape.Inlet);
 

@@ -43,7 +43,7 @@ public static class EngineMetrics
         "streamengine_mentions_recorded_total", "Brand mentions journaled (a post mentioning two brands counts twice).");
 
     public static readonly Histogram StageSeconds = Metrics.CreateHistogram(
-        "streamengine_stage_duration_seconds", "Time a batch spends in each stage of the ingest graph.",
+        "streamengine_stage_duration_seconds", "Time a batch spends in each stage of the ingest graph (batch: from a round's close until its brand batches are built, after its last chunk's fold).",
         new HistogramConfiguration
         {
             LabelNames = ["stage"],

@@ -175,6 +175,13 @@ public sealed class BrandInfluenceTests
 
         Assert.Same(first.Hashtags[0], second.Hashtags[0]);
         Assert.Equal("blackfriday", second.Hashtags[0]);
+
+        // A long one-off is not kept: equal, but its own.
+        var tag = "#" + new string('z', 65);
+        var third = MentionFacts.Of(TestPosts.Make("p3", Now, text: tag));
+        var fourth = MentionFacts.Of(TestPosts.Make("p4", Now, text: tag));
+        Assert.Equal(third.Hashtags[0], fourth.Hashtags[0]);
+        Assert.NotSame(third.Hashtags[0], fourth.Hashtags[0]);
     }
 
     [Theory]
