@@ -110,8 +110,11 @@ public sealed class BucketRingTests
         var many = Enumerable.Range(0, 3_000).Select(_ => UniqueAuthorSketch.EntryOf((ulong)random.NextInt64())).ToArray();
         ring.Add(busy, Delta(busy, 3_000, many), []);
         ring.Add(quiet, Delta(quiet, 2, [UniqueAuthorSketch.EntryOf(42), UniqueAuthorSketch.EntryOf(7)]), Coded());
+        var hourly = FirstSlot + 6;
+        ring.Add(hourly, Delta(hourly, 60, many[..60]), []);
         var open = Snapshot(ring);
         Assert.True(ring.At(busy)!.Authors.IsDense);
+        Assert.Equal(60, ring.At(hourly)!.Authors.SparseEntries.Length);
 
         ring.Seal(FirstSlot + 8);
 

@@ -21,6 +21,7 @@ internal ref struct BucketReader
     private int _sealedChunk;
     private SealedChunk.Reader _sealed;
     private ulong[] _segments;
+    private uint[] _authors;
 
     internal BucketReader(BucketRing ring, long from, long to, BucketParts parts)
     {
@@ -36,6 +37,7 @@ internal ref struct BucketReader
         _slot = whole || to < from ? 0 : ring.SlotOf(from);
         _sealedChunk = -1;
         _segments = [];
+        _authors = [];
     }
 
     public BucketView Current { get; private set; }
@@ -75,10 +77,10 @@ internal ref struct BucketReader
 
                     while (_sealed.NextSlot < inChunk)
                     {
-                        _sealed.Read(BucketParts.Totals, ref _segments);
+                        _sealed.Read(BucketParts.Totals, ref _segments, ref _authors);
                     }
 
-                    var view = _sealed.Read(_parts, ref _segments);
+                    var view = _sealed.Read(_parts, ref _segments, ref _authors);
                     if (InRange(view.Period))
                     {
                         Current = view;
@@ -107,6 +109,12 @@ internal ref struct BucketReader
         {
             ArrayPool<ulong>.Shared.Return(_segments);
             _segments = [];
+        }
+
+        if (_authors.Length > 0)
+        {
+            ArrayPool<uint>.Shared.Return(_authors);
+            _authors = [];
         }
     }
 

@@ -178,16 +178,22 @@ internal sealed class BucketRing
     {
         var open = new MentionBucket?[ChunkSize];
         var segments = Array.Empty<ulong>();
+        var authors = Array.Empty<uint>();
         var reader = new SealedChunk.Reader(encoded);
         while (reader.NextSlot < ChunkSize)
         {
             var slot = reader.NextSlot;
-            open[slot] = MentionBucket.Of(reader.Read(BucketParts.All, ref segments));
+            open[slot] = MentionBucket.Of(reader.Read(BucketParts.All, ref segments, ref authors));
         }
 
         if (segments.Length > 0)
         {
             ArrayPool<ulong>.Shared.Return(segments);
+        }
+
+        if (authors.Length > 0)
+        {
+            ArrayPool<uint>.Shared.Return(authors);
         }
 
         return open;
@@ -208,14 +214,15 @@ internal sealed class BucketRing
             return long.MinValue;
         }
 
-        // Totals alone never need the segments buffer.
+        // Totals alone never need the segments or authors buffers.
         var unused = Array.Empty<ulong>();
+        var none = Array.Empty<uint>();
         while (reader.NextSlot < inChunk)
         {
-            reader.Read(BucketParts.Totals, ref unused);
+            reader.Read(BucketParts.Totals, ref unused, ref none);
         }
 
-        return reader.Read(BucketParts.Totals, ref unused).Period;
+        return reader.Read(BucketParts.Totals, ref unused, ref none).Period;
     }
 
     private ref MentionBucket? SlotFor(long period)

@@ -15,7 +15,9 @@ namespace StreamEngine.Domain.Aggregates;
 /// <see cref="Fields"/> saying which figures are not zero, the mentions and those figures as varints
 /// (the compound sum as its 8 bytes), the breakdowns (their length in bytes, their number, then per
 /// value its code's difference from the one before and its count), and the author sketch: its 4,096
-/// registers, or the number of its sparse entries and the entries as they are, four bytes each.
+/// registers, or the number of its sparse entries and the entries: up to 8 as they are, four bytes
+/// each; beyond, a byte saying how they are kept, then the entries as they are or in
+/// <see cref="AuthorEntryCode"/>.
 /// </para>
 /// </summary>
 internal static class SealedChunk
@@ -32,6 +34,10 @@ internal static class SealedChunk
         SentimentReach = 32,
         DenseAuthors = 64,
     }
+
+    // Up to this many sparse author entries (a minute's few authors) are kept as they are: coded,
+    // they would save a byte or two and cost every read a decoding.
+    private const int RawAuthorsAtMost = 8;
 
     [ThreadStatic]
     private static byte[]? t_buffer;
@@ -142,11 +148,22 @@ internal static class SealedChunk
             return;
         }
 
-        // Sparse entries as they are, four bytes each: their differences are hash bits and take
-        // four bytes as varints too until a bucket holds some hundreds of authors, and read as
-        // they are, a window's authors need no decoding.
+        // A few sparse entries as they are, four bytes each, which a window reads in place; more
+        // (an hour's authors) coded in about three bytes each (AuthorEntryCode).
         var sparse = authors.SparseEntries;
         w.Write((ulong)sparse.Length);
+        if (sparse.Length > RawAuthorsAtMost)
+        {
+            // Coded unless an entry has no rank, which a sketch never makes.
+            var coded = AuthorEntryCode.Codes(sparse);
+            w.Byte(coded ? (byte)1 : (byte)0);
+            if (coded)
+            {
+                AuthorEntryCode.Write(ref w, sparse);
+                return;
+            }
+        }
+
         w.Bytes(MemoryMarshal.AsBytes(sparse));
     }
 
@@ -184,7 +201,8 @@ internal static class SealedChunk
         /// which when too small is swapped for a larger array of the shared pool (an empty one is
         /// not returned to it); author entries and registers are read in place.
         /// </summary>
-        public BucketView Read(BucketParts parts, scoped ref ulong[] segments)
+        /// <param name="authors">Where coded author entries are decoded, swapped for a larger pooled array as <paramref name="segments"/> is.</param>
+        public BucketView Read(BucketParts parts, scoped ref ulong[] segments, scoped ref uint[] authors)
         {
             // Decoded through locals: the reader's own fields live in memory, and a day of minutes
             // is some 100,000 numbers.
@@ -240,12 +258,25 @@ internal static class SealedChunk
             else
             {
                 var count = (int)Varint.Read(data, ref at);
-                var bytes = data.Slice(at, count * sizeof(uint));
-                at += bytes.Length;
-                if ((parts & BucketParts.Authors) != 0)
+                if (count <= RawAuthorsAtMost || data[at++] == 0)
                 {
-                    // Written in the machine's own byte order (the chunk never leaves the process), so read as it is.
-                    sparse = MemoryMarshal.Cast<byte, uint>(bytes);
+                    var bytes = data.Slice(at, count * sizeof(uint));
+                    at += bytes.Length;
+                    if ((parts & BucketParts.Authors) != 0)
+                    {
+                        // Written in the machine's own byte order (the chunk never leaves the process), so read as it is.
+                        sparse = MemoryMarshal.Cast<byte, uint>(bytes);
+                    }
+                }
+                else
+                {
+                    var length = (int)Varint.Read(data, ref at);
+                    var code = data.Slice(at, length);
+                    at += length;
+                    if ((parts & BucketParts.Authors) != 0)
+                    {
+                        sparse = Decode(code, count, ref authors);
+                    }
                 }
             }
 
@@ -254,6 +285,24 @@ internal static class SealedChunk
             _at = at;
             NextSlot = Following(NextSlot);
             return view;
+        }
+
+        private static ReadOnlySpan<uint> Decode(ReadOnlySpan<byte> code, int count, scoped ref uint[] authors)
+        {
+            if (authors.Length < count)
+            {
+                var grown = ArrayPool<uint>.Shared.Rent(Math.Max(count, 64));
+                if (authors.Length > 0)
+                {
+                    ArrayPool<uint>.Shared.Return(authors);
+                }
+
+                authors = grown;
+            }
+
+            var decoded = authors.AsSpan(0, count);
+            AuthorEntryCode.Read(code, decoded);
+            return decoded;
         }
 
         private static int ReadSegments(ReadOnlySpan<byte> data, ref int at, scoped ref ulong[] segments)
