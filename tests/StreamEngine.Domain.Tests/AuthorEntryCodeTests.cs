@@ -53,6 +53,28 @@ public sealed class AuthorEntryCodeTests
     }
 
     [Fact]
+    public void A_full_sparse_sketch_with_every_rank_reads_back()
+    {
+        // One entry of each rank from 1 to 40 among a thousand random ones.
+        var random = new Random(9);
+        var ranked = Enumerable.Range(1, 40).Select(rank => ((ulong)random.Next(1 << 25) << 39) | (1UL << (39 - Math.Min(rank, 39))) * (rank == 40 ? 0UL : 1UL));
+        var entries = Sketched(ranked.Concat(Enumerable.Range(0, 984).Select(_ => (ulong)random.NextInt64())));
+
+        Assert.Equal(Enumerable.Range(1, 40), entries.Select(e => (int)(e & 63)).Distinct().Order());
+        Assert.Equal(entries, RoundTrip(entries).Decoded);
+    }
+
+    [Fact]
+    public void Entries_no_sketch_would_keep_are_not_coded()
+    {
+        Assert.False(AuthorEntryCode.Codes([2u << 6 | 1, 1u << 6 | 1]));
+        Assert.False(AuthorEntryCode.Codes([1u << 6 | 1, 1u << 6 | 2]));
+        Assert.False(AuthorEntryCode.Codes([1u << 6]));
+        Assert.False(AuthorEntryCode.Codes([]));
+        Assert.True(AuthorEntryCode.Codes([0u << 6 | 1, 1u << 6 | 40]));
+    }
+
+    [Fact]
     public void An_hour_of_sixty_authors_takes_about_three_bytes_each()
     {
         var random = new Random(5);

@@ -125,6 +125,30 @@ public sealed class BucketRingTests
     }
 
     [Fact]
+    public void Coded_author_entries_read_back_and_are_stepped_over_whatever_parts_are_asked()
+    {
+        var open = new BucketRing(Capacity, chunkSize: 8);
+        var sealing = new BucketRing(Capacity, chunkSize: 8);
+        var random = new Random(11);
+        uint[] Authors(int n) => Enumerable.Range(0, n).Select(_ => UniqueAuthorSketch.EntryOf((ulong)random.NextInt64())).ToArray();
+        foreach (var (slot, authors) in new[] { (1, 9), (2, 0), (3, 60), (4, 1), (5, 700), (6, 3) })
+        {
+            var delta = Delta(FirstSlot + slot, authors, Authors(authors));
+            open.Add(FirstSlot + slot, delta, Coded());
+            sealing.Add(FirstSlot + slot, delta, Coded());
+        }
+
+        sealing.Seal(FirstSlot + 8);
+
+        Assert.Equal(1, sealing.ChunksSealed);
+        Assert.Equal(Snapshot(open), Snapshot(sealing));
+        foreach (var parts in new[] { BucketParts.Totals, BucketParts.Segments, BucketParts.Authors, BucketParts.All })
+        {
+            Assert.Equal(Read(open, FirstSlot, FirstSlot + 7, parts), Read(sealing, FirstSlot, FirstSlot + 7, parts));
+        }
+    }
+
+    [Fact]
     public void Sentiment_counts_that_add_up_to_nothing_are_still_sealed()
     {
         var ring = new BucketRing(Capacity, chunkSize: 16);

@@ -15,23 +15,29 @@ namespace StreamEngine.Domain.Aggregates;
 /// hours, ~45 KB less (perf/README.md).
 /// </summary>
 /// <remarks>
-/// Layout: the code's length in bytes (varint, so a reader wanting totals steps over it), <c>k</c>
-/// (one byte), then the bits, least significant first within each byte.
+/// Layout: the length in bytes of what follows (varint, so a reader wanting totals steps over it):
+/// <c>k</c> (one byte), then the bits, least significant first within each byte.
 /// </remarks>
 internal static class AuthorEntryCode
 {
     private const int RankBits = UniqueAuthorSketch.RankBits;
     private const uint RankMask = (1u << RankBits) - 1;
 
-    /// <summary>Whether <paramref name="entries"/> (sorted by index, as a sketch keeps them) can be coded: every rank is at least 1.</summary>
+    /// <summary>
+    /// Whether <paramref name="entries"/> can be coded: as a sketch keeps them, indexes rising and
+    /// every rank at least 1. Anything else is kept as it is.
+    /// </summary>
     public static bool Codes(ReadOnlySpan<uint> entries)
     {
+        var previous = -1L;
         foreach (var entry in entries)
         {
-            if ((entry & RankMask) == 0)
+            if ((entry & RankMask) == 0 || entry >> RankBits <= previous)
             {
                 return false;
             }
+
+            previous = entry >> RankBits;
         }
 
         return entries.Length > 0;

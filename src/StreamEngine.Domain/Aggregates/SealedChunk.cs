@@ -122,7 +122,8 @@ internal static class SealedChunk
         }
 
         // The breakdowns are preceded by their length in bytes, so that a reader wanting only the
-        // authors steps over them without decoding; the authors' length follows from their number.
+        // authors steps over them without decoding; the authors' length follows from their number,
+        // or once coded from the length written before them.
         var segments = bucket.CodedSegments;
         var size = VarintSize((ulong)segments.Length);
         var code = 0;
@@ -199,9 +200,10 @@ internal static class SealedChunk
         /// Reads the bucket at <see cref="NextSlot"/>: its totals, and those of <paramref name="parts"/>
         /// asked for (the rest read as empty). Breakdowns are decoded into <paramref name="segments"/>,
         /// which when too small is swapped for a larger array of the shared pool (an empty one is
-        /// not returned to it); author entries and registers are read in place.
+        /// not returned to it). Dense registers and up to eight author entries are read in place;
+        /// coded entries are decoded into <paramref name="authors"/>, swapped for a larger pooled
+        /// array in the same way: the view's entries then last until the next read.
         /// </summary>
-        /// <param name="authors">Where coded author entries are decoded, swapped for a larger pooled array as <paramref name="segments"/> is.</param>
         public BucketView Read(BucketParts parts, scoped ref ulong[] segments, scoped ref uint[] authors)
         {
             // Decoded through locals: the reader's own fields live in memory, and a day of minutes
