@@ -63,16 +63,21 @@ public sealed class RoundGatheringTests : Akka.TestKit.Xunit2.TestKit
             .Run(Sys.Materializer());
     }
 
+    private static void Send(TestPublisher.Probe<int> chunks, int first, int count)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            chunks.SendNext(i);
+        }
+    }
+
     [Fact]
     public void Rounds_close_full_at_the_limit_and_each_chunk_joins_its_round_before_the_round_closes()
     {
         var (chunks, rounds) = Gather(new RoundSize(64, Deadline));
         rounds.Request(2);
 
-        for (var i = 0; i < 16; i++)
-        {
-            chunks.SendNext(i);
-        }
+        Send(chunks, 0, 16);
 
         var first = rounds.ExpectNext();
         var second = rounds.ExpectNext();
@@ -119,17 +124,11 @@ public sealed class RoundGatheringTests : Akka.TestKit.Xunit2.TestKit
         var size = new RoundSize(64, Deadline);
         var (chunks, rounds) = Gather(size);
         rounds.Request(1);
-        for (var i = 0; i < 8; i++)
-        {
-            chunks.SendNext(i);
-        }
+        Send(chunks, 0, 8);
 
         size.Journaled(rounds.ExpectNext().Round, TimeSpan.FromSeconds(1));
         rounds.Request(1);
-        for (var i = 8; i < 24; i++)
-        {
-            chunks.SendNext(i);
-        }
+        Send(chunks, 8, 16);
 
         var second = rounds.ExpectNext().Round;
         Assert.Equal((16, 16), (second.Limit, second.Chunks.Length));
@@ -160,10 +159,7 @@ public sealed class RoundGatheringTests : Akka.TestKit.Xunit2.TestKit
     public void A_full_round_held_back_when_the_chunks_end_still_goes_before_the_end()
     {
         var (chunks, rounds) = Gather(new RoundSize(64, Deadline));
-        for (var i = 0; i < 8; i++)
-        {
-            chunks.SendNext(i);
-        }
+        Send(chunks, 0, 8);
 
         chunks.SendComplete();
         rounds.Request(1);

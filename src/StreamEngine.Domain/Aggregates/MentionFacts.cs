@@ -17,50 +17,38 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
     [ThreadStatic]
     private static TokenizedText? t_tokens;
 
+    [ThreadStatic]
+    private static List<string>? t_hashtags;
+
     /// <summary>From a post whose text <paramref name="tokens"/> has just cut.</summary>
     public static MentionFacts Of(Post post, TokenizedText tokens)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(tokens);
-        var count = 0;
-        for (var w = 0; w < tokens.WordCount; w = LastOfHashtag(tokens, w) + 1)
+        // Gathered in a list kept by the thread, then copied out at their exact number: one walk of
+        // the words, and no list per post.
+        var found = t_hashtags ??= [];
+        found.Clear();
+        for (var w = 0; w < tokens.WordCount; w++)
         {
-            count += tokens.WordPrefix(w) == '#' ? 1 : 0;
-        }
-
-        var hashtags = count == 0 ? [] : new string[count];
-        var at = 0;
-        for (var w = 0; at < count; w = LastOfHashtag(tokens, w) + 1)
-        {
-            if (tokens.WordPrefix(w) == '#')
+            if (tokens.WordPrefix(w) != '#')
             {
-                var last = LastOfHashtag(tokens, w);
-                hashtags[at++] = last == w ? HashtagStrings.Of(tokens.Word(w)) : JoinedWords(tokens, w, last);
+                continue;
             }
+
+            // CJK characters are words by themselves: a hashtag runs over the words written together.
+            var last = w;
+            while (last + 1 < tokens.WordCount && tokens.WordStart(last + 1) == tokens.WordStart(last) + tokens.WordLength(last))
+            {
+                last++;
+            }
+
+            found.Add(last == w ? HashtagStrings.Of(tokens.Word(w)) : JoinedWords(tokens, w, last));
+            w = last;
         }
 
-        return new MentionFacts(AuthorEntryOf(post), AuthorKeys.Of(post), hashtags);
-    }
-
-    /// <summary>
-    /// The last word of the hashtag that starts at word <paramref name="w"/> (or <paramref name="w"/>
-    /// when it starts none): CJK characters are words by themselves, and a hashtag runs over the words
-    /// written together.
-    /// </summary>
-    private static int LastOfHashtag(TokenizedText tokens, int w)
-    {
-        if (tokens.WordPrefix(w) != '#')
-        {
-            return w;
-        }
-
-        var last = w;
-        while (last + 1 < tokens.WordCount && tokens.WordStart(last + 1) == tokens.WordStart(last) + tokens.WordLength(last))
-        {
-            last++;
-        }
-
-        return last;
+        var key = AuthorKeys.Of(post);
+        return new MentionFacts(AuthorEntryOf(post, key), key, found.Count == 0 ? [] : found.ToArray());
     }
 
     private static string JoinedWords(TokenizedText tokens, int first, int last)
@@ -92,25 +80,19 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
         return Of(post, tokens);
     }
 
-    /// <summary>Author ids are unique per network only, so the network is part of the identity.</summary>
-    private static uint? AuthorEntryOf(Post post)
+    /// <summary>
+    /// Author ids are unique per network only, so the network is part of the identity. An author
+    /// without an id counts by the handle its influencer key spells ("@handle", lower case), read
+    /// from that key rather than spelled again.
+    /// </summary>
+    private static uint? AuthorEntryOf(Post post, string? key)
     {
-        var author = post.Author;
-        if (author.Id is { } id)
+        var network = post.Network.ToName();
+        if (post.Author.Id is { } id)
         {
-            return UniqueAuthorSketch.EntryOf(StableHash.Of(post.Network.ToName(), id));
+            return UniqueAuthorSketch.EntryOf(StableHash.Of(network, id));
         }
 
-        if (author.Handle is not { } handle)
-        {
-            return null;
-        }
-
-        // "@handle", lower case, hashed where it is spelled: no string for it per post.
-        var bare = handle.AsSpan().TrimStart('@');
-        Span<char> key = bare.Length < 256 ? stackalloc char[bare.Length + 1] : new char[bare.Length + 1];
-        key[0] = '@';
-        bare.ToLowerInvariant(key[1..]);
-        return UniqueAuthorSketch.EntryOf(StableHash.Of(post.Network.ToName(), key));
+        return key is null ? null : UniqueAuthorSketch.EntryOf(StableHash.Of(network, key.AsSpan(network.Length + 1)));
     }
 }
