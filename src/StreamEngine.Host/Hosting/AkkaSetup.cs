@@ -85,6 +85,15 @@ internal static class AkkaSetup
                         cluster.Join(cluster.SelfAddress);
                     }
                 });
+            if (store.ReadsJournalAtStart)
+            {
+                akka.AddHocon(
+                    $$"""
+                    akka.persistence.journal.sql.class = "{{typeof(EmbeddedJournal).FullName}}, {{typeof(EmbeddedJournal).Assembly.GetName().Name}}"
+                    akka.persistence.snapshot-store.sql.class = "{{typeof(EmbeddedSnapshotStore).FullName}}, {{typeof(EmbeddedSnapshotStore).Assembly.GetName().Name}}"
+                    """,
+                    HoconAddMode.Prepend);
+            }
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using Akka.Persistence;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
@@ -11,7 +12,7 @@ namespace StreamEngine.Host.Hosting;
 /// and tells readiness when all have answered: a node is ready when its brands are, not merely
 /// when it listens.
 /// </summary>
-internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, ILogger<BrandWarmup> log) : BackgroundService
+internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, StoreSetup store, ActorSystem system, ILogger<BrandWarmup> log) : BackgroundService
 {
     // Brands recover one journal each; a few at a time keeps the store busy without swamping it.
     private const int InFlight = 16;
@@ -63,6 +64,12 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, ILogg
         {
             // Readiness must not hang on one slow brand forever: it will recover on its first message.
             log.LogWarning(ex, "A brand did not recover within {Seconds} s; reporting ready anyway", AskTimeout.TotalSeconds);
+        }
+
+        if (store.ReadsJournalAtStart)
+        {
+            // Whatever rows are still held belong to no brand of the model: brands added later recover from the store.
+            Persistence.Instance.Apply(system).JournalFor(null).Tell(ReleaseJournalAtStart.Instance);
         }
 
         _done = true;

@@ -8,13 +8,15 @@ namespace StreamEngine.Host.Hosting;
 /// <param name="DataOptions">Connection options beyond the string, when the store needs them (SQLite's busy timeout).</param>
 /// <param name="ReadIsolationLevel">How the journal and snapshot store begin their reads, when the store's default does not suit.</param>
 /// <param name="JournalRowsAsParameters">Whether the journal binds the rows of a multi-row insert as parameters instead of spelling them out in the SQL.</param>
+/// <param name="ReadsJournalAtStart">Whether brands recover from one read of the whole journal at start (<see cref="EmbeddedJournal"/>): only where this node is the store's sole writer.</param>
 internal sealed record StoreSetup(
     string ConnectionString,
     string ProviderName,
     string Description,
     DataOptions? DataOptions = null,
     IsolationLevel? ReadIsolationLevel = null,
-    bool JournalRowsAsParameters = false)
+    bool JournalRowsAsParameters = false,
+    bool ReadsJournalAtStart = false)
 {
     public static StoreSetup From(StreamEngineOptions options)
     {
@@ -28,6 +30,6 @@ internal sealed record StoreSetup(
         var file = Path.Combine(dataDir, "streamengine.db");
         var connectionString = SqliteStore.Open(file);
         return new StoreSetup(connectionString, LinqToDB.ProviderName.SQLiteMS, $"SQLite at {file}", SqliteStore.DataOptions(connectionString),
-            SqliteStore.ReadIsolationLevel, JournalRowsAsParameters: true);
+            SqliteStore.ReadIsolationLevel, JournalRowsAsParameters: true, ReadsJournalAtStart: true);
     }
 }

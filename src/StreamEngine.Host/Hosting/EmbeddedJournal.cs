@@ -1,0 +1,212 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Sql.Config;
+using Akka.Persistence.Sql.Journal;
+using Akka.Persistence.Sql.Journal.Types;
+
+namespace StreamEngine.Host.Hosting;
+
+/// <summary>
+/// The embedded store's journal: Akka.Persistence.Sql's, except that each brand's first recovery
+/// after a start replays rows read for every brand in one pass (<see cref="JournalAtStart"/>).
+/// <para>
+/// Recovered one by one, a brand costs the store three queries and the replay two stream graphs
+/// and a transaction; on two cores that came to ~2 ms of CPU a brand, most of it in code still
+/// running unoptimised, so 10,000 brands took ~19 s to answer after a restart (perf/README.md).
+/// </para>
+/// </summary>
+internal sealed class EmbeddedJournal : SqlWriteJournal
+{
+    private readonly JournalAtStart _atStart = new();
+    private readonly JournalConfig _settings;
+    private readonly Akka.Serialization.Serialization _serialization;
+    private readonly ILoggingAdapter _log;
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _reading;
+    private bool _restarted;
+
+    public EmbeddedJournal(Akka.Configuration.Config journalConfig)
+        : base(journalConfig)
+    {
+        _settings = PluginSettings.Journal(journalConfig, Context.System);
+        _serialization = Context.System.Serialization;
+        _log = Context.GetLogger();
+    }
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        if (_restarted)
+        {
+            return;
+        }
+
+        // Handled once the store's tables exist: the base journal holds back every message until then.
+        Self.Tell(ReadJournalAtStart.Instance);
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        // Brands are live and their writes may be in flight: what a read now saw could already be
+        // behind the store, so after a restart of the journal every recovery asks the store.
+        _restarted = true;
+        _atStart.Release();
+        base.PostRestart(reason);
+    }
+
+    protected override void PostStop()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        base.PostStop();
+    }
+
+    protected override bool ReceivePluginInternal(object message)
+    {
+        switch (message)
+        {
+            case ReadJournalAtStart:
+                _reading = true;
+                ReadAtStartAsync().PipeTo(Self, success: () => JournalReadAtStart.Instance);
+                return true;
+            case JournalReadAtStart:
+                _reading = false;
+                Stash.UnstashAll();
+                return true;
+            case ReleaseJournalAtStart:
+                var held = _atStart.Held;
+                _atStart.Release();
+                if (held > 0)
+                {
+                    _log.Info("Let go of the journal rows of {0} persistence ids that no brand recovered", held);
+                }
+
+                return true;
+            default:
+                return base.ReceivePluginInternal(message);
+        }
+    }
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        // A recovery waits for the read rather than querying the store beside it: the read is
+        // bounded by its budget to a few seconds, well inside a recovery's 30 s timeout.
+        if (_reading && message is ReplayMessages)
+        {
+            Stash.Stash();
+            return true;
+        }
+
+        return base.AroundReceive(receive, message);
+    }
+
+    public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
+        _atStart.TryHighest(persistenceId, fromSequenceNr, out var highest)
+            ? highest
+            : await base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
+
+    public override async Task ReplayMessagesAsync(
+        IActorContext context,
+        string persistenceId,
+        long fromSequenceNr,
+        long toSequenceNr,
+        long max,
+        Action<IPersistentRepresentation> recoveryCallback)
+    {
+        if (!_atStart.TryTake(persistenceId, out var rows))
+        {
+            await base.ReplayMessagesAsync(context, persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback);
+            return;
+        }
+
+        long replayed = 0;
+        foreach (var row in rows)
+        {
+            if (replayed >= max || row.SequenceNumber > toSequenceNr)
+            {
+                break;
+            }
+
+            if (row.SequenceNumber >= fromSequenceNr)
+            {
+                recoveryCallback(Representation(row));
+                replayed++;
+            }
+        }
+    }
+
+    protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
+    {
+        var writes = messages as IReadOnlyCollection<AtomicWrite> ?? messages.ToList();
+        foreach (var write in writes)
+        {
+            _atStart.Forget(write.PersistenceId);
+        }
+
+        return base.WriteMessagesAsync(writes, cancellationToken);
+    }
+
+    protected override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
+    {
+        _atStart.Forget(persistenceId);
+        return base.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);
+    }
+
+    // As the store's own replay reads a row written with its serializer's id.
+    private Persistent Representation(JournalRow row) =>
+        new(
+            payload: _serialization.Deserialize(row.Message, row.Identifier!.Value, row.Manifest),
+            sequenceNr: row.SequenceNumber,
+            persistenceId: row.PersistenceId,
+            manifest: row.EventManifest ?? row.Manifest,
+            isDeleted: row.Deleted,
+            sender: ActorRefs.NoSender,
+            writerGuid: row.WriterUuid,
+            timestamp: row.Timestamp);
+
+    private async Task ReadAtStartAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var outcome = await Task.Run(() => _atStart.ReadAsync(_settings, _stopping.Token));
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            _log.Info("Read the journal at start: {0} rows of {1} persistence ids, {2:0.0} MB, in {3:0.00} s", outcome.Rows, outcome.Ids, outcome.Bytes / 1e6, seconds);
+            if (!outcome.Whole)
+            {
+                // Snapshots keep a brand's journal short; a journal this long means they are failing or rare.
+                _log.Warning("The journal holds more than {0} MB of events: the brands past them recover with queries of their own", _atStart.ByteBudget >> 20);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _log.Warning(ex, "Reading the journal at start failed: brands recover with queries of their own");
+        }
+    }
+
+    private sealed class ReadJournalAtStart
+    {
+        public static readonly ReadJournalAtStart Instance = new();
+    }
+
+    private sealed class JournalReadAtStart
+    {
+        public static readonly JournalReadAtStart Instance = new();
+    }
+}
+
+/// <summary>Tells the embedded journal that the brands have recovered, so rows no brand asked for can go.</summary>
+internal sealed class ReleaseJournalAtStart
+{
+    public static readonly ReleaseJournalAtStart Instance = new();
+
+    private ReleaseJournalAtStart()
+    {
+    }
+}

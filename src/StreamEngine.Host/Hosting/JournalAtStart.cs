@@ -1,0 +1,205 @@
+using Akka.Persistence.Sql.Config;
+using Akka.Persistence.Sql.Db;
+using Akka.Persistence.Sql.Journal.Types;
+using LinqToDB;
+using LinqToDB.Async;
+
+namespace StreamEngine.Host.Hosting;
+
+/// <summary>
+/// Every persistence id's journal as the embedded store held it when the node started, read in one
+/// pass over the table, so that each brand's first recovery needs no query of its own.
+/// <para>
+/// An id's rows are good for its first recovery only: they are handed over once, and an id that
+/// writes, deletes or asks while the rows are still being read is left to the store from then on.
+/// An id the whole pass did not meet has no rows at all, and is answered so without a query.
+/// That is sound because this node is the only writer of its SQLite file (<see cref="NodeClaims"/>)
+/// and an id writes only after it has recovered; a store shared by a cluster has no such guarantee.
+/// </para>
+/// </summary>
+internal sealed class JournalAtStart
+{
+    private readonly Lock _gate = new();
+
+    // Ids the store answers for: asked before the pass ended, handed over, written or deleted since.
+    private readonly HashSet<string> _toStore = new(StringComparer.Ordinal);
+    private Dictionary<string, PersistenceIdAtStart> _ids = new(StringComparer.Ordinal);
+    private Phase _phase = Phase.Reading;
+    private bool _whole;
+
+    private enum Phase
+    {
+        Reading,
+        Read,
+        Released,
+    }
+
+    /// <summary>
+    /// How many event bytes the pass reads before it stops: recoveries wait for it, so it must end
+    /// well within their 30 s timeout (at ~45 MB/s while the node starts, about 3 s), and what is
+    /// held is memory until each brand has recovered.
+    /// </summary>
+    public long ByteBudget { get; init; } = 128L * 1024 * 1024;
+
+    /// <summary>Ids whose rows are held and not yet handed over.</summary>
+    public int Held
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ids.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the journal table id by id until the rows held reach the budget; ids past it are left
+    /// to the store, so a journal too long to hold costs its brands nothing they did not pay before.
+    /// </summary>
+    /// <returns>How the pass ended, for the log.</returns>
+    public async Task<JournalReadOutcome> ReadAsync(JournalConfig config, CancellationToken cancel)
+    {
+        var ids = new Dictionary<string, PersistenceIdAtStart>(StringComparer.Ordinal);
+        long rows = 0, bytes = 0;
+        try
+        {
+            await using var connection = new AkkaPersistenceDataConnectionFactory(config).GetConnection();
+            var table = connection.GetTable<JournalRow>().OrderBy(r => r.PersistenceId).ThenBy(r => r.SequenceNumber);
+            PersistenceIdAtStart? id = null;
+            await foreach (var row in table.AsAsyncEnumerable().WithCancellation(cancel))
+            {
+                if (id is null || !string.Equals(id.PersistenceId, row.PersistenceId, StringComparison.Ordinal))
+                {
+                    if (bytes >= ByteBudget)
+                    {
+                        // The id just finished is whole; this one and those after it are not read.
+                        Finish(ids, whole: false);
+                        return new JournalReadOutcome(ids.Count, rows, bytes, Whole: false);
+                    }
+
+                    id = new PersistenceIdAtStart(row.PersistenceId);
+                    ids.Add(row.PersistenceId, id);
+                }
+
+                id.Add(row);
+                rows++;
+                bytes += row.Message.Length;
+            }
+        }
+        catch
+        {
+            Finish([], whole: false);
+            throw;
+        }
+
+        Finish(ids, whole: true);
+        return new JournalReadOutcome(ids.Count, rows, bytes, Whole: true);
+    }
+
+    /// <summary>The id's highest sequence number above <paramref name="fromSequenceNr"/>, as the store would answer, if the pass knows it.</summary>
+    public bool TryHighest(string persistenceId, long fromSequenceNr, out long highest)
+    {
+        lock (_gate)
+        {
+            if (Known(persistenceId) is { } id)
+            {
+                highest = id.Highest > fromSequenceNr ? id.Highest : 0;
+                return true;
+            }
+        }
+
+        highest = 0;
+        return false;
+    }
+
+    /// <summary>Hands over the id's live rows in sequence order, once: its next recovery asks the store.</summary>
+    public bool TryTake(string persistenceId, out IReadOnlyList<JournalRow> rows)
+    {
+        lock (_gate)
+        {
+            if (Known(persistenceId) is { } id)
+            {
+                _ids.Remove(persistenceId);
+                _toStore.Add(persistenceId);
+                rows = id.LiveRows;
+                return true;
+            }
+        }
+
+        rows = [];
+        return false;
+    }
+
+    /// <summary>The store now knows more of this id than was read: it must answer for it from here on.</summary>
+    public void Forget(string persistenceId)
+    {
+        lock (_gate)
+        {
+            if (_phase != Phase.Released)
+            {
+                _ids.Remove(persistenceId);
+                _toStore.Add(persistenceId);
+            }
+        }
+    }
+
+    /// <summary>Lets go of every row not handed over (ids no brand of the model recovers): the store answers every id from now on.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _phase = Phase.Released;
+            _ids = [];
+            _toStore.Clear();
+        }
+    }
+
+    // What the pass knows of the id, when the store need not be asked.
+    private PersistenceIdAtStart? Known(string persistenceId)
+    {
+        switch (_phase)
+        {
+            case Phase.Reading:
+                // The store answers this id now, so it must answer later too.
+                _toStore.Add(persistenceId);
+                return null;
+            case Phase.Released:
+                return null;
+        }
+
+        if (_toStore.Contains(persistenceId))
+        {
+            return null;
+        }
+
+        if (_ids.TryGetValue(persistenceId, out var id))
+        {
+            return id.Replayable ? id : null;
+        }
+
+        return _whole ? PersistenceIdAtStart.None : null;
+    }
+
+    private void Finish(Dictionary<string, PersistenceIdAtStart> ids, bool whole)
+    {
+        lock (_gate)
+        {
+            foreach (var persistenceId in _toStore)
+            {
+                ids.Remove(persistenceId);
+            }
+
+            _ids = ids;
+            _whole = whole;
+            _phase = Phase.Read;
+        }
+    }
+}
+
+/// <summary>How the pass over the journal ended.</summary>
+/// <param name="Ids">Persistence ids held for their first recovery.</param>
+/// <param name="Rows">Rows read.</param>
+/// <param name="Bytes">Event bytes read.</param>
+/// <param name="Whole">Whether every id was read, or the pass stopped at its byte budget.</param>
+internal sealed record JournalReadOutcome(int Ids, long Rows, long Bytes, bool Whole);

@@ -1,0 +1,94 @@
+using Akka.Persistence.Sql.Config;
+using Akka.Persistence.Sql.Db;
+using Akka.Persistence.Sql.Snapshot;
+using LinqToDB;
+using LinqToDB.Async;
+
+namespace StreamEngine.Host.Hosting;
+
+/// <summary>
+/// Which persistence ids had a snapshot when the node started, read in one query, so that a brand
+/// with none (every brand of a young store, and those between their first events and their first
+/// snapshot) skips the snapshot store's query when it recovers. Sound for the same reason as
+/// <see cref="JournalAtStart"/>: this node is the store's only writer.
+/// </summary>
+internal sealed class SnapshotsAtStart
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _askedBeforeRead = new(StringComparer.Ordinal);
+    private HashSet<string>? _withSnapshots;
+    private bool _read;
+
+    /// <summary>Reads the ids that have snapshots.</summary>
+    /// <returns>How many ids have one.</returns>
+    public async Task<int> ReadAsync(SnapshotConfig config, CancellationToken cancel)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await using var connection = new AkkaPersistenceDataConnectionFactory(config).GetConnection();
+            var query = connection.UseDateTime
+                ? connection.GetTable<DateTimeSnapshotRow>().Select(r => r.PersistenceId).Distinct()
+                : connection.GetTable<LongSnapshotRow>().Select(r => r.PersistenceId).Distinct();
+            await foreach (var id in query.AsAsyncEnumerable().WithCancellation(cancel))
+            {
+                ids.Add(id);
+            }
+        }
+        catch
+        {
+            Finish(null);
+            throw;
+        }
+
+        var count = ids.Count;
+        Finish(ids);
+        return count;
+    }
+
+    /// <summary>Whether the id is known to have no snapshot: if not, the store must be asked.</summary>
+    public bool KnownToHaveNone(string persistenceId)
+    {
+        lock (_gate)
+        {
+            if (!_read)
+            {
+                _askedBeforeRead.Add(persistenceId);
+                return false;
+            }
+
+            return _withSnapshots is not null && !_withSnapshots.Contains(persistenceId);
+        }
+    }
+
+    /// <summary>The id saved a snapshot: from now on the store answers for it.</summary>
+    public void Saved(string persistenceId)
+    {
+        lock (_gate)
+        {
+            if (!_read)
+            {
+                _askedBeforeRead.Add(persistenceId);
+            }
+            else
+            {
+                _withSnapshots?.Add(persistenceId);
+            }
+        }
+    }
+
+    /// <summary>From now on the store answers for every id.</summary>
+    public void LeaveAllToStore() => Finish(null);
+
+    // Null when the read failed: then the store answers every id.
+    private void Finish(HashSet<string>? withSnapshots)
+    {
+        lock (_gate)
+        {
+            withSnapshots?.UnionWith(_askedBeforeRead);
+            _askedBeforeRead.Clear();
+            _withSnapshots = withSnapshots;
+            _read = true;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using Akka.Actor;
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Tests.Sqlite;
+
+/// <summary>
+/// A restarted node recovers its brands from one read of the journal: what each recovers must be
+/// exactly what the store holds, on the first recovery and on every one after it.
+/// </summary>
+public sealed class EmbeddedJournalTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private string File => Path.Combine(_dir.Path, "streamengine.db");
+
+    [Fact]
+    public async Task A_restarted_node_recovers_what_was_journaled_and_a_later_recovery_sees_what_was_written_since()
+    {
+        await using (var first = new EmbeddedNode(File))
+        {
+            await first.WriteAsync(first.Start("brand-a"), "a1", "a2", "a3");
+            await first.WriteAsync(first.Start("brand-b"), "b1");
+        }
+
+        await using var node = new EmbeddedNode(File);
+        var a = node.Start("brand-a");
+        Assert.Equal("a1,a2,a3", await node.ReadAsync(a));
+        Assert.Equal("b1", await node.ReadAsync(node.Start("brand-b")));
+
+        // Written after the read: a second recovery must come from the store, not from what was read.
+        await node.WriteAsync(a, "a4");
+        await node.StopAsync(a);
+        Assert.Equal("a1,a2,a3,a4", await node.ReadAsync(node.Start("brand-a")));
+
+        // An id the journal did not hold starts empty, and then keeps what it writes.
+        var fresh = node.Start("brand-new");
+        Assert.Equal("", await node.ReadAsync(fresh));
+        await node.WriteAsync(fresh, "n1");
+        await node.StopAsync(fresh);
+        Assert.Equal("n1", await node.ReadAsync(node.Start("brand-new")));
+    }
+
+    [Fact]
+    public async Task A_brand_with_a_snapshot_and_a_pruned_journal_recovers_its_snapshot_and_the_events_after_it()
+    {
+        await using (var first = new EmbeddedNode(File))
+        {
+            var a = first.Start("brand-a");
+            await first.WriteAsync(a, "a1", "a2");
+            await first.AskAsync(a, new SnapshotNotes());
+            await first.AskAsync(a, new PruneJournal(2));
+            await first.WriteAsync(a, "a3");
+            await first.WriteAsync(first.Start("brand-b"), "b1");
+        }
+
+        await using var node = new EmbeddedNode(File);
+        var again = node.Start("brand-a");
+        Assert.Equal("a1,a2,a3", await node.ReadAsync(again));
+
+        // Numbering goes on after the pruned events: a fourth note is the fourth, not a second.
+        await node.WriteAsync(again, "a4");
+        await node.StopAsync(again);
+        Assert.Equal("a1,a2,a3,a4", await node.ReadAsync(node.Start("brand-a")));
+        Assert.Equal("b1", await node.ReadAsync(node.Start("brand-b")));
+    }
+
+    [Fact]
+    public async Task The_read_holds_each_ids_live_rows_once_and_answers_for_ids_it_did_not_meet()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new JournalAtStart();
+        var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+
+        // brand-a's rows 2 (pruned, kept for its number) and 3, and brand-b's row 1.
+        Assert.Equal(new JournalReadOutcome(Ids: 2, Rows: 3, Bytes: outcome.Bytes, Whole: true), outcome);
+        Assert.True(atStart.TryHighest("brand-a", 0, out var highest));
+        Assert.Equal(3, highest);
+        Assert.True(atStart.TryHighest("brand-a", 3, out var above));
+        Assert.Equal(0, above);
+
+        // Row 1 was pruned away and row 2 is kept only to remember the sequence number.
+        Assert.True(atStart.TryTake("brand-a", out var rows));
+        Assert.Equal([3L], rows.Select(r => r.SequenceNumber));
+        Assert.False(atStart.TryTake("brand-a", out _));
+        Assert.False(atStart.TryHighest("brand-a", 0, out _));
+
+        Assert.True(atStart.TryHighest("brand-unknown", 0, out var none));
+        Assert.Equal(0, none);
+
+        atStart.Forget("brand-b");
+        Assert.False(atStart.TryHighest("brand-b", 0, out _));
+        Assert.Equal(0, atStart.Held);
+    }
+
+    [Fact]
+    public async Task A_read_that_reaches_its_budget_holds_the_ids_it_finished_and_leaves_the_rest_to_the_store()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new JournalAtStart { ByteBudget = 1 };
+        var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+
+        Assert.False(outcome.Whole);
+        Assert.Equal(1, outcome.Ids);
+        Assert.True(atStart.TryHighest("brand-a", 0, out var highest));
+        Assert.Equal(3, highest);
+        Assert.False(atStart.TryHighest("brand-b", 0, out _));
+        Assert.False(atStart.TryHighest("brand-unknown", 0, out _));
+
+        atStart.Release();
+        Assert.False(atStart.TryTake("brand-a", out _));
+        Assert.Equal(0, atStart.Held);
+    }
+
+    [Fact]
+    public async Task Ids_asked_for_before_the_read_ends_are_left_to_the_store()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new JournalAtStart();
+        Assert.False(atStart.TryHighest("brand-a", 0, out _));
+        atStart.Forget("brand-b");
+
+        await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+        Assert.False(atStart.TryHighest("brand-a", 0, out _));
+        Assert.False(atStart.TryTake("brand-b", out _));
+        Assert.Equal(0, atStart.Held);
+    }
+
+    [Fact]
+    public async Task The_snapshots_read_at_start_spare_a_query_only_for_ids_known_to_have_none()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new SnapshotsAtStart();
+        Assert.False(atStart.KnownToHaveNone("brand-early"));
+
+        Assert.Equal(1, await atStart.ReadAsync(PluginSettings.Snapshots(node.System.Settings.Config.GetConfig("akka.persistence.snapshot-store.sql"), node.System), CancellationToken.None));
+        Assert.False(atStart.KnownToHaveNone("brand-a"));
+        Assert.True(atStart.KnownToHaveNone("brand-b"));
+        Assert.False(atStart.KnownToHaveNone("brand-early"));
+
+        atStart.Saved("brand-b");
+        Assert.False(atStart.KnownToHaveNone("brand-b"));
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private static Akka.Persistence.Sql.Config.JournalConfig Settings(ActorSystem system) =>
+        PluginSettings.Journal(system.Settings.Config.GetConfig("akka.persistence.journal.sql"), system);
+
+    // brand-a: three notes, a snapshot after the second and the journal pruned up to it; brand-b: one note.
+    private async Task WriteTwoBrandsAsync()
+    {
+        await using var first = new EmbeddedNode(File);
+        var a = first.Start("brand-a");
+        await first.WriteAsync(a, "a1", "a2");
+        await first.AskAsync(a, new SnapshotNotes());
+        await first.AskAsync(a, new PruneJournal(2));
+        await first.WriteAsync(a, "a3");
+        await first.WriteAsync(first.Start("brand-b"), "b1");
+    }
+}

@@ -1,0 +1,58 @@
+using Akka;
+using Akka.Actor;
+using Akka.Configuration;
+using LinqToDB;
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Tests.Sqlite;
+
+/// <summary>An actor system persisting to a SQLite file through the embedded store's journal and snapshot store, as a node does.</summary>
+internal sealed class EmbeddedNode : IAsyncDisposable
+{
+    private static readonly TimeSpan Answer = TimeSpan.FromSeconds(20);
+
+    public EmbeddedNode(string file)
+    {
+        var connection = SqliteStore.Open(file);
+        System = ActorSystem.Create("embedded", ConfigurationFactory.ParseString($$"""
+            akka.persistence.journal.plugin = "akka.persistence.journal.sql"
+            akka.persistence.journal.sql {
+              class = "{{typeof(EmbeddedJournal).FullName}}, {{typeof(EmbeddedJournal).Assembly.GetName().Name}}"
+              connection-string = "{{connection}}"
+              provider-name = "{{ProviderName.SQLiteMS}}"
+              auto-initialize = on
+            }
+            akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
+            akka.persistence.snapshot-store.sql {
+              class = "{{typeof(EmbeddedSnapshotStore).FullName}}, {{typeof(EmbeddedSnapshotStore).Assembly.GetName().Name}}"
+              connection-string = "{{connection}}"
+              provider-name = "{{ProviderName.SQLiteMS}}"
+              auto-initialize = on
+            }
+            """));
+    }
+
+    public ActorSystem System { get; }
+
+    public IActorRef Start(string persistenceId) => System.ActorOf(NoteTaker.Props(persistenceId));
+
+    public async Task WriteAsync(IActorRef taker, params string[] notes)
+    {
+        foreach (var note in notes)
+        {
+            await taker.Ask<Done>(new Note(note), Answer);
+        }
+    }
+
+    public Task<string> ReadAsync(IActorRef taker) => taker.Ask<string>(new ReadNotes(), Answer);
+
+    public Task AskAsync(IActorRef taker, object request) => taker.Ask<Done>(request, Answer);
+
+    public async Task StopAsync(IActorRef taker) => await taker.GracefulStop(Answer);
+
+    public async ValueTask DisposeAsync()
+    {
+        await System.Terminate();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
