@@ -61,9 +61,10 @@ public sealed class MentionBucket(long period)
         CompetitorMentions += delta.CompetitorMentions;
         SegmentCounts.Add(ref _segments, codedSegments);
 
-        foreach (var entry in delta.AuthorEntries)
+        var entries = delta.AuthorEntries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            Authors.Add(entry);
+            Authors.Add(entries[i]);
         }
     }
 

@@ -37,15 +37,18 @@ public sealed class InfluencePane
 
     public void Add(IReadOnlyList<AuthorContribution> authors, IReadOnlyList<TermContribution> hashtags)
     {
-        foreach (var (author, tally) in authors)
+        // Indexed rather than foreach: each delta would box two enumerators.
+        for (var i = 0; i < authors.Count; i++)
         {
+            var (author, tally) = authors[i];
             ByMentions.Add(author, tally);
             ByReach.Add(author, tally);
             ByEngagement.Add(author, tally);
         }
 
-        foreach (var (term, count) in hashtags)
+        for (var i = 0; i < hashtags.Count; i++)
         {
+            var (term, count) = hashtags[i];
             Hashtags.Add(term, new TermTally(count));
         }
     }

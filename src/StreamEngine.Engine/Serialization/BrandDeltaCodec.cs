@@ -53,13 +53,22 @@ internal static class BrandDeltaCodec
             var reach = r.Read7BitEncodedInt64();
             var engagement = r.Read7BitEncodedInt64();
             var sentiment = version >= 2 ? ReadSentiment(r) : default;
-            var segments = ReadSegments(r).Select(s => new SegmentCount(s.Dimension, s.Value, s.Mentions)).ToArray();
-            minutes[i] = new MinuteDelta(minute, mentions, reach, engagement, segments, ReadSortedEntries(r), sentiment);
-            if (version >= 3)
+            var segments = ReadSegmentCounts(r);
+            var entries = ReadSortedEntries(r);
+            if (version < 3)
             {
-                var (authors, hashtags) = InfluenceCodec.ReadContributions(r);
-                minutes[i] = minutes[i] with { Authors = authors, Hashtags = hashtags, SentimentReach = ReadSentimentReach(r), CompetitorMentions = r.Read7BitEncodedInt64() };
+                minutes[i] = new MinuteDelta(minute, mentions, reach, engagement, segments, entries, sentiment);
+                continue;
             }
+
+            var (authors, hashtags) = InfluenceCodec.ReadContributions(r);
+            minutes[i] = new MinuteDelta(minute, mentions, reach, engagement, segments, entries, sentiment)
+            {
+                Authors = authors,
+                Hashtags = hashtags,
+                SentimentReach = ReadSentimentReach(r),
+                CompetitorMentions = r.Read7BitEncodedInt64(),
+            };
         }
 
         return new BrandDelta(minutes) { Threats = version >= 3 ? ThreatCodec.Read(r) : [] };
@@ -88,19 +97,31 @@ internal static class BrandDeltaCodec
         }
     }
 
+    // Straight into the delta's array: every replayed event reads one per minute.
+    private static SegmentCount[] ReadSegmentCounts(BinaryReader r)
+    {
+        var segments = new SegmentCount[ReadCount(r)];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = new SegmentCount(ReadDimension(r), r.ReadString(), r.Read7BitEncodedInt64());
+        }
+
+        return segments;
+    }
+
+    private static SegmentDimension ReadDimension(BinaryReader r)
+    {
+        var dimension = (SegmentDimension)r.ReadByte();
+        return Enum.IsDefined(dimension) ? dimension : throw new InvalidDataException($"unknown segment dimension {(byte)dimension}");
+    }
+
     public static List<(SegmentDimension Dimension, string Value, long Mentions)> ReadSegments(BinaryReader r)
     {
         var count = ReadCount(r);
         var segments = new List<(SegmentDimension, string, long)>(count);
         for (var i = 0; i < count; i++)
         {
-            var dimension = (SegmentDimension)r.ReadByte();
-            if (!Enum.IsDefined(dimension))
-            {
-                throw new InvalidDataException($"unknown segment dimension {(byte)dimension}");
-            }
-
-            segments.Add((dimension, r.ReadString(), r.Read7BitEncodedInt64()));
+            segments.Add((ReadDimension(r), r.ReadString(), r.Read7BitEncodedInt64()));
         }
 
         return segments;
