@@ -60,7 +60,12 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
             return base.ReceivePluginInternal(message);
         }
 
-        _ = ReadAtStartAsync();
+        // One left in the stash by the instance before a restart is too late to read.
+        if (!_restarted)
+        {
+            _ = ReadAtStartAsync(_stopping.Token);
+        }
+
         return true;
     }
 
@@ -73,15 +78,15 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
         return base.SaveAsync(metadata, snapshot, cancellationToken);
     }
 
-    private async Task ReadAtStartAsync()
+    private async Task ReadAtStartAsync(CancellationToken stopping)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var ids = await Task.Run(() => _atStart.ReadAsync(_settings, _stopping.Token));
+            var ids = await Task.Run(() => _atStart.ReadAsync(_settings, stopping));
             _log.Info("Read the snapshots at start: {0} persistence ids have one, in {1:0.00} s", ids, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
         catch (Exception ex)

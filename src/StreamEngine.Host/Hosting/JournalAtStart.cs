@@ -19,6 +19,9 @@ namespace StreamEngine.Host.Hosting;
 /// </summary>
 internal sealed class JournalAtStart
 {
+    // A row object with its id, manifest and writer strings, as read.
+    private const int RowOverhead = 128;
+
     private readonly Lock _gate = new();
 
     // Ids the store answers for: asked before the pass ended, handed over, written or deleted since.
@@ -35,11 +38,19 @@ internal sealed class JournalAtStart
     }
 
     /// <summary>
-    /// How many event bytes the pass reads before it stops: recoveries wait for it, so it must end
-    /// well within their 30 s timeout (at ~45 MB/s while the node starts, about 3 s), and what is
-    /// held is memory until each brand has recovered.
+    /// How much the pass may hold, counting each row's bytes and its object: what is held is memory
+    /// until each brand has recovered, and at ~45 MB/s while a node starts the pass takes about 3 s.
     /// </summary>
     public long ByteBudget { get; init; } = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// How long the pass may run: recoveries wait for it and give up after 30 s without an answer,
+    /// so a store slower than expected must not take them all down with it.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The clock the deadline is kept by.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Ids whose rows are held and not yet handed over.</summary>
     public int Held
@@ -53,39 +64,75 @@ internal sealed class JournalAtStart
         }
     }
 
+    /// <summary>Whether the store now answers for every id.</summary>
+    public bool Released
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _phase == Phase.Released;
+            }
+        }
+    }
+
+    /// <summary>What holding a row costs: its event bytes, and the row object and strings beside them.</summary>
+    public static long CostOf(JournalRow row) => row.Message.Length + RowOverhead;
+
     /// <summary>
-    /// Reads the journal table id by id until the rows held reach the budget; ids past it are left
-    /// to the store, so a journal too long to hold costs its brands nothing they did not pay before.
+    /// Reads the journal table id by id until the rows held reach the budget or the deadline
+    /// passes; the id being read then and those after it are left to the store, so a journal too
+    /// long to hold costs its brands nothing they did not pay before.
     /// </summary>
     /// <returns>How the pass ended, for the log.</returns>
     public async Task<JournalReadOutcome> ReadAsync(JournalConfig config, CancellationToken cancel)
     {
+        if (config.DaoConfig.SqlCommonCompatibilityMode)
+        {
+            // Highest sequence numbers then live partly in a metadata table this pass does not read.
+            Finish([], whole: false);
+            return new JournalReadOutcome(0, 0, 0, JournalReadEnd.NotRead);
+        }
+
+        // Checked at each row, and by a timer for a query that has not given one yet.
+        var started = Clock.GetTimestamp();
+        using var deadline = new CancellationTokenSource(Deadline, Clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, deadline.Token);
         var ids = new Dictionary<string, PersistenceIdAtStart>(StringComparer.Ordinal);
-        long rows = 0, bytes = 0;
+        long rows = 0, held = 0;
+        var end = JournalReadEnd.Whole;
+        PersistenceIdAtStart? id = null;
         try
         {
             await using var connection = new AkkaPersistenceDataConnectionFactory(config).GetConnection();
             var table = connection.GetTable<JournalRow>().OrderBy(r => r.PersistenceId).ThenBy(r => r.SequenceNumber);
-            PersistenceIdAtStart? id = null;
-            await foreach (var row in table.AsAsyncEnumerable().WithCancellation(cancel))
+            await foreach (var row in table.AsAsyncEnumerable().WithCancellation(stop.Token))
             {
+                if (Clock.GetElapsedTime(started) > Deadline)
+                {
+                    end = JournalReadEnd.Deadline;
+                    break;
+                }
+
                 if (id is null || !string.Equals(id.PersistenceId, row.PersistenceId, StringComparison.Ordinal))
                 {
-                    if (bytes >= ByteBudget)
-                    {
-                        // The id just finished is whole; this one and those after it are not read.
-                        Finish(ids, whole: false);
-                        return new JournalReadOutcome(ids.Count, rows, bytes, Whole: false);
-                    }
-
                     id = new PersistenceIdAtStart(row.PersistenceId);
                     ids.Add(row.PersistenceId, id);
                 }
 
                 id.Add(row);
                 rows++;
-                bytes += row.Message.Length;
+                held += CostOf(row);
+                if (held > ByteBudget)
+                {
+                    end = JournalReadEnd.Budget;
+                    break;
+                }
             }
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            end = JournalReadEnd.Deadline;
         }
         catch
         {
@@ -93,8 +140,15 @@ internal sealed class JournalAtStart
             throw;
         }
 
-        Finish(ids, whole: true);
-        return new JournalReadOutcome(ids.Count, rows, bytes, Whole: true);
+        if (end != JournalReadEnd.Whole && id is not null)
+        {
+            // The id being read when the pass stopped may have rows it did not reach.
+            ids.Remove(id.PersistenceId);
+        }
+
+        var count = ids.Count;
+        Finish(ids, whole: end == JournalReadEnd.Whole);
+        return new JournalReadOutcome(count, rows, held, end);
     }
 
     /// <summary>The id's highest sequence number above <paramref name="fromSequenceNr"/>, as the store would answer, if the pass knows it.</summary>
@@ -185,6 +239,12 @@ internal sealed class JournalAtStart
     {
         lock (_gate)
         {
+            if (_phase == Phase.Released)
+            {
+                // Let go while the pass ran: what it read may already be behind the store.
+                return;
+            }
+
             foreach (var persistenceId in _toStore)
             {
                 ids.Remove(persistenceId);
@@ -200,6 +260,22 @@ internal sealed class JournalAtStart
 /// <summary>How the pass over the journal ended.</summary>
 /// <param name="Ids">Persistence ids held for their first recovery.</param>
 /// <param name="Rows">Rows read.</param>
-/// <param name="Bytes">Event bytes read.</param>
-/// <param name="Whole">Whether every id was read, or the pass stopped at its byte budget.</param>
-internal sealed record JournalReadOutcome(int Ids, long Rows, long Bytes, bool Whole);
+/// <param name="HeldBytes">What the rows read cost to hold (<see cref="JournalAtStart.CostOf"/>).</param>
+/// <param name="End">Why the pass stopped.</param>
+internal sealed record JournalReadOutcome(int Ids, long Rows, long HeldBytes, JournalReadEnd End);
+
+/// <summary>Why the pass over the journal stopped.</summary>
+internal enum JournalReadEnd
+{
+    /// <summary>Every row was read: an id not held has no rows.</summary>
+    Whole,
+
+    /// <summary>The rows read reached the budget: ids from there on are left to the store.</summary>
+    Budget,
+
+    /// <summary>The deadline passed: ids from there on are left to the store.</summary>
+    Deadline,
+
+    /// <summary>The journal keeps sequence numbers in a metadata table too (its compatibility mode): every id is left to the store.</summary>
+    NotRead,
+}

@@ -18,6 +18,7 @@ internal sealed class SnapshotsAtStart
     private readonly HashSet<string> _askedBeforeRead = new(StringComparer.Ordinal);
     private HashSet<string>? _withSnapshots;
     private bool _read;
+    private bool _allToStore;
 
     /// <summary>Reads the ids that have snapshots.</summary>
     /// <returns>How many ids have one.</returns>
@@ -77,14 +78,27 @@ internal sealed class SnapshotsAtStart
         }
     }
 
-    /// <summary>From now on the store answers for every id.</summary>
-    public void LeaveAllToStore() => Finish(null);
+    /// <summary>From now on the store answers for every id, whatever a read still running finds.</summary>
+    public void LeaveAllToStore()
+    {
+        lock (_gate)
+        {
+            _allToStore = true;
+        }
+
+        Finish(null);
+    }
 
     // Null when the read failed: then the store answers every id.
     private void Finish(HashSet<string>? withSnapshots)
     {
         lock (_gate)
         {
+            if (_allToStore)
+            {
+                withSnapshots = null;
+            }
+
             withSnapshots?.UnionWith(_askedBeforeRead);
             _askedBeforeRead.Clear();
             _withSnapshots = withSnapshots;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Microsoft.Data.Sqlite;
 using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Tests.Sqlite;
@@ -41,6 +42,26 @@ public sealed class EmbeddedJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_first_recovery_replays_what_was_read_at_start_without_asking_the_store()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+
+        // brand-b's recovery waits for the read, so once it answers the read is done.
+        Assert.Equal("b1", await node.ReadAsync(node.Start("brand-b")));
+        await using (var store = new SqliteConnection($"Data Source={File}"))
+        {
+            await store.OpenAsync();
+            await using var remove = store.CreateCommand();
+            remove.CommandText = "DELETE FROM journal WHERE persistence_id = 'brand-a'";
+            Assert.Equal(2, await remove.ExecuteNonQueryAsync());
+        }
+
+        // Asked of the store, brand-a would now find its snapshot and none of the events after it.
+        Assert.Equal("a1,a2,a3", await node.ReadAsync(node.Start("brand-a")));
+    }
+
+    [Fact]
     public async Task A_brand_with_a_snapshot_and_a_pruned_journal_recovers_its_snapshot_and_the_events_after_it()
     {
         await using (var first = new EmbeddedNode(File))
@@ -73,7 +94,8 @@ public sealed class EmbeddedJournalTests : IDisposable
         var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
 
         // brand-a's rows 2 (pruned, kept for its number) and 3, and brand-b's row 1.
-        Assert.Equal(new JournalReadOutcome(Ids: 2, Rows: 3, Bytes: outcome.Bytes, Whole: true), outcome);
+        Assert.Equal((2, 3L, JournalReadEnd.Whole), (outcome.Ids, outcome.Rows, outcome.End));
+        Assert.True(outcome.HeldBytes > 3 * 128, $"{outcome.HeldBytes} bytes held for three rows");
         Assert.True(atStart.TryHighest("brand-a", 0, out var highest));
         Assert.Equal(3, highest);
         Assert.True(atStart.TryHighest("brand-a", 3, out var above));
@@ -98,19 +120,78 @@ public sealed class EmbeddedJournalTests : IDisposable
     {
         await WriteTwoBrandsAsync();
         await using var node = new EmbeddedNode(File);
-        var atStart = new JournalAtStart { ByteBudget = 1 };
+        var whole = await new JournalAtStart().ReadAsync(Settings(node.System), CancellationToken.None);
+
+        // brand-b's one row comes last and crosses the budget.
+        var atStart = new JournalAtStart { ByteBudget = whole.HeldBytes - 1 };
         var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
 
-        Assert.False(outcome.Whole);
-        Assert.Equal(1, outcome.Ids);
+        Assert.Equal((1, JournalReadEnd.Budget), (outcome.Ids, outcome.End));
         Assert.True(atStart.TryHighest("brand-a", 0, out var highest));
         Assert.Equal(3, highest);
         Assert.False(atStart.TryHighest("brand-b", 0, out _));
         Assert.False(atStart.TryHighest("brand-unknown", 0, out _));
+    }
 
+    [Fact]
+    public async Task An_id_that_alone_crosses_the_budget_is_left_to_the_store()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new JournalAtStart { ByteBudget = 1 };
+        var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+
+        Assert.Equal((0, JournalReadEnd.Budget), (outcome.Ids, outcome.End));
+        Assert.False(atStart.TryHighest("brand-a", 0, out _));
+    }
+
+    [Fact]
+    public async Task A_read_past_its_deadline_leaves_every_id_it_had_not_finished_to_the_store()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new JournalAtStart { Deadline = TimeSpan.FromSeconds(5), Clock = new HourPerReading() };
+        var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+
+        Assert.Equal((0, JournalReadEnd.Deadline), (outcome.Ids, outcome.End));
+        Assert.False(atStart.TryHighest("brand-a", 0, out _));
+        Assert.False(atStart.TryHighest("brand-unknown", 0, out _));
+    }
+
+    [Fact]
+    public async Task Letting_go_is_final_even_when_a_read_ends_after_it()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new JournalAtStart();
         atStart.Release();
-        Assert.False(atStart.TryTake("brand-a", out _));
+        await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+
+        Assert.True(atStart.Released);
+        Assert.False(atStart.TryHighest("brand-a", 0, out _));
+        Assert.False(atStart.TryHighest("brand-unknown", 0, out _));
         Assert.Equal(0, atStart.Held);
+
+        var held = new JournalAtStart();
+        await held.ReadAsync(Settings(node.System), CancellationToken.None);
+        Assert.Equal(2, held.Held);
+        held.Release();
+        Assert.False(held.TryTake("brand-a", out _));
+        Assert.Equal(0, held.Held);
+    }
+
+    [Fact]
+    public async Task An_id_that_prunes_its_journal_after_the_read_is_left_to_the_store()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        Assert.Equal("b1", await node.ReadAsync(node.Start("brand-b")));
+        var a = node.Start("brand-a");
+        Assert.Equal("a1,a2,a3", await node.ReadAsync(a));
+
+        await node.AskAsync(a, new PruneJournal(3));
+        await node.StopAsync(a);
+        Assert.Equal("a1,a2", await node.ReadAsync(node.Start("brand-a")));
     }
 
     [Fact]
@@ -145,7 +226,30 @@ public sealed class EmbeddedJournalTests : IDisposable
         Assert.False(atStart.KnownToHaveNone("brand-b"));
     }
 
+    [Fact]
+    public async Task Snapshots_left_to_the_store_stay_there_whatever_a_later_read_finds()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new SnapshotsAtStart();
+        atStart.LeaveAllToStore();
+        await atStart.ReadAsync(PluginSettings.Snapshots(node.System.Settings.Config.GetConfig("akka.persistence.snapshot-store.sql"), node.System), CancellationToken.None);
+
+        Assert.False(atStart.KnownToHaveNone("brand-b"));
+        Assert.False(atStart.KnownToHaveNone("brand-unknown"));
+    }
+
     public void Dispose() => _dir.Dispose();
+
+    // A clock an hour later each time it is read: any deadline has passed by the first row.
+    private sealed class HourPerReading : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _now += TimeSpan.TicksPerHour;
+    }
 
     private static Akka.Persistence.Sql.Config.JournalConfig Settings(ActorSystem system) =>
         PluginSettings.Journal(system.Settings.Config.GetConfig("akka.persistence.journal.sql"), system);
