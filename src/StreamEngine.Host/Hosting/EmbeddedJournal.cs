@@ -39,10 +39,6 @@ internal sealed class EmbeddedJournal : SqlWriteJournal
     protected override void PreStart()
     {
         base.PreStart();
-        if (_restarted)
-        {
-            return;
-        }
 
         // Handled once the store's tables exist: the base journal holds back every message until then.
         Self.Tell(ReadJournalAtStart.Instance);

@@ -29,10 +29,6 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     protected override void PreStart()
     {
         base.PreStart();
-        if (_restarted)
-        {
-            return;
-        }
 
         // Handled once the store's tables exist: the base store holds back every message until then.
         Self.Tell(ReadSnapshotsAtStart.Instance);

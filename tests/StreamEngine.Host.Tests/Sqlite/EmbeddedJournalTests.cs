@@ -64,16 +64,7 @@ public sealed class EmbeddedJournalTests : IDisposable
     [Fact]
     public async Task A_brand_with_a_snapshot_and_a_pruned_journal_recovers_its_snapshot_and_the_events_after_it()
     {
-        await using (var first = new EmbeddedNode(File))
-        {
-            var a = first.Start("brand-a");
-            await first.WriteAsync(a, "a1", "a2");
-            await first.AskAsync(a, new SnapshotNotes());
-            await first.AskAsync(a, new PruneJournal(2));
-            await first.WriteAsync(a, "a3");
-            await first.WriteAsync(first.Start("brand-b"), "b1");
-        }
-
+        await WriteTwoBrandsAsync();
         await using var node = new EmbeddedNode(File);
         var again = node.Start("brand-a");
         Assert.Equal("a1,a2,a3", await node.ReadAsync(again));
