@@ -1,5 +1,6 @@
 using System.Globalization;
 using StreamEngine.Engine.Ingest;
+using StreamEngine.Engine.Telemetry;
 
 namespace StreamEngine.Engine.Tests;
 
@@ -18,6 +19,9 @@ public class IngestThreadsTests
         if (OperatingSystem.IsLinux())
         {
             Assert.True(niceness >= IngestThreads.Niceness, $"an ingest thread ran at niceness {niceness}");
+
+            // What operators read in /metrics is what the threads got.
+            Assert.Equal(niceness, EngineMetrics.IngestThreadNiceness.Value);
         }
     }
 

@@ -68,6 +68,11 @@ public static class EngineMetrics
     public static readonly Gauge BrandActorsAlive = Metrics.CreateGauge(
         "streamengine_brand_actors", "Brand actors running on this node.");
 
+    public static readonly Gauge IngestThreadNiceness = Metrics.CreateGauge(
+        "streamengine_ingest_thread_niceness",
+        "The Linux niceness an ingest thread got: 5 as the node sets it; lower where the system refused, and dashboard queries then wait behind ingest (README.md).",
+        new GaugeConfiguration { SuppressInitialValue = true });
+
     public static readonly Gauge IngestQueueDepth = Metrics.CreateGauge(
         "streamengine_ingest_queue_chunks", "Chunks of posts waiting to enter the ingest graph.");
 }
