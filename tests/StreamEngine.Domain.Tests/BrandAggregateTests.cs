@@ -331,6 +331,38 @@ public sealed class BrandAggregateTests
     }
 
     [Fact]
+    public void Deltas_replayed_and_sealed_once_give_the_figures_of_deltas_applied_one_by_one()
+    {
+        // The third delta comes late, into minutes and hours the second had already let be sealed.
+        var deltas = new[]
+        {
+            Delta(PostsAtKnownAges()),
+            Delta(Enumerable.Range(0, 300).Select(i =>
+                TestPosts.Make("now" + i, Now - TimeSpan.FromSeconds(i), authorId: "a" + (i % 40), followers: i, country: "PT")).ToArray()),
+            Delta(Enumerable.Range(0, 3000).Select(i =>
+                TestPosts.Make("late" + i, Now - TimeSpan.FromMinutes(i % 600), authorId: "b" + (i % 70), followers: i, age: i % 90)).ToArray()),
+        };
+        var applied = new BrandAggregate();
+        var replayed = new BrandAggregate();
+
+        foreach (var delta in deltas)
+        {
+            applied.Apply(delta);
+            replayed.Replay(delta);
+        }
+
+        replayed.Seal();
+
+        AssertSameFigures(applied, replayed);
+        foreach (var window in TimeWindow.All)
+        {
+            Assert.Equal(
+                applied.Influence.TopAuthors(window, TallyWeight.Reach, 10, Now).Select(a => (a.Author, a.Tally)),
+                replayed.Influence.TopAuthors(window, TallyWeight.Reach, 10, Now).Select(a => (a.Author, a.Tally)));
+        }
+    }
+
+    [Fact]
     public void Restores_from_its_buckets_with_identical_figures()
     {
         var original = new BrandAggregate();

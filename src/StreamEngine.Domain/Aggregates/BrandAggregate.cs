@@ -51,6 +51,17 @@ public sealed class BrandAggregate
 
     public void Apply(BrandDelta delta)
     {
+        Replay(delta);
+        Seal();
+    }
+
+    /// <summary>
+    /// Applies a journaled delta without sealing what it leaves behind: a recovery replays a brand's
+    /// deltas one after another, and sealing after each would encode buckets that the next one
+    /// reopens. <see cref="Seal"/> once the last is in.
+    /// </summary>
+    public void Replay(BrandDelta delta)
+    {
         ArgumentNullException.ThrowIfNull(delta);
         // Indexed: a foreach over the interface boxes an enumerator per delta, and recovery replays hundreds of thousands.
         var minutes = delta.Minutes;
@@ -58,12 +69,10 @@ public sealed class BrandAggregate
         {
             Apply(minutes[i]);
         }
-
-        Seal();
     }
 
     /// <summary>Seals the buckets no longer expected to change (see <see cref="BucketRing"/>).</summary>
-    private void Seal()
+    public void Seal()
     {
         if (NewestMinute is { } newest)
         {

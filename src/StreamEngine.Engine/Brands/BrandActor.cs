@@ -66,10 +66,11 @@ public sealed class BrandActor : ReceivePersistentActor
                 Keep(snapshot.Alerts ?? []);
             }
         });
-        Recover<MentionsRecorded>(e => _aggregate.Apply(e.Delta));
+        Recover<MentionsRecorded>(e => _aggregate.Replay(e.Delta));
         Recover<AlertsRaised>(e => Keep(e.Alerts));
         Recover<RecoveryCompleted>(_ =>
         {
+            _aggregate.Seal();
             foreach (var alert in _alerts)
             {
                 if (alert.Category == "security")
