@@ -349,16 +349,26 @@ public sealed class BrandAggregateTests
         {
             applied.Apply(delta);
             replayed.Replay(delta);
+            if (delta == deltas[1])
+            {
+                // So the late delta lands in sealed minutes, hours and panes.
+                Assert.True(applied.Sealed is { MinuteChunks: > 0, HourChunks: > 0, Panes: > 0 }, $"sealed before the late delta: {applied.Sealed}");
+            }
         }
 
+        Assert.Equal((0, 0, 0), replayed.Sealed);
         replayed.Seal();
+        Assert.Equal(applied.Sealed, replayed.Sealed);
 
         AssertSameFigures(applied, replayed);
         foreach (var window in TimeWindow.All)
         {
-            Assert.Equal(
-                applied.Influence.TopAuthors(window, TallyWeight.Reach, 10, Now).Select(a => (a.Author, a.Tally)),
-                replayed.Influence.TopAuthors(window, TallyWeight.Reach, 10, Now).Select(a => (a.Author, a.Tally)));
+            foreach (var by in Enum.GetValues<TallyWeight>())
+            {
+                Assert.Equal(
+                    applied.Influence.TopAuthors(window, by, 10, Now).Select(a => (a.Author, a.Tally)),
+                    replayed.Influence.TopAuthors(window, by, 10, Now).Select(a => (a.Author, a.Tally)));
+            }
         }
     }
 

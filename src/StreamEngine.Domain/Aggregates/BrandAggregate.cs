@@ -31,6 +31,9 @@ public sealed class BrandAggregate
 
     public IEnumerable<MentionBucket> MinuteBuckets => _minutes.All;
 
+    /// <summary>How much of the brand is held sealed: minute and hour chunks, and influence panes.</summary>
+    internal (int MinuteChunks, int HourChunks, int Panes) Sealed => (_minutes.ChunksSealed, _hours.ChunksSealed, Influence.SealedPanes);
+
     public IEnumerable<MentionBucket> HourBuckets => _hours.All;
 
     /// <summary>The latest minute of event time any mention was dated in; null before the first.</summary>
