@@ -26,7 +26,6 @@ internal sealed class EmbeddedJournal : SqlWriteJournal
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stopping = new();
     private bool _reading;
-    private bool _restarted;
 
     public EmbeddedJournal(Akka.Configuration.Config journalConfig)
         : base(journalConfig)
@@ -48,7 +47,6 @@ internal sealed class EmbeddedJournal : SqlWriteJournal
     {
         // Brands are live and their writes may be in flight: what a read now saw could already be
         // behind the store, so after a restart of the journal every recovery asks the store.
-        _restarted = true;
         _atStart.Release();
         base.PostRestart(reason);
     }
@@ -65,12 +63,7 @@ internal sealed class EmbeddedJournal : SqlWriteJournal
         switch (message)
         {
             case ReadJournalAtStart:
-                // One left in the stash by the instance before a restart, or after the brands have recovered: too late to read.
-                if (_restarted || _atStart.Released)
-                {
-                    return true;
-                }
-
+                // Also the one a restarted journal sends itself, which its released rows answer at once.
                 _reading = true;
                 ReadAtStartAsync(_stopping.Token).PipeTo(Self, success: () => JournalReadAtStart.Instance);
                 return true;
@@ -190,6 +183,8 @@ internal sealed class EmbeddedJournal : SqlWriteJournal
                     break;
                 case JournalReadEnd.NotRead:
                     _log.Info("The journal keeps sequence numbers beside its rows (compatibility mode): brands recover with queries of their own");
+                    break;
+                case JournalReadEnd.TooLate:
                     break;
             }
         }

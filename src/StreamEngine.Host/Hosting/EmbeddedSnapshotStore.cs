@@ -17,7 +17,6 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     private readonly SnapshotConfig _settings;
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stopping = new();
-    private bool _restarted;
 
     public EmbeddedSnapshotStore(Akka.Configuration.Config snapshotConfig)
         : base(snapshotConfig)
@@ -37,7 +36,6 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     protected override void PostRestart(Exception reason)
     {
         // Brands are live and a snapshot may be being saved: after a restart every load asks the store.
-        _restarted = true;
         _atStart.LeaveAllToStore();
         base.PostRestart(reason);
     }
@@ -56,12 +54,8 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
             return base.ReceivePluginInternal(message);
         }
 
-        // One left in the stash by the instance before a restart is too late to read.
-        if (!_restarted)
-        {
-            _ = ReadAtStartAsync(_stopping.Token);
-        }
-
+        // After a restart, the set left to the store skips the read.
+        _ = ReadAtStartAsync(_stopping.Token);
         return true;
     }
 
@@ -79,8 +73,10 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var ids = await Task.Run(() => _atStart.ReadAsync(_settings, stopping));
-            _log.Info("Read the snapshots at start: {0} persistence ids have one, in {1:0.00} s", ids, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            if (await Task.Run(() => _atStart.ReadAsync(_settings, stopping)) is { } ids)
+            {
+                _log.Info("Read the snapshots at start: {0} persistence ids have one, in {1:0.00} s", ids, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

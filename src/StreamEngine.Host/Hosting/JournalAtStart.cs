@@ -88,6 +88,11 @@ internal sealed class JournalAtStart
     /// <returns>How the pass ended, for the log.</returns>
     public async Task<JournalReadOutcome> ReadAsync(JournalConfig config, CancellationToken cancel)
     {
+        if (Released)
+        {
+            return new JournalReadOutcome(0, 0, 0, JournalReadEnd.TooLate);
+        }
+
         if (config.DaoConfig.SqlCommonCompatibilityMode)
         {
             // Highest sequence numbers then live partly in a metadata table this pass does not read.
@@ -279,4 +284,7 @@ internal enum JournalReadEnd
 
     /// <summary>The journal keeps sequence numbers in a metadata table too (its compatibility mode): every id is left to the store.</summary>
     NotRead,
+
+    /// <summary>Let go before the pass began (the journal restarted, or the brands had recovered): not read.</summary>
+    TooLate,
 }

@@ -21,9 +21,17 @@ internal sealed class SnapshotsAtStart
     private bool _allToStore;
 
     /// <summary>Reads the ids that have snapshots.</summary>
-    /// <returns>How many ids have one.</returns>
-    public async Task<int> ReadAsync(SnapshotConfig config, CancellationToken cancel)
+    /// <returns>How many ids have one; null when every id was already left to the store (after a restart), and nothing read.</returns>
+    public async Task<int?> ReadAsync(SnapshotConfig config, CancellationToken cancel)
     {
+        lock (_gate)
+        {
+            if (_allToStore)
+            {
+                return null;
+            }
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         try
         {

@@ -1,4 +1,3 @@
-using Akka.Actor;
 using Microsoft.Data.Sqlite;
 using StreamEngine.Host.Hosting;
 
@@ -82,7 +81,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         await WriteTwoBrandsAsync();
         await using var node = new EmbeddedNode(File);
         var atStart = new JournalAtStart();
-        var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+        var outcome = await atStart.ReadAsync(node.JournalSettings, CancellationToken.None);
 
         // brand-a's rows 2 (pruned, kept for its number) and 3, and brand-b's row 1.
         Assert.Equal((2, 3L, JournalReadEnd.Whole), (outcome.Ids, outcome.Rows, outcome.End));
@@ -111,11 +110,11 @@ public sealed class EmbeddedJournalTests : IDisposable
     {
         await WriteTwoBrandsAsync();
         await using var node = new EmbeddedNode(File);
-        var whole = await new JournalAtStart().ReadAsync(Settings(node.System), CancellationToken.None);
+        var whole = await new JournalAtStart().ReadAsync(node.JournalSettings, CancellationToken.None);
 
         // brand-b's one row comes last and crosses the budget.
         var atStart = new JournalAtStart { ByteBudget = whole.HeldBytes - 1 };
-        var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+        var outcome = await atStart.ReadAsync(node.JournalSettings, CancellationToken.None);
 
         Assert.Equal((1, JournalReadEnd.Budget), (outcome.Ids, outcome.End));
         Assert.True(atStart.TryHighest("brand-a", 0, out var highest));
@@ -130,7 +129,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         await WriteTwoBrandsAsync();
         await using var node = new EmbeddedNode(File);
         var atStart = new JournalAtStart { ByteBudget = 1 };
-        var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+        var outcome = await atStart.ReadAsync(node.JournalSettings, CancellationToken.None);
 
         Assert.Equal((0, JournalReadEnd.Budget), (outcome.Ids, outcome.End));
         Assert.False(atStart.TryHighest("brand-a", 0, out _));
@@ -142,7 +141,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         await WriteTwoBrandsAsync();
         await using var node = new EmbeddedNode(File);
         var atStart = new JournalAtStart { Deadline = TimeSpan.FromSeconds(5), Clock = new HourPerReading() };
-        var outcome = await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+        var outcome = await atStart.ReadAsync(node.JournalSettings, CancellationToken.None);
 
         Assert.Equal((0, JournalReadEnd.Deadline), (outcome.Ids, outcome.End));
         Assert.False(atStart.TryHighest("brand-a", 0, out _));
@@ -156,7 +155,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         await using var node = new EmbeddedNode(File);
         var atStart = new JournalAtStart();
         atStart.Release();
-        await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+        Assert.Equal(JournalReadEnd.TooLate, (await atStart.ReadAsync(node.JournalSettings, CancellationToken.None)).End);
 
         Assert.True(atStart.Released);
         Assert.False(atStart.TryHighest("brand-a", 0, out _));
@@ -164,7 +163,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         Assert.Equal(0, atStart.Held);
 
         var held = new JournalAtStart();
-        await held.ReadAsync(Settings(node.System), CancellationToken.None);
+        await held.ReadAsync(node.JournalSettings, CancellationToken.None);
         Assert.Equal(2, held.Held);
         held.Release();
         Assert.False(held.TryTake("brand-a", out _));
@@ -194,7 +193,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         Assert.False(atStart.TryHighest("brand-a", 0, out _));
         atStart.Forget("brand-b");
 
-        await atStart.ReadAsync(Settings(node.System), CancellationToken.None);
+        await atStart.ReadAsync(node.JournalSettings, CancellationToken.None);
         Assert.False(atStart.TryHighest("brand-a", 0, out _));
         Assert.False(atStart.TryTake("brand-b", out _));
         Assert.Equal(0, atStart.Held);
@@ -208,7 +207,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         var atStart = new SnapshotsAtStart();
         Assert.False(atStart.KnownToHaveNone("brand-early"));
 
-        Assert.Equal(1, await atStart.ReadAsync(PluginSettings.Snapshots(node.System.Settings.Config.GetConfig("akka.persistence.snapshot-store.sql"), node.System), CancellationToken.None));
+        Assert.Equal(1, await atStart.ReadAsync(node.SnapshotSettings, CancellationToken.None));
         Assert.False(atStart.KnownToHaveNone("brand-a"));
         Assert.True(atStart.KnownToHaveNone("brand-b"));
         Assert.False(atStart.KnownToHaveNone("brand-early"));
@@ -224,7 +223,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         await using var node = new EmbeddedNode(File);
         var atStart = new SnapshotsAtStart();
         atStart.LeaveAllToStore();
-        await atStart.ReadAsync(PluginSettings.Snapshots(node.System.Settings.Config.GetConfig("akka.persistence.snapshot-store.sql"), node.System), CancellationToken.None);
+        Assert.Null(await atStart.ReadAsync(node.SnapshotSettings, CancellationToken.None));
 
         Assert.False(atStart.KnownToHaveNone("brand-b"));
         Assert.False(atStart.KnownToHaveNone("brand-unknown"));
@@ -241,9 +240,6 @@ public sealed class EmbeddedJournalTests : IDisposable
 
         public override long GetTimestamp() => _now += TimeSpan.TicksPerHour;
     }
-
-    private static Akka.Persistence.Sql.Config.JournalConfig Settings(ActorSystem system) =>
-        PluginSettings.Journal(system.Settings.Config.GetConfig("akka.persistence.journal.sql"), system);
 
     // brand-a: three notes, a snapshot after the second and the journal pruned up to it; brand-b: one note.
     private async Task WriteTwoBrandsAsync()

@@ -34,6 +34,14 @@ internal sealed class EmbeddedNode : IAsyncDisposable
 
     public ActorSystem System { get; }
 
+    /// <summary>The journal's settings, as the embedded journal builds them.</summary>
+    public Akka.Persistence.Sql.Config.JournalConfig JournalSettings =>
+        PluginSettings.Journal(System.Settings.Config.GetConfig("akka.persistence.journal.sql"), System);
+
+    /// <summary>The snapshot store's settings, as the embedded snapshot store builds them.</summary>
+    public Akka.Persistence.Sql.Config.SnapshotConfig SnapshotSettings =>
+        PluginSettings.Snapshots(System.Settings.Config.GetConfig("akka.persistence.snapshot-store.sql"), System);
+
     public IActorRef Start(string persistenceId) => System.ActorOf(NoteTaker.Props(persistenceId));
 
     public async Task WriteAsync(IActorRef taker, params string[] notes)
