@@ -110,17 +110,17 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task A_batch_arriving_after_its_sender_stopped_waiting_is_refused_unwritten()
+    public async Task A_batch_arriving_after_its_take_up_time_is_refused_unwritten()
     {
         var brand = Brand("acme");
         var expected = await RecordAsync(brand, "acme", Batches(1));
 
-        // Held up (its shard moving) past its deadline: its sender has reported it not journaled,
-        // and will send its posts again.
+        // Held up (its shard moving) past the time it had to be taken up: refused, its sender
+        // reports it not journaled, and its posts are sent again.
         brand.Tell(new RecordMentions("acme", TestData.Batch(1, _clock.Now), WriteBy: _clock.Now - TimeSpan.FromSeconds(1)), TestActor);
 
         var refused = await ExpectMsgAsync<Status.Failure>(Generous);
-        Assert.Contains("after its sender had stopped waiting", refused.Cause.Message, StringComparison.Ordinal);
+        Assert.Contains("after the time it had to take it up", refused.Cause.Message, StringComparison.Ordinal);
         brand.Tell(new RecordMentions("acme", TestData.Batch(2, _clock.Now), WriteBy: _clock.Now + TimeSpan.FromSeconds(1)), TestActor);
         expected.Apply(TestData.Batch(2, _clock.Now));
         await ExpectMsgAsync<MentionsAcknowledged>(Generous);

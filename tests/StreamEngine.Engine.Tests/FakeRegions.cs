@@ -43,7 +43,7 @@ internal sealed class RefusingRegion : ReceiveActor
         Receive<RecordMentions>(m =>
         {
             received.Enqueue(m);
-            Sender.Tell(new Status.Failure(new TimeoutException($"the batch for brand '{m.BrandId}' came after its sender stopped waiting")));
+            Sender.Tell(new Status.Failure(new TimeoutException($"the batch for brand '{m.BrandId}' came after the time it had to be taken up")));
         });
     }
 

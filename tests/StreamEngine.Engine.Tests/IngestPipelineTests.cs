@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text;
 using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
@@ -181,7 +182,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
 
         var outcomes = await Task.WhenAll(chunks.Concat(unmatched).Select(c => c.Outcome)).WaitAsync(Generous);
 
-        Assert.All(outcomes.Take(8), o => Assert.Contains("came after its sender stopped waiting", o.Failure, StringComparison.Ordinal));
+        Assert.All(outcomes.Take(8), o => Assert.Contains("came after the time it had to be taken up", o.Failure, StringComparison.Ordinal));
         Assert.Equal(4, refused.RoundChunkLimit);
         Assert.All(outcomes.Skip(8), o => Assert.True(o.Journaled && o.Unmatched == 1, $"{o}"));
         Assert.Equal(RoundSize.FirstLimit, quiet.RoundChunkLimit);
@@ -259,22 +260,46 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_region_that_never_acknowledges_makes_the_chunk_fail_as_not_journaled()
     {
-        var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+        var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
         var chunk = Chunk(1, TestData.Line("p1", At, "acme"), "{", TestData.Line("p3", At, "globex"));
 
         var outcome = await EnqueueAndWait(pipeline, chunk);
 
         Assert.False(outcome.Journaled);
         Assert.NotNull(outcome.Failure);
-        Assert.Contains("not journaled within 0.3 s (the round named 2 brands)", outcome.Failure, StringComparison.Ordinal);
+        // The take-up time and two journal answers, one after the other (IngestSettings.EffectiveAnswerTimeout).
+        Assert.Contains("not answered within 0.5 s (the round named 2 brands)", outcome.Failure, StringComparison.Ordinal);
         Assert.Equal(1, pipeline.RoundChunkLimit);
         Assert.Equal(2, outcome.Accepted);
         Assert.Equal([2], outcome.Errors.Select(e => e.Line));
         Assert.Equal(["acme", "globex"], _received.Select(r => r.BrandId).Order(StringComparer.Ordinal));
 
-        // Each batch tells its brand when the graph stops waiting, less the write's margin (a third
-        // of so short a wait): a brand reached later refuses it, as the graph has reported it lost.
-        Assert.All(_received, r => Assert.Equal(At + TimeSpan.FromMilliseconds(200), r.WriteBy));
+        // Each batch tells its brand how long it has to take it up: a brand reached later refuses it.
+        Assert.All(_received, r => Assert.Equal(At + TimeSpan.FromMilliseconds(300), r.WriteBy));
+    }
+
+    [Fact]
+    public async Task A_batch_answered_after_its_take_up_time_is_journaled_and_its_posts_stay_seen()
+    {
+        // A brand that took its batch up in time answers once the journal has, however slow the
+        // store: reported lost before that, the posts would be resent and count twice.
+        var takeUp = TimeSpan.FromMilliseconds(1);
+        var region = Sys.ActorOf(HoldingRegion.PropsFor(_received));
+        var pipeline = new IngestPipeline(Sys, region, TestData.Model(), new TestClock(),
+            new IngestSettings(AcknowledgeTimeout: takeUp, JournalWriteTimeout: Generous));
+        var line = TestData.Line("p1", At, "acme");
+        var chunk = Chunk(1, line);
+        var enqueued = Stopwatch.StartNew();
+        Assert.True(await pipeline.TryEnqueueAsync(chunk, Generous, CancellationToken.None));
+        await AwaitConditionAsync(() => Task.FromResult(!_received.IsEmpty && enqueued.Elapsed > takeUp * 10), Generous);
+
+        Assert.False(chunk.Outcome.IsCompleted, "the round waits for the brand's answer past the take-up time");
+        region.Tell(new HoldingRegion.Acknowledge());
+        var outcome = await chunk.Outcome.WaitAsync(Generous);
+        Assert.True(outcome.Journaled, outcome.Failure);
+
+        var resent = await EnqueueAndWait(pipeline, Chunk(1, line));
+        Assert.Equal(1, resent.Duplicates);
     }
 
     [Fact]
@@ -284,7 +309,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         using var watch = await BrandRecoveryWatch.StartAsync(Sys, clusterWide: false, CancellationToken.None);
         var wait = TimeSpan.FromSeconds(10);
         var pipeline = new IngestPipeline(Sys, Sys.ActorOf(FirstBatchLostRegion.PropsFor(_received)), TestData.Model(), new TestClock(),
-            new IngestSettings(AcknowledgeTimeout: wait), watch);
+            new IngestSettings(AcknowledgeTimeout: wait, JournalWriteTimeout: TimeSpan.Zero), watch);
         var first = Chunk(1, TestData.Line("p1", At, "acme"));
         Assert.True(await pipeline.TryEnqueueAsync(first, Generous, CancellationToken.None));
 
@@ -319,7 +344,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     public async Task The_pipeline_keeps_serving_after_a_round_fails()
     {
         var pipeline = Pipeline(FirstBatchLostRegion.PropsFor(_received),
-            new IngestSettings(ChunksPerRound: 1, AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+            new IngestSettings(ChunksPerRound: 1, AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
 
         var failed = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p1", At, "acme")));
         var journaled = await EnqueueAndWait(pipeline, Chunk(1, TestData.Line("p2", At, "acme"), TestData.Line("p3", At, "acme")));
@@ -405,7 +430,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_post_whose_batch_was_not_journaled_is_not_a_duplicate_when_resent()
     {
-        var pipeline = Pipeline(FirstBatchLostRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+        var pipeline = Pipeline(FirstBatchLostRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
         var line = TestData.Line("p1", At, "acme");
 
         var lost = await EnqueueAndWait(pipeline, Chunk(1, line));
@@ -419,7 +444,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_resend_after_a_round_failed_for_some_brands_counts_again_only_what_they_missed()
     {
-        var pipeline = Pipeline(OneBrandLostRegion.PropsFor("globex", _received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+        var pipeline = Pipeline(OneBrandLostRegion.PropsFor("globex", _received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
         string[] lines = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
 
         var partly = await EnqueueAndWait(pipeline, Chunk(1, lines));

@@ -85,7 +85,7 @@ public sealed class IngestSubmissionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_chunk_that_is_not_journaled_makes_the_whole_submission_not_journaled()
     {
-        var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300)));
+        var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
 
         var result = await Submit(pipeline, TestData.Utf8([TestData.Line("p1", At, "acme"), "x"]), Generous);
 

@@ -152,7 +152,7 @@ public sealed class BrandActor : ReceivePersistentActor
         {
             EngineMetrics.BatchesTooLate.Inc();
             Sender.Tell(new Status.Failure(new TimeoutException(
-                $"brand {_brandId} received a batch after its sender had stopped waiting (write by {writeBy:O}); it was not journaled, so its posts count once when sent again")));
+                $"brand {_brandId} received a batch after the time it had to take it up (write by {writeBy:O}); it was not journaled, so its posts count once when sent again")));
             return;
         }
 

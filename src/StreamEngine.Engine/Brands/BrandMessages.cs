@@ -17,10 +17,11 @@ public interface IBrandMessage : IBrandWireMessage
 
 /// <summary>Adds a batch of mentions to a brand; answered with <see cref="MentionsAcknowledged"/> once journaled.</summary>
 /// <param name="WriteBy">
-/// When the sender stops waiting (less a margin for the write itself): a batch that reaches its
-/// brand later, held up while its shard moved between nodes, is refused unwritten. The sender has
-/// by then reported it not journaled and its posts will be sent again: written as well, they would
-/// count twice. Null: no deadline.
+/// The last moment the brand may take the batch up: one that reaches its brand later, held up while
+/// its shard moved between nodes, is refused unwritten, so that its sender need not wait on. A batch
+/// taken up in time is answered once the journal has answered, and the sender waits for that
+/// answer (<see cref="Ingest.IngestSettings.EffectiveAnswerTimeout"/>): reported lost while its
+/// write could still be made, its posts would be sent again and count twice. Null: no deadline.
 /// </param>
 public sealed record RecordMentions(string BrandId, BrandDelta Delta, DateTimeOffset? WriteBy = null) : IBrandMessage;
 

@@ -11,9 +11,9 @@ namespace StreamEngine.Engine.Brands;
 /// messages forwarded by other regions overtake them; a dropped batch was never delivered, so its
 /// round waited out its whole 30 s and answered 503 (at one node stop in eight and one rebalance
 /// in sixteen, in a cluster run). Order does not matter to brands (a batch adds up, a query reads), and a
-/// batch sent again after its sender stopped waiting is refused by its brand unwritten
-/// (<see cref="RecordMentions.WriteBy"/>), so sending it again can neither reorder figures nor
-/// count a post twice.
+/// batch sent again past the time it had to be taken up is refused by its brand unwritten
+/// (<see cref="RecordMentions.WriteBy"/>), and its sender, still waiting, hears so: sending it
+/// again can neither reorder figures nor count a post twice.
 /// </summary>
 /// <remarks>
 /// Only that drop is undone. Others mean the shard cannot take the message (its buffer is full, the

@@ -46,9 +46,9 @@ public sealed class IngestPipeline
         _clock = clock;
         _settings = settings;
         _batcher = new MentionBatcher(settings.DuplicateHorizon);
-        var timeout = settings.EffectiveAcknowledgeTimeout;
-        _folds = new RoundFolds(_batcher, () => _clock.GetUtcNow() + timeout - WriteMargin(timeout));
-        _roundSize = new RoundSize(settings.ChunksPerRound, timeout - WriteMargin(timeout), limit => EngineMetrics.RoundChunksLimit.Set(limit));
+        var takeUp = settings.EffectiveAcknowledgeTimeout;
+        _folds = new RoundFolds(_batcher, () => _clock.GetUtcNow() + takeUp);
+        _roundSize = new RoundSize(settings.ChunksPerRound, takeUp, limit => EngineMetrics.RoundChunksLimit.Set(limit));
         _queue = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(settings.QueueChunks)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -139,12 +139,6 @@ public sealed class IngestPipeline
         return chunk;
     }
 
-    /// <summary>
-    /// How long before the acknowledgement timeout a brand stops taking a batch: the time its write
-    /// may take. A batch written after its sender gave up would count twice once its posts are resent.
-    /// </summary>
-    private static TimeSpan WriteMargin(TimeSpan timeout) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, timeout.Ticks / 3));
-
     private async Task<NotUsed> Journal(FoldedRound folded)
     {
         var round = folded.Round;
@@ -160,7 +154,9 @@ public sealed class IngestPipeline
         _announcements = announcedInTurn.Task;
         try
         {
-            var timeout = _settings.EffectiveAcknowledgeTimeout;
+            // A brand answers a batch it took up once the journal has, however long the store took:
+            // a round that stopped waiting sooner could report lost posts that are then written.
+            var timeout = _settings.EffectiveAnswerTimeout;
 
             // The round's last folds may still be running: its batches are built after them.
             commands = await folded.Batches;
@@ -187,7 +183,7 @@ public sealed class IngestPipeline
             // Each brand named costs a journal row: the count tells an operator whether the round
             // was too large for the store rather than the store too slow.
             failure = ex is AskTimeoutException
-                ? $"brand batches were not journaled within {_settings.EffectiveAcknowledgeTimeout.TotalSeconds:0.###} s (the round named {commands?.Count ?? 0} brands)"
+                ? $"brand batches were not answered within {_settings.EffectiveAnswerTimeout.TotalSeconds:0.###} s (the round named {commands?.Count ?? 0} brands)"
                 : $"brand batches were not journaled: {ex.Message}";
 
             // An overloaded store fails writes in several ways (asks timing out, batches refused past

@@ -8,7 +8,12 @@ namespace StreamEngine.Engine.Ingest;
 /// <param name="ChunksPerRound">The most chunks folded into one round of per-brand batches, so a busy brand gets one journal write for many senders; rounds start smaller and grow to it while the store keeps up (<see cref="RoundSize"/>). The host's --chunks-per-round.</param>
 /// <param name="BatchWindow">How long a round waits to fill from its first chunk before it is sent with what it has (while the journal stage is busy it gathers on, up to the limit).</param>
 /// <param name="BatchesInFlight">Rounds awaiting their journal acknowledgements at once.</param>
-/// <param name="AcknowledgeTimeout">How long a brand may take to journal a batch before the chunk is reported as not journaled.</param>
+/// <param name="AcknowledgeTimeout">How long a round's brands have to take up its batches: a brand reached later refuses its batch, and the chunk is reported as not journaled.</param>
+/// <param name="JournalWriteTimeout">
+/// How long the journal gives a write before it cancels it and reports it failed (its circuit
+/// breaker's call-timeout): longer than the store's own waits, so that a store slow for a while
+/// costs time rather than a failed round, and its error, when it gives up, says why.
+/// </param>
 /// <param name="DuplicateHorizon">Post ids remembered per generation for spotting duplicates (two generations are kept).</param>
 public sealed record IngestSettings(
     int QueueChunks = 64,
@@ -17,9 +22,23 @@ public sealed record IngestSettings(
     TimeSpan? BatchWindow = null,
     int BatchesInFlight = 4,
     TimeSpan? AcknowledgeTimeout = null,
+    TimeSpan? JournalWriteTimeout = null,
     int DuplicateHorizon = DuplicateFilter.DefaultGenerationSize)
 {
     public TimeSpan EffectiveBatchWindow => BatchWindow ?? TimeSpan.FromMilliseconds(5);
 
     public TimeSpan EffectiveAcknowledgeTimeout => AcknowledgeTimeout ?? TimeSpan.FromSeconds(30);
+
+    /// <summary>Above the embedded store's 30 s wait for its write lock, with room for the write's wait in the journal's queue.</summary>
+    public TimeSpan EffectiveJournalWriteTimeout => JournalWriteTimeout ?? TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// How long a round waits for its brands' answers: a brand that took up its batch by the
+    /// acknowledge timeout answers once the journal has, and its writes in flight go one after the
+    /// other (the one under way, then the rest together), two journal answers at most. A round that
+    /// stopped waiting sooner could report posts lost whose write was still under way and then made:
+    /// sent again, they would count twice. A round still unanswered after that lost its batches on
+    /// the way (a node gone) or its brand with them.
+    /// </summary>
+    public TimeSpan EffectiveAnswerTimeout => EffectiveAcknowledgeTimeout + (2 * EffectiveJournalWriteTimeout);
 }

@@ -25,7 +25,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
 
     /// <summary>Folds a whole round at once: <see cref="Admit"/> for each of its chunks, then <see cref="Build"/>.</summary>
     /// <param name="admitted">Receives every post let through with the brands it went to, so that what a round failed to journal can be <see cref="Forget"/>-ed.</param>
-    /// <param name="writeBy">When the round's sender stops waiting for the brands (<see cref="RecordMentions.WriteBy"/>).</param>
+    /// <param name="writeBy">The last moment the round's brands may take up their batches (<see cref="RecordMentions.WriteBy"/>).</param>
     public List<RecordMentions> Fold(IReadOnlyList<ChunkReading> round, PostAnalyzer analyzer, AdmittedPosts admitted, DateTimeOffset? writeBy = null)
     {
         ArgumentNullException.ThrowIfNull(round);
@@ -67,7 +67,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     /// The round's batch for each brand it named, and its rivals' share-of-voice counts; then
     /// empties the builders for the next round, whether or not the round's folds went well.
     /// </summary>
-    /// <param name="writeBy">When the round's sender stops waiting for the brands (<see cref="RecordMentions.WriteBy"/>).</param>
+    /// <param name="writeBy">The last moment the round's brands may take up their batches (<see cref="RecordMentions.WriteBy"/>).</param>
     /// <param name="failure">What went wrong in one of the round's folds: nothing of the round is built, and it is thrown again.</param>
     public List<RecordMentions> Build(PostAnalyzer analyzer, DateTimeOffset? writeBy = null, Exception? failure = null)
     {

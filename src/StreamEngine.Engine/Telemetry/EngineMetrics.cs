@@ -34,7 +34,7 @@ public static class EngineMetrics
         "streamengine_brand_messages_redelivered_total", "Brand batches and queries sent again after the shard region dropped them while their shard was handed off to another node.");
 
     public static readonly Counter BatchesTooLate = Metrics.CreateCounter(
-        "streamengine_brand_batches_too_late_total", "Brand batches refused unwritten because they arrived after their sender had stopped waiting (held up while a shard moved between nodes).");
+        "streamengine_brand_batches_too_late_total", "Brand batches refused unwritten because they arrived after the time they had to be taken up (held up while a shard moved between nodes).");
 
     public static readonly Counter BrandRecoveryFailures = Metrics.CreateCounter(
         "streamengine_brand_recovery_failures_total", "Times a brand could not recover its figures from the store (a row that does not decode, a store that refused the read); the log names the brand and the cause.");

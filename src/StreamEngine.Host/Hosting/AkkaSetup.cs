@@ -45,7 +45,7 @@ internal static class AkkaSetup
                     })
                 // The ingest graph drains in this phase (IngestService): give it as long as a round may wait for its brands.
                 .AddHocon(
-                    $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)(new IngestSettings().EffectiveAcknowledgeTimeout.TotalSeconds + 5)}s",
+                    $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)(new IngestSettings().EffectiveAnswerTimeout.TotalSeconds + 5)}s",
                     HoconAddMode.Prepend)
                 .AddHocon(
                     $"akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = {(store.JournalRowsAsParameters ? "on" : "off")}",

@@ -1,5 +1,7 @@
+using Akka.Configuration;
 using LinqToDB.Data;
 using Microsoft.Data.Sqlite;
+using StreamEngine.Engine.Ingest;
 using StreamEngine.Host.Configuration;
 using StreamEngine.Host.Hosting;
 
@@ -81,5 +83,16 @@ public sealed class SqliteStoreTests
         Assert.Null(postgres.ReadIsolationLevel);
         Assert.False(postgres.JournalRowsAsParameters);
         SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public void The_journal_waits_for_the_stores_own_answer_to_a_write()
+    {
+        // The plugin cannot call a write back: one its breaker timed out while SQLite still waited
+        // for the lock would be made all the same, after its posts were reported lost.
+        var callTimeout = ConfigurationFactory.ParseString(StoreOutages.Hocon).GetTimeSpan("akka.persistence.journal.sql.circuit-breaker.call-timeout");
+
+        Assert.Equal(new IngestSettings().EffectiveJournalWriteTimeout, callTimeout);
+        Assert.True(callTimeout > SqliteStore.LockWait, $"the journal gives up on a write after {callTimeout}, before SQLite's {SqliteStore.LockWait} wait for the lock");
     }
 }
