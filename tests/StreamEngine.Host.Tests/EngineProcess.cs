@@ -23,7 +23,8 @@ public sealed class EngineProcess : IAsyncDisposable
     private EngineProcess(Process process)
     {
         _process = process;
-        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        // Longer than the 125 s a node may keep an ingest request waiting for its brands' writes.
+        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(150) };
     }
 
     /// <summary>The client of this node's endpoints, addressed once the node has said where it listens.</summary>

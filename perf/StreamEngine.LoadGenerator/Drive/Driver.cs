@@ -73,7 +73,7 @@ public sealed class Driver : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             UseProxy = false,
         };
-        // A node keeps an ingest request up to 120 s while its brands' writes are under way: cut
+        // A node keeps an ingest request up to 125 s while its brands' writes are under way: cut
         // sooner, the request would pass for lost while its posts were being journaled.
         _http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(150) };
     }

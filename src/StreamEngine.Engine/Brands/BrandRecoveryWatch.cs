@@ -7,7 +7,7 @@ namespace StreamEngine.Engine.Brands;
 /// <summary>
 /// Hears the brands that could not recover their figures from the store (<see cref="BrandRecoveryFailed"/>)
 /// and fails the asks waiting on them at once. Such a brand stops without answering what it was
-/// sent, so an ask would otherwise wait out its whole timeout (the ingest graph's 30 s, holding one
+/// sent, so an ask would otherwise wait out its whole timeout (the ingest graph's 125 s, holding one
 /// of its rounds) and then know only that nothing came.
 /// </summary>
 public sealed class BrandRecoveryWatch : IDisposable

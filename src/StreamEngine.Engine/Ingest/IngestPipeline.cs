@@ -36,7 +36,7 @@ public sealed class IngestPipeline
     [ThreadStatic]
     private static AnalysisScratch? t_scratch;
 
-    /// <param name="recoveries">When given, a round with a batch for a brand that cannot recover fails at once with the cause, instead of holding its place in the graph until the acknowledgement timeout.</param>
+    /// <param name="recoveries">When given, a round with a batch for a brand that cannot recover fails at once with the cause, instead of holding its place in the graph until its answer timeout.</param>
     public IngestPipeline(ActorSystem system, IActorRef brandRegion, CurrentModel model, TimeProvider clock, IngestSettings settings, BrandRecoveryWatch? recoveries = null)
     {
         ArgumentNullException.ThrowIfNull(system);

@@ -10,9 +10,9 @@ namespace StreamEngine.Engine.Ingest;
 /// <param name="BatchesInFlight">Rounds awaiting their journal acknowledgements at once.</param>
 /// <param name="AcknowledgeTimeout">How long a round's brands have to take up its batches: a brand reached later refuses its batch, and the chunk is reported as not journaled.</param>
 /// <param name="JournalWriteTimeout">
-/// How long the journal gives a write before it cancels it and reports it failed (its circuit
-/// breaker's call-timeout): longer than the store's own waits, so that a store slow for a while
-/// costs time rather than a failed round, and its error, when it gives up, says why.
+/// How long the journal gives a write before it gives up on it and reports it failed (its circuit
+/// breaker's call-timeout): longer than SQLite's wait for its write lock, so that a store slow for
+/// a while costs time rather than a failed round.
 /// </param>
 /// <param name="DuplicateHorizon">Post ids remembered per generation for spotting duplicates (two generations are kept).</param>
 public sealed record IngestSettings(
@@ -40,5 +40,9 @@ public sealed record IngestSettings(
     /// sent again, they would count twice. A round still unanswered after that lost its batches on
     /// the way (a node gone) or its brand with them.
     /// </summary>
-    public TimeSpan EffectiveAnswerTimeout => EffectiveAcknowledgeTimeout + (2 * EffectiveJournalWriteTimeout);
+    public TimeSpan EffectiveAnswerTimeout => EffectiveAcknowledgeTimeout + (2 * EffectiveJournalWriteTimeout) + AnswerSlack(EffectiveAcknowledgeTimeout);
+
+    // The take-up time is judged on the brand's clock, and the answers take a few hops back: room
+    // for both, as for a clock a second or so apart (a sixth of so short a take-up time as tests use).
+    private static TimeSpan AnswerSlack(TimeSpan takeUp) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, takeUp.Ticks / 6));
 }

@@ -2,7 +2,7 @@ namespace StreamEngine.Engine.Ingest;
 
 /// <summary>
 /// How many chunks a round of ingest may hold. Every brand a round names costs a journal row, and
-/// the round's rows must be written before its requests stop waiting; how many brands a chunk
+/// the round's brands must take their batches up within their time; how many brands a chunk
 /// names, and how fast the store writes, are only known by trying. So rounds start small, grow
 /// while they are journaled well inside that time, and shrink when one comes near it or misses
 /// it. With a fixed 64 chunks, a node of 100,000 brands asked the store for some 40,000 rows a
@@ -30,7 +30,7 @@ public sealed class RoundSize
     private int _generation;
 
     /// <param name="most">The most chunks a round may ever hold (the host's --chunks-per-round).</param>
-    /// <param name="deadline">How long a round's brands have to journal their batches.</param>
+    /// <param name="deadline">How long a round's brands have to take their batches up (<see cref="IngestSettings.EffectiveAcknowledgeTimeout"/>).</param>
     /// <param name="limitChanged">Told each new limit, in the order they are set (for /metrics).</param>
     public RoundSize(int most, TimeSpan deadline, Action<int>? limitChanged = null)
     {

@@ -7,10 +7,9 @@ namespace StreamEngine.Host.Hosting;
 /// How the journal and the snapshot store ride out a slow store or an outage.
 /// <para>
 /// The journal gives a write <see cref="IngestSettings.EffectiveJournalWriteTimeout"/> before it
-/// cancels it, rather than Akka's default 10 s: SQLite waits up to <see cref="SqliteStore.LockWait"/>
-/// for its write lock, and at 10 s a write that was only waiting for the lock was cancelled, its
-/// brand stopped and its request answered 503 (perf/README.md). Past its own wait, the store
-/// answers with an error that names the cause.
+/// gives up on it, rather than Akka's default 10 s: SQLite waits up to <see cref="SqliteStore.LockWait"/>
+/// for its write lock, and at 10 s a write that was only waiting for the lock was given up (and not
+/// made), its brand stopped and its request answered 503 (perf/README.md, "A held write lock").
 /// </para>
 /// <para>
 /// The journal's circuit breaker opens after 10 failures, as by default, and tries the store again

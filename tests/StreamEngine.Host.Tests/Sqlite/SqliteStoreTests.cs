@@ -88,8 +88,8 @@ public sealed class SqliteStoreTests
     [Fact]
     public void The_journal_waits_for_the_stores_own_answer_to_a_write()
     {
-        // The plugin cannot call a write back: one its breaker timed out while SQLite still waited
-        // for the lock would be made all the same, after its posts were reported lost.
+        // Given up by the journal while SQLite still waited for the lock, a write failed its round
+        // although the store would have made it in time.
         var callTimeout = ConfigurationFactory.ParseString(StoreOutages.Hocon).GetTimeSpan("akka.persistence.journal.sql.circuit-breaker.call-timeout");
 
         Assert.Equal(new IngestSettings().EffectiveJournalWriteTimeout, callTimeout);
