@@ -9,7 +9,7 @@ namespace StreamEngine.Engine.Brands;
 /// region dropped while their shard was handed off to another node. Akka.Cluster.Sharding drops
 /// what it buffered for a shard between the start of its hand-off and the hand-off itself, lest
 /// messages forwarded by other regions overtake them; a dropped batch was never delivered, so its
-/// round waited out its whole wait and answered 503 (at one node stop in eight and one rebalance
+/// round waited until it stopped waiting and answered 503 (at one node stop in eight and one rebalance
 /// in sixteen, in a cluster run). Order does not matter to brands (a batch adds up, a query reads), and a
 /// batch sent again past the time it had to be taken up is refused by its brand unwritten
 /// (<see cref="RecordMentions.WriteBy"/>), and its sender, still waiting, hears so: sending it
