@@ -110,6 +110,38 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task What_a_brand_that_cannot_recover_was_sent_is_answered_as_not_done_with_the_cause()
+    {
+        // The brand stops with the batch and the query it was sent still stashed: without an answer
+        // their senders would wait out their asks, on whichever node they run.
+        Sys.ActorOf(BrandStopAnswers.Props());
+        var acme = Brand("acme");
+        await RecordAsync(acme, "acme", Batches(2));
+        await StopAsync(acme);
+        _database.GarbleJournalRows("brand-acme");
+        var batchSender = CreateTestProbe();
+        var querySender = CreateTestProbe();
+        var announcer = CreateTestProbe();
+
+        var restarted = Brand("acme");
+        restarted.Tell(new RecordMentions("acme", TestData.Batch(3, _clock.Now)), batchSender);
+        restarted.Tell(new GetBrandSummary("acme", TimeWindow.OneDay), querySender);
+        restarted.Tell(new FirehoseReachedMinute("acme", 0), announcer);
+
+        var batch = await batchSender.ExpectMsgAsync<Status.Failure>(Generous);
+        var stopped = Assert.IsType<BrandStoppedException>(batch.Cause);
+        Assert.Contains("brand 'acme' could not recover its figures from the store (EndOfStreamException", stopped.Message, StringComparison.Ordinal);
+        Assert.Contains("the batch it was sent was not handled", stopped.Message, StringComparison.Ordinal);
+        Assert.IsType<BrandStoppedException>((await querySender.ExpectMsgAsync<Status.Failure>(Generous)).Cause);
+
+        // Told, not asked: the announcement gets no answer, so the first its sender hears is that of
+        // a batch it sends after it.
+        restarted.Tell(new RecordMentions("acme", TestData.Batch(4, _clock.Now)), announcer);
+        Assert.Contains("the batch it was sent was not handled", (await announcer.ExpectMsgAsync<Status.Failure>(Generous)).Cause.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _database.JournalRows("brand-acme").Count);
+    }
+
+    [Fact]
     public async Task A_batch_arriving_after_its_take_up_time_is_refused_unwritten()
     {
         var brand = Brand("acme");

@@ -100,4 +100,32 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         Assert.Throws<ArgumentException>(() => _serializer.Manifest("not a brand message"));
         Assert.Throws<ArgumentException>(() => _serializer.ToBinary(42));
     }
+
+    [Fact]
+    public async Task A_brand_stop_answer_reaches_an_asker_on_another_node_as_what_it_is()
+    {
+        // Akka.Remote carries a failure's exception by type and rebuilds it on the asking node.
+        var remote = Akka.Configuration.ConfigurationFactory.ParseString("""
+            akka.actor.provider = remote
+            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
+            """);
+        using var system = ActorSystem.Create("brand-stop-answer", remote);
+        try
+        {
+            var failure = new Status.Failure(new BrandStoppedException("brand 'acme' stopped before it handled the batch it was sent"));
+            var serialization = system.Serialization;
+            var serializer = serialization.FindSerializerFor(failure);
+            var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, failure);
+
+            var back = (Status.Failure)serialization.Deserialize(serializer.ToBinary(failure), serializer.Identifier, manifest);
+
+            var stopped = Assert.IsType<BrandStoppedException>(back.Cause);
+            Assert.Equal("brand 'acme' stopped before it handled the batch it was sent", stopped.Message);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
 }
+

@@ -219,10 +219,10 @@ public sealed class BrandActor : ReceivePersistentActor
         {
             DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(BrandRecoveryTopic.Name, failed));
         }
-        else
-        {
-            Context.System.EventStream.Publish(failed);
-        }
+
+        // Here too, and before the brand stops: what it leaves unanswered is answered on this node
+        // with the cause (BrandStopAnswers).
+        Context.System.EventStream.Publish(failed);
 
         base.OnRecoveryFailure(reason, message);
     }

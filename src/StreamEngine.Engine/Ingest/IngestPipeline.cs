@@ -188,9 +188,10 @@ public sealed class IngestPipeline
 
             // An overloaded store fails writes in several ways (asks timing out, batches refused past
             // their write-by time, writes failed by the journal's own timeout or open breaker), and
-            // each says the rounds are too large for it. A brand that cannot recover says nothing of
-            // the sort: one broken brand would otherwise shrink every round it is named in.
-            if (asks is not null && asks.Any(a => a.IsFaulted && a.Exception?.InnerException is not BrandNotRecoveredException))
+            // each says the rounds are too large for it. A brand that cannot recover, or that stopped
+            // before it took its batch up, says nothing of the sort: one broken brand would otherwise
+            // shrink every round it is named in (a failed write is told by the batches in flight).
+            if (asks is not null && asks.Any(a => a.IsFaulted && a.Exception?.InnerException is not (BrandNotRecoveredException or BrandStoppedException)))
             {
                 _roundSize.Missed(round);
             }

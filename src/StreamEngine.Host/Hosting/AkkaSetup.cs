@@ -77,6 +77,7 @@ internal static class AkkaSetup
                         HandOffStopMessage = StopBrand.Instance,
                     })
                 .WithActors((system, registry) => system.ActorOf(HandOffRedelivery.PropsFor(registry.Get<BrandRegion>()), "brand-hand-off-redelivery"))
+                .WithActors((system, _) => system.ActorOf(BrandStopAnswers.Props(), "brand-stop-answers"))
                 .AddStartup((system, _) =>
                 {
                     if (seeds.Length == 0)

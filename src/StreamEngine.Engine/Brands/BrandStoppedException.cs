@@ -1,0 +1,36 @@
+using System.Runtime.Serialization;
+
+namespace StreamEngine.Engine.Brands;
+
+/// <summary>
+/// A brand stopped before it handled a message it was sent (<see cref="BrandStopAnswers"/>): nothing
+/// the message asked was done, so a batch's posts count once when sent again.
+/// </summary>
+/// <remarks>
+/// Travels to the asking node inside a failure: Akka.Remote rebuilds an exception through its
+/// serialization constructor, so this one keeps it.
+/// </remarks>
+[Serializable]
+public sealed class BrandStoppedException : Exception
+{
+    public BrandStoppedException()
+    {
+    }
+
+    public BrandStoppedException(string message)
+        : base(message)
+    {
+    }
+
+    public BrandStoppedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+#pragma warning disable SYSLIB0051 // the constructor Akka.Remote calls to rebuild the exception on the asking node
+    private BrandStoppedException(SerializationInfo info, StreamingContext context)
+        : base(info, context)
+    {
+    }
+#pragma warning restore SYSLIB0051
+}
