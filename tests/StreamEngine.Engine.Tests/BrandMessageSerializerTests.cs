@@ -112,7 +112,7 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         using var system = ActorSystem.Create("brand-stop-answer", remote);
         try
         {
-            var failure = new Status.Failure(new BrandStoppedException("brand 'acme' stopped before it handled the batch it was sent"));
+            var failure = new Status.Failure(new BrandStoppedException("the batch for brand 'acme' reached no running brand"));
             var serialization = system.Serialization;
             var serializer = serialization.FindSerializerFor(failure);
             var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, failure);
@@ -120,7 +120,7 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
             var back = (Status.Failure)serialization.Deserialize(serializer.ToBinary(failure), serializer.Identifier, manifest);
 
             var stopped = Assert.IsType<BrandStoppedException>(back.Cause);
-            Assert.Equal("brand 'acme' stopped before it handled the batch it was sent", stopped.Message);
+            Assert.Equal("the batch for brand 'acme' reached no running brand", stopped.Message);
         }
         finally
         {

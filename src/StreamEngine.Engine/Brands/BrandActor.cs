@@ -207,8 +207,9 @@ public sealed class BrandActor : ReceivePersistentActor
 
     /// <summary>
     /// The store could not give the brand back its figures. Akka.Persistence stops the brand, and
-    /// what it was sent meanwhile is lost unanswered: the failure is published so that the queries
-    /// and the readiness check waiting on it can say why at once. The next message starts the
+    /// what it was sent meanwhile ends as dead letters (<see cref="BrandStopAnswers"/> answers them):
+    /// the failure is published so that the queries and the readiness check waiting on it can say
+    /// why at once. The next message starts the
     /// brand, and its recovery, again.
     /// </summary>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)

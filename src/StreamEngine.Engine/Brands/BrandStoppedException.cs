@@ -3,8 +3,8 @@ using System.Runtime.Serialization;
 namespace StreamEngine.Engine.Brands;
 
 /// <summary>
-/// A brand stopped before it handled a message it was sent (<see cref="BrandStopAnswers"/>): nothing
-/// the message asked was done, so a batch's posts count once when sent again.
+/// A message reached no running brand (<see cref="BrandStopAnswers"/>): nothing it asked was done,
+/// so a batch's posts count once when sent again.
 /// </summary>
 /// <remarks>
 /// Travels to the asking node inside a failure: Akka.Remote rebuilds an exception through its
