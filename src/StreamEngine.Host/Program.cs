@@ -53,18 +53,6 @@ if (OptionsCheck.Problems(options) is { Count: > 0 } problems)
     return 2;
 }
 
-ListeningModel model;
-string modelPath;
-try
-{
-    (model, modelPath) = ModelFile.Load(options.Model);
-}
-catch (ModelException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    return 2;
-}
-
 // A cluster node's store is PostgreSQL, shared on purpose; a single node's SQLite file is its own.
 string? dataDirProblem = null;
 using var dataDirClaim = string.IsNullOrWhiteSpace(options.Postgres) ? NodeClaims.ClaimDataDir(options.DataDir, out dataDirProblem) : null;
@@ -89,6 +77,21 @@ try
 catch (Microsoft.Data.Sqlite.SqliteException ex)
 {
     Console.Error.WriteLine($"the SQLite store under --data-dir {Path.GetFullPath(options.DataDir)} cannot be opened: {ex.Message}");
+    return 2;
+}
+
+// A restart reads the embedded journal while the model loads: neither needs the other.
+_ = JournalReadAhead.Start(store);
+
+ListeningModel model;
+string modelPath;
+try
+{
+    (model, modelPath) = ModelFile.Load(options.Model);
+}
+catch (ModelException ex)
+{
+    Console.Error.WriteLine(ex.Message);
     return 2;
 }
 

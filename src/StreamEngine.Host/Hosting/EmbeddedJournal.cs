@@ -20,12 +20,15 @@ namespace StreamEngine.Host.Hosting;
 /// </summary>
 internal sealed class EmbeddedJournal : SqlWriteJournal
 {
-    private readonly JournalAtStart _atStart = new();
+    private readonly JournalAtStart _atStart;
     private readonly JournalConfig _settings;
     private readonly Akka.Serialization.Serialization _serialization;
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stopping = new();
     private bool _reading;
+
+    // The read begun before the node started (JournalReadAhead), until this journal has taken its outcome.
+    private Task<JournalReadOutcome>? _readAhead;
 
     public EmbeddedJournal(Akka.Configuration.Config journalConfig)
         : base(journalConfig)
@@ -33,6 +36,14 @@ internal sealed class EmbeddedJournal : SqlWriteJournal
         _settings = PluginSettings.Journal(journalConfig, Context.System);
         _serialization = Context.System.Serialization;
         _log = Context.GetLogger();
+        if (JournalReadAhead.TryTake(_settings, _settings.ConnectionString, out var held, out var read))
+        {
+            (_atStart, _readAhead) = (held, read);
+        }
+        else
+        {
+            _atStart = new JournalAtStart();
+        }
     }
 
     protected override void PreStart()
@@ -167,12 +178,15 @@ internal sealed class EmbeddedJournal : SqlWriteJournal
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var outcome = await Task.Run(() => _atStart.ReadAsync(_settings, stopping));
+            var readAhead = _readAhead;
+            _readAhead = null;
+            var outcome = readAhead is not null ? await readAhead : await Task.Run(() => _atStart.ReadAsync(_settings, stopping));
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             switch (outcome.End)
             {
                 case JournalReadEnd.Whole:
-                    _log.Info("Read the journal at start: {0} rows of {1} persistence ids, {2:0.0} MB held, in {3:0.00} s", outcome.Rows, outcome.Ids, outcome.HeldBytes / 1e6, seconds);
+                    _log.Info("Read the journal at start: {0} rows of {1} persistence ids, {2:0.0} MB held, {3:0.00} s after the journal started{4}",
+                        outcome.Rows, outcome.Ids, outcome.HeldBytes / 1e6, seconds, readAhead is not null ? " (begun before the node started)" : "");
                     break;
                 case JournalReadEnd.Budget:
                     // Snapshots keep a brand's journal short; a journal this long means they are failing or rare.

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using StreamEngine.Host.Configuration;
 using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Tests.Sqlite;
@@ -48,16 +49,32 @@ public sealed class EmbeddedJournalTests : IDisposable
 
         // brand-b's recovery waits for the read, so once it answers the read is done.
         Assert.Equal("b1", await node.ReadAsync(node.Start("brand-b")));
-        await using (var store = new SqliteConnection($"Data Source={File}"))
-        {
-            await store.OpenAsync();
-            await using var remove = store.CreateCommand();
-            remove.CommandText = "DELETE FROM journal WHERE persistence_id = 'brand-a'";
-            Assert.Equal(2, await remove.ExecuteNonQueryAsync());
-        }
+        await DeleteRowsAsync("brand-a");
 
         // Asked of the store, brand-a would now find its snapshot and none of the events after it.
         Assert.Equal("a1,a2,a3", await node.ReadAsync(node.Start("brand-a")));
+    }
+
+    [Fact]
+    public async Task A_read_begun_before_the_node_started_is_taken_over_by_its_journal()
+    {
+        await WriteTwoBrandsAsync();
+        var read = JournalReadAhead.Start(StoreSetup.From(new StreamEngineOptions { DataDir = _dir.Path }));
+        Assert.NotNull(read);
+        Assert.Equal(JournalReadEnd.Whole, (await read).End);
+        await DeleteRowsAsync("brand-a");
+
+        await using var node = new EmbeddedNode(File);
+
+        // Asked of the store, brand-a would now find its snapshot and none of the events after it.
+        Assert.Equal("a1,a2,a3", await node.ReadAsync(node.Start("brand-a")));
+        Assert.Equal("b1", await node.ReadAsync(node.Start("brand-b")));
+    }
+
+    [Fact]
+    public void No_read_is_begun_for_a_store_without_a_journal_yet()
+    {
+        Assert.Null(JournalReadAhead.Start(StoreSetup.From(new StreamEngineOptions { DataDir = _dir.Path })));
     }
 
     [Fact]
@@ -251,5 +268,16 @@ public sealed class EmbeddedJournalTests : IDisposable
         await first.AskAsync(a, new PruneJournal(2));
         await first.WriteAsync(a, "a3");
         await first.WriteAsync(first.Start("brand-b"), "b1");
+    }
+
+    // brand-a keeps two rows after its pruning: they are the ones a recovery from the store would miss.
+    private async Task DeleteRowsAsync(string persistenceId)
+    {
+        await using var store = new SqliteConnection($"Data Source={File}");
+        await store.OpenAsync();
+        await using var remove = store.CreateCommand();
+        remove.CommandText = "DELETE FROM journal WHERE persistence_id = $id";
+        remove.Parameters.AddWithValue("$id", persistenceId);
+        Assert.Equal(2, await remove.ExecuteNonQueryAsync());
     }
 }
