@@ -47,21 +47,28 @@ internal static class JournalReadAhead
         return read;
     }
 
-    /// <summary>Hands the read over, once, to a journal of the same file and table.</summary>
+    /// <summary>
+    /// Hands the read over, once, to a journal of the same file and table. The first journal to ask
+    /// ends it either way: a read no journal of the node can use would only hold its rows.
+    /// </summary>
     public static bool TryTake(JournalConfig settings, string? connectionString, out JournalAtStart held, out Task<JournalReadOutcome> read)
     {
         ArgumentNullException.ThrowIfNull(settings);
         lock (Gate)
         {
-            if (s_started is { } started
+            var started = s_started;
+            s_started = null;
+            if (started is not null
                 && string.Equals(started.ConnectionString, connectionString, StringComparison.Ordinal)
                 && started.Config.TableConfig.Equals(settings.TableConfig)
                 && started.Config.DaoConfig.SqlCommonCompatibilityMode == settings.DaoConfig.SqlCommonCompatibilityMode)
             {
-                s_started = null;
                 (held, read) = (started.Held, started.Read);
                 return true;
             }
+
+            // Let go: the read runs to its end (its deadline at most) and its rows go with it.
+            started?.Held.Release();
         }
 
         (held, read) = (null!, null!);

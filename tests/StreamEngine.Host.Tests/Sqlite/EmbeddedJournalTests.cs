@@ -72,6 +72,25 @@ public sealed class EmbeddedJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_begun_for_another_file_is_not_taken_over()
+    {
+        using var other = new TempDirectory();
+        await using (var elsewhere = new EmbeddedNode(Path.Combine(other.Path, "streamengine.db")))
+        {
+            await elsewhere.WriteAsync(elsewhere.Start("brand-a"), "x1");
+        }
+
+        await WriteTwoBrandsAsync();
+        var read = JournalReadAhead.Start(StoreSetup.From(new StreamEngineOptions { DataDir = other.Path }));
+        Assert.NotNull(read);
+        await read;
+
+        // Taken over, the other file's brand-a would answer x1.
+        await using var node = new EmbeddedNode(File);
+        Assert.Equal("a1,a2,a3", await node.ReadAsync(node.Start("brand-a")));
+    }
+
+    [Fact]
     public void No_read_is_begun_for_a_store_without_a_journal_yet()
     {
         Assert.Null(JournalReadAhead.Start(StoreSetup.From(new StreamEngineOptions { DataDir = _dir.Path })));
