@@ -7,7 +7,7 @@ namespace StreamEngine.Engine.Brands;
 /// leaves behind is settled only by this.
 /// </param>
 public sealed class BrandNotRecoveredException(BrandRecoveryFailed failure, Task answer)
-    : Exception($"brand '{failure.BrandId}' could not recover its figures from the store ({failure.Cause}); the log of the node holding it has the whole error. It tries again at the next request: mend or restore the store, then ask again")
+    : BrandUnavailableException($"brand '{failure.BrandId}' could not recover its figures from the store ({failure.Cause}); the log of the node holding it has the whole error. It tries again at the next request: mend or restore the store, then ask again")
 {
     public BrandRecoveryFailed Failure { get; } = failure;
 

@@ -11,7 +11,7 @@ namespace StreamEngine.Engine.Brands;
 /// serialization constructor, so this one keeps it.
 /// </remarks>
 [Serializable]
-public sealed class BrandStoppedException : Exception
+public sealed class BrandStoppedException : BrandUnavailableException
 {
     public BrandStoppedException()
     {

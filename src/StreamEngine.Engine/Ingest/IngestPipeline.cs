@@ -191,7 +191,7 @@ public sealed class IngestPipeline
             // each says the rounds are too large for it. A brand that cannot recover, or that stopped
             // before it took its batch up, says nothing of the sort: one broken brand would otherwise
             // shrink every round it is named in (a failed write is told by the batches in flight).
-            if (asks is not null && asks.Any(a => a.IsFaulted && a.Exception?.InnerException is not (BrandNotRecoveredException or BrandStoppedException)))
+            if (asks is not null && asks.Any(a => a.IsFaulted && a.Exception?.InnerException is not BrandUnavailableException))
             {
                 _roundSize.Missed(round);
             }

@@ -28,7 +28,7 @@ internal static class UnansweredBrands
                     : $"a brand did not answer in time: {store}; try again")
                 .ExecuteAsync(http);
         }
-        catch (Exception ex) when (ex is BrandNotRecoveredException or BrandStoppedException && !http.Response.HasStarted)
+        catch (BrandUnavailableException ex) when (!http.Response.HasStarted)
         {
             http.Response.Clear();
             http.Response.Headers.RetryAfter = "5";

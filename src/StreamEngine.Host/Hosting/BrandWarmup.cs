@@ -36,9 +36,8 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
                     {
                         await brands.AskAsync<BrandSummary>(new GetBrandSummary(id, TimeWindow.FifteenMinutes), AskTimeout, stopping);
                     }
-                    catch (Exception ex) when (ex is BrandNotRecoveredException or BrandStoppedException)
+                    catch (BrandUnavailableException ex)
                     {
-                        // Either answer may come first: the watch's, or that of the brand's stop (BrandStopAnswers).
                         // The other brands serve on; this one answers 503 with the cause until its store is mended.
                         log.LogError("{Message}", ex.Message);
                         unrecovered.Add(id);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Akka.Configuration;
-using Akka.Persistence.Sql;
 using Akka.Persistence.Sql.Config;
 using Microsoft.Data.Sqlite;
 
@@ -31,7 +30,7 @@ internal static class JournalReadAhead
         // table mapping of the plugin's defaults; the journal checks that its own agree.
         var section = ConfigurationFactory.ParseString(
             $"connection-string = {JsonSerializer.Serialize(store.ConnectionString)}\nprovider-name = {JsonSerializer.Serialize(store.ProviderName)}");
-        var config = new JournalConfig(section.WithFallback(SqlPersistence.DefaultJournalConfiguration)).WithDataOptions(store.DataOptions);
+        var config = PluginSettings.Journal(section).WithDataOptions(store.DataOptions);
         if (!TableExists(store.ConnectionString, config.TableConfig.EventJournalTable.Name))
         {
             return null;

@@ -14,9 +14,13 @@ internal static class PluginSettings
 {
     public static JournalConfig Journal(Akka.Configuration.Config config, ActorSystem system)
     {
-        var settings = new JournalConfig(config.WithFallback(SqlPersistence.DefaultJournalConfiguration));
+        var settings = Journal(config);
         return OptionsFor(settings.PluginId, system) is { } options ? settings.WithDataOptions(options) : settings;
     }
+
+    /// <summary>The journal's settings from its plugin section alone, before any connection options.</summary>
+    public static JournalConfig Journal(Akka.Configuration.Config config) =>
+        new(config.WithFallback(SqlPersistence.DefaultJournalConfiguration));
 
     public static SnapshotConfig Snapshots(Akka.Configuration.Config config, ActorSystem system)
     {
