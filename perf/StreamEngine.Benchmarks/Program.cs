@@ -22,4 +22,13 @@ if (args is ["--cpu-time", ..])
     return;
 }
 
+if (args is ["--brand-memory", var brands, var minutes, ..])
+{
+    // --brand-memory BRANDS MINUTES [--history DIRECTORY]
+    var history = args is [_, _, _, "--history", var directory] ? StreamEngine.Domain.Aggregates.HistoryStore.Open(directory) : null;
+    BrandMemory.Run(int.Parse(brands, System.Globalization.CultureInfo.InvariantCulture), int.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture), history);
+    history?.Dispose();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -6,11 +6,12 @@ HOST_PORT=""
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-# start_host DATA_DIR MODEL LOG: starts the Release host on a free loopback port; sets HOST_PID, HOST_PORT, HOST_STARTED_MS.
+# start_host DATA_DIR MODEL LOG: starts the Release host on a free loopback port, with $HOST_ARGS if set
+# (e.g. HOST_ARGS=--history-in-memory); sets HOST_PID, HOST_PORT, HOST_STARTED_MS.
 start_host() {
   HOST_PORT=$(free_port)
   HOST_STARTED_MS=$(date +%s%3N)
-  dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HOST_PORT" --data-dir "$1" --model "$2" >"$3" 2>&1 &
+  dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HOST_PORT" --data-dir "$1" --model "$2" ${HOST_ARGS:-} >"$3" 2>&1 &
   HOST_PID=$!
 }
 

@@ -1,7 +1,9 @@
 using Akka.Actor;
 using Prometheus;
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Model;
 using StreamEngine.Engine.Ingest;
+using StreamEngine.Engine.Telemetry;
 using StreamEngine.Host.Alerts;
 using StreamEngine.Host.Api;
 using StreamEngine.Host.Configuration;
@@ -80,6 +82,25 @@ catch (Microsoft.Data.Sqlite.SqliteException ex)
     return 2;
 }
 
+// Brands keep their sealed history in scratch files here rather than in memory (README.md).
+HistoryStore? history = null;
+if (options.HistoryDirectory() is { } historyDirectory)
+{
+    try
+    {
+        history = HistoryStore.Open(historyDirectory);
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"the history directory {Path.GetFullPath(historyDirectory)} (--history-dir) cannot be used: {ex.Message}");
+        return 2;
+    }
+
+    EngineMetrics.Watch(history);
+}
+
+using var historyLifetime = history;
+
 // A restart reads the embedded journal while the model loads: neither needs the other.
 _ = JournalReadAhead.Start(store);
 
@@ -108,7 +129,7 @@ builder.Services.AddSingleton(new CurrentModel(model));
 builder.Services.AddSingleton(new ModelFileLocation(modelPath));
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton<StoreProbe>();
-builder.Services.AddStreamEngineAkka(options, store);
+builder.Services.AddStreamEngineAkka(options, store, history);
 builder.Services.AddSingleton<UnrecoveredBrands>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<UnrecoveredBrands>());
 builder.Services.AddSingleton<BrandQueries>();

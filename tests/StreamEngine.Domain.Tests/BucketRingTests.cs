@@ -171,16 +171,20 @@ public sealed class BucketRingTests
         Assert.Empty(Read(ring, FirstSlot + 700, FirstSlot + 1));
     }
 
-    [Fact]
-    public void Random_adds_read_the_same_whether_chunks_were_sealed_or_not()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Random_adds_read_the_same_whether_chunks_were_sealed_or_not(bool stored)
     {
+        // Small files, so that chunks given back retire some of them along the way.
+        using var history = stored ? new TestHistory(segmentBytes: 2_048) : null;
         var random = new Random(17);
         for (var round = 0; round < 40; round++)
         {
             var capacity = random.Next(5, 200);
             var chunkSize = 1 << random.Next(0, 7);
             var open = new BucketRing(capacity, chunkSize);
-            var sealing = new BucketRing(capacity, chunkSize);
+            var sealing = new BucketRing(capacity, chunkSize, history?.Store);
             var newest = 10_000L;
             for (var step = 0; step < 300; step++)
             {
@@ -204,7 +208,35 @@ public sealed class BucketRingTests
             }
 
             Assert.Equal(Snapshot(open), Snapshot(sealing));
+            if (history is not null)
+            {
+                Assert.Equal(sealing.ChunksSealed, sealing.ChunksStored);
+                sealing.Release();
+                Assert.Equal(0, history.Store.LiveBytes);
+                Assert.Empty(sealing.All);
+            }
         }
+    }
+
+    [Fact]
+    public void A_chunk_the_history_store_cannot_take_stays_in_memory_and_reads_the_same()
+    {
+        using var history = new TestHistory();
+        var open = new BucketRing(Capacity, chunkSize: 16);
+        var sealing = new BucketRing(Capacity, chunkSize: 16, history.Store);
+        foreach (var ring in new[] { open, sealing })
+        {
+            ring.Add(FirstSlot + 1, Delta(FirstSlot + 1, 60, Enumerable.Range(0, 60).Select(a => UniqueAuthorSketch.EntryOf((ulong)a * 7919)).ToArray()), Coded());
+        }
+
+        history.Break();
+        sealing.Seal(FirstSlot + 100);
+
+        Assert.Equal(1, sealing.ChunksSealed);
+        Assert.Equal(0, sealing.ChunksStored);
+        Assert.Equal(1, history.Store.FailedWrites);
+        Assert.Equal(Snapshot(open), Snapshot(sealing));
+        Assert.Equal(Read(open, FirstSlot, FirstSlot + 20), Read(sealing, FirstSlot, FirstSlot + 20));
     }
 
     private static List<long> Periods(BucketRing ring, long from, long to)

@@ -338,6 +338,34 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_brand_keeps_its_sealed_history_in_the_nodes_store_gives_it_back_on_stopping_and_recovers_it()
+    {
+        var directory = Directory.CreateTempSubdirectory("streamengine-history-test-");
+        try
+        {
+            using var history = HistoryStore.Open(directory.FullName);
+            var settings = new BrandActorSettings(SnapshotEvery: 3, History: history);
+            var brand = Brand("acme", settings);
+            var expected = await RecordAsync(brand, "acme", Batches(7));
+            var before = await BrandView.Of(brand, "acme");
+
+            BrandView.AssertEqual(BrandView.Of(expected, _clock.Now), before);
+            Assert.True(history.LiveBytes > 0, "the brand's sealed hours and panes should lie in the store");
+
+            await StopAsync(brand);
+            Assert.Equal(0, history.LiveBytes);
+
+            var recovered = await BrandView.Of(Brand("acme", settings), "acme");
+            BrandView.AssertEqual(before, recovered);
+            Assert.True(history.LiveBytes > 0, "the recovered brand should write its sealed history again");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_brand_restarted_right_after_a_snapshot_keeps_counting_from_there()
     {
         // Six batches end exactly on a snapshot whose events are then deleted from the journal: the

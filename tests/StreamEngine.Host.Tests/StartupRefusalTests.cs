@@ -20,5 +20,19 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.Contains($"--urls (Urls) {taken}: port {first.Http.BaseAddress.Port} is in use on 127.0.0.1 by another process", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_history_directory_that_cannot_be_made_is_named_with_exit_code_2()
+    {
+        var file = Path.Combine(_dir.Path, "not-a-directory");
+        await File.WriteAllTextAsync(file, "a file");
+        var model = Path.Combine(AppContext.BaseDirectory, "config", "model.yaml");
+
+        var (exitCode, output) = await EngineProcess.RunUntilExitAsync(
+            Path.Combine(_dir.Path, "data"), model, ExitBound, "--history-dir", file);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}:\n{output}");
+        Assert.Contains($"the history directory {file} (--history-dir) cannot be used:", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

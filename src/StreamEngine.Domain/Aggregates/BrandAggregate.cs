@@ -20,19 +20,34 @@ public sealed class BrandAggregate
     internal const int OpenMinutes = 10;
     internal const int OpenHours = 2;
 
-    private readonly BucketRing _minutes = new(RetentionPolicy.MinuteBuckets + FutureMinutes, chunkSize: 16);
-    private readonly BucketRing _hours = new(RetentionPolicy.HourBuckets + 1, chunkSize: 8);
+    private readonly BucketRing _minutes;
+    private readonly BucketRing _hours;
+
+    /// <summary>
+    /// An empty brand. With a <paramref name="history"/> store its sealed hour buckets are kept
+    /// there rather than in memory (<see cref="HistoryStore"/>); give them back with
+    /// <see cref="Release"/> once the brand is done with.
+    /// </summary>
+    public BrandAggregate(HistoryStore? history = null)
+    {
+        _minutes = new BucketRing(RetentionPolicy.MinuteBuckets + FutureMinutes, chunkSize: 16, history, HistoryLifetime.Day);
+        _hours = new BucketRing(RetentionPolicy.HourBuckets + 1, chunkSize: 8, history, HistoryLifetime.Month);
+        Influence = new BrandInfluence(history);
+    }
 
     /// <summary>Hours of the trailing week the reputation index reads.</summary>
     public const int ReputationHours = 7 * 24;
 
     /// <summary>The brand's top authors and hashtags, fed by the same deltas.</summary>
-    public BrandInfluence Influence { get; private set; } = new();
+    public BrandInfluence Influence { get; private set; }
 
     public IEnumerable<MentionBucket> MinuteBuckets => _minutes.All;
 
     /// <summary>How much of the brand is held sealed: minute and hour chunks, and influence panes.</summary>
     internal (int MinuteChunks, int HourChunks, int Panes) Sealed => (_minutes.ChunksSealed, _hours.ChunksSealed, Influence.SealedPanes);
+
+    /// <summary>How many sealed chunks of hours lie in the history store.</summary>
+    internal int HourChunksStored => _hours.ChunksStored;
 
     public IEnumerable<MentionBucket> HourBuckets => _hours.All;
 
@@ -104,11 +119,24 @@ public sealed class BrandAggregate
         Influence.Apply(minute);
     }
 
-    public static BrandAggregate Restore(IEnumerable<MentionBucket> minutes, IEnumerable<MentionBucket> hours, BrandInfluence? influence = null)
+    /// <summary>Gives what the brand keeps in its history store back to it; the brand holds no history after.</summary>
+    public void Release()
+    {
+        _minutes.Release();
+        _hours.Release();
+        Influence.Release();
+    }
+
+    public static BrandAggregate Restore(IEnumerable<MentionBucket> minutes, IEnumerable<MentionBucket> hours, BrandInfluence? influence = null, HistoryStore? history = null)
     {
         ArgumentNullException.ThrowIfNull(minutes);
         ArgumentNullException.ThrowIfNull(hours);
-        var aggregate = new BrandAggregate { Influence = influence ?? new BrandInfluence() };
+        var aggregate = new BrandAggregate(history);
+        if (influence is not null)
+        {
+            aggregate.Influence = influence;
+        }
+
         foreach (var m in minutes)
         {
             aggregate._minutes.Restore(m);

@@ -22,6 +22,7 @@ internal ref struct BucketReader
     private SealedChunk.Reader _sealed;
     private ulong[] _segments;
     private uint[] _authors;
+    private byte[] _stored;
 
     internal BucketReader(BucketRing ring, long from, long to, BucketParts parts)
     {
@@ -38,6 +39,7 @@ internal ref struct BucketReader
         _sealedChunk = -1;
         _segments = [];
         _authors = [];
+        _stored = [];
     }
 
     public BucketView Current { get; private set; }
@@ -63,10 +65,12 @@ internal ref struct BucketReader
                     }
 
                     break;
-                case byte[] encoded:
+                case byte[] or HistoryBlock:
                     if (_sealedChunk != chunk || _sealed.NextSlot > inChunk)
                     {
-                        _sealed = new SealedChunk.Reader(encoded);
+                        // A chunk in the history store is read into one pooled buffer, which the
+                        // views of its buckets point into until the reader moves to another chunk.
+                        _sealed = new SealedChunk.Reader(BucketRing.Bytes(_ring.Chunk(chunk)!, ref _stored));
                         _sealedChunk = chunk;
                     }
 
@@ -115,6 +119,12 @@ internal ref struct BucketReader
         {
             ArrayPool<uint>.Shared.Return(_authors);
             _authors = [];
+        }
+
+        if (_stored.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_stored);
+            _stored = [];
         }
     }
 

@@ -12,21 +12,26 @@ namespace StreamEngine.Domain.Aggregates;
 /// and a month of hour slots cost 17 KB per brand up front, which a quiet brand (most of a model's
 /// brands, in a Zipf-shaped firehose) never fills. A chunk whose buckets are all older than what
 /// the brand still expects to change is sealed (<see cref="Seal"/>) into one encoded array
-/// (<see cref="SealedChunk"/>), a sixth of the memory; a late post for it opens it again.
+/// (<see cref="SealedChunk"/>), a sixth of the memory; a late post for it opens it again. Given a
+/// <see cref="HistoryStore"/>, a sealed chunk is written there and only its place is held.
 /// </para>
 /// </summary>
 internal sealed class BucketRing
 {
     private readonly int _chunkShift;
 
-    // Each chunk is null (no bucket yet), a MentionBucket?[] while open, or a byte[] once sealed.
+    // Each chunk is null (no bucket yet), a MentionBucket?[] while open, and once sealed a byte[]
+    // or, with a history store, the HistoryBlock it was written to.
     private readonly object?[] _chunks;
+    private readonly HistoryStore? _history;
 
     // No open chunk can be sealed below this period (each would need every bucket before it): a
     // brand seals after every batch, and this keeps that to a comparison until a chunk may close.
     private long _sealableFrom = long.MaxValue;
 
-    public BucketRing(int capacity, int chunkSize = 16)
+    private readonly HistoryLifetime _lifetime;
+
+    public BucketRing(int capacity, int chunkSize = 16, HistoryStore? history = null, HistoryLifetime lifetime = HistoryLifetime.Day)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         if (!BitOperations.IsPow2(chunkSize) || chunkSize > 64)
@@ -36,6 +41,8 @@ internal sealed class BucketRing
 
         Capacity = capacity;
         ChunkSize = chunkSize;
+        _history = history;
+        _lifetime = lifetime;
         _chunkShift = BitOperations.Log2((uint)chunkSize);
         _chunks = new object?[(capacity + chunkSize - 1) >> _chunkShift];
     }
@@ -48,7 +55,10 @@ internal sealed class BucketRing
     internal int ChunksAllocated => _chunks.Count(c => c is not null);
 
     /// <summary>How many chunks are held sealed.</summary>
-    internal int ChunksSealed => _chunks.Count(c => c is byte[]);
+    internal int ChunksSealed => _chunks.Count(c => c is byte[] or HistoryBlock);
+
+    /// <summary>How many sealed chunks lie in the history store.</summary>
+    internal int ChunksStored => _chunks.Count(c => c is HistoryBlock);
 
     public void Add(long period, MinuteDelta delta, ReadOnlySpan<ulong> codedSegments)
     {
@@ -80,7 +90,7 @@ internal sealed class BucketRing
             case MentionBucket?[] open:
                 var bucket = open[slot & (ChunkSize - 1)];
                 return bucket?.Period == period ? bucket : null;
-            case byte[]:
+            case byte[] or HistoryBlock:
                 foreach (var view in Read(period, period))
                 {
                     return MentionBucket.Of(view);
@@ -108,7 +118,7 @@ internal sealed class BucketRing
                 var buckets = chunk switch
                 {
                     MentionBucket?[] open => open,
-                    byte[] encoded => Decode(encoded),
+                    byte[] or HistoryBlock => Decode(chunk),
                     _ => [],
                 };
                 foreach (var bucket in buckets)
@@ -150,7 +160,7 @@ internal sealed class BucketRing
             var newest = Newest(open);
             if (newest < period)
             {
-                _chunks[chunk] = SealedChunk.Encode(open);
+                _chunks[chunk] = Keep(SealedChunk.Encode(open));
             }
             else
             {
@@ -170,11 +180,71 @@ internal sealed class BucketRing
         return newest;
     }
 
+    /// <summary>Gives every chunk held in the history store back to it; the ring is empty after.</summary>
+    public void Release()
+    {
+        for (var chunk = 0; chunk < _chunks.Length; chunk++)
+        {
+            if (_chunks[chunk] is HistoryBlock block)
+            {
+                _history!.Release(block);
+            }
+
+            _chunks[chunk] = null;
+        }
+
+        _sealableFrom = long.MaxValue;
+    }
+
     internal object? Chunk(int index) => _chunks[index];
 
     internal int ChunkShift => _chunkShift;
 
-    private MentionBucket?[] Decode(byte[] encoded)
+    /// <summary>
+    /// A sealed chunk's bytes: the array itself, or read from the history store into
+    /// <paramref name="buffer"/> (swapped for a larger pooled array when too small; the caller gives it back).
+    /// </summary>
+    internal static ReadOnlySpan<byte> Bytes(object sealedChunk, scoped ref byte[] buffer)
+    {
+        if (sealedChunk is byte[] encoded)
+        {
+            return encoded;
+        }
+
+        var block = (HistoryBlock)sealedChunk;
+        if (buffer.Length < block.Length)
+        {
+            if (buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            buffer = ArrayPool<byte>.Shared.Rent(block.Length);
+        }
+
+        HistoryStore.Read(block, buffer);
+        return buffer.AsSpan(0, block.Length);
+    }
+
+    private object Keep(byte[] encoded) => _history?.TryWrite(encoded, _lifetime) ?? (object)encoded;
+
+    private MentionBucket?[] Decode(object sealedChunk)
+    {
+        var buffer = Array.Empty<byte>();
+        try
+        {
+            return Decode(Bytes(sealedChunk, ref buffer));
+        }
+        finally
+        {
+            if (buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private MentionBucket?[] Decode(ReadOnlySpan<byte> encoded)
     {
         var open = new MentionBucket?[ChunkSize];
         var segments = Array.Empty<ulong>();
@@ -202,27 +272,39 @@ internal sealed class BucketRing
     /// <summary>The period of the bucket a slot holds in a sealed chunk, read without decoding the chunk; the least period when there is none.</summary>
     private long SealedPeriodAt(int slot)
     {
-        if (_chunks[slot >> _chunkShift] is not byte[] encoded)
+        var sealedChunk = _chunks[slot >> _chunkShift];
+        if (sealedChunk is not (byte[] or HistoryBlock))
         {
             return long.MinValue;
         }
 
-        var inChunk = slot & (ChunkSize - 1);
-        var reader = new SealedChunk.Reader(encoded);
-        if (!reader.Holds(inChunk))
+        var buffer = Array.Empty<byte>();
+        try
         {
-            return long.MinValue;
-        }
+            var inChunk = slot & (ChunkSize - 1);
+            var reader = new SealedChunk.Reader(Bytes(sealedChunk, ref buffer));
+            if (!reader.Holds(inChunk))
+            {
+                return long.MinValue;
+            }
 
-        // Totals alone never need the segments or authors buffers.
-        var unused = Array.Empty<ulong>();
-        var none = Array.Empty<uint>();
-        while (reader.NextSlot < inChunk)
+            // Totals alone never need the segments or authors buffers.
+            var unused = Array.Empty<ulong>();
+            var none = Array.Empty<uint>();
+            while (reader.NextSlot < inChunk)
+            {
+                reader.Read(BucketParts.Totals, ref unused, ref none);
+            }
+
+            return reader.Read(BucketParts.Totals, ref unused, ref none).Period;
+        }
+        finally
         {
-            reader.Read(BucketParts.Totals, ref unused, ref none);
+            if (buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
-
-        return reader.Read(BucketParts.Totals, ref unused, ref none).Period;
     }
 
     private ref MentionBucket? SlotFor(long period)
@@ -231,8 +313,13 @@ internal sealed class BucketRing
         var index = slot >> _chunkShift;
         if (_chunks[index] is not MentionBucket?[] open)
         {
-            open = _chunks[index] is byte[] encoded ? Decode(encoded) : new MentionBucket?[ChunkSize];
+            var sealedChunk = _chunks[index];
+            open = sealedChunk is null ? new MentionBucket?[ChunkSize] : Decode(sealedChunk);
             _chunks[index] = open;
+            if (sealedChunk is HistoryBlock block)
+            {
+                _history!.Release(block);
+            }
         }
 
         // The chunk will hold this period or a newer one, so it cannot seal below the next.

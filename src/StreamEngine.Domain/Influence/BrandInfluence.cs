@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Sketches;
@@ -9,15 +10,23 @@ namespace StreamEngine.Domain.Influence;
 /// (the last hour, for the 15m and 1h windows), one hour (the last day, for 24h) and one day (the
 /// last 30, for 7d and 30d), each pane a set of Space-Saving summaries. Windows are therefore
 /// aligned to their panes: "24h" means the current hour and the 23 before it, "7d" the current UTC
-/// day and the 6 before it.
+/// day and the 6 before it. Given a <see cref="HistoryStore"/>, sealed hour and day panes are kept there.
 /// </summary>
 public sealed class BrandInfluence
 {
     private static readonly int FutureMinutes = (int)Math.Ceiling(RetentionPolicy.MaxFutureSkew.TotalMinutes) + 1;
 
-    private readonly PaneRing _minutes = new(60 + FutureMinutes, CapacityOf(PaneKind.Minute), minutesPerPane: 1);
-    private readonly PaneRing _hours = new(24 + 1, CapacityOf(PaneKind.Hour), minutesPerPane: 60);
-    private readonly PaneRing _days = new(30 + 1, CapacityOf(PaneKind.Day), minutesPerPane: 24 * 60);
+    private readonly PaneRing _minutes;
+    private readonly PaneRing _hours;
+    private readonly PaneRing _days;
+
+    public BrandInfluence(HistoryStore? history = null)
+    {
+        // Minute panes stay in memory: an hour's top authors read sixty of them, and they are small.
+        _minutes = new PaneRing(60 + FutureMinutes, CapacityOf(PaneKind.Minute), minutesPerPane: 1, history: null, HistoryLifetime.Day);
+        _hours = new PaneRing(24 + 1, CapacityOf(PaneKind.Hour), minutesPerPane: 60, history, HistoryLifetime.Day);
+        _days = new PaneRing(30 + 1, CapacityOf(PaneKind.Day), minutesPerPane: 24 * 60, history, HistoryLifetime.Month);
+    }
 
     public IEnumerable<InfluencePane> MinutePanes => _minutes.All;
 
@@ -141,9 +150,17 @@ public sealed class BrandInfluence
     /// <summary>How many panes are held sealed (for tests).</summary>
     internal int SealedPanes => _minutes.Sealed + _hours.Sealed + _days.Sealed;
 
-    public static BrandInfluence Restore(IEnumerable<InfluencePane> minutes, IEnumerable<InfluencePane> hours, IEnumerable<InfluencePane> days)
+    /// <summary>Gives the panes kept in the history store back to it; they are forgotten.</summary>
+    public void Release()
     {
-        var influence = new BrandInfluence();
+        _minutes.Release();
+        _hours.Release();
+        _days.Release();
+    }
+
+    public static BrandInfluence Restore(IEnumerable<InfluencePane> minutes, IEnumerable<InfluencePane> hours, IEnumerable<InfluencePane> days, HistoryStore? history = null)
+    {
+        var influence = new BrandInfluence(history);
         influence._minutes.Restore(minutes);
         influence._hours.Restore(hours);
         influence._days.Restore(days);
@@ -224,17 +241,18 @@ public sealed class BrandInfluence
     /// out of reach. A pane older than what the brand still expects to change is sealed
     /// (<see cref="SealedPane"/>); a late post opens it again, and a read of it gets an open copy.
     /// </summary>
-    private sealed class PaneRing(int capacity, (int Authors, int Hashtags) paneCapacity, int minutesPerPane)
+    private sealed class PaneRing(int capacity, (int Authors, int Hashtags) paneCapacity, int minutesPerPane, HistoryStore? history, HistoryLifetime lifetime)
     {
         public int MinutesPerPane { get; } = minutesPerPane;
 
-        // Each slot is null, an InfluencePane while open, or a SealedPane.
+        // Each slot is null, an InfluencePane while open, or once sealed a SealedPane or, with a
+        // history store, the StoredPane it was written as.
         private readonly object?[] _slots = new object?[capacity];
 
         // No open pane is of a period before this minus one: sealing is a comparison until one may close.
         private long _sealableFrom = long.MaxValue;
 
-        public int Sealed => _slots.Count(p => p is SealedPane);
+        public int Sealed => _slots.Count(p => p is SealedPane or StoredPane);
 
         public IEnumerable<InfluencePane> All => _slots.OfType<object>().Select(Read);
 
@@ -252,7 +270,7 @@ public sealed class BrandInfluence
 
             if (heldPeriod == period)
             {
-                return held as InfluencePane ?? Reopen(slot, (SealedPane)held!);
+                return held as InfluencePane ?? Reopen(slot, held!);
             }
 
             var pane = new InfluencePane(period, paneCapacity.Authors, paneCapacity.Hashtags);
@@ -282,6 +300,14 @@ public sealed class BrandInfluence
                     continue;
                 }
 
+                if (held is StoredPane stored)
+                {
+                    var data = HistoryStore.Load(stored.Block);
+                    SealedPane.Over(stored.Period, data).SumAuthors(by, sums);
+                    ArrayPool<byte>.Shared.Return(data);
+                    continue;
+                }
+
                 foreach (var kept in ((InfluencePane)held).Ranking(by).Entries)
                 {
                     ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _);
@@ -303,6 +329,14 @@ public sealed class BrandInfluence
                 if (held is SealedPane sealedPane)
                 {
                     sealedPane.SumHashtags(sums);
+                    continue;
+                }
+
+                if (held is StoredPane stored)
+                {
+                    var data = HistoryStore.Load(stored.Block);
+                    SealedPane.Over(stored.Period, data).SumHashtags(sums);
+                    ArrayPool<byte>.Shared.Return(data);
                     continue;
                 }
 
@@ -356,7 +390,8 @@ public sealed class BrandInfluence
 
                 if (pane.Period < period)
                 {
-                    _slots[slot] = SealedPane.Seal(pane);
+                    var sealedPane = SealedPane.Seal(pane);
+                    _slots[slot] = history?.TryWrite(sealedPane.Data, lifetime) is { } block ? new StoredPane(pane.Period, block) : sealedPane;
                 }
                 else
                 {
@@ -365,7 +400,23 @@ public sealed class BrandInfluence
             }
         }
 
-        private InfluencePane Reopen(int slot, SealedPane sealedPane)
+        /// <summary>Gives every pane kept in the history store back to it; the ring is empty after.</summary>
+        public void Release()
+        {
+            for (var slot = 0; slot < _slots.Length; slot++)
+            {
+                if (_slots[slot] is StoredPane stored)
+                {
+                    history!.Release(stored.Block);
+                }
+
+                _slots[slot] = null;
+            }
+
+            _sealableFrom = long.MaxValue;
+        }
+
+        private InfluencePane Reopen(int slot, object sealedPane)
         {
             var pane = Read(sealedPane);
             Keep(slot, pane);
@@ -374,26 +425,51 @@ public sealed class BrandInfluence
 
         private void Keep(int slot, InfluencePane pane)
         {
+            if (_slots[slot] is StoredPane stored)
+            {
+                history!.Release(stored.Block);
+            }
+
             _slots[slot] = pane;
             _sealableFrom = Math.Min(_sealableFrom, pane.Period + 1);
         }
 
-        private InfluencePane Read(object held) => held switch
+        private InfluencePane Read(object held)
         {
-            InfluencePane open => open,
-            _ => ((SealedPane)held).Open(paneCapacity.Authors, paneCapacity.Hashtags),
-        };
+            switch (held)
+            {
+                case InfluencePane open:
+                    return open;
+                case StoredPane stored:
+                    var data = HistoryStore.Load(stored.Block);
+                    try
+                    {
+                        return SealedPane.Over(stored.Period, data).Open(paneCapacity.Authors, paneCapacity.Hashtags);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(data);
+                    }
+
+                default:
+                    return ((SealedPane)held).Open(paneCapacity.Authors, paneCapacity.Hashtags);
+            }
+        }
 
         private static long PeriodOf(object? held) => held switch
         {
             InfluencePane open => open.Period,
             SealedPane sealedPane => sealedPane.Period,
+            StoredPane stored => stored.Period,
             _ => long.MinValue,
         };
 
         private int SlotOf(long period) => (int)(((period % _slots.Length) + _slots.Length) % _slots.Length);
     }
 }
+
+/// <summary>A sealed pane written to the history store: its period, and where its bytes lie.</summary>
+internal sealed record StoredPane(long Period, HistoryBlock Block);
 
 public enum PaneKind : byte
 {

@@ -38,6 +38,15 @@ internal sealed class SealedPane
 
     public long Period { get; }
 
+    /// <summary>The encoded pane, as a history store keeps it.</summary>
+    public ReadOnlySpan<byte> Data => _data;
+
+    /// <summary>
+    /// A pane over bytes read back from a history store; <paramref name="data"/> may be longer than
+    /// the pane (a pooled buffer), as a pane is read by its counts, never to the array's end.
+    /// </summary>
+    public static SealedPane Over(long period, byte[] data) => new(period, data);
+
     public static SealedPane Seal(InfluencePane pane)
     {
         var keys = new List<string>();

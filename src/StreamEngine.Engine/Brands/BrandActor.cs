@@ -36,7 +36,7 @@ public sealed class BrandActor : ReceivePersistentActor
 
     // Who waits for each batch in flight, oldest first: the journal answers writes in order.
     private readonly Queue<IActorRef> _awaitingJournal = new();
-    private BrandAggregate _aggregate = new();
+    private BrandAggregate _aggregate;
     private int _batchesSinceSnapshot;
     private long _firehoseMinute = long.MinValue;
     private DateTimeOffset _lastRecorded;
@@ -57,12 +57,14 @@ public sealed class BrandActor : ReceivePersistentActor
         _detector = new SpikeDetector(brandId, settings.Alerts ?? AlertSettings.Default);
         _threats = new ThreatAlerts(brandId);
         _lastRecorded = clock.GetUtcNow();
+        _aggregate = new BrandAggregate(settings.History);
 
         Recover<SnapshotOffer>(offer =>
         {
             if (offer.Snapshot is BrandSnapshot snapshot)
             {
-                _aggregate = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version);
+                _aggregate.Release();
+                _aggregate = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version, _settings.History);
                 Keep(snapshot.Alerts ?? []);
             }
         });
@@ -142,6 +144,8 @@ public sealed class BrandActor : ReceivePersistentActor
 
     protected override void PostStop()
     {
+        // The history store is the node's; what this brand kept there is of no use to anyone else.
+        _aggregate.Release();
         EngineMetrics.BrandActorsAlive.Dec();
         base.PostStop();
     }

@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Alerts;
 
 namespace StreamEngine.Engine.Brands;
@@ -10,8 +11,10 @@ namespace StreamEngine.Engine.Brands;
 /// Publish raised alerts and recovery failures on the cluster's topics (<see cref="AlertTopic.Name"/>,
 /// <see cref="BrandRecoveryTopic.Name"/>), as a node of a cluster does; otherwise on the local event stream.
 /// </param>
+/// <param name="History">The node's store of sealed history (<see cref="HistoryStore"/>); kept in memory when null.</param>
 public sealed record BrandActorSettings(
     int SnapshotEvery = 200,
     AlertSettings? Alerts = null,
     int KeptAlerts = 1_000,
-    bool PublishClusterWide = false);
+    bool PublishClusterWide = false,
+    HistoryStore? History = null);

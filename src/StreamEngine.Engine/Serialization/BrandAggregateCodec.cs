@@ -25,12 +25,13 @@ public static class BrandAggregateCodec
 
     public const int CurrentVersion = BrandDeltaCodec.CurrentVersion;
 
-    public static BrandAggregate Decode(byte[] bytes, int version = CurrentVersion)
+    /// <summary>The aggregate a snapshot holds; with a <paramref name="history"/> store its sealed history is written there.</summary>
+    public static BrandAggregate Decode(byte[] bytes, int version = CurrentVersion, HistoryStore? history = null)
     {
         using var r = new BinaryReader(new MemoryStream(bytes));
         var minutes = ReadBuckets(r, version);
         var hours = ReadBuckets(r, version);
-        return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r) : null);
+        return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, history) : null, history);
     }
 
     private static void WriteBuckets(BinaryWriter w, List<MentionBucket> buckets)

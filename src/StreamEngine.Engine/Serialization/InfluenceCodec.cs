@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Sketches;
 
@@ -47,8 +48,8 @@ internal static class InfluenceCodec
         WritePanes(w, influence.DayPanes.ToList());
     }
 
-    public static BrandInfluence ReadInfluence(BinaryReader r) =>
-        BrandInfluence.Restore(ReadPanes(r, PaneKind.Minute), ReadPanes(r, PaneKind.Hour), ReadPanes(r, PaneKind.Day));
+    public static BrandInfluence ReadInfluence(BinaryReader r, HistoryStore? history = null) =>
+        BrandInfluence.Restore(ReadPanes(r, PaneKind.Minute), ReadPanes(r, PaneKind.Hour), ReadPanes(r, PaneKind.Day), history);
 
     private static void WritePanes(BinaryWriter w, List<InfluencePane> panes)
     {

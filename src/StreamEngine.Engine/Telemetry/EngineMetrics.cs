@@ -1,4 +1,5 @@
 using Prometheus;
+using StreamEngine.Domain.Aggregates;
 
 namespace StreamEngine.Engine.Telemetry;
 
@@ -75,4 +76,19 @@ public static class EngineMetrics
 
     public static readonly Gauge IngestQueueDepth = Metrics.CreateGauge(
         "streamengine_ingest_queue_chunks", "Chunks of posts waiting to enter the ingest graph.");
+
+    /// <summary>Reports the node's history store at each scrape.</summary>
+    public static void Watch(HistoryStore history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var held = Metrics.CreateGauge("streamengine_history_bytes", "Bytes of sealed history (older buckets and influence panes) the brands keep on disk rather than in memory.");
+        var files = Metrics.CreateGauge("streamengine_history_file_bytes", "Bytes the history files take, space given back included until its file goes.");
+        var failed = Metrics.CreateGauge("streamengine_history_failed_writes", "Writes of sealed history that failed (a full disk); what they held stayed in memory.");
+        Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
+        {
+            held.Set(history.LiveBytes);
+            files.Set(history.FileBytes);
+            failed.Set(history.FailedWrites);
+        });
+    }
 }

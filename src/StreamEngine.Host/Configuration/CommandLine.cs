@@ -16,6 +16,8 @@ internal static class CommandLine
         ["--batch-window-ms"] = "StreamEngine:BatchWindowMs",
         ["--chunks-per-round"] = "StreamEngine:ChunksPerRound",
         ["--webhook-retry-ms"] = "StreamEngine:WebhookRetryMs",
+        ["--history-dir"] = "StreamEngine:HistoryDir",
+        ["--history-in-memory"] = "StreamEngine:HistoryInMemory",
     };
 
     public const string Help = """
@@ -33,6 +35,10 @@ internal static class CommandLine
           --chunks-per-round N    the most chunks of posts one round holds (default 64; rounds
                                   start at 8 and grow to it while the store keeps up, see README.md)
           --webhook-retry-ms N    the first wait before a failed webhook is tried again (default 1000)
+          --history-dir DIR       where brands keep sealed history (older buckets and influence
+                                  panes) on disk: default DATA-DIR/history, or the temp directory
+                                  with --postgres; scratch files, gone when the node stops
+          --history-in-memory     keep sealed history in memory instead
 
         Every setting is also StreamEngine:Name in appsettings.json or StreamEngine__Name in the
         environment; seed nodes are StreamEngine__SeedNodes__0=akka.tcp://streamengine@HOST:PORT, ...
@@ -53,14 +59,16 @@ internal static class CommandLine
                 && !SwitchMappings.ContainsKey(a) && !HostSwitches.Contains(a));
 
     /// <summary>
-    /// The configuration reader wants a value after every switch; <c>--demo</c> is a flag, so a
-    /// bare one becomes <c>--demo=true</c>.
+    /// The configuration reader wants a value after every switch; <c>--demo</c> and
+    /// <c>--history-in-memory</c> are flags, so a bare one becomes <c>--demo=true</c>.
     /// </summary>
     public static string[] Normalise(string[] args) =>
         args.Select((arg, i) =>
-                string.Equals(arg, "--demo", StringComparison.OrdinalIgnoreCase)
+                Flags.Contains(arg)
                 && (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                    ? "--demo=true"
+                    ? arg + "=true"
                     : arg)
             .ToArray();
+
+    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "--demo", "--history-in-memory" };
 }

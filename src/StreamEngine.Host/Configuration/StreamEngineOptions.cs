@@ -59,4 +59,22 @@ public sealed class StreamEngineOptions
     /// later try waits twice as long, six tries in all.
     /// </summary>
     public double WebhookRetryMs { get; set; } = 1_000;
+
+    /// <summary>
+    /// Where brands keep their sealed history, the buckets and influence panes no post is expected
+    /// to change any more, on disk rather than in memory (--history-dir): by default a "history"
+    /// folder under the data directory, or under the OS temp directory for a cluster node. The
+    /// files are scratch, rebuilt from the journal and snapshots, and gone when the node stops.
+    /// </summary>
+    public string? HistoryDir { get; set; }
+
+    /// <summary>Keep sealed history in memory instead (--history-in-memory): more memory, no disk.</summary>
+    public bool HistoryInMemory { get; set; }
+
+    /// <summary>The directory sealed history is written to; null when it is kept in memory.</summary>
+    public string? HistoryDirectory() =>
+        HistoryInMemory ? null
+        : !string.IsNullOrWhiteSpace(HistoryDir) ? HistoryDir
+        : string.IsNullOrWhiteSpace(Postgres) ? Path.Combine(DataDir, "history")
+        : Path.Combine(Path.GetTempPath(), "streamengine-history");
 }

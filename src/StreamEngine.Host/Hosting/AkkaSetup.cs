@@ -4,6 +4,7 @@ using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Engine.Serialization;
@@ -21,7 +22,7 @@ internal static class AkkaSetup
     /// <summary>How long a node tries to join its seed nodes before it gives up and exits with code 3.</summary>
     public static readonly TimeSpan JoinGiveUp = TimeSpan.FromSeconds(60);
 
-    public static IServiceCollection AddStreamEngineAkka(this IServiceCollection services, StreamEngineOptions options, StoreSetup store)
+    public static IServiceCollection AddStreamEngineAkka(this IServiceCollection services, StreamEngineOptions options, StoreSetup store, HistoryStore? history)
     {
         var seeds = options.SeedNodes.Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
         return services.AddAkka(SystemName, (akka, provider) =>
@@ -65,7 +66,8 @@ internal static class AkkaSetup
                     // A brand's alert settings are read from the model when its actor starts.
                     brandId => BrandActor.PropsFor(brandId, clock, new BrandActorSettings(
                         Alerts: current.Model.TryGetBrand(brandId, out var brand) ? brand.Alerts : null,
-                        PublishClusterWide: true)),
+                        PublishClusterWide: true,
+                        History: history)),
                     new BrandMessageExtractor(),
                     new ShardOptions
                     {

@@ -225,13 +225,16 @@ public sealed class BrandInfluenceTests
         Assert.Equal(1, influence.TopAuthors(TimeWindow.FifteenMinutes, TallyWeight.Mentions, 10, Now).Single().Tally.Mentions);
     }
 
-    [Fact]
-    public void Sealed_panes_read_and_fill_the_same_as_open_ones()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sealed_panes_read_and_fill_the_same_as_open_ones(bool stored)
     {
         // Two brands fed the same minutes over three days, late ones among them; one seals its old
-        // panes after every minute, the other never does.
+        // panes after every minute (kept in a history store or in memory), the other never does.
+        using var history = stored ? new TestHistory(segmentBytes: 4_096) : null;
         var random = new Random(5);
-        var sealing = new BrandInfluence();
+        var sealing = new BrandInfluence(history?.Store);
         var open = new BrandInfluence();
         var newest = EventTime.MinuteOf(Now) - (3 * 24 * 60);
         for (var step = 0; step < 3_000; step++)
@@ -265,6 +268,12 @@ public sealed class BrandInfluenceTests
         Assert.Equal(Describe(open.HourPanes), Describe(sealing.HourPanes));
         Assert.Equal(Describe(open.DayPanes), Describe(sealing.DayPanes));
         Assert.NotEmpty(sealing.DayPanes);
+        if (history is not null)
+        {
+            Assert.True(history.Store.LiveBytes > 0, "no pane was kept in the history store");
+            sealing.Release();
+            Assert.Equal(0, history.Store.LiveBytes);
+        }
     }
 
     // Sealed panes keep names as UTF-8, or as UTF-16 units when a name is not valid UTF-16: every

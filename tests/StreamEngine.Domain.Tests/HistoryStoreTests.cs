@@ -1,0 +1,96 @@
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Posts;
+
+namespace StreamEngine.Domain.Tests;
+
+public sealed class HistoryStoreTests
+{
+    [Fact]
+    public void Chunks_read_back_as_written_across_files_and_their_space_goes_once_given_back()
+    {
+        using var history = new TestHistory(segmentBytes: 1_000);
+        var random = new Random(9);
+        var written = Enumerable.Range(0, 200).Select(i =>
+        {
+            var bytes = new byte[random.Next(1, 300)];
+            random.NextBytes(bytes);
+            var lifetime = i % 3 == 0 ? HistoryLifetime.Month : HistoryLifetime.Day;
+            return (Bytes: bytes, Block: history.Store.TryWrite(bytes, lifetime)!);
+        }).ToList();
+
+        Assert.Equal(written.Sum(w => (long)w.Bytes.Length), history.Store.LiveBytes);
+        var buffer = new byte[300];
+        foreach (var (bytes, block) in written)
+        {
+            HistoryStore.Read(block, buffer);
+            Assert.Equal(bytes, buffer[..bytes.Length]);
+        }
+
+        // Given back oldest first, as a ring drops them: every file but the two being written goes.
+        foreach (var (_, block) in written)
+        {
+            history.Store.Release(block);
+        }
+
+        Assert.Equal(0, history.Store.LiveBytes);
+        Assert.True(history.Store.FileBytes <= 2 * 1_000, $"{history.Store.FileBytes} bytes of files are still open");
+    }
+
+    [Fact]
+    public void The_files_leave_no_name_behind()
+    {
+        // Windows removes them when they close; the node runs on Linux.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var history = new TestHistory();
+
+        Assert.NotNull(history.Store.TryWrite([1, 2, 3], HistoryLifetime.Day));
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(history.DirectoryPath));
+    }
+
+    [Fact]
+    public void A_write_that_cannot_be_made_is_refused_and_counted()
+    {
+        using var history = new TestHistory();
+        history.Break();
+
+        Assert.Null(history.Store.TryWrite([1, 2, 3], HistoryLifetime.Month));
+        Assert.Equal(1, history.Store.FailedWrites);
+        Assert.Equal(0, history.Store.LiveBytes);
+    }
+
+    [Fact]
+    public void A_brand_keeps_its_sealed_history_in_the_store_reads_it_the_same_and_gives_it_back()
+    {
+        using var history = new TestHistory();
+        var stored = new BrandAggregate(history.Store);
+        var inMemory = new BrandAggregate();
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        for (var minute = 3 * 24 * 60; minute >= 0; minute -= 7)
+        {
+            var builder = new BrandDeltaBuilder();
+            builder.Add(TestPosts.Make($"p{minute}", now - TimeSpan.FromMinutes(minute), handle: $"@author{minute % 50}"), PostAnalysis.Empty);
+            var delta = builder.Build();
+            stored.Apply(delta);
+            inMemory.Apply(delta);
+        }
+
+        Assert.True(stored.HourChunksStored > 0);
+        Assert.True(history.Store.LiveBytes > 0);
+        foreach (var window in TimeWindow.All)
+        {
+            Assert.Equal(inMemory.Summary(window, now), stored.Summary(window, now));
+            Assert.Equal(inMemory.Timeseries(window, window.Steps[0], now), stored.Timeseries(window, window.Steps[0], now));
+            Assert.Equal(inMemory.Influence.TopAuthors(window, Sketches.TallyWeight.Mentions, 10, now), stored.Influence.TopAuthors(window, Sketches.TallyWeight.Mentions, 10, now));
+        }
+
+        stored.Release();
+
+        Assert.Equal(0, history.Store.LiveBytes);
+    }
+}
