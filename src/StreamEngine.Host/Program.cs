@@ -82,6 +82,8 @@ catch (Microsoft.Data.Sqlite.SqliteException ex)
     return 2;
 }
 
+EngineMetrics.WatchHeap();
+
 // Brands keep their sealed history in scratch files here rather than in memory (README.md).
 HistoryStore? history = null;
 if (options.HistoryDirectory() is { } historyDirectory)
@@ -90,7 +92,7 @@ if (options.HistoryDirectory() is { } historyDirectory)
     {
         history = HistoryStore.Open(historyDirectory);
     }
-    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
     {
         Console.Error.WriteLine($"the history directory {Path.GetFullPath(historyDirectory)} (--history-dir) cannot be used: {ex.Message}");
         return 2;

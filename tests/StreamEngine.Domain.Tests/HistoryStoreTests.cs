@@ -65,17 +65,60 @@ public sealed class HistoryStoreTests
     }
 
     [Fact]
+    public void A_file_that_cannot_be_started_leaves_later_writes_refused_not_failing()
+    {
+        using var history = new TestHistory(segmentBytes: 100);
+        history.Store.Release(history.Store.TryWrite(new byte[60], HistoryLifetime.Day)!);
+        history.Break();
+
+        // Too large for the rest of the file: it is retired, and no new one can be made.
+        Assert.Null(history.Store.TryWrite(new byte[60], HistoryLifetime.Day));
+        Assert.Null(history.Store.TryWrite(new byte[10], HistoryLifetime.Day));
+        Assert.Equal(2, history.Store.FailedWrites);
+    }
+
+    [Fact]
+    public void A_brand_forgets_what_passes_out_of_retention_and_gives_it_back()
+    {
+        using var history = new TestHistory();
+        var forgetting = new BrandAggregate(history.Store);
+        var keeping = new BrandAggregate();
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        foreach (var delta in ThreeDaysOfPosts(now))
+        {
+            forgetting.Apply(delta);
+            keeping.Apply(delta);
+        }
+
+        var held = history.Store.LiveBytes;
+        foreach (var at in new[] { now, now + TimeSpan.FromDays(2) })
+        {
+            forgetting.Forget(at);
+            foreach (var window in TimeWindow.All)
+            {
+                Assert.Equal(keeping.Summary(window, at), forgetting.Summary(window, at));
+                Assert.Equal(keeping.Timeseries(window, window.Steps[^1], at), forgetting.Timeseries(window, window.Steps[^1], at));
+                Assert.Equal(keeping.Influence.Hashtags(window, at), forgetting.Influence.Hashtags(window, at));
+            }
+        }
+
+        // Two days on, the first day of minutes and hour panes are past retention.
+        Assert.InRange(history.Store.LiveBytes, 1, held / 2);
+
+        // Past every ring's reach, nothing is held.
+        forgetting.Forget(now + TimeSpan.FromDays(40));
+        Assert.Equal(0, history.Store.LiveBytes);
+    }
+
+    [Fact]
     public void A_brand_keeps_its_sealed_history_in_the_store_reads_it_the_same_and_gives_it_back()
     {
         using var history = new TestHistory();
         var stored = new BrandAggregate(history.Store);
         var inMemory = new BrandAggregate();
         var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-        for (var minute = 3 * 24 * 60; minute >= 0; minute -= 7)
+        foreach (var delta in ThreeDaysOfPosts(now))
         {
-            var builder = new BrandDeltaBuilder();
-            builder.Add(TestPosts.Make($"p{minute}", now - TimeSpan.FromMinutes(minute), handle: $"@author{minute % 50}"), PostAnalysis.Empty);
-            var delta = builder.Build();
             stored.Apply(delta);
             inMemory.Apply(delta);
         }
@@ -92,5 +135,16 @@ public sealed class HistoryStoreTests
         stored.Release();
 
         Assert.Equal(0, history.Store.LiveBytes);
+    }
+
+    /// <summary>A post every seven minutes over three days up to <paramref name="now"/>, by fifty authors with hashtags.</summary>
+    private static IEnumerable<BrandDelta> ThreeDaysOfPosts(DateTimeOffset now)
+    {
+        for (var minute = 3 * 24 * 60; minute >= 0; minute -= 7)
+        {
+            var builder = new BrandDeltaBuilder();
+            builder.Add(TestPosts.Make($"p{minute}", now - TimeSpan.FromMinutes(minute), text: $"acme #tag{minute % 13}", handle: $"@author{minute % 50}"), PostAnalysis.Empty);
+            yield return builder.Build();
+        }
     }
 }

@@ -14,7 +14,7 @@ public static class FirehoseCli
                     --brand-pick zipf|uniform|roundrobin|sweep --zipf 1.0 --probe-brand ID
                     --competitor-share 0.08 --unmatched-share 0.10 --concept-share 0.6
                     --late-share 0.01 --duplicate-share 0.01 --lag-mean-s 20 --spread-hours 0
-                    --brands-per-post 1 --sweep-minutes 1440 --extra-words 0
+                    --brands-per-post 1 --sweep-minutes 1440 --sweep-step-minutes 1 --extra-words 0
                     --authors 200000 --author-zipf 0.8 --followers-alpha 1.16 --followers-min 20
                     --networks x=30,facebook=14,... --languages en=55,es=10,... (xx = no lang field)
                     --countries US=30,GB=9,... --genders female=46,male=44,unknown=10 --ages 18-24=24,...
@@ -82,6 +82,7 @@ public static class FirehoseCli
             SpreadHours = a.Double("spread-hours", d.SpreadHours, min: 0),
             BrandsPerPost = a.Int("brands-per-post", d.BrandsPerPost, min: 1),
             SweepMinutes = a.Int("sweep-minutes", d.SweepMinutes, min: 1),
+            SweepStepMinutes = a.Int("sweep-step-minutes", d.SweepStepMinutes, min: 1),
             ExtraWords = a.Int("extra-words", d.ExtraWords, min: 0),
             Authors = a.Int("authors", d.Authors, min: 1),
             AuthorZipfExponent = a.Positive("author-zipf", d.AuthorZipfExponent),

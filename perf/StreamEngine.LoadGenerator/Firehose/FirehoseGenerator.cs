@@ -265,7 +265,7 @@ public sealed class FirehoseGenerator
     {
         if (_o.BrandPick == BrandPick.Sweep)
         {
-            var minute = (_brandPosts - 1) % Math.Max(1, _o.SweepMinutes);
+            var minute = (_brandPosts - 1) % _o.SweepPositions * _o.SweepStepMinutes;
             return _o.Now - TimeSpan.FromMinutes(minute) - TimeSpan.FromSeconds(_random.Next(50));
         }
 
@@ -385,7 +385,7 @@ public sealed class FirehoseGenerator
         {
             var perPost = Math.Max(1, _o.BrandsPerPost);
             var groups = (_brandIndices.Length + perPost - 1) / perPost;
-            var group = (int)(_brandPosts++ / Math.Max(1, _o.SweepMinutes) % groups);
+            var group = (int)(_brandPosts++ / _o.SweepPositions % groups);
             for (var i = group * perPost; i < Math.Min(_brandIndices.Length, (group + 1) * perPost); i++)
             {
                 brands.Add(_brandIndices[i]);

@@ -64,6 +64,12 @@ public sealed record FirehoseOptions
     /// <summary>Minutes swept back from now in <see cref="BrandPick.Sweep"/> mode.</summary>
     public int SweepMinutes { get; init; } = 24 * 60;
 
+    /// <summary>Minutes between a group's posts in <see cref="BrandPick.Sweep"/> mode: 60 fills hours (a month of them in 720 posts).</summary>
+    public int SweepStepMinutes { get; init; } = 1;
+
+    /// <summary>Posts each group of brands gets in <see cref="BrandPick.Sweep"/> mode.</summary>
+    public int SweepPositions => Math.Max(1, (SweepMinutes + SweepStepMinutes - 1) / SweepStepMinutes);
+
     /// <summary>Filler words appended to each text, to study post size.</summary>
     public int ExtraWords { get; init; }
 

@@ -119,6 +119,28 @@ public sealed class BrandAggregate
         Influence.Apply(minute);
     }
 
+    // The minute Forget last ran for.
+    private long _forgotten = long.MinValue;
+
+    /// <summary>
+    /// Forgets the sealed buckets and panes that lie wholly before every window ending at
+    /// <paramref name="now"/> (past the 24 h of minutes, 30 days of hours, and the panes' reach),
+    /// giving back what the history store held for them. Once a minute at most; answers do not change.
+    /// </summary>
+    public void Forget(DateTimeOffset now)
+    {
+        var nowMinute = EventTime.MinuteOf(now);
+        if (nowMinute <= _forgotten)
+        {
+            return;
+        }
+
+        _forgotten = nowMinute;
+        _minutes.Forget(nowMinute - _minutes.Capacity + 1);
+        _hours.Forget(EventTime.HourOf(nowMinute) - _hours.Capacity + 1);
+        Influence.Forget(nowMinute);
+    }
+
     /// <summary>Gives what the brand keeps in its history store back to it; the brand holds no history after.</summary>
     public void Release()
     {

@@ -66,6 +66,12 @@ internal ref struct BucketReader
 
                     break;
                 case byte[] or HistoryBlock:
+                    if (_sealedChunk == chunk && _sealed.NextSlot > inChunk && !_sealed.Holds(inChunk))
+                    {
+                        // An empty slot of the chunk being read: no need to read it again to learn so.
+                        break;
+                    }
+
                     if (_sealedChunk != chunk || _sealed.NextSlot > inChunk)
                     {
                         // A chunk in the history store is read into one pooled buffer, which the

@@ -25,6 +25,9 @@ internal sealed class BucketRing
     private readonly object?[] _chunks;
     private readonly HistoryStore? _history;
 
+    // The newest period of each sealed chunk, so that one past retention is forgotten unread.
+    private readonly long[] _sealedNewest;
+
     // No open chunk can be sealed below this period (each would need every bucket before it): a
     // brand seals after every batch, and this keeps that to a comparison until a chunk may close.
     private long _sealableFrom = long.MaxValue;
@@ -45,6 +48,7 @@ internal sealed class BucketRing
         _lifetime = lifetime;
         _chunkShift = BitOperations.Log2((uint)chunkSize);
         _chunks = new object?[(capacity + chunkSize - 1) >> _chunkShift];
+        _sealedNewest = new long[_chunks.Length];
     }
 
     public int Capacity { get; }
@@ -161,6 +165,7 @@ internal sealed class BucketRing
             if (newest < period)
             {
                 _chunks[chunk] = Keep(SealedChunk.Encode(open));
+                _sealedNewest[chunk] = newest;
             }
             else
             {
@@ -178,6 +183,27 @@ internal sealed class BucketRing
         }
 
         return newest;
+    }
+
+    /// <summary>
+    /// Forgets the sealed chunks whose buckets all lie before <paramref name="period"/>, giving those
+    /// in the history store back: past retention, no window reads them, and a quiet brand's would
+    /// otherwise stay until a post of a later lap took their slots.
+    /// </summary>
+    public void Forget(long period)
+    {
+        for (var chunk = 0; chunk < _chunks.Length; chunk++)
+        {
+            if (_chunks[chunk] is byte[] or HistoryBlock && _sealedNewest[chunk] < period)
+            {
+                if (_chunks[chunk] is HistoryBlock block)
+                {
+                    _history!.Release(block);
+                }
+
+                _chunks[chunk] = null;
+            }
+        }
     }
 
     /// <summary>Gives every chunk held in the history store back to it; the ring is empty after.</summary>

@@ -3,17 +3,19 @@ using Microsoft.Win32.SafeHandles;
 namespace StreamEngine.Domain.Aggregates;
 
 /// <summary>
-/// A node's sealed history kept on disk rather than in memory: the chunks of hour buckets that no
-/// post is expected to change any more, which a 30-day window reads and little else does. Each
-/// chunk is written once, read back by its brand when a query needs it (the OS keeps the hot part
-/// in its page cache) and given back when the brand reopens, drops or forgets it.
+/// A node's sealed history kept on disk rather than in memory: the chunks of minute and hour buckets
+/// and the hour and day influence panes that no post is expected to change any more. Each chunk is
+/// written once, read back by its brand when a query needs it (the OS keeps the hot part in its
+/// page cache) and given back when a late post reopens it, a newer period takes its place, it
+/// passes out of retention (<see cref="BrandAggregate.Forget"/>) or the brand stops.
 /// <para>
 /// Nothing here is the record of the brand: the journal and snapshots are, and a brand rebuilt from
 /// them writes its history here again. So the files are scratch, removed from the directory as soon
 /// as they are opened (on Linux; elsewhere when they close): a node that dies leaves nothing behind.
 /// Space is appended in segments and a segment's file goes once none of its chunks is held. Chunks
 /// are written to one segment at a time per <see cref="HistoryLifetime"/>, so that what is given back
-/// together lies together: a file of minute buckets goes within the day, one of hour buckets after a month.
+/// together lies together: a file of minute buckets goes within about a day of its last write, one of
+/// hour buckets within about a month, as every chunk in them passes out of retention.
 /// A write that fails (a full disk) is reported by returning null; the caller keeps the chunk in
 /// memory, so no history is lost for want of disk.
 /// </para>
@@ -44,7 +46,11 @@ public sealed class HistoryStore : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(segmentBytes);
         Directory.CreateDirectory(directory);
-        return new HistoryStore(Path.GetFullPath(directory), segmentBytes);
+        var store = new HistoryStore(Path.GetFullPath(directory), segmentBytes);
+
+        // A directory that exists but cannot take a file is refused now, not at every seal.
+        store.OpenSegment().Handle.Dispose();
+        return store;
     }
 
     public string DirectoryPath => _directory;
@@ -90,6 +96,7 @@ public sealed class HistoryStore : IDisposable
                 if (current is null || current.Written + bytes.Length > _segmentBytes)
                 {
                     Retire(current);
+                    current = null;
                     current = OpenSegment();
                     _segments.Add(current);
                 }
@@ -110,6 +117,11 @@ public sealed class HistoryStore : IDisposable
             Interlocked.Increment(ref _failedWrites);
             return null;
         }
+        catch (ObjectDisposedException)
+        {
+            // The node is stopping: what is sealed now stays in memory until the brand stops too.
+            return null;
+        }
 
         var block = new HistoryBlock(segment, offset, bytes.Length);
         try
@@ -117,9 +129,8 @@ public sealed class HistoryStore : IDisposable
             RandomAccess.Write(segment.Handle, bytes, offset);
             return block;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            // The space stays reserved in the segment; it is given back like any other.
             Release(block);
             Interlocked.Increment(ref _failedWrites);
             return null;
@@ -192,12 +203,14 @@ public sealed class HistoryStore : IDisposable
     private Segment OpenSegment()
     {
         var name = Path.Combine(_directory, $"history-{Environment.ProcessId}-{_nextFile++}.bin");
-        var handle = File.OpenHandle(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
-        if (!OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
         {
-            // Unlinked while open: the space stays until the handle closes, and a node that dies leaves no file.
-            File.Delete(name);
+            return new Segment(File.OpenHandle(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose), name);
         }
+
+        // Unlinked while open: the space stays until the handle closes, and a node that dies leaves no file.
+        var handle = File.OpenHandle(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        File.Delete(name);
 
         return new Segment(handle, name);
     }

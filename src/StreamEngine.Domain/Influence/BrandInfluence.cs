@@ -150,6 +150,14 @@ public sealed class BrandInfluence
     /// <summary>How many panes are held sealed (for tests).</summary>
     internal int SealedPanes => _minutes.Sealed + _hours.Sealed + _days.Sealed;
 
+    /// <summary>Forgets the sealed panes no window ending at <paramref name="nowMinute"/> reads (see <see cref="BrandAggregate.Forget"/>).</summary>
+    internal void Forget(long nowMinute)
+    {
+        _minutes.Forget(nowMinute);
+        _hours.Forget(EventTime.HourOf(nowMinute));
+        _days.Forget(DayOf(nowMinute));
+    }
+
     /// <summary>Gives the panes kept in the history store back to it; they are forgotten.</summary>
     public void Release()
     {
@@ -396,6 +404,23 @@ public sealed class BrandInfluence
                 else
                 {
                     _sealableFrom = Math.Min(_sealableFrom, pane.Period + 1);
+                }
+            }
+        }
+
+        /// <summary>Forgets the sealed panes of periods the ring no longer reaches from <paramref name="now"/>.</summary>
+        public void Forget(long now)
+        {
+            for (var slot = 0; slot < _slots.Length; slot++)
+            {
+                if (_slots[slot] is SealedPane or StoredPane && PeriodOf(_slots[slot]) <= now - _slots.Length)
+                {
+                    if (_slots[slot] is StoredPane stored)
+                    {
+                        history!.Release(stored.Block);
+                    }
+
+                    _slots[slot] = null;
                 }
             }
         }

@@ -164,8 +164,11 @@ public sealed class BrandActor : ReceivePersistentActor
         _lastRecorded = _clock.GetUtcNow();
         PersistAsync(new MentionsRecorded(command.Delta), recorded =>
         {
-            _aggregate.Apply(recorded.Delta);
+            // Journaled, so acknowledged before anything else can fail: a brand that then restarts
+            // recovers the batch, where one that never answered would have it sent again.
             _awaitingJournal.Dequeue().Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
+            _aggregate.Apply(recorded.Delta);
+            _aggregate.Forget(_clock.GetUtcNow());
             IReadOnlyList<Alert> raised = [.. JudgeClosedMinutes(), .. _threats.Raise(recorded.Delta.Threats)];
             if (raised.Count == 0)
             {
@@ -240,6 +243,7 @@ public sealed class BrandActor : ReceivePersistentActor
         }
 
         _firehoseMinute = reached.Minute;
+        _aggregate.Forget(_clock.GetUtcNow());
         if (JudgeClosedMinutes() is { Count: > 0 } raised)
         {
             PersistAsync(new AlertsRaised(raised), Publish);

@@ -36,8 +36,8 @@ internal static class CommandLine
                                   start at 8 and grow to it while the store keeps up, see README.md)
           --webhook-retry-ms N    the first wait before a failed webhook is tried again (default 1000)
           --history-dir DIR       where brands keep sealed history (older buckets and influence
-                                  panes) on disk: default DATA-DIR/history, or the temp directory
-                                  with --postgres; scratch files, gone when the node stops
+                                  panes) on disk (default DATA-DIR/history); scratch files,
+                                  gone when the node stops
           --history-in-memory     keep sealed history in memory instead
 
         Every setting is also StreamEngine:Name in appsettings.json or StreamEngine__Name in the
@@ -60,7 +60,8 @@ internal static class CommandLine
 
     /// <summary>
     /// The configuration reader wants a value after every switch; <c>--demo</c> and
-    /// <c>--history-in-memory</c> are flags, so a bare one becomes <c>--demo=true</c>.
+    /// <c>--history-in-memory</c> are flags, so a bare one becomes <c>--demo=true</c> (or
+    /// <c>--history-in-memory=true</c>).
     /// </summary>
     public static string[] Normalise(string[] args) =>
         args.Select((arg, i) =>

@@ -63,8 +63,9 @@ public sealed class StreamEngineOptions
     /// <summary>
     /// Where brands keep their sealed history, the buckets and influence panes no post is expected
     /// to change any more, on disk rather than in memory (--history-dir): by default a "history"
-    /// folder under the data directory, or under the OS temp directory for a cluster node. The
-    /// files are scratch, rebuilt from the journal and snapshots, and gone when the node stops.
+    /// folder under the data directory (on PostgreSQL too, where the data directory holds nothing
+    /// else). The files are scratch, rebuilt from the journal and snapshots, and gone when the node
+    /// stops; each node names its own, so nodes may share the folder.
     /// </summary>
     public string? HistoryDir { get; set; }
 
@@ -75,6 +76,5 @@ public sealed class StreamEngineOptions
     public string? HistoryDirectory() =>
         HistoryInMemory ? null
         : !string.IsNullOrWhiteSpace(HistoryDir) ? HistoryDir
-        : string.IsNullOrWhiteSpace(Postgres) ? Path.Combine(DataDir, "history")
-        : Path.Combine(Path.GetTempPath(), "streamengine-history");
+        : Path.Combine(DataDir, "history");
 }
