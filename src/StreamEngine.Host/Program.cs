@@ -82,8 +82,6 @@ catch (Microsoft.Data.Sqlite.SqliteException ex)
     return 2;
 }
 
-EngineMetrics.WatchHeap();
-
 // Brands keep their sealed history in scratch files here rather than in memory (README.md).
 HistoryStore? history = null;
 if (options.HistoryDirectory() is { } historyDirectory)

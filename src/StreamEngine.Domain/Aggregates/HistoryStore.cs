@@ -158,8 +158,16 @@ public sealed class HistoryStore : IDisposable
     internal static byte[] Load(HistoryBlock block)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(block.Length);
-        Read(block, buffer);
-        return buffer;
+        try
+        {
+            Read(block, buffer);
+            return buffer;
+        }
+        catch
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     /// <summary>Gives a chunk's space back; once a retired file holds none, it is closed.</summary>

@@ -311,8 +311,15 @@ public sealed class BrandInfluence
                 if (held is StoredPane stored)
                 {
                     var data = HistoryStore.Load(stored.Block);
-                    SealedPane.Over(stored.Period, data).SumAuthors(by, sums);
-                    ArrayPool<byte>.Shared.Return(data);
+                    try
+                    {
+                        SealedPane.Over(stored.Period, data).SumAuthors(by, sums);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(data);
+                    }
+
                     continue;
                 }
 
@@ -343,8 +350,15 @@ public sealed class BrandInfluence
                 if (held is StoredPane stored)
                 {
                     var data = HistoryStore.Load(stored.Block);
-                    SealedPane.Over(stored.Period, data).SumHashtags(sums);
-                    ArrayPool<byte>.Shared.Return(data);
+                    try
+                    {
+                        SealedPane.Over(stored.Period, data).SumHashtags(sums);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(data);
+                    }
+
                     continue;
                 }
 

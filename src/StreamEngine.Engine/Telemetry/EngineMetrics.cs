@@ -77,23 +77,6 @@ public static class EngineMetrics
     public static readonly Gauge IngestQueueDepth = Metrics.CreateGauge(
         "streamengine_ingest_queue_chunks", "Chunks of posts waiting to enter the ingest graph.");
 
-    /// <summary>
-    /// Reports, at each scrape, the managed heap as the last collection left it: what was live, what
-    /// lay free between live objects, and what the GC holds from the OS. The process's resident
-    /// memory beyond the live heap is mostly the last two.
-    /// </summary>
-    public static void WatchHeap()
-    {
-        var heap = Metrics.CreateGauge("streamengine_gc_heap_bytes", "The managed heap after the last collection: live (objects that survived it), fragmented (free space between them) and committed (memory the GC holds from the OS).", "part");
-        Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
-        {
-            var info = GC.GetGCMemoryInfo();
-            heap.WithLabels("live").Set(info.HeapSizeBytes - info.FragmentedBytes);
-            heap.WithLabels("fragmented").Set(info.FragmentedBytes);
-            heap.WithLabels("committed").Set(info.TotalCommittedBytes);
-        });
-    }
-
     /// <summary>Reports the node's history store at each scrape.</summary>
     public static void Watch(HistoryStore history)
     {
