@@ -37,6 +37,32 @@ public sealed class HistoryStoreTests
         Assert.True(history.Store.FileBytes <= 2 * 1_000, $"{history.Store.FileBytes} bytes of files are still open");
     }
 
+    [Theory]
+    [InlineData(5, 100)]
+    [InlineData(5, 300)]
+    public void Chunks_written_together_read_back_each_in_its_place(int count, int length)
+    {
+        // Five of 300 bytes do not fit one file of 1,000: they are written one at a time.
+        using var history = new TestHistory(segmentBytes: 1_000);
+        var random = new Random(count * length);
+        var chunks = Enumerable.Range(0, count).Select(i =>
+        {
+            var bytes = new byte[length - i];
+            random.NextBytes(bytes);
+            return bytes;
+        }).ToArray();
+
+        var blocks = history.Store.TryWrite(chunks, HistoryLifetime.Month)!;
+
+        Assert.Equal(chunks.Sum(c => (long)c.Length), history.Store.LiveBytes);
+        var buffer = new byte[length];
+        for (var i = 0; i < count; i++)
+        {
+            HistoryStore.Read(blocks[i], buffer);
+            Assert.Equal(chunks[i], buffer[..chunks[i].Length]);
+        }
+    }
+
     [Fact]
     public void The_files_leave_no_name_behind()
     {

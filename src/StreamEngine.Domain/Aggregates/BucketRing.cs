@@ -154,6 +154,7 @@ internal sealed class BucketRing
         }
 
         _sealableFrom = long.MaxValue;
+        List<int>? sealedNow = null;
         for (var chunk = 0; chunk < _chunks.Length; chunk++)
         {
             if (_chunks[chunk] is not MentionBucket?[] open)
@@ -164,12 +165,39 @@ internal sealed class BucketRing
             var newest = Newest(open);
             if (newest < period)
             {
-                _chunks[chunk] = Keep(SealedChunk.Encode(open));
+                _chunks[chunk] = SealedChunk.Encode(open);
                 _sealedNewest[chunk] = newest;
+                (sealedNow ??= []).Add(chunk);
             }
             else
             {
                 _sealableFrom = Math.Min(_sealableFrom, newest + 1);
+            }
+        }
+
+        if (_history is not null && sealedNow is not null)
+        {
+            Store(sealedNow);
+        }
+    }
+
+    /// <summary>
+    /// Writes the chunks just sealed to the history store in one call; if it cannot take them they
+    /// stay in memory (and are tried again when next sealed after a late post).
+    /// </summary>
+    private void Store(List<int> sealedNow)
+    {
+        var encoded = new byte[sealedNow.Count][];
+        for (var i = 0; i < sealedNow.Count; i++)
+        {
+            encoded[i] = (byte[])_chunks[sealedNow[i]]!;
+        }
+
+        if (_history!.TryWrite(encoded, _lifetime) is { } blocks)
+        {
+            for (var i = 0; i < sealedNow.Count; i++)
+            {
+                _chunks[sealedNow[i]] = blocks[i];
             }
         }
     }
@@ -252,7 +280,6 @@ internal sealed class BucketRing
         return buffer.AsSpan(0, block.Length);
     }
 
-    private object Keep(byte[] encoded) => _history?.TryWrite(encoded, _lifetime) ?? (object)encoded;
 
     private MentionBucket?[] Decode(object sealedChunk)
     {

@@ -83,8 +83,42 @@ public sealed class HistoryStore : IDisposable
     public long FailedWrites => Interlocked.Read(ref _failedWrites);
 
     /// <summary>Writes a chunk; null when it could not be written, so the caller keeps it.</summary>
-    internal HistoryBlock? TryWrite(ReadOnlySpan<byte> bytes, HistoryLifetime lifetime)
+    internal HistoryBlock? TryWrite(byte[] chunk, HistoryLifetime lifetime) => TryWrite([chunk], lifetime)?[0];
+
+    /// <summary>
+    /// Writes chunks side by side in one call (a brand that recovers seals a month of them at once);
+    /// their places in the same order, or null when they could not be written, so the caller keeps them all.
+    /// </summary>
+    internal HistoryBlock[]? TryWrite(IReadOnlyList<byte[]> chunks, HistoryLifetime lifetime)
     {
+        var total = 0L;
+        foreach (var chunk in chunks)
+        {
+            total += chunk.Length;
+        }
+
+        if (total > _segmentBytes && chunks.Count > 1)
+        {
+            // More than a file takes: one at a time, each where it fits.
+            var each = new HistoryBlock[chunks.Count];
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                if (TryWrite(chunks[i], lifetime) is not { } block)
+                {
+                    foreach (var written in each.AsSpan(0, i))
+                    {
+                        Release(written);
+                    }
+
+                    return null;
+                }
+
+                each[i] = block;
+            }
+
+            return each;
+        }
+
         Segment segment;
         long offset;
         try
@@ -93,7 +127,7 @@ public sealed class HistoryStore : IDisposable
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 ref var current = ref _current[(int)lifetime];
-                if (current is null || current.Written + bytes.Length > _segmentBytes)
+                if (current is null || current.Written + total > _segmentBytes)
                 {
                     Retire(current);
                     current = null;
@@ -103,16 +137,11 @@ public sealed class HistoryStore : IDisposable
 
                 segment = current;
                 offset = segment.Written;
-                segment.Written += bytes.Length;
-                segment.Live += bytes.Length;
+                segment.Written += total;
+                segment.Live += total;
             }
         }
-        catch (IOException)
-        {
-            Interlocked.Increment(ref _failedWrites);
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Interlocked.Increment(ref _failedWrites);
             return null;
@@ -123,15 +152,28 @@ public sealed class HistoryStore : IDisposable
             return null;
         }
 
-        var block = new HistoryBlock(segment, offset, bytes.Length);
+        var blocks = new HistoryBlock[chunks.Count];
+        var memories = new ReadOnlyMemory<byte>[chunks.Count];
+        var at = offset;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            blocks[i] = new HistoryBlock(segment, at, chunks[i].Length);
+            memories[i] = chunks[i];
+            at += chunks[i].Length;
+        }
+
         try
         {
-            RandomAccess.Write(segment.Handle, bytes, offset);
-            return block;
+            RandomAccess.Write(segment.Handle, memories, offset);
+            return blocks;
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            Release(block);
+            foreach (var block in blocks)
+            {
+                Release(block);
+            }
+
             Interlocked.Increment(ref _failedWrites);
             return null;
         }

@@ -403,6 +403,7 @@ public sealed class BrandInfluence
             }
 
             _sealableFrom = long.MaxValue;
+            List<int>? sealedNow = null;
             for (var slot = 0; slot < _slots.Length; slot++)
             {
                 if (_slots[slot] is not InfluencePane pane)
@@ -412,12 +413,25 @@ public sealed class BrandInfluence
 
                 if (pane.Period < period)
                 {
-                    var sealedPane = SealedPane.Seal(pane);
-                    _slots[slot] = history?.TryWrite(sealedPane.Data, lifetime) is { } block ? new StoredPane(pane.Period, block) : sealedPane;
+                    _slots[slot] = SealedPane.Seal(pane);
+                    (sealedNow ??= []).Add(slot);
                 }
                 else
                 {
                     _sealableFrom = Math.Min(_sealableFrom, pane.Period + 1);
+                }
+            }
+
+            if (history is not null && sealedNow is not null)
+            {
+                // Written in one call; panes the store cannot take stay in memory.
+                var panes = sealedNow.Select(s => (SealedPane)_slots[s]!).ToArray();
+                if (history.TryWrite(panes.Select(p => p.Data).ToArray(), lifetime) is { } blocks)
+                {
+                    for (var i = 0; i < panes.Length; i++)
+                    {
+                        _slots[sealedNow[i]] = new StoredPane(panes[i].Period, blocks[i]);
+                    }
                 }
             }
         }

@@ -38,8 +38,8 @@ internal sealed class SealedPane
 
     public long Period { get; }
 
-    /// <summary>The encoded pane, as a history store keeps it.</summary>
-    public ReadOnlySpan<byte> Data => _data;
+    /// <summary>The encoded pane, as a history store keeps it (not to be changed).</summary>
+    public byte[] Data => _data;
 
     /// <summary>
     /// A pane over bytes read back from a history store; <paramref name="data"/> may be longer than
