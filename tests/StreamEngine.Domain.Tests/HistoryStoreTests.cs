@@ -131,9 +131,45 @@ public sealed class HistoryStoreTests
         // Two days on, the first day of minutes and hour panes are past retention.
         Assert.InRange(history.Store.LiveBytes, 1, held / 2);
 
-        // Past every ring's reach, nothing is held.
+        // Past every ring's reach, nothing is held: the brand's last day, which no later post
+        // settled, is settled and let go too.
         forgetting.Forget(now + TimeSpan.FromDays(40));
         Assert.Equal(0, history.Store.LiveBytes);
+        Assert.Equal((0, 0, 0), forgetting.Sealed);
+        Assert.Empty(forgetting.Influence.HourPanes);
+        Assert.Empty(forgetting.Influence.DayPanes);
+    }
+
+    [Fact]
+    public void A_months_reputation_series_reads_no_hour_past_retention_forgotten_or_not()
+    {
+        // Five weeks of hourly posts but for two quiet days four days ago: the slots of those days
+        // keep hours of the first lap, a week beyond the month, where a month's reputation series
+        // looks for its first points; whole chunks of them are forgotten.
+        using var history = new TestHistory();
+        var forgetting = new BrandAggregate(history.Store);
+        var keeping = new BrandAggregate();
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        for (var hour = 37 * 24; hour >= 0; hour--)
+        {
+            if (hour is > 60 and < 100)
+            {
+                continue;
+            }
+
+            var at = now - TimeSpan.FromHours(hour) - TimeSpan.FromMinutes(hour % 7);
+            var builder = new BrandDeltaBuilder();
+            builder.Add(TestPosts.Make($"p{hour}", at, followers: 1_000 + hour), PostAnalysis.Empty with { Sentiment = new Domain.Sentiment.SentimentScore(hour % 5 == 0 ? -0.8 : 0.6, 0, 1, 0) });
+            var delta = builder.Build();
+            forgetting.Apply(delta);
+            keeping.Apply(delta);
+        }
+
+        var sealedBefore = forgetting.Sealed.HourChunks;
+        forgetting.Forget(now);
+
+        Assert.True(forgetting.Sealed.HourChunks < sealedBefore, "no chunk of the first lap alone was forgotten");
+        Assert.Equal(keeping.Timeseries(TimeWindow.ThirtyDays, TimeStep.Hour, now), forgetting.Timeseries(TimeWindow.ThirtyDays, TimeStep.Hour, now));
     }
 
     [Fact]

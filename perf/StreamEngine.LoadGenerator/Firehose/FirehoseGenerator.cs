@@ -265,8 +265,11 @@ public sealed class FirehoseGenerator
     {
         if (_o.BrandPick == BrandPick.Sweep)
         {
+            // A second within the swept minute (none after now), so that every minute gets its post.
             var minute = (_brandPosts - 1) % _o.SweepPositions * _o.SweepStepMinutes;
-            return _o.Now - TimeSpan.FromMinutes(minute) - TimeSpan.FromSeconds(_random.Next(50));
+            var at = _o.Now - TimeSpan.FromMinutes(minute);
+            var intoMinute = TimeSpan.FromTicks(at.UtcTicks % TimeSpan.TicksPerMinute);
+            return at - intoMinute + TimeSpan.FromSeconds(_random.Next(minute == 0 ? Math.Max(1, (int)intoMinute.TotalSeconds) : 60));
         }
 
         if (_o.SpreadHours > 0)

@@ -125,9 +125,12 @@ public sealed class BrandAggregate
     /// <summary>
     /// Forgets the sealed buckets and panes that lie wholly before every window ending at
     /// <paramref name="now"/> (past the 24 h of minutes, 30 days of hours, and the panes' reach),
-    /// giving back what the history store held for them. Once a minute at most; answers do not change.
+    /// giving back what the history store held for them; minutes from
+    /// <paramref name="keepMinutesFrom"/> on are kept whatever the clock says (a spike detector
+    /// judging a backfill on its own event time still reads them). Once a minute at most.
+    /// Answers for windows ending at <paramref name="now"/> or later do not change.
     /// </summary>
-    public void Forget(DateTimeOffset now)
+    public void Forget(DateTimeOffset now, long keepMinutesFrom = long.MaxValue)
     {
         var nowMinute = EventTime.MinuteOf(now);
         if (nowMinute <= _forgotten)
@@ -136,9 +139,9 @@ public sealed class BrandAggregate
         }
 
         _forgotten = nowMinute;
-        _minutes.Forget(nowMinute - _minutes.Capacity + 1);
+        _minutes.Forget(Math.Min(nowMinute - _minutes.Capacity + 1, keepMinutesFrom));
         _hours.Forget(EventTime.HourOf(nowMinute) - _hours.Capacity + 1);
-        Influence.Forget(nowMinute);
+        Influence.Forget(nowMinute, keepMinutesFrom);
     }
 
     /// <summary>Gives what the brand keeps in its history store back to it; the brand holds no history after.</summary>
@@ -211,7 +214,11 @@ public sealed class BrandAggregate
         var series = new double[to - from + 1];
         var first = from - ReputationHours + 1;
         var hourly = new SentimentReach[to - first + 1];
-        foreach (var bucket in _hours.Read(first, to, BucketParts.Totals))
+
+        // A month's series reaches a week further back than the ring keeps: an hour of an older lap
+        // still in its slot (a quiet hour since) is past retention, and counts as nothing.
+        var kept = to - _hours.Capacity + 1;
+        foreach (var bucket in _hours.Read(Math.Max(first, kept), to, BucketParts.Totals))
         {
             hourly[bucket.Period - first] = bucket.Totals.SentimentReach;
         }

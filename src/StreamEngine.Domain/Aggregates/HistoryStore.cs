@@ -26,6 +26,10 @@ public sealed class HistoryStore : IDisposable
     public const long DefaultSegmentBytes = 64L << 20;
 
     private readonly string _directory;
+
+    // Files are named by process and store, so that nodes sharing a directory (containers often
+    // all run as process 1) never open each other's.
+    private readonly string _namePrefix = $"history-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly long _segmentBytes;
     private readonly Lock _lock = new();
     private readonly HashSet<Segment> _segments = [];
@@ -252,7 +256,7 @@ public sealed class HistoryStore : IDisposable
 
     private Segment OpenSegment()
     {
-        var name = Path.Combine(_directory, $"history-{Environment.ProcessId}-{_nextFile++}.bin");
+        var name = Path.Combine(_directory, $"{_namePrefix}-{_nextFile++}.bin");
         if (OperatingSystem.IsWindows())
         {
             return new Segment(File.OpenHandle(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose), name);
@@ -260,7 +264,15 @@ public sealed class HistoryStore : IDisposable
 
         // Unlinked while open: the space stays until the handle closes, and a node that dies leaves no file.
         var handle = File.OpenHandle(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        File.Delete(name);
+        try
+        {
+            File.Delete(name);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
 
         return new Segment(handle, name);
     }

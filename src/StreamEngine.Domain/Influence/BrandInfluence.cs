@@ -151,12 +151,38 @@ public sealed class BrandInfluence
     internal int SealedPanes => _minutes.Sealed + _hours.Sealed + _days.Sealed;
 
     /// <summary>Forgets the sealed panes no window ending at <paramref name="nowMinute"/> reads (see <see cref="BrandAggregate.Forget"/>).</summary>
-    internal void Forget(long nowMinute)
+    /// <remarks>
+    /// Kept whatever the clock says: minute panes from <paramref name="keepMinutesFrom"/> on (an
+    /// alert's drivers read the hour before it, on event time), the minute panes of the hour and
+    /// the hour panes of the day not yet settled into their coarser pane.
+    /// </remarks>
+    internal void Forget(long nowMinute, long keepMinutesFrom = long.MaxValue)
     {
-        _minutes.Forget(nowMinute);
-        _hours.Forget(EventTime.HourOf(nowMinute));
-        _days.Forget(DayOf(nowMinute));
+        if (_hour == long.MinValue)
+        {
+            return;
+        }
+
+        // A brand quiet since before yesterday has its last day settled now, as its next post
+        // would have done, so that day's hour panes can go too.
+        var lastDay = DayOf(_hour * 60);
+        if (lastDay < DayOf(nowMinute) - 1 && _quietDaySettled != lastDay)
+        {
+            Settle(_hour, EventTime.HourOf(nowMinute));
+            _quietDaySettled = lastDay;
+
+            // The panes the settling rebuilt are open: sealed (and stored) like any as old.
+            Seal(nowMinute);
+        }
+
+        var settled = _quietDaySettled == lastDay;
+        _minutes.Forget(Math.Min(Math.Min(nowMinute - 60 - FutureMinutes + 1, keepMinutesFrom), settled ? long.MaxValue : _hour * 60));
+        _hours.Forget(Math.Min(EventTime.HourOf(nowMinute) - 24, settled ? long.MaxValue : lastDay * 24));
+        _days.Forget(DayOf(nowMinute) - 30);
     }
+
+    // The last day of a brand gone quiet that Forget settled; long.MinValue when none was.
+    private long _quietDaySettled = long.MinValue;
 
     /// <summary>Gives the panes kept in the history store back to it; they are forgotten.</summary>
     public void Release()
@@ -436,12 +462,12 @@ public sealed class BrandInfluence
             }
         }
 
-        /// <summary>Forgets the sealed panes of periods the ring no longer reaches from <paramref name="now"/>.</summary>
-        public void Forget(long now)
+        /// <summary>Forgets the sealed panes of periods before <paramref name="period"/>.</summary>
+        public void Forget(long period)
         {
             for (var slot = 0; slot < _slots.Length; slot++)
             {
-                if (_slots[slot] is SealedPane or StoredPane && PeriodOf(_slots[slot]) <= now - _slots.Length)
+                if (_slots[slot] is SealedPane or StoredPane && PeriodOf(_slots[slot]) < period)
                 {
                     if (_slots[slot] is StoredPane stored)
                     {

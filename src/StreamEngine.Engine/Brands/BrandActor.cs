@@ -168,8 +168,8 @@ public sealed class BrandActor : ReceivePersistentActor
             // recovers the batch, where one that never answered would have it sent again.
             _awaitingJournal.Dequeue().Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
             _aggregate.Apply(recorded.Delta);
-            _aggregate.Forget(_clock.GetUtcNow());
             IReadOnlyList<Alert> raised = [.. JudgeClosedMinutes(), .. _threats.Raise(recorded.Delta.Threats)];
+            ForgetPastRetention();
             if (raised.Count == 0)
             {
                 SnapshotWhenDue();
@@ -243,12 +243,21 @@ public sealed class BrandActor : ReceivePersistentActor
         }
 
         _firehoseMinute = reached.Minute;
-        _aggregate.Forget(_clock.GetUtcNow());
         if (JudgeClosedMinutes() is { Count: > 0 } raised)
         {
             PersistAsync(new AlertsRaised(raised), Publish);
         }
+
+        ForgetPastRetention();
     }
+
+    /// <summary>
+    /// Lets go of sealed history past retention on the clock, but never of minutes the spike
+    /// detector has still to judge or read as a raised alert's baseline: on a backfill it judges
+    /// on the brand's own event time, which may lie days behind.
+    /// </summary>
+    private void ForgetPastRetention() =>
+        _aggregate.Forget(_clock.GetUtcNow(), _detector.JudgedThrough is { } judged ? judged + 1 - AlertDrivers.BaselineMinutes : long.MinValue);
 
     private void SnapshotWhenDue()
     {

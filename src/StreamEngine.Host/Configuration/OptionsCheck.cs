@@ -47,6 +47,11 @@ internal static class OptionsCheck
             problems.Add("--postgres (StreamEngine:Postgres) is not a connection string: expected e.g. Host=127.0.0.1;Port=5432;Username=streamengine;Password=...;Database=streamengine");
         }
 
+        if (o.HistoryInMemory && !string.IsNullOrWhiteSpace(o.HistoryDir))
+        {
+            problems.Add($"--history-dir (StreamEngine:HistoryDir) {o.HistoryDir} and --history-in-memory (StreamEngine:HistoryInMemory) contradict each other: give one");
+        }
+
         return problems;
     }
 
