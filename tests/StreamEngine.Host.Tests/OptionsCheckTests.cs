@@ -35,6 +35,19 @@ public sealed class OptionsCheckTests
     }
 
     [Fact]
+    public void Sealed_history_goes_under_the_data_directory_unless_told_otherwise_and_not_both_ways()
+    {
+        Assert.Equal(Path.Combine("d", "history"), new StreamEngineOptions { DataDir = "d" }.HistoryDirectory());
+        Assert.Equal(Path.Combine("d", "history"), new StreamEngineOptions { DataDir = "d", Postgres = Postgres }.HistoryDirectory());
+        Assert.Equal("/scratch", new StreamEngineOptions { HistoryDir = "/scratch" }.HistoryDirectory());
+        Assert.Null(new StreamEngineOptions { HistoryInMemory = true }.HistoryDirectory());
+        Assert.Equal(["--history-in-memory=true", "--demo=true"], CommandLine.Normalise(["--history-in-memory", "--demo"]));
+
+        var problem = Assert.Single(OptionsCheck.Problems(new StreamEngineOptions { HistoryDir = "/scratch", HistoryInMemory = true }));
+        Assert.Equal("--history-dir (StreamEngine:HistoryDir) /scratch and --history-in-memory (StreamEngine:HistoryInMemory) contradict each other: give one", problem);
+    }
+
+    [Fact]
     public void A_misspelt_switch_or_setting_is_named()
     {
         Assert.Equal("--bogus-flag", CommandLine.UnknownSwitch(["--data-dir", "d", "--bogus-flag", "7"]));
