@@ -24,9 +24,9 @@ public sealed class BrandAggregate
     private readonly BucketRing _hours;
 
     /// <summary>
-    /// An empty brand. With a <paramref name="history"/> store its sealed hour buckets are kept
-    /// there rather than in memory (<see cref="HistoryStore"/>); give them back with
-    /// <see cref="Release"/> once the brand is done with.
+    /// An empty brand. With a <paramref name="history"/> store its sealed minute and hour buckets and
+    /// hour and day panes are kept there rather than in memory (<see cref="HistoryStore"/>); give
+    /// them back with <see cref="Release"/> once the brand is done with.
     /// </summary>
     public BrandAggregate(HistoryStore? history = null)
     {
@@ -128,7 +128,9 @@ public sealed class BrandAggregate
     /// giving back what the history store held for them; minutes from
     /// <paramref name="keepMinutesFrom"/> on are kept whatever the clock says (a spike detector
     /// judging a backfill on its own event time still reads them). Once a minute at most.
-    /// Answers for windows ending at <paramref name="now"/> or later do not change.
+    /// Answers for windows ending at <paramref name="now"/> or later do not change, but for a brand
+    /// quiet since before yesterday, whose last day's top authors are settled as its next post
+    /// would have settled them (<see cref="BrandInfluence"/>).
     /// </summary>
     public void Forget(DateTimeOffset now, long keepMinutesFrom = long.MaxValue)
     {

@@ -13,7 +13,8 @@ namespace StreamEngine.Domain.Aggregates;
 /// brands, in a Zipf-shaped firehose) never fills. A chunk whose buckets are all older than what
 /// the brand still expects to change is sealed (<see cref="Seal"/>) into one encoded array
 /// (<see cref="SealedChunk"/>), a sixth of the memory; a late post for it opens it again. Given a
-/// <see cref="HistoryStore"/>, a sealed chunk is written there and only its place is held.
+/// <see cref="HistoryStore"/>, sealed chunks are written there as they seal and only their places
+/// are held; past retention they are forgotten (<see cref="Forget"/>).
 /// </para>
 /// </summary>
 internal sealed class BucketRing
@@ -24,6 +25,7 @@ internal sealed class BucketRing
     // or, with a history store, the HistoryBlock it was written to.
     private readonly object?[] _chunks;
     private readonly HistoryStore? _history;
+    private readonly HistoryLifetime _lifetime;
 
     // The newest period of each sealed chunk, so that one past retention is forgotten unread.
     private readonly long[] _sealedNewest;
@@ -31,8 +33,6 @@ internal sealed class BucketRing
     // No open chunk can be sealed below this period (each would need every bucket before it): a
     // brand seals after every batch, and this keeps that to a comparison until a chunk may close.
     private long _sealableFrom = long.MaxValue;
-
-    private readonly HistoryLifetime _lifetime;
 
     public BucketRing(int capacity, int chunkSize = 16, HistoryStore? history = null, HistoryLifetime lifetime = HistoryLifetime.Day)
     {
