@@ -366,6 +366,33 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_query_whose_history_cannot_be_read_back_is_answered_as_such_and_the_brand_goes_on()
+    {
+        var directory = Directory.CreateTempSubdirectory("streamengine-history-test-");
+        try
+        {
+            var history = HistoryStore.Open(directory.FullName);
+            var brand = Brand("acme", new BrandActorSettings(History: history));
+            await RecordAsync(brand, "acme", Batches(3));
+            Assert.True(history.LiveBytes > 0);
+
+            // Its files closed under it, as a failed disk would leave the reads.
+            history.Dispose();
+            brand.Tell(new GetBrandSummary("acme", TimeWindow.ThirtyDays), TestActor);
+
+            var failure = await ExpectMsgAsync<Status.Failure>(Generous);
+            var cause = Assert.IsType<BrandHistoryUnreadableException>(failure.Cause);
+            Assert.StartsWith("brand acme could not read its sealed history back from the history store:", cause.Message, StringComparison.Ordinal);
+            brand.Tell(new GetBrandAlerts("acme", DateTimeOffset.MinValue), TestActor);
+            Assert.Equal("acme", (await ExpectMsgAsync<BrandAlerts>(Generous)).BrandId);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_brand_restarted_right_after_a_snapshot_keeps_counting_from_there()
     {
         // Six batches end exactly on a snapshot whose events are then deleted from the journal: the

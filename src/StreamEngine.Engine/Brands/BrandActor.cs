@@ -136,6 +136,28 @@ public sealed class BrandActor : ReceivePersistentActor
     public static Props PropsFor(string brandId, TimeProvider clock, BrandActorSettings settings) =>
         Props.Create(() => new BrandActor(brandId, clock, settings));
 
+    /// <summary>
+    /// A query whose sealed history cannot be read back (a disk error) is answered as such, and the
+    /// brand, whose figures a read cannot have changed, goes on rather than restarting.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException && IsQuery(message))
+        {
+            _log.Warning(ex, "Brand {0} could not read its sealed history back to answer {1}", _brandId, message.GetType().Name);
+            Sender.Tell(new Status.Failure(new BrandHistoryUnreadableException(
+                $"brand {_brandId} could not read its sealed history back from the history store: {ex.Message}", ex)));
+            return true;
+        }
+    }
+
+    private static bool IsQuery(object message) =>
+        message is GetBrandSummary or GetBrandTimeseries or GetBrandSegments or GetBrandStanding or GetBrandInfluencers or GetBrandTrending;
+
     protected override void PreStart()
     {
         EngineMetrics.BrandActorsAlive.Inc();
