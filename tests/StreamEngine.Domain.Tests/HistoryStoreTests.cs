@@ -139,6 +139,36 @@ public sealed class HistoryStoreTests
     }
 
     [Fact]
+    public void A_backfill_days_behind_the_clock_keeps_the_minutes_and_panes_still_to_be_judged_and_settled()
+    {
+        // Three days ago, an hour of posts from many authors, replayed now: on the clock all of it
+        // is past the 24 h of minutes, but the spike detector judges it on its own event time.
+        using var history = new TestHistory();
+        var backfill = new BrandAggregate(history.Store);
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var start = now - TimeSpan.FromDays(3);
+        for (var minute = 0; minute < 60; minute++)
+        {
+            var builder = new BrandDeltaBuilder();
+            for (var author = 0; author < 3; author++)
+            {
+                builder.Add(TestPosts.Make($"p{minute}-{author}", start + TimeSpan.FromMinutes(minute), handle: $"@author{(minute * 3) + author}"), PostAnalysis.Empty);
+            }
+
+            backfill.Apply(builder.Build());
+        }
+
+        var judged = EventTime.MinuteOf(start) + 50;
+        var hoursBefore = backfill.Influence.HourPanes.Count();
+        backfill.Forget(now, keepMinutesFrom: judged + 1 - 60);
+
+        // The minutes from the detector's baseline on and the panes of the unsettled hour and day stay.
+        Assert.NotNull(backfill.Minute(judged - 20));
+        Assert.Equal(hoursBefore, backfill.Influence.HourPanes.Count());
+        Assert.Equal(60, backfill.Influence.MinutePanes.Count());
+    }
+
+    [Fact]
     public void A_months_reputation_series_reads_no_hour_past_retention_forgotten_or_not()
     {
         // Five weeks of hourly posts but for two quiet days four days ago: the slots of those days

@@ -154,35 +154,44 @@ public sealed class BrandInfluence
     /// <remarks>
     /// Kept whatever the clock says: minute panes from <paramref name="keepMinutesFrom"/> on (an
     /// alert's drivers read the hour before it, on event time), the minute panes of the hour and
-    /// the hour panes of the day not yet settled into their coarser pane.
+    /// the hour panes of the day not yet settled into their coarser pane. A brand quiet, on event
+    /// time, since before yesterday has its last day settled as its next post would have settled
+    /// it, so that its panes can go too; a backfill running days behind the clock is not quiet.
     /// </remarks>
     internal void Forget(long nowMinute, long keepMinutesFrom = long.MaxValue)
     {
-        if (_hour == long.MinValue)
+        var keepMinutes = Math.Min(nowMinute - 60 - FutureMinutes + 1, keepMinutesFrom);
+        var keepHours = EventTime.HourOf(nowMinute) - 24;
+        if (_hour != long.MinValue)
         {
-            return;
+            // Event time as the brand is judged on: its own while its posts come, the firehose's once it is silent.
+            var quietAt = Math.Min(nowMinute, keepMinutesFrom);
+            var lastDay = DayOf(_hour * 60);
+            if (quietAt != long.MinValue && lastDay < DayOf(quietAt) - 1)
+            {
+                if (_quietSettled != _hour)
+                {
+                    Settle(_hour, EventTime.HourOf(quietAt));
+                    _quietSettled = _hour;
+                }
+
+                // The panes settling rebuilt, or a late post reopened, are sealed (and stored) like any as old.
+                Seal(quietAt);
+            }
+            else
+            {
+                keepMinutes = Math.Min(keepMinutes, _hour * 60);
+                keepHours = Math.Min(keepHours, lastDay * 24);
+            }
         }
 
-        // A brand quiet since before yesterday has its last day settled now, as its next post
-        // would have done, so that day's hour panes can go too.
-        var lastDay = DayOf(_hour * 60);
-        if (lastDay < DayOf(nowMinute) - 1 && _quietDaySettled != lastDay)
-        {
-            Settle(_hour, EventTime.HourOf(nowMinute));
-            _quietDaySettled = lastDay;
-
-            // The panes the settling rebuilt are open: sealed (and stored) like any as old.
-            Seal(nowMinute);
-        }
-
-        var settled = _quietDaySettled == lastDay;
-        _minutes.Forget(Math.Min(Math.Min(nowMinute - 60 - FutureMinutes + 1, keepMinutesFrom), settled ? long.MaxValue : _hour * 60));
-        _hours.Forget(Math.Min(EventTime.HourOf(nowMinute) - 24, settled ? long.MaxValue : lastDay * 24));
+        _minutes.Forget(keepMinutes);
+        _hours.Forget(keepHours);
         _days.Forget(DayOf(nowMinute) - 30);
     }
 
-    // The last day of a brand gone quiet that Forget settled; long.MinValue when none was.
-    private long _quietDaySettled = long.MinValue;
+    // The newest hour of a brand gone quiet when Forget last settled it; long.MinValue when never.
+    private long _quietSettled = long.MinValue;
 
     /// <summary>Gives the panes kept in the history store back to it; they are forgotten.</summary>
     public void Release()
