@@ -96,7 +96,7 @@ if (options.HistoryDirectory() is { } historyDirectory)
         return 2;
     }
 
-    EngineMetrics.Watch(history);
+    EngineMetrics.WatchHistory(history);
 }
 
 using var historyLifetime = history;

@@ -110,11 +110,7 @@ public sealed class HistoryStoreTests
         var forgetting = new BrandAggregate(history.Store);
         var keeping = new BrandAggregate();
         var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-        foreach (var delta in ThreeDaysOfPosts(now))
-        {
-            forgetting.Apply(delta);
-            keeping.Apply(delta);
-        }
+        Feed(ThreeDaysOfPosts(now), forgetting, keeping);
 
         var held = history.Store.LiveBytes;
         foreach (var at in new[] { now, now + TimeSpan.FromDays(2) })
@@ -207,11 +203,7 @@ public sealed class HistoryStoreTests
         var stored = new BrandAggregate(history.Store);
         var inMemory = new BrandAggregate();
         var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-        foreach (var delta in ThreeDaysOfPosts(now))
-        {
-            stored.Apply(delta);
-            inMemory.Apply(delta);
-        }
+        Feed(ThreeDaysOfPosts(now), stored, inMemory);
 
         Assert.True(stored.HourChunksStored > 0);
         Assert.True(history.Store.LiveBytes > 0);
@@ -220,6 +212,17 @@ public sealed class HistoryStoreTests
         stored.Release();
 
         Assert.Equal(0, history.Store.LiveBytes);
+    }
+
+    private static void Feed(IEnumerable<BrandDelta> deltas, params BrandAggregate[] aggregates)
+    {
+        foreach (var delta in deltas)
+        {
+            foreach (var aggregate in aggregates)
+            {
+                aggregate.Apply(delta);
+            }
+        }
     }
 
     /// <summary>Every window's summary, finest and coarsest series, top authors and hashtags.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 
 namespace StreamEngine.Domain.Aggregates;
@@ -56,8 +57,6 @@ public sealed class HistoryStore : IDisposable
         store.OpenSegment().Handle.Dispose();
         return store;
     }
-
-    public string DirectoryPath => _directory;
 
     /// <summary>Bytes of chunks held by brands now.</summary>
     public long LiveBytes
@@ -203,7 +202,7 @@ public sealed class HistoryStore : IDisposable
     /// <summary>A chunk read back into an array of the shared pool, which the caller returns to it.</summary>
     internal static byte[] Load(HistoryBlock block)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(block.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(block.Length);
         try
         {
             Read(block, buffer);
@@ -211,7 +210,7 @@ public sealed class HistoryStore : IDisposable
         }
         catch
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
     }

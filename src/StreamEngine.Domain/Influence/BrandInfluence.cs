@@ -337,24 +337,10 @@ public sealed class BrandInfluence
                     continue;
                 }
 
-                if (held is SealedPane sealedPane)
+                if (held is not InfluencePane)
                 {
-                    sealedPane.SumAuthors(by, sums);
-                    continue;
-                }
-
-                if (held is StoredPane stored)
-                {
-                    var data = HistoryStore.Load(stored.Block);
-                    try
-                    {
-                        SealedPane.Over(stored.Period, data).SumAuthors(by, sums);
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(data);
-                    }
-
+                    using var sealedPane = SealedPaneLease.Of(held);
+                    sealedPane.Pane.SumAuthors(by, sums);
                     continue;
                 }
 
@@ -376,24 +362,10 @@ public sealed class BrandInfluence
                     continue;
                 }
 
-                if (held is SealedPane sealedPane)
+                if (held is not InfluencePane)
                 {
-                    sealedPane.SumHashtags(sums);
-                    continue;
-                }
-
-                if (held is StoredPane stored)
-                {
-                    var data = HistoryStore.Load(stored.Block);
-                    try
-                    {
-                        SealedPane.Over(stored.Period, data).SumHashtags(sums);
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(data);
-                    }
-
+                    using var sealedPane = SealedPaneLease.Of(held);
+                    sealedPane.Pane.SumHashtags(sums);
                     continue;
                 }
 
@@ -460,12 +432,12 @@ public sealed class BrandInfluence
             if (history is not null && sealedNow is not null)
             {
                 // Written in one call; panes the store cannot take stay in memory.
-                var panes = sealedNow.Select(s => (SealedPane)_slots[s]!).ToArray();
-                if (history.TryWrite(panes.Select(p => p.Data).ToArray(), lifetime) is { } blocks)
+                var data = sealedNow.ConvertAll(s => ((SealedPane)_slots[s]!).Data);
+                if (history.TryWrite(data, lifetime) is { } blocks)
                 {
-                    for (var i = 0; i < panes.Length; i++)
+                    for (var i = 0; i < blocks.Length; i++)
                     {
-                        _slots[sealedNow[i]] = new StoredPane(panes[i].Period, blocks[i]);
+                        _slots[sealedNow[i]] = new StoredPane(PeriodOf(_slots[sealedNow[i]]), blocks[i]);
                     }
                 }
             }
@@ -524,24 +496,13 @@ public sealed class BrandInfluence
 
         private InfluencePane Read(object held)
         {
-            switch (held)
+            if (held is InfluencePane open)
             {
-                case InfluencePane open:
-                    return open;
-                case StoredPane stored:
-                    var data = HistoryStore.Load(stored.Block);
-                    try
-                    {
-                        return SealedPane.Over(stored.Period, data).Open(paneCapacity.Authors, paneCapacity.Hashtags);
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(data);
-                    }
-
-                default:
-                    return ((SealedPane)held).Open(paneCapacity.Authors, paneCapacity.Hashtags);
+                return open;
             }
+
+            using var sealedPane = SealedPaneLease.Of(held);
+            return sealedPane.Pane.Open(paneCapacity.Authors, paneCapacity.Hashtags);
         }
 
         private static long PeriodOf(object? held) => held switch
@@ -558,6 +519,44 @@ public sealed class BrandInfluence
 
 /// <summary>A sealed pane written to the history store: its period, and where its bytes lie.</summary>
 internal sealed record StoredPane(long Period, HistoryBlock Block);
+
+/// <summary>
+/// A sealed pane to read, held in memory or read back from the history store into a pooled buffer
+/// that <see cref="Dispose"/> gives back; the pane is not to be used after.
+/// </summary>
+internal readonly struct SealedPaneLease : IDisposable
+{
+    private readonly byte[]? _rented;
+
+    private SealedPaneLease(SealedPane pane, byte[]? rented)
+    {
+        Pane = pane;
+        _rented = rented;
+    }
+
+    public SealedPane Pane { get; }
+
+    /// <summary>A <see cref="SealedPane"/> as it is, or a <see cref="StoredPane"/> read back.</summary>
+    public static SealedPaneLease Of(object held)
+    {
+        if (held is SealedPane sealedPane)
+        {
+            return new SealedPaneLease(sealedPane, null);
+        }
+
+        var stored = (StoredPane)held;
+        var data = HistoryStore.Load(stored.Block);
+        return new SealedPaneLease(SealedPane.Over(stored.Period, data), data);
+    }
+
+    public void Dispose()
+    {
+        if (_rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_rented);
+        }
+    }
+}
 
 public enum PaneKind : byte
 {

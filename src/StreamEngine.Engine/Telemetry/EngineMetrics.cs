@@ -78,7 +78,7 @@ public static class EngineMetrics
         "streamengine_ingest_queue_chunks", "Chunks of posts waiting to enter the ingest graph.");
 
     /// <summary>Reports the node's history store at each scrape.</summary>
-    public static void Watch(HistoryStore history)
+    public static void WatchHistory(HistoryStore history)
     {
         ArgumentNullException.ThrowIfNull(history);
         var held = Metrics.CreateGauge("streamengine_history_bytes", "Bytes of sealed history (older buckets and influence panes) the brands keep on disk rather than in memory.");
