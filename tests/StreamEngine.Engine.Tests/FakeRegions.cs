@@ -102,15 +102,20 @@ internal sealed class HoldingRegion : ReceiveActor
     public static Props PropsFor(ConcurrentQueue<RecordMentions> received) => Props.Create(() => new HoldingRegion(received));
 }
 
-/// <summary>Stands in for a brand shard region where one brand's batches are never journaled (its store unreachable) and every other brand's are.</summary>
+/// <summary>
+/// Stands in for a brand shard region where one brand's first <c>times</c> batches are not journaled
+/// (its store unreachable; every one by default) and every other brand's are.
+/// </summary>
 internal sealed class OneBrandLostRegion : ReceiveActor
 {
-    public OneBrandLostRegion(string lostBrand, ConcurrentQueue<RecordMentions> received)
+    public OneBrandLostRegion(string lostBrand, ConcurrentQueue<RecordMentions> received, int times)
     {
+        var lost = 0;
         Receive<RecordMentions>(m =>
         {
-            if (m.BrandId == lostBrand)
+            if (m.BrandId == lostBrand && lost < times)
             {
+                lost++;
                 return;
             }
 
@@ -119,7 +124,8 @@ internal sealed class OneBrandLostRegion : ReceiveActor
         });
     }
 
-    public static Props PropsFor(string lostBrand, ConcurrentQueue<RecordMentions> received) => Props.Create(() => new OneBrandLostRegion(lostBrand, received));
+    public static Props PropsFor(string lostBrand, ConcurrentQueue<RecordMentions> received, int times = int.MaxValue) =>
+        Props.Create(() => new OneBrandLostRegion(lostBrand, received, times));
 }
 
 /// <summary>

@@ -446,19 +446,46 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_resend_after_a_round_failed_for_some_brands_counts_again_only_what_they_missed()
     {
-        var pipeline = Pipeline(OneBrandLostRegion.PropsFor("globex", _received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
+        // acme watches globex: a mention of globex goes to globex and to acme's share of voice.
+        var pipeline = Pipeline(OneBrandLostRegion.PropsFor("globex", _received, times: 1), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
+        string[] lines = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
+
+        var partly = await EnqueueAndWait(pipeline, Chunk(1, lines));
+        var resent = await EnqueueAndWait(pipeline, Chunk(1, lines));
+        var again = await EnqueueAndWait(pipeline, Chunk(1, lines));
+
+        Assert.False(partly.Journaled);
+        Assert.True(resent.Journaled);
+
+        // p1 reached acme's journal the first time and is a duplicate. p2 and p3 went to globex,
+        // whose journal missed them, so they go there again, and nowhere else: acme had p3's
+        // mention and both of globex's mentions for its share of voice.
+        Assert.Equal(1, resent.Duplicates);
+        Assert.Equal(3, again.Duplicates);
+        Assert.Equal((2L, 2L), Totals("acme"));
+        Assert.Equal((2L, 0L), Totals("globex"));
+    }
+
+    [Fact]
+    public async Task A_resend_after_a_rival_missed_a_round_tells_it_of_the_mentions_its_competitors_journaled()
+    {
+        var pipeline = Pipeline(OneBrandLostRegion.PropsFor("acme", _received, times: 1), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
         string[] lines = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
 
         var partly = await EnqueueAndWait(pipeline, Chunk(1, lines));
         var resent = await EnqueueAndWait(pipeline, Chunk(1, lines));
 
         Assert.False(partly.Journaled);
-        Assert.False(resent.Journaled);
+        Assert.True(resent.Journaled);
+        Assert.Equal(0, resent.Duplicates);
+        Assert.Equal((2L, 2L), Totals("acme"));
+        Assert.Equal((2L, 0L), Totals("globex"));
+    }
 
-        // p1 reached acme's journal the first time and is not counted again. p2 and p3 went to
-        // globex, whose journal missed them, so they are counted again: p3, naming acme too, is the
-        // price (a second mention for acme), rather than globex never having it.
-        Assert.Equal(1, resent.Duplicates);
-        Assert.Equal([2L, 1L], _received.Where(r => r.BrandId == "acme").Select(r => r.Delta.Mentions));
+    /// <summary>A brand's journaled mentions and competitors' mentions, over every batch it took.</summary>
+    private (long Mentions, long CompetitorMentions) Totals(string brand)
+    {
+        var minutes = _received.Where(r => r.BrandId == brand).SelectMany(r => r.Delta.Minutes).ToList();
+        return (minutes.Sum(m => m.Mentions), minutes.Sum(m => m.CompetitorMentions));
     }
 }

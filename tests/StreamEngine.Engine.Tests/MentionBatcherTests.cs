@@ -79,4 +79,51 @@ public sealed class MentionBatcherTests
         var only = Assert.Single(batcher.Build(model.Analyzer));
         Assert.Equal(("initech", 1L), (only.BrandId, only.Delta.Mentions));
     }
+
+    [Fact]
+    public void A_copy_sent_while_its_resend_is_journaling_is_a_duplicate_and_a_resend_lost_everywhere_keeps_what_was_had()
+    {
+        // acme watches globex. The first round reaches acme's journal and misses globex's.
+        var model = TestData.Model();
+        var batcher = new MentionBatcher();
+        string[] lines = [TestData.Line("p2", Now, "globex"), TestData.Line("p3", Now, "acme and globex")];
+        var first = new AdmittedPosts();
+        batcher.Fold([Read(model, lines)], model.Analyzer, first);
+        batcher.Settle(first, lost: new HashSet<string> { "globex" });
+
+        var resending = new AdmittedPosts();
+        var resend = batcher.Fold([Read(model, lines)], model.Analyzer, resending).ToDictionary(b => b.BrandId, b => b.Delta);
+        Assert.Equal(["globex"], resend.Keys);
+        Assert.Equal(2, resend["globex"].Mentions);
+
+        // While the resend's journal writes are under way, another copy counts nowhere.
+        var early = Read(model, lines);
+        Assert.Empty(batcher.Fold([early], model.Analyzer, new AdmittedPosts()));
+        Assert.Equal(2, early.Duplicates);
+
+        // The resend reached no journal: acme still has the posts, globex still lacks them.
+        batcher.Settle(resending, lost: null);
+        var late = batcher.Fold([Read(model, lines)], model.Analyzer, new AdmittedPosts());
+        var globex = Assert.Single(late);
+        Assert.Equal(("globex", 2L, 0L), (globex.BrandId, globex.Delta.Mentions, globex.Delta.Minutes.Sum(m => m.CompetitorMentions)));
+    }
+
+    [Fact]
+    public void A_post_journaled_by_none_of_its_brands_counts_everywhere_when_resent_and_one_journaled_by_all_nowhere()
+    {
+        var model = TestData.Model();
+        var batcher = new MentionBatcher();
+        var first = new AdmittedPosts();
+        batcher.Fold([Read(model, TestData.Line("p2", Now, "globex"), TestData.Line("i1", Now, "initech"))], model.Analyzer, first);
+
+        // Both brands p2 went to (globex, and acme for its share of voice) missed it; initech has i1.
+        batcher.Settle(first, lost: new HashSet<string> { "globex", "acme" });
+
+        var again = Read(model, TestData.Line("p2", Now, "globex"), TestData.Line("i1", Now, "initech"));
+        var batches = batcher.Fold([again], model.Analyzer, new AdmittedPosts()).ToDictionary(b => b.BrandId, b => b.Delta);
+        Assert.Equal(1, again.Duplicates);
+        Assert.Equal((1L, 0L), (batches["globex"].Mentions, batches["globex"].Minutes.Sum(m => m.CompetitorMentions)));
+        Assert.Equal((0L, 1L), (batches["acme"].Mentions, batches["acme"].Minutes.Sum(m => m.CompetitorMentions)));
+        Assert.False(batches.ContainsKey("initech"));
+    }
 }

@@ -104,7 +104,10 @@ public sealed class BrandDeltaBuilder
     /// <summary>Mentions of the brand in each minute of the batch, for its competitors' share of voice.</summary>
     public IEnumerable<(long Minute, long Mentions)> MentionsPerMinute => _minutes.Select(m => (m.Key, m.Value.Mentions));
 
-    /// <summary>Mentions its competitors had in a minute of the same batch: what the brand's share of voice is read against.</summary>
+    /// <summary>
+    /// Mentions its competitors had in a minute of the same batch: what the brand's share of voice is
+    /// read against. Negative to take back a count the batch would otherwise carry twice.
+    /// </summary>
     public void AddCompetitorMentions(long minute, long mentions) => Minute(minute).CompetitorMentions += mentions;
 
     /// <summary>A threat found against the brand, in a post that may or may not mention it.</summary>
@@ -115,13 +118,24 @@ public sealed class BrandDeltaBuilder
         _threats.Add(new ThreatSighting(post.CreatedAt, finding));
     }
 
+    /// <summary>
+    /// The batch's delta. A minute left with no mention and no competitors' mentions (a correction
+    /// that cancelled a count, see <see cref="AddCompetitorMentions"/>) is left out.
+    /// </summary>
     public BrandDelta Build()
     {
-        var minutes = new long[_minutes.Count];
-        _minutes.Keys.CopyTo(minutes, 0);
-        Array.Sort(minutes);
-        var deltas = new MinuteDelta[minutes.Length];
-        for (var i = 0; i < minutes.Length; i++)
+        var minutes = new List<long>(_minutes.Count);
+        foreach (var (minute, acc) in _minutes)
+        {
+            if (acc.Mentions != 0 || acc.CompetitorMentions != 0)
+            {
+                minutes.Add(minute);
+            }
+        }
+
+        minutes.Sort();
+        var deltas = new MinuteDelta[minutes.Count];
+        for (var i = 0; i < deltas.Length; i++)
         {
             deltas[i] = _minutes[minutes[i]].Build(minutes[i]);
         }

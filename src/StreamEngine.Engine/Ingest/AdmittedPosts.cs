@@ -1,29 +1,66 @@
+using StreamEngine.Domain.Model;
+
 namespace StreamEngine.Engine.Ingest;
 
 /// <summary>
-/// The posts a round let past the duplicate filter, each with the brands its mentions went to. When
-/// some brands' batches are not journaled, the filter forgets the posts that went to any of them,
-/// so that a resend counts them there; a post whose every brand journaled stays remembered, so a
-/// resend does not count it twice.
+/// The posts a round let past the duplicate filter, each with the brands it carried them to: the
+/// brands they mention, those they threaten, and, through the round's model, the rivals watching a
+/// mentioned brand, which learn of the mention for their share of voice. When the round's journal
+/// writes end, <see cref="MentionBatcher.Settle"/> reads it to decide, post by post, what a resend
+/// must count again and where.
 /// </summary>
 public sealed class AdmittedPosts
 {
     // One entry per post and brand, appended by the round's fold, which runs one at a time and is
     // the graph's narrowest stage: nothing here is indexed, since only a failed round reads it back.
-    private readonly List<(ulong Post, string Brand)> _entries = [];
+    private readonly List<(ulong Post, string Brand, bool Mentioned)> _entries = [];
+    private HashSet<ulong>? _resent;
 
-    public void Add(ulong post, string brand) => _entries.Add((post, brand));
+    /// <summary>The model the round was folded with: whose rivals learned of each mention.</summary>
+    public ListeningModel? Model { get; private set; }
+
+    /// <summary>Posts this round carries only to the brands an earlier, partly journaled round missed.</summary>
+    public IReadOnlyCollection<ulong> Resent => _resent ?? (IReadOnlyCollection<ulong>)[];
+
+    /// <summary>Records the model the round's folds read (one per round).</summary>
+    public void FoldedWith(ListeningModel model) => Model ??= model;
+
+    /// <summary>A post carried to a brand: its mention when <paramref name="mentioned"/>, else a threat against it or a rival's mention it learns of.</summary>
+    public void Add(ulong post, string brand, bool mentioned) => _entries.Add((post, brand, mentioned));
+
+    public void AddResent(ulong post) => (_resent ??= []).Add(post);
+
+    public bool IsResent(ulong post) => _resent?.Contains(post) == true;
 
     /// <summary>Whether the round admitted <paramref name="post"/> already (a threat-only post with several findings).</summary>
     public bool Contains(ulong post) => _entries.Exists(e => e.Post == post);
 
-    /// <summary>Every admitted post: what a round that failed as a whole must forget.</summary>
-    public IEnumerable<ulong> All => _entries.Select(e => e.Post).Distinct();
+    /// <summary>Each admitted post with every brand the round carried it to, rivals of its mentioned brands included.</summary>
+    public IEnumerable<(ulong Post, HashSet<string> Brands)> Targets()
+    {
+        var byPost = new Dictionary<ulong, HashSet<string>>();
+        foreach (var (post, brand, mentioned) in _entries)
+        {
+            if (!byPost.TryGetValue(post, out var brands))
+            {
+                byPost[post] = brands = new HashSet<string>(StringComparer.Ordinal);
+            }
 
-    /// <summary>The posts that went to at least one of <paramref name="brands"/>.</summary>
-    public IEnumerable<ulong> SentTo(IReadOnlySet<string> brands) =>
-        _entries.Where(e => brands.Contains(e.Brand)).Select(e => e.Post).Distinct();
+            brands.Add(brand);
+            if (mentioned && Model is { } model)
+            {
+                brands.UnionWith(model.RivalsWatching(brand));
+            }
+        }
+
+        return byPost.Select(p => (p.Key, p.Value));
+    }
 
     /// <summary>Forgets every entry, for a next round.</summary>
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        _entries.Clear();
+        _resent = null;
+        Model = null;
+    }
 }

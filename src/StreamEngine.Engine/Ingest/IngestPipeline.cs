@@ -197,15 +197,20 @@ public sealed class IngestPipeline
             }
 
             // Not journaled, so not seen: a resend of these posts must count where they were not.
-            // Brands that acknowledged have them: forgetting those posts too would count them twice.
+            // Brands that acknowledged have them: a resend counting them there too would count them twice.
             if (asks is null || commands is null)
             {
-                _batcher.Forget(admitted.All);
+                _batcher.Settle(admitted, lost: null);
             }
             else
             {
-                ForgetWhatWasNotJournaled(commands, asks, admitted);
+                SettleWhatWasNotJournaled(commands, asks, admitted);
             }
+        }
+
+        if (failure is null)
+        {
+            _batcher.Journaled(admitted);
         }
 
         AnnounceEventTimeInTurn(earlierAnnounced, failure is null ? commands : null, announcedInTurn);
@@ -247,12 +252,15 @@ public sealed class IngestPipeline
             TaskScheduler.Default);
 
     /// <summary>
-    /// Forgets, so that a resend counts them, the posts of the round's brands that did not journal
-    /// their batch. A brand heard failing its recovery is decided only when its own ask ends.
+    /// Settles the round's posts with the brands that did not journal their batch, so that a resend
+    /// counts them there. A brand heard failing its recovery is decided only when its own ask ends:
+    /// the round is answered now, but the batch may still reach a later incarnation of the brand
+    /// that recovers and writes it (at the latest, its ask fails at its deadline).
     /// </summary>
-    private void ForgetWhatWasNotJournaled(List<RecordMentions> commands, List<Task<MentionsAcknowledged>> asks, AdmittedPosts admitted)
+    private void SettleWhatWasNotJournaled(List<RecordMentions> commands, List<Task<MentionsAcknowledged>> asks, AdmittedPosts admitted)
     {
         var lost = new HashSet<string>(StringComparer.Ordinal);
+        var undecided = new List<(string Brand, Task Answer)>();
         for (var i = 0; i < commands.Count; i++)
         {
             if (asks[i].IsCompletedSuccessfully)
@@ -262,22 +270,31 @@ public sealed class IngestPipeline
 
             if (asks[i].Exception?.InnerException is BrandNotRecoveredException { Answer: var answer })
             {
-                // The round is answered now, but the batch may still reach a later incarnation of
-                // the brand that recovers and writes it: its posts are forgotten only once its own
-                // ask has failed too (at the latest when its deadline has passed).
-                var brand = commands[i].BrandId;
-                _ = answer.ContinueWith(
-                    t => _batcher.Forget(admitted.SentTo(new HashSet<string>(StringComparer.Ordinal) { brand })),
-                    CancellationToken.None,
-                    TaskContinuationOptions.NotOnRanToCompletion,
-                    TaskScheduler.Default);
+                undecided.Add((commands[i].BrandId, answer));
                 continue;
             }
 
             lost.Add(commands[i].BrandId);
         }
 
-        _batcher.Forget(admitted.SentTo(lost));
+        if (undecided.Count == 0)
+        {
+            _batcher.Settle(admitted, lost);
+            return;
+        }
+
+        // The posts that went to none of those brands are settled now, so a resend soon after counts them where they were lost.
+        var waiting = undecided.Select(u => u.Brand).ToHashSet(StringComparer.Ordinal);
+        _batcher.Settle(admitted, lost, brands => !brands.Overlaps(waiting));
+        _ = Task.WhenAll(undecided.Select(u => u.Answer)).ContinueWith(
+            _ =>
+            {
+                lost.UnionWith(undecided.Where(u => !u.Answer.IsCompletedSuccessfully).Select(u => u.Brand));
+                _batcher.Settle(admitted, lost, brands => brands.Overlaps(waiting));
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
     }
 
     /// <summary>
