@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # held-lock.sh HOLD_SECONDS [HOST_DLL]: what a node answers while its store holds writes up. Needs a
 # Release build (`dotnet build -c Release StreamEngine.sln`) and python3. Starts a node on the demo
-# model, sends 5 posts for acme, then 20 more while another process holds the SQLite file's write
-# lock for HOLD_SECONDS, and prints each answer and how long it took; on any answer but 200 it sends
-# the 20 again once the lock is free. Then restarts the node and prints how many journal rows acme
-# has and its 24 h mentions: 25 if every post counted once. HOST_DLL as in lib.sh (the argument wins).
+# model, sends 5 posts naming acme and hooli (two brands, each the other's rival), then 20 more
+# while another process holds the SQLite file's write lock for HOLD_SECONDS, and prints each answer
+# and how long it took; on any answer but 200 it sends the 20 again once the lock is free. Then
+# restarts the node and prints how many journal rows acme has and both brands' 24 h mentions: 25
+# each if every post counted once, even when a round was journaled for one brand and not the other.
+# HOST_DLL as in lib.sh (the argument wins).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 hold=${1:?hold seconds}
@@ -26,10 +28,10 @@ wait_ready() {
   echo "the node did not start; its log:" >&2; tail -20 "$1" >&2; exit 1
 }
 
-posts() { # posts FROM TO: one post for acme each, created now
+posts() { # posts FROM TO: one post for acme and hooli each, created now
   local now; now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   for i in $(seq "$1" "$2"); do
-    printf '{"id":"held-%d","network":"x","createdAt":"%s","text":"I love acme %d","lang":"en","author":{"id":"a%d","followers":10}}\n' "$i" "$now" "$i" "$i"
+    printf '{"id":"held-%d","network":"x","createdAt":"%s","text":"I love acme and hooli %d","lang":"en","author":{"id":"a%d","followers":10}}\n' "$i" "$now" "$i" "$i"
   done
 }
 
@@ -69,10 +71,12 @@ start_host "$data" config/model.yaml "$work/host.2.log"
 wait_ready "$work/host.2.log"
 summary=""
 for _ in $(seq 1 100); do summary=$(curl -sf "http://127.0.0.1:$HOST_PORT/api/brands/acme/summary?window=24h") && break; sleep 0.2; done
+hooli=$(curl -sf "http://127.0.0.1:$HOST_PORT/api/brands/hooli/summary?window=24h" || true)
 stop_host TERM
-python3 - "$data/streamengine.db" "$summary" <<'PY'
+python3 - "$data/streamengine.db" "$summary" "$hooli" <<'PY'
 import json, sqlite3, sys
 rows = sqlite3.connect(sys.argv[1]).execute("select count(*) from journal where persistence_id = 'brand-acme'").fetchone()[0]
 print(f"journal rows of brand-acme: {rows}")
-print(f"acme's mentions after a restart: {json.loads(sys.argv[2])['mentions'] if sys.argv[2] else 'no answer'} (25 posts sent)")
+for brand, answer in (("acme", sys.argv[2]), ("hooli", sys.argv[3])):
+    print(f"{brand}'s mentions after a restart: {json.loads(answer)['mentions'] if answer else 'no answer'} (25 posts sent)")
 PY

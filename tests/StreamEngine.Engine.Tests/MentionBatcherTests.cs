@@ -126,4 +126,39 @@ public sealed class MentionBatcherTests
         Assert.Equal((0L, 1L), (batches["acme"].Mentions, batches["acme"].Minutes.Sum(m => m.CompetitorMentions)));
         Assert.False(batches.ContainsKey("initech"));
     }
+
+    [Fact]
+    public void Two_copies_of_a_partly_journaled_post_in_one_resend_count_once()
+    {
+        var model = TestData.Model();
+        var batcher = new MentionBatcher();
+        var first = new AdmittedPosts();
+        batcher.Fold([Read(model, TestData.Line("p3", Now, "acme and globex"))], model.Analyzer, first);
+        batcher.Settle(first, lost: new HashSet<string> { "globex" });
+
+        var twice = Read(model, TestData.Line("p3", Now, "acme and globex"), TestData.Line("p3", Now, "acme and globex"));
+        var globex = Assert.Single(batcher.Fold([twice], model.Analyzer, new AdmittedPosts()));
+
+        Assert.Equal(("globex", 1L), (globex.BrandId, globex.Delta.Mentions));
+        Assert.Equal(1, twice.Duplicates);
+    }
+
+    [Fact]
+    public void A_partly_journaled_post_the_filter_has_let_go_counts_everywhere_as_a_new_post()
+    {
+        // A filter of one post a generation: two posts later, p3 is forgotten.
+        var model = TestData.Model();
+        var batcher = new MentionBatcher(duplicateHorizon: 1);
+        var first = new AdmittedPosts();
+        batcher.Fold([Read(model, TestData.Line("p3", Now, "acme and globex"))], model.Analyzer, first);
+        batcher.Settle(first, lost: new HashSet<string> { "globex" });
+        batcher.Fold([Read(model, TestData.Line("i1", Now, "initech"), TestData.Line("i2", Now, "initech"))], model.Analyzer, new AdmittedPosts());
+
+        var late = Read(model, TestData.Line("p3", Now, "acme and globex"));
+        var batches = batcher.Fold([late], model.Analyzer, new AdmittedPosts()).ToDictionary(b => b.BrandId, b => b.Delta.Mentions);
+
+        Assert.Equal(0, late.Duplicates);
+        Assert.Equal(1, batches["acme"]);
+        Assert.Equal(1, batches["globex"]);
+    }
 }

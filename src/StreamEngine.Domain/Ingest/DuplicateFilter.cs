@@ -46,6 +46,12 @@ public sealed class DuplicateFilter
 
     public int GenerationSize { get; }
 
+    /// <summary>
+    /// How many generations have ended. A key added while this read <c>g</c> is remembered at least
+    /// until it reads <c>g + 2</c>.
+    /// </summary>
+    public long Generation { get; private set; }
+
     /// <summary>True when the key is new (and now remembered); false for a duplicate.</summary>
     public bool TryAdd(ulong key)
     {
@@ -89,6 +95,7 @@ public sealed class DuplicateFilter
             (_previous, _current) = (_current, _previous);
             Array.Clear(_current);
             _used = 0;
+            Generation++;
         }
         else if (_used * 2 > table.Length && table.Length < _mostSlots)
         {

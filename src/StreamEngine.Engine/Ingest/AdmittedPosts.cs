@@ -16,6 +16,9 @@ public sealed class AdmittedPosts
     private readonly List<(ulong Post, string Brand, bool Mentioned)> _entries = [];
     private HashSet<ulong>? _resent;
 
+    // Threat-only posts the round carries: each with a null brand, and each with each brand threatened.
+    private HashSet<(ulong Post, string? Brand)>? _threatsCarried;
+
     /// <summary>The model the round was folded with: whose rivals learned of each mention.</summary>
     public ListeningModel? Model { get; private set; }
 
@@ -32,8 +35,19 @@ public sealed class AdmittedPosts
 
     public bool IsResent(ulong post) => _resent?.Contains(post) == true;
 
-    /// <summary>Whether the round admitted <paramref name="post"/> already (a threat-only post with several findings).</summary>
-    public bool Contains(ulong post) => _entries.Exists(e => e.Post == post);
+    /// <summary>Whether the round carries threats of <paramref name="post"/>, a post that names no brand, already.</summary>
+    public bool CarriesThreatsOf(ulong post) => _threatsCarried?.Contains((post, null)) == true;
+
+    /// <summary>
+    /// Records that the round carries a threat against <paramref name="brand"/> found in a post that
+    /// names no brand; false when it does already (a second copy of the post in the round).
+    /// </summary>
+    public bool CarryThreat(ulong post, string brand)
+    {
+        _threatsCarried ??= [];
+        _threatsCarried.Add((post, null));
+        return _threatsCarried.Add((post, brand));
+    }
 
     /// <summary>Each admitted post with every brand the round carried it to, rivals of its mentioned brands included.</summary>
     public IEnumerable<(ulong Post, HashSet<string> Brands)> Targets()
@@ -61,6 +75,7 @@ public sealed class AdmittedPosts
     {
         _entries.Clear();
         _resent = null;
+        _threatsCarried = null;
         Model = null;
     }
 }

@@ -17,8 +17,9 @@ namespace StreamEngine.Engine.Ingest;
 /// </summary>
 public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.DefaultGenerationSize)
 {
-    // Some 25 MB at most: the posts of several failed rounds of the largest size.
-    private const int PartlyJournaledCapacity = 1 << 18;
+    // Some 15 MB at most (about 220 B a post): the posts of a few failed rounds, which the filter
+    // itself forgets within a couple of generations.
+    private const int PartlyJournaledCapacity = 1 << 16;
 
     private readonly DuplicateFilter _duplicates = new(duplicateHorizon);
     private readonly Dictionary<string, CoordinatedBurstDetector> _bursts = new(StringComparer.Ordinal);
@@ -116,42 +117,36 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
         {
             // Posts that mention no brand are sent again like any other: a threat in one counts once.
             var key = PostIdentity.Of(post);
-            if (_partlyJournaled.Count > 0 && _partlyJournaled.TryGet(key, out var part))
+            if (!_duplicates.TryAdd(key) && !admitted.CarriesThreatsOf(key))
             {
-                if (!part.Have.Contains(finding.BrandId) && Resends(key, part, admitted))
+                // Seen in an earlier round, unless some of its brands missed it there.
+                if (PartlyJournaled(key) is not { } part || part.Have.Contains(finding.BrandId) || !Resends(key, part, admitted))
                 {
-                    admitted.Add(key, finding.BrandId, mentioned: false);
-                    Builder(finding.BrandId).AddThreat(post, finding);
+                    continue;
                 }
-
-                continue;
             }
-
-            if (!_duplicates.TryAdd(key) && !admitted.Contains(key))
+            else if (admitted.IsResent(key) && PartlyJournaled(key) is { } resent && resent.Have.Contains(finding.BrandId))
             {
-                // Seen in an earlier round (a post with several findings is admitted once, by its first).
                 continue;
             }
 
-            admitted.Add(key, finding.BrandId, mentioned: false);
-            Builder(finding.BrandId).AddThreat(post, finding);
+            // A post with several findings is carried once per brand threatened, however many copies of it the round holds.
+            if (admitted.CarryThreat(key, finding.BrandId))
+            {
+                admitted.Add(key, finding.BrandId, mentioned: false);
+                Builder(finding.BrandId).AddThreat(post, finding);
+            }
         }
 
         foreach (var mention in reading.Mentions)
         {
-            if (_partlyJournaled.Count > 0 && _partlyJournaled.TryGet(mention.Identity, out var part))
+            if (!_duplicates.TryAdd(mention.Identity))
             {
-                if (!AdmitToBrandsThatMissedIt(mention, part, model, watched, admitted))
+                if (PartlyJournaled(mention.Identity) is not { } part || !AdmitToBrandsThatMissedIt(mention, part, model, watched, admitted))
                 {
                     reading.Duplicates++;
                 }
 
-                continue;
-            }
-
-            if (!_duplicates.TryAdd(mention.Identity))
-            {
-                reading.Duplicates++;
                 continue;
             }
 
@@ -172,6 +167,10 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
         }
     }
 
+    /// <summary>What an earlier round journaled of a post the filter remembers: looked up for duplicates only, so other posts pay nothing.</summary>
+    private PartlyJournaledPost? PartlyJournaled(ulong key) =>
+        _partlyJournaled.Count > 0 && _partlyJournaled.TryGet(key, _duplicates.Generation, out var part) ? part : null;
+
     private void AddMention(MatchedPost mention, string brand, IReadOnlySet<string> watched)
     {
         var builder = Builder(brand);
@@ -185,18 +184,23 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     /// <summary>
     /// Carries a post an earlier round journaled for some of its brands to the others alone: its
     /// mention, its threats, and the share of voice its rivals read. False when nothing is left to
-    /// carry, or a round carrying it is still under way: the copy is then a duplicate.
+    /// carry, or a round carrying it is under way (this one, with an earlier copy, or another): the
+    /// copy is then a duplicate.
     /// </summary>
     private bool AdmitToBrandsThatMissedIt(MatchedPost mention, PartlyJournaledPost part, ListeningModel model, IReadOnlySet<string> watched, AdmittedPosts admitted)
     {
+        if (part.Resending)
+        {
+            return false;
+        }
+
         var have = part.Have;
         var key = mention.Identity;
-        var carried = false;
         foreach (var finding in mention.Threats)
         {
-            if (!have.Contains(finding.BrandId) && (carried || Resends(key, part, admitted)))
+            if (!have.Contains(finding.BrandId))
             {
-                carried = true;
+                Resends(key, part, admitted);
                 admitted.Add(key, finding.BrandId, mentioned: false);
                 Builder(finding.BrandId).AddThreat(mention.Post, finding);
             }
@@ -213,9 +217,9 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
                 // The brand has the mention, but a rival watching it may not have learned of it.
                 foreach (var rival in rivals)
                 {
-                    if (!have.Contains(rival) && (carried || Resends(key, part, admitted)))
+                    if (!have.Contains(rival))
                     {
-                        carried = true;
+                        Resends(key, part, admitted);
                         admitted.Add(key, rival, mentioned: false);
                         Builder(rival).AddCompetitorMentions(minute, 1);
                     }
@@ -224,12 +228,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
                 continue;
             }
 
-            if (!carried && !Resends(key, part, admitted))
-            {
-                return false;
-            }
-
-            carried = true;
+            Resends(key, part, admitted);
             admitted.Add(key, brand, mentioned: true);
             AddMention(mention, brand, watched);
 
@@ -243,15 +242,17 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
             }
         }
 
-        return carried;
+        return part.Resending;
     }
 
-    /// <summary>Takes a partly journaled post into this round, unless a round carrying it is still under way.</summary>
+    /// <summary>
+    /// Takes a partly journaled post into this round; false when a round carrying it is under way
+    /// already, unless it is this one (a threat-only post has a finding per brand threatened).
+    /// </summary>
     private static bool Resends(ulong key, PartlyJournaledPost part, AdmittedPosts admitted)
     {
         if (part.Resending)
         {
-            // Carried by this very round already (a threat-only post with several findings), or by one in flight.
             return admitted.IsResent(key);
         }
 
@@ -274,6 +275,9 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
             foreach (var post in admitted.Resent)
             {
                 _partlyJournaled.Remove(post);
+
+                // Seen everywhere it goes: kept seen even if the filter let it go meanwhile.
+                _duplicates.TryAdd(post);
             }
         }
     }
@@ -282,51 +286,71 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     /// Settles a round's posts once its journal writes have ended. A post journaled by every brand
     /// the round carried it to stays seen, so a resend does not count it twice; one journaled by
     /// none is forgotten, so a resend counts it; one journaled by some is remembered with them
-    /// (<see cref="PartlyJournaledPosts"/>), so a resend goes to the others alone.
+    /// (<see cref="PartlyJournaledPosts"/>), so a resend goes to the others alone (or, when that
+    /// record is full, forgotten too).
     /// </summary>
     /// <param name="lost">The brands whose batches were not journaled; null when none of the round's were.</param>
     /// <param name="which">Which posts to settle now, by the brands the round carried each to; every one when null. A post is settled once.</param>
     public void Settle(AdmittedPosts admitted, IReadOnlySet<string>? lost, Func<HashSet<string>, bool>? which = null)
     {
         ArgumentNullException.ThrowIfNull(admitted);
+
+        // Worked out before the lock, which the folds of later rounds wait on.
+        var settled = admitted.Targets().Where(t => which is null || which(t.Brands)).ToList();
         lock (_duplicatesGate)
         {
-            foreach (var (post, brands) in admitted.Targets())
+            foreach (var (post, brands) in settled)
             {
-                if (which is not null && !which(brands))
-                {
-                    continue;
-                }
-
-                var known = _partlyJournaled.TryGet(post, out var part);
-                var have = part?.Have ?? new HashSet<string>(StringComparer.Ordinal);
-                if (lost is not null)
-                {
-                    have.UnionWith(brands.Where(b => !lost.Contains(b)));
-                }
-
-                if (part is not null && admitted.IsResent(post))
+                var resent = admitted.IsResent(post);
+                var part = resent && _partlyJournaled.TryGet(post, _duplicates.Generation, out var known) ? known : null;
+                if (part is not null)
                 {
                     part.Resending = false;
                 }
 
-                if (brands.IsSubsetOf(have))
+                var journaled = lost is null ? 0 : brands.Count(b => !lost.Contains(b));
+                if (part is null && journaled == brands.Count)
                 {
-                    _partlyJournaled.Remove(post);
-
-                    // Seen everywhere it goes: kept seen even if the filter let it go meanwhile.
-                    _duplicates.TryAdd(post);
+                    continue;
                 }
-                else if (have.Count == 0)
+
+                if (part is null && (journaled == 0 || !RememberPartly(post, brands, lost!)))
                 {
                     _duplicates.Forget(post);
+                    continue;
                 }
-                else if (!known)
+
+                if (part is not null)
                 {
-                    _partlyJournaled.Add(post, have);
+                    if (lost is not null)
+                    {
+                        part.Have.UnionWith(brands.Where(b => !lost.Contains(b)));
+                    }
+
+                    if (brands.IsSubsetOf(part.Have))
+                    {
+                        _partlyJournaled.Remove(post);
+                    }
+
+                    part.Generation = KeepSeen(post);
                 }
             }
         }
+    }
+
+    private bool RememberPartly(ulong post, HashSet<string> brands, IReadOnlySet<string> lost)
+    {
+        var have = new HashSet<string>(brands.Where(b => !lost.Contains(b)), StringComparer.Ordinal);
+        return _partlyJournaled.TryAdd(post, have, KeepSeen(post));
+    }
+
+    /// <summary>Puts a post in the filter's newer generation, however long ago it was seen; returns that generation.</summary>
+    private long KeepSeen(ulong post)
+    {
+        _duplicates.Forget(post);
+        var generation = _duplicates.Generation;
+        _duplicates.TryAdd(post);
+        return generation;
     }
 
     /// <summary>

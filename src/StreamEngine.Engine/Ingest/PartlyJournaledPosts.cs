@@ -9,43 +9,63 @@ namespace StreamEngine.Engine.Ingest;
 /// would never reach the brands that missed it (their mention, a threat against them, or the share
 /// of voice they read against a rival it names).
 /// <para>
-/// Only failed rounds add posts, and a post leaves once every brand has it. The record is bounded
-/// all the same: past <see cref="Capacity"/> posts the oldest go, and a resend of one of them is
-/// then a duplicate, as it would be once the duplicate filter itself forgot it. Not thread-safe:
+/// A post is remembered here only as long as the duplicate filter remembers it (its entry holds the
+/// filter's <see cref="Domain.Ingest.DuplicateFilter.Generation"/> when it was put there last): once
+/// the filter has let it go, a resend counts as a new post everywhere, as any post's does. At most
+/// <see cref="Capacity"/> posts are held; past that, <see cref="TryAdd"/> refuses. Not thread-safe:
 /// the batcher's lock guards it.
 /// </para>
 /// </summary>
 internal sealed class PartlyJournaledPosts(int capacity)
 {
     private readonly Dictionary<ulong, PartlyJournaledPost> _posts = [];
-    private readonly Queue<ulong> _order = new();
+    private long _purgedAt;
 
     public int Capacity { get; } = capacity;
 
     public int Count => _posts.Count;
 
-    public bool TryGet(ulong post, [MaybeNullWhen(false)] out PartlyJournaledPost part) => _posts.TryGetValue(post, out part);
-
-    /// <summary>Remembers that the brands of <paramref name="have"/> have journaled <paramref name="post"/> and others have not.</summary>
-    public void Add(ulong post, HashSet<string> have)
+    /// <summary>The post's entry, unless the filter, now at <paramref name="generation"/>, may have let the post go since.</summary>
+    public bool TryGet(ulong post, long generation, [MaybeNullWhen(false)] out PartlyJournaledPost part)
     {
-        _posts[post] = new PartlyJournaledPost(have);
-        _order.Enqueue(post);
-        while (_posts.Count > Capacity && _order.TryDequeue(out var oldest))
+        Purge(generation);
+        return _posts.TryGetValue(post, out part) && !IsStale(part, generation);
+    }
+
+    /// <summary>Remembers that the brands of <paramref name="have"/> have journaled <paramref name="post"/>; false when full.</summary>
+    public bool TryAdd(ulong post, HashSet<string> have, long generation)
+    {
+        Purge(generation);
+        if (_posts.Count >= Capacity)
         {
-            _posts.Remove(oldest);
+            return false;
         }
 
-        // A post settled and added again leaves a stale place in the queue: keep it from growing past its posts.
-        if (_order.Count > 2 * Math.Max(Capacity, _posts.Count))
-        {
-            var live = _order.Where(_posts.ContainsKey).Distinct().ToList();
-            _order.Clear();
-            live.ForEach(_order.Enqueue);
-        }
+        _posts[post] = new PartlyJournaledPost(have) { Generation = generation };
+        return true;
     }
 
     public void Remove(ulong post) => _posts.Remove(post);
+
+    // A post carried to its brands in a round still under way stays: that round settles it.
+    private static bool IsStale(PartlyJournaledPost part, long generation) => !part.Resending && part.Generation + 1 < generation;
+
+    private void Purge(long generation)
+    {
+        if (generation == _purgedAt)
+        {
+            return;
+        }
+
+        _purgedAt = generation;
+        foreach (var (post, part) in _posts)
+        {
+            if (IsStale(part, generation))
+            {
+                _posts.Remove(post);
+            }
+        }
+    }
 }
 
 /// <summary>A post some of whose brands have journaled it.</summary>
@@ -53,6 +73,9 @@ internal sealed class PartlyJournaledPost(HashSet<string> have)
 {
     /// <summary>The brands whose journals hold everything the post brought them.</summary>
     public HashSet<string> Have { get; } = have;
+
+    /// <summary>The duplicate filter's generation when the post was last put in it.</summary>
+    public long Generation { get; set; }
 
     /// <summary>
     /// A round carrying the post to the brands that missed it has not ended yet: until it does, a
