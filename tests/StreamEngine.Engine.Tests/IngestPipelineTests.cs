@@ -482,6 +482,38 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal((2L, 0L), Totals("globex"));
     }
 
+    [Fact]
+    public async Task Posts_of_a_brand_heard_failing_its_recovery_are_settled_once_its_own_ask_has_ended()
+    {
+        using var watch = await BrandRecoveryWatch.StartAsync(Sys, clusterWide: false, CancellationToken.None);
+        var settings = new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100));
+        var pipeline = new IngestPipeline(Sys, Sys.ActorOf(OneBrandLostRegion.PropsFor("globex", _received, times: 1)), TestData.Model(), new TestClock(), settings, watch);
+        string[] lines = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
+
+        var round = Chunk(1, lines);
+        Assert.True(await pipeline.TryEnqueueAsync(round, Generous, CancellationToken.None));
+        await AwaitConditionAsync(() => Task.FromResult(_received.Any(r => r.BrandId == "acme")), Generous);
+        Sys.EventStream.Publish(new BrandRecoveryFailed("globex", "EndOfStreamException reading brand-globex after sequence number 0"));
+        var answered = await round.Outcome.WaitAsync(Generous);
+        Assert.False(answered.Journaled);
+
+        // Until globex's own ask ends, its batch might still be written: a resend is a duplicate.
+        // Once it has, p2 and p3 go to globex alone; p1, journaled by acme, stays a duplicate.
+        IngestOutcome resent = answered;
+        await AwaitConditionAsync(
+            async () =>
+            {
+                resent = await EnqueueAndWait(pipeline, Chunk(1, lines));
+                return resent.Duplicates < 3;
+            },
+            Generous);
+
+        Assert.True(resent.Journaled);
+        Assert.Equal(1, resent.Duplicates);
+        Assert.Equal((2L, 2L), Totals("acme"));
+        Assert.Equal((2L, 0L), Totals("globex"));
+    }
+
     /// <summary>A brand's journaled mentions and competitors' mentions, over every batch it took.</summary>
     private (long Mentions, long CompetitorMentions) Totals(string brand)
     {
