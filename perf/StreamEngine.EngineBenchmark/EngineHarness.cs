@@ -4,6 +4,7 @@ using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Persistence.Sql.Config;
 using Microsoft.Data.Sqlite;
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Model;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
@@ -22,8 +23,11 @@ namespace StreamEngine.EngineBenchmark;
 /// </summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
-    private EngineHarness(string directory, ActorSystem system, IActorRef region, IngestPipeline pipeline)
+    private readonly HistoryStore? _history;
+
+    private EngineHarness(string directory, ActorSystem system, IActorRef region, IngestPipeline pipeline, HistoryStore? history)
     {
+        _history = history;
         Directory = directory;
         Actors = system;
         Region = region;
@@ -39,7 +43,8 @@ public sealed class EngineHarness : IAsyncDisposable
     public IngestPipeline Pipeline { get; }
 
     /// <param name="settings">The ingest graph's sizes; the host's (one read per core) when null.</param>
-    public static async Task<EngineHarness> StartAsync(ListeningModel model, string? directory = null, IngestSettings? settings = null)
+    /// <param name="historyInMemory">Brands keep their sealed history in memory, as the host's <c>--history-in-memory</c>; by default in a history store under the directory, as the host does.</param>
+    public static async Task<EngineHarness> StartAsync(ListeningModel model, string? directory = null, IngestSettings? settings = null, bool historyInMemory = false)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "streamengine-bench", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -105,9 +110,10 @@ public sealed class EngineHarness : IAsyncDisposable
         cluster.Join(cluster.SelfAddress);
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
+        var history = historyInMemory ? null : HistoryStore.Open(Path.Combine(directory, "history"));
         var region = await ClusterSharding.Get(system).StartAsync(
             "brand",
-            brandId => BrandActor.PropsFor(brandId, TimeProvider.System, new BrandActorSettings()),
+            brandId => BrandActor.PropsFor(brandId, TimeProvider.System, new BrandActorSettings(History: history)),
             ClusterShardingSettings.Create(system).WithRole("brands"),
             new BrandMessageExtractor());
 
@@ -115,7 +121,7 @@ public sealed class EngineHarness : IAsyncDisposable
         var recoveries = await BrandRecoveryWatch.StartAsync(system, clusterWide: false, CancellationToken.None);
         var pipeline = new IngestPipeline(system, region, new CurrentModel(model), TimeProvider.System,
             settings ?? new IngestSettings(ReadParallelism: Environment.ProcessorCount), recoveries);
-        return new EngineHarness(directory, system, region, pipeline);
+        return new EngineHarness(directory, system, region, pipeline, history);
     }
 
     public async ValueTask DisposeAsync()
@@ -123,6 +129,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Pipeline.Complete();
         await Pipeline.Completion.WaitAsync(TimeSpan.FromSeconds(60));
         await CoordinatedShutdown.Get(Actors).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        _history?.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {

@@ -11,9 +11,10 @@ internal static class Program
         StreamEngine in-process benchmark: the ingest graph and brand actors without HTTP.
 
           run [model] [firehose] [--batch 1000] [--duration 20] [--warmup 5] [--pool-posts 200000]
-              [--inflight 512] [--chunks-per-round 64] [--json FILE] [--label TEXT]
+              [--inflight 512] [--chunks-per-round 64] [--history-in-memory] [--json FILE] [--label TEXT]
                 sustained accepted posts/s through IngestPipeline → brand shard region → SQLite journal;
-                --chunks-per-round is the host's option of that name (README.md)
+                --chunks-per-round and --history-in-memory are the host's options of those names (README.md):
+                brands keep sealed history in a history store in the run's directory unless told otherwise
           profile [model] [firehose] [--batch 1000] [--pool-posts 100000] [--repeat 3] [--json FILE]
                 single-threaded ns and bytes allocated per post for each stage of the hot path
 

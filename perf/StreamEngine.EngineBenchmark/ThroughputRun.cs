@@ -63,6 +63,7 @@ internal static class ThroughputRun
         var settings = defaults with { ChunksPerRound = a.Int("chunks-per-round", defaults.ChunksPerRound, min: 1) };
         var json = a.OutputFile("json");
         var label = a.String("label", description)!;
+        var historyInMemory = a.Flag("history-in-memory");
         a.RejectUnknown();
         if (duration > TimeSpan.FromMinutes(10))
         {
@@ -74,7 +75,7 @@ internal static class ThroughputRun
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: {model.Brands.Count} brands, {model.Concepts.Count} concepts, {QueryTerms.Count(model)} terms; pool {poolPosts:N0} posts in {pool.Batches.Count} chunks of {batch}, {pool.Bytes / (double)poolPosts:0} B/post, made in {Stopwatch.GetElapsedTime(generated).TotalSeconds:0.0} s"));
 
-        await using var engine = await EngineHarness.StartAsync(model, settings: settings);
+        await using var engine = await EngineHarness.StartAsync(model, settings: settings, historyInMemory: historyInMemory);
 
         // Start every brand actor (and its recovery from the empty journal) before timing, as a running node has.
         var prestart = Stopwatch.GetTimestamp();
