@@ -42,6 +42,9 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public IngestPipeline Pipeline { get; }
 
+    /// <summary>Where the brands keep their sealed history; null when they keep it in memory.</summary>
+    public HistoryStore? History => _history;
+
     /// <param name="settings">The ingest graph's sizes; the host's (one read per core) when null.</param>
     /// <param name="historyInMemory">Brands keep their sealed history in memory, as the host's <c>--history-in-memory</c>; by default in a history store under the directory, as the host does.</param>
     public static async Task<EngineHarness> StartAsync(ListeningModel model, string? directory = null, IngestSettings? settings = null, bool historyInMemory = false)

@@ -212,6 +212,11 @@ internal static class ThroughputRun
             firstFailure);
 
         Console.WriteLine(Table(result));
+        if (engine.History is { } history)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"history store: {history.LiveBytes / 1e6:0.0} MB of sealed history held in {history.FileBytes / 1e6:0.0} MB of files, {history.FailedWrites} writes failed"));
+        }
         if (json is not null)
         {
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(result, Program.Json));
