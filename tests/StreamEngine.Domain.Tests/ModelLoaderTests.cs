@@ -504,6 +504,40 @@ public sealed class ModelLoaderTests
     }
 
     [Fact]
+    public void An_entry_with_a_bad_or_missing_id_still_has_its_other_fields_checked()
+    {
+        const string yaml =
+            """
+            concepts:
+              - id: C2
+                query: a2
+                kind: mood
+                parent: ghost
+              - query: b2
+                kind: mood
+            brands:
+              - id: Acme
+                query: acme
+                competitors: [nobody]
+                alerts: {threshold: -5}
+              - id: globex
+                query: globex
+            """;
+
+        var ex = Refused(yaml);
+
+        Assert.Contains(ex.Errors, e => e.Line == 2 && e.Message.Contains("'C2'", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 4 && e.Message.Contains("kind 'mood'", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 5 && e.Message.Contains("parent 'ghost' is not a concept", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 6 && e.Message.Contains("'id' is required", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 7 && e.Message.Contains("kind 'mood'", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 9 && e.Message.Contains("'Acme'", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 11 && e.Message.Contains("competitor 'nobody' is not a brand", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 12 && e.Message.Contains("threshold", StringComparison.Ordinal));
+        Assert.Equal(8, ex.Errors.Count);
+    }
+
+    [Fact]
     public void Does_not_call_a_declared_brand_unknown_because_its_query_is_bad()
     {
         // globex is declared; only its query is wrong. The analyst should see that one error,

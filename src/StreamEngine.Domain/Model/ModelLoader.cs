@@ -116,7 +116,8 @@ public static partial class ModelLoader
         reader.CheckWebhookBrands(webhooks, brands);
         if (errors.Count > 0)
         {
-            throw new ModelException(errors);
+            // In the file's order: the checks across entries (references, cycles) come last otherwise.
+            throw new ModelException([.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
         }
 
         return new ListeningModel(brands.Select(b => b.Definition!).ToList(), concepts.Select(c => c.Definition!).ToList())
@@ -191,6 +192,10 @@ public static partial class ModelLoader
 
     private sealed partial class Reader(string source, string yaml, List<ModelError> errors)
     {
+        // Named by entries whose own id is missing or bad: checked against the model's ids too.
+        private readonly List<YamlScalarNode> _parentsOfUnnamed = [];
+        private readonly List<YamlScalarNode> _competitorsOfUnnamed = [];
+
         public List<ReadConcept> Concepts(YamlMappingNode root)
         {
             var result = new List<ReadConcept>();
@@ -199,13 +204,20 @@ public static partial class ModelLoader
                 OnlyKeys(item, "a concept", ConceptKeys);
                 var id = Id(item, "concept");
                 var query = Query(item);
+                var parent = Scalar(item, "parent", required: false);
+                var kind = Kind(item);
                 if (id is null)
                 {
+                    // Left out of the model, but its other fields are checked all the same: one
+                    // reading reports every error.
+                    if (parent is not null)
+                    {
+                        _parentsOfUnnamed.Add(parent);
+                    }
+
                     continue;
                 }
 
-                var parent = Scalar(item, "parent", required: false);
-                var kind = Kind(item);
                 var definition = query is null || kind is null
                     ? null
                     : new ConceptDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query, parent?.Value, kind.Value);
@@ -253,13 +265,14 @@ public static partial class ModelLoader
                     }
                 }
 
+                var security = Security(item, id ?? "");
+                var alerts = AlertSettingsOf(item);
                 if (id is null)
                 {
+                    _competitorsOfUnnamed.AddRange(competitors);
                     continue;
                 }
 
-                var security = Security(item, id);
-                var alerts = AlertSettingsOf(item);
                 BrandDefinition? definition = null;
                 if (query is not null && alerts is not null)
                 {
@@ -430,7 +443,17 @@ public static partial class ModelLoader
                 }
             }
 
+            foreach (var c in _competitorsOfUnnamed.Where(c => !brandIds.Contains(c.Value!)))
+            {
+                Error(c, $"competitor '{c.Value}' is not a brand of this model");
+            }
+
             var conceptIds = concepts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var parent in _parentsOfUnnamed.Where(p => !conceptIds.Contains(p.Value!)))
+            {
+                Error(parent, $"parent '{parent.Value}' is not a concept of this model");
+            }
+
             // An id declared twice is reported by Unique; its first declaration stands for the cycle check.
             var firsts = concepts.DistinctBy(c => c.Id, StringComparer.Ordinal).ToHashSet();
             var parents = firsts.Where(c => c.ParentNode is not null).ToDictionary(c => c.Id, c => c.ParentNode!.Value!, StringComparer.Ordinal);

@@ -4,7 +4,7 @@ namespace StreamEngine.Domain.Posts;
 /// The primary subtag of a BCP 47 language tag ("pt" of "pt-BR"), lower case. Each code is one
 /// shared string, so a post's language costs no allocation once the code has been seen.
 /// </summary>
-public static class LanguageCode
+public static partial class LanguageCode
 {
     private const int Letters = 26;
 
@@ -50,7 +50,7 @@ public static class LanguageCode
         // Undetermined, several, none, missing, and X's own (media only, hashtags only, mentions
         // only, cashtags only, too short to tell): the post reads as one without lang.
         "und" or "mul" or "zxx" or "mis" or "qme" or "qht" or "qam" or "qct" or "qst" => "",
-        "eng" => "en",
+        { Length: 3 } when TwoLetterOf.TryGetValue(code, out var twoLetter) => twoLetter,
         _ => code,
     };
 }

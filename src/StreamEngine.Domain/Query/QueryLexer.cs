@@ -185,9 +185,15 @@ internal static class QueryLexer
                     : throw Errors.At(text, start, (value.Length == 0 ? "expected a network after 'network:'" : $"unknown network '{value}'")
                         + $"; expected one of {string.Join(", ", NetworkNames.Accepted)}");
             case "lang":
-                return value.Length is 2 or 3 && value.All(char.IsAsciiLetter)
-                    ? new LangField(value.ToLowerInvariant())
-                    : throw Errors.At(text, start, "expected a primary language subtag of 2 or 3 letters after 'lang:', e.g. lang:en (pt, not pt-BR)");
+                // Read as a post's lang is, so lang:deu finds the posts tagged de, deu or ger.
+                if (value.Length is not (2 or 3) || !value.All(char.IsAsciiLetter) || !LanguageCode.TryPrimary(value, out var language))
+                {
+                    throw Errors.At(text, start, "expected a primary language subtag of 2 or 3 letters after 'lang:', e.g. lang:en (pt, not pt-BR)");
+                }
+
+                return language is null
+                    ? throw Errors.At(text, start, $"'lang:{value}' names no language (a post tagged so reads as one without lang), so it is never true; expected a language, e.g. lang:en")
+                    : new LangField(language);
             case "country":
                 return value.Length == 2 && value.All(char.IsAsciiLetter)
                     ? new CountryField(value.ToUpperInvariant())
@@ -354,7 +360,9 @@ internal static class QueryLexer
             }
 
             pattern.Append(folded);
-            literals++;
+
+            // '_' alone would make a wildcard of nearly any word that has one (_* or _?).
+            literals += folded == '_' ? 0 : 1;
         }
 
         return literals == 0

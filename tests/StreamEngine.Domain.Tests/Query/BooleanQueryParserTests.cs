@@ -136,6 +136,12 @@ public sealed class BooleanQueryParserTests
         Assert.Equal(And(W("acme"), new NetworkField(Network.X)), Parse("acme AND network:x"));
         Assert.Equal(And(W("a"), new NetworkField(Network.TikTok)), Parse("a AND network:TikTok"));
         Assert.Equal(And(W("a"), new LangField("pt")), Parse("a AND lang:PT"));
+
+        // Three-letter codes are read as a post's lang is: the language's two-letter code.
+        Assert.Equal(And(W("a"), new LangField("de")), Parse("a AND lang:deu"));
+        Assert.Equal(And(W("a"), new LangField("de")), Parse("a AND lang:GER"));
+        Assert.Equal(And(W("a"), new LangField("en")), Parse("a AND lang:eng"));
+        Assert.Equal(And(W("a"), new LangField("haw")), Parse("a AND lang:haw"));
         Assert.Equal(And(W("a"), new CountryField("US")), Parse("a AND country:us"));
         Assert.Equal(And(W("a"), new AuthorField("acme.official")), Parse("a AND author:Acme.Official"));
         Assert.Equal(And(W("a"), new FollowersField(FollowersComparison.GreaterThan, 1000)), Parse("a AND followers:>1000"));
