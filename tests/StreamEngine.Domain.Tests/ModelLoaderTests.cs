@@ -538,6 +538,29 @@ public sealed class ModelLoaderTests
     }
 
     [Fact]
+    public void Refuses_a_concept_whose_parent_is_of_another_kind()
+    {
+        const string yaml =
+            """
+            concepts:
+              - id: complaint
+                query: refund
+                kind: intent
+              - id: price
+                query: price
+                parent: complaint
+            brands:
+              - id: acme
+                query: acme
+            """;
+
+        var error = Assert.Single(Refused(yaml).Errors);
+
+        Assert.Equal((7, 13), (error.Line, error.Column));
+        Assert.Equal("concept 'price' is a topic and its parent 'complaint' an intent: a concept's parent is of its own kind", error.Message);
+    }
+
+    [Fact]
     public void Does_not_call_a_declared_brand_unknown_because_its_query_is_bad()
     {
         // globex is declared; only its query is wrong. The analyst should see that one error,

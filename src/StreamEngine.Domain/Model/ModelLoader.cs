@@ -469,12 +469,19 @@ public static partial class ModelLoader
                 {
                     Error(parent, $"parent '{parent.Value}' is not a concept of this model");
                 }
+                else if (concept.Definition is { } child && firsts.First(c => c.Id == parent.Value).Definition is { } ancestor && ancestor.Kind != child.Kind)
+                {
+                    // A post counts under its concept's ancestors: an intent under a topic would count as that topic, and the other way round.
+                    Error(parent, $"concept '{concept.Id}' is {KindName(child.Kind)} and its parent '{ancestor.Id}' {KindName(ancestor.Kind)}: a concept's parent is of its own kind");
+                }
                 else if (firsts.Contains(concept) && CycleFrom(concept.Id, parents) is { } cycle)
                 {
                     Error(parent, $"concept '{concept.Id}' would be its own ancestor ({string.Join(" -> ", cycle)}); a taxonomy has no cycles");
                 }
             }
         }
+
+        private static string KindName(ConceptKind kind) => kind == ConceptKind.Intent ? "an intent" : "a topic";
 
         /// <summary>The chain of parents from <paramref name="id"/> back to itself, or null when it reaches a root.</summary>
         private static List<string>? CycleFrom(string id, Dictionary<string, string> parents)
