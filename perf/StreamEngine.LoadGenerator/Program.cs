@@ -13,8 +13,9 @@ internal static class Program
         StreamEngine load generator — a reproducible synthetic firehose and an HTTP driver.
 
           generate --out FILE --count N [model] [firehose]      write N posts as NDJSON
-          model --out FILE --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10]
-                                                                write a synthetic model.yaml
+          model --out FILE --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10] [--seed 7]
+                                                                write a synthetic model.yaml: T concept terms in all,
+                                                                or C per brand (10 by default), 10 to a concept
           drive --url http://127.0.0.1:PORT --rate R|max --connections C --batch B --duration S
                 [--warmup 3] [--requests N | --once] [--pool-posts 200000]
                 [--pollers N (brings --probe)] [--poll-interval-ms 100] [--probe] [--probe-brand ID] [--probe-posts 3]
@@ -91,7 +92,7 @@ internal static class Program
     {
         var path = a.Required("out");
         var brands = a.Int("brands", 100, min: 1);
-        var terms = a.Has("concept-terms") ? a.Int("concept-terms", 0, min: 0) : brands * a.Int("concepts-per-brand", 10, min: 0);
+        var terms = FirehoseCli.ConceptTerms(a, brands);
         var perConcept = a.Int("terms-per-concept", 10, min: 1);
         var seed = a.Int("seed", 7);
         a.RejectUnknown();
@@ -115,6 +116,7 @@ internal static class Program
         var firehose = FirehoseCli.Options(a, probeBrand);
         var batch = a.Int("batch", 1000, min: 1);
         var poolPosts = a.Int("pool-posts", 200_000, min: 1);
+        FirehoseCli.OneOf(a, "requests", "once");
         var options = new DriveOptions
         {
             Url = url,

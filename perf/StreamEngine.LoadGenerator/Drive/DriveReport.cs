@@ -37,6 +37,7 @@ public sealed record DriveReport(
     bool CompareEndpoint,
     IReadOnlyDictionary<string, LatencySummary> Queries,
     LatencySummary AllQueries,
+    long QueryErrors,
     LatencySummary? Freshness,
     int ProbesSent,
     int ProbesTimedOut,
@@ -73,6 +74,7 @@ public sealed record DriveReport(
         if (Pollers > 0)
         {
             Row(t, $"query all ({Pollers} pollers)", AllQueries);
+            t.AppendLine(c, $"query errors      {QueryErrors:N0} queries failed or answered other than 200 (warm-up included; their latency is not in the rows above)");
         }
 
         if (Freshness is { } f)

@@ -128,8 +128,10 @@ public sealed class Driver : IDisposable
 
         var queries = new Dictionary<string, Latency>(StringComparer.Ordinal);
         var allQueries = new Latency();
+        var queryErrors = 0L;
         foreach (var p in pollers)
         {
+            queryErrors += p.Errors;
             foreach (var (endpoint, latency) in p.ByEndpoint)
             {
                 if (!queries.TryGetValue(endpoint, out var merged))
@@ -143,8 +145,11 @@ public sealed class Driver : IDisposable
         }
 
         // With --requests or --once the load may end before the duration does: rates are over the
-        // part of the window the load ran in.
-        var loadEnded = Math.Min(ingestEnded.IsCompletedSuccessfully ? ingestEnded.Result : Stopwatch.GetTimestamp(), _measureTo);
+        // part of the window the load ran in. Paced, that part lasts as long as its schedule, not
+        // until the last answer: the last request's posts stand for a whole batch's time.
+        var answered = ingestEnded.IsCompletedSuccessfully ? ingestEnded.Result : Stopwatch.GetTimestamp();
+        var scheduled = _o.Rate is { } offered && _o.Requests is { } requests ? _start + (long)(requests * (_o.Batch / offered) * freq) : long.MinValue;
+        var loadEnded = Math.Min(Math.Max(answered, scheduled), _measureTo);
         var probeCounts = probe.IsCompletedSuccessfully ? probe.Result : new ProbeCounts(0, 0, 0);
         var measuredSeconds = Math.Max(0.001, (loadEnded - _measureFrom) / (double)freq);
         var perSecond = _acceptedPerSecond
@@ -184,6 +189,7 @@ public sealed class Driver : IDisposable
             _compareAnswers,
             queries.ToDictionary(q => q.Key, q => q.Value.Summary(), StringComparer.Ordinal),
             allQueries.Summary(),
+            queryErrors,
             _o.Probe ? freshness.Summary() : null,
             probeCounts.Sent,
             probeCounts.TimedOut,
@@ -422,8 +428,20 @@ public sealed class Driver : IDisposable
                 _pendingProbe = pending;
             }
 
+            var acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(30), stop));
+            if (acked != pending.Acknowledged && stop.IsCancellationRequested)
+            {
+                if (Withdraw(pending))
+                {
+                    // The run ended before a request carried the probe: it was never sent.
+                    break;
+                }
+
+                // A request carries it, and is answered after the deadline like any other.
+                acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None));
+            }
+
             sent++;
-            var acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None));
             if (acked != pending.Acknowledged || !pending.Acknowledged.Result.Ok)
             {
                 lock (_probeLock)
@@ -464,6 +482,21 @@ public sealed class Driver : IDisposable
         }
 
         return new ProbeCounts(sent, timedOut, voided);
+    }
+
+    /// <summary>Takes back a probe no request has carried yet; false when one has.</summary>
+    private bool Withdraw(PendingProbe probe)
+    {
+        lock (_probeLock)
+        {
+            if (!ReferenceEquals(_pendingProbe, probe))
+            {
+                return false;
+            }
+
+            _pendingProbe = null;
+            return true;
+        }
     }
 
     private PendingProbe? TakeProbe()

@@ -9,15 +9,18 @@ public static class FirehoseCli
 {
     public const string OptionsHelp = """
           model:    --model FILE (model.yaml, read with the engine's ModelLoader)
-                    | --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10]  (synthetic model)
+                    | --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10]  (synthetic model:
+                      T concept terms in all, or C per brand, 10 to a concept by default; seed 7, as `model` writes it)
           firehose: --seed 42 --now ISO8601 (default: the current time) --id-prefix p
                     --brand-pick zipf|uniform|roundrobin|sweep --zipf 1.0 --probe-brand ID
                     --competitor-share 0.08 --unmatched-share 0.10 --concept-share 0.6
                     --late-share 0.01 --duplicate-share 0.01 --lag-mean-s 20 --spread-hours 0
-                    --brands-per-post 1 --sweep-minutes 1440 --sweep-step-minutes 1 --extra-words 0
+                    --extra-words 0; with --brand-pick sweep: --brands-per-post 1 --sweep-minutes 1440 --sweep-step-minutes 1
                     --authors 200000 --author-zipf 0.8 --followers-alpha 1.16 --followers-min 20
                     --networks x=30,facebook=14,... --languages en=55,es=10,... (xx = no lang field)
                     --countries US=30,GB=9,... --genders female=46,male=44,unknown=10 --ages 18-24=24,...
+                    (values as the engine takes them: BCP 47 tags or xx, ISO 3166-1 alpha-2 codes, female, male
+                    or unknown, age bands from 0 to 150; some authors are left without gender, age or country)
         """;
 
     public static (ListeningModel Model, string Description) Model(CommandArgs a)
@@ -35,9 +38,51 @@ public static class FirehoseCli
 
         var brands = a.Int("brands", 0, min: 1);
         var perConcept = a.Int("terms-per-concept", 10, min: 1);
-        var terms = a.Has("concept-terms") ? a.Int("concept-terms", 0, min: 0) : brands * a.Int("concepts-per-brand", 10, min: 0);
+        var terms = ConceptTerms(a, brands);
         return (ModelSynthesizer.Model(brands, terms, perConcept), $"synthetic: {brands} brands, {terms} concept terms");
     }
+
+    /// <summary>A synthetic model's concept terms: <c>--concept-terms T</c> in all, or <c>--concepts-per-brand C</c> per brand (10 by default).</summary>
+    public static int ConceptTerms(CommandArgs a, int brands)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        OneOf(a, "concept-terms", "concepts-per-brand");
+        return a.Has("concept-terms") ? a.Int("concept-terms", 0, min: 0) : brands * a.Int("concepts-per-brand", 10, min: 0);
+    }
+
+    /// <summary>Refuses two options that are alternatives to each other, given together.</summary>
+    public static void OneOf(CommandArgs a, string first, string second)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Has(first) && a.Has(second))
+        {
+            throw new ArgumentException($"--{first} and --{second} are alternatives: give one of them");
+        }
+    }
+
+    /// <summary>A <c>name=weight,...</c> option whose names are all accepted by <paramref name="isValid"/>, which says what it expects otherwise.</summary>
+    private static string Weights(CommandArgs a, string option, string fallback, Func<string, bool> isValid, string expected)
+    {
+        var spec = Weights(a, option, fallback);
+        if (WeightedNames.Parse(spec).Names.FirstOrDefault(n => !isValid(n)) is { } bad)
+        {
+            throw new ArgumentException($"--{option}: '{bad}' is not {expected}");
+        }
+
+        return spec;
+    }
+
+    private static bool IsAgeBand(string band)
+    {
+        var dash = band.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0
+            && int.TryParse(band.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var low)
+            && int.TryParse(band.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var high)
+            && low <= high && high <= MaxAge;
+    }
+
+    // The oldest age the engine takes (PostParser).
+    private const int MaxAge = 150;
 
     /// <summary>A <c>name=weight,...</c> option, checked here so a bad one is named before any post is made.</summary>
     private static string Weights(CommandArgs a, string option, string fallback, IReadOnlyList<string>? accepted = null)
@@ -65,6 +110,12 @@ public static class FirehoseCli
     {
         ArgumentNullException.ThrowIfNull(a);
         var d = new FirehoseOptions();
+        if (a.Choice("brand-pick", BrandPick.Zipf) != BrandPick.Sweep
+            && new[] { "brands-per-post", "sweep-minutes", "sweep-step-minutes" }.FirstOrDefault(a.Has) is { } sweepOnly)
+        {
+            throw new ArgumentException($"--{sweepOnly} shapes --brand-pick sweep only; the other picks name one brand a post (and its rivals now and then)");
+        }
+
         return new FirehoseOptions
         {
             Seed = a.Int("seed", d.Seed),
@@ -89,10 +140,10 @@ public static class FirehoseCli
             FollowersAlpha = a.Positive("followers-alpha", d.FollowersAlpha),
             FollowersMin = a.Double("followers-min", d.FollowersMin, min: 0),
             Networks = Weights(a, "networks", d.Networks, NetworkNames.Accepted),
-            Languages = Weights(a, "languages", d.Languages),
-            Countries = Weights(a, "countries", d.Countries),
-            Genders = Weights(a, "genders", d.Genders),
-            Ages = Weights(a, "ages", d.Ages),
+            Languages = Weights(a, "languages", d.Languages, l => l == "xx" || LanguageCode.TryPrimary(l, out _), "a BCP 47 language tag (en, pt-BR) or xx for no lang field"),
+            Countries = Weights(a, "countries", d.Countries, c => CountryCode.TryParse(c, out var code) && code is not null, "an ISO 3166-1 alpha-2 country code such as US"),
+            Genders = Weights(a, "genders", d.Genders, g => GenderNames.TryParse(g, out _), "female, male or unknown"),
+            Ages = Weights(a, "ages", d.Ages, IsAgeBand, $"an age band such as 18-24 (from 0 to {MaxAge}, the lower age first)"),
         };
     }
 }
