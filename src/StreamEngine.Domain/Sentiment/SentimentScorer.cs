@@ -92,8 +92,9 @@ public sealed partial class SentimentScorer
 
     /// <summary>
     /// Scores the tokens [<paramref name="first"/>, <paramref name="end"/>) of the text last tokenized
-    /// (a clause, for aspect sentiment). Negations and boosters just before the clause still apply,
-    /// since they are read from the whole text; the text's '!' and '?' belong to no single clause.
+    /// (a clause, for aspect sentiment) as if they stood alone: a negation, modifier or idiom of the
+    /// clause before does not reach into it ("not cheap, good quality" is good about quality). The
+    /// text's '!' and '?' belong to no single clause, unless the clause is the whole text.
     /// </summary>
     public SentimentScore ScoreTokens(TokenizedText text, int first, int end)
     {
@@ -122,6 +123,7 @@ public sealed partial class SentimentScorer
         var but = whole && (roles & TermRole.But) != 0 ? FirstBut(traits) : -1;
         var composition = new SentimentComposition(end - first);
         var mixedCase = text.IsMixedCase;
+        var scope = traits[first..end];
         foreach (var i in valencedAt[..valenced])
         {
             if (i < first || i >= end)
@@ -129,7 +131,7 @@ public sealed partial class SentimentScorer
                 continue;
             }
 
-            var valence = ValenceRules.Valence(i, traits, mixedCase);
+            var valence = ValenceRules.Valence(i - first, scope, mixedCase);
             if (but >= 0)
             {
                 // Rule 4: after a contrastive "but" the writer's real opinion follows.

@@ -89,9 +89,11 @@ internal static class ValenceRules
                 : 0;
             if (increment != 0)
             {
-                // A booster intensifies whichever way the word leans; a shouted one more so.
+                // A booster intensifies whichever way the word leans; a shouted one more so. A
+                // shouted dampener still dampens: given the booster's emphasis, "SLIGHTLY good"
+                // would read better than "good".
                 var scalar = valence < 0 ? -increment : increment;
-                if (mixedCase && modifier.Is(TermRole.AllCaps))
+                if (mixedCase && modifier.Is(TermRole.AllCaps) && increment > 0)
                 {
                     scalar += valence > 0 ? AllCapsIncrement : -AllCapsIncrement;
                 }

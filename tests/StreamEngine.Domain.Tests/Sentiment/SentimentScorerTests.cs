@@ -195,6 +195,34 @@ public sealed class SentimentScorerTests
         Assert.NotEqual(clause, nextText);
     }
 
+    [Theory]
+    [InlineData("acme is not cheap, good quality", 4, 6, "good quality")]
+    [InlineData("no complaints. Love the price", 2, 5, "Love the price")]
+    [InlineData("acme is the. shit price", 3, 5, "shit price")]
+    public void A_clause_is_scored_as_if_it_stood_alone(string text, int first, int end, string alone)
+    {
+        var scorer = SentimentScorer.Load();
+
+        var tokens = Tokens(text);
+        Assert.Equal(end, tokens.TokenCount);
+        var clause = scorer.ScoreTokens(tokens, first, end);
+
+        // A negation, "no" or idiom of the clause before does not reach into it.
+        Assert.Equal(scorer.Score(Tokens(alone)), clause);
+        Assert.NotEqual(SentimentLabel.Neutral, clause.Label);
+    }
+
+    [Fact]
+    public void A_dampener_in_capitals_dampens_as_written_and_a_booster_in_capitals_boosts_more()
+    {
+        var scorer = SentimentScorer.Load();
+        double Compound(string text) => scorer.Score(Tokens(text)).Compound;
+
+        Assert.Equal(Compound("slightly good food Here"), Compound("SLIGHTLY good food Here"));
+        Assert.True(Compound("SLIGHTLY good food Here") < Compound("good food Here"));
+        Assert.True(Compound("VERY good food Here") > Compound("very good food Here"));
+    }
+
     private static TokenizedText Tokens(string text)
     {
         var tokens = new TokenizedText();
