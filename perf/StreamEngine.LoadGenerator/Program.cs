@@ -90,7 +90,7 @@ internal static class Program
 
     private static int WriteModel(CommandArgs a)
     {
-        var path = a.Required("out");
+        var path = a.OutputFile("out") ?? throw new ArgumentException("--out is required");
         var brands = a.Int("brands", 100, min: 1);
         var terms = FirehoseCli.ConceptTerms(a, brands);
         var perConcept = a.Int("terms-per-concept", 10, min: 1);
@@ -163,6 +163,14 @@ internal static class Program
         var timeout = TimeSpan.FromSeconds(a.Positive("timeout", 120));
         var parallel = a.Int("parallel", 32, min: 1);
         long? since = a.Has("since-unix-ms") ? a.Long("since-unix-ms", 0, min: 0) : null;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        if (since is { } ms && (ms > now + 60_000 || ms < now / 100))
+        {
+            // A time in seconds reads as January 1970 in milliseconds, and times would come out in years.
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"--since-unix-ms {ms}: expected milliseconds since 1970 up to now (now is {now}); a time in seconds needs three more digits"));
+        }
+
         var json = a.OutputFile("json");
         a.RejectUnknown();
         var result = await AwaitBrands.RunAsync(url, timeout, parallel, since, CancellationToken.None);

@@ -27,22 +27,32 @@ public static class AwaitBrands
         deadline.CancelAfter(timeout);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = parallel, UseProxy = false }) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
 
+        string? unreachable = null;
         while (true)
         {
             try
             {
                 using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), deadline.Token);
+                unreachable = null;
                 if (ready.StatusCode == HttpStatusCode.OK)
                 {
                     break;
                 }
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException ex)
             {
-                // not listening yet
+                // Not listening yet: said so if it never does.
+                unreachable = ex.Message;
             }
 
-            await Task.Delay(20, deadline.Token);
+            try
+            {
+                await Task.Delay(20, deadline.Token);
+            }
+            catch (OperationCanceledException) when (unreachable is not null && !cancellationToken.IsCancellationRequested)
+            {
+                throw new HttpRequestException($"nothing answered at {url} within --timeout ({unreachable})");
+            }
         }
 
         var readyAt = DateTimeOffset.UtcNow;
