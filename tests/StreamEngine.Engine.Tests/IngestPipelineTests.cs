@@ -446,13 +446,11 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_resend_after_a_round_failed_for_some_brands_counts_again_only_what_they_missed()
     {
-        // acme watches globex: a mention of globex goes to globex and to acme's share of voice.
-        var pipeline = Pipeline(OneBrandLostRegion.PropsFor("globex", _received, times: 1), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
-        string[] lines = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
+        var pipeline = FirstBatchOfOneBrandLost("globex");
 
-        var partly = await EnqueueAndWait(pipeline, Chunk(1, lines));
-        var resent = await EnqueueAndWait(pipeline, Chunk(1, lines));
-        var again = await EnqueueAndWait(pipeline, Chunk(1, lines));
+        var partly = await EnqueueAndWait(pipeline, Chunk(1, AcmeAndGlobex));
+        var resent = await EnqueueAndWait(pipeline, Chunk(1, AcmeAndGlobex));
+        var again = await EnqueueAndWait(pipeline, Chunk(1, AcmeAndGlobex));
 
         Assert.False(partly.Journaled);
         Assert.True(resent.Journaled);
@@ -469,11 +467,10 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_resend_after_a_rival_missed_a_round_tells_it_of_the_mentions_its_competitors_journaled()
     {
-        var pipeline = Pipeline(OneBrandLostRegion.PropsFor("acme", _received, times: 1), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
-        string[] lines = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
+        var pipeline = FirstBatchOfOneBrandLost("acme");
 
-        var partly = await EnqueueAndWait(pipeline, Chunk(1, lines));
-        var resent = await EnqueueAndWait(pipeline, Chunk(1, lines));
+        var partly = await EnqueueAndWait(pipeline, Chunk(1, AcmeAndGlobex));
+        var resent = await EnqueueAndWait(pipeline, Chunk(1, AcmeAndGlobex));
 
         Assert.False(partly.Journaled);
         Assert.True(resent.Journaled);
@@ -486,11 +483,9 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     public async Task Posts_of_a_brand_heard_failing_its_recovery_are_settled_once_its_own_ask_has_ended()
     {
         using var watch = await BrandRecoveryWatch.StartAsync(Sys, clusterWide: false, CancellationToken.None);
-        var settings = new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100));
-        var pipeline = new IngestPipeline(Sys, Sys.ActorOf(OneBrandLostRegion.PropsFor("globex", _received, times: 1)), TestData.Model(), new TestClock(), settings, watch);
-        string[] lines = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
+        var pipeline = new IngestPipeline(Sys, Sys.ActorOf(OneBrandLostRegion.PropsFor("globex", _received, times: 1)), TestData.Model(), new TestClock(), QuickWrites, watch);
 
-        var round = Chunk(1, lines);
+        var round = Chunk(1, AcmeAndGlobex);
         Assert.True(await pipeline.TryEnqueueAsync(round, Generous, CancellationToken.None));
         await AwaitConditionAsync(() => Task.FromResult(_received.Any(r => r.BrandId == "acme")), Generous);
         Sys.EventStream.Publish(new BrandRecoveryFailed("globex", "EndOfStreamException reading brand-globex after sequence number 0"));
@@ -503,7 +498,7 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         await AwaitConditionAsync(
             async () =>
             {
-                resent = await EnqueueAndWait(pipeline, Chunk(1, lines));
+                resent = await EnqueueAndWait(pipeline, Chunk(1, AcmeAndGlobex));
                 return resent.Duplicates < 3;
             },
             Generous);
@@ -513,6 +508,14 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal((2L, 2L), Totals("acme"));
         Assert.Equal((2L, 0L), Totals("globex"));
     }
+
+    // acme watches globex: a mention of globex goes to globex and to acme's share of voice.
+    private static readonly string[] AcmeAndGlobex = [TestData.Line("p1", At, "acme"), TestData.Line("p2", At, "globex"), TestData.Line("p3", At, "acme and globex")];
+
+    private static IngestSettings QuickWrites => new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100));
+
+    /// <summary>A pipeline whose region loses <paramref name="brand"/>'s first batch (never answered) and journals every other.</summary>
+    private IngestPipeline FirstBatchOfOneBrandLost(string brand) => Pipeline(OneBrandLostRegion.PropsFor(brand, _received, times: 1), QuickWrites);
 
     /// <summary>A brand's journaled mentions and competitors' mentions, over every batch it took.</summary>
     private (long Mentions, long CompetitorMentions) Totals(string brand)
