@@ -535,29 +535,27 @@ public sealed class ModelLoaderTests
         Assert.Contains(ex.Errors, e => e.Line == 11 && e.Message.Contains("competitor 'nobody' is not a brand", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Line == 12 && e.Message.Contains("threshold", StringComparison.Ordinal));
         Assert.Equal(8, ex.Errors.Count);
+
+        // In the file's order, though references are checked after the entries.
+        Assert.Equal(ex.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column), ex.Errors);
     }
 
-    [Fact]
-    public void Refuses_a_concept_whose_parent_is_of_another_kind()
+    [Theory]
+    [InlineData("intent", "", "concept 'price' is a topic and its parent 'complaint' an intent")]
+    [InlineData("topic", "    kind: intent\n", "concept 'price' is an intent and its parent 'complaint' a topic")]
+    public void Refuses_a_concept_whose_parent_is_of_another_kind(string parentKind, string childKind, string expected)
     {
-        const string yaml =
-            """
-            concepts:
-              - id: complaint
-                query: refund
-                kind: intent
-              - id: price
-                query: price
-                parent: complaint
-            brands:
-              - id: acme
-                query: acme
-            """;
+        // The parent's query is bad too: its kind is still read.
+        var yaml = "concepts:\n  - id: complaint\n    query: refund AND\n    kind: " + parentKind + "\n"
+            + "  - id: price\n    query: price\n    parent: complaint\n" + childKind
+            + "brands:\n  - id: acme\n    query: acme\n";
 
-        var error = Assert.Single(Refused(yaml).Errors);
+        var errors = Refused(yaml).Errors;
 
-        Assert.Equal((7, 13), (error.Line, error.Column));
-        Assert.Equal("concept 'price' is a topic and its parent 'complaint' an intent: a concept's parent is of its own kind", error.Message);
+        Assert.Equal(2, errors.Count);
+        var error = errors.Single(e => e.Line == 7);
+        Assert.Equal(13, error.Column);
+        Assert.Equal(expected + ": a concept's parent is of its own kind", error.Message);
     }
 
     [Fact]

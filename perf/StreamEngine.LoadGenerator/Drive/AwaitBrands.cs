@@ -44,6 +44,10 @@ public static class AwaitBrands
                 // Not listening yet: said so if it never does.
                 unreachable = ex.Message;
             }
+            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // The client's own timeout on a node too busy to answer yet: tried again.
+            }
 
             try
             {

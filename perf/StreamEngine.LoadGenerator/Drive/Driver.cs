@@ -150,6 +150,11 @@ public sealed class Driver : IDisposable
         var answered = ingestEnded.IsCompletedSuccessfully ? ingestEnded.Result : Stopwatch.GetTimestamp();
         var scheduled = _o.Rate is { } offered && _o.Requests is { } requests ? _start + (long)(requests * (_o.Batch / offered) * freq) : long.MinValue;
         var loadEnded = Math.Min(Math.Max(answered, scheduled), _measureTo);
+        if (loadEnded - _measureFrom < freq)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: the load ended {(loadEnded - _measureFrom) / (double)freq:0.000} s into the measured window (after --warmup): the rates below stand on less than a second"));
+        }
         var probeCounts = probe.IsCompletedSuccessfully ? probe.Result : new ProbeCounts(0, 0, 0);
         var measuredSeconds = Math.Max(0.001, (loadEnded - _measureFrom) / (double)freq);
         var perSecond = _acceptedPerSecond
@@ -398,6 +403,11 @@ public sealed class Driver : IDisposable
             stats.Errors++;
             Interlocked.CompareExchange(ref _firstError, $"GET {path}: {ex.Message}", null);
         }
+        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+        {
+            stats.Errors++;
+            Interlocked.CompareExchange(ref _firstError, $"GET {path}: no answer within the client's timeout", null);
+        }
     }
 
     private async Task<ProbeCounts> ProbeAsync(Latency freshness, CancellationToken stop)
@@ -429,26 +439,23 @@ public sealed class Driver : IDisposable
             }
 
             var acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(30), stop));
-            if (acked != pending.Acknowledged && stop.IsCancellationRequested)
+            if (acked != pending.Acknowledged)
             {
                 if (Withdraw(pending))
                 {
-                    // The run ended before a request carried the probe: it was never sent.
+                    // No request carried the probe: the run ended, or its load did (--requests,
+                    // --once) and none ever will. It was never sent.
                     break;
                 }
 
-                // A request carries it, and is answered after the deadline like any other.
-                acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None));
+                // A request carries it, and is answered when the node has done with it, as any other
+                // (within the client's own 150 s).
+                acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(150), CancellationToken.None));
             }
 
             sent++;
             if (acked != pending.Acknowledged || !pending.Acknowledged.Result.Ok)
             {
-                lock (_probeLock)
-                {
-                    _pendingProbe = null;
-                }
-
                 voided++;
                 baseline = await MentionsAsync(brand);
                 continue;

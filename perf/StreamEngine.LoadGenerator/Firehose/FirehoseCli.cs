@@ -10,7 +10,7 @@ public static class FirehoseCli
     public const string OptionsHelp = """
           model:    --model FILE (model.yaml, read with the engine's ModelLoader)
                     | --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10]  (synthetic model:
-                      T concept terms in all, or C per brand, 10 to a concept by default; seed 7, as `model` writes it)
+                      T concept terms in all, or C per brand, 10 to a concept by default; seed 7)
           firehose: --seed 42 --now ISO8601 (default: the current time) --id-prefix p
                     --brand-pick zipf|uniform|roundrobin|sweep --zipf 1.0 --probe-brand ID
                     --competitor-share 0.08 --unmatched-share 0.10 --concept-share 0.6
@@ -140,7 +140,7 @@ public static class FirehoseCli
             FollowersAlpha = a.Positive("followers-alpha", d.FollowersAlpha),
             FollowersMin = a.Double("followers-min", d.FollowersMin, min: 0),
             Networks = Weights(a, "networks", d.Networks, NetworkNames.Accepted),
-            Languages = Weights(a, "languages", d.Languages, l => l == "xx" || LanguageCode.TryPrimary(l, out _), "a BCP 47 language tag (en, pt-BR) or xx for no lang field"),
+            Languages = Weights(a, "languages", d.Languages, l => l == "xx" || (LanguageCode.TryPrimary(l, out var code) && code is not null), "a BCP 47 tag of a language (en, pt-BR), or xx for no lang field"),
             Countries = Weights(a, "countries", d.Countries, c => CountryCode.TryParse(c, out var code) && code is not null, "an ISO 3166-1 alpha-2 country code such as US"),
             Genders = Weights(a, "genders", d.Genders, g => GenderNames.TryParse(g, out _), "female, male or unknown"),
             Ages = Weights(a, "ages", d.Ages, IsAgeBand, $"an age band such as 18-24 (from 0 to {MaxAge}, the lower age first)"),

@@ -188,7 +188,7 @@ public static partial class ModelLoader
 
     private sealed record ReadWebhook(WebhookDefinition? Definition, IReadOnlyList<YamlScalarNode> BrandNodes);
 
-    private sealed record ReadConcept(string Id, ConceptDefinition? Definition, YamlNode Node, YamlScalarNode? ParentNode);
+    private sealed record ReadConcept(string Id, ConceptDefinition? Definition, YamlNode Node, YamlScalarNode? ParentNode, ConceptKind? Kind);
 
     private sealed partial class Reader(string source, string yaml, List<ModelError> errors)
     {
@@ -221,7 +221,7 @@ public static partial class ModelLoader
                 var definition = query is null || kind is null
                     ? null
                     : new ConceptDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query, parent?.Value, kind.Value);
-                result.Add(new ReadConcept(id, definition, item, parent));
+                result.Add(new ReadConcept(id, definition, item, parent, kind));
             }
 
             Unique(result.Select(c => (c.Id, c.Node)), "concept");
@@ -457,6 +457,7 @@ public static partial class ModelLoader
             // An id declared twice is reported by Unique; its first declaration stands for the cycle check.
             var firsts = concepts.DistinctBy(c => c.Id, StringComparer.Ordinal).ToHashSet();
             var parents = firsts.Where(c => c.ParentNode is not null).ToDictionary(c => c.Id, c => c.ParentNode!.Value!, StringComparer.Ordinal);
+            var kinds = firsts.ToDictionary(c => c.Id, c => c.Kind, StringComparer.Ordinal);
 
             foreach (var concept in concepts)
             {
@@ -469,10 +470,10 @@ public static partial class ModelLoader
                 {
                     Error(parent, $"parent '{parent.Value}' is not a concept of this model");
                 }
-                else if (concept.Definition is { } child && firsts.First(c => c.Id == parent.Value).Definition is { } ancestor && ancestor.Kind != child.Kind)
+                else if (concept.Kind is { } childKind && kinds[parent.Value!] is { } parentKind && parentKind != childKind)
                 {
                     // A post counts under its concept's ancestors: an intent under a topic would count as that topic, and the other way round.
-                    Error(parent, $"concept '{concept.Id}' is {KindName(child.Kind)} and its parent '{ancestor.Id}' {KindName(ancestor.Kind)}: a concept's parent is of its own kind");
+                    Error(parent, $"concept '{concept.Id}' is {KindName(childKind)} and its parent '{parent.Value}' {KindName(parentKind)}: a concept's parent is of its own kind");
                 }
                 else if (firsts.Contains(concept) && CycleFrom(concept.Id, parents) is { } cycle)
                 {

@@ -93,8 +93,10 @@ public sealed partial class SentimentScorer
     /// <summary>
     /// Scores the tokens [<paramref name="first"/>, <paramref name="end"/>) of the text last tokenized
     /// (a clause, for aspect sentiment) as if they stood alone: a negation, modifier or idiom of the
-    /// clause before does not reach into it ("not cheap, good quality" is good about quality). The
-    /// text's '!' and '?' belong to no single clause, unless the clause is the whole text.
+    /// clause before does not reach into it ("not cheap, good quality" is good about quality). Two
+    /// things stay the whole text's: capitals are shouting only in a text that has lower case too
+    /// ("GREAT PRICE, awful service" shouts its first clause), and its '!' and '?' belong to no single
+    /// clause, unless the clause is the whole text.
     /// </summary>
     public SentimentScore ScoreTokens(TokenizedText text, int first, int end)
     {

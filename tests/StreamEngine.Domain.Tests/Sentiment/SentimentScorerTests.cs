@@ -213,6 +213,18 @@ public sealed class SentimentScorerTests
     }
 
     [Fact]
+    public void A_clause_is_scored_without_the_words_after_it()
+    {
+        var scorer = SentimentScorer.Load();
+
+        // "kind of" hedges; "kind" ending its clause is kindness, whatever the next clause starts with.
+        var clause = scorer.ScoreTokens(Tokens("the staff were kind. of course the price is high"), 0, 4);
+
+        Assert.Equal(scorer.Score(Tokens("the staff were kind")), clause);
+        Assert.Equal(SentimentLabel.Positive, clause.Label);
+    }
+
+    [Fact]
     public void A_dampener_in_capitals_dampens_as_written_and_a_booster_in_capitals_boosts_more()
     {
         var scorer = SentimentScorer.Load();
