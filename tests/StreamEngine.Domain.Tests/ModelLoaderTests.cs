@@ -541,6 +541,17 @@ public sealed class ModelLoaderTests
     }
 
     [Theory]
+    [InlineData("concepts:\n  - query: a\n    name: [x, y]\nbrands:\n  - id: acme\n    query: acme\n")]
+    [InlineData("brands:\n  - id: Acme\n    query: acme\n    name: [x, y]\n")]
+    public void An_entry_with_a_bad_id_still_has_its_name_checked(string yaml)
+    {
+        var errors = Refused(yaml).Errors;
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Message == "'name' must be a non-empty text");
+    }
+
+    [Theory]
     [InlineData("intent", "", "concept 'price' is a topic and its parent 'complaint' an intent")]
     [InlineData("topic", "    kind: intent\n", "concept 'price' is an intent and its parent 'complaint' a topic")]
     public void Refuses_a_concept_whose_parent_is_of_another_kind(string parentKind, string childKind, string expected)

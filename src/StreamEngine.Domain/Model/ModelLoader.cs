@@ -206,6 +206,7 @@ public static partial class ModelLoader
                 var query = Query(item);
                 var parent = Scalar(item, "parent", required: false);
                 var kind = Kind(item);
+                var name = Scalar(item, "name", required: false);
                 if (id is null)
                 {
                     // Left out of the model, but its other fields are checked all the same: one
@@ -220,7 +221,7 @@ public static partial class ModelLoader
 
                 var definition = query is null || kind is null
                     ? null
-                    : new ConceptDefinition(id, Scalar(item, "name", required: false)?.Value ?? id, query, parent?.Value, kind.Value);
+                    : new ConceptDefinition(id, name?.Value ?? id, query, parent?.Value, kind.Value);
                 result.Add(new ReadConcept(id, definition, item, parent, kind));
             }
 
@@ -267,6 +268,7 @@ public static partial class ModelLoader
 
                 var security = Security(item, id ?? "");
                 var alerts = AlertSettingsOf(item);
+                var named = Scalar(item, "name", required: false);
                 if (id is null)
                 {
                     _competitorsOfUnnamed.AddRange(competitors);
@@ -276,7 +278,7 @@ public static partial class ModelLoader
                 BrandDefinition? definition = null;
                 if (query is not null && alerts is not null)
                 {
-                    var name = Scalar(item, "name", required: false)?.Value ?? id;
+                    var name = named?.Value ?? id;
                     definition = new BrandDefinition(id, name, query, competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList())
                     {
                         Alerts = alerts,
