@@ -26,7 +26,9 @@ internal static class ReferenceEvaluator
     /// <see cref="Before"/> is the folded unit right before the token, combining marks skipped
     /// (' ' at the start of the text).
     /// </summary>
-    public sealed record Token(TokenKind Kind, string Key, string Original, int Start, int End, char Before);
+    /// <see cref="BeforeAt"/> is where that unit is (-1 at the start of the text): a signed literal's
+    /// match starts there.
+    public sealed record Token(TokenKind Kind, string Key, string Original, int Start, int End, char Before, int BeforeAt = -1);
 
     /// <summary>A place in the text where a literal matched: tokens First..Last, and their extent in the original text.</summary>
     public sealed record Match(int First, int Last, int Start, int End);
@@ -89,6 +91,7 @@ internal static class ReferenceEvaluator
     {
         var tokens = new List<Token>();
         var before = ' ';
+        var beforeAt = -1;
         var i = 0;
         while (i < text.Length)
         {
@@ -107,6 +110,7 @@ internal static class ReferenceEvaluator
                 var start = i;
                 var word = new StringBuilder();
                 var prefix = before;
+                var prefixAt = beforeAt;
                 var solo = TextFolding.IsSoloWordChar(folded);
                 while (i < text.Length && (TextFolding.Fold(text[i]) == TextFolding.Dropped
                     || (i == start || (!solo && !TextFolding.IsSoloWordChar(TextFolding.Fold(text[i])))) && TextFolding.IsWordChar(TextFolding.Fold(text[i]))))
@@ -115,12 +119,13 @@ internal static class ReferenceEvaluator
                     {
                         word.Append(TextFolding.Fold(text[i]));
                         before = TextFolding.Fold(text[i]);
+                        beforeAt = i;
                     }
 
                     i++;
                 }
 
-                tokens.Add(new Token(TokenKind.Word, word.ToString(), text[start..i], start, i, prefix));
+                tokens.Add(new Token(TokenKind.Word, word.ToString(), text[start..i], start, i, prefix, prefixAt));
                 continue;
             }
 
@@ -136,6 +141,7 @@ internal static class ReferenceEvaluator
                 }
 
                 before = TextFolding.Fold(text[i + 1]);
+                beforeAt = i + 1;
                 i += 2;
                 continue;
             }
@@ -146,6 +152,7 @@ internal static class ReferenceEvaluator
             }
 
             before = folded;
+            beforeAt = i;
             i++;
         }
 
@@ -164,7 +171,7 @@ internal static class ReferenceEvaluator
                 {
                     if (t.Key == term.Word && PrefixOk(term.Prefix, t))
                     {
-                        matches.Add(new Match(i, i, t.Start, t.End));
+                        matches.Add(new Match(i, i, StartOf(term.Prefix, t), t.End));
                     }
                 }
 
@@ -174,7 +181,7 @@ internal static class ReferenceEvaluator
                 {
                     if (PrefixOk(wildcard.Prefix, t) && WildcardMatches(wildcard.Pattern, t.Key))
                     {
-                        matches.Add(new Match(i, i, t.Start, t.End));
+                        matches.Add(new Match(i, i, StartOf(wildcard.Prefix, t), t.End));
                     }
                 }
 
@@ -184,7 +191,7 @@ internal static class ReferenceEvaluator
                 {
                     if (PrefixOk(fuzzy.Prefix, t) && Levenshtein(fuzzy.Word, t.Key) <= fuzzy.MaxEdits)
                     {
-                        matches.Add(new Match(i, i, t.Start, t.End));
+                        matches.Add(new Match(i, i, StartOf(fuzzy.Prefix, t), t.End));
                     }
                 }
 
@@ -192,7 +199,7 @@ internal static class ReferenceEvaluator
             case PhraseNode phrase:
                 var phraseMatches = new List<Match>();
                 AddConsecutiveWords(phrase.Words, words, t => t.Key, phraseMatches);
-                matches.AddRange(phraseMatches.Where(m => PrefixOk(phrase.Prefix, tokens[m.First])));
+                matches.AddRange(phraseMatches.Where(m => PrefixOk(phrase.Prefix, tokens[m.First])).Select(m => m with { Start = StartOf(phrase.Prefix, tokens[m.First]) }));
                 break;
             case RawNode raw:
                 AddConsecutiveWords(raw.Words, words, t => t.Original.Normalize(NormalizationForm.FormC), matches);
@@ -348,6 +355,9 @@ internal static class ReferenceEvaluator
         VerifiedField v => fields.Verified == v.Verified,
         _ => throw new ArgumentException($"unknown field {field}"),
     };
+
+    /// <summary>Where a match of a literal starts: at its sign when it has one.</summary>
+    private static int StartOf(WordPrefix prefix, Token word) => prefix == WordPrefix.None ? word.Start : word.BeforeAt;
 
     private static bool PrefixOk(WordPrefix prefix, Token word) => prefix switch
     {

@@ -325,6 +325,10 @@ public sealed class ReferenceEvaluatorTests
     [InlineData("acme*", "ACMES acme", new[] { 0, 5, 6, 10 })]
     [InlineData("acme", "nothing here", new int[0])]
     [InlineData("acme AND NOT corp", "acme corp", new int[0])]
+    [InlineData("#acme OR @globex", "I love #Acme and @globex", new[] { 7, 12, 17, 24 })]
+    [InlineData("#acme AND corp", "a #\u0301acme corp", new[] { 2, 8, 9, 13 })]
+    [InlineData("#東京", "x #東京オリンピック", new[] { 2, 5 })]
+    [InlineData("$acm?", "buy ＄ACME", new[] { 4, 9 })]
     public void Spans_cover_what_made_the_query_match_in_the_original_text(string query, string text, int[] bounds)
     {
         var expected = Enumerable.Range(0, bounds.Length / 2).Select(i => (bounds[2 * i], bounds[2 * i + 1])).ToList();
@@ -341,11 +345,11 @@ public sealed class ReferenceEvaluatorTests
 
         Assert.Equal(
             [
-                new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "cafe", "Café\u0301", 1, 6, '#'),
+                new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "cafe", "Café\u0301", 1, 6, '#', 0),
                 new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Emoji, "👍", "👍", 7, 9, ' '),
-                new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "jo", "Jo", 12, 14, '@'),
+                new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "jo", "Jo", 12, 14, '@', 11),
                 new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Emoji, "™", "™", 15, 16, ' '),
-                new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "x", "x", 17, 18, ','),
+                new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "x", "x", 17, 18, ',', 16),
             ],
             tokens);
     }

@@ -195,6 +195,8 @@ public sealed class CompiledMatchScratch
         _head[literal] = index;
     }
 
+    internal void StartOccurrenceAt(int occurrence, int start) => _occurrences[occurrence] = _occurrences[occurrence] with { Start = start };
+
     internal bool IsPresent(int literal) => _literalStamp[literal] == Generation;
 
     internal int FirstOccurrence(int literal) => IsPresent(literal) ? _head[literal] : -1;

@@ -42,6 +42,10 @@ public sealed partial class CompiledMatcher
     private readonly WordTable<RawEntry[]> _raw;
     private readonly Dictionary<int, EmojiEntry[]> _emoji;
 
+    // Literals written with a sign (#acme, @acme, $acme, #"acme corp"): their matches start at the sign.
+    private readonly bool[] _signed;
+    private readonly bool _anySigned;
+
     public CompiledMatcher(IReadOnlyList<ParsedQuery> queries)
     {
         ArgumentNullException.ThrowIfNull(queries);
@@ -98,6 +102,15 @@ public sealed partial class CompiledMatcher
         _fuzzy = new FuzzyIndex(fuzzy);
         _raw = new WordTable<RawEntry[]>(raw.Select(g => KeyValuePair.Create(g.Key, g.Value.ToArray())));
         _emoji = emoji.ToDictionary(g => g.Key, g => g.Value.ToArray());
+        _signed = [.. _literals.Select(l => l switch
+        {
+            TermNode t => t.Prefix != WordPrefix.None,
+            PhraseNode p => p.Prefix != WordPrefix.None,
+            WildcardNode w => w.Prefix != WordPrefix.None,
+            FuzzyNode f => f.Prefix != WordPrefix.None,
+            _ => false,
+        })];
+        _anySigned = _signed.Contains(true);
     }
 
     /// <summary>The number of queries; query indices are their positions in the list given.</summary>
@@ -141,6 +154,10 @@ public sealed partial class CompiledMatcher
 
         scratch.Begin(this);
         FindWordLiterals(tokens, originalText, scratch);
+        if (_anySigned)
+        {
+            WidenToSigns(originalText, scratch);
+        }
         if (_emoji.Count > 0)
         {
             FindEmoji(tokens, originalText, scratch);
@@ -164,6 +181,33 @@ public sealed partial class CompiledMatcher
                 scratch.BeginQuery(q);
                 Contribute(_roots[q], positive: true, q, fields, scratch);
                 scratch.EndQuery(q);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts each match of a signed literal at its sign, so that its span shows what made it match
+    /// (<c>#acme</c>, not <c>acme</c>). The sign is the unit that gave the word its prefix: the last
+    /// before it that folding keeps. Matches of other literals start at their word, as before.
+    /// </summary>
+    private void WidenToSigns(ReadOnlySpan<char> text, CompiledMatchScratch scratch)
+    {
+        foreach (var literal in scratch.PresentLiterals)
+        {
+            if (!_signed[literal])
+            {
+                continue;
+            }
+
+            for (var o = scratch.FirstOccurrence(literal); o >= 0; o = scratch.NextOccurrence(o))
+            {
+                var sign = scratch.Occurrence(o).Start - 1;
+                while (sign > 0 && TextFolding.Fold(text[sign]) == TextFolding.Dropped)
+                {
+                    sign--;
+                }
+
+                scratch.StartOccurrenceAt(o, Math.Max(sign, 0));
             }
         }
     }

@@ -114,6 +114,8 @@ public sealed class CompiledMatcherTests
     [InlineData("ท", "ที่", false)]
     [InlineData("σοφος", "ΣΟΦΟΣ", true)]
     [InlineData("ΟΔΟΣ", "οδός", true)]
+    [InlineData("#acme OR @acme~1 OR $acm*", "#ACME, @acne and ＄acmes", true)]
+    [InlineData("#acme NEAR/1 acme", "#\u0301acme acme", true)]
     public void Matches_as_the_reference_does(string query, string text, bool expected)
     {
         var parsed = BooleanQueryParser.Parse(query);
@@ -198,6 +200,14 @@ public sealed class CompiledMatcherTests
         matcher.Match("acme", Unknown, scratch);
         Assert.Equal([0, 1], scratch.Queries);
         Assert.Equal([(0, 4)], scratch.Spans(1).ToArray());
+    }
+
+    [Fact]
+    public void A_signed_literals_span_starts_at_its_sign()
+    {
+        var scratch = Match([BooleanQueryParser.Parse("#acme OR globex")], "I love #Acme and globex", Unknown);
+
+        Assert.Equal([(7, 12), (17, 23)], scratch.Spans(0).ToArray());
     }
 
     [Fact]
