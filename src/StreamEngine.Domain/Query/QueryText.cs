@@ -24,6 +24,32 @@ public static class QueryText
         codePoint is (>= 0x1F3FB and <= 0x1F3FF) or (>= 0xE0000 and <= 0xE007F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>
+    /// Where an emoji that ends at <paramref name="end"/> ends with what modifies it: the skin tones,
+    /// tags and variation selectors after it, which matching ignores but a span of it shows.
+    /// </summary>
+    public static int SymbolEnd(ReadOnlySpan<char> text, int end)
+    {
+        while (end < text.Length)
+        {
+            if (char.IsHighSurrogate(text[end]) && end + 1 < text.Length && char.IsLowSurrogate(text[end + 1])
+                && IsIgnorableSymbol(char.ConvertToUtf32(text[end], text[end + 1])))
+            {
+                end += 2;
+            }
+            else if (TextFolding.Fold(text[end]) == TextFolding.Dropped)
+            {
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>
     /// The folded words of <paramref name="text"/>, cut by the tokenizer that cuts posts
     /// (<see cref="TokenizedText.TokenizeWords"/>), so that a query's words are always the words it
     /// will be compared with.

@@ -137,7 +137,7 @@ internal static class ReferenceEvaluator
                 var variationSelector = codePoint is >= 0xE0100 and <= 0xE01EF;
                 if (!skinTone && !tag && !variationSelector)
                 {
-                    tokens.Add(new Token(TokenKind.Emoji, text.Substring(i, 2), text.Substring(i, 2), i, i + 2, before));
+                    tokens.Add(new Token(TokenKind.Emoji, text.Substring(i, 2), text.Substring(i, 2), i, WithModifiers(text, i + 2), before));
                 }
 
                 before = TextFolding.Fold(text[i + 1]);
@@ -148,7 +148,7 @@ internal static class ReferenceEvaluator
 
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
             {
-                tokens.Add(new Token(TokenKind.Emoji, folded.ToString(), c.ToString(), i, i + 1, before));
+                tokens.Add(new Token(TokenKind.Emoji, folded.ToString(), c.ToString(), i, WithModifiers(text, i + 1), before));
             }
 
             before = folded;
@@ -157,6 +157,29 @@ internal static class ReferenceEvaluator
         }
 
         return tokens;
+    }
+
+    /// <summary>An emoji's end, past the skin tones, tags and selectors after it that the tokenizer skips.</summary>
+    private static int WithModifiers(string text, int end)
+    {
+        while (end < text.Length)
+        {
+            if (char.IsHighSurrogate(text[end]) && end + 1 < text.Length && char.IsLowSurrogate(text[end + 1])
+                && char.ConvertToUtf32(text[end], text[end + 1]) is (>= 0x1F3FB and <= 0x1F3FF) or (>= 0xE0000 and <= 0xE007F) or (>= 0xE0100 and <= 0xE01EF))
+            {
+                end += 2;
+            }
+            else if (TextFolding.Fold(text[end]) == TextFolding.Dropped)
+            {
+                end++;
+            }
+            else
+            {
+                return end;
+            }
+        }
+
+        return end;
     }
 
     /// <summary>Every place <paramref name="literal"/> matches, in text order.</summary>

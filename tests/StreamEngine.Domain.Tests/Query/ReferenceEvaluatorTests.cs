@@ -329,6 +329,8 @@ public sealed class ReferenceEvaluatorTests
     [InlineData("#acme AND corp", "a #\u0301acme corp", new[] { 2, 8, 9, 13 })]
     [InlineData("#東京", "x #東京オリンピック", new[] { 2, 5 })]
     [InlineData("$acm?", "buy ＄ACME", new[] { 4, 9 })]
+    [InlineData("👍", "ok 👍🏽 ❤\uFE0F", new[] { 3, 7 })]
+    [InlineData("❤ AND acme", "acme ❤\uFE0F", new[] { 0, 4, 5, 7 })]
     public void Spans_cover_what_made_the_query_match_in_the_original_text(string query, string text, int[] bounds)
     {
         var expected = Enumerable.Range(0, bounds.Length / 2).Select(i => (bounds[2 * i], bounds[2 * i + 1])).ToList();
@@ -346,7 +348,7 @@ public sealed class ReferenceEvaluatorTests
         Assert.Equal(
             [
                 new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "cafe", "Café\u0301", 1, 6, '#', 0),
-                new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Emoji, "👍", "👍", 7, 9, ' '),
+                new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Emoji, "👍", "👍", 7, 11, ' '),
                 new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "jo", "Jo", 12, 14, '@', 11),
                 new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Emoji, "™", "™", 15, 16, ' '),
                 new ReferenceEvaluator.Token(ReferenceEvaluator.TokenKind.Word, "x", "x", 17, 18, ',', 16),

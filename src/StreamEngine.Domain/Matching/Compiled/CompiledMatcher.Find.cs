@@ -184,7 +184,7 @@ public sealed partial class CompiledMatcher
                     var codePoint = char.ConvertToUtf32(c, text[i + 1]);
                     if (!QueryText.IsIgnorableSymbol(codePoint))
                     {
-                        scratch.AddEmoji(new EmojiToken(i, i + 2, codePoint, w));
+                        scratch.AddEmoji(new EmojiToken(i, QueryText.SymbolEnd(text, i + 2), codePoint, w));
                     }
 
                     i++;
@@ -192,7 +192,7 @@ public sealed partial class CompiledMatcher
                 else if (c >= 0x80 && QueryText.IsBmpSymbol(c))
                 {
                     // No ASCII unit is of category OtherSymbol.
-                    scratch.AddEmoji(new EmojiToken(i, i + 1, TextFolding.Fold(c), w));
+                    scratch.AddEmoji(new EmojiToken(i, QueryText.SymbolEnd(text, i + 1), TextFolding.Fold(c), w));
                 }
             }
         }

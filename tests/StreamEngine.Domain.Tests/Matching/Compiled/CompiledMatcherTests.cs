@@ -116,6 +116,7 @@ public sealed class CompiledMatcherTests
     [InlineData("ΟΔΟΣ", "οδός", true)]
     [InlineData("#acme OR @acme~1 OR $acm*", "#ACME, @acne and ＄acmes", true)]
     [InlineData("#acme NEAR/1 acme", "#\u0301acme acme", true)]
+    [InlineData("👍 AND ❤", "ok 👍🏽 ❤\uFE0F", true)]
     public void Matches_as_the_reference_does(string query, string text, bool expected)
     {
         var parsed = BooleanQueryParser.Parse(query);
