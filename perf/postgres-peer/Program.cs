@@ -44,15 +44,15 @@ internal static class Program
             var a = new CommandArgs(args);
             var (model, description) = FirehoseCli.Model(a);
             var firehose = FirehoseCli.Options(a);
-            var posts = a.Int("posts", 200_000);
-            var batch = a.Int("batch", 1000);
-            var connections = a.Int("connections", 2);
-            var pollers = a.Int("pollers", 4);
-            var querySeconds = a.Double("query-seconds", 10);
-            double? rate = a.Has("rate") ? a.Double("rate", 0) : null;
-            double? fraction = a.Has("rate-fraction") ? a.Double("rate-fraction", 0.8) : null;
+            var posts = a.Int("posts", 200_000, min: 1);
+            var batch = a.Int("batch", 1000, min: 1);
+            var connections = a.Int("connections", 2, min: 1);
+            var pollers = a.Int("pollers", 4, min: 1);
+            var querySeconds = a.Positive("query-seconds", 10);
+            double? rate = a.Has("rate") ? a.Positive("rate", 1) : null;
+            double? fraction = a.Has("rate-fraction") ? a.Double("rate-fraction", 0.8, min: 0.01, max: 1) : null;
             var settings = a.String("pg-settings", "-c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min")!;
-            var json = a.String("json");
+            var json = a.OutputFile("json");
             a.RejectUnknown();
             var report = await RunAsync(model, description, firehose, posts, batch, connections, pollers, querySeconds, rate, fraction, settings);
             Console.WriteLine(report.Table());
@@ -67,6 +67,12 @@ internal static class Program
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 2;
+        }
+        catch (Exception) when (ThrowawayPostgres.Stopping)
+        {
+            // The signal's handler removes the server and ends the process.
+            await Task.Delay(Timeout.Infinite);
+            return 1;
         }
     }
 

@@ -1,18 +1,23 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace StreamEngine.PostgresPeer;
 
 /// <summary>
 /// A PostgreSQL server for one run: initdb into a fresh directory owned by the postgres user (the
 /// binaries refuse to run as root, so every one runs through <c>runuser -u postgres</c>), started on a
-/// free loopback port, stopped and removed on dispose.
+/// free loopback port, stopped and removed on dispose, or when the run is stopped by a signal
+/// (run.sh bounds each run with <c>timeout</c>), which would otherwise leave the server running.
 /// </summary>
 internal sealed class ThrowawayPostgres : IDisposable
 {
     private readonly string _dir;
+    // Kept for the process's life: a signal after a normal stop finds nothing left to do.
+    private readonly List<PosixSignalRegistration> _signals = [];
     private bool _running;
+    private int _disposed;
 
     private ThrowawayPostgres(string dir, int port)
     {
@@ -21,6 +26,9 @@ internal sealed class ThrowawayPostgres : IDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>A signal is stopping the run: what fails from now on is the server going away.</summary>
+    public static bool Stopping { get; private set; }
 
     public string ConnectionString =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=64;Timeout=30;Command Timeout=300;No Reset On Close=true";
@@ -38,6 +46,19 @@ internal sealed class ThrowawayPostgres : IDisposable
             var options = $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 {settings}";
             RunAsPostgres("pg_ctl", "-D", Path.Combine(dir, "data"), "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "-o", options, "start");
             pg._running = true;
+            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
+            {
+                pg._signals.Add(PosixSignalRegistration.Create(signal, context =>
+                {
+                    // The run fails as the server goes (Program waits on Stopping), then the process
+                    // ends as the signal asked, once the server and its directory are gone.
+                    context.Cancel = true;
+                    Stopping = true;
+                    pg.Dispose();
+                    Environment.Exit(128 + (context.Signal == PosixSignal.SIGINT ? 2 : context.Signal == PosixSignal.SIGQUIT ? 3 : 15));
+                }));
+            }
+
             return pg;
         }
         catch
@@ -49,6 +70,11 @@ internal sealed class ThrowawayPostgres : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (_running)
         {
             try

@@ -62,7 +62,12 @@ public sealed class CommandArgs
     public bool Flag(string name)
     {
         _read.Add(name);
-        return _values.TryGetValue(name, out var v) && (v is null || v is "true" or "1" or "yes");
+        return _values.TryGetValue(name, out var v) && (v?.ToLowerInvariant() switch
+        {
+            null or "true" or "1" or "yes" => true,
+            "false" or "0" or "no" => false,
+            _ => throw new ArgumentException($"--{name} {v}: expected no value, or true or false"),
+        });
     }
 
     /// <summary>A whole number (digits may be grouped with '_' or ','), at least <paramref name="min"/>.</summary>
