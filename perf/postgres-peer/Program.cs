@@ -285,7 +285,9 @@ internal static class Program
             }
         }));
 
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        // Paced, the run lasts as long as its schedule at least: the last batch stands for a whole
+        // batch's time, and ending at its commit would read a rate above the one offered.
+        var seconds = Math.Max(Stopwatch.GetElapsedTime(started).TotalSeconds, batches * perBatch);
         var merged = new Latency();
         foreach (var l in latency)
         {
