@@ -161,4 +161,30 @@ public sealed class MentionBatcherTests
         Assert.Equal(1, batches["acme"]);
         Assert.Equal(1, batches["globex"]);
     }
+
+    [Fact]
+    public void A_threat_in_a_post_naming_no_brand_goes_on_a_resend_to_the_brands_that_missed_it_once()
+    {
+        var model = new CurrentModel(Domain.Model.ModelLoader.Parse("""
+            brands:
+              - id: acme
+                query: acmeco
+                security: { domains: [acme.com] }
+              - id: globex
+                query: globexco
+                security: { domains: [globex.com] }
+            """, "threats.yaml"));
+        var line = TestData.Line("t1", Now, "verify your account at acme-login.com or globex-login.com");
+        var batcher = new MentionBatcher();
+        var first = new AdmittedPosts();
+        var threatened = batcher.Fold([Read(model, line)], model.Analyzer, first).ToDictionary(b => b.BrandId, b => b.Delta.Threats.Count);
+        Assert.Equal(1, threatened["acme"]);
+        Assert.Equal(1, threatened["globex"]);
+
+        batcher.Settle(first, lost: new HashSet<string> { "globex" });
+        var resend = batcher.Fold([Read(model, line, line)], model.Analyzer, new AdmittedPosts());
+
+        var globex = Assert.Single(resend);
+        Assert.Equal(("globex", 1), (globex.BrandId, globex.Delta.Threats.Count));
+    }
 }

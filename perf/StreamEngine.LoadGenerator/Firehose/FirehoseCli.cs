@@ -60,32 +60,20 @@ public static class FirehoseCli
         }
     }
 
-    /// <summary>A <c>name=weight,...</c> option whose names are all accepted by <paramref name="isValid"/>, which says what it expects otherwise.</summary>
-    private static string Weights(CommandArgs a, string option, string fallback, Func<string, bool> isValid, string expected)
-    {
-        var spec = Weights(a, option, fallback);
-        if (WeightedNames.Parse(spec).Names.FirstOrDefault(n => !isValid(n)) is { } bad)
-        {
-            throw new ArgumentException($"--{option}: '{bad}' is not {expected}");
-        }
-
-        return spec;
-    }
-
     private static bool IsAgeBand(string band)
     {
         var dash = band.IndexOf('-', StringComparison.Ordinal);
         return dash > 0
             && int.TryParse(band.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var low)
             && int.TryParse(band.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var high)
-            && low <= high && high <= MaxAge;
+            && low <= high && high <= PostParser.MaxAge;
     }
 
-    // The oldest age the engine takes (PostParser).
-    private const int MaxAge = 150;
-
-    /// <summary>A <c>name=weight,...</c> option, checked here so a bad one is named before any post is made.</summary>
-    private static string Weights(CommandArgs a, string option, string fallback, IReadOnlyList<string>? accepted = null)
+    /// <summary>
+    /// A <c>name=weight,...</c> option whose names <paramref name="isValid"/> all takes (<paramref name="expected"/>
+    /// says what it takes otherwise), checked here so a bad one is named before any post is made.
+    /// </summary>
+    private static string Weights(CommandArgs a, string option, string fallback, Func<string, bool> isValid, string expected)
     {
         var spec = a.String(option, fallback)!;
         WeightedNames names;
@@ -98,9 +86,9 @@ public static class FirehoseCli
             throw new ArgumentException($"--{option} {spec}: expected name=weight,... with weights of 0 or more, not all 0", ex);
         }
 
-        if (accepted is not null && names.Names.FirstOrDefault(n => !accepted.Contains(n, StringComparer.Ordinal)) is { } unknown)
+        if (names.Names.FirstOrDefault(n => !isValid(n)) is { } bad)
         {
-            throw new ArgumentException($"--{option}: '{unknown}' is not one of {string.Join(", ", accepted)}");
+            throw new ArgumentException($"--{option}: '{bad}' is not {expected}");
         }
 
         return spec;
@@ -139,11 +127,11 @@ public static class FirehoseCli
             AuthorZipfExponent = a.Positive("author-zipf", d.AuthorZipfExponent),
             FollowersAlpha = a.Positive("followers-alpha", d.FollowersAlpha),
             FollowersMin = a.Double("followers-min", d.FollowersMin, min: 0),
-            Networks = Weights(a, "networks", d.Networks, NetworkNames.Accepted),
+            Networks = Weights(a, "networks", d.Networks, n => NetworkNames.Accepted.Contains(n, StringComparer.Ordinal), $"one of {string.Join(", ", NetworkNames.Accepted)}"),
             Languages = Weights(a, "languages", d.Languages, l => l == "xx" || (LanguageCode.TryPrimary(l, out var code) && code is not null), "a BCP 47 tag of a language (en, pt-BR), or xx for no lang field"),
             Countries = Weights(a, "countries", d.Countries, c => CountryCode.TryParse(c, out var code) && code is not null, "an ISO 3166-1 alpha-2 country code such as US"),
             Genders = Weights(a, "genders", d.Genders, g => GenderNames.TryParse(g, out _), "female, male or unknown"),
-            Ages = Weights(a, "ages", d.Ages, IsAgeBand, $"an age band such as 18-24 (from 0 to {MaxAge}, the lower age first)"),
+            Ages = Weights(a, "ages", d.Ages, IsAgeBand, $"an age band such as 18-24 (from 0 to {PostParser.MaxAge}, the lower age first)"),
         };
     }
 }

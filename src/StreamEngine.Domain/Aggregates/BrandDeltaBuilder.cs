@@ -124,17 +124,18 @@ public sealed class BrandDeltaBuilder
     /// </summary>
     public BrandDelta Build()
     {
-        var minutes = new List<long>(_minutes.Count);
+        var minutes = new long[_minutes.Count];
+        var count = 0;
         foreach (var (minute, acc) in _minutes)
         {
             if (acc.Mentions != 0 || acc.CompetitorMentions != 0)
             {
-                minutes.Add(minute);
+                minutes[count++] = minute;
             }
         }
 
-        minutes.Sort();
-        var deltas = new MinuteDelta[minutes.Count];
+        Array.Sort(minutes, 0, count);
+        var deltas = new MinuteDelta[count];
         for (var i = 0; i < deltas.Length; i++)
         {
             deltas[i] = _minutes[minutes[i]].Build(minutes[i]);

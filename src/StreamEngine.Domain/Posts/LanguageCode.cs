@@ -1,8 +1,9 @@
 namespace StreamEngine.Domain.Posts;
 
 /// <summary>
-/// The primary subtag of a BCP 47 language tag ("pt" of "pt-BR"), lower case. Each code is one
-/// shared string, so a post's language costs no allocation once the code has been seen.
+/// The primary subtag of a BCP 47 language tag ("pt" of "pt-BR"), lower case, and a language's
+/// two-letter code for its three-letter ones. Each spelling's code is kept once, so a post's
+/// language costs no allocation once the spelling has been seen.
 /// </summary>
 public static partial class LanguageCode
 {

@@ -11,7 +11,8 @@ namespace StreamEngine.Domain.Posts;
 /// </summary>
 public static class PostParser
 {
-    private const int MaxAge = 150;
+    /// <summary>The oldest an author may be said to be, in years.</summary>
+    public const int MaxAge = 150;
 
     // Far above any account's followers or any post's views, and low enough that a window's sums
     // of millions of posts cannot overflow.

@@ -117,16 +117,17 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
         {
             // Posts that mention no brand are sent again like any other: a threat in one counts once.
             var key = PostIdentity.Of(post);
-            if (!_duplicates.TryAdd(key) && !admitted.CarriesThreatsOf(key))
+            var seen = !_duplicates.TryAdd(key);
+            var part = seen ? PartlyJournaled(key) : null;
+            if (part is not null && part.Have.Contains(finding.BrandId))
             {
-                // Seen in an earlier round, unless some of its brands missed it there.
-                if (PartlyJournaled(key) is not { } part || part.Have.Contains(finding.BrandId) || !Resends(key, part, admitted))
-                {
-                    continue;
-                }
+                // That brand journaled it in an earlier round.
+                continue;
             }
-            else if (admitted.IsResent(key) && PartlyJournaled(key) is { } resent && resent.Have.Contains(finding.BrandId))
+
+            if (seen && !admitted.CarriesThreatsOf(key) && (part is null || !Resends(key, part, admitted)))
             {
+                // Seen in an earlier round, and not missed by a brand it threatens, or carried to them by a round under way.
                 continue;
             }
 
