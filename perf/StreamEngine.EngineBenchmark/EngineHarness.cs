@@ -82,12 +82,11 @@ public sealed class EngineHarness : IAsyncDisposable
                 journal {
                   plugin = "akka.persistence.journal.sql"
                   sql {
-                    class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+                    class = "{{typeof(SqliteJournal).FullName}}, {{typeof(SqliteJournal).Assembly.GetName().Name}}"
                     connection-string = "{{connectionString}}"
                     provider-name = "SQLite.MS"
                     auto-initialize = on
                     read-isolation-level = read-uncommitted
-                    prefer-parameters-on-multirow-insert = on
                   }
                 }
                 snapshot-store {
@@ -102,9 +101,9 @@ public sealed class EngineHarness : IAsyncDisposable
                 }
               }
             }
-            """).WithFallback(ConfigurationFactory.ParseString(StoreOutages.Hocon));
+            """).WithFallback(ConfigurationFactory.ParseString(SqliteStore.JournalWrites)).WithFallback(ConfigurationFactory.ParseString(StoreOutages.Hocon));
         var store = new MultiDataOptionsSetup();
-        store.AddDataOptions("akka.persistence.journal.sql", SqliteStore.DataOptions(connectionString));
+        store.AddDataOptions("akka.persistence.journal.sql", SqliteStore.JournalDataOptions(connectionString));
         store.AddDataOptions("akka.persistence.snapshot-store.sql", SqliteStore.DataOptions(connectionString));
         var system = ActorSystem.Create("streamengine", BootstrapSetup.Create().WithConfig(config).And(store));
         var cluster = Cluster.Get(system);

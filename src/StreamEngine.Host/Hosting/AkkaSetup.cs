@@ -36,7 +36,7 @@ internal static class AkkaSetup
                 .WithSqlPersistence(
                     new Akka.Persistence.Sql.Hosting.SqlJournalOptions(isDefaultPlugin: true)
                     {
-                        ConnectionString = store.ConnectionString, ProviderName = store.ProviderName, DataOptions = store.DataOptions, AutoInitialize = true,
+                        ConnectionString = store.ConnectionString, ProviderName = store.ProviderName, DataOptions = store.JournalDataOptions ?? store.DataOptions, AutoInitialize = true,
                         ReadIsolationLevel = store.ReadIsolationLevel,
                     },
                     new Akka.Persistence.Sql.Hosting.SqlSnapshotOptions(isDefaultPlugin: true)
@@ -48,9 +48,7 @@ internal static class AkkaSetup
                 .AddHocon(
                     $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)(new IngestSettings().EffectiveAnswerTimeout.TotalSeconds + 5)}s",
                     HoconAddMode.Prepend)
-                .AddHocon(
-                    $"akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = {(store.JournalRowsAsParameters ? "on" : "off")}",
-                    HoconAddMode.Prepend)
+                .AddHocon(store.JournalWrites ?? string.Empty, HoconAddMode.Prepend)
                 .AddHocon(StoreOutages.Hocon, HoconAddMode.Prepend)
                 // A node whose seed nodes never answer (a mistyped address) stops, exit code 3, rather than retrying unseen forever.
                 .AddHocon($"akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = {(int)JoinGiveUp.TotalSeconds}s", HoconAddMode.Prepend)

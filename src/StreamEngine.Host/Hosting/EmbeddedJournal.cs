@@ -10,7 +10,7 @@ using Akka.Persistence.Sql.Journal.Types;
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>
-/// The embedded store's journal: Akka.Persistence.Sql's, except that each brand's first recovery
+/// The embedded store's journal: <see cref="SqliteJournal"/>, except that each brand's first recovery
 /// after a start replays rows read for every brand in one pass (<see cref="JournalAtStart"/>).
 /// <para>
 /// Recovered one by one, a brand costs the store three queries and the replay two stream graphs
@@ -18,7 +18,7 @@ namespace StreamEngine.Host.Hosting;
 /// running unoptimised, and 10,000 brands answered 19 s after a restart instead of 8 (perf/README.md).
 /// </para>
 /// </summary>
-internal sealed class EmbeddedJournal : SqlWriteJournal
+internal sealed class EmbeddedJournal : SqliteJournal
 {
     private readonly JournalAtStart _atStart;
     private readonly JournalConfig _settings;

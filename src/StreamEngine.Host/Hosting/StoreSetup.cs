@@ -7,7 +7,8 @@ namespace StreamEngine.Host.Hosting;
 /// <summary>Where brands persist: PostgreSQL when a connection string is given, else a SQLite file under the data directory.</summary>
 /// <param name="DataOptions">Connection options beyond the string, when the store needs them (SQLite's busy timeout).</param>
 /// <param name="ReadIsolationLevel">How the journal and snapshot store begin their reads, when the store's default does not suit.</param>
-/// <param name="JournalRowsAsParameters">Whether the journal binds the rows of a multi-row insert as parameters instead of spelling them out in the SQL.</param>
+/// <param name="JournalDataOptions">The journal's connection options, when they differ from <paramref name="DataOptions"/>.</param>
+/// <param name="JournalWrites">How the journal writes to the store (HOCON), when the plugin's defaults do not suit it.</param>
 /// <param name="ReadsJournalAtStart">Whether brands recover from one read of the whole journal at start (<see cref="EmbeddedJournal"/>): only where this node is the store's sole writer.</param>
 internal sealed record StoreSetup(
     string ConnectionString,
@@ -15,7 +16,8 @@ internal sealed record StoreSetup(
     string Description,
     DataOptions? DataOptions = null,
     IsolationLevel? ReadIsolationLevel = null,
-    bool JournalRowsAsParameters = false,
+    DataOptions? JournalDataOptions = null,
+    string? JournalWrites = null,
     bool ReadsJournalAtStart = false)
 {
     public static StoreSetup From(StreamEngineOptions options)
@@ -30,6 +32,6 @@ internal sealed record StoreSetup(
         var file = Path.Combine(dataDir, "streamengine.db");
         var connectionString = SqliteStore.Open(file);
         return new StoreSetup(connectionString, LinqToDB.ProviderName.SQLiteMS, $"SQLite at {file}", SqliteStore.DataOptions(connectionString),
-            SqliteStore.ReadIsolationLevel, JournalRowsAsParameters: true, ReadsJournalAtStart: true);
+            SqliteStore.ReadIsolationLevel, SqliteStore.JournalDataOptions(connectionString), SqliteStore.JournalWrites, ReadsJournalAtStart: true);
     }
 }

@@ -28,6 +28,7 @@ public sealed class SqliteStoreTests
         {
             using var connection = new DataConnection(options);
             Assert.Equal((long)SqliteStore.LockWait.TotalMilliseconds, Scalar(connection, "PRAGMA busy_timeout;"));
+            Assert.Equal(SqliteStore.PagesBetweenCheckpoints, Scalar(connection, "PRAGMA wal_autocheckpoint;"));
         }
 
         using var plain = new SqliteConnection(connectionString);
@@ -36,6 +37,68 @@ public sealed class SqliteStoreTests
         mode.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", mode.ExecuteScalar() as string);
         SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public void The_journal_hands_its_transaction_on_once_the_connection_is_open_where_other_connections_go_on_inline()
+    {
+        // Carried on inline, the journal's transactions ran on the thread of the stage that batches
+        // its rows, and commits carried a few rows each.
+        using var dir = new TempDirectory();
+        var connectionString = SqliteStore.Open(Path.Combine(dir.Path, "streamengine.db"));
+
+        Assert.False(BeginsInline(SqliteStore.JournalDataOptions(connectionString)));
+        Assert.True(BeginsInline(SqliteStore.DataOptions(connectionString)));
+        SqliteConnection.ClearAllPools();
+    }
+
+    // Begins a transaction on a scheduler that runs what is handed to it only when told to, so
+    // whether the begin completed inline is known without a race.
+    private static bool BeginsInline(LinqToDB.DataOptions options)
+    {
+        using var connection = new DataConnection(options);
+        var scheduler = new HeldScheduler();
+        var begin = Task.Factory.StartNew(() => connection.BeginTransactionAsync(), CancellationToken.None, TaskCreationOptions.None, scheduler);
+        scheduler.RunNext();
+        var transaction = begin.Result;
+        var inline = transaction.IsCompleted;
+        scheduler.RunAll();
+        transaction.Result.Dispose();
+        return inline;
+    }
+
+    private sealed class HeldScheduler : TaskScheduler
+    {
+        private readonly Queue<Task> _held = new();
+
+        public void RunNext()
+        {
+            // Without a synchronization context a yield comes back to this scheduler.
+            var context = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            try
+            {
+                TryExecuteTask(_held.Dequeue());
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+        }
+
+        public void RunAll()
+        {
+            while (_held.Count > 0)
+            {
+                RunNext();
+            }
+        }
+
+        protected override void QueueTask(Task task) => _held.Enqueue(task);
+
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
+
+        protected override IEnumerable<Task> GetScheduledTasks() => _held;
     }
 
     [Fact]
@@ -72,16 +135,20 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
-    public void The_embedded_store_reads_without_the_lock_and_binds_journal_rows_while_PostgreSQL_keeps_its_defaults()
+    public void The_embedded_store_reads_without_the_lock_and_writes_one_commit_at_a_time_with_bound_rows_while_PostgreSQL_keeps_its_defaults()
     {
         using var dir = new TempDirectory();
         var sqlite = StoreSetup.From(new StreamEngineOptions { DataDir = dir.Path });
         Assert.Equal(SqliteStore.ReadIsolationLevel, sqlite.ReadIsolationLevel);
-        Assert.True(sqlite.JournalRowsAsParameters);
+        var writes = ConfigurationFactory.ParseString(sqlite.JournalWrites).GetConfig("akka.persistence.journal.sql");
+        Assert.True(writes.GetBoolean("prefer-parameters-on-multirow-insert"));
+        Assert.Equal(1, writes.GetInt("parallelism"));
+        Assert.NotNull(sqlite.JournalDataOptions);
 
         var postgres = StoreSetup.From(new StreamEngineOptions { DataDir = dir.Path, Postgres = "Host=127.0.0.1;Database=streamengine" });
         Assert.Null(postgres.ReadIsolationLevel);
-        Assert.False(postgres.JournalRowsAsParameters);
+        Assert.Null(postgres.JournalWrites);
+        Assert.Null(postgres.JournalDataOptions);
         SqliteConnection.ClearAllPools();
     }
 
