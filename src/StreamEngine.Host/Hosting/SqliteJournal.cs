@@ -1,3 +1,4 @@
+using Akka.Event;
 using Akka.Persistence.Sql.Journal;
 
 namespace StreamEngine.Host.Hosting;
@@ -15,11 +16,27 @@ namespace StreamEngine.Host.Hosting;
 /// <remarks>Shared as source with the in-process benchmark, so that it journals as the host does.</remarks>
 internal class SqliteJournal(Akka.Configuration.Config journalConfig) : SqlWriteJournal(journalConfig)
 {
+    /// <summary>
+    /// How long a delete waits for its turn before it is left to the brand's next snapshot, whose
+    /// delete covers the same events. A delete's wait counts against the journal's call timeout, and
+    /// ten calls past it open the circuit breaker that writes share: thousands of brands snapshotting
+    /// together would queue longer than that.
+    /// </summary>
+    public static readonly TimeSpan DeleteTurnWait = TimeSpan.FromSeconds(15);
+
     private readonly SemaphoreSlim _deletes = new(1, 1);
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     protected override async Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
     {
-        await _deletes.WaitAsync(cancellationToken);
+        if (!await _deletes.WaitAsync(DeleteTurnWait, cancellationToken))
+        {
+            // The events stay: recovery starts from the snapshot and reads past them. At debug level,
+            // since a storm of snapshots leaves hundreds at once.
+            _log.Debug("Events of {0} up to {1} are left for its next snapshot to delete: its delete waited {2} s behind other brands'", persistenceId, toSequenceNr, DeleteTurnWait.TotalSeconds);
+            return;
+        }
+
         try
         {
             await base.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);

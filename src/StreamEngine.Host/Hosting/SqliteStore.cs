@@ -69,17 +69,21 @@ internal static class SqliteStore
     /// commit pays an fsync. Statements of 25 rows: SQLite looks each named parameter up among those
     /// before it in the statement, so a statement's cost grows with the square of its parameters
     /// (8 a row), and commits of 1,000 rows in statements of 1,000 spent most of their time there.
+    /// The queue in front of the commits holds a write of every brand at once: a brand has one write
+    /// in flight, and a round names up to every brand of the node. At the plugin's 5,000 a round of
+    /// 10,000 brands overflowed it, and the writes past it failed.
     /// </summary>
     public const string JournalWrites = """
         akka.persistence.journal.sql {
           prefer-parameters-on-multirow-insert = on
+          buffer-size = 262144
           parallelism = 1
           batch-size = 1000
           db-round-trip-max-batch-size = 25
         }
         """;
 
-    /// <summary>Options for Akka.Persistence.Sql's snapshot store and reads: the connection string, and every native connection prepared.</summary>
+    /// <summary>Options for the snapshot store and the journal's read before the node starts: the connection string, and every native connection prepared.</summary>
     public static DataOptions DataOptions(string connectionString) =>
         new DataOptions()
             .UseConnectionString(ProviderName.SQLiteMS, connectionString)
@@ -95,8 +99,9 @@ internal static class SqliteStore
     /// calls synchronously, so the journal's write stage ran every transaction on the thread of the
     /// stage that batches its rows: rows offered meanwhile could not join a batch, and each commit
     /// carried the few that had come in between. Freed, the stage gathers every row offered during a
-    /// commit into the next one. The transaction holds a pool thread while it runs, one at a time
-    /// (<see cref="JournalWrites"/>), which the host's pool minimum of 32 threads leaves room for.
+    /// commit into the next one. Each transaction then holds a pool thread while it runs: the writes
+    /// one at a time (<see cref="JournalWrites"/>), the deletes one at a time (<see cref="SqliteJournal"/>)
+    /// and the reads of brands recovering, which the host's pool minimum of 32 threads leaves room for.
     /// </summary>
     public static DataOptions JournalDataOptions(string connectionString) =>
         new DataOptions()
