@@ -33,6 +33,12 @@ public sealed class IngestPipeline
     // The end of the last round's announcement of event time (see AnnounceEventTimeInTurn).
     private Task _announcements = Task.CompletedTask;
 
+    // The end of the last round's sending of its brand batches. Each round's batches are built on an
+    // ingest thread and sent from it; a later round built meanwhile on another would otherwise send
+    // its batches among the earlier round's, and a brand handed the later one first judges its
+    // minutes before the earlier posts have come.
+    private Task _batchesSent = Task.CompletedTask;
+
     [ThreadStatic]
     private static AnalysisScratch? t_scratch;
 
@@ -152,6 +158,9 @@ public sealed class IngestPipeline
         var announcedInTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var earlierAnnounced = _announcements;
         _announcements = announcedInTurn.Task;
+        var sentInTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var earlierSent = _batchesSent;
+        _batchesSent = sentInTurn.Task;
         try
         {
             // A brand answers a batch it took up once the journal has, however long the store took:
@@ -164,9 +173,11 @@ public sealed class IngestPipeline
             EngineMetrics.PostsDuplicate.Inc(chunks.Sum(c => c.Reading!.Duplicates));
             EngineMetrics.StageSeconds.WithLabels("batch").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             started = Stopwatch.GetTimestamp();
+            await earlierSent;
             asks = commands.ConvertAll(c => _recoveries is null
                 ? _brands.Ask<MentionsAcknowledged>(c, timeout)
                 : _recoveries.AskAsync<MentionsAcknowledged>(_brands, c, timeout));
+            sentInTurn.SetResult();
             var acks = await Task.WhenAll(asks);
             EngineMetrics.MentionsRecorded.Inc(acks.Sum(a => a.Mentions));
             EngineMetrics.StageSeconds.WithLabels("journal").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -213,6 +224,9 @@ public sealed class IngestPipeline
             _batcher.Journaled(admitted);
         }
 
+        // A round that failed before it sent its batches still passes the turn on, once the round
+        // before it has sent.
+        _ = earlierSent.ContinueWith(_ => sentInTurn.TrySetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         AnnounceEventTimeInTurn(earlierAnnounced, failure is null ? commands : null, announcedInTurn);
         foreach (var chunk in chunks)
         {
