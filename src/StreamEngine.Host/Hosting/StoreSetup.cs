@@ -5,7 +5,7 @@ using StreamEngine.Host.Configuration;
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>Where brands persist: PostgreSQL when a connection string is given, else a SQLite file under the data directory.</summary>
-/// <param name="DataOptions">Connection options beyond the string, when the store needs them (SQLite's busy timeout).</param>
+/// <param name="DataOptions">Connection options beyond the string, when the store needs them (SQLite's busy timeout and checkpoint interval).</param>
 /// <param name="ReadIsolationLevel">How the journal and snapshot store begin their reads, when the store's default does not suit.</param>
 /// <param name="JournalDataOptions">The journal's connection options, when they differ from <paramref name="DataOptions"/>.</param>
 /// <param name="JournalWrites">How the journal writes to the store (HOCON), when the plugin's defaults do not suit it.</param>

@@ -1,12 +1,13 @@
 using Akka;
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Persistence.Sql.Config;
 using LinqToDB;
 using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Tests.Sqlite;
 
-/// <summary>An actor system persisting to a SQLite file through the embedded store's journal and snapshot store, as a node does.</summary>
+/// <summary>An actor system persisting to a SQLite file through the embedded store's journal and snapshot store, configured as a node's.</summary>
 internal sealed class EmbeddedNode : IAsyncDisposable
 {
     private static readonly TimeSpan Answer = TimeSpan.FromSeconds(20);
@@ -14,13 +15,15 @@ internal sealed class EmbeddedNode : IAsyncDisposable
     public EmbeddedNode(string file)
     {
         var connection = SqliteStore.Open(file);
-        System = ActorSystem.Create("embedded", ConfigurationFactory.ParseString($$"""
+        var config = ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.plugin = "akka.persistence.journal.sql"
             akka.persistence.journal.sql {
               class = "{{typeof(EmbeddedJournal).FullName}}, {{typeof(EmbeddedJournal).Assembly.GetName().Name}}"
               connection-string = "{{connection}}"
               provider-name = "{{ProviderName.SQLiteMS}}"
               auto-initialize = on
+              read-isolation-level = read-uncommitted
+              replay-filter.mode = off
             }
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
             akka.persistence.snapshot-store.sql {
@@ -28,8 +31,15 @@ internal sealed class EmbeddedNode : IAsyncDisposable
               connection-string = "{{connection}}"
               provider-name = "{{ProviderName.SQLiteMS}}"
               auto-initialize = on
+              read-isolation-level = read-uncommitted
             }
-            """));
+            """).WithFallback(ConfigurationFactory.ParseString(SqliteStore.JournalWrites));
+
+        // Connections prepared as the host's are, the journal's handing each transaction on.
+        var store = new MultiDataOptionsSetup();
+        store.AddDataOptions("akka.persistence.journal.sql", SqliteStore.JournalDataOptions(connection));
+        store.AddDataOptions("akka.persistence.snapshot-store.sql", SqliteStore.DataOptions(connection));
+        System = ActorSystem.Create("embedded", BootstrapSetup.Create().WithConfig(config).And(store));
     }
 
     public ActorSystem System { get; }
