@@ -134,6 +134,8 @@ internal static class QueryLexer
             return new QueryToken(TokenKind.Near, start, end, text, MaxGap: Distance(text, start, ordered ? "ONEAR" : "NEAR"), Ordered: ordered);
         }
 
+        RefuseOperatorBesideParenthesis(text, start);
+
         var nameLength = 0;
         while (nameLength < text.Length && char.IsAsciiLetter(text[nameLength]))
         {
@@ -144,6 +146,29 @@ internal static class QueryLexer
             ? Field(text, start, text[..nameLength], text[(nameLength + 1)..])
             : Term(text, start);
         return new QueryToken(TokenKind.Literal, start, end, text, node);
+    }
+
+    /// <summary>
+    /// Inside a bare token '(' and ')' are punctuation, so <c>(acme)AND(corp)</c> would read as the
+    /// phrase "acme and corp" and match quietly where the writer meant two terms; an operator written
+    /// against a parenthesis inside a token is refused instead.
+    /// </summary>
+    private static void RefuseOperatorBesideParenthesis(string text, int start)
+    {
+        if (text.AsSpan().IndexOfAny('(', ')') < 0)
+        {
+            return;
+        }
+
+        foreach (var part in text.Split(['(', ')']))
+        {
+            if (part is "AND" or "OR" or "NOT" || IsOperator(part, "NEAR") || IsOperator(part, "ONEAR"))
+            {
+                throw Errors.At(text, start,
+                    $"'{part}' beside a parenthesis inside a term is read as a word of that term, not as an operator; "
+                    + $"put white space around the parenthesis, e.g. ') {part} ('");
+            }
+        }
     }
 
     private static bool IsOperator(string text, string op) =>

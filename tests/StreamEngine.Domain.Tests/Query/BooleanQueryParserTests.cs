@@ -64,6 +64,7 @@ public sealed class BooleanQueryParserTests
         Assert.Equal(Phrase("acme", "corp"), Parse("acme-corp"));
         Assert.Equal(Phrase("acme", "com"), Parse("acme.com"));
         Assert.Equal(Phrase("a", "b"), Parse("a(b"));
+        Assert.Equal(Phrase("a", "and", "b"), Parse("a(and)b"));
         Assert.Equal(Phrase("acme", "s"), Parse("acme\"s"));
         Assert.Equal(W("acme"), Parse("acme🔥"));
     }

@@ -74,10 +74,22 @@ public sealed class QueryErrorTests
     [InlineData("acme or corp", 6, "or", "operators are upper case: a lower-case 'or' is a word")]
     [InlineData("acme Not corp", 6, "Not", "operators are upper case")]
     [InlineData("acme near/3 corp", 6, "near/3", "operators are upper case")]
-    [InlineData("a OR (b AND(c))", 9, "AND(c", "('AND(c' is read as one term: put white space around a parenthesis inside it)")]
-    [InlineData("(a OR b)AND c", 13, "c", "('b)AND' is read as one term: put white space around a parenthesis inside it)")]
+    [InlineData("(a OR b)c d", 11, "d", "('b)c' is read as one term: put white space around a parenthesis inside it)")]
     [InlineData("a AND b(c OR d)", 15, ")", "this ')' closes no '(' ('b(c' is read as one term: put white space around a parenthesis inside it)")]
     public void Refuses_two_operands_side_by_side(string query, int column, string token, string expected)
+    {
+        AssertRefused(query, column, token, expected);
+    }
+
+    [Theory]
+    [InlineData("(acme)AND(corp)", 2, "acme)AND(corp", "'AND' beside a parenthesis inside a term is read as a word of that term, not as an operator; put white space around the parenthesis, e.g. ') AND ('")]
+    [InlineData("a OR (b AND(c))", 9, "AND(c", "'AND' beside a parenthesis")]
+    [InlineData("(a OR b)AND c", 7, "b)AND", "'AND' beside a parenthesis")]
+    [InlineData("x AND (a)OR(b)", 8, "a)OR(b", "'OR' beside a parenthesis")]
+    [InlineData("x AND(NOT y)", 3, "AND(NOT", "'AND' beside a parenthesis")]
+    [InlineData("(a)NEAR/2(b)", 2, "a)NEAR/2(b", "'NEAR/2' beside a parenthesis")]
+    [InlineData("(a)ONEAR/1(b)", 2, "a)ONEAR/1(b", "'ONEAR/1' beside a parenthesis")]
+    public void Refuses_an_operator_written_against_a_parenthesis_inside_a_term(string query, int column, string token, string expected)
     {
         AssertRefused(query, column, token, expected);
     }
