@@ -235,6 +235,18 @@ public sealed class ModelLoaderTests
     }
 
     [Fact]
+    public void Reports_a_competitor_listed_twice()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n    competitors:\n      - globex\n      - globex\n  - id: globex\n    query: globex\n";
+
+        var error = Single(yaml);
+
+        Assert.Equal(6, error.Line);
+        Assert.Equal(9, error.Column);
+        Assert.Contains("competitor 'globex' is listed more than once for brand 'acme' (first at line 5)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reports_a_duplicate_brand_id()
     {
         const string yaml = "brands:\n  - id: acme\n    query: acme\n  - id: acme\n    query: acmecorp\n";

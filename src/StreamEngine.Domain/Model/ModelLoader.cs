@@ -432,9 +432,16 @@ public static partial class ModelLoader
             var brandIds = brands.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var brand in brands)
             {
+                var listed = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var c in brand.CompetitorNodes)
                 {
-                    if (c.Value == brand.Id)
+                    // A competitor named twice is most often a slip for another brand, so it is
+                    // refused rather than merged.
+                    if (!listed.TryAdd(c.Value!, (int)c.Start.Line))
+                    {
+                        Error(c, $"competitor '{c.Value}' is listed more than once for brand '{brand.Id}' (first at line {listed[c.Value!]})");
+                    }
+                    else if (c.Value == brand.Id)
                     {
                         Error(c, $"brand '{brand.Id}' cannot be its own competitor");
                     }
