@@ -33,6 +33,19 @@ public sealed class TextFoldingTests
         Assert.Equal(expected, Fold(text));
     }
 
+    [Theory]
+    [InlineData("Łódź", "lodz")]
+    [InlineData("ØRSTED Ørsted ørsted", "orsted orsted orsted")]
+    [InlineData("Đoković", "dokovic")]
+    [InlineData("Ħamrun", "hamrun")]
+    [InlineData("ǾRE", "ore")] // ø with an acute: the accent drops, then the stroke
+    [InlineData("Diyarbakır", "diyarbakir")]
+    [InlineData("straße æble œuvre þorn", "straße æble œuvre þorn")] // letters that would need two units stay whole
+    public void Folds_letters_with_a_stroke_as_accents(string text, string expected)
+    {
+        Assert.Equal(expected, Fold(text));
+    }
+
     [Fact]
     public void Drops_combining_marks()
     {

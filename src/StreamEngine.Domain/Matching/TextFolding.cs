@@ -154,6 +154,28 @@ public static class TextFolding
             }
         }
 
-        return letters == 1 ? char.ToLowerInvariant(first) : char.ToLowerInvariant(c);
+        return letters == 1 ? WithoutStroke(char.ToLowerInvariant(first)) : char.ToLowerInvariant(c);
     }
+
+    /// <summary>
+    /// Latin letters written with a stroke or bar, and the dotless i, have no decomposition, yet an
+    /// analyst types <c>lodz</c> for Łódź, <c>orsted</c> for Ørsted and <c>dokovic</c> for Đoković
+    /// as they leave off any accent; so these fold to the plain letter too.
+    /// </summary>
+    private static char WithoutStroke(char lower) => lower switch
+    {
+        '\u0142' => 'l', // ł
+        '\u00F8' => 'o', // ø
+        '\u0111' => 'd', // đ
+        '\u0127' => 'h', // ħ
+        '\u0167' => 't', // ŧ
+        '\u0180' => 'b', // ƀ
+        '\u01E5' => 'g', // ǥ
+        '\u0268' => 'i', // ɨ
+        '\u0131' => 'i', // ı
+        '\u01B6' => 'z', // ƶ
+        '\u024D' => 'r', // ɍ
+        '\u024F' => 'y', // ɏ
+        _ => lower,
+    };
 }

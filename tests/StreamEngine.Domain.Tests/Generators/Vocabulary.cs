@@ -10,7 +10,7 @@ internal static class Vocabulary
     public static readonly string[] Words =
     [
         "acme", "corp", "globex", "deal", "cafe", "straße", "東", "京", "성", "ж", "x1", "_a", "2026", "and", "or", "not", "near", "raw",
-        "lang", "øre", "acme_corp", "s", "com", "jo",
+        "lang", "ore", "ære", "acme_corp", "s", "com", "jo",
     ];
 
     /// <summary>Words of raw phrases: NFC, in the case, accents and width they must be written in.</summary>
@@ -20,5 +20,5 @@ internal static class Vocabulary
     public static readonly string[] Symbols = ["🔥", "👍", "❤", "™", "🇺", "🇸", "😀", "👨", "👩", "👧", "☀", "♀"];
 
     /// <summary>The letters wildcard patterns are made of besides '*' and '?'.</summary>
-    public static readonly char[] PatternLetters = [.. "acmeorpgløßж"];
+    public static readonly char[] PatternLetters = [.. "acmeorpglæßж"];
 }
