@@ -289,6 +289,7 @@ public sealed class PostParserTests
         var error = Rejected(json);
 
         Assert.Contains("JSON object", error, StringComparison.Ordinal);
+        Assert.Equal(json.StartsWith('['), error.Contains("send NDJSON, one post object per line", StringComparison.Ordinal));
     }
 
     [Theory]

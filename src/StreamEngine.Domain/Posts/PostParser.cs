@@ -26,7 +26,9 @@ public static class PostParser
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                error = "a post must be a JSON object";
+                error = reader.TokenType == JsonTokenType.StartArray
+                    ? "a post must be a JSON object, and this line is a JSON array: send NDJSON, one post object per line"
+                    : "a post must be a JSON object";
                 return false;
             }
 
