@@ -143,6 +143,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelSharing>());
 builder.Services.AddHostedService<DemoFirehose>();
 builder.Services.AddSingleton<FileReplay>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<FileReplay>());
+builder.Services.AddCompressedBodies();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1L << 30);
@@ -152,6 +153,7 @@ app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts; s
     modelPath, model.Brands.Count, model.Concepts.Count, store.Description);
 
 app.UseUnansweredBrandsAs503();
+app.UseCompressedBodies();
 app.UseRouting();
 app.UseHttpMetrics();
 app.MapIngestEndpoints();
