@@ -144,6 +144,7 @@ builder.Services.AddHostedService<DemoFirehose>();
 builder.Services.AddSingleton<FileReplay>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<FileReplay>());
 builder.Services.AddCompressedBodies();
+builder.Services.AddDashboardOrigins(options.CorsOrigins);
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1L << 30);
@@ -155,6 +156,7 @@ app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts; s
 app.UseUnansweredBrandsAs503();
 app.UseCompressedBodies();
 app.UseRouting();
+app.UseDashboardOrigins(options.CorsOrigins);
 app.UseHttpMetrics();
 app.MapIngestEndpoints();
 app.MapBrandEndpoints();

@@ -18,6 +18,7 @@ internal static class CommandLine
         ["--webhook-retry-ms"] = "StreamEngine:WebhookRetryMs",
         ["--history-dir"] = "StreamEngine:HistoryDir",
         ["--history-in-memory"] = "StreamEngine:HistoryInMemory",
+        ["--cors-origins"] = "StreamEngine:CorsOrigins",
     };
 
     public const string Help = """
@@ -39,6 +40,8 @@ internal static class CommandLine
                                   panes) on disk (default DATA-DIR/history); scratch files,
                                   gone when the node stops
           --history-in-memory     keep sealed history in memory instead
+          --cors-origins LIST     web origins whose browser dashboards may read the endpoints,
+                                  comma-separated (https://dash.example.com), or * for any
 
         Every setting is also StreamEngine:Name in appsettings.json or StreamEngine__Name in the
         environment; seed nodes are StreamEngine__SeedNodes__0=akka.tcp://streamengine@HOST:PORT, ...

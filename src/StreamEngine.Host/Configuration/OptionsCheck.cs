@@ -52,6 +52,11 @@ internal static class OptionsCheck
             problems.Add($"--history-dir (StreamEngine:HistoryDir) {o.HistoryDir} and --history-in-memory (StreamEngine:HistoryInMemory) contradict each other: give one");
         }
 
+        if (DashboardOrigins.Problem(o.CorsOrigins) is { } cors)
+        {
+            problems.Add($"--cors-origins (StreamEngine:CorsOrigins) {cors}");
+        }
+
         return problems;
     }
 

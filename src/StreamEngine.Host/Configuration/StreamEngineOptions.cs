@@ -69,6 +69,13 @@ public sealed class StreamEngineOptions
     /// </summary>
     public string? HistoryDir { get; set; }
 
+    /// <summary>
+    /// The web origins whose browser dashboards may read the endpoints (--cors-origins): a
+    /// comma-separated list such as <c>https://dash.example.com,http://localhost:3000</c>, or
+    /// <c>*</c> for any. None by default, so a page of another origin cannot read the node.
+    /// </summary>
+    public string? CorsOrigins { get; set; }
+
     /// <summary>Keep sealed history in memory instead (--history-in-memory): more memory, no disk.</summary>
     public bool HistoryInMemory { get; set; }
 
