@@ -24,26 +24,16 @@ internal class SqliteJournal(Akka.Configuration.Config journalConfig) : SqlWrite
     /// </summary>
     public static readonly TimeSpan DeleteTurnWait = TimeSpan.FromSeconds(15);
 
-    private readonly SemaphoreSlim _deletes = new(1, 1);
+    private readonly TurnTaking _deletes = new(DeleteTurnWait);
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     protected override async Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
     {
-        if (!await _deletes.WaitAsync(DeleteTurnWait, cancellationToken))
+        if (!await _deletes.RunAsync(() => base.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken), cancellationToken))
         {
             // The events stay: recovery starts from the snapshot and reads past them. At debug level,
             // since a storm of snapshots leaves hundreds at once.
             _log.Debug("Events of {0} up to {1} are left for its next snapshot to delete: its delete waited {2} s behind other brands'", persistenceId, toSequenceNr, DeleteTurnWait.TotalSeconds);
-            return;
-        }
-
-        try
-        {
-            await base.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);
-        }
-        finally
-        {
-            _deletes.Release();
         }
     }
 }
