@@ -5,7 +5,7 @@ namespace StreamEngine.Domain.Query;
 /// <summary>
 /// What field filters read of a post besides its text. <see cref="Language"/> is the primary
 /// subtag, lower case; <see cref="Country"/> is ISO 3166-1 alpha-2, upper case;
-/// <see cref="AuthorHandle"/> has no leading '@'. Unknown values are null, or 0 followers and not
+/// <see cref="AuthorHandle"/> is as the post gives it (<c>author:</c> ignores one leading '@'). Unknown values are null, or 0 followers and not
 /// verified, as the post schema reads them. A struct: every post matched has one.
 /// </summary>
 public readonly record struct PostFields(
@@ -22,18 +22,11 @@ public readonly record struct PostFields(
     public static PostFields From(Post post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var handle = post.Author.Handle;
-        if (handle is not null)
-        {
-            handle = handle.StartsWith('@') ? handle[1..] : handle;
-            handle = handle.Length == 0 ? null : handle;
-        }
-
         return new PostFields(
             post.Network,
             post.Language?.ToLowerInvariant(),
             post.Author.Country?.ToUpperInvariant(),
-            handle,
+            post.Author.Handle,
             post.Author.Followers,
             post.Author.Verified);
     }

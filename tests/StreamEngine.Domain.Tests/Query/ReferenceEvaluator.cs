@@ -366,7 +366,8 @@ internal static class ReferenceEvaluator
         NetworkField n => fields.Network == n.Network,
         LangField l => fields.Language is not null && string.Equals(fields.Language, l.Language, StringComparison.OrdinalIgnoreCase),
         CountryField c => fields.Country is not null && string.Equals(fields.Country, c.Country, StringComparison.OrdinalIgnoreCase),
-        AuthorField a => fields.AuthorHandle is not null && string.Equals(fields.AuthorHandle.TrimStart('@'), a.Handle, StringComparison.OrdinalIgnoreCase),
+        AuthorField a => fields.AuthorHandle is not null
+            && string.Equals(fields.AuthorHandle.StartsWith('@') ? fields.AuthorHandle[1..] : fields.AuthorHandle, a.Handle, StringComparison.OrdinalIgnoreCase),
         FollowersField f => f.Comparison switch
         {
             FollowersComparison.GreaterThan => fields.Followers > f.Count,

@@ -273,6 +273,7 @@ public sealed class ReferenceEvaluatorTests
         Assert.False(Matches("acme AND country:PT", "acme", post));
         Assert.True(Matches("acme AND author:jo_silva", "acme", post));
         Assert.True(Matches("acme AND author:JO_SILVA", "acme", post with { AuthorHandle = "@jo_silva" }));
+        Assert.False(Matches("acme AND author:jo_silva", "acme", post with { AuthorHandle = "@@jo_silva" }));
         Assert.False(Matches("acme AND author:jo", "acme", post));
         Assert.False(Matches("acme AND author:jo", "acme", PostFields.Unknown));
         Assert.True(Matches("acme AND followers:>999", "acme", post));
@@ -297,7 +298,7 @@ public sealed class ReferenceEvaluatorTests
 
         var fields = PostFields.From(post);
 
-        Assert.Equal(new PostFields(Network.X, "en", "GB", "Jo", 1200, true), fields);
+        Assert.Equal(new PostFields(Network.X, "en", "GB", "@Jo", 1200, true), fields);
         Assert.True(ReferenceEvaluator.Matches(BooleanQueryParser.Parse("acme AND author:jo AND country:gb AND lang:en AND verified:true"), post.Text, fields));
     }
 

@@ -146,6 +146,7 @@ public sealed class CompiledMatcherTests
     [InlineData("acme OR (corp AND lang:pt)", true)]
     public void Field_filters_read_the_post_fields(string query, bool expected)
     {
+        // The handle as a post gives it: author: ignores its one leading '@'.
         var fields = new PostFields(Network.X, "en", "GB", "@Jo_Smith", 1500, Verified: true);
         var parsed = BooleanQueryParser.Parse(query);
         Assert.Equal(expected, ReferenceEvaluator.Matches(parsed, "ACME news", fields));
@@ -153,6 +154,20 @@ public sealed class CompiledMatcherTests
         var scratch = Match([parsed], "ACME news", fields);
 
         Assert.Equal(expected, scratch.IsMatch(0));
+    }
+
+    [Theory]
+    [InlineData("jo", true)]
+    [InlineData("@jo", true)]
+    [InlineData("@@jo", false)]
+    [InlineData("@", false)]
+    public void Author_ignores_one_leading_at_sign_and_no_more(string handle, bool expected)
+    {
+        var fields = new PostFields(Network.X, "en", "GB", handle, 1500, Verified: true);
+        var parsed = BooleanQueryParser.Parse("acme AND author:jo");
+        Assert.Equal(expected, ReferenceEvaluator.Matches(parsed, "ACME news", fields));
+
+        Assert.Equal(expected, Match([parsed], "ACME news", fields).IsMatch(0));
     }
 
     [Fact]
