@@ -1,0 +1,29 @@
+using System.Text;
+using StreamEngine.LoadGenerator.Firehose;
+
+namespace StreamEngine.LoadGenerator.Tests;
+
+/// <summary>A pool of lines sent over and over: each pass gives every post a fresh id, and a repeat repeats its original's.</summary>
+public sealed class PostPoolTests
+{
+    private static string[] Ids(byte[] batch) =>
+        [.. Encoding.UTF8.GetString(batch).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[7..(l.IndexOf('"', 7))])];
+
+    [Fact]
+    public void Each_pass_gives_fresh_ids_and_leaves_the_rest_of_each_line_as_it_was()
+    {
+        var generator = new FirehoseGenerator(ModelSynthesizer.Model(brands: 20, conceptTerms: 50), new FirehoseOptions { Now = GeneratedFirehose.Now, DuplicateShare = 0.05 });
+        var pool = generator.Pool(posts: 3_000, batch: 1_000);
+
+        var firstPass = Enumerable.Range(0, pool.Batches.Count).SelectMany(b => Ids(pool.Materialise(b, 0))).ToArray();
+        var secondPass = Enumerable.Range(0, pool.Batches.Count).SelectMany(b => Ids(pool.Materialise(b, 1))).ToArray();
+
+        Assert.Equal(3_000, firstPass.Length);
+        Assert.Empty(firstPass.Intersect(secondPass));
+        Assert.Equal(firstPass.Length - firstPass.Distinct().Count(), secondPass.Length - secondPass.Distinct().Count());
+        Assert.True(firstPass.Length - firstPass.Distinct().Count() > 0, "the pool holds repeats to keep");
+        Assert.Equal(
+            Encoding.UTF8.GetString(pool.Materialise(0, 0)).Replace(firstPass[0], "", StringComparison.Ordinal).Length,
+            Encoding.UTF8.GetString(pool.Materialise(0, 1)).Replace(secondPass[0], "", StringComparison.Ordinal).Length);
+    }
+}
