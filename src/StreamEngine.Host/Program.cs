@@ -154,9 +154,11 @@ app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts; s
     modelPath, model.Brands.Count, model.Concepts.Count, store.Description);
 
 app.UseUnansweredBrandsAs503();
+
+// Before the bodies are read, so that a refusal of one carries the CORS headers a dashboard needs.
+app.UseDashboardOrigins(options.CorsOrigins);
 app.UseCompressedBodies();
 app.UseRouting();
-app.UseDashboardOrigins(options.CorsOrigins);
 app.UseHttpMetrics();
 app.MapIngestEndpoints();
 app.MapBrandEndpoints();

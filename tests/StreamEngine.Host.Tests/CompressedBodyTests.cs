@@ -55,6 +55,20 @@ public sealed class CompressedBodyTests(EngineFixture fixture) : IClassFixture<E
         Assert.Equal(2, error.GetProperty("line").GetInt32());
     }
 
+    [Fact]
+    public async Task An_empty_or_identity_encoding_is_read_as_it_is()
+    {
+        foreach (var encoding in new[] { "", "identity" })
+        {
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Post($"plain-{encoding.Length}")));
+            content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
+            using var response = await Http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content);
+
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
+        }
+    }
+
     [Theory]
     [InlineData("zstd")]
     [InlineData("gzip, br")]
@@ -70,12 +84,43 @@ public sealed class CompressedBodyTests(EngineFixture fixture) : IClassFixture<E
         Assert.Contains("gzip, br or deflate", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_body_that_does_not_decompress_is_400_naming_its_encoding()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    [InlineData("deflate")]
+    public async Task A_body_that_does_not_decompress_is_400_naming_its_encoding(string encoding)
     {
-        var (status, answer) = await IngestAsync(Encoding.UTF8.GetBytes(Post("gz-bad")), "gzip");
+        var (status, answer) = await IngestAsync(Encoding.UTF8.GetBytes(Post($"bad-{encoding}") + new string('x', 4096)), encoding);
 
         Assert.Equal(400, status);
-        Assert.StartsWith("the body is not valid gzip (Content-Encoding): ", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"the body is not valid {encoding} (Content-Encoding): ", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, answer.GetProperty("unreadFromLine").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_body_that_stops_decompressing_part_way_answers_for_the_lines_read_before()
+    {
+        // Well over one chunk of posts, then a gzip member whose data starts with a block of a type
+        // deflate does not have: the first chunks reach the graph before the decoder meets it.
+        var lines = string.Concat(Enumerable.Range(0, 4_000).Select(i => Post($"gz-part-{i}")));
+        byte[] broken = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF];
+        var body = Compressed(lines, s => new GZipStream(s, CompressionLevel.Fastest, leaveOpen: true)).Concat(broken).ToArray();
+
+        var (status, answer) = await IngestAsync(body, "gzip");
+
+        Assert.Equal(400, status);
+        var unreadFrom = answer.GetProperty("unreadFromLine").GetInt32();
+        var accepted = answer.GetProperty("accepted").GetInt32();
+        Assert.InRange(accepted, 1, 3_999);
+        Assert.Equal(0, answer.GetProperty("rejected").GetInt32());
+        Assert.Equal(accepted + 1, unreadFrom);
+        Assert.Contains($"lines from {unreadFrom} on were not read", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        // What was answered for counts: the same lines sent again plainly are duplicates, the rest new.
+        var (resent, again) = await Http.PostNdjsonAsync(lines);
+        Assert.Equal(200, resent);
+        Assert.Equal(accepted, again.GetProperty("duplicates").GetInt32());
+        Assert.Equal(4_000 - accepted, again.GetProperty("accepted").GetInt32() - again.GetProperty("duplicates").GetInt32());
     }
 }

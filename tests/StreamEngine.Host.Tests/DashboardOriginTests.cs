@@ -1,24 +1,29 @@
 namespace StreamEngine.Host.Tests;
 
 /// <summary>Browser dashboards of other origins: let in for the origins --cors-origins names, and only those.</summary>
-public sealed class DashboardOriginTests : IAsyncLifetime
+public sealed class DashboardOriginTests(DashboardOriginTests.Node node) : IClassFixture<DashboardOriginTests.Node>
 {
     private const string Dashboard = "https://dash.example.com";
 
-    private readonly TempDirectory _dir = new();
-    private EngineProcess _engine = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>One node, started with two origins, for the tests of this class.</summary>
+    public sealed class Node : IAsyncLifetime
     {
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        _engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model, "--cors-origins", $"{Dashboard}, http://localhost:3000");
-    }
+        private readonly TempDirectory _dir = new();
 
-    public async Task DisposeAsync()
-    {
-        await _engine.DisposeAsync();
-        _dir.Dispose();
+        public EngineProcess Engine { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            var model = Path.Combine(_dir.Path, "model.yaml");
+            await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+            Engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model, "--cors-origins", $"{Dashboard}, http://localhost:3000");
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Engine.DisposeAsync();
+            _dir.Dispose();
+        }
     }
 
     private async Task<HttpResponseMessage> FromAsync(HttpMethod method, string path, string origin)
@@ -30,7 +35,7 @@ public sealed class DashboardOriginTests : IAsyncLifetime
             request.Headers.Add("Access-Control-Request-Method", "GET");
         }
 
-        return await _engine.Http.SendAsync(request);
+        return await node.Engine.Http.SendAsync(request);
     }
 
     [Fact]
@@ -54,5 +59,21 @@ public sealed class DashboardOriginTests : IAsyncLifetime
         Assert.Equal(204, (int)preflight.StatusCode);
         Assert.Equal("http://localhost:3000", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Contains("GET", string.Join(",", preflight.Headers.GetValues("Access-Control-Allow-Methods")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_body_still_tells_the_dashboard_why()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ingest", UriKind.Relative))
+        {
+            Content = new ByteArrayContent("{}"u8.ToArray()),
+        };
+        request.Headers.Add("Origin", Dashboard);
+        request.Content.Headers.TryAddWithoutValidation("Content-Encoding", "zstd");
+
+        using var refused = await node.Engine.Http.SendAsync(request);
+
+        Assert.Equal(415, (int)refused.StatusCode);
+        Assert.Equal(Dashboard, Assert.Single(refused.Headers.GetValues("Access-Control-Allow-Origin")));
     }
 }

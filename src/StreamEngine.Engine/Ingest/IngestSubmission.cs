@@ -4,8 +4,9 @@ using StreamEngine.Domain.Ingest;
 namespace StreamEngine.Engine.Ingest;
 
 /// <summary>The outcome of a whole NDJSON input (a request body or a file): its chunks' outcomes summed.</summary>
-/// <param name="UnreadFromLine">When the graph stayed saturated: the first line that was not taken (resend from there); else null.</param>
-public sealed record SubmissionResult(IngestOutcome Total, int? UnreadFromLine);
+/// <param name="UnreadFromLine">When the graph stayed saturated, or the input could not be read further: the first line that was not taken (resend from there); else null.</param>
+/// <param name="UnreadableInput">Why the input could not be read from <paramref name="UnreadFromLine"/> on (a body that does not decompress); null when it could.</param>
+public sealed record SubmissionResult(IngestOutcome Total, int? UnreadFromLine, string? UnreadableInput = null);
 
 /// <summary>Feeds a whole NDJSON input through the graph chunk by chunk and waits until each chunk is journaled.</summary>
 public static class IngestSubmission
@@ -14,17 +15,26 @@ public static class IngestSubmission
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var outcomes = new List<Task<IngestOutcome>>();
-        var unread = await NdjsonChunker.ReadAsync(input, async chunk =>
+        try
         {
-            if (!await pipeline.TryEnqueueAsync(chunk, maxWait, cancellationToken))
+            var unread = await NdjsonChunker.ReadAsync(input, async chunk =>
             {
-                return false;
-            }
+                if (!await pipeline.TryEnqueueAsync(chunk, maxWait, cancellationToken))
+                {
+                    return false;
+                }
 
-            outcomes.Add(chunk.Outcome);
-            return true;
-        }, cancellationToken);
+                outcomes.Add(chunk.Outcome);
+                return true;
+            }, cancellationToken);
 
-        return new SubmissionResult(IngestOutcome.Sum(await Task.WhenAll(outcomes)), unread == 0 ? null : unread);
+            return new SubmissionResult(IngestOutcome.Sum(await Task.WhenAll(outcomes)), unread == 0 ? null : unread);
+        }
+        catch (UnreadableInputException ex)
+        {
+            // The lines handed over before are journaled all the same: they are answered for, so that
+            // only the rest is sent again.
+            return new SubmissionResult(IngestOutcome.Sum(await Task.WhenAll(outcomes)), ex.FromLine, ex.Message);
+        }
     }
 }

@@ -17,6 +17,7 @@ public static class NdjsonChunker
 
     /// <summary>Reads <paramref name="reader"/> to its end, handing each chunk to <paramref name="onChunk"/>; stops early when it returns false.</summary>
     /// <returns>The line number of the first line not taken, or 0 when everything was read.</returns>
+    /// <exception cref="UnreadableInputException">The input's bytes stopped being readable; its <c>FromLine</c> says from which line.</exception>
     public static async Task<int> ReadAsync(PipeReader reader, Func<IngestChunk, Task<bool>> onChunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -24,7 +25,16 @@ public static class NdjsonChunker
         var state = new State();
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken);
+            ReadResult result;
+            try
+            {
+                result = await reader.ReadAsync(cancellationToken);
+            }
+            catch (UnreadableInputException ex)
+            {
+                throw new UnreadableInputException(ex.Message, ex.InnerException) { FromLine = state.NextLine };
+            }
+
             var buffer = result.Buffer;
             var taken = buffer.Start;
             while (state.TryTake(ref buffer, result.IsCompleted, out var chunk))

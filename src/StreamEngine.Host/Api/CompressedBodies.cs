@@ -1,14 +1,17 @@
+using StreamEngine.Engine.Ingest;
+
 namespace StreamEngine.Host.Api;
 
 /// <summary>
 /// Request bodies may come compressed (<c>Content-Encoding: gzip</c>, <c>br</c> or <c>deflate</c>):
 /// NDJSON posts shrink several times over, which is most of a firehose client's bandwidth. A body in
 /// another encoding is refused with 415 rather than read as posts, and one that does not decompress
-/// with 400, both naming what is wrong.
+/// with 400, both naming what is wrong; ingest answers for the lines it read before that.
 /// </summary>
 internal static class CompressedBodies
 {
-    private static readonly string[] Supported = ["gzip", "br", "deflate", "identity"];
+    private static readonly string[] Decoded = ["gzip", "br", "deflate"];
+    private static readonly object EncodingKey = new();
 
     public static IServiceCollection AddCompressedBodies(this IServiceCollection services) => services.AddRequestDecompression();
 
@@ -16,16 +19,14 @@ internal static class CompressedBodies
     {
         app.Use(async (http, next) =>
         {
-            var encodings = http.Request.Headers.ContentEncoding;
-            if (encodings.Count == 0)
+            var named = http.Request.Headers.ContentEncoding.ToString().Trim();
+            if (named.Length == 0 || named.Equals("identity", StringComparison.OrdinalIgnoreCase))
             {
                 await next(http);
                 return;
             }
 
-            var named = encodings.ToString();
-            if (encodings.Count > 1 || named.Contains(',', StringComparison.Ordinal)
-                || !Supported.Contains(named.Trim(), StringComparer.OrdinalIgnoreCase))
+            if (!Decoded.Contains(named, StringComparer.OrdinalIgnoreCase))
             {
                 await Results.Json(
                         new ApiErrors.ErrorResponse($"Content-Encoding '{named}' is not read here; send the body as it is, or in one of gzip, br or deflate"),
@@ -34,16 +35,30 @@ internal static class CompressedBodies
                 return;
             }
 
+            // The decompression takes the header away once it has read it.
+            http.Items[EncodingKey] = named.ToLowerInvariant();
             try
             {
                 await next(http);
             }
-            catch (InvalidDataException ex) when (!http.Response.HasStarted)
+            catch (UnreadableInputException ex) when (!http.Response.HasStarted)
             {
                 http.Response.Clear();
-                await ApiErrors.BadRequest($"the body is not valid {named.Trim()} (Content-Encoding): {ex.Message}").ExecuteAsync(http);
+                await ApiErrors.BadRequest(ex.Message).ExecuteAsync(http);
             }
         });
-        return app.UseRequestDecompression();
+        app.UseRequestDecompression();
+
+        // Behind the decompression, so that what it cannot decode is told apart from a connection
+        // that failed.
+        return app.Use((http, next) =>
+        {
+            if (http.Items.TryGetValue(EncodingKey, out var encoding) && encoding is string named)
+            {
+                http.Request.Body = new DecodedBody(http.Request.Body, named);
+            }
+
+            return next(http);
+        });
     }
 }

@@ -24,6 +24,21 @@ internal static class IngestEndpoints
 
     private const string StoppingMessage = "this node is stopping; send the posts to another node, or again once it has restarted";
 
+    private static string? ErrorOf(SubmissionResult result, bool stopping)
+    {
+        if (result.UnreadableInput is { } unreadable)
+        {
+            var notRead = $"{unreadable}: lines from {result.UnreadFromLine} on were not read; send them again once mended";
+            return result.Total.Failure is { } failure ? $"{failure}; and {notRead}" : notRead;
+        }
+
+        return result.Total.Failure ?? (result.UnreadFromLine is { } line
+            ? stopping
+                ? $"{StoppingMessage}: lines from {line} on were not read"
+                : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
+            : null);
+    }
+
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ingest", async (HttpContext http, IngestService ingest, StreamEngineOptions options) =>
@@ -51,11 +66,20 @@ internal static class IngestEndpoints
                 listed,
                 result.Total.Errors.Count > listed.Count ? result.Total.Errors.Count - listed.Count : null,
                 result.UnreadFromLine,
-                result.Total.Failure ?? (result.UnreadFromLine is { } line
-                    ? ingest.IsStopping
-                        ? $"{StoppingMessage}: lines from {line} on were not read"
-                        : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
-                    : null));
+                ErrorOf(result, ingest.IsStopping));
+
+            // The lines before were taken; those from UnreadFromLine on are the client's to mend,
+            // unless the store failed the taken ones too, which is the node's to mend first.
+            if (result.UnreadableInput is not null)
+            {
+                if (result.Total.Journaled)
+                {
+                    return Results.Json(response, statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                http.Response.Headers.RetryAfter = "5";
+                return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
 
             // Lines a stopping node did not read are for another node, not for a retry here.
             if (result.UnreadFromLine is not null && ingest.IsStopping)

@@ -1,0 +1,76 @@
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Host.Api;
+
+/// <summary>
+/// A decompressed request body whose decoding errors surface as <see cref="UnreadableInputException"/>:
+/// the decoders report bad data each their own way (gzip and deflate with
+/// <see cref="InvalidDataException"/>, Brotli with <see cref="InvalidOperationException"/>), and
+/// neither must pass for a failed connection or be answered as a fault of the node.
+/// </summary>
+internal sealed class DecodedBody(Stream decoded, string encoding) : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        try
+        {
+            return decoded.Read(buffer, offset, count);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+        {
+            throw Unreadable(ex);
+        }
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await decoded.ReadAsync(buffer, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+        {
+            throw Unreadable(ex);
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            decoded.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private UnreadableInputException Unreadable(Exception ex) =>
+        new($"the body is not valid {encoding} (Content-Encoding): {ex.Message}", ex);
+}
