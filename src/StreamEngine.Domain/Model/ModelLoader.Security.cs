@@ -45,7 +45,7 @@ public static partial class ModelLoader
                     continue;
                 }
 
-                var bare = text[(colon + 1)..].TrimStart('@');
+                var bare = Handles.Bare(text[(colon + 1)..]);
                 if (bare.Length == 0 || bare.Any(char.IsWhiteSpace))
                 {
                     Error(handle, $"'{text}' is not a handle");

@@ -6,7 +6,7 @@ namespace StreamEngine.Domain.Threats;
 public readonly record struct OfficialHandle(string Handle, Network Network = Network.Unknown)
 {
     /// <summary>The handle without a leading '@'.</summary>
-    public string Bare => Handle.TrimStart('@');
+    public string Bare => Handles.Bare(Handle);
 
     public bool Covers(Network network) => Network == Network.Unknown || Network == network;
 }

@@ -68,7 +68,7 @@ public sealed class ImpersonationDetector
     {
         ArgumentNullException.ThrowIfNull(post);
         var author = post.Author;
-        var handle = author.Handle.AsSpan().TrimStart('@');
+        var handle = Handles.Bare(author.Handle.AsSpan());
         if (!handle.IsEmpty && _official.TryGetValue(handle, out var owners))
         {
             return OfficialElsewhere(post, owners);
@@ -149,7 +149,7 @@ public sealed class ImpersonationDetector
         foreach (var group in owners.GroupBy(o => o.Brand))
         {
             var networks = string.Join(", ", group.Select(o => o.Network.ToName()));
-            var evidence = $"@{post.Author.Handle!.TrimStart('@')} is official on {networks}, not on {post.Network.ToName()}";
+            var evidence = $"@{Handles.Bare(post.Author.Handle!)} is official on {networks}, not on {post.Network.ToName()}";
             findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[group.Key].BrandId, post.Id, ThreatFinding.AuthorOf(post.Author), evidence, ThreatSeverity.Low));
         }
 

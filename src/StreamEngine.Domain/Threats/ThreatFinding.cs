@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Posts;
+
 namespace StreamEngine.Domain.Threats;
 
 public enum ThreatKind : byte
@@ -34,7 +36,7 @@ public sealed record ThreatFinding(
 
     /// <summary>"@handle" when the author has one, else their id.</summary>
     internal static string? AuthorOf(Posts.Author author) =>
-        string.IsNullOrEmpty(author.Handle) ? author.Id : "@" + author.Handle.TrimStart('@');
+        string.IsNullOrEmpty(author.Handle) ? author.Id : "@" + Handles.Bare(author.Handle);
 }
 
 public static class ThreatNames

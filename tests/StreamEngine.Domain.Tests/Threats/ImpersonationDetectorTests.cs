@@ -30,6 +30,7 @@ public sealed class ImpersonationDetectorTests
         { "ａｃｍｅ", null, Network.X, "acme" },          // full-width
         { "ácme", null, Network.X, "acme" },
         { "a_c_m_e", null, Network.X, "acme" },
+        { "@@acme", null, Network.X, "acme" },        // one leading @ is the sign, a second is not: not the official acme
         { "amce", null, Network.X, "acme" },          // two neighbours swapped
         { "acme_support_1", null, Network.X, "acme" },
         { "acme_uk", null, Network.Instagram, "acme" }, // official on X only

@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Query;
 
 namespace StreamEngine.Domain.Matching.Compiled;
@@ -181,15 +182,12 @@ public sealed partial class CompiledMatcher
         return gap <= maxGap;
     }
 
-    /// <summary>A handle as <c>author:</c> reads it: one leading '@' is how handles are written, a second is part of the handle.</summary>
-    private static ReadOnlySpan<char> WithoutSign(string handle) => handle.StartsWith('@') ? handle.AsSpan(1) : handle;
-
     private static bool FieldMatches(FieldNode field, in PostFields fields) => field switch
     {
         NetworkField n => fields.Network == n.Network,
         LangField l => fields.Language is { } language && language.Equals(l.Language, StringComparison.OrdinalIgnoreCase),
         CountryField c => fields.Country is { } country && country.Equals(c.Country, StringComparison.OrdinalIgnoreCase),
-        AuthorField a => fields.AuthorHandle is { } handle && WithoutSign(handle).Equals(a.Handle, StringComparison.OrdinalIgnoreCase),
+        AuthorField a => fields.AuthorHandle is { } handle && Handles.Bare(handle.AsSpan()).Equals(a.Handle, StringComparison.OrdinalIgnoreCase),
         FollowersField f => f.Comparison switch
         {
             FollowersComparison.GreaterThan => fields.Followers > f.Count,

@@ -1,0 +1,16 @@
+namespace StreamEngine.Domain.Posts;
+
+/// <summary>
+/// An author's handle is written with one leading '@' or none, and that sign is not part of it; a
+/// second '@' is (<c>@@acme</c> is not the account <c>acme</c>, and must not pass for it).
+/// </summary>
+public static class Handles
+{
+    public static ReadOnlySpan<char> Bare(ReadOnlySpan<char> handle) => handle.StartsWith('@') ? handle[1..] : handle;
+
+    public static string Bare(string handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return handle.StartsWith('@') ? handle[1..] : handle;
+    }
+}
