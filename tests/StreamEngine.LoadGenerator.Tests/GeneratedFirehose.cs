@@ -1,5 +1,6 @@
 using System.Text;
 using StreamEngine.Domain.Analysis;
+using StreamEngine.Domain.Ingest;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sentiment;
@@ -7,7 +8,7 @@ using StreamEngine.LoadGenerator.Firehose;
 
 namespace StreamEngine.LoadGenerator.Tests;
 
-/// <summary>A stretch of firehose read back as the engine reads it: each line parsed, then matched against the model.</summary>
+/// <summary>A stretch of firehose read back as the engine reads it: each line read as ingest reads it (as of <see cref="Now"/>), then matched against the model.</summary>
 internal sealed class GeneratedFirehose
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
@@ -25,7 +26,7 @@ internal sealed class GeneratedFirehose
         {
             var (line, _) = generator.Next();
             Lines.Add(line);
-            if (!PostParser.TryParse(line.AsSpan(0, line.Length - 1), out var post, out var error))
+            if (!ChunkReader.TryReadPost(line.AsSpan(0, line.Length - 1), Now, out var post, out var error))
             {
                 Errors.Add($"line {i + 1}: {error}: {Encoding.UTF8.GetString(line)}");
                 continue;

@@ -9,6 +9,18 @@ public sealed class PostPoolTests
     private static string[] Ids(byte[] batch) =>
         [.. Encoding.UTF8.GetString(batch).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[7..(l.IndexOf('"', 7))])];
 
+    /// <summary>The batch with every line's id digits blanked: what a pass must leave as it was.</summary>
+    private static byte[] WithoutIds(byte[] batch, PostPool pool)
+    {
+        var copy = batch.ToArray();
+        foreach (var start in pool.Batches[0].LineStarts)
+        {
+            copy.AsSpan(start + pool.IdDigitsOffset, FirehoseGenerator.IdDigits).Fill((byte)'#');
+        }
+
+        return copy;
+    }
+
     [Fact]
     public void Each_pass_gives_fresh_ids_and_leaves_the_rest_of_each_line_as_it_was()
     {
@@ -22,8 +34,6 @@ public sealed class PostPoolTests
         Assert.Empty(firstPass.Intersect(secondPass));
         Assert.Equal(firstPass.Length - firstPass.Distinct().Count(), secondPass.Length - secondPass.Distinct().Count());
         Assert.True(firstPass.Length - firstPass.Distinct().Count() > 0, "the pool holds repeats to keep");
-        Assert.Equal(
-            Encoding.UTF8.GetString(pool.Materialise(0, 0)).Replace(firstPass[0], "", StringComparison.Ordinal).Length,
-            Encoding.UTF8.GetString(pool.Materialise(0, 1)).Replace(secondPass[0], "", StringComparison.Ordinal).Length);
+        Assert.Equal(WithoutIds(pool.Materialise(0, 0), pool), WithoutIds(pool.Materialise(0, 1), pool));
     }
 }

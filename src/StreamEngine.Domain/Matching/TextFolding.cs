@@ -4,8 +4,9 @@ using System.Text;
 namespace StreamEngine.Domain.Matching;
 
 /// <summary>
-/// Folds text for matching: lower case (Greek final sigma as sigma), accents removed, full-width and
-/// other compatibility forms mapped to their plain letters. Folding is per UTF-16 unit through a
+/// Folds text for matching: lower case (Greek final sigma as sigma), accents removed (and the
+/// strokes of the Latin letters typed without them, ł ø đ), full-width and other compatibility forms
+/// mapped to their plain letters. Folding is per UTF-16 unit through a
 /// table built once, so the hot path never normalises strings.
 /// <para>
 /// Only marks that writers add or leave out at will are removed: the accents of the Latin, Greek and

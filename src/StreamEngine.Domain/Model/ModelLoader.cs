@@ -279,7 +279,7 @@ public static partial class ModelLoader
                 if (query is not null && alerts is not null)
                 {
                     var name = named?.Value ?? id;
-                    definition = new BrandDefinition(id, name, query, competitors.Select(c => c.Value!).Distinct(StringComparer.Ordinal).ToList())
+                    definition = new BrandDefinition(id, name, query, competitors.Select(c => c.Value!).ToList())
                     {
                         Alerts = alerts,
                         Security = security is null ? null : security with { Name = name },

@@ -160,14 +160,20 @@ internal static class QueryLexer
             return;
         }
 
+        var partStart = 0;
         foreach (var part in text.Split(['(', ')']))
         {
             if (part is "AND" or "OR" or "NOT" || IsOperator(part, "NEAR") || IsOperator(part, "ONEAR"))
             {
+                var before = partStart > 0 ? $"{text[partStart - 1]} " : "";
+                var partEnd = partStart + part.Length;
+                var after = partEnd < text.Length ? $" {text[partEnd]}" : "";
                 throw Errors.At(text, start,
                     $"'{part}' beside a parenthesis inside a term is read as a word of that term, not as an operator; "
-                    + $"put white space around the parenthesis, e.g. ') {part} ('");
+                    + $"put white space around the parenthesis: '{before}{part}{after}'");
             }
+
+            partStart += part.Length + 1;
         }
     }
 

@@ -11,7 +11,7 @@ internal static class TextPieces
     public static readonly string[] Words =
     [
         "acme", "Acme", "corp", "Corp.", "globex", "deal", "Café", "cafe\u0301", "café", "straße", "STRASSE", "東京", "東京に", "ж",
-        "ж\u0301", "x1", "_a", "2026", "and", "or", "not", "near", "raw", "lang", "øre", "Øre", "iPhone", "iphone", "O2", "acmes",
+        "ж\u0301", "x1", "_a", "2026", "and", "or", "not", "near", "raw", "lang", "øre", "Øre", "ære", "Ære", "Łore", "iPhone", "iphone", "O2", "acmes",
         "corpo", "glob", "globe", "acne", "cor", "nea", "中", "gløß", "s", "com", "jo", "京東", "acme東京", "삼성전자", "ｿﾆｰ",
         "हिंदी", "हद", "कुल", "कल", "भारत", "ที่", "ท", "ΣΟΦΟΣ", "σοφος", "οδός",
     ];

@@ -82,11 +82,12 @@ public sealed class QueryErrorTests
     }
 
     [Theory]
-    [InlineData("(acme)AND(corp)", 2, "acme)AND(corp", "'AND' beside a parenthesis inside a term is read as a word of that term, not as an operator; put white space around the parenthesis, e.g. ') AND ('")]
+    [InlineData("(acme)AND(corp)", 2, "acme)AND(corp", "'AND' beside a parenthesis inside a term is read as a word of that term, not as an operator; put white space around the parenthesis: ') AND ('")]
     [InlineData("a OR (b AND(c))", 9, "AND(c", "'AND' beside a parenthesis")]
     [InlineData("(a OR b)AND c", 7, "b)AND", "'AND' beside a parenthesis")]
     [InlineData("x AND (a)OR(b)", 8, "a)OR(b", "'OR' beside a parenthesis")]
-    [InlineData("x AND(NOT y)", 3, "AND(NOT", "'AND' beside a parenthesis")]
+    [InlineData("x AND(NOT y)", 3, "AND(NOT", "'AND' beside a parenthesis inside a term is read as a word of that term, not as an operator; put white space around the parenthesis: 'AND ('")]
+    [InlineData("(b)OR c", 2, "b)OR", "put white space around the parenthesis: ') OR'")]
     [InlineData("(a)NEAR/2(b)", 2, "a)NEAR/2(b", "'NEAR/2' beside a parenthesis")]
     [InlineData("(a)ONEAR/1(b)", 2, "a)ONEAR/1(b", "'ONEAR/1' beside a parenthesis")]
     public void Refuses_an_operator_written_against_a_parenthesis_inside_a_term(string query, int column, string token, string expected)
