@@ -80,7 +80,9 @@ public sealed class ImpersonationDetector
         Span<LookalikeMatch> byHandle = stackalloc LookalikeMatch[MaxFindings];
         Span<LookalikeMatch> byName = stackalloc LookalikeMatch[MaxFindings];
 
-        var handleCount = Search(handle, handleUnits, letters, byHandle, out var handleLength);
+        // Extra signs are only ink: @@acme shows as the official @acme, so it is compared without them.
+        var shown = handle.TrimStart('@');
+        var handleCount = Search(shown, handleUnits, letters, byHandle, out var handleLength);
         var nameCount = Search(author.Name, nameUnits, letters, byName, out var nameLength);
         if (handleCount + nameCount == 0)
         {
@@ -91,7 +93,7 @@ public sealed class ImpersonationDetector
         var subject = "@" + handle.ToString();
         foreach (var match in byHandle[..handleCount])
         {
-            Add(findings, post, subject, match, handle, handleUnits[..handleLength]);
+            Add(findings, post, subject, match, shown, handleUnits[..handleLength]);
         }
 
         foreach (var match in byName[..nameCount])
