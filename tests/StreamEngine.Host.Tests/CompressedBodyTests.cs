@@ -56,6 +56,18 @@ public sealed class CompressedBodyTests(EngineFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Another_endpoint_refuses_a_body_that_does_not_decompress_with_400()
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Post("analyze-bad") + new string('x', 4096)));
+        content.Headers.ContentEncoding.Add("br");
+        using var response = await Http.PostAsync(new Uri("/api/analyze", UriKind.Relative), content);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
+        Assert.StartsWith("the body is not valid br (Content-Encoding): ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_or_identity_encoding_is_read_as_it_is()
     {
         foreach (var encoding in new[] { "", "identity" })

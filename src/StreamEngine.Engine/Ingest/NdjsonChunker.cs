@@ -32,7 +32,7 @@ public static class NdjsonChunker
             }
             catch (UnreadableInputException ex)
             {
-                throw new UnreadableInputException(ex.Message, ex.InnerException) { FromLine = state.NextLine };
+                throw new UnreadableInputException(ex.Message, ex) { FromLine = state.NextLine };
             }
 
             var buffer = result.Buffer;

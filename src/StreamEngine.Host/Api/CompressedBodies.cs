@@ -35,8 +35,11 @@ internal static class CompressedBodies
                 return;
             }
 
-            // The decompression takes the header away once it has read it.
-            http.Items[EncodingKey] = named.ToLowerInvariant();
+            // The decompression takes the header away once it has read it, and builds its decoder on
+            // the body as it is now.
+            var received = new ReceivedBody(http.Request.Body);
+            http.Request.Body = received;
+            http.Items[EncodingKey] = (named.ToLowerInvariant(), received);
             try
             {
                 await next(http);
@@ -53,9 +56,9 @@ internal static class CompressedBodies
         // that failed.
         return app.Use((http, next) =>
         {
-            if (http.Items.TryGetValue(EncodingKey, out var encoding) && encoding is string named)
+            if (http.Items.TryGetValue(EncodingKey, out var item) && item is (string encoding, ReceivedBody received))
             {
-                http.Request.Body = new DecodedBody(http.Request.Body, named);
+                http.Request.Body = new DecodedBody(http.Request.Body, encoding, received);
             }
 
             return next(http);

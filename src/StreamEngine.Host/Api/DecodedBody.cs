@@ -6,9 +6,10 @@ namespace StreamEngine.Host.Api;
 /// A decompressed request body whose decoding errors surface as <see cref="UnreadableInputException"/>:
 /// the decoders report bad data each their own way (gzip and deflate with
 /// <see cref="InvalidDataException"/>, Brotli with <see cref="InvalidOperationException"/>), and
-/// neither must pass for a failed connection or be answered as a fault of the node.
+/// neither must pass for a failed connection or be answered as a fault of the node. An error that
+/// came up from the connection (<paramref name="received"/>) is left as it is.
 /// </summary>
-internal sealed class DecodedBody(Stream decoded, string encoding) : Stream
+internal sealed class DecodedBody(Stream decoded, string encoding, ReceivedBody received) : Stream
 {
     public override bool CanRead => true;
 
@@ -30,7 +31,7 @@ internal sealed class DecodedBody(Stream decoded, string encoding) : Stream
         {
             return decoded.Read(buffer, offset, count);
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+        catch (Exception ex) when (IsBadData(ex))
         {
             throw Unreadable(ex);
         }
@@ -42,7 +43,7 @@ internal sealed class DecodedBody(Stream decoded, string encoding) : Stream
         {
             return await decoded.ReadAsync(buffer, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+        catch (Exception ex) when (IsBadData(ex))
         {
             throw Unreadable(ex);
         }
@@ -70,6 +71,9 @@ internal sealed class DecodedBody(Stream decoded, string encoding) : Stream
 
         base.Dispose(disposing);
     }
+
+    private bool IsBadData(Exception ex) =>
+        !received.Failed && ex is InvalidDataException or (InvalidOperationException and not ObjectDisposedException);
 
     private UnreadableInputException Unreadable(Exception ex) =>
         new($"the body is not valid {encoding} (Content-Encoding): {ex.Message}", ex);
