@@ -26,17 +26,15 @@ internal static class IngestEndpoints
 
     private static string? ErrorOf(SubmissionResult result, bool stopping)
     {
-        if (result.UnreadableInput is { } unreadable)
+        var notRead = result.UnreadFromLine is not { } line ? null
+            : result.UnreadableInput is { } unreadable ? $"{unreadable}: lines from {line} on were not read; send them again once mended"
+            : stopping ? $"{StoppingMessage}: lines from {line} on were not read"
+            : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After";
+        return (result.Total.Failure, notRead) switch
         {
-            var notRead = $"{unreadable}: lines from {result.UnreadFromLine} on were not read; send them again once mended";
-            return result.Total.Failure is { } failure ? $"{failure}; and {notRead}" : notRead;
-        }
-
-        return result.Total.Failure ?? (result.UnreadFromLine is { } line
-            ? stopping
-                ? $"{StoppingMessage}: lines from {line} on were not read"
-                : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After"
-            : null);
+            ({ } failure, { } rest) => $"{failure}; and {rest}",
+            (var failure, var rest) => failure ?? rest,
+        };
     }
 
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
@@ -68,17 +66,18 @@ internal static class IngestEndpoints
                 result.UnreadFromLine,
                 ErrorOf(result, ingest.IsStopping));
 
-            // The lines before were taken; those from UnreadFromLine on are the client's to mend,
-            // unless the store failed the taken ones too, which is the node's to mend first.
-            if (result.UnreadableInput is not null)
+            // Taken lines the store failed are the node's to mend first, whatever else stopped the
+            // reading: the whole body is to be sent again.
+            if (!result.Total.Journaled)
             {
-                if (result.Total.Journaled)
-                {
-                    return Results.Json(response, statusCode: StatusCodes.Status400BadRequest);
-                }
-
                 http.Response.Headers.RetryAfter = "5";
                 return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            // The lines before were taken; those from UnreadFromLine on are the client's to mend.
+            if (result.UnreadableInput is not null)
+            {
+                return Results.Json(response, statusCode: StatusCodes.Status400BadRequest);
             }
 
             // Lines a stopping node did not read are for another node, not for a retry here.
@@ -92,12 +91,6 @@ internal static class IngestEndpoints
             {
                 http.Response.Headers.RetryAfter = "1";
                 return Results.Json(response, statusCode: StatusCodes.Status429TooManyRequests);
-            }
-
-            if (!result.Total.Journaled)
-            {
-                http.Response.Headers.RetryAfter = "5";
-                return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             return Results.Ok(response);
