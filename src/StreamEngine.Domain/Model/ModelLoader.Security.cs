@@ -46,9 +46,11 @@ public static partial class ModelLoader
                 }
 
                 var bare = Handles.Bare(text[(colon + 1)..]);
-                if (bare.Length == 0 || bare.Any(char.IsWhiteSpace))
+                if (bare.Length == 0 || bare.Any(char.IsWhiteSpace) || bare.StartsWith('@'))
                 {
-                    Error(handle, $"'{text}' is not a handle");
+                    Error(handle, bare.StartsWith('@')
+                        ? $"'{text}' is not a handle: write it with one '@' or none"
+                        : $"'{text}' is not a handle");
                     continue;
                 }
 

@@ -75,6 +75,7 @@ public sealed class BrandSecurityModelTests
     [InlineData("    security:\n      handles: acme", "'handles' must be a list")]
     [InlineData("    security:\n      handles: [\"myspace:acme\"]", "'myspace' is not a network")]
     [InlineData("    security:\n      handles: [\"x:\"]", "'x:' is not a handle")]
+    [InlineData("    security:\n      handles: [\"@@acme\"]", "'@@acme' is not a handle: write it with one '@' or none")]
     [InlineData("    security:\n      domains: [\"https://acme.com/\"]", "is not a domain name")]
     [InlineData("    security:\n      domains: [acme]", "is not a domain name")]
     [InlineData("    security:\n      executives: [\"\"]", "each entry of 'executives' must be a non-empty text")]
