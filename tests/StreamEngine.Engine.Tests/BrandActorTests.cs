@@ -338,6 +338,36 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Batches_that_span_many_minutes_snapshot_before_the_batch_count_comes_round()
+    {
+        // Each test batch holds posts of six different minutes.
+        var settings = new BrandActorSettings(SnapshotEvery: 1_000, SnapshotEveryMinutes: 10);
+        var brand = Brand("acme", settings);
+
+        await RecordAsync(brand, "acme", Batches(1));
+        Assert.Empty(_database.SnapshotRowsOf("brand-acme"));
+        await RecordAsync(brand, "acme", Batches(2).Skip(1));
+
+        await AwaitConditionAsync(() => Task.FromResult(_database.Holds(db => db.SnapshotRowsOf("brand-acme") is [{ SequenceNr: 2 }])), Generous);
+    }
+
+    [Fact]
+    public async Task Batches_replayed_at_a_restart_count_towards_the_next_snapshot()
+    {
+        var settings = new BrandActorSettings(SnapshotEvery: 3);
+        var brand = Brand("acme", settings);
+        await RecordAsync(brand, "acme", Batches(2));
+        await StopAsync(brand);
+        Assert.Empty(_database.SnapshotRowsOf("brand-acme"));
+
+        var restarted = Brand("acme", settings);
+        await RecordAsync(restarted, "acme", Batches(3).Skip(2));
+
+        // Two replayed and one new make three: the snapshot lands after the third, not the fifth.
+        await AwaitConditionAsync(() => Task.FromResult(_database.Holds(db => db.SnapshotRowsOf("brand-acme") is [{ SequenceNr: 3 }])), Generous);
+    }
+
+    [Fact]
     public async Task A_brand_keeps_its_sealed_history_in_the_nodes_store_gives_it_back_on_stopping_and_recovers_it()
     {
         var directory = Directory.CreateTempSubdirectory("streamengine-history-test-");

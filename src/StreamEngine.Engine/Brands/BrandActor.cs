@@ -38,6 +38,7 @@ public sealed class BrandActor : ReceivePersistentActor
     private readonly Queue<IActorRef> _awaitingJournal = new();
     private BrandAggregate _aggregate;
     private int _batchesSinceSnapshot;
+    private long _minutesSinceSnapshot;
     private long _firehoseMinute = long.MinValue;
     private DateTimeOffset _lastRecorded;
 
@@ -68,7 +69,14 @@ public sealed class BrandActor : ReceivePersistentActor
                 Keep(snapshot.Alerts ?? []);
             }
         });
-        Recover<MentionsRecorded>(e => _aggregate.Replay(e.Delta));
+        Recover<MentionsRecorded>(e =>
+        {
+            _aggregate.Replay(e.Delta);
+
+            // What a restart replays counts towards the next snapshot: a brand that restarts often
+            // would otherwise never take one, and its journal only grow.
+            CountSinceSnapshot(e.Delta);
+        });
         Recover<AlertsRaised>(e => Keep(e.Alerts));
         Recover<RecoveryCompleted>(_ =>
         {
@@ -194,7 +202,7 @@ public sealed class BrandActor : ReceivePersistentActor
             ForgetPastRetention();
             if (raised.Count == 0)
             {
-                SnapshotWhenDue();
+                SnapshotWhenDue(recorded.Delta);
                 return;
             }
 
@@ -203,7 +211,7 @@ public sealed class BrandActor : ReceivePersistentActor
             PersistAsync(new AlertsRaised(raised), alerts =>
             {
                 Publish(alerts);
-                SnapshotWhenDue();
+                SnapshotWhenDue(recorded.Delta);
             });
         });
     }
@@ -281,13 +289,21 @@ public sealed class BrandActor : ReceivePersistentActor
     private void ForgetPastRetention() =>
         _aggregate.Forget(_clock.GetUtcNow(), _detector.JudgedThrough is { } judged ? judged + 1 - AlertDrivers.BaselineMinutes : long.MinValue);
 
-    private void SnapshotWhenDue()
+    private void SnapshotWhenDue(BrandDelta journaled)
     {
-        if (++_batchesSinceSnapshot >= _settings.SnapshotEvery)
+        CountSinceSnapshot(journaled);
+        if (_batchesSinceSnapshot >= _settings.SnapshotEvery || _minutesSinceSnapshot >= _settings.SnapshotEveryMinutes)
         {
             _batchesSinceSnapshot = 0;
+            _minutesSinceSnapshot = 0;
             SaveSnapshot(new BrandSnapshot(BrandAggregateCodec.Encode(_aggregate), Alerts: [.. _alerts]));
         }
+    }
+
+    private void CountSinceSnapshot(BrandDelta journaled)
+    {
+        _batchesSinceSnapshot++;
+        _minutesSinceSnapshot += journaled.Minutes.Count;
     }
 
     private IReadOnlyList<Alert> JudgeClosedMinutes()

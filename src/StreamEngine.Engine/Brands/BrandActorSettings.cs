@@ -12,9 +12,16 @@ namespace StreamEngine.Engine.Brands;
 /// <see cref="BrandRecoveryTopic.Name"/>), as a node of a cluster does; otherwise on the local event stream.
 /// </param>
 /// <param name="History">The node's store of sealed history (<see cref="HistoryStore"/>); kept in memory when null.</param>
+/// <param name="SnapshotEveryMinutes">
+/// Minutes of mentions journaled between snapshots, whichever of this and <paramref name="SnapshotEvery"/>
+/// comes first. A batch of the live firehose holds a minute or two, so the batches decide; one of a
+/// backfill or a replayed file holds hundreds, and replaying a few such batches at a restart costs more
+/// than reading a snapshot of every minute and hour a brand keeps (about 2,200 of them).
+/// </param>
 public sealed record BrandActorSettings(
     int SnapshotEvery = 200,
     AlertSettings? Alerts = null,
     int KeptAlerts = 1_000,
     bool PublishClusterWide = false,
-    HistoryStore? History = null);
+    HistoryStore? History = null,
+    int SnapshotEveryMinutes = 4_000);
