@@ -15,8 +15,8 @@ namespace StreamEngine.Engine.Brands;
 /// <param name="SnapshotEveryMinutes">
 /// Minutes of mentions journaled between snapshots, whichever of this and <paramref name="SnapshotEvery"/>
 /// comes first. A batch of the live firehose holds a minute or two, so the batches decide; one of a
-/// backfill or a replayed file holds hundreds, and replaying a few such batches at a restart costs more
-/// than reading a snapshot of every minute and hour a brand keeps (about 2,200 of them).
+/// backfill or a replayed file holds hundreds, and a restart would replay every one of them: past a
+/// day of minutes, the journal holds more than a snapshot of every minute and hour a brand keeps.
 /// </param>
 public sealed record BrandActorSettings(
     int SnapshotEvery = 200,
@@ -24,4 +24,4 @@ public sealed record BrandActorSettings(
     int KeptAlerts = 1_000,
     bool PublishClusterWide = false,
     HistoryStore? History = null,
-    int SnapshotEveryMinutes = 4_000);
+    int SnapshotEveryMinutes = 1_440);
