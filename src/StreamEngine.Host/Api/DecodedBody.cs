@@ -9,22 +9,8 @@ namespace StreamEngine.Host.Api;
 /// neither must pass for a failed connection or be answered as a fault of the node. An error that
 /// came up from the connection (<paramref name="received"/>) is left as it is.
 /// </summary>
-internal sealed class DecodedBody(Stream decoded, string encoding, ReceivedBody received) : Stream
+internal sealed class DecodedBody(Stream decoded, string encoding, ReceivedBody received) : ReadOnlyBody
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count)
     {
         try
@@ -48,19 +34,6 @@ internal sealed class DecodedBody(Stream decoded, string encoding, ReceivedBody 
             throw Unreadable(ex);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

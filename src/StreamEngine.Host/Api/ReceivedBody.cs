@@ -4,23 +4,9 @@ namespace StreamEngine.Host.Api;
 /// The body as it comes off the connection, under the decoder, remembering whether a read of it
 /// failed: a decoder's error is then the connection's, not bad data sent.
 /// </summary>
-internal sealed class ReceivedBody(Stream connection) : Stream
+internal sealed class ReceivedBody(Stream connection) : ReadOnlyBody
 {
     public bool Failed { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -47,17 +33,4 @@ internal sealed class ReceivedBody(Stream connection) : Stream
             throw;
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
