@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.RequestDecompression;
 using StreamEngine.Engine.Ingest;
 
 namespace StreamEngine.Host.Api;
@@ -11,9 +13,16 @@ namespace StreamEngine.Host.Api;
 internal static class CompressedBodies
 {
     private static readonly string[] Decoded = ["gzip", "br", "deflate"];
-    private static readonly object EncodingKey = new();
 
-    public static IServiceCollection AddCompressedBodies(this IServiceCollection services) => services.AddRequestDecompression();
+    public static IServiceCollection AddCompressedBodies(this IServiceCollection services) =>
+        services.AddRequestDecompression(options =>
+        {
+            // The decoders ASP.NET Core reads these with, each between the connection and the reader,
+            // so that what a decoder cannot decode is told apart from a connection that failed.
+            options.DecompressionProviders["gzip"] = new Decoding("gzip", s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: true));
+            options.DecompressionProviders["br"] = new Decoding("br", s => new BrotliStream(s, CompressionMode.Decompress, leaveOpen: true));
+            options.DecompressionProviders["deflate"] = new Decoding("deflate", s => new ZLibStream(s, CompressionMode.Decompress, leaveOpen: true));
+        });
 
     public static IApplicationBuilder UseCompressedBodies(this IApplicationBuilder app)
     {
@@ -35,11 +44,6 @@ internal static class CompressedBodies
                 return;
             }
 
-            // The decompression takes the header away once it has read it, and builds its decoder on
-            // the body as it is now.
-            var received = new ReceivedBody(http.Request.Body);
-            http.Request.Body = received;
-            http.Items[EncodingKey] = (named.ToLowerInvariant(), received);
             try
             {
                 await next(http);
@@ -50,18 +54,15 @@ internal static class CompressedBodies
                 await ApiErrors.BadRequest(ex.Message).ExecuteAsync(http);
             }
         });
-        app.UseRequestDecompression();
+        return app.UseRequestDecompression();
+    }
 
-        // Behind the decompression, so that what it cannot decode is told apart from a connection
-        // that failed.
-        return app.Use((http, next) =>
+    private sealed class Decoding(string encoding, Func<Stream, Stream> decoder) : IDecompressionProvider
+    {
+        public Stream GetDecompressionStream(Stream stream)
         {
-            if (http.Items.TryGetValue(EncodingKey, out var item) && item is (string encoding, ReceivedBody received))
-            {
-                http.Request.Body = new DecodedBody(http.Request.Body, encoding, received);
-            }
-
-            return next(http);
-        });
+            var received = new ReceivedBody(stream);
+            return new DecodedBody(decoder(received), encoding, received);
+        }
     }
 }

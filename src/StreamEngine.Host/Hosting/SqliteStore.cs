@@ -85,13 +85,11 @@ internal static class SqliteStore
 
     /// <summary>Options for the snapshot store and the journal's read before the node starts: the connection string, and every native connection prepared.</summary>
     public static DataOptions DataOptions(string connectionString) =>
-        new DataOptions()
-            .UseConnectionString(ProviderName.SQLiteMS, connectionString)
-            .UseAfterConnectionOpened(Prepare, (connection, _) =>
-            {
-                Prepare(connection);
-                return Task.CompletedTask;
-            });
+        OptionsPreparing(connectionString, (connection, _) =>
+        {
+            Prepare(connection);
+            return Task.CompletedTask;
+        });
 
     /// <summary>
     /// Options for the journal: those of <see cref="DataOptions"/>, and each transaction carried on
@@ -104,13 +102,15 @@ internal static class SqliteStore
     /// and the reads of brands recovering, which the host's pool minimum of 32 threads leaves room for.
     /// </summary>
     public static DataOptions JournalDataOptions(string connectionString) =>
-        new DataOptions()
-            .UseConnectionString(ProviderName.SQLiteMS, connectionString)
-            .UseAfterConnectionOpened(Prepare, async (connection, _) =>
-            {
-                Prepare(connection);
-                await Task.Yield();
-            });
+        OptionsPreparing(connectionString, async (connection, _) =>
+        {
+            Prepare(connection);
+            await Task.Yield();
+        });
+
+    // A connection opened synchronously is prepared at once; one opened asynchronously runs openedAsync, which prepares it too.
+    private static DataOptions OptionsPreparing(string connectionString, Func<DbConnection, CancellationToken, Task> openedAsync) =>
+        new DataOptions().UseConnectionString(ProviderName.SQLiteMS, connectionString).UseAfterConnectionOpened(Prepare, openedAsync);
 
     /// <summary>A busy timeout and the checkpoint interval, once per native connection.</summary>
     private static void Prepare(DbConnection connection)
