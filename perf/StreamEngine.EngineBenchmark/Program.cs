@@ -10,9 +10,12 @@ internal static class Program
     private const string Usage = """
         StreamEngine in-process benchmark: the ingest graph and brand actors without HTTP.
 
-          run [model] [firehose] [--batch 1000] [--duration 20] [--warmup 5] [--pool-posts 200000]
-              [--inflight 512] [--chunks-per-round 64] [--history-in-memory] [--json FILE] [--label TEXT]
+          run [model] [firehose] [--batch 1000] [--duration 20] [--warmup 5] [--warmup-max 120]
+              [--pool-posts 200000] [--inflight 512] [--chunks-per-round 64] [--history-in-memory]
+              [--json FILE] [--label TEXT]
                 sustained accepted posts/s through IngestPipeline → brand shard region → SQLite journal;
+                the warm-up lasts --warmup seconds at least, then until the JIT has settled (50 methods
+                or fewer compiled in 5 s), --warmup-max at most;
                 --chunks-per-round and --history-in-memory are the host's options of those names (README.md):
                 brands keep sealed history in a history store in the run's directory unless told otherwise
           profile [model] [firehose] [--batch 1000] [--pool-posts 100000] [--repeat 3] [--json FILE]

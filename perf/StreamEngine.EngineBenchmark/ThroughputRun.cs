@@ -6,6 +6,7 @@ using StreamEngine.Domain.Aggregates;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Engine.Telemetry;
+using StreamEngine.LoadGenerator.Drive;
 using StreamEngine.LoadGenerator.Firehose;
 
 namespace StreamEngine.EngineBenchmark;
@@ -25,6 +26,10 @@ internal static class ThroughputRun
         double BytesPerPost,
         double PrestartSeconds,
         double WarmupSeconds,
+        bool JitSettled,
+        long JitMethodsInWarmup,
+        long JitMethodsMeasured,
+        double JitSecondsMeasured,
         double MeasuredSeconds,
         long AcceptedPosts,
         double PostsPerSecond,
@@ -57,6 +62,7 @@ internal static class ThroughputRun
         var batch = a.Int("batch", 1000, min: 1);
         var duration = TimeSpan.FromSeconds(a.Positive("duration", 20));
         var warmup = TimeSpan.FromSeconds(a.Double("warmup", 5, min: 0));
+        var warmupMax = TimeSpan.FromSeconds(a.Double("warmup-max", 120, min: 0));
         var poolPosts = a.Int("pool-posts", 200_000, min: 1);
         var inflight = a.Int("inflight", 512, min: 1);
         var defaults = new IngestSettings(ReadParallelism: Environment.ProcessorCount);
@@ -86,8 +92,10 @@ internal static class ThroughputRun
 
         var freq = Stopwatch.Frequency;
         var start = Stopwatch.GetTimestamp();
-        var measureFrom = start + (long)(warmup.TotalSeconds * freq);
-        var measureTo = measureFrom + (long)(duration.TotalSeconds * freq);
+        var window = new MeasuredWindow();
+        var settling = new JitSettling();
+        var nextSample = start;
+        var jitSettled = false;
         var counters = new Counters();
         var latencies = new List<long>();
         string? firstFailure = null;
@@ -101,12 +109,21 @@ internal static class ThroughputRun
         while (true)
         {
             var now = Stopwatch.GetTimestamp();
-            if (before is null && now >= measureFrom)
+            if (before is null && now >= nextSample)
             {
-                before = Snapshot.Take();
+                // The warm-up lasts --warmup at least, then until the JIT has settled (or --warmup-max).
+                var elapsed = (now - start) / (double)freq;
+                settling.Add(elapsed, System.Runtime.JitInfo.GetCompiledMethodCount());
+                nextSample = now + freq / 4;
+                jitSettled = settling.Settled;
+                if (elapsed >= warmup.TotalSeconds && (jitSettled || elapsed >= warmupMax.TotalSeconds))
+                {
+                    before = Snapshot.Take();
+                    window.Open(now, now + (long)(duration.TotalSeconds * freq));
+                }
             }
 
-            if (now >= measureTo)
+            if (window.HasEnded(now))
             {
                 break;
             }
@@ -133,7 +150,7 @@ internal static class ThroughputRun
                 buffers.Enqueue(buffer);
                 gate.Release();
                 var done = Stopwatch.GetTimestamp();
-                if (done < measureFrom || done > measureTo)
+                if (!window.Contains(done))
                 {
                     return;
                 }
@@ -184,7 +201,11 @@ internal static class ThroughputRun
             batch,
             Math.Round(pool.Bytes / (double)poolPosts, 1),
             Math.Round(prestartSeconds, 3),
-            warmup.TotalSeconds,
+            Math.Round((window.From - start) / (double)freq, 1),
+            jitSettled,
+            settling.MethodsCompiled,
+            after.JitMethods - before.JitMethods,
+            Math.Round((after.JitTime - before.JitTime).TotalSeconds, 2),
             seconds,
             counters.Accepted,
             Math.Round(counters.Accepted / seconds, 0),
@@ -236,6 +257,12 @@ internal static class ThroughputRun
         t.AppendLine(c, $"{r.Label} | {r.Machine} | load average at end {r.LoadAverageAtEnd}");
         t.AppendLine(c, $"model            {r.Brands} brands, {r.Concepts} concepts, {r.Terms} terms; chunks of {r.Batch} posts, {r.BytesPerPost:0} B/post");
         t.AppendLine(c, $"window           brand actors up in {r.PrestartSeconds:0.00} s; {r.WarmupSeconds:0.#} s warm-up, {r.MeasuredSeconds:0.#} s measured");
+        t.AppendLine(c, $"jit              {r.JitMethodsInWarmup:N0} methods compiled in the warm-up, {(r.JitSettled ? "settled" : "still compiling at --warmup-max")}; {r.JitMethodsMeasured:N0} in the measured window, {r.JitSecondsMeasured:0.00} s of compiling");
+        if (r.JitMethodsMeasured > JitSettling.ManyMethods)
+        {
+            t.AppendLine(c, $"warning          the JIT compiled {r.JitMethodsMeasured:N0} methods in the measured window: the figures are not the engine's steady state; run longer or raise --warmup");
+        }
+
         t.AppendLine(c, $"throughput       {r.PostsPerSecond:N0} accepted posts/s ({r.MegabytesPerSecond:0.0} MB/s); {r.MentionsJournaled:N0} mentions journaled; late {r.Late:N0}, unmatched {r.Unmatched:N0}, duplicates {r.Duplicates:N0}; failed chunks {r.FailedChunks}");
         t.AppendLine(c, $"cpu              {r.CpuCoresBusy:0.00} cores busy, {r.CpuMicrosecondsPerPost:0.00} µs CPU per post");
         t.AppendLine(c, $"memory           {r.AllocatedBytesPerPost:N0} B allocated per post; GCs gen0/1/2 {r.Gen0}/{r.Gen1}/{r.Gen2}; GC pauses {r.GcPausePercent:0.0} % of wall time; working set {r.WorkingSetMb:N0} MB");
@@ -272,6 +299,8 @@ internal static class ThroughputRun
         int Gen1,
         int Gen2,
         TimeSpan Pause,
+        long JitMethods,
+        TimeSpan JitTime,
         double Mentions,
         Dictionary<string, long> StageCount,
         Dictionary<string, double> StageSum,
@@ -288,6 +317,8 @@ internal static class ThroughputRun
                 GC.CollectionCount(1),
                 GC.CollectionCount(2),
                 GC.GetTotalPauseDuration(),
+                System.Runtime.JitInfo.GetCompiledMethodCount(),
+                System.Runtime.JitInfo.GetCompilationTime(),
                 EngineMetrics.MentionsRecorded.Value,
                 names.ToDictionary(n => n, n => EngineMetrics.StageSeconds.WithLabels(n).Count),
                 names.ToDictionary(n => n, n => EngineMetrics.StageSeconds.WithLabels(n).Sum),

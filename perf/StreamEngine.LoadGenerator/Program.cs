@@ -17,10 +17,13 @@ internal static class Program
                                                                 write a synthetic model.yaml: T concept terms in all,
                                                                 or C per brand (10 by default), 10 to a concept
           drive --url http://127.0.0.1:PORT --rate R|max --connections C --batch B --duration S
-                [--warmup 3] [--requests N | --once] [--pool-posts 200000]
+                [--warmup 3] [--warmup-max 120] [--requests N | --once] [--pool-posts 200000]
                 [--pollers N (brings --probe)] [--poll-interval-ms 100] [--probe] [--probe-brand ID] [--probe-posts 3]
                 [--probe-every-ms 200] [--json FILE] [model] [firehose]
-                                                                drive POST /api/ingest and report
+                                                                drive POST /api/ingest and report; the warm-up
+                                                                lasts --warmup at least, then while the node's
+                                                                JIT compiles (more than 50 methods in 5 s, read
+                                                                from its /metrics), --warmup-max at most
           await-brands --url http://127.0.0.1:PORT [--timeout 120] [--parallel 32] [--since-unix-ms T] [--json FILE]
                                                                 time until ready and until every brand answers
 
@@ -124,6 +127,7 @@ internal static class Program
             Connections = a.Int("connections", 4, min: 1),
             Batch = batch,
             Warmup = TimeSpan.FromSeconds(a.Double("warmup", 3, min: 0)),
+            WarmupMax = TimeSpan.FromSeconds(a.Double("warmup-max", 120, min: 0)),
             Duration = TimeSpan.FromSeconds(a.Positive("duration", 20)),
             Requests = a.Flag("once") ? (poolPosts + batch - 1) / batch : a.Has("requests") ? a.Long("requests", 0, min: 1) : null,
             Pollers = pollers,

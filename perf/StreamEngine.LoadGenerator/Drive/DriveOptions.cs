@@ -12,7 +12,10 @@ public sealed record DriveOptions
 
     public int Batch { get; init; } = 1000;
 
+    /// <summary>The warm-up's least length; it goes on while the node's JIT is compiling, up to <see cref="WarmupMax"/>.</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan WarmupMax { get; init; } = TimeSpan.FromSeconds(120);
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
 

@@ -14,6 +14,10 @@ public sealed record DriveReport(
     int Connections,
     int Batch,
     double WarmupSeconds,
+    bool? HostJitSettled,
+    long HostJitMethodsInWarmup,
+    long? HostJitMethodsMeasured,
+    double? HostJitSecondsMeasured,
     double MeasuredSeconds,
     double BytesPerPost,
     long LinesSent,
@@ -55,6 +59,12 @@ public sealed record DriveReport(
         t.AppendLine(c, $"target            {Url}  model: {Brands} brands, {Concepts} concepts, {Terms} terms");
         t.AppendLine(c, $"load              {(OfferedRate is { } r ? $"{r:N0} posts/s offered" : "max (closed loop)")}, {Connections} connections, {Batch} posts/request, {BytesPerPost:0} B/post");
         t.AppendLine(c, $"window            {WarmupSeconds:0.#} s warm-up, {MeasuredSeconds:0.#} s measured; load generator used {GeneratorCpuCores:0.00} cores; load average at end {LoadAverageAtEnd}");
+        t.AppendLine(c, $"node's jit        {HostJitLine()}");
+        if (HostJitMethodsMeasured > JitSettling.ManyMethods)
+        {
+            t.AppendLine(c, $"warning           the node's JIT compiled {HostJitMethodsMeasured:N0} methods in the measured window: the figures are not its steady state; run longer or raise --warmup");
+        }
+
         t.AppendLine(c, $"requests          (warm-up included) {RequestsOk} ok, {Requests429} x 429, {Requests503} x 503, {RequestsFailed} failed; {BatchesSentBehindSchedule} batches sent >10 ms behind schedule");
         t.AppendLine(c, $"accepted          {Accepted:N0} posts (late {Late:N0}, unmatched {Unmatched:N0}, duplicates {Duplicates:N0}; rejected {Rejected:N0})");
         t.AppendLine(c, $"sustained         {AcceptedPerSecond:N0} accepted posts/s  (per second: min {AcceptedPerSecondMin:N0}, median {AcceptedPerSecondMedian:N0}, max {AcceptedPerSecondMax:N0})");
@@ -90,6 +100,11 @@ public sealed record DriveReport(
 
         return t.ToString();
     }
+
+    private string HostJitLine() => HostJitSettled is not { } settled
+        ? "not published by the node (/metrics): the warm-up was --warmup alone"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{HostJitMethodsInWarmup:N0} methods compiled in the warm-up, {(settled ? "settled" : "still compiling when the warm-up ended")}; {HostJitMethodsMeasured:N0} in the measured window, {HostJitSecondsMeasured:0.00} s of compiling");
 
     private static void Row(StringBuilder t, string name, LatencySummary s) =>
         t.AppendLine(CultureInfo.InvariantCulture, $"{name,-32} {s.Count,7} {s.P50,10:0.000} {s.P99,9:0.000} {s.P999,9:0.000} {s.Max,9:0.000}");

@@ -29,6 +29,7 @@ public sealed class Driver : IDisposable
     private readonly Lock _probeLock = new();
 
     private long _tickets;
+    private Schedule _schedule = new(0, 0);
     private long _start;
     private long _measureFrom;
     private long _measureTo;
@@ -95,12 +96,12 @@ public sealed class Driver : IDisposable
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var freq = Stopwatch.Frequency;
         _start = Stopwatch.GetTimestamp();
-        _measureFrom = _start + (long)(_o.Warmup.TotalSeconds * freq);
-        _measureTo = _measureFrom + (long)(_o.Duration.TotalSeconds * freq);
-        _acceptedPerSecond = new long[(int)Math.Ceiling((_o.Warmup + _o.Duration).TotalSeconds) + 120];
+        _schedule = new Schedule(_start, 0);
+        _measureFrom = long.MaxValue;
+        _measureTo = long.MaxValue;
+        _acceptedPerSecond = new long[(int)Math.Ceiling((MaxWarmup + _o.Duration).TotalSeconds) + 120];
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stop.CancelAfter(_o.Warmup + _o.Duration);
 
         var ingest = new WorkerStats[_o.Connections];
         var workers = Enumerable.Range(0, _o.Connections).Select(i => Task.Run(() => WorkerAsync(ingest[i] = new WorkerStats(), stop.Token), CancellationToken.None)).ToList();
@@ -110,13 +111,16 @@ public sealed class Driver : IDisposable
         var probe = _o.Probe ? Task.Run(() => ProbeAsync(freshness, stop.Token), CancellationToken.None) : Task.FromResult(new ProbeCounts(0, 0, 0));
 
         var ingestEnded = Task.WhenAll(workers).ContinueWith(_ => Stopwatch.GetTimestamp(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        var warmUp = await WarmUpAsync(ingestEnded, stop, cancellationToken);
 
         // In-flight requests finish after the deadline; give them a bounded grace period.
         var all = Task.WhenAll(workers.Concat(pollTasks).Append(probe));
-        if (await Task.WhenAny(all, Task.Delay(_o.Warmup + _o.Duration + TimeSpan.FromSeconds(60), CancellationToken.None)) != all)
+        if (await Task.WhenAny(all, Task.Delay(_o.Duration + TimeSpan.FromSeconds(60), CancellationToken.None)) != all)
         {
             Console.Error.WriteLine("some requests were still running 60 s after the deadline; reporting without them");
         }
+
+        var jitAtEnd = warmUp.HostJit is null ? null : await HostJit.ReadAsync(_http, cancellationToken);
 
         var ack = new Latency();
         var ackScheduled = new Latency();
@@ -148,9 +152,11 @@ public sealed class Driver : IDisposable
         // part of the window the load ran in. Paced, that part lasts as long as its schedule, not
         // until the last answer: the last request's posts stand for a whole batch's time.
         var answered = ingestEnded.IsCompletedSuccessfully ? ingestEnded.Result : Stopwatch.GetTimestamp();
-        var scheduled = _o.Rate is { } offered && _o.Requests is { } requests ? _start + (long)(requests * (_o.Batch / offered) * freq) : long.MinValue;
+        var scheduled = _o.Rate is { } offered && _o.Requests is { } requests
+            ? _schedule.Start + (long)((requests - _schedule.FirstTicket) * (_o.Batch / offered) * freq)
+            : long.MinValue;
         var loadEnded = Math.Min(Math.Max(answered, scheduled), _measureTo);
-        if (loadEnded - _measureFrom < freq)
+        if (loadEnded - MeasureFrom < freq)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"warning: the load ended {(loadEnded - _measureFrom) / (double)freq:0.000} s into the measured window (after --warmup): the rates below stand on less than a second"));
@@ -158,7 +164,7 @@ public sealed class Driver : IDisposable
         var probeCounts = probe.IsCompletedSuccessfully ? probe.Result : new ProbeCounts(0, 0, 0);
         var measuredSeconds = Math.Max(0.001, (loadEnded - _measureFrom) / (double)freq);
         var perSecond = _acceptedPerSecond
-            .Skip((int)_o.Warmup.TotalSeconds)
+            .Skip((int)Math.Ceiling(warmUp.Seconds))
             .Take((int)Math.Floor(measuredSeconds))
             .OrderBy(v => v)
             .ToArray();
@@ -170,7 +176,11 @@ public sealed class Driver : IDisposable
             _o.Rate,
             _o.Connections,
             _o.Batch,
-            _o.Warmup.TotalSeconds,
+            Math.Round(warmUp.Seconds, 1),
+            warmUp.JitSettled,
+            warmUp.JitMethods,
+            jitAtEnd is { } end && warmUp.HostJit is { } open ? end.CompiledMethods - open.CompiledMethods : null,
+            jitAtEnd is { } endTime && warmUp.HostJit is { } openTime ? Math.Round(endTime.CompilationSeconds - openTime.CompilationSeconds, 2) : null,
             measuredSeconds,
             _pool.Bytes / (double)_pool.LinesPerPass,
             Interlocked.Read(ref _sentLines),
@@ -205,6 +215,59 @@ public sealed class Driver : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    // Set once by the warm-up, read by every worker.
+    private long MeasureFrom => Volatile.Read(ref _measureFrom);
+
+    private long MeasureTo => Volatile.Read(ref _measureTo);
+
+    private TimeSpan MaxWarmup => _o.WarmupMax > _o.Warmup ? _o.WarmupMax : _o.Warmup;
+
+    /// <summary>When the paced schedule's <paramref name="FirstTicket"/> is due; each batch after it is due a batch's time later.</summary>
+    private sealed record Schedule(long Start, long FirstTicket);
+
+    private sealed record WarmUp(double Seconds, bool? JitSettled, long JitMethods, HostJit? HostJit);
+
+    /// <summary>
+    /// Runs the warm-up: --warmup at least, then while the node's JIT is still compiling, up to
+    /// --warmup-max; at once when the node publishes no JIT counts or the load has ended. Then opens
+    /// the measured window and arms the run's deadline.
+    /// </summary>
+    private async Task<WarmUp> WarmUpAsync(Task loadEnded, CancellationTokenSource stop, CancellationToken cancellationToken)
+    {
+        var settling = new JitSettling();
+        HostJit? first = null;
+        HostJit? latest = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(_start);
+            var jit = elapsed < MaxWarmup ? await HostJit.ReadAsync(_http, cancellationToken) : null;
+            if (jit is { } j)
+            {
+                first ??= j;
+                latest = j;
+                settling.Add(elapsed.TotalSeconds, j.CompiledMethods);
+            }
+
+            if (elapsed >= _o.Warmup && (jit is null || settling.Settled || loadEnded.IsCompleted))
+            {
+                break;
+            }
+
+            await Task.WhenAny(loadEnded, Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken));
+        }
+
+        var from = Stopwatch.GetTimestamp();
+
+        // Paced, the schedule starts again with the window: batches a node still warming up could not
+        // take are not sent into the measured window on top of the offered rate.
+        Volatile.Write(ref _schedule, new Schedule(from, Interlocked.Read(ref _tickets)));
+        Volatile.Write(ref _measureTo, from + (long)(_o.Duration.TotalSeconds * Stopwatch.Frequency));
+        Volatile.Write(ref _measureFrom, from);
+        stop.CancelAfter(_o.Duration);
+        var methods = latest is { } last && first is { } start ? last.CompiledMethods - start.CompiledMethods : 0;
+        return new WarmUp((from - _start) / (double)Stopwatch.Frequency, latest is null ? null : settling.Settled, methods, latest);
+    }
 
     private async Task CheckHostAsync(CancellationToken cancellationToken)
     {
@@ -241,7 +304,8 @@ public sealed class Driver : IDisposable
             var intended = Stopwatch.GetTimestamp();
             if (_o.Rate is not null)
             {
-                intended = _start + ticket * ticksPerBatch;
+                var schedule = Volatile.Read(ref _schedule);
+                intended = schedule.Start + (ticket - schedule.FirstTicket) * ticksPerBatch;
                 var wait = intended - Stopwatch.GetTimestamp();
                 if (wait > 0)
                 {
@@ -287,7 +351,7 @@ public sealed class Driver : IDisposable
             var done = Stopwatch.GetTimestamp();
             probe?.Complete(done, answer is { Status: HttpStatusCode.OK });
             Tally(answer, done);
-            if (sent >= _measureFrom && done <= _measureTo)
+            if (sent >= MeasureFrom && done <= MeasureTo)
             {
                 stats.Ack.RecordTicks(done - sent);
                 stats.AckFromSchedule.RecordTicks(done - intended);
@@ -342,7 +406,7 @@ public sealed class Driver : IDisposable
             Interlocked.Add(ref _acceptedPerSecond[second], answer.Accepted);
         }
 
-        if (taken && done >= _measureFrom && done <= _measureTo)
+        if (taken && done >= MeasureFrom && done <= MeasureTo)
         {
             Interlocked.Add(ref _accepted, answer.Accepted);
             Interlocked.Add(ref _rejected, answer.Rejected);
@@ -393,7 +457,7 @@ public sealed class Driver : IDisposable
                 return;
             }
 
-            if (sent >= _measureFrom && done <= _measureTo)
+            if (sent >= MeasureFrom && done <= MeasureTo)
             {
                 stats.For(endpoint).RecordTicks(done - sent);
             }
@@ -470,7 +534,7 @@ public sealed class Driver : IDisposable
                 var seen = Stopwatch.GetTimestamp();
                 if (mentions >= expected)
                 {
-                    if (ackAt >= _measureFrom && seen <= _measureTo)
+                    if (ackAt >= MeasureFrom && seen <= MeasureTo)
                     {
                         freshness.RecordTicks(seen - ackAt);
                     }
