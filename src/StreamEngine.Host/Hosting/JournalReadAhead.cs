@@ -16,7 +16,7 @@ internal static class JournalReadAhead
     private static readonly Lock Gate = new();
     private static Started? s_started;
 
-    /// <summary>Starts the read on the thread pool when the store is the embedded one and its journal table exists.</summary>
+    /// <summary>Starts the read on the thread pool when the store is the embedded one and its journal holds events.</summary>
     /// <returns>The read, or null when none was started.</returns>
     public static Task<JournalReadOutcome>? Start(StoreSetup store)
     {
@@ -31,7 +31,7 @@ internal static class JournalReadAhead
         var section = ConfigurationFactory.ParseString(
             $"connection-string = {JsonSerializer.Serialize(store.ConnectionString)}\nprovider-name = {JsonSerializer.Serialize(store.ProviderName)}");
         var config = PluginSettings.Journal(section).WithDataOptions(store.DataOptions);
-        if (!TableExists(store.ConnectionString, config.TableConfig.EventJournalTable.Name))
+        if (!HoldsEvents(store.ConnectionString, config.TableConfig.EventJournalTable.Name))
         {
             return null;
         }
@@ -74,14 +74,22 @@ internal static class JournalReadAhead
         return false;
     }
 
-    private static bool TableExists(string connectionString, string table)
+    // The store lays the journal's table out when it opens (SqliteStore.Open), so a new store has it, empty.
+    private static bool HoldsEvents(string connectionString, string table)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name";
         command.Parameters.AddWithValue("$name", table);
-        return command.ExecuteScalar() is not null;
+        if (command.ExecuteScalar() is null)
+        {
+            return false;
+        }
+
+        command.Parameters.Clear();
+        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\")";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     private sealed record Started(string ConnectionString, JournalConfig Config, JournalAtStart Held, Task<JournalReadOutcome> Read);

@@ -110,7 +110,7 @@ public sealed class SqliteStoreTests
         {
             setup.Open();
             using var create = setup.CreateCommand();
-            create.CommandText = "CREATE TABLE journal (id INTEGER); INSERT INTO journal VALUES (1);";
+            create.CommandText = "CREATE TABLE notes (id INTEGER); INSERT INTO notes VALUES (1);";
             create.ExecuteNonQuery();
         }
 
@@ -120,14 +120,14 @@ public sealed class SqliteStoreTests
         using (var insert = writer.CreateCommand())
         {
             insert.Transaction = writing;
-            insert.CommandText = "INSERT INTO journal VALUES (2);";
+            insert.CommandText = "INSERT INTO notes VALUES (2);";
             insert.ExecuteNonQuery();
         }
 
         using var reader = new DataConnection(SqliteStore.DataOptions(connectionString));
         // A read that asked for the write lock would wait the store's 30 s for it, then fail.
         using var reading = reader.BeginTransaction(SqliteStore.ReadIsolationLevel);
-        Assert.Equal(1, reader.Execute<long>("SELECT count(*) FROM journal;"));
+        Assert.Equal(1, reader.Execute<long>("SELECT count(*) FROM notes;"));
         reading.Commit();
 
         writing.Commit();
