@@ -23,7 +23,8 @@ internal static class Program
                                                                 drive POST /api/ingest and report; the warm-up
                                                                 lasts --warmup at least, then while the node's
                                                                 JIT compiles (more than 50 methods in 5 s, read
-                                                                from its /metrics), --warmup-max at most
+                                                                from its /metrics), --warmup-max at most;
+                                                                with --requests or --once, --warmup alone
           await-brands --url http://127.0.0.1:PORT [--timeout 120] [--parallel 32] [--since-unix-ms T] [--json FILE]
                                                                 time until ready and until every brand answers
 
@@ -106,6 +107,21 @@ internal static class Program
         return 0;
     }
 
+    /// <summary>
+    /// How long a warm-up may wait for the node's JIT. A load of so many requests may end before the
+    /// JIT settles, and what it sent would all be warm-up: its warm-up is --warmup alone.
+    /// </summary>
+    private static TimeSpan WarmupMax(CommandArgs a)
+    {
+        var finite = a.Has("requests") || a.Flag("once");
+        if (finite && a.Has("warmup-max"))
+        {
+            throw new ArgumentException("--warmup-max applies to a load bounded by --duration; with --requests or --once the warm-up is --warmup alone");
+        }
+
+        return TimeSpan.FromSeconds(finite ? a.Double("warmup", 3, min: 0) : a.Double("warmup-max", 120, min: 0));
+    }
+
     private static async Task<int> DriveAsync(CommandArgs a)
     {
         var url = new Uri(a.Required("url"));
@@ -127,7 +143,7 @@ internal static class Program
             Connections = a.Int("connections", 4, min: 1),
             Batch = batch,
             Warmup = TimeSpan.FromSeconds(a.Double("warmup", 3, min: 0)),
-            WarmupMax = TimeSpan.FromSeconds(a.Double("warmup-max", 120, min: 0)),
+            WarmupMax = WarmupMax(a),
             Duration = TimeSpan.FromSeconds(a.Positive("duration", 20)),
             Requests = a.Flag("once") ? (poolPosts + batch - 1) / batch : a.Has("requests") ? a.Long("requests", 0, min: 1) : null,
             Pollers = pollers,

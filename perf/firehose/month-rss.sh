@@ -18,7 +18,7 @@ echo "RSS with every brand actor started and empty: $(rss_mb "$HOST_PID") MB" | 
 groups=$(( (brands + k - 1) / k ))
 sweep() { # MINUTES STEP
   local positions=$(( ($1 + $2 - 1) / $2 ))
-  $LG drive --url "http://127.0.0.1:$HOST_PORT" --model "$model" --rate max --connections 2 --batch 1000 --warmup 0 --warmup-max 0 --duration 1800 \
+  $LG drive --url "http://127.0.0.1:$HOST_PORT" --model "$model" --rate max --connections 2 --batch 1000 --warmup 0 --duration 1800 \
     --pool-posts $(( groups * positions )) --once --brand-pick sweep --brands-per-post "$k" --sweep-minutes "$1" --sweep-step-minutes "$2" \
     --unmatched-share 0 --late-share 0 --duplicate-share 0 --competitor-share 0 | grep -E "accepted |sustained|requests" | tee -a "$out/$label.txt"
 }

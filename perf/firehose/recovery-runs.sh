@@ -15,7 +15,7 @@ for spec in $specs; do
   name="b$brands-r$requests"
   start_host "$data" "$model" "$out/$name.fill.log"
   $LG await-brands --url "http://127.0.0.1:$HOST_PORT" --timeout 110 >/dev/null
-  $LG drive --url "http://127.0.0.1:$HOST_PORT" --model "$model" --rate max --connections 1 --batch "$brands" --warmup 0 --warmup-max 0 --duration 110 \
+  $LG drive --url "http://127.0.0.1:$HOST_PORT" --model "$model" --rate max --connections 1 --batch "$brands" --warmup 0 --duration 110 \
     --pool-posts $((brands * requests)) --once --brand-pick roundrobin --lag-mean-s 600 \
     --unmatched-share 0 --late-share 0 --duplicate-share 0 --competitor-share 0 >"$out/$name.fill.txt"
   grep -E "sustained|requests" "$out/$name.fill.txt"

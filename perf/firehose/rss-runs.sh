@@ -21,7 +21,7 @@ for spec in $specs; do
   # A watchdog keeps a runaway host from taking the shared machine's memory.
   ( while kill -0 "$HOST_PID" 2>/dev/null; do r=$(rss_mb "$HOST_PID" 2>/dev/null || echo 0); if [ "${r:-0}" -gt "$limit_mb" ]; then echo "watchdog: RSS $r MB > $limit_mb MB, killing host" >>"$out/rss-$brands.txt"; kill -KILL "$HOST_PID"; fi; sleep 0.5; done ) &
   watchdog=$!
-  $LG drive --url "http://127.0.0.1:$HOST_PORT" --model "$model" --rate max --connections 2 --batch 1000 --warmup 0 --warmup-max 0 --duration 110 \
+  $LG drive --url "http://127.0.0.1:$HOST_PORT" --model "$model" --rate max --connections 2 --batch 1000 --warmup 0 --duration 110 \
     --pool-posts "$posts" --once --brand-pick sweep --brands-per-post "$k" --sweep-minutes "$minutes" \
     --unmatched-share 0 --late-share 0 --duplicate-share 0 --competitor-share 0 --json "$out/rss-$brands.drive.json" | tee -a "$out/rss-$brands.txt"
   sleep 5

@@ -120,7 +120,13 @@ public sealed class Driver : IDisposable
             Console.Error.WriteLine("some requests were still running 60 s after the deadline; reporting without them");
         }
 
-        var jitAtEnd = warmUp.HostJit is null ? null : await HostJit.ReadAsync(_http, cancellationToken);
+        HostJit? jitAtEnd = null;
+        if (warmUp.HostJit is not null)
+        {
+            // Read even after Ctrl-C: the report is still printed.
+            using var scrape = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            jitAtEnd = await HostJit.ReadAsync(_http, scrape.Token);
+        }
 
         var ack = new Latency();
         var ackScheduled = new Latency();
@@ -163,9 +169,11 @@ public sealed class Driver : IDisposable
         }
         var probeCounts = probe.IsCompletedSuccessfully ? probe.Result : new ProbeCounts(0, 0, 0);
         var measuredSeconds = Math.Max(0.001, (loadEnded - _measureFrom) / (double)freq);
+        // Whole seconds only: the window opens and closes part way through one.
+        var firstSecond = (int)Math.Ceiling(warmUp.Seconds);
         var perSecond = _acceptedPerSecond
-            .Skip((int)Math.Ceiling(warmUp.Seconds))
-            .Take((int)Math.Floor(measuredSeconds))
+            .Skip(firstSecond)
+            .Take(Math.Max(0, (int)Math.Floor((loadEnded - _start) / (double)freq) - firstSecond))
             .OrderBy(v => v)
             .ToArray();
         return new DriveReport(
@@ -230,43 +238,64 @@ public sealed class Driver : IDisposable
 
     /// <summary>
     /// Runs the warm-up: --warmup at least, then while the node's JIT is still compiling, up to
-    /// --warmup-max; at once when the node publishes no JIT counts or the load has ended. Then opens
-    /// the measured window and arms the run's deadline.
+    /// --warmup-max (for a load bounded by --duration); --warmup alone when the node publishes no JIT
+    /// counts. A load that ends first ends it. Then opens the measured window and arms the deadline.
     /// </summary>
     private async Task<WarmUp> WarmUpAsync(Task loadEnded, CancellationTokenSource stop, CancellationToken cancellationToken)
     {
         var settling = new JitSettling();
         HostJit? first = null;
         HostJit? latest = null;
-        while (!cancellationToken.IsCancellationRequested)
+        var publishes = true;
+        while (!cancellationToken.IsCancellationRequested && !loadEnded.IsCompleted)
         {
             var elapsed = Stopwatch.GetElapsedTime(_start);
-            var jit = elapsed < MaxWarmup ? await HostJit.ReadAsync(_http, cancellationToken) : null;
-            if (jit is { } j)
-            {
-                first ??= j;
-                latest = j;
-                settling.Add(elapsed.TotalSeconds, j.CompiledMethods);
-            }
-
-            if (elapsed >= _o.Warmup && (jit is null || settling.Settled || loadEnded.IsCompleted))
+            if (elapsed >= _o.Warmup && (!publishes || settling.Settled || elapsed >= MaxWarmup))
             {
                 break;
+            }
+
+            if (await HostJit.ReadAsync(_http, cancellationToken) is { } jit)
+            {
+                first ??= jit;
+                latest = jit;
+                settling.Add(Stopwatch.GetElapsedTime(_start).TotalSeconds, jit.CompiledMethods);
+            }
+            else if (first is null)
+            {
+                // Nothing on the first scrape: the node does not publish them. A scrape that fails
+                // later is only skipped.
+                publishes = false;
             }
 
             await Task.WhenAny(loadEnded, Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken));
         }
 
         var from = Stopwatch.GetTimestamp();
-
-        // Paced, the schedule starts again with the window: batches a node still warming up could not
-        // take are not sent into the measured window on top of the offered rate.
-        Volatile.Write(ref _schedule, new Schedule(from, Interlocked.Read(ref _tickets)));
+        Rebase(from);
         Volatile.Write(ref _measureTo, from + (long)(_o.Duration.TotalSeconds * Stopwatch.Frequency));
         Volatile.Write(ref _measureFrom, from);
         stop.CancelAfter(_o.Duration);
         var methods = latest is { } last && first is { } start ? last.CompiledMethods - start.CompiledMethods : 0;
         return new WarmUp((from - _start) / (double)Stopwatch.Frequency, latest is null ? null : settling.Settled, methods, latest);
+    }
+
+    /// <summary>
+    /// Paced, a schedule the node fell behind in its warm-up starts again with the window: batches it
+    /// could not take then are not sent on top of the offered rate. One on time goes on as it was.
+    /// Tickets already taken keep their times; those overdue go at once, at most one a connection.
+    /// </summary>
+    private void Rebase(long from)
+    {
+        if (_o.Rate is not { } rate)
+        {
+            return;
+        }
+
+        var old = Volatile.Read(ref _schedule);
+        var next = Interlocked.Read(ref _tickets);
+        var due = old.Start + (long)((next - old.FirstTicket) * (_o.Batch / rate) * Stopwatch.Frequency);
+        Volatile.Write(ref _schedule, new Schedule(Math.Max(due, from), next));
     }
 
     private async Task CheckHostAsync(CancellationToken cancellationToken)

@@ -40,8 +40,9 @@ public readonly record struct HostJit(long CompiledMethods, double CompilationSe
             using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
             return response.IsSuccessStatusCode ? Parse(await response.Content.ReadAsStringAsync(cancellationToken)) : null;
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
+            // Unreachable, too slow or cancelled: the warm-up goes on without this reading.
             return null;
         }
     }
