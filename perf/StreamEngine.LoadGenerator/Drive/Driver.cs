@@ -294,7 +294,8 @@ public sealed class Driver : IDisposable
 
         var old = Volatile.Read(ref _schedule);
         var next = Interlocked.Read(ref _tickets);
-        var due = old.Start + (long)((next - old.FirstTicket) * (_o.Batch / rate) * Stopwatch.Frequency);
+        // In whole ticks a batch, as the workers count them.
+        var due = old.Start + (next - old.FirstTicket) * (long)(_o.Batch / rate * Stopwatch.Frequency);
         Volatile.Write(ref _schedule, new Schedule(Math.Max(due, from), next));
     }
 
