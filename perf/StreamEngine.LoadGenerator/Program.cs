@@ -111,7 +111,7 @@ internal static class Program
     /// How long a warm-up may wait for the node's JIT. A load of so many requests may end before the
     /// JIT settles, and what it sent would all be warm-up: its warm-up is --warmup alone.
     /// </summary>
-    private static TimeSpan WarmupMax(CommandArgs a)
+    private static TimeSpan WarmupMax(CommandArgs a, TimeSpan warmup)
     {
         var finite = a.Has("requests") || a.Flag("once");
         if (finite && a.Has("warmup-max"))
@@ -119,7 +119,7 @@ internal static class Program
             throw new ArgumentException("--warmup-max applies to a load bounded by --duration; with --requests or --once the warm-up is --warmup alone");
         }
 
-        return TimeSpan.FromSeconds(finite ? a.Double("warmup", 3, min: 0) : a.Double("warmup-max", 120, min: 0));
+        return finite ? warmup : TimeSpan.FromSeconds(a.Double("warmup-max", 120, min: 0));
     }
 
     private static async Task<int> DriveAsync(CommandArgs a)
@@ -135,6 +135,7 @@ internal static class Program
         var firehose = FirehoseCli.Options(a, probeBrand);
         var batch = a.Int("batch", 1000, min: 1);
         var poolPosts = a.Int("pool-posts", 200_000, min: 1);
+        var warmup = TimeSpan.FromSeconds(a.Double("warmup", 3, min: 0));
         FirehoseCli.OneOf(a, "requests", "once");
         var options = new DriveOptions
         {
@@ -142,8 +143,8 @@ internal static class Program
             Rate = rate.Equals("max", StringComparison.OrdinalIgnoreCase) ? null : a.Positive("rate", 0),
             Connections = a.Int("connections", 4, min: 1),
             Batch = batch,
-            Warmup = TimeSpan.FromSeconds(a.Double("warmup", 3, min: 0)),
-            WarmupMax = WarmupMax(a),
+            Warmup = warmup,
+            WarmupMax = WarmupMax(a, warmup),
             Duration = TimeSpan.FromSeconds(a.Positive("duration", 20)),
             Requests = a.Flag("once") ? (poolPosts + batch - 1) / batch : a.Has("requests") ? a.Long("requests", 0, min: 1) : null,
             Pollers = pollers,

@@ -31,8 +31,7 @@ public sealed class Driver : IDisposable
     private long _tickets;
     private Schedule _schedule = new(0, 0);
     private long _start;
-    private long _measureFrom;
-    private long _measureTo;
+    private readonly MeasuredWindow _window = new();
     private long[] _acceptedPerSecond = [];
     private long _accepted;
     private long _sentLines;
@@ -97,8 +96,6 @@ public sealed class Driver : IDisposable
         var freq = Stopwatch.Frequency;
         _start = Stopwatch.GetTimestamp();
         _schedule = new Schedule(_start, 0);
-        _measureFrom = long.MaxValue;
-        _measureTo = long.MaxValue;
         _acceptedPerSecond = new long[(int)Math.Ceiling((MaxWarmup + _o.Duration).TotalSeconds) + 120];
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -161,14 +158,14 @@ public sealed class Driver : IDisposable
         var scheduled = _o.Rate is { } offered && _o.Requests is { } requests
             ? _schedule.Start + (long)((requests - _schedule.FirstTicket) * (_o.Batch / offered) * freq)
             : long.MinValue;
-        var loadEnded = Math.Min(Math.Max(answered, scheduled), _measureTo);
-        if (loadEnded - MeasureFrom < freq)
+        var loadEnded = Math.Min(Math.Max(answered, scheduled), _window.To);
+        if (loadEnded - _window.From < freq)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warning: the load ended {(loadEnded - _measureFrom) / (double)freq:0.000} s into the measured window (after --warmup): the rates below stand on less than a second"));
+                $"warning: the load ended {(loadEnded - _window.From) / (double)freq:0.000} s into the measured window (after --warmup): the rates below stand on less than a second"));
         }
         var probeCounts = probe.IsCompletedSuccessfully ? probe.Result : new ProbeCounts(0, 0, 0);
-        var measuredSeconds = Math.Max(0.001, (loadEnded - _measureFrom) / (double)freq);
+        var measuredSeconds = Math.Max(0.001, (loadEnded - _window.From) / (double)freq);
         // Whole seconds only: the window opens and closes part way through one.
         var firstSecond = (int)Math.Ceiling(warmUp.Seconds);
         var perSecond = _acceptedPerSecond
@@ -224,11 +221,6 @@ public sealed class Driver : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    // Set once by the warm-up, read by every worker.
-    private long MeasureFrom => Volatile.Read(ref _measureFrom);
-
-    private long MeasureTo => Volatile.Read(ref _measureTo);
-
     private TimeSpan MaxWarmup => _o.WarmupMax > _o.Warmup ? _o.WarmupMax : _o.Warmup;
 
     /// <summary>When the paced schedule's <paramref name="FirstTicket"/> is due; each batch after it is due a batch's time later.</summary>
@@ -244,7 +236,6 @@ public sealed class Driver : IDisposable
     private async Task<WarmUp> WarmUpAsync(Task loadEnded, CancellationTokenSource stop, CancellationToken cancellationToken)
     {
         var settling = new JitSettling();
-        HostJit? first = null;
         HostJit? latest = null;
         var publishes = true;
         while (!cancellationToken.IsCancellationRequested && !loadEnded.IsCompleted)
@@ -257,11 +248,10 @@ public sealed class Driver : IDisposable
 
             if (await HostJit.ReadAsync(_http, cancellationToken) is { } jit)
             {
-                first ??= jit;
                 latest = jit;
                 settling.Add(Stopwatch.GetElapsedTime(_start).TotalSeconds, jit.CompiledMethods);
             }
-            else if (first is null)
+            else if (latest is null)
             {
                 // Nothing on the first scrape: the node does not publish them. A scrape that fails
                 // later is only skipped.
@@ -273,11 +263,9 @@ public sealed class Driver : IDisposable
 
         var from = Stopwatch.GetTimestamp();
         Rebase(from);
-        Volatile.Write(ref _measureTo, from + (long)(_o.Duration.TotalSeconds * Stopwatch.Frequency));
-        Volatile.Write(ref _measureFrom, from);
+        _window.Open(from, from + (long)(_o.Duration.TotalSeconds * Stopwatch.Frequency));
         stop.CancelAfter(_o.Duration);
-        var methods = latest is { } last && first is { } start ? last.CompiledMethods - start.CompiledMethods : 0;
-        return new WarmUp((from - _start) / (double)Stopwatch.Frequency, latest is null ? null : settling.Settled, methods, latest);
+        return new WarmUp((from - _start) / (double)Stopwatch.Frequency, latest is null ? null : settling.Settled, settling.MethodsCompiled, latest);
     }
 
     /// <summary>
@@ -381,7 +369,7 @@ public sealed class Driver : IDisposable
             var done = Stopwatch.GetTimestamp();
             probe?.Complete(done, answer is { Status: HttpStatusCode.OK });
             Tally(answer, done);
-            if (sent >= MeasureFrom && done <= MeasureTo)
+            if (_window.Contains(sent, done))
             {
                 stats.Ack.RecordTicks(done - sent);
                 stats.AckFromSchedule.RecordTicks(done - intended);
@@ -436,7 +424,7 @@ public sealed class Driver : IDisposable
             Interlocked.Add(ref _acceptedPerSecond[second], answer.Accepted);
         }
 
-        if (taken && done >= MeasureFrom && done <= MeasureTo)
+        if (taken && _window.Contains(done))
         {
             Interlocked.Add(ref _accepted, answer.Accepted);
             Interlocked.Add(ref _rejected, answer.Rejected);
@@ -487,7 +475,7 @@ public sealed class Driver : IDisposable
                 return;
             }
 
-            if (sent >= MeasureFrom && done <= MeasureTo)
+            if (_window.Contains(sent, done))
             {
                 stats.For(endpoint).RecordTicks(done - sent);
             }
@@ -564,7 +552,7 @@ public sealed class Driver : IDisposable
                 var seen = Stopwatch.GetTimestamp();
                 if (mentions >= expected)
                 {
-                    if (ackAt >= MeasureFrom && seen <= MeasureTo)
+                    if (_window.Contains(ackAt, seen))
                     {
                         freshness.RecordTicks(seen - ackAt);
                     }

@@ -74,20 +74,12 @@ internal static class JournalReadAhead
         return false;
     }
 
-    // The store lays the journal's table out when it opens (SqliteStore.Open), so a new store has it, empty.
+    // The store lays the journal's table out when it opens (SqliteStore.Open): a new store has it, empty.
     private static bool HoldsEvents(string connectionString, string table)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name";
-        command.Parameters.AddWithValue("$name", table);
-        if (command.ExecuteScalar() is null)
-        {
-            return false;
-        }
-
-        command.Parameters.Clear();
         command.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\")";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
