@@ -106,6 +106,7 @@ _ = JournalReadAhead.Start(store);
 
 ListeningModel model;
 string modelPath;
+var modelLoading = System.Diagnostics.Stopwatch.StartNew();
 try
 {
     (model, modelPath) = ModelFile.Load(options.Model);
@@ -115,6 +116,8 @@ catch (ModelException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
+
+modelLoading.Stop();
 
 if (!string.IsNullOrWhiteSpace(options.Postgres) && OptionsCheck.FormsItsOwnCluster(options)
     && SharedStoreClaim.OtherClusterProblem(store.ConnectionString) is { } sharedStoreProblem)
@@ -150,8 +153,8 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1L << 30);
 
 var app = builder.Build();
-app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts; store: {Store}",
-    modelPath, model.Brands.Count, model.Concepts.Count, store.Description);
+app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts, loaded in {Seconds:0.00} s; store: {Store}",
+    modelPath, model.Brands.Count, model.Concepts.Count, modelLoading.Elapsed.TotalSeconds, store.Description);
 
 app.UseUnansweredBrandsAs503();
 

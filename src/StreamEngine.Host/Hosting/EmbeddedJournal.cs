@@ -185,8 +185,8 @@ internal sealed class EmbeddedJournal : SqliteJournal
             switch (outcome.End)
             {
                 case JournalReadEnd.Whole:
-                    _log.Info("Read the journal at start: {0} rows of {1} persistence ids, {2:0.0} MB held, {3:0.00} s after the journal started{4}",
-                        outcome.Rows, outcome.Ids, outcome.HeldBytes / 1e6, seconds, readAhead is not null ? " (begun before the node started)" : "");
+                    _log.Info("Read the journal at start: {0} rows of {1} persistence ids, {2:0.0} MB held, read in {3:0.00} s, done {4:0.00} s after the journal started{5}",
+                        outcome.Rows, outcome.Ids, outcome.HeldBytes / 1e6, outcome.Took.TotalSeconds, seconds, readAhead is not null ? " (begun before the node started)" : "");
                     break;
                 case JournalReadEnd.Budget:
                     // Snapshots keep a brand's journal short; a journal this long means they are failing or rare.

@@ -1,8 +1,7 @@
 using Akka.Persistence.Sql.Config;
-using Akka.Persistence.Sql.Db;
 using Akka.Persistence.Sql.Journal.Types;
 using LinqToDB;
-using LinqToDB.Async;
+using LinqToDB.Data;
 
 namespace StreamEngine.Host.Hosting;
 
@@ -90,14 +89,14 @@ internal sealed class JournalAtStart
     {
         if (Released)
         {
-            return new JournalReadOutcome(0, 0, 0, JournalReadEnd.TooLate);
+            return new JournalReadOutcome(0, 0, 0, JournalReadEnd.TooLate, TimeSpan.Zero);
         }
 
         if (config.DaoConfig.SqlCommonCompatibilityMode)
         {
             // Highest sequence numbers then live partly in a metadata table this pass does not read.
             Finish([], whole: false);
-            return new JournalReadOutcome(0, 0, 0, JournalReadEnd.NotRead);
+            return new JournalReadOutcome(0, 0, 0, JournalReadEnd.NotRead, TimeSpan.Zero);
         }
 
         // Checked at each row, and by a timer for a query that has not given one yet.
@@ -110,10 +109,15 @@ internal sealed class JournalAtStart
         PersistenceIdAtStart? id = null;
         try
         {
-            await using var connection = new AkkaPersistenceDataConnectionFactory(config).GetConnection();
-            var table = connection.GetTable<JournalRow>().OrderBy(r => r.PersistenceId).ThenBy(r => r.SequenceNumber);
-            await foreach (var row in table.AsAsyncEnumerable().WithCancellation(stop.Token))
+            // Opened as the plugin opens its connections, so that the store's preparation of each applies.
+            await using var data = new DataConnection(config.DataOptions ?? new DataOptions().UseConnectionString(config.ProviderName, config.ConnectionString));
+            var connection = await data.OpenDbConnectionAsync(stop.Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = JournalRowReader.SelectAllInOrder(config.TableConfig);
+            await using var reader = await command.ExecuteReaderAsync(stop.Token);
+            while (await reader.ReadAsync(stop.Token))
             {
+                var row = JournalRowReader.Read(reader, id?.PersistenceId);
                 if (Clock.GetElapsedTime(started) > Deadline)
                 {
                     end = JournalReadEnd.Deadline;
@@ -154,7 +158,7 @@ internal sealed class JournalAtStart
 
         var count = ids.Count;
         Finish(ids, whole: end == JournalReadEnd.Whole);
-        return new JournalReadOutcome(count, rows, held, end);
+        return new JournalReadOutcome(count, rows, held, end, Clock.GetElapsedTime(started));
     }
 
     /// <summary>The id's highest sequence number above <paramref name="fromSequenceNr"/>, as the store would answer, if the pass knows it.</summary>
@@ -268,7 +272,8 @@ internal sealed class JournalAtStart
 /// <param name="Rows">Rows read.</param>
 /// <param name="HeldBytes">What the rows read cost to hold (<see cref="JournalAtStart.CostOf"/>).</param>
 /// <param name="End">Why the pass stopped.</param>
-internal sealed record JournalReadOutcome(int Ids, long Rows, long HeldBytes, JournalReadEnd End);
+/// <param name="Took">How long the pass ran, on its clock.</param>
+internal sealed record JournalReadOutcome(int Ids, long Rows, long HeldBytes, JournalReadEnd End, TimeSpan Took);
 
 /// <summary>Why the pass over the journal stopped.</summary>
 internal enum JournalReadEnd

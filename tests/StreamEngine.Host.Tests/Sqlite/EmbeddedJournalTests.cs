@@ -1,3 +1,7 @@
+using Akka.Persistence.Sql.Db;
+using Akka.Persistence.Sql.Journal.Types;
+using LinqToDB;
+using LinqToDB.Async;
 using Microsoft.Data.Sqlite;
 using StreamEngine.Host.Configuration;
 using StreamEngine.Host.Hosting;
@@ -142,6 +146,43 @@ public sealed class EmbeddedJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pass_reads_every_row_as_the_plugins_own_mapping_reads_it()
+    {
+        await WriteTwoBrandsAsync();
+
+        // A row without manifest, serializer or writer, as no write of this node makes but a hand or an old layout might.
+        await using (var store = new SqliteConnection($"Data Source={File}"))
+        {
+            await store.OpenAsync();
+            await using var insert = store.CreateCommand();
+            insert.CommandText = "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message) VALUES (7, 0, 'brand-c', 1, x'0102')";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var node = new EmbeddedNode(File);
+        await using var plugin = new AkkaPersistenceDataConnectionFactory(node.JournalSettings).GetConnection();
+        var expected = await plugin.GetTable<JournalRow>().OrderBy(r => r.PersistenceId).ThenBy(r => r.SequenceNumber).ToListAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={File}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = JournalRowReader.SelectAllInOrder(node.JournalSettings.TableConfig);
+        await using var reader = await command.ExecuteReaderAsync();
+        var read = new List<JournalRow>();
+        while (await reader.ReadAsync())
+        {
+            read.Add(JournalRowReader.Read(reader, read.LastOrDefault()?.PersistenceId));
+        }
+
+        // brand-a's pruned row 2 (kept for its number) and row 3, brand-b's row 1, brand-c's row 1.
+        Assert.Equal(4, expected.Count);
+        Assert.Contains(expected, r => r.Deleted);
+        Assert.Contains(expected, r => r.Manifest is null && r.Identifier is null && r.WriterUuid is null);
+        Assert.Equal(expected.Select(Fields), read.Select(Fields));
+        Assert.Same(read[0].PersistenceId, read[1].PersistenceId);
+    }
+
+    [Fact]
     public async Task A_read_that_reaches_its_budget_holds_the_ids_it_finished_and_leaves_the_rest_to_the_store()
     {
         await WriteTwoBrandsAsync();
@@ -266,6 +307,11 @@ public sealed class EmbeddedJournalTests : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
+
+    private static string Fields(JournalRow row) =>
+        string.Join('|', row.Ordering, row.Timestamp, row.Deleted, row.PersistenceId, row.SequenceNumber, Convert.ToHexString(row.Message),
+            row.Manifest ?? "(null)", row.Identifier?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(null)",
+            row.WriterUuid ?? "(null)", row.Tags ?? "(null)", row.EventManifest ?? "(null)", row.TagArray.Length);
 
     // A clock an hour later each time it is read: any deadline has passed by the first row.
     private sealed class HourPerReading : TimeProvider

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Akka.Persistence.Sql.Config;
+using Akka.Persistence.Sql.Journal.Types;
+
+namespace StreamEngine.Host.Hosting;
+
+/// <summary>
+/// Reads the journal's rows as the SQL plugin's own mapping reads them (its <c>JournalRow</c>, the
+/// columns its configuration names), but with one plain query and a data reader. Read through the
+/// plugin's LINQ mapping, the pass at start spent more time building its query and materialising rows
+/// than SQLite spent reading them: 200,000 rows took about 2 s of a core while the model loaded beside it.
+/// </summary>
+internal static class JournalRowReader
+{
+    /// <summary>Every row of the table, id by id and in sequence order within an id.</summary>
+    public static string SelectAllInOrder(JournalTableConfig table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var columns = table.EventJournalTable.ColumnNames;
+        var selected = new List<string>
+        {
+            columns.Ordering, columns.Created, columns.Deleted, columns.PersistenceId, columns.SequenceNumber,
+            columns.Message, columns.Manifest, columns.Identifier,
+        };
+
+        // As the plugin maps it: a table without the column (a legacy layout) gives rows without a writer.
+        if (table.EventJournalTable.UseWriterUuidColumn)
+        {
+            selected.Add(columns.WriterUuid);
+        }
+
+        var name = Quote(table.EventJournalTable.Name);
+        var from = table.SchemaName is { } schema ? $"{Quote(schema)}.{name}" : name;
+        return $"SELECT {string.Join(", ", selected.Select(Quote))} FROM {from} " +
+               $"ORDER BY {Quote(columns.PersistenceId)}, {Quote(columns.SequenceNumber)}";
+    }
+
+    /// <summary>The reader's current row, its columns in the order of <see cref="SelectAllInOrder"/>.</summary>
+    /// <param name="persistenceId">The id's string when the caller already holds an equal one, so that an id's rows share it.</param>
+    public static JournalRow Read(DbDataReader reader, string? persistenceId)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var id = reader.GetString(3);
+        return new JournalRow
+        {
+            Ordering = reader.GetInt64(0),
+            Timestamp = reader.GetInt64(1),
+            Deleted = reader.GetBoolean(2),
+            PersistenceId = persistenceId is not null && string.Equals(id, persistenceId, StringComparison.Ordinal) ? persistenceId : id,
+            SequenceNumber = reader.GetInt64(4),
+            Message = reader.GetFieldValue<byte[]>(5),
+
+            // A null column reads as null, as the plugin's mapping reads it, though the property says otherwise.
+            Manifest = reader.IsDBNull(6) ? null! : reader.GetString(6),
+            Identifier = reader.IsDBNull(7) ? null : reader.GetInt32(7),
+            WriterUuid = reader.FieldCount > 8 && !reader.IsDBNull(8) ? reader.GetString(8) : null,
+        };
+    }
+
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}
