@@ -13,6 +13,9 @@ namespace StreamEngine.Host.Hosting;
 /// </summary>
 internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
 {
+    // Well inside the plugin's call timeout (20 s), which a load's wait counts towards.
+    private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(5);
+
     private readonly SnapshotsAtStart _atStart = new();
     private readonly SnapshotConfig _settings;
     private readonly ILoggingAdapter _log;
@@ -59,8 +62,21 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
         return true;
     }
 
-    protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken) =>
-        _atStart.KnownToHaveNone(persistenceId) ? null : await base.LoadAsync(persistenceId, criteria, cancellationToken);
+    protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
+    {
+        // A restart's brands all ask at once, the store's tables just made: asked of the store, each
+        // load that came before the read's one query ended paid for building the plugin's query, a
+        // second of the start's CPU with 10,000 brands. A read slower than ReadWait leaves the rest to the store.
+        try
+        {
+            await _atStart.Settled.WaitAsync(ReadWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        return _atStart.KnownToHaveNone(persistenceId) ? null : await base.LoadAsync(persistenceId, criteria, cancellationToken);
+    }
 
     protected override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ internal sealed class SnapshotsAtStart
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _askedBeforeRead = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HashSet<string>? _withSnapshots;
     private bool _read;
     private bool _allToStore;
@@ -54,6 +55,12 @@ internal sealed class SnapshotsAtStart
         Finish(ids);
         return count;
     }
+
+    /// <summary>
+    /// Done once the read has ended, however it ended (or every id was left to the store): a load
+    /// that waits for it can be answered from it.
+    /// </summary>
+    public Task Settled => _settled.Task;
 
     /// <summary>Whether the id is known to have no snapshot: if not, the store must be asked.</summary>
     public bool KnownToHaveNone(string persistenceId)
@@ -112,5 +119,7 @@ internal sealed class SnapshotsAtStart
             _withSnapshots = withSnapshots;
             _read = true;
         }
+
+        _settled.TrySetResult();
     }
 }

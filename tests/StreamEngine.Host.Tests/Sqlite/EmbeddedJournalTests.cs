@@ -294,6 +294,29 @@ public sealed class EmbeddedJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task The_snapshot_read_settles_however_it_ends_so_that_loads_waiting_for_it_go_on()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var read = new SnapshotsAtStart();
+        Assert.False(read.Settled.IsCompleted);
+        await read.ReadAsync(node.SnapshotSettings, CancellationToken.None);
+        Assert.True(read.Settled.IsCompletedSuccessfully);
+
+        var left = new SnapshotsAtStart();
+        left.LeaveAllToStore();
+        Assert.True(left.Settled.IsCompletedSuccessfully);
+
+        // A read that fails leaves every id to the store, and settles all the same.
+        var failed = new SnapshotsAtStart();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => failed.ReadAsync(node.SnapshotSettings, cancelled.Token));
+        Assert.True(failed.Settled.IsCompletedSuccessfully);
+        Assert.False(failed.KnownToHaveNone("brand-b"));
+    }
+
+    [Fact]
     public async Task Snapshots_left_to_the_store_stay_there_whatever_a_later_read_finds()
     {
         await WriteTwoBrandsAsync();
