@@ -344,15 +344,13 @@ public sealed class Driver : IDisposable
 
             var index = (int)(ticket % _pool.Batches.Count);
             var payload = _pool.Materialise(index, ticket / _pool.Batches.Count);
-            var lines = _pool.Batches[index].Lines;
             var probe = TakeProbe();
             if (probe is not null)
             {
                 payload = [.. payload, .. probe.Payload];
-                lines += probe.Lines;
             }
 
-            Interlocked.Add(ref _sentLines, lines);
+            Interlocked.Add(ref _sentLines, _pool.Batches[index].Lines);
             var sent = Stopwatch.GetTimestamp();
             IngestAnswer answer;
             try
@@ -368,7 +366,7 @@ public sealed class Driver : IDisposable
 
             var done = Stopwatch.GetTimestamp();
             probe?.Complete(done, answer is { Status: HttpStatusCode.OK });
-            Tally(answer, done);
+            Tally(answer, done, probe?.Lines ?? 0);
             if (_window.Contains(sent, done))
             {
                 stats.Ack.RecordTicks(done - sent);
@@ -401,8 +399,15 @@ public sealed class Driver : IDisposable
             root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
     }
 
-    private void Tally(IngestAnswer answer, long done)
+    // A probe's posts ride in a firehose request and the node counts them with it; they are the
+    // probe's, not the firehose's, so they are taken out of what the request accepted.
+    private void Tally(IngestAnswer answer, long done, int probeLines)
     {
+        if (probeLines > 0)
+        {
+            answer = answer with { Accepted = Math.Max(0, answer.Accepted - probeLines) };
+        }
+
         switch (answer.Status)
         {
             case HttpStatusCode.OK: Interlocked.Increment(ref _ok); break;
