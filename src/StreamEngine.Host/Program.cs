@@ -150,7 +150,7 @@ builder.Services.AddCompressedBodies();
 builder.Services.AddDashboardOrigins(options.CorsOrigins);
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1L << 30);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
 
 var app = builder.Build();
 app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts, loaded in {Seconds:0.00} s; store: {Store}",
@@ -160,6 +160,7 @@ app.UseUnansweredBrandsAs503();
 
 // Before the bodies are read, so that a refusal of one carries the CORS headers a dashboard needs.
 app.UseDashboardOrigins(options.CorsOrigins);
+app.UseBodySizeLimitAnswers();
 app.UseCompressedBodies();
 app.UseRouting();
 app.UseHttpMetrics();

@@ -24,9 +24,10 @@ internal static class IngestEndpoints
 
     private const string StoppingMessage = "this node is stopping; send the posts to another node, or again once it has restarted";
 
-    private static string? ErrorOf(SubmissionResult result, bool stopping)
+    private static string? ErrorOf(SubmissionResult result, bool stopping, bool tooLarge)
     {
         var notRead = result.UnreadFromLine is not { } line ? null
+            : result.UnreadableInput is { } tooMuch && tooLarge ? $"{tooMuch}: lines from {line} on were not read; send them in further requests of at most 1 GiB"
             : result.UnreadableInput is { } unreadable ? $"{unreadable}: lines from {line} on were not read; send them again once mended"
             : stopping ? $"{StoppingMessage}: lines from {line} on were not read"
             : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After";
@@ -52,8 +53,8 @@ internal static class IngestEndpoints
                 return ApiErrors.Unavailable(StoppingMessage);
             }
 
-            var result = await IngestSubmission.SubmitAsync(
-                pipeline, http.Request.BodyReader, TimeSpan.FromSeconds(options.IngestWaitSeconds), http.RequestAborted);
+            var body = new SizeLimitedBodyReader(http.Request.BodyReader);
+            var result = await IngestSubmission.SubmitAsync(pipeline, body, TimeSpan.FromSeconds(options.IngestWaitSeconds), http.RequestAborted);
             var listed = result.Total.Errors.Take(MaxErrorsListed).ToList();
             var response = new IngestResponse(
                 result.Total.Accepted,
@@ -64,7 +65,7 @@ internal static class IngestEndpoints
                 listed,
                 result.Total.Errors.Count > listed.Count ? result.Total.Errors.Count - listed.Count : null,
                 result.UnreadFromLine,
-                ErrorOf(result, ingest.IsStopping));
+                ErrorOf(result, ingest.IsStopping, body.Exceeded));
 
             // Taken lines the store failed are the node's to mend first, whatever else stopped the
             // reading: the whole body is to be sent again.
@@ -72,6 +73,12 @@ internal static class IngestEndpoints
             {
                 http.Response.Headers.RetryAfter = "5";
                 return Results.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            // The lines before were taken; those from UnreadFromLine on are for another request.
+            if (body.Exceeded)
+            {
+                return Results.Json(response, statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
             // The lines before were taken; those from UnreadFromLine on are the client's to mend.

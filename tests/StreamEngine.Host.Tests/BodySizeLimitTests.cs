@@ -1,0 +1,101 @@
+using System.IO.Compression;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>Bodies past the 1 GiB a request may carry are refused with 413 and an error naming the limit.</summary>
+public sealed class BodySizeLimitTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private const long OverLimit = (1L << 30) + 10;
+
+    [Fact]
+    public async Task A_body_declared_over_the_limit_is_refused_with_413_naming_it()
+    {
+        var (head, body) = await PostDeclaringAsync("/api/model/validate", OverLimit);
+
+        Assert.StartsWith("HTTP/1.1 413", head, StringComparison.Ordinal);
+        Assert.Contains("larger than 1 GiB", JsonDocument.Parse(body).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_answers_for_the_lines_it_read_before_a_body_went_past_the_limit()
+    {
+        // Two posts, then over 1 GiB of lines too long to read, which cost the node a scan each:
+        // one compressed line repeated as gzip members, so the body itself stays small.
+        var posts = Encoding.UTF8.GetBytes(Post("limit-1") + Post("limit-2"));
+        var padding = Compressed(Encoding.ASCII.GetBytes(new string(' ', 1 << 20) + "x\n"));
+        using var body = new MemoryStream();
+        body.Write(Compressed(posts));
+        for (var i = 0; i < 1100; i++)
+        {
+            body.Write(padding);
+        }
+
+        using var content = new ByteArrayContent(body.ToArray());
+        content.Headers.ContentType = new("application/x-ndjson");
+        content.Headers.ContentEncoding.Add("gzip");
+        using var response = await fixture.Engine.Http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Equal(2, answer.GetProperty("accepted").GetInt32());
+        var unread = answer.GetProperty("unreadFromLine").GetInt32();
+        Assert.InRange(unread, 3, 1100);
+        Assert.Equal(unread - 3, answer.GetProperty("rejected").GetInt32());
+        Assert.Contains($"lines from {unread} on were not read", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    private static string Post(string id) =>
+        "{\"id\":\"" + id + "\",\"createdAt\":\"" + DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O") + "\",\"text\":\"beta\"}\n";
+
+    private static byte[] Compressed(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.ToArray();
+    }
+
+    // HttpClient sends no more than a body holds; a client that declares more is what the limit is for.
+    private async Task<(string Head, string Body)> PostDeclaringAsync(string path, long contentLength)
+    {
+        var address = fixture.Engine.Http.BaseAddress!;
+        using var client = new TcpClient();
+        await client.ConnectAsync(address.Host, address.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/x-ndjson\r\nContent-Length: {contentLength}\r\n\r\n{{}}\n"));
+
+        // The node answers without reading the rest, and closes the connection.
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var text = await reader.ReadToEndAsync();
+        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var head = text[..split];
+        var body = text[(split + 4)..];
+        return (head, head.Contains("chunked", StringComparison.OrdinalIgnoreCase) ? Unchunked(body) : body);
+    }
+
+    private static string Unchunked(string chunked)
+    {
+        var text = new StringBuilder();
+        var at = 0;
+        while (true)
+        {
+            var end = chunked.IndexOf("\r\n", at, StringComparison.Ordinal);
+            var size = Convert.ToInt32(chunked[at..end], 16);
+            if (size == 0)
+            {
+                return text.ToString();
+            }
+
+            text.Append(chunked, end + 2, size);
+            at = end + 2 + size + 2;
+        }
+    }
+}
