@@ -21,6 +21,18 @@ public sealed class BodySizeLimitTests(EngineFixture fixture) : IClassFixture<En
     }
 
     [Fact]
+    public async Task Ingest_refuses_a_body_declared_over_the_limit_with_its_answer_naming_the_first_line_not_read()
+    {
+        var (head, body) = await PostDeclaringAsync("/api/ingest", OverLimit);
+
+        Assert.StartsWith("HTTP/1.1 413", head, StringComparison.Ordinal);
+        var answer = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(0, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, answer.GetProperty("unreadFromLine").GetInt32());
+        Assert.Contains("larger than 1 GiB", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_answers_for_the_lines_it_read_before_a_body_went_past_the_limit()
     {
         // Two posts, then over 1 GiB of lines too long to read, which cost the node a scan each:
@@ -74,7 +86,8 @@ public sealed class BodySizeLimitTests(EngineFixture fixture) : IClassFixture<En
 
         // The node answers without reading the rest, and closes the connection.
         using var reader = new StreamReader(stream, Encoding.ASCII);
-        var text = await reader.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var text = await reader.ReadToEndAsync(patience.Token);
         var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var head = text[..split];
         var body = text[(split + 4)..];

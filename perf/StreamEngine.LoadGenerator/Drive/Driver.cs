@@ -361,12 +361,12 @@ public sealed class Driver : IDisposable
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                answer = new IngestAnswer(0, 0, 0, 0, 0, null, $"{ex.GetType().Name}: {ex.Message}");
+                answer = new IngestAnswer(0, 0, 0, 0, 0, null, null, $"{ex.GetType().Name}: {ex.Message}");
             }
 
             var done = Stopwatch.GetTimestamp();
             probe?.Complete(done, answer is { Status: HttpStatusCode.OK });
-            Tally(answer, done, probe?.Lines ?? 0);
+            Tally(answer, done, probe is null ? 0 : ProbeLines.Taken(answer.Status, answer.UnreadFromLine, _pool.Batches[index].Lines, probe.Lines));
             if (_window.Contains(sent, done))
             {
                 stats.Ack.RecordTicks(done - sent);
@@ -387,25 +387,25 @@ public sealed class Driver : IDisposable
             var root = doc.RootElement;
             return new IngestAnswer(
                 Get(root, "accepted"), Get(root, "rejected"), Get(root, "late"), Get(root, "unmatched"), Get(root, "duplicates"),
+                root.TryGetProperty("unreadFromLine", out var u) && u.ValueKind == JsonValueKind.Number ? u.GetInt64() : null,
                 response.StatusCode,
                 root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null);
         }
         catch (JsonException)
         {
-            return new IngestAnswer(0, 0, 0, 0, 0, response.StatusCode, $"HTTP {(int)response.StatusCode} without a JSON body");
+            return new IngestAnswer(0, 0, 0, 0, 0, null, response.StatusCode, $"HTTP {(int)response.StatusCode} without a JSON body");
         }
 
         static long Get(JsonElement root, string name) =>
             root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
     }
 
-    // A probe's posts ride in a firehose request and the node counts them with it; they are the
-    // probe's, not the firehose's, so they are taken out of what the request accepted.
-    private void Tally(IngestAnswer answer, long done, int probeLines)
+    // The probe's posts the node took are the probe's, not the firehose's (ProbeLines).
+    private void Tally(IngestAnswer answer, long done, int probeLinesTaken)
     {
-        if (probeLines > 0)
+        if (probeLinesTaken > 0)
         {
-            answer = answer with { Accepted = Math.Max(0, answer.Accepted - probeLines) };
+            answer = answer with { Accepted = answer.Accepted - probeLinesTaken };
         }
 
         switch (answer.Status)
@@ -611,7 +611,7 @@ public sealed class Driver : IDisposable
         return doc.RootElement.GetProperty("mentions").GetInt64();
     }
 
-    private sealed record IngestAnswer(long Accepted, long Rejected, long Late, long Unmatched, long Duplicates, HttpStatusCode? Status, string? Error);
+    private sealed record IngestAnswer(long Accepted, long Rejected, long Late, long Unmatched, long Duplicates, long? UnreadFromLine, HttpStatusCode? Status, string? Error);
 
     private sealed record ProbeCounts(int Sent, int TimedOut, int Voided);
 

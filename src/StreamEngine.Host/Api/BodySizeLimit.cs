@@ -9,7 +9,7 @@ internal static class BodySizeLimit
 {
     public const long MaxBytes = 1L << 30;
 
-    public const string TooLarge = "the body is larger than 1 GiB (decompressed), the most one request may carry";
+    public const string TooLarge = "the body is larger than 1 GiB (counted after decompression), the most one request may carry";
 
     /// <summary>Whether the exception is the server's refusal of a body past <see cref="MaxBytes"/>.</summary>
     public static bool IsExceeded(Exception ex) => ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge };

@@ -27,7 +27,7 @@ internal static class IngestEndpoints
     private static string? ErrorOf(SubmissionResult result, bool stopping, bool tooLarge)
     {
         var notRead = result.UnreadFromLine is not { } line ? null
-            : result.UnreadableInput is { } tooMuch && tooLarge ? $"{tooMuch}: lines from {line} on were not read; send them in further requests of at most 1 GiB"
+            : result.UnreadableInput is { } tooMuch && tooLarge ? $"{tooMuch}: lines from {line} on were not read; send them in further requests"
             : result.UnreadableInput is { } unreadable ? $"{unreadable}: lines from {line} on were not read; send them again once mended"
             : stopping ? $"{StoppingMessage}: lines from {line} on were not read"
             : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After";

@@ -13,7 +13,8 @@ namespace StreamEngine.Host.Hosting;
 /// </summary>
 internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
 {
-    // Well inside the plugin's call timeout (20 s), which a load's wait counts towards.
+    // Well inside the snapshot store's call timeout (20 s), which a load's wait counts towards: a
+    // store slow enough to time out loads would trip its breaker a little sooner than before.
     private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(5);
 
     private readonly SnapshotsAtStart _atStart = new();
@@ -66,13 +67,15 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     {
         // A restart's brands all ask at once, the store's tables just made: asked of the store, each
         // load that came before the read's one query ended paid for building the plugin's query, a
-        // second of the start's CPU with 10,000 brands. A read slower than ReadWait leaves the rest to the store.
+        // second of the start's CPU with 10,000 brands. A read slower than ReadWait leaves every
+        // load to the store from then on, so that none waits for it again.
         try
         {
             await _atStart.Settled.WaitAsync(ReadWait, cancellationToken);
         }
         catch (TimeoutException)
         {
+            _atStart.LeaveAllToStore();
         }
 
         return _atStart.KnownToHaveNone(persistenceId) ? null : await base.LoadAsync(persistenceId, criteria, cancellationToken);

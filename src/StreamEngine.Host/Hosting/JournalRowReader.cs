@@ -5,7 +5,7 @@ using Akka.Persistence.Sql.Journal.Types;
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>
-/// Reads the journal's rows as the SQL plugin's own mapping reads them (its <c>JournalRow</c>, the
+/// Reads the SQLite journal's rows as the SQL plugin's own mapping reads them (its <c>JournalRow</c>, the
 /// columns its configuration names), but with one plain query and a data reader. Read through the
 /// plugin's LINQ mapping, the pass at start spent more time building its query and materialising rows
 /// than SQLite spent reading them: 200,000 rows took about 2 s of a core while the model loaded beside it.
@@ -29,9 +29,9 @@ internal static class JournalRowReader
             selected.Add(columns.WriterUuid);
         }
 
-        var name = Quote(table.EventJournalTable.Name);
-        var from = table.SchemaName is { } schema ? $"{Quote(schema)}.{name}" : name;
-        return $"SELECT {string.Join(", ", selected.Select(Quote))} FROM {from} " +
+        // No schema name: SQLite has none (a prefix names an attached database), and the plugin's
+        // SQL for SQLite leaves a configured one out too.
+        return $"SELECT {string.Join(", ", selected.Select(Quote))} FROM {Quote(table.EventJournalTable.Name)} " +
                $"ORDER BY {Quote(columns.PersistenceId)}, {Quote(columns.SequenceNumber)}";
     }
 
