@@ -13,16 +13,20 @@ internal sealed class SizeLimitedBodyReader(PipeReader body) : PipeReader
     /// <summary>Whether the body went past the limit.</summary>
     public bool Exceeded { get; private set; }
 
-    public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
     {
+        ValueTask<ReadResult> read;
         try
         {
-            return await body.ReadAsync(cancellationToken);
+            read = body.ReadAsync(cancellationToken);
         }
         catch (BadHttpRequestException ex) when (BodySizeLimit.IsExceeded(ex))
         {
             throw Refused(ex);
         }
+
+        // A read already done is handed on as it is: awaiting it would box a state machine per read.
+        return read.IsCompletedSuccessfully ? read : AwaitedAsync(read);
     }
 
     public override bool TryRead(out ReadResult result)
@@ -44,6 +48,18 @@ internal sealed class SizeLimitedBodyReader(PipeReader body) : PipeReader
     public override void CancelPendingRead() => body.CancelPendingRead();
 
     public override void Complete(Exception? exception = null) => body.Complete(exception);
+
+    private async ValueTask<ReadResult> AwaitedAsync(ValueTask<ReadResult> read)
+    {
+        try
+        {
+            return await read;
+        }
+        catch (BadHttpRequestException ex) when (BodySizeLimit.IsExceeded(ex))
+        {
+            throw Refused(ex);
+        }
+    }
 
     private UnreadableInputException Refused(BadHttpRequestException ex)
     {
