@@ -20,6 +20,9 @@ internal static class Program
                 brands keep sealed history in a history store in the run's directory unless told otherwise
           profile [model] [firehose] [--batch 1000] [--pool-posts 100000] [--repeat 3] [--json FILE]
                 single-threaded ns and bytes allocated per post for each stage of the hot path
+          replay --store FILE [--rounds 12]
+                single-threaded µs and bytes allocated per event to decode a node's SQLite journal
+                (its streamengine.db) and replay it into fresh brand aggregates, as a restart does
 
         """ + FirehoseCli.OptionsHelp;
 
@@ -40,6 +43,7 @@ internal static class Program
             {
                 "run" => await ThroughputRun.RunAsync(a),
                 "profile" => StageProfile.Run(a),
+                "replay" => ReplayProfile.Run(a),
                 _ => throw new ArgumentException($"unknown command '{args[0]}'"),
             };
         }
