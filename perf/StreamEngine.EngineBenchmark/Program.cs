@@ -20,9 +20,10 @@ internal static class Program
                 brands keep sealed history in a history store in the run's directory unless told otherwise
           profile [model] [firehose] [--batch 1000] [--pool-posts 100000] [--repeat 3] [--json FILE]
                 single-threaded ns and bytes allocated per post for each stage of the hot path
-          replay --store FILE [--rounds 12]
+          replay --store FILE [--rounds 12] [--history-in-memory]
                 single-threaded µs and bytes allocated per event to decode a node's SQLite journal
-                (its streamengine.db) and replay it into fresh brand aggregates, as a restart does
+                (its streamengine.db, without snapshots) and replay it into fresh brand aggregates,
+                sealed history in a history store as the host keeps it unless told otherwise
 
         """ + FirehoseCli.OptionsHelp;
 

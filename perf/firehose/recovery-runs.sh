@@ -3,6 +3,7 @@
 # Each ingest request names every brand once (round robin) and is sent alone, so each becomes about one
 # journal event per brand; the events actually stored are counted from the SQLite file.
 # Usage: perf/firehose/recovery-runs.sh "BRANDS:REQUESTS ..." [RESTARTS] [RESULTS_DIR]
+# With KEEP=DIR, each filled data dir is kept as DIR/b<BRANDS>-r<REQUESTS> (for restart-pairs.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 specs=${1:-"100:20 100:150 1000:20 1000:150"} restarts=${2:-3} out=${3:-/tmp/firehose-results/recovery}
@@ -30,6 +31,8 @@ sn=c.execute(f'select count(*) from "{snap}"').fetchone()[0] if snap else 0
 print(f"{ev/int(sys.argv[2]):.1f} events/brand ({ev} live journal rows), {sn} snapshots")
 PY
 )
+  # Kept for restart-pairs.sh, which restarts builds in turn on copies of one fill.
+  if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; rm -rf "${KEEP:?}/$name"; cp -r "$data" "$KEEP/$name"; fi
   size=$(du -sm "$data" | cut -f1)
   echo "$name: $journal; data dir $size MB" | tee "$out/$name.txt"
   for i in $(seq 1 "$restarts"); do

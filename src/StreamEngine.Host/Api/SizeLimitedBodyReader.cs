@@ -25,7 +25,7 @@ internal sealed class SizeLimitedBodyReader(PipeReader body) : PipeReader
             throw Refused(ex);
         }
 
-        // A read already done is handed on as it is: awaiting it would box a state machine per read.
+        // A read already done is handed on as it is; only one still pending goes through an async method.
         return read.IsCompletedSuccessfully ? read : AwaitedAsync(read);
     }
 
