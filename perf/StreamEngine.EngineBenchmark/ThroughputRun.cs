@@ -116,7 +116,7 @@ internal static class ThroughputRun
                 settling.Add(elapsed, System.Runtime.JitInfo.GetCompiledMethodCount());
                 nextSample = now + freq / 4;
                 jitSettled = settling.Settled;
-                if (elapsed >= warmup.TotalSeconds && (jitSettled || elapsed >= warmupMax.TotalSeconds))
+                if (settling.WarmUpOver(elapsed, warmup.TotalSeconds, warmupMax.TotalSeconds))
                 {
                     before = Snapshot.Take();
                     window.Open(now, now + (long)(duration.TotalSeconds * freq));

@@ -17,6 +17,18 @@ public sealed class WarmUpTests
     }
 
     [Fact]
+    public void A_warm_up_lasts_its_least_then_until_settled_and_its_most_at_the_latest()
+    {
+        var quiet = Fed((0, 1_000), (6, 1_000));
+        var busy = Fed((0, 1_000), (6, 5_000));
+
+        Assert.False(quiet.WarmUpOver(6, least: 12, most: 120));
+        Assert.True(quiet.WarmUpOver(12, least: 12, most: 120));
+        Assert.False(busy.WarmUpOver(119, least: 12, most: 120));
+        Assert.True(busy.WarmUpOver(120, least: 12, most: 120));
+    }
+
+    [Fact]
     public void A_quiet_spell_shorter_than_the_window_is_not_settled()
     {
         // Nothing compiled for 4 s, but the window needs 5.

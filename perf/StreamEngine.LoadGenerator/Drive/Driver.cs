@@ -241,7 +241,7 @@ public sealed class Driver : IDisposable
         while (!cancellationToken.IsCancellationRequested && !loadEnded.IsCompleted)
         {
             var elapsed = Stopwatch.GetElapsedTime(_start);
-            if (elapsed >= _o.Warmup && (!publishes || settling.Settled || elapsed >= MaxWarmup))
+            if (publishes ? settling.WarmUpOver(elapsed.TotalSeconds, _o.Warmup.TotalSeconds, MaxWarmup.TotalSeconds) : elapsed >= _o.Warmup)
             {
                 break;
             }

@@ -23,6 +23,9 @@ public sealed class JitSettling
 
     public bool Settled { get; private set; }
 
+    /// <summary>Whether a warm-up <paramref name="elapsed"/> seconds old is over: <paramref name="least"/> at least, then until settled, <paramref name="most"/> at most.</summary>
+    public bool WarmUpOver(double elapsed, double least, double most) => elapsed >= least && (Settled || elapsed >= most);
+
     private long _firstMethods;
 
     /// <summary>Adds a sample: seconds since the warm-up began and the process's compiled-method count then.</summary>

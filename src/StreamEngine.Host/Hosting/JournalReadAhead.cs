@@ -31,7 +31,7 @@ internal static class JournalReadAhead
         var section = ConfigurationFactory.ParseString(
             $"connection-string = {JsonSerializer.Serialize(store.ConnectionString)}\nprovider-name = {JsonSerializer.Serialize(store.ProviderName)}");
         var config = PluginSettings.Journal(section).WithDataOptions(store.DataOptions);
-        if (!HoldsEvents(store.ConnectionString, config.TableConfig.EventJournalTable.Name))
+        if (!HoldsEvents(store.ConnectionString, config.TableConfig))
         {
             return null;
         }
@@ -75,12 +75,12 @@ internal static class JournalReadAhead
     }
 
     // The store lays the journal's table out when it opens (SqliteStore.Open): a new store has it, empty.
-    private static bool HoldsEvents(string connectionString, string table)
+    private static bool HoldsEvents(string connectionString, JournalTableConfig table)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\")";
+        command.CommandText = JournalRowReader.SelectAny(table);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 

@@ -35,6 +35,13 @@ internal static class JournalRowReader
                $"ORDER BY {Quote(columns.PersistenceId)}, {Quote(columns.SequenceNumber)}";
     }
 
+    /// <summary>Whether the table holds any row: 1 or 0.</summary>
+    public static string SelectAny(JournalTableConfig table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"SELECT EXISTS (SELECT 1 FROM {Quote(table.EventJournalTable.Name)})";
+    }
+
     /// <summary>The reader's current row, its columns in the order of <see cref="SelectAllInOrder"/>.</summary>
     /// <param name="persistenceId">The id's string when the caller already holds an equal one, so that an id's rows share it.</param>
     public static JournalRow Read(DbDataReader reader, string? persistenceId)
