@@ -155,6 +155,10 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 var app = builder.Build();
 app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts, loaded in {Seconds:0.00} s; store: {Store}",
     modelPath, model.Brands.Count, model.Concepts.Count, modelLoading.Elapsed.TotalSeconds, store.Description);
+if (JitProfiling.Advice(Environment.GetEnvironmentVariable) is { } jitAdvice)
+{
+    app.Logger.LogWarning("{Advice}", jitAdvice);
+}
 
 app.UseUnansweredBrandsAs503();
 

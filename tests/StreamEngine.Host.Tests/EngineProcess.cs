@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Tests;
 
@@ -65,6 +66,9 @@ public sealed class EngineProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(HostAssembly())!,
         };
+
+        // As README.md starts a node.
+        info.Environment[JitProfiling.Variable] = JitProfiling.Value;
         foreach (var arg in new[] { HostAssembly(), "--urls", "http://127.0.0.1:0", "--data-dir", dataDir, "--model", modelPath }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
