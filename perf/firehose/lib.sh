@@ -11,8 +11,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 start_host() {
   HOST_PORT=$(free_port)
   HOST_STARTED_MS=$(date +%s%3N)
-  # As README.md's "Running a node" starts one.
-  DOTNET_JitScalableProfiling=0 dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HOST_PORT" --data-dir "$1" --model "$2" ${HOST_ARGS:-} >"$3" 2>&1 &
+  # As README.md's "Running a node" starts one, unless the caller set the variable (to compare without it).
+  DOTNET_JitScalableProfiling=${DOTNET_JitScalableProfiling-0} dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HOST_PORT" --data-dir "$1" --model "$2" ${HOST_ARGS:-} >"$3" 2>&1 &
   HOST_PID=$!
 }
 
