@@ -210,13 +210,7 @@ public sealed class EngineProcess : IAsyncDisposable
         var testDir = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = testDir.Name;
         var configuration = testDir.Parent!.Name;
-        var root = testDir;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "StreamEngine.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root!.FullName, "src", "StreamEngine.Host", "bin", configuration, framework, "StreamEngine.Host.dll");
+        var path = Path.Combine(Repository.Root, "src", "StreamEngine.Host", "bin", configuration, framework, "StreamEngine.Host.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("build the solution first: the host is missing", path);
     }
 }

@@ -47,13 +47,7 @@ public sealed class JitProfilingTests
     [Fact]
     public void Dotnet_run_starts_the_node_with_the_setting()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "StreamEngine.sln")))
-        {
-            root = root.Parent;
-        }
-
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "src", "StreamEngine.Host", "Properties", "launchSettings.json")));
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src", "StreamEngine.Host", "Properties", "launchSettings.json")));
 
         // dotnet run takes the first profile it can run when none is named: it must be one that runs the project.
         var profile = settings.RootElement.GetProperty("profiles").EnumerateObject().First().Value;

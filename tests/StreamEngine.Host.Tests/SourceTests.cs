@@ -43,7 +43,7 @@ public sealed class SourceTests : IDisposable
     [Fact]
     public async Task The_demo_firehose_fills_the_shipped_model_brands()
     {
-        var shippedModel = Path.Combine(RepositoryRoot(), "config", "model.yaml");
+        var shippedModel = Path.Combine(Repository.Root, "config", "model.yaml");
 
         await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), shippedModel, "--demo", "--demo-rate", "500");
 
@@ -54,17 +54,6 @@ public sealed class SourceTests : IDisposable
             "the most popular demo brand reaching 50 mentions");
         var concepts = await engine.Http.GetJsonAsync($"/api/brands/{brands[0]}/segments?by=concept&window=15m");
         Assert.True(concepts.GetProperty("segments").GetArrayLength() > 0, "demo posts mention concepts");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "StreamEngine.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir.FullName;
     }
 
     public void Dispose() => _dir.Dispose();
