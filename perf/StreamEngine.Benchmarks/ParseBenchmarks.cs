@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Posts;
+using StreamEngine.LoadGenerator.Firehose;
+
+namespace StreamEngine.Benchmarks;
+
+/// <summary>
+/// Reading NDJSON lines into posts (<see cref="PostParser.TryParse"/>), on one thread, over 1,000 lines
+/// of the load generator's firehose for the demo model (seed 42): the shape and escaping ingest
+/// receives, emoji written as <c>\uD83D\uDE00</c> escapes and other non-ASCII text as UTF-8. Every
+/// figure is per line.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Columns))]
+public class ParseBenchmarks
+{
+    private const int Lines = 1000;
+
+    private byte[][] _lines = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var model = ModelLoader.LoadFile(RepositoryFile.Find(Path.Combine("config", "model.yaml")));
+        var firehose = new FirehoseGenerator(model, new FirehoseOptions { Seed = 42, Now = DateTimeOffset.UnixEpoch.AddYears(56), DuplicateShare = 0 });
+        _lines = [.. Enumerable.Range(0, Lines).Select(_ => firehose.Next().Line)];
+        if (_lines.Any(line => !PostParser.TryParse(line, out _, out _)))
+        {
+            throw new InvalidOperationException("a line of the benchmark's firehose does not parse");
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public int Parse()
+    {
+        var chars = 0;
+        foreach (var line in _lines)
+        {
+            PostParser.TryParse(line, out var post, out _);
+            chars += post!.Text.Length;
+        }
+
+        return chars;
+    }
+
+    private sealed class Columns : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public Columns() => AddColumn(new PostsPerSecondColumn());
+    }
+}
