@@ -28,7 +28,7 @@ public sealed partial class CompiledMatcher
                 value = true;
                 for (var i = node.A; i < node.A + node.B && value; i++)
                 {
-                    value = Evaluate(_children[i], fields, scratch);
+                    value = EvaluateChild(i, fields, scratch);
                 }
 
                 break;
@@ -36,7 +36,7 @@ public sealed partial class CompiledMatcher
                 value = false;
                 for (var i = node.A; i < node.A + node.B && !value; i++)
                 {
-                    value = Evaluate(_children[i], fields, scratch);
+                    value = EvaluateChild(i, fields, scratch);
                 }
 
                 break;
@@ -53,6 +53,10 @@ public sealed partial class CompiledMatcher
         return value;
     }
 
+    /// <summary>The value of entry <paramref name="i"/> of <c>_children</c>: a literal's read at once.</summary>
+    private bool EvaluateChild(int i, in PostFields fields, CompiledMatchScratch scratch) =>
+        _childLiterals[i] is var literal and >= 0 ? scratch.IsPresent(literal) : Evaluate(_children[i], fields, scratch);
+
     /// <summary>
     /// Records as hits of <paramref name="query"/> the occurrences that decide node
     /// <paramref name="index"/>, exactly as ReferenceEvaluator.Contributing: with
@@ -65,11 +69,7 @@ public sealed partial class CompiledMatcher
         switch (node.Kind)
         {
             case NodeKind.Literal when positive:
-                for (var o = scratch.FirstOccurrence(node.A); o >= 0; o = scratch.NextOccurrence(o))
-                {
-                    scratch.AddHit(query, node.A, o);
-                }
-
+                AddHits(node.A, query, scratch);
                 break;
             case NodeKind.Near when positive:
                 ContributePairs(in node, query, scratch);
@@ -83,10 +83,18 @@ public sealed partial class CompiledMatcher
                 var all = (node.Kind == NodeKind.And) == positive;
                 for (var i = node.A; i < node.A + node.B; i++)
                 {
-                    var child = _children[i];
-                    if (all || Evaluate(child, fields, scratch) == positive)
+                    if (_childLiterals[i] is var literal and >= 0)
                     {
-                        Contribute(child, positive, query, fields, scratch);
+                        // A literal shows its occurrences where it made its parent true, and an absent
+                        // one has none; it shows nothing for a false parent.
+                        if (positive)
+                        {
+                            AddHits(literal, query, scratch);
+                        }
+                    }
+                    else if (all || Evaluate(_children[i], fields, scratch) == positive)
+                    {
+                        Contribute(_children[i], positive, query, fields, scratch);
                     }
                 }
 
@@ -94,6 +102,14 @@ public sealed partial class CompiledMatcher
             default:
                 // Field filters show nothing, nor does an absent literal or a false proximity.
                 break;
+        }
+    }
+
+    private static void AddHits(int literal, int query, CompiledMatchScratch scratch)
+    {
+        for (var o = scratch.FirstOccurrence(literal); o >= 0; o = scratch.NextOccurrence(o))
+        {
+            scratch.AddHit(query, literal, o);
         }
     }
 

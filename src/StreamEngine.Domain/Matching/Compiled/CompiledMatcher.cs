@@ -33,6 +33,11 @@ public sealed partial class CompiledMatcher
     private readonly int[][] _queriesNeeding;
     private readonly Node[] _nodes;
     private readonly int[] _children;
+
+    // Per entry of _children: the literal id when that child is a literal, else -1. Most children
+    // of the ORs analysts write are literals, whose value is a bit of the scratch: read here, they
+    // cost no call and no memo.
+    private readonly int[] _childLiterals;
     private readonly int[] _nearLiterals;
     private readonly int[] _roots;
 
@@ -61,6 +66,7 @@ public sealed partial class CompiledMatcher
         _queriesNeeding = builder.QueriesNeeding.Select(l => l.ToArray()).ToArray();
         _nodes = [.. builder.Nodes];
         _children = [.. builder.Children];
+        _childLiterals = [.. _children.Select(c => _nodes[c].Kind == NodeKind.Literal ? _nodes[c].A : -1)];
         _nearLiterals = [.. builder.NearLiterals];
         QueryCount = queries.Count;
 

@@ -20,6 +20,13 @@ internal sealed class WildcardIndex
     private readonly WordTable<WildcardEntry[]>?[] _byEnd = new WordTable<WildcardEntry[]>?[AnchorLength + 1];
     private readonly WildcardEntry[] _floating;
 
+    // The characters anchors start with (prefixes) and end with (suffixes): most words of a post
+    // start and end with characters no anchor has, and skip every look-up on that side. Without
+    // this, a model with a single wildcard paid a table look-up per word, about as much as the
+    // look-up of the word itself.
+    private readonly AnchorCharacters _firsts;
+    private readonly AnchorCharacters _lasts;
+
     public WildcardIndex(IEnumerable<WildcardEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -48,6 +55,8 @@ internal sealed class WildcardIndex
 
         Fill(_byStart, byStart);
         Fill(_byEnd, byEnd);
+        _firsts = new AnchorCharacters(byStart.Select(a => a.Anchor[0]));
+        _lasts = new AnchorCharacters(byEnd.Select(a => a.Anchor[^1]));
         _floating = [.. floating];
         IsEmpty = all.Length == 0;
     }
@@ -57,15 +66,17 @@ internal sealed class WildcardIndex
     /// <summary>Records an occurrence of every wildcard that matches word <paramref name="w"/> of <paramref name="tokens"/>.</summary>
     public void Find(TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
     {
-        var longest = Math.Min(word.Length, AnchorLength);
+        var byStart = !word.IsEmpty && _firsts.Contains(word[0]);
+        var byEnd = !word.IsEmpty && _lasts.Contains(word[^1]);
+        var longest = byStart || byEnd ? Math.Min(word.Length, AnchorLength) : 0;
         for (var length = 1; length <= longest; length++)
         {
-            if (_byStart[length] is { } starts && starts.TryGetValue(word[..length], out var entries))
+            if (byStart && _byStart[length] is { } starts && starts.TryGetValue(word[..length], out var entries))
             {
                 Glob(entries, tokens, w, word, scratch);
             }
 
-            if (_byEnd[length] is { } ends && ends.TryGetValue(word[^length..], out entries))
+            if (byEnd && _byEnd[length] is { } ends && ends.TryGetValue(word[^length..], out entries))
             {
                 Glob(entries, tokens, w, word, scratch);
             }
@@ -133,3 +144,33 @@ internal sealed class WildcardIndex
 
 /// <summary>A wildcard literal of the model: its id, the sign it needs before the word, its folded pattern.</summary>
 internal readonly record struct WildcardEntry(int Literal, WordPrefix Prefix, string Pattern);
+
+/// <summary>A set of characters, tested in a couple of instructions for ASCII; any other character is in it if any other character was added.</summary>
+internal readonly struct AnchorCharacters
+{
+    private readonly ulong _low;
+    private readonly ulong _high;
+    private readonly bool _beyondAscii;
+
+    public AnchorCharacters(IEnumerable<char> characters)
+    {
+        ArgumentNullException.ThrowIfNull(characters);
+        foreach (var c in characters)
+        {
+            if (c < 64)
+            {
+                _low |= 1UL << c;
+            }
+            else if (c < 128)
+            {
+                _high |= 1UL << (c - 64);
+            }
+            else
+            {
+                _beyondAscii = true;
+            }
+        }
+    }
+
+    public bool Contains(char c) => c < 64 ? ((_low >> c) & 1) != 0 : c < 128 ? ((_high >> (c - 64)) & 1) != 0 : _beyondAscii;
+}
