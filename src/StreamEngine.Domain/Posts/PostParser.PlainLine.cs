@@ -222,19 +222,21 @@ public static partial class PostParser
             }
 
             // Names are short: a plain loop finds their end sooner than a vector search would start.
+            // It reads a local copy of the line, which the JIT keeps in registers.
+            var line = _line;
             var start = ++_at;
             var end = start;
-            while (end < _line.Length && _line[end] is >= 0x20 and not (byte)'"' and not (byte)'\\')
+            while ((uint)end < (uint)line.Length && line[end] is >= 0x20 and not (byte)'"' and not (byte)'\\')
             {
                 end++;
             }
 
-            if (end == _line.Length || _line[end] != '"')
+            if ((uint)end >= (uint)line.Length || line[end] != '"')
             {
                 return false;
             }
 
-            var bytes = _line[start..end];
+            var bytes = line[start..end];
             _at = end + 1;
             name = KnownName(bytes);
             return name != Name.Other || Utf8.IsValid(bytes);
@@ -510,14 +512,17 @@ public static partial class PostParser
         private bool ReadWholeNumber(out long value)
         {
             value = 0;
+            var line = _line;
             var start = _at;
-            while (_at < _line.Length && (uint)(_line[_at] - '0') <= 9 && _at - start <= MostDigits)
+            var end = start;
+            while ((uint)end < (uint)line.Length && (uint)(line[end] - '0') <= 9 && end - start <= MostDigits)
             {
-                value = (value * 10) + (_line[_at++] - '0');
+                value = (value * 10) + (line[end++] - '0');
             }
 
-            var digits = _at - start;
-            return digits is > 0 and <= MostDigits && (digits == 1 || _line[start] != '0') && !ContinuesNumber();
+            _at = end;
+            var digits = end - start;
+            return digits is > 0 and <= MostDigits && (digits == 1 || line[start] != '0') && !ContinuesNumber();
         }
 
         /// <summary>A number goes on past its digits: the JSON reader would read a fraction or an exponent.</summary>
