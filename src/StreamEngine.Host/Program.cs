@@ -11,6 +11,7 @@ using StreamEngine.Host.Demo;
 using StreamEngine.Host.Hosting;
 
 var args0 = CommandLine.Normalise(args);
+EngineMetrics.PublishDotNetMeters();
 // appsettings.json travels with the binary; relative --data-dir and --model paths stay relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args0, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args0, CommandLine.SwitchMappings);

@@ -93,6 +93,26 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
         Assert.True(samples["streamengine_stage_duration_seconds_count{stage=\"journal\"}"] >= 1);
     }
 
+    [Fact]
+    public async Task Metrics_carry_the_dotnet_meters_but_not_the_memory_pools_counts_per_block()
+    {
+        // prometheus-net starts relaying the .NET meters at the first scrape; the post's request
+        // body is then rented from Kestrel's memory pool block by block.
+        await ScrapeAsync();
+        await Http.PostNdjsonAsync("{\"id\":\"m2\",\"createdAt\":\"" + DateTimeOffset.UtcNow.ToString("O") + "\",\"text\":\"beta\"}\n");
+        var samples = PrometheusText.Parse(await ScrapeAsync());
+
+        Assert.Contains(samples.Keys, k => k.StartsWith("microsoft_aspnetcore_hosting_http_server_request_duration", StringComparison.Ordinal));
+        Assert.DoesNotContain(samples.Keys, k => k.StartsWith("microsoft_aspnetcore_memorypool_", StringComparison.Ordinal));
+        Assert.DoesNotContain(samples.Keys, k => k.StartsWith("private_internaldiagnostics_", StringComparison.Ordinal));
+    }
+
+    private async Task<string> ScrapeAsync()
+    {
+        using var response = await Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        return await response.Content.ReadAsStringAsync();
+    }
+
     private async Task<(HttpStatusCode Status, string Error)> GetError(string path)
     {
         using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
