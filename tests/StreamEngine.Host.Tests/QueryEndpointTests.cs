@@ -104,7 +104,6 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
 
         Assert.Contains(samples.Keys, k => k.StartsWith("microsoft_aspnetcore_hosting_http_server_request_duration", StringComparison.Ordinal));
         Assert.DoesNotContain(samples.Keys, k => k.StartsWith("microsoft_aspnetcore_memorypool_", StringComparison.Ordinal));
-        Assert.DoesNotContain(samples.Keys, k => k.StartsWith("private_internaldiagnostics_", StringComparison.Ordinal));
     }
 
     private async Task<string> ScrapeAsync()

@@ -29,7 +29,7 @@ public static partial class PostParser
     {
         private const int KeptChars = 16 * 1024;
 
-        // More than any count the schema takes (MaxCount has twelve digits), few enough for a long.
+        // As many digits as MaxCount has: a longer count is out of range, and the reader names it.
         private const int MostDigits = 12;
 
         private readonly ReadOnlySpan<byte> _line;
@@ -45,19 +45,22 @@ public static partial class PostParser
 
         public static bool TryRead(ReadOnlySpan<byte> line, ref Fields fields)
         {
-            var chars = t_chars;
-            if (chars is null || chars.Length < line.Length)
+            if (line.Length > KeptChars)
             {
-                // A rare long line gets a buffer of its own rather than one kept for the thread's life.
-                chars = new char[Math.Max(line.Length, KeptChars)];
-                if (line.Length <= KeptChars)
+                // A rare long line borrows a buffer rather than growing the one kept for the thread's life.
+                var rented = ArrayPool<char>.Shared.Rent(line.Length);
+                try
                 {
-                    t_chars = chars;
+                    return new PlainLine(line, rented).ReadPost(ref fields);
+                }
+                finally
+                {
+                    ArrayPool<char>.Shared.Return(rented);
                 }
             }
 
-            var reader = new PlainLine(line, chars);
-            return reader.ReadPost(ref fields);
+            var chars = t_chars ??= new char[KeptChars];
+            return new PlainLine(line, chars).ReadPost(ref fields);
         }
 
         private bool ReadPost(ref Fields f)
@@ -310,8 +313,6 @@ public static partial class PostParser
             return true;
         }
 
-        private delegate bool CodeParser<T>(ReadOnlySpan<char> text, out T value);
-
         /// <summary>A code the schema knows (null leaves the field as it was); anything else is declined.</summary>
         private bool ReadCode<T>(CodeParser<T> parse, ref T target)
         {
@@ -525,17 +526,74 @@ public static partial class PostParser
             return digits is > 0 and <= MostDigits && (digits == 1 || line[start] != '0') && !ContinuesNumber();
         }
 
+        /// <summary>
+        /// Any number, as JSON writes them (<c>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</c>): an
+        /// unknown field may hold one, and its value is not read.
+        /// </summary>
+        private bool SkipNumber()
+        {
+            var line = _line;
+            var at = _at;
+            if (at < line.Length && line[at] == '-')
+            {
+                at++;
+            }
+
+            var integer = DigitRun(line, ref at);
+            if (integer == 0 || (integer > 1 && line[at - integer] == '0'))
+            {
+                return false;
+            }
+
+            if (at < line.Length && line[at] == '.')
+            {
+                at++;
+                if (DigitRun(line, ref at) == 0)
+                {
+                    return false;
+                }
+            }
+
+            if (at < line.Length && line[at] is (byte)'e' or (byte)'E')
+            {
+                at++;
+                if (at < line.Length && line[at] is (byte)'+' or (byte)'-')
+                {
+                    at++;
+                }
+
+                if (DigitRun(line, ref at) == 0)
+                {
+                    return false;
+                }
+            }
+
+            _at = at;
+            return true;
+        }
+
+        private static int DigitRun(ReadOnlySpan<byte> line, ref int at)
+        {
+            var start = at;
+            while (at < line.Length && (uint)(line[at] - '0') <= 9)
+            {
+                at++;
+            }
+
+            return at - start;
+        }
+
         /// <summary>A number goes on past its digits: the JSON reader would read a fraction or an exponent.</summary>
         private readonly bool ContinuesNumber() => _at < _line.Length && _line[_at] is (byte)'.' or (byte)'e' or (byte)'E';
 
-        /// <summary>The value of a field the schema does not know: a string, a whole number, true, false or null.</summary>
+        /// <summary>The value of a field the schema does not know: a string, a number, true, false or null.</summary>
         private bool SkipScalar() => Peek() switch
         {
             '"' => ReadString(out _),
             't' => TryLiteral("true"u8),
             'f' => TryLiteral("false"u8),
             'n' => TryNull(),
-            >= '0' and <= '9' => ReadWholeNumber(out _),
+            '-' or (>= '0' and <= '9') => SkipNumber(),
             _ => false,
         };
 

@@ -88,7 +88,7 @@ public static class EngineMetrics
         Metrics.ConfigureMeterAdapter(adapter => adapter.InstrumentFilterPredicate = instrument => IsPublished(instrument.Meter.Name));
 
     /// <summary>Whether the meter of this name is published on /metrics.</summary>
-    public static bool IsPublished(string meter) =>
+    internal static bool IsPublished(string meter) =>
         meter != "Microsoft.AspNetCore.MemoryPool" && !meter.StartsWith("Private.InternalDiagnostics.", StringComparison.Ordinal);
 
     /// <summary>Reports the node's history store at each scrape.</summary>

@@ -15,16 +15,16 @@ internal static class PostLines
     private static readonly Gen<byte[]> Piece = Gen.Frequency(
         (40, Utf8("acme", "Loving my new ", "globex", " ", "!", "é", "пришёл", "😀", "東京", "#acme", "@hooli", "a", "1")),
         (15, Utf8(@"\n", @"\""", @"\\", @"\/", @"\t", @"\b", @"\f", @"\r", @"\u0041", @"\u00e9", @"\uD83D\uDE00", @"\ud83e\udd14", @"\u0000")),
-        (1, Utf8(@"\uD83D", @"\uDE00", @"\uD83D\u0041", @"\uD83Dx", @"\x", @"\u12", @"\uZZZZ", @"\")),
+        (1, Utf8(@"\uD83D", @"\uDE00", @"\uD83D\u0041", @"\uD83Dx", @"\x", @"\u12", @"\uZZZZ", @"\", @"\uD83D\uD83D", @"\U0041", @"\uDE00\uD83D")),
         (1, Gen.OneOf<byte[]>([0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x01], [(byte)'\n'], [0xC0, 0xAF], [0xF0, 0x9F, 0x98])));
 
     private static readonly Gen<byte[]> AnyString = Piece.Array[0, 6].Select(pieces => Join([Quote, .. pieces, Quote]));
 
-    private static readonly Gen<byte[]> Space = Gen.Frequency((12, Utf8("")), (1, Utf8(" ", "\t", "\n", "\r\n", "  ")));
+    private static readonly Gen<byte[]> Space = Gen.Frequency((600, Utf8("")), (50, Utf8(" ", "\t", "\n", "\r\n", "  ")), (1, Utf8("\f", "\v", "\u00A0")));
 
     private static readonly Gen<byte[]> Count = Gen.Frequency(
         (40, Utf8("0", "71", "1234", "100000000000")),
-        (1, Utf8("100000000001", "-5", "1.5", "1e3", "01", "\"many\"", "null", "999999999999", "9999999999999", "2E2", "-0")));
+        (1, Utf8("100000000001", "-5", "1.5", "1e3", "01", "\"many\"", "null", "999999999999", "9999999999999", "2E2", "-0", "12a", "0x1", "7 7")));
 
     private static readonly Gen<byte[]> Id = Gen.Frequency((40, Utf8("\"p-1\"", "\"p-000000000042\"")), (2, AnyString), (1, Utf8("\"  \"", "7", "null", "\"\"")));
 
@@ -38,13 +38,15 @@ internal static class PostLines
         (3, Utf8("\"2026-11-25T14:03:00\"", "\"2026-11-25T14:03:00.12345678Z\"", "\"2026-02-30T10:00:00Z\"", "\"2026-11-25\"", "\"2026-11-25T24:00:00Z\"",
             "\"2026-11-25T14:03:60Z\"", "\"2026-11-25T14:03:00+14:00\"", "\"2026-11-25T14:03:00+1400\"", "\"2026-11-25t14:03:00z\"", "\"2026-11-25T14:03Z\"",
             "\"0001-01-01T00:00:00+01:00\"", "\"9999-12-31T23:59:59-01:00\"", "1764079380", "null", "\"yesterday\"", "\"2026-11-25T14:03:00.Z\"",
-            "\"2026-11-25T14:03:00\\u005A\"", "\"2026-11-25T14:03:00+02\"", "\"2026-13-01T00:00:00Z\"", "\"2026-11-25 14:03:00Z\"")));
+            "\"2026-11-25T14:03:00\\u005A\"", "\"2026-11-25T14:03:00+02\"", "\"2026-13-01T00:00:00Z\"", "\"2026-11-25 14:03:00Z\"",
+            "\"0002-01-01T00:00:00+13:59\"", "\"9998-12-31T23:59:59.9999999-13:59\"", "\"2026-11-25T14:03:00+05:60\"", "\"2026-04-31T00:00:00Z\"",
+            "\"2100-02-29T00:00:00Z\"", "\"2000-02-29T12:00:00.1234567Z\"", "\"2026-11-25T14:03:00\\\"Z\"")));
 
     private static readonly Gen<byte[]> Text = Gen.Frequency((30, AnyString), (1, Utf8("null", "5", "[\"t\"]")));
 
     private static readonly Gen<byte[]> Lang = Gen.Frequency(
         (30, Utf8("\"en\"", "\"pt-BR\"", "\"und\"", "\"EN\"", "\"zh_Hant\"", "\"eng\"")),
-        (1, Utf8("\"english\"", "null", "\"\"", "\"e1\"", "\" en\"")));
+        (1, Utf8("\"english\"", "null", "\"\"", "\"e1\"", "\" en\"", "\"en-" + new string('x', 70) + "\"", "\"" + new string(' ', 70) + "\"")));
 
     private static readonly Gen<byte[]> Optional = Gen.Frequency((30, AnyString), (1, Utf8("null", "\"  \"", "3", "{}")));
 
@@ -53,7 +55,7 @@ internal static class PostLines
     private static readonly Gen<byte[]> Unknown = Gen.Frequency(
         (3, AnyString),
         (2, Utf8("12", "true", "false", "null", "0")),
-        (1, Utf8("1.5", "-3", "1e5", "{\"a\":1}", "[1,2]", "{}", "[]", "tru", "nul", "01")));
+        (1, Utf8("1.5", "-3", "1e5", "-0.5E+3", "1234567890123456789", "{\"a\":1}", "[1,2]", "{}", "[]", "tru", "nul", "01", "truex", "nullnull", "-", "1.", "1e", ".5")));
 
     private static readonly Gen<(string Name, byte[] Value)> AuthorMember = Gen.Frequency(
         (3, Optional.Select(v => ("id", v))),
@@ -64,7 +66,10 @@ internal static class PostLines
         (2, Mostly(Utf8("\"female\"", "\"Male\"", "\"unknown\"", "null"), Utf8("\"other\"", "\"\"")).Select(v => ("gender", v))),
         (2, Mostly(Utf8("0", "47", "150", "null"), Utf8("151", "-1", "30.0", "\"31\"", "007")).Select(v => ("age", v))),
         (2, Mostly(Utf8("\"US\"", "\"de\"", "null"), Utf8("\"usa\"", "\"\"", "\"D1\"")).Select(v => ("country", v))),
-        (1, Unknown.Select(v => ("bio", v))));
+        (1, Unknown.Select(v => ("bio", v))),
+        (1, Optional.Select(v => (@"\u0069d", v))),
+        (1, Count.Select(v => ("ID", v))),
+        (1, Text.Select(v => ("text", v))));
 
     private static readonly Gen<(string Name, byte[] Value)> EngagementMember = Gen.Frequency(
         (2, Count.Select(v => ("likes", v))),
@@ -91,7 +96,9 @@ internal static class PostLines
         (1, Unknown.Select(v => ("extra", v))),
         (1, Unknown.Select(v => ("été", v))),
         (1, Id.Select(v => ("id", v))),
-        (1, Text.Select(v => (@"te\u0078t", v))));
+        (1, Text.Select(v => (@"te\u0078t", v))),
+        (1, Count.Select(v => ("followers", v))),
+        (1, Unknown.Select(v => ("na\u0001me", v))));
 
     /// <summary>A line: the required fields (each sometimes left out), others in any number, shuffled.</summary>
     public static readonly Gen<byte[]> Line =
@@ -103,9 +110,10 @@ internal static class PostLines
         from order in Gen.Int.Array[12]
         from spaces in Space.Array[40]
         from before in Gen.Frequency((20, Utf8("")), (1, Utf8(" ", "\n", "[", "\uFEFF")))
+        from whole in Gen.Frequency((200, Gen.Const((byte[]?)null)), (1, Utf8("null", "", " ", "\n", "[]", "\"text\"").Select(b => (byte[]?)b)))
         from after in Gen.Frequency((10, Utf8("")), (6, Utf8("\n")), (1, Utf8(" \r\n", "x", ",", "}", "{}", "\u0000")))
         from trailingComma in Gen.Int[0, 40]
-        select Build(id, createdAt, text, leaveOut, others, order, spaces, before, after, trailingComma == 0);
+        select whole ?? Build(id, createdAt, text, leaveOut, others, order, spaces, before, after, trailingComma == 0);
 
     /// <summary>The line as it would be printed, bytes that are not UTF-8 shown as \xNN.</summary>
     public static string Show(byte[] line)
