@@ -65,60 +65,31 @@ public static partial class PostParser
 
         private bool ReadPost(ref Fields f)
         {
-            if (!Next((byte)'{'))
-            {
-                return false;
-            }
-
             SkipWhitespace();
-            if (Peek() == '}')
-            {
-                _at++;
-                return AtEnd();
-            }
-
-            while (true)
-            {
-                if (!ReadName(out var name) || !Next((byte)':'))
-                {
-                    return false;
-                }
-
-                SkipWhitespace();
-                var read = name switch
-                {
-                    Name.Id => ReadRequired(out f.Id),
-                    Name.Network => ReadCode(NetworkNames.TryParse, ref f.Network),
-                    Name.CreatedAt => ReadCreatedAt(ref f.CreatedAt),
-                    Name.Text => ReadText(out f.Text),
-                    Name.Lang => ReadCode<string?>(LanguageCode.TryPrimary, ref f.Language),
-                    Name.Author => ReadAuthor(ref f),
-                    Name.Engagement => ReadEngagement(ref f),
-                    Name.Url => ReadOptional(out f.Url),
-                    Name.PurchaseDate => ReadCode<DateOnly?>(TryIsoDate, ref f.PurchaseDate),
-                    _ => SkipScalar(),
-                };
-                if (!read)
-                {
-                    return false;
-                }
-
-                SkipWhitespace();
-                var separator = Peek();
-                _at++;
-                if (separator == '}')
-                {
-                    return AtEnd();
-                }
-
-                if (separator != ',')
-                {
-                    return false;
-                }
-
-                SkipWhitespace();
-            }
+            return ReadObject(ref f, Level.Post) && AtEnd();
         }
+
+        /// <summary>Which object's fields are being read.</summary>
+        private enum Level : byte
+        {
+            Post,
+            Author,
+            Engagement,
+        }
+
+        private bool ReadPostField(Name name, ref Fields f) => name switch
+        {
+            Name.Id => ReadRequired(out f.Id),
+            Name.Network => ReadCode(NetworkNames.TryParse, ref f.Network),
+            Name.CreatedAt => ReadCreatedAt(ref f.CreatedAt),
+            Name.Text => ReadText(out f.Text),
+            Name.Lang => ReadCode<string?>(LanguageCode.TryPrimary, ref f.Language),
+            Name.Author => ReadAuthor(ref f),
+            Name.Engagement => ReadEngagement(ref f),
+            Name.Url => ReadOptional(out f.Url),
+            Name.PurchaseDate => ReadCode<DateOnly?>(TryIsoDate, ref f.PurchaseDate),
+            _ => SkipScalar(),
+        };
 
         private bool ReadAuthor(ref Fields f)
         {
@@ -127,7 +98,7 @@ public static partial class PostParser
                 return true;
             }
 
-            return ReadObject(ref f, author: true);
+            return ReadObject(ref f, Level.Author);
         }
 
         private bool ReadAuthorField(Name name, ref Fields f) => name switch
@@ -150,7 +121,7 @@ public static partial class PostParser
                 return true;
             }
 
-            return ReadObject(ref f, author: false);
+            return ReadObject(ref f, Level.Engagement);
         }
 
         private bool ReadEngagementField(Name name, ref Fields f) => name switch
@@ -162,8 +133,8 @@ public static partial class PostParser
             _ => SkipScalar(),
         };
 
-        /// <summary>The author or the engagement object.</summary>
-        private bool ReadObject(ref Fields f, bool author)
+        /// <summary>An object of the post, its author or its engagement, after white space.</summary>
+        private bool ReadObject(ref Fields f, Level level)
         {
             if (Peek() != '{')
             {
@@ -186,7 +157,13 @@ public static partial class PostParser
                 }
 
                 SkipWhitespace();
-                if (!(author ? ReadAuthorField(name, ref f) : ReadEngagementField(name, ref f)))
+                var read = level switch
+                {
+                    Level.Post => ReadPostField(name, ref f),
+                    Level.Author => ReadAuthorField(name, ref f),
+                    _ => ReadEngagementField(name, ref f),
+                };
+                if (!read)
                 {
                     return false;
                 }
