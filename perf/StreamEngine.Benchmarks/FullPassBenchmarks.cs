@@ -14,7 +14,7 @@ namespace StreamEngine.Benchmarks;
 /// Every figure is per post; the last column turns it into posts per second on one core.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Columns))]
+[Config(typeof(PerPostConfig))]
 public class FullPassBenchmarks
 {
     private const int Posts = 1000;
@@ -95,10 +95,5 @@ public class FullPassBenchmarks
         var text = _texts[post];
         _scratch.Tokens.Tokenize(text);
         _model.Match(_scratch.Tokens, text, _fields[post], _scratch.Match, _brands, _concepts);
-    }
-
-    private sealed class Columns : BenchmarkDotNet.Configs.ManualConfig
-    {
-        public Columns() => AddColumn(new PostsPerSecondColumn());
     }
 }

@@ -12,7 +12,7 @@ namespace StreamEngine.Benchmarks;
 /// figure is per line.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Columns))]
+[Config(typeof(PerPostConfig))]
 public class ParseBenchmarks
 {
     private const int Lines = 1000;
@@ -42,10 +42,5 @@ public class ParseBenchmarks
         }
 
         return chars;
-    }
-
-    private sealed class Columns : BenchmarkDotNet.Configs.ManualConfig
-    {
-        public Columns() => AddColumn(new PostsPerSecondColumn());
     }
 }

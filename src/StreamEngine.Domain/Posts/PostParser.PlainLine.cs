@@ -17,9 +17,9 @@ public static partial class PostParser
 
     /// <summary>
     /// Reads a post line of the usual shape straight from its bytes: the schema's fields (any order,
-    /// repeated ones winning as in the JSON reader), strings with or without escapes, whole numbers,
-    /// true, false and null, and unknown fields holding such values. It declines anything else
-    /// (nested unknown values, fractions, exponents, dates in other forms, any value the schema
+    /// repeated ones winning as in the JSON reader), strings with or without escapes, whole numbers
+    /// for counts, true, false and null, and unknown fields holding a string, a number or a literal.
+    /// It declines anything else (nested unknown values, dates in other forms, any value the schema
     /// refuses, any JSON the reader would refuse) by answering false, and the line is then read by
     /// the JSON reader, which names the problem. What it accepts, it reads exactly as the reader
     /// does: the post is the same. It exists because the firehose is mostly such lines, and the
@@ -79,27 +79,17 @@ public static partial class PostParser
 
         private bool ReadPostField(Name name, ref Fields f) => name switch
         {
-            Name.Id => ReadRequired(out f.Id),
+            Name.Id => ReadText(out f.Id, blankRefused: true),
             Name.Network => ReadCode(NetworkNames.TryParse, ref f.Network),
             Name.CreatedAt => ReadCreatedAt(ref f.CreatedAt),
-            Name.Text => ReadText(out f.Text),
+            Name.Text => ReadText(out f.Text, blankRefused: false),
             Name.Lang => ReadCode<string?>(LanguageCode.TryPrimary, ref f.Language),
-            Name.Author => ReadAuthor(ref f),
-            Name.Engagement => ReadEngagement(ref f),
+            Name.Author => TryNull() || ReadObject(ref f, Level.Author),
+            Name.Engagement => TryNull() || ReadObject(ref f, Level.Engagement),
             Name.Url => ReadOptional(out f.Url),
             Name.PurchaseDate => ReadCode<DateOnly?>(TryIsoDate, ref f.PurchaseDate),
             _ => SkipScalar(),
         };
-
-        private bool ReadAuthor(ref Fields f)
-        {
-            if (TryNull())
-            {
-                return true;
-            }
-
-            return ReadObject(ref f, Level.Author);
-        }
 
         private bool ReadAuthorField(Name name, ref Fields f) => name switch
         {
@@ -113,16 +103,6 @@ public static partial class PostParser
             Name.Country => ReadCode<string?>(CountryCode.TryParse, ref f.Country),
             _ => SkipScalar(),
         };
-
-        private bool ReadEngagement(ref Fields f)
-        {
-            if (TryNull())
-            {
-                return true;
-            }
-
-            return ReadObject(ref f, Level.Engagement);
-        }
 
         private bool ReadEngagementField(Name name, ref Fields f) => name switch
         {
@@ -247,22 +227,11 @@ public static partial class PostParser
             _ => Name.Other,
         };
 
-        private bool ReadRequired(out string? value)
+        /// <summary>A required string; a blank one, where <paramref name="blankRefused"/>, is declined for the reader to name.</summary>
+        private bool ReadText(out string? value, bool blankRefused)
         {
             value = null;
-            if (!ReadString(out var length) || _chars[..length].IsWhiteSpace())
-            {
-                return false;
-            }
-
-            value = new string(_chars[..length]);
-            return true;
-        }
-
-        private bool ReadText(out string? value)
-        {
-            value = null;
-            if (!ReadString(out var length))
+            if (!ReadString(out var length) || (blankRefused && _chars[..length].IsWhiteSpace()))
             {
                 return false;
             }
