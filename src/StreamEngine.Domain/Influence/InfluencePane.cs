@@ -41,9 +41,10 @@ public sealed class InfluencePane
         for (var i = 0; i < authors.Count; i++)
         {
             var (author, tally) = authors[i];
-            ByMentions.Add(author, tally);
-            ByReach.Add(author, tally);
-            ByEngagement.Add(author, tally);
+            var hash = KeyHash.Of(author);
+            ByMentions.Add(author, hash, tally);
+            ByReach.Add(author, hash, tally);
+            ByEngagement.Add(author, hash, tally);
         }
 
         for (var i = 0; i < hashtags.Count; i++)

@@ -14,6 +14,16 @@ public sealed class SpaceSaving<TTally>
     // An array and a count rather than a List: a brand holds some hundred of these, and the List
     // object cost as much as a quiet pane's entries.
     private Kept[] _kept = [];
+
+    // What Add reads of each kept entry, at its index: the key's hash code and the entry's ranking.
+    // A key is looked for by one vector scan of the hashes instead of a string comparison per
+    // entry, each reading a string elsewhere in the heap (influencer keys share their first
+    // characters, "x/@...", so those comparisons ran on), and the least entry by a scan of plain
+    // numbers. Restored entries are indexed at the first Add: a restored pane sealed again
+    // unchanged, as most are, never holds an index.
+    private int[] _hashes = [];
+    private long[] _rankings = [];
+    private int _indexed;
     private int _count;
 
     public SpaceSaving(int capacity, TallyWeight weight)
@@ -33,31 +43,32 @@ public sealed class SpaceSaving<TTally>
     public void Add(string key, TTally tally)
     {
         ArgumentNullException.ThrowIfNull(key);
-        for (var i = 0; i < _count; i++)
+        Add(key, KeyHash.Of(key), tally);
+    }
+
+    /// <param name="hash">The key's <see cref="KeyHash"/>, worked out once by a caller adding one key to several summaries.</param>
+    internal void Add(string key, int hash, TTally tally)
+    {
+        IndexRestored();
+        var at = IndexOf(key, hash);
+        if (at >= 0)
         {
-            if (string.Equals(_kept[i].Key, key, StringComparison.Ordinal))
-            {
-                _kept[i] = _kept[i] with { Tally = _kept[i].Tally.Plus(tally) };
-                return;
-            }
+            _kept[at] = _kept[at] with { Tally = _kept[at].Tally.Plus(tally) };
+            _rankings[at] = _kept[at].Ranking(Weight);
+            return;
         }
 
         if (_count < Capacity)
         {
             Append(new Kept(key, tally, 0));
+            GrowIndex();
+            Index(_indexed++, hash);
             return;
         }
 
-        var least = 0;
-        for (var i = 1; i < _count; i++)
-        {
-            if (_kept[i].Ranking(Weight) < _kept[least].Ranking(Weight))
-            {
-                least = i;
-            }
-        }
-
-        _kept[least] = new Kept(key, tally, _kept[least].Ranking(Weight));
+        var least = Least();
+        _kept[least] = new Kept(key, tally, _rankings[least]);
+        Index(least, hash);
     }
 
     /// <summary>Restores a kept key as a snapshot held it.</summary>
@@ -69,6 +80,75 @@ public sealed class SpaceSaving<TTally>
         }
 
         Append(kept);
+    }
+
+    private void IndexRestored()
+    {
+        if (_indexed == _count)
+        {
+            return;
+        }
+
+        GrowIndex();
+        for (; _indexed < _count; _indexed++)
+        {
+            Index(_indexed, KeyHash.Of(_kept[_indexed].Key));
+        }
+    }
+
+    private void GrowIndex()
+    {
+        if (_hashes.Length < _kept.Length)
+        {
+            Array.Resize(ref _hashes, _kept.Length);
+            Array.Resize(ref _rankings, _kept.Length);
+        }
+    }
+
+    private void Index(int at, int hash)
+    {
+        _hashes[at] = hash;
+        _rankings[at] = _kept[at].Ranking(Weight);
+    }
+
+    /// <summary>The first entry of least ranking: the one a key not kept replaces.</summary>
+    private int Least()
+    {
+        var rankings = _rankings.AsSpan(0, _count);
+        var least = 0;
+        for (var i = 1; i < rankings.Length; i++)
+        {
+            if (rankings[i] < rankings[least])
+            {
+                least = i;
+            }
+        }
+
+        return least;
+    }
+
+    private int IndexOf(string key, int hash)
+    {
+        var hashes = _hashes.AsSpan(0, _count);
+        var from = 0;
+        while (from < hashes.Length)
+        {
+            var at = hashes[from..].IndexOf(hash);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            at += from;
+            if (string.Equals(_kept[at].Key, key, StringComparison.Ordinal))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
     }
 
     private void Append(Kept kept)
@@ -86,6 +166,15 @@ public sealed class SpaceSaving<TTally>
     {
         public long Ranking(TallyWeight weight) => Tally.Weight(weight) + Error;
     }
+}
+
+/// <summary>
+/// The hash a <see cref="SpaceSaving{TTally}"/> finds its keys by: the string's own, seeded per
+/// process, so no one can choose keys that collide; never stored.
+/// </summary>
+internal static class KeyHash
+{
+    public static int Of(string key) => key.GetHashCode(StringComparison.Ordinal);
 }
 
 /// <summary>Which figure of a tally a summary ranks by.</summary>

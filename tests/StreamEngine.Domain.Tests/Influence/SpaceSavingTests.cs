@@ -57,4 +57,77 @@ public sealed class SpaceSavingTests
         summary.Restore(new SpaceSaving<TermTally>.Kept("a", new TermTally(1), 0));
         Assert.Throws<InvalidOperationException>(() => summary.Restore(new SpaceSaving<TermTally>.Kept("b", new TermTally(1), 0)));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Keeps_exactly_what_a_plain_scan_of_its_entries_keeps(bool everyKeyCollides)
+    {
+        // Seeded streams over a few dozen keys (so keys come back, and a full summary keeps
+        // replacing its least), some summaries restored from a snapshot first. With every key given
+        // the same hash code the summary can tell keys apart only by their text.
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var capacity = 1 + random.Next(12);
+            var weight = (TallyWeight)(1 + random.Next(3));
+            var summary = new SpaceSaving<AuthorTally>(capacity, weight);
+            var reference = new List<SpaceSaving<AuthorTally>.Kept>();
+            for (var r = random.Next(capacity + 1); r > 0; r--)
+            {
+                var restored = new SpaceSaving<AuthorTally>.Kept($"x/@restored{r}", Tally(random), random.Next(5));
+                summary.Restore(restored);
+                reference.Add(restored);
+            }
+
+            for (var i = 0; i < 300; i++)
+            {
+                // A fresh string each time, as each batch names its authors anew.
+                var key = string.Concat("x/@account", random.Next(3 * capacity).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var tally = Tally(random);
+                if (everyKeyCollides)
+                {
+                    summary.Add(key, 7, tally);
+                }
+                else
+                {
+                    summary.Add(key, tally);
+                }
+
+                AddByScan(reference, capacity, weight, key, tally);
+                Assert.Equal(reference, summary.Entries.ToArray());
+            }
+        }
+    }
+
+    private static AuthorTally Tally(Random random) =>
+        new(1 + random.Next(3), random.Next(1_000), random.Next(50), random.Next(2), random.Next(2));
+
+    /// <summary>The summary's rule with nothing but a list: find the key by its text, else fill, else replace the first least.</summary>
+    private static void AddByScan(List<SpaceSaving<AuthorTally>.Kept> kept, int capacity, TallyWeight weight, string key, AuthorTally tally)
+    {
+        var at = kept.FindIndex(k => k.Key == key);
+        if (at >= 0)
+        {
+            kept[at] = kept[at] with { Tally = kept[at].Tally.Plus(tally) };
+            return;
+        }
+
+        if (kept.Count < capacity)
+        {
+            kept.Add(new SpaceSaving<AuthorTally>.Kept(key, tally, 0));
+            return;
+        }
+
+        var least = 0;
+        for (var i = 1; i < kept.Count; i++)
+        {
+            if (kept[i].Ranking(weight) < kept[least].Ranking(weight))
+            {
+                least = i;
+            }
+        }
+
+        kept[least] = new SpaceSaving<AuthorTally>.Kept(key, tally, kept[least].Ranking(weight));
+    }
 }
