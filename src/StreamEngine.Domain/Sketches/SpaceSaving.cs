@@ -19,8 +19,12 @@ public sealed class SpaceSaving<TTally>
     // A key is looked for by one vector scan of the hashes instead of a string comparison per
     // entry, each reading a string elsewhere in the heap (influencer keys share their first
     // characters, "x/@...", so those comparisons ran on), and the least entry by a scan of plain
-    // numbers. Restored entries are indexed at the first Add: a restored pane sealed again
-    // unchanged, as most are, never holds an index.
+    // numbers. Only a summary holding IndexedFrom entries is indexed: most of a quiet brand's panes
+    // keep one or two authors, and there the index would cost more memory than the scan costs time.
+    // Restored entries are indexed at the first Add that reaches the index: a restored pane sealed
+    // again unchanged, as most are, never holds one.
+    private const int IndexedFrom = 8;
+
     private int[] _hashes = [];
     private long[] _rankings = [];
     private int _indexed;
@@ -49,7 +53,13 @@ public sealed class SpaceSaving<TTally>
     /// <param name="hash">The key's <see cref="KeyHash"/>, worked out once by a caller adding one key to several summaries.</param>
     internal void Add(string key, int hash, TTally tally)
     {
-        IndexRestored();
+        if (_count < Math.Min(Capacity, IndexedFrom))
+        {
+            AddUnindexed(key, tally);
+            return;
+        }
+
+        CatchUpIndex();
         var at = IndexOf(key, hash);
         if (at >= 0)
         {
@@ -71,6 +81,21 @@ public sealed class SpaceSaving<TTally>
         Index(least, hash);
     }
 
+    /// <summary>Adds to a summary with room to spare and no index.</summary>
+    private void AddUnindexed(string key, TTally tally)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_kept[i].Key, key, StringComparison.Ordinal))
+            {
+                _kept[i] = _kept[i] with { Tally = _kept[i].Tally.Plus(tally) };
+                return;
+            }
+        }
+
+        Append(new Kept(key, tally, 0));
+    }
+
     /// <summary>Restores a kept key as a snapshot held it.</summary>
     public void Restore(Kept kept)
     {
@@ -82,7 +107,8 @@ public sealed class SpaceSaving<TTally>
         Append(kept);
     }
 
-    private void IndexRestored()
+    /// <summary>Indexes the entries restored, or added before the summary held <see cref="IndexedFrom"/>.</summary>
+    private void CatchUpIndex()
     {
         if (_indexed == _count)
         {
@@ -127,9 +153,11 @@ public sealed class SpaceSaving<TTally>
         return least;
     }
 
-    private int IndexOf(string key, int hash)
+    private int IndexOf(string key, int hash) => IndexOf(_hashes.AsSpan(0, _count), _kept, key, hash);
+
+    /// <summary>Where <paramref name="key"/> is kept, found by its hash code and told from keys of the same hash by its text; -1 when it is not.</summary>
+    internal static int IndexOf(ReadOnlySpan<int> hashes, ReadOnlySpan<Kept> kept, string key, int hash)
     {
-        var hashes = _hashes.AsSpan(0, _count);
         var from = 0;
         while (from < hashes.Length)
         {
@@ -140,7 +168,7 @@ public sealed class SpaceSaving<TTally>
             }
 
             at += from;
-            if (string.Equals(_kept[at].Key, key, StringComparison.Ordinal))
+            if (string.Equals(kept[at].Key, key, StringComparison.Ordinal))
             {
                 return at;
             }
