@@ -13,7 +13,7 @@ namespace StreamEngine.Benchmarks;
 /// once posts are read and analysed: every mention added to its brand's
 /// <see cref="BrandDeltaBuilder"/>, then each brand's delta built and its builder cleared for the
 /// next round. The mentions are the load generator's firehose (seed 42) read and analysed with the
-/// demo model (8 brands) or a synthetic one of 1,000 brands with 10 concepts each, whose builders
+/// demo model (8 brands) or a synthetic one of 1,000 brands with one concept of 10 terms each, whose builders
 /// each take a few mentions a round from caches the other brands have cooled.
 /// </summary>
 [MemoryDiagnoser]

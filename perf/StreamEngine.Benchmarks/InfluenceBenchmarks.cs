@@ -10,7 +10,8 @@ namespace StreamEngine.Benchmarks;
 /// and the day's panes, three rankings of authors and one of hashtags each. The authors come from
 /// <see cref="Audience"/> accounts, a few of them far busier than the rest (seeded), so the panes
 /// are full and each batch both finds kept authors and pushes out the least of them. Every batch
-/// names its authors with strings of its own, as a batch built from freshly read posts does.
+/// names its authors with strings of its own, as a batch built from freshly read posts does; the 64
+/// batches come round again, though, so a kept key is now and then the very string being added.
 /// </summary>
 [MemoryDiagnoser]
 public class InfluenceBenchmarks

@@ -12,7 +12,8 @@ namespace StreamEngine.Domain.Influence;
 /// hashtags' names once each (the three author rankings mostly keep the same authors), then every
 /// kept entry as varints naming its key by position. A full day pane as an
 /// <see cref="InfluencePane"/> costs ~7 KB in eleven objects, most of it 8-byte figures holding
-/// small numbers and three copies of each author; sealed it takes about a third.
+/// small numbers and three copies of each author (about 2 KB more while posts still come in: the
+/// index of each full summary); sealed it takes about a third.
 /// </summary>
 /// <remarks>
 /// Names are held as UTF-8 bytes rather than strings: a 13-character handle is 14 bytes here

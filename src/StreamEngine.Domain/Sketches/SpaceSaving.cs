@@ -19,8 +19,9 @@ public sealed class SpaceSaving<TTally>
     // A key is looked for by one vector scan of the hashes instead of a string comparison per
     // entry, each reading a string elsewhere in the heap (influencer keys share their first
     // characters, "x/@...", so those comparisons ran on), and the least entry by a scan of plain
-    // numbers. Only a summary holding IndexedFrom entries is indexed: most of a quiet brand's panes
-    // keep one or two authors, and there the index would cost more memory than the scan costs time.
+    // numbers. Only a summary holding IndexedFrom entries (or full, at a smaller capacity) is
+    // indexed: most of a quiet brand's panes keep one or two authors, and there the index would cost
+    // more memory than the scan costs time.
     // Restored entries are indexed at the first Add that reaches the index: a restored pane sealed
     // again unchanged, as most are, never holds one.
     private const int IndexedFrom = 8;
