@@ -41,10 +41,9 @@ public sealed class InfluencePane
         for (var i = 0; i < authors.Count; i++)
         {
             var (author, tally) = authors[i];
-            var hash = KeyHash.Of(author);
-            ByMentions.Add(author, hash, tally);
-            ByReach.Add(author, hash, tally);
-            ByEngagement.Add(author, hash, tally);
+            ByMentions.Add(author, tally);
+            ByReach.Add(author, tally);
+            ByEngagement.Add(author, tally);
         }
 
         for (var i = 0; i < hashtags.Count; i++)

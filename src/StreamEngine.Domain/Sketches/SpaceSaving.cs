@@ -16,15 +16,15 @@ public sealed class SpaceSaving<TTally>
     private Kept[] _kept = [];
 
     // What Add reads of each kept entry, at its index: the key's hash code and the entry's ranking.
-    // A key is looked for by one vector scan of the hashes instead of a string comparison per
-    // entry, each reading a string elsewhere in the heap (influencer keys share their first
-    // characters, "x/@...", so those comparisons ran on), and the least entry by a scan of plain
-    // numbers. Only a summary holding IndexedFrom entries (or full, at a smaller capacity) is
-    // indexed: most of a quiet brand's panes keep one or two authors, and there the index would cost
-    // more memory than the scan costs time.
-    // Restored entries are indexed at the first Add that reaches the index: a restored pane sealed
-    // again unchanged, as most are, never holds one.
-    private const int IndexedFrom = 8;
+    // A key is looked for by a scan of the hashes instead of a string comparison per entry, each
+    // reading a string elsewhere in the heap (influencer keys share their first characters,
+    // "x/@...", so those comparisons ran on), and the least entry by a scan of plain numbers. Only a
+    // summary holding IndexedFrom entries (or full, at a smaller capacity) is indexed and hashes
+    // the keys it is given: most panes keep fewer authors, and there the index cost more memory
+    // than the scan costs time, and hashing every key added cost a restart of 10,000 brands more
+    // than the index saved it (perf/README.md). Restored entries are indexed at the first Add that
+    // reaches the index: a restored pane sealed again unchanged, as most are, never holds one.
+    private const int IndexedFrom = 16;
 
     private int[] _hashes = [];
     private long[] _rankings = [];
@@ -48,18 +48,14 @@ public sealed class SpaceSaving<TTally>
     public void Add(string key, TTally tally)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Add(key, KeyHash.Of(key), tally);
-    }
-
-    /// <param name="hash">The key's <see cref="KeyHash"/>, worked out once by a caller adding one key to several summaries.</param>
-    internal void Add(string key, int hash, TTally tally)
-    {
         if (_count < Math.Min(Capacity, IndexedFrom))
         {
             AddUnindexed(key, tally);
             return;
         }
 
+        // Hashed here, not by the caller: most adds go to small summaries, which need no hash.
+        var hash = KeyHash.Of(key);
         CatchUpIndex();
         var at = IndexOf(key, hash);
         if (at >= 0)
@@ -72,7 +68,7 @@ public sealed class SpaceSaving<TTally>
         if (_count < Capacity)
         {
             Append(new Kept(key, tally, 0));
-            GrowIndex();
+            EnsureIndex();
             Index(_indexed++, hash);
             return;
         }
@@ -116,19 +112,21 @@ public sealed class SpaceSaving<TTally>
             return;
         }
 
-        GrowIndex();
+        EnsureIndex();
         for (; _indexed < _count; _indexed++)
         {
             Index(_indexed, KeyHash.Of(_kept[_indexed].Key));
         }
     }
 
-    private void GrowIndex()
+    private void EnsureIndex()
     {
-        if (_hashes.Length < _kept.Length)
+        // Made at the summary's full size at once: a summary that reaches IndexedFrom entries mostly
+        // fills, and an index grown with the entries left a trail of arrays in every replay.
+        if (_hashes.Length == 0)
         {
-            Array.Resize(ref _hashes, _kept.Length);
-            Array.Resize(ref _rankings, _kept.Length);
+            _hashes = new int[Capacity];
+            _rankings = new long[Capacity];
         }
     }
 
@@ -159,22 +157,13 @@ public sealed class SpaceSaving<TTally>
     /// <summary>Where <paramref name="key"/> is kept, found by its hash code and told from keys of the same hash by its text; -1 when it is not.</summary>
     internal static int IndexOf(ReadOnlySpan<int> hashes, ReadOnlySpan<Kept> kept, string key, int hash)
     {
-        var from = 0;
-        while (from < hashes.Length)
+        // A plain loop: a summary holds at most a few dozen codes.
+        for (var at = 0; at < hashes.Length; at++)
         {
-            var at = hashes[from..].IndexOf(hash);
-            if (at < 0)
-            {
-                return -1;
-            }
-
-            at += from;
-            if (string.Equals(kept[at].Key, key, StringComparison.Ordinal))
+            if (hashes[at] == hash && string.Equals(kept[at].Key, key, StringComparison.Ordinal))
             {
                 return at;
             }
-
-            from = at + 1;
         }
 
         return -1;
