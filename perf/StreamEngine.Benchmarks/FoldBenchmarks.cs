@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
-using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sentiment;
 using StreamEngine.LoadGenerator.Firehose;
@@ -22,7 +21,10 @@ public class FoldBenchmarks
 {
     private const int Posts = 20_000;
 
-    [Params(8, 1000)]
+    // The demo model's brands; any other count is a synthetic model of that many.
+    private const int DemoBrands = 8;
+
+    [Params(DemoBrands, 1000)]
     public int Brands { get; set; }
 
     private (Post Post, PostAnalysis Analysis, MentionFacts Facts, int[] Brands)[] _mentions = [];
@@ -32,14 +34,12 @@ public class FoldBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var model = Brands == 8
-            ? ModelLoader.LoadFile(RepositoryFile.Find(Path.Combine("config", "model.yaml")))
-            : ModelSynthesizer.Model(Brands, Brands * 10);
+        var model = Brands == DemoBrands ? BenchmarkFirehose.DemoModel() : ModelSynthesizer.Model(Brands, Brands * 10);
         var emotions = EmotionDetector.Load();
         var analyzer = new PostAnalyzer(model, SentimentScorer.Load(emotions), emotions);
         var scratch = new AnalysisScratch();
         var brands = new List<int>();
-        var firehose = new FirehoseGenerator(model, new FirehoseOptions { Seed = 42, Now = DateTimeOffset.UnixEpoch.AddYears(56), DuplicateShare = 0 });
+        var firehose = BenchmarkFirehose.Of(model);
         var mentions = new List<(Post, PostAnalysis, MentionFacts, int[])>();
         for (var i = 0; i < Posts; i++)
         {

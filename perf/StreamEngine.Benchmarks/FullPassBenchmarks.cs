@@ -37,7 +37,7 @@ public class FullPassBenchmarks
         var author = new Author("author", "author", null, 100, false, Gender.Unknown, null, null);
         _posts = [.. _texts.Select((text, i) => new Post($"post-{i}", Network.X, DateTimeOffset.UnixEpoch, text, "en", author, default, null, null))];
         _fields = [.. _posts.Select(PostFields.From)];
-        _model = ModelLoader.LoadFile(RepositoryFile.Find(Path.Combine("config", "model.yaml")));
+        _model = BenchmarkFirehose.DemoModel();
         _emotions = EmotionDetector.Load();
         _scorer = SentimentScorer.Load(_emotions);
         _analyzer = new PostAnalyzer(_model, _scorer, _emotions);

@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Posts;
-using StreamEngine.LoadGenerator.Firehose;
 
 namespace StreamEngine.Benchmarks;
 
@@ -22,8 +20,7 @@ public class ParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var model = ModelLoader.LoadFile(RepositoryFile.Find(Path.Combine("config", "model.yaml")));
-        var firehose = new FirehoseGenerator(model, new FirehoseOptions { Seed = 42, Now = DateTimeOffset.UnixEpoch.AddYears(56), DuplicateShare = 0 });
+        var firehose = BenchmarkFirehose.Of(BenchmarkFirehose.DemoModel());
         _lines = [.. Enumerable.Range(0, Lines).Select(_ => firehose.Next().Line)];
         if (_lines.Any(line => !PostParser.TryParse(line, out _, out _)))
         {

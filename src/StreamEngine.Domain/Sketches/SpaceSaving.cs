@@ -22,13 +22,12 @@ public sealed class SpaceSaving<TTally>
     // summary holding IndexedFrom entries (or full, at a smaller capacity) is indexed and hashes
     // the keys it is given: most panes keep fewer authors, and there the index cost more memory
     // than the scan costs time, and hashing every key added cost a restart of 10,000 brands more
-    // than the index saved it (perf/README.md). Restored entries are indexed at the first Add that
-    // reaches the index: a restored pane sealed again unchanged, as most are, never holds one.
+    // than the index saved it (perf/README.md). A restored pane sealed again unchanged, as most
+    // are, never holds one.
     private const int IndexedFrom = 16;
 
     private int[] _hashes = [];
     private long[] _rankings = [];
-    private int _indexed;
     private int _count;
 
     public SpaceSaving(int capacity, TallyWeight weight)
@@ -48,49 +47,44 @@ public sealed class SpaceSaving<TTally>
     public void Add(string key, TTally tally)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_count < Math.Min(Capacity, IndexedFrom))
+        var indexed = _count >= Math.Min(Capacity, IndexedFrom);
+        var hash = 0;
+        int at;
+        if (indexed)
         {
-            AddUnindexed(key, tally);
-            return;
+            hash = HashOf(key);
+            if (_hashes.Length == 0)
+            {
+                BuildIndex();
+            }
+
+            at = IndexOf(key, hash);
+        }
+        else
+        {
+            at = Find(key);
         }
 
-        // Hashed here, not by the caller: most adds go to small summaries, which need no hash.
-        var hash = KeyHash.Of(key);
-        CatchUpIndex();
-        var at = IndexOf(key, hash);
         if (at >= 0)
         {
             _kept[at] = _kept[at] with { Tally = _kept[at].Tally.Plus(tally) };
-            _rankings[at] = _kept[at].Ranking(Weight);
-            return;
         }
-
-        if (_count < Capacity)
+        else if (_count < Capacity)
         {
+            at = _count;
             Append(new Kept(key, tally, 0));
-            EnsureIndex();
-            Index(_indexed++, hash);
-            return;
         }
-
-        var least = Least();
-        _kept[least] = new Kept(key, tally, _rankings[least]);
-        Index(least, hash);
-    }
-
-    /// <summary>Adds to a summary with room to spare and no index.</summary>
-    private void AddUnindexed(string key, TTally tally)
-    {
-        for (var i = 0; i < _count; i++)
+        else
         {
-            if (string.Equals(_kept[i].Key, key, StringComparison.Ordinal))
-            {
-                _kept[i] = _kept[i] with { Tally = _kept[i].Tally.Plus(tally) };
-                return;
-            }
+            // Only a summary with an index is full.
+            at = Least();
+            _kept[at] = new Kept(key, tally, _rankings[at]);
         }
 
-        Append(new Kept(key, tally, 0));
+        if (indexed)
+        {
+            Index(at, hash);
+        }
     }
 
     /// <summary>Restores a kept key as a snapshot held it.</summary>
@@ -102,31 +96,24 @@ public sealed class SpaceSaving<TTally>
         }
 
         Append(kept);
-    }
-
-    /// <summary>Indexes the entries restored, or added before the summary held <see cref="IndexedFrom"/>.</summary>
-    private void CatchUpIndex()
-    {
-        if (_indexed == _count)
+        if (_hashes.Length != 0)
         {
-            return;
-        }
-
-        EnsureIndex();
-        for (; _indexed < _count; _indexed++)
-        {
-            Index(_indexed, KeyHash.Of(_kept[_indexed].Key));
+            Index(_count - 1, HashOf(kept.Key));
         }
     }
 
-    private void EnsureIndex()
+    /// <summary>
+    /// The hash codes and rankings of the entries held so far, at the summary's full size at once: a
+    /// summary that reaches IndexedFrom entries mostly fills, and an index grown with its entries
+    /// left a trail of arrays in every replay.
+    /// </summary>
+    private void BuildIndex()
     {
-        // Made at the summary's full size at once: a summary that reaches IndexedFrom entries mostly
-        // fills, and an index grown with the entries left a trail of arrays in every replay.
-        if (_hashes.Length == 0)
+        _hashes = new int[Capacity];
+        _rankings = new long[Capacity];
+        for (var i = 0; i < _count; i++)
         {
-            _hashes = new int[Capacity];
-            _rankings = new long[Capacity];
+            Index(i, HashOf(_kept[i].Key));
         }
     }
 
@@ -135,6 +122,9 @@ public sealed class SpaceSaving<TTally>
         _hashes[at] = hash;
         _rankings[at] = _kept[at].Ranking(Weight);
     }
+
+    // The string's own hash, seeded per process, so no one can choose keys that collide; never stored.
+    private static int HashOf(string key) => key.GetHashCode(StringComparison.Ordinal);
 
     /// <summary>The first entry of least ranking: the one a key not kept replaces.</summary>
     private int Least()
@@ -150,6 +140,20 @@ public sealed class SpaceSaving<TTally>
         }
 
         return least;
+    }
+
+    /// <summary>Where <paramref name="key"/> is kept in a summary without an index, told by its text; -1 when it is not.</summary>
+    private int Find(string key)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_kept[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private int IndexOf(string key, int hash) => IndexOf(_hashes.AsSpan(0, _count), _kept, key, hash);
@@ -184,15 +188,6 @@ public sealed class SpaceSaving<TTally>
     {
         public long Ranking(TallyWeight weight) => Tally.Weight(weight) + Error;
     }
-}
-
-/// <summary>
-/// The hash a <see cref="SpaceSaving{TTally}"/> finds its keys by: the string's own, seeded per
-/// process, so no one can choose keys that collide; never stored.
-/// </summary>
-internal static class KeyHash
-{
-    public static int Of(string key) => key.GetHashCode(StringComparison.Ordinal);
 }
 
 /// <summary>Which figure of a tally a summary ranks by.</summary>

@@ -94,6 +94,23 @@ public sealed class SpaceSavingTests
     }
 
     [Fact]
+    public void A_key_restored_into_a_summary_that_already_finds_keys_by_hash_is_found_again()
+    {
+        var summary = new SpaceSaving<TermTally>(40, TallyWeight.Mentions);
+        for (var i = 0; i < 30; i++)
+        {
+            summary.Add($"#tag{i}", new TermTally(1));
+        }
+
+        summary.Restore(new SpaceSaving<TermTally>.Kept("#restored", new TermTally(5), 2));
+        summary.Add(new string("#restored".AsSpan()), new TermTally(1));
+
+        var kept = Assert.Single(summary.Entries.ToArray(), e => e.Key == "#restored");
+        Assert.Equal(new SpaceSaving<TermTally>.Kept("#restored", new TermTally(6), 2), kept);
+        Assert.Equal(31, summary.Entries.Length);
+    }
+
+    [Fact]
     public void A_key_is_told_by_its_text_from_keys_of_the_same_hash_code()
     {
         SpaceSaving<TermTally>.Kept[] kept = [new("#a", new TermTally(1), 0), new("#b", new TermTally(2), 0), new("#c", new TermTally(3), 0), new("#d", new TermTally(4), 0)];
