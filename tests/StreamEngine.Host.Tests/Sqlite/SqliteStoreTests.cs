@@ -135,7 +135,7 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
-    public void The_embedded_store_reads_without_the_lock_and_writes_one_commit_at_a_time_with_bound_rows_while_PostgreSQL_keeps_its_defaults()
+    public void The_embedded_store_reads_without_the_lock_and_writes_one_commit_at_a_time_with_bound_rows_while_PostgreSQL_keeps_the_plugins_defaults_but_its_queue()
     {
         using var dir = new TempDirectory();
         var sqlite = StoreSetup.From(new StreamEngineOptions { DataDir = dir.Path });
@@ -147,8 +147,12 @@ public sealed class SqliteStoreTests
 
         var postgres = StoreSetup.From(new StreamEngineOptions { DataDir = dir.Path, Postgres = "Host=127.0.0.1;Database=streamengine" });
         Assert.Null(postgres.ReadIsolationLevel);
-        Assert.Null(postgres.JournalWrites);
         Assert.Null(postgres.JournalDataOptions);
+
+        // Room for a write of every brand of a node at once, on either store (PostgreSqlWriteQueueTests).
+        var postgresWrites = ConfigurationFactory.ParseString(postgres.JournalWrites).GetConfig("akka.persistence.journal.sql");
+        Assert.Equal(writes.GetInt("buffer-size"), postgresWrites.GetInt("buffer-size"));
+        Assert.Equal(["buffer-size"], postgresWrites.AsEnumerable().Select(setting => setting.Key));
         SqliteConnection.ClearAllPools();
     }
 
