@@ -4,7 +4,11 @@
 # BRANDS brands, `drive --rate max` over CONNECTIONS connections of 1,000 posts (12 s warm-up, 20 s measured).
 # Prints the drive's requests and sustained lines, journal rows a second and WAL bytes a row (10 s, from
 # 25 s into the drive), and how many writes the journal refused for want of room in its queue.
-# Usage: perf/firehose/postgres-runs.sh BRANDS CONCEPTS_PER_BRAND CONNECTIONS [RUNS]   (repository root, after a Release build)
+# With RESTARTS=N the node is then started again N times on that store, each of the builds in RESTART_DLLS
+# (host dlls, default $HOST_DLL) in turn, and `await-brands` times until ready and every brand answered;
+# the node's CPU seconds are read when every brand has answered.
+# Usage: [RESTARTS=N [RESTART_DLLS="A.dll B.dll"]] perf/firehose/postgres-runs.sh BRANDS CONCEPTS_PER_BRAND CONNECTIONS [RUNS]
+#        (repository root, after a Release build)
 set -euo pipefail
 brands=$1 concepts=$2 connections=$3 runs=${4:-1}
 source perf/firehose/lib.sh
@@ -32,4 +36,13 @@ for i in $(seq 1 "$runs"); do
   grep -E '^(requests|sustained)' "$work/drive.$i.txt"
   python3 -c "import sys; a,b=[list(map(float,x.split('|'))) for x in sys.argv[1:]]; r=b[1]-a[1]; print(f'journal           {r/10:,.0f} rows/s, WAL {(b[0]-a[0])/max(r,1):,.0f} B a row')" "$a" "$b"
   echo "refused writes    $(grep -c 'queue buffer was full' "$work/node.$i.log" || true)"
+  built=$HOST_DLL
+  for r in $(seq 1 "${RESTARTS:-0}"); do
+    for HOST_DLL in ${RESTART_DLLS:-$built}; do
+      HOST_ARGS="--postgres Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=se" start_host "$work/data" "$work/model.yaml" "$work/restart.$i.$r.log"
+      echo "restart $r ($HOST_DLL): $($LG await-brands --url "http://127.0.0.1:$HOST_PORT" --timeout 300 --parallel 32 --since-unix-ms "$HOST_STARTED_MS" 2>&1 | tail -1); node CPU $(awk '{print ($14+$15)/100}' "/proc/$HOST_PID/stat") s"
+      stop_host
+    done
+  done
+  HOST_DLL=$built
 done

@@ -24,7 +24,7 @@ internal sealed record StoreSetup(
     {
         if (!string.IsNullOrWhiteSpace(options.Postgres))
         {
-            return new StoreSetup(SharedStoreClaim.Named(options.Postgres), LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL", JournalWrites: PostgresStore.JournalWrites);
+            return new StoreSetup(SharedStoreClaim.Named(options.Postgres), LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL", JournalWrites: PostgresStore.Journal);
         }
 
         var dataDir = Path.GetFullPath(options.DataDir);

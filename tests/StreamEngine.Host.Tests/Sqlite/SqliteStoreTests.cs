@@ -135,7 +135,7 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
-    public void The_embedded_store_reads_without_the_lock_and_writes_one_commit_at_a_time_with_bound_rows_while_PostgreSQL_keeps_the_plugins_defaults_but_its_queue()
+    public void The_embedded_store_reads_without_the_lock_and_writes_one_commit_at_a_time_with_bound_rows_while_PostgreSQL_keeps_the_plugins_defaults_but_its_queue_and_replay()
     {
         using var dir = new TempDirectory();
         var sqlite = StoreSetup.From(new StreamEngineOptions { DataDir = dir.Path });
@@ -152,7 +152,8 @@ public sealed class SqliteStoreTests
         // Room for a write of every brand of a node at once, on either store (PostgreSqlWriteQueueTests).
         var postgresWrites = ConfigurationFactory.ParseString(postgres.JournalWrites).GetConfig("akka.persistence.journal.sql");
         Assert.Equal(writes.GetInt("buffer-size"), postgresWrites.GetInt("buffer-size"));
-        Assert.Equal(["buffer-size"], postgresWrites.AsEnumerable().Select(setting => setting.Key));
+        Assert.StartsWith(typeof(PostgresJournal).FullName + ",", postgresWrites.GetString("class"), StringComparison.Ordinal);
+        Assert.Equal(["buffer-size", "class"], postgresWrites.AsEnumerable().Select(setting => setting.Key).Order());
         SqliteConnection.ClearAllPools();
     }
 
