@@ -24,9 +24,13 @@ internal static class PluginSettings
 
     public static SnapshotConfig Snapshots(Akka.Configuration.Config config, ActorSystem system)
     {
-        var settings = new SnapshotConfig(config.WithFallback(SqlPersistence.DefaultSnapshotConfiguration));
+        var settings = Snapshots(config);
         return OptionsFor(settings.PluginId, system) is { } options ? settings.WithDataOptions(options) : settings;
     }
+
+    /// <summary>The snapshot store's settings from its plugin section alone, before any connection options.</summary>
+    public static SnapshotConfig Snapshots(Akka.Configuration.Config config) =>
+        new(config.WithFallback(SqlPersistence.DefaultSnapshotConfiguration));
 
     private static DataOptions? OptionsFor(string? pluginId, ActorSystem system)
     {

@@ -4,8 +4,9 @@ namespace StreamEngine.Host.Hosting;
 internal static class PostgresStore
 {
     /// <summary>
-    /// The journal's settings on PostgreSQL, as HOCON: its class (<see cref="PostgresJournal"/>, a
-    /// brand's recovery read with plain queries), and a queue in front of its writes that holds a write
+    /// The journal's and snapshot store's settings on PostgreSQL, as HOCON: their classes
+    /// (<see cref="PostgresJournal"/> and <see cref="PostgresSnapshotStore"/>, a brand's recovery read
+    /// with plain queries), and a queue in front of its writes that holds a write
     /// of every brand at once: a brand has one write in flight, and a round names up to every brand
     /// the node hosts. At the plugin's 5,000 a node of 10,000 brands driven over 32 connections had
     /// the writes past it refused ("the queue buffer was full"), the brands that made them stopped and
@@ -16,5 +17,6 @@ internal static class PostgresStore
           class = "{{typeof(PostgresJournal).FullName}}, {{typeof(PostgresJournal).Assembly.GetName().Name}}"
           buffer-size = 262144
         }
+        akka.persistence.snapshot-store.sql.class = "{{typeof(PostgresSnapshotStore).FullName}}, {{typeof(PostgresSnapshotStore).Assembly.GetName().Name}}"
         """;
 }

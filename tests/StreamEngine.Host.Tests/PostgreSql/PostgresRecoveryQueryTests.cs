@@ -5,11 +5,12 @@ using StreamEngine.Host.Hosting;
 namespace StreamEngine.Host.Tests.PostgreSql;
 
 /// <summary>
-/// The two queries a brand's recovery makes on PostgreSQL (<see cref="PostgresJournal"/>) read what
-/// the SQL plugin's own read: a replay its id's live rows of the range in order, a limited batch at a
-/// time; the highest sequence number deleted rows too.
+/// The queries a brand's recovery makes on PostgreSQL (<see cref="PostgresJournal"/>,
+/// <see cref="PostgresSnapshotStore"/>) read what the SQL plugin's own read: a replay its id's live rows
+/// of the range in order, a limited batch at a time; the highest sequence number deleted rows too; a
+/// snapshot load the id's newest.
 /// </summary>
-public sealed class PostgresReplayQueryTests(PostgresServer server) : IClassFixture<PostgresServer>
+public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task A_replay_reads_live_rows_of_one_id_in_order_and_the_highest_counts_deleted_ones()
@@ -72,6 +73,34 @@ public sealed class PostgresReplayQueryTests(PostgresServer server) : IClassFixt
         Assert.Equal((8L, (string?)null, (int?)null, (string?)null), (second.SequenceNumber, (string?)second.Manifest, second.Identifier, second.WriterUuid));
         Assert.Empty(second.Message);
         Assert.False(await reader.ReadAsync());
+    }
+
+    [Fact]
+    public async Task A_snapshot_load_reads_the_newest_of_its_id()
+    {
+        await server.CreateDatabaseAsync("snapshots");
+        await using var connection = new NpgsqlConnection(server.ConnectionString("snapshots"));
+        await connection.OpenAsync();
+        var table = PluginSettings.Snapshots(ConfigurationFactory.ParseString("""provider-name = "PostgreSQL.15" """)).TableConfig;
+        await ExecuteAsync(connection, """
+            CREATE TABLE snapshot (persistence_id text NOT NULL, sequence_number bigint NOT NULL, created bigint NOT NULL,
+              snapshot bytea, manifest text, serializer_id integer, PRIMARY KEY (persistence_id, sequence_number));
+            INSERT INTO snapshot VALUES ('b-1', 200, 1, '', 'S', 7), ('b-1', 600, 3, '', 'S', 7), ('b-1', 400, 2, '', 'S', 7),
+                                        ('b-2', 900, 4, '', 'S', 7);
+            """);
+
+        var latest = await LatestAsync(connection, table, "b-1");
+        Assert.Equal((600L, 3L), (latest?.SequenceNr, latest?.Created));
+        Assert.Equal(new byte[] { 3 }, latest?.Payload);
+        Assert.Null(await LatestAsync(connection, table, "b-3"));
+    }
+
+    private static async Task<(long SequenceNr, long Created, byte[] Payload)?> LatestAsync(NpgsqlConnection connection, Akka.Persistence.Sql.Config.SnapshotTableConfiguration table, string id)
+    {
+        await using var command = new NpgsqlCommand(PostgresSnapshotStore.SelectLatest(table), connection);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2)) : null;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
