@@ -48,7 +48,7 @@ internal static class AkkaSetup
                 .AddHocon(
                     $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)(new IngestSettings().EffectiveAnswerTimeout.TotalSeconds + 5)}s",
                     HoconAddMode.Prepend)
-                .AddHocon(store.JournalWrites ?? string.Empty, HoconAddMode.Prepend)
+                .AddHocon(store.PersistenceSettings ?? string.Empty, HoconAddMode.Prepend)
                 .AddHocon(StoreOutages.Hocon, HoconAddMode.Prepend)
                 // A node whose seed nodes never answer (a mistyped address) stops, exit code 3, rather than retrying unseen forever.
                 .AddHocon($"akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = {(int)JoinGiveUp.TotalSeconds}s", HoconAddMode.Prepend)

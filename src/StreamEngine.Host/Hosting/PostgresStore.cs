@@ -1,6 +1,6 @@
 namespace StreamEngine.Host.Hosting;
 
-/// <summary>The cluster store: how the journal works with PostgreSQL.</summary>
+/// <summary>The cluster store: how the journal and the snapshot store work with PostgreSQL.</summary>
 internal static class PostgresStore
 {
     /// <summary>
@@ -12,7 +12,7 @@ internal static class PostgresStore
     /// the writes past it refused ("the queue buffer was full"), the brands that made them stopped and
     /// their requests answered 503 (perf/README.md, <i>The cluster store's write queue</i>).
     /// </summary>
-    public static string Journal { get; } = $$"""
+    public static string Persistence { get; } = $$"""
         akka.persistence.journal.sql {
           class = "{{typeof(PostgresJournal).FullName}}, {{typeof(PostgresJournal).Assembly.GetName().Name}}"
           buffer-size = 262144

@@ -8,7 +8,7 @@ namespace StreamEngine.Host.Hosting;
 /// <param name="DataOptions">Connection options beyond the string, when the store needs them (SQLite's busy timeout and checkpoint interval).</param>
 /// <param name="ReadIsolationLevel">How the journal and snapshot store begin their reads, when the store's default does not suit.</param>
 /// <param name="JournalDataOptions">The journal's connection options, when they differ from <paramref name="DataOptions"/>.</param>
-/// <param name="JournalWrites">How the journal writes to the store (HOCON), when the plugin's defaults do not suit it.</param>
+/// <param name="PersistenceSettings">The journal's and snapshot store's settings for the store (HOCON), where the plugin's defaults do not suit it.</param>
 /// <param name="ReadsJournalAtStart">Whether brands recover from one read of the whole journal at start (<see cref="EmbeddedJournal"/>): only where this node is the store's sole writer.</param>
 internal sealed record StoreSetup(
     string ConnectionString,
@@ -17,14 +17,14 @@ internal sealed record StoreSetup(
     DataOptions? DataOptions = null,
     IsolationLevel? ReadIsolationLevel = null,
     DataOptions? JournalDataOptions = null,
-    string? JournalWrites = null,
+    string? PersistenceSettings = null,
     bool ReadsJournalAtStart = false)
 {
     public static StoreSetup From(StreamEngineOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.Postgres))
         {
-            return new StoreSetup(SharedStoreClaim.Named(options.Postgres), LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL", JournalWrites: PostgresStore.Journal);
+            return new StoreSetup(SharedStoreClaim.Named(options.Postgres), LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL", PersistenceSettings: PostgresStore.Persistence);
         }
 
         var dataDir = Path.GetFullPath(options.DataDir);

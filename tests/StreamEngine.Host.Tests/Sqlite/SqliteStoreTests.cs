@@ -140,7 +140,7 @@ public sealed class SqliteStoreTests
         using var dir = new TempDirectory();
         var sqlite = StoreSetup.From(new StreamEngineOptions { DataDir = dir.Path });
         Assert.Equal(SqliteStore.ReadIsolationLevel, sqlite.ReadIsolationLevel);
-        var writes = ConfigurationFactory.ParseString(sqlite.JournalWrites).GetConfig("akka.persistence.journal.sql");
+        var writes = ConfigurationFactory.ParseString(sqlite.PersistenceSettings).GetConfig("akka.persistence.journal.sql");
         Assert.True(writes.GetBoolean("prefer-parameters-on-multirow-insert"));
         Assert.Equal(1, writes.GetInt("parallelism"));
         Assert.NotNull(sqlite.JournalDataOptions);
@@ -150,10 +150,12 @@ public sealed class SqliteStoreTests
         Assert.Null(postgres.JournalDataOptions);
 
         // Room for a write of every brand of a node at once, on either store (PostgreSqlWriteQueueTests).
-        var postgresWrites = ConfigurationFactory.ParseString(postgres.JournalWrites).GetConfig("akka.persistence.journal.sql");
+        var postgresSettings = ConfigurationFactory.ParseString(postgres.PersistenceSettings);
+        var postgresWrites = postgresSettings.GetConfig("akka.persistence.journal.sql");
         Assert.Equal(writes.GetInt("buffer-size"), postgresWrites.GetInt("buffer-size"));
         Assert.StartsWith(typeof(PostgresJournal).FullName + ",", postgresWrites.GetString("class"), StringComparison.Ordinal);
         Assert.Equal(["buffer-size", "class"], postgresWrites.AsEnumerable().Select(setting => setting.Key).Order());
+        Assert.StartsWith(typeof(PostgresSnapshotStore).FullName + ",", postgresSettings.GetString("akka.persistence.snapshot-store.sql.class"), StringComparison.Ordinal);
         SqliteConnection.ClearAllPools();
     }
 
