@@ -27,6 +27,8 @@ internal sealed class PostgresJournal : SqlWriteJournal
     // plugin's own read of it does.
     private readonly ConcurrentDictionary<string, Task> _writing = new(StringComparer.Ordinal);
 
+    private readonly SemaphoreSlim _reads = new(PostgresStore.RecoveryReadsAtOnce);
+
     public PostgresJournal(Akka.Configuration.Config journalConfig)
         : base(journalConfig)
     {
@@ -52,13 +54,21 @@ internal sealed class PostgresJournal : SqlWriteJournal
             await write.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(_highest, connection);
-        command.Parameters.AddWithValue("id", persistenceId);
-        command.Parameters.AddWithValue("from", fromSequenceNr);
-        var highest = await command.ExecuteScalarAsync(cancellationToken);
-        return highest is long value ? value : 0;
+        await _reads.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = new NpgsqlConnection(_settings.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(_highest, connection);
+            command.Parameters.AddWithValue("id", persistenceId);
+            command.Parameters.AddWithValue("from", fromSequenceNr);
+            var highest = await command.ExecuteScalarAsync(cancellationToken);
+            return highest is long value ? value : 0;
+        }
+        finally
+        {
+            _reads.Release();
+        }
     }
 
     public override async Task ReplayMessagesAsync(
@@ -76,26 +86,34 @@ internal sealed class PostgresJournal : SqlWriteJournal
             return;
         }
 
-        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
-        await connection.OpenAsync();
-        var batch = Math.Max(1, _settings.DaoConfig.ReplayBatchSize);
-        var next = fromSequenceNr;
-        var left = max;
-        while (left > 0 && next <= toSequenceNr)
+        await _reads.WaitAsync();
+        try
         {
-            var rows = await ReadRangeAsync(connection, persistenceId, next, toSequenceNr, (int)Math.Min(batch, left));
-            foreach (var row in rows)
+            await using var connection = new NpgsqlConnection(_settings.ConnectionString);
+            await connection.OpenAsync();
+            var batch = Math.Max(1, _settings.DaoConfig.ReplayBatchSize);
+            var next = fromSequenceNr;
+            var left = max;
+            while (left > 0 && next <= toSequenceNr)
             {
-                recoveryCallback(Representation(row));
-            }
+                var rows = await ReadRangeAsync(connection, persistenceId, next, toSequenceNr, (int)Math.Min(batch, left));
+                foreach (var row in rows)
+                {
+                    recoveryCallback(Representation(row));
+                }
 
-            left -= rows.Count;
-            if (rows.Count < batch)
-            {
-                break;
-            }
+                left -= rows.Count;
+                if (rows.Count < batch)
+                {
+                    break;
+                }
 
-            next = rows[^1].SequenceNumber + 1;
+                next = rows[^1].SequenceNumber + 1;
+            }
+        }
+        finally
+        {
+            _reads.Release();
         }
     }
 

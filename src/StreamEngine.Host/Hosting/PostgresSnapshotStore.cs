@@ -17,6 +17,7 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
     private readonly SnapshotConfig _settings;
     private readonly Akka.Serialization.Serialization _serialization;
     private readonly string _latest;
+    private readonly SemaphoreSlim _reads = new(PostgresStore.RecoveryReadsAtOnce);
 
     public PostgresSnapshotStore(Akka.Configuration.Config snapshotConfig)
         : base(snapshotConfig)
@@ -46,6 +47,19 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
             return await base.LoadAsync(persistenceId, criteria, cancellationToken);
         }
 
+        await _reads.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReadLatestAsync(persistenceId, cancellationToken);
+        }
+        finally
+        {
+            _reads.Release();
+        }
+    }
+
+    private async Task<SelectedSnapshot?> ReadLatestAsync(string persistenceId, CancellationToken cancellationToken)
+    {
         await using var connection = new NpgsqlConnection(_settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(_latest, connection);
