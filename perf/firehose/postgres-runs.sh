@@ -37,6 +37,7 @@ for i in $(seq 1 "$runs"); do
   python3 -c "import sys; a,b=[list(map(float,x.split('|'))) for x in sys.argv[1:]]; r=b[1]-a[1]; print(f'journal           {r/10:,.0f} rows/s, WAL {(b[0]-a[0])/max(r,1):,.0f} B a row')" "$a" "$b"
   echo "refused writes    $(grep -c 'queue buffer was full' "$work/node.$i.log" || true)"
   built=$HOST_DLL
+  [ "${RESTARTS:-0}" = 0 ] || echo "store             $(sql -d se -c "SELECT count(*) || ' journal rows of ' || count(DISTINCT persistence_id) || ' brands, ' || (SELECT count(*) FROM snapshot) || ' snapshots' FROM journal")"
   for r in $(seq 1 "${RESTARTS:-0}"); do
     for HOST_DLL in ${RESTART_DLLS:-$built}; do
       HOST_ARGS="--postgres Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=se" start_host "$work/data" "$work/model.yaml" "$work/restart.$i.$r.log"
