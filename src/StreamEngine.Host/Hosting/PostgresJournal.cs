@@ -13,7 +13,7 @@ namespace StreamEngine.Host.Hosting;
 /// Akka.Persistence.Sql's journal on PostgreSQL, with a brand's recovery read through two plain
 /// queries (<see cref="JournalRowReader"/>) instead of the plugin's LINQ mapping, its transaction
 /// and the stream it runs each replay through. Those took 5.6 ms of CPU a brand: a node of 10,000
-/// brands was ready 35–38 s after it started (perf/README.md, <i>Recovery on PostgreSQL</i>). The
+/// brands was ready 33–40 s after it started (perf/README.md, <i>Recovery on PostgreSQL</i>). The
 /// rows read and the events replayed are the plugin's: the same filter, order and batches.
 /// </summary>
 internal sealed class PostgresJournal : SqlWriteJournal
@@ -62,8 +62,9 @@ internal sealed class PostgresJournal : SqlWriteJournal
             await using var command = new NpgsqlCommand(_highest, connection);
             command.Parameters.AddWithValue("id", persistenceId);
             command.Parameters.AddWithValue("from", fromSequenceNr);
+            // Null when the id has no row; widened, as the plugin's mapping would, from a narrower column.
             var highest = await command.ExecuteScalarAsync(cancellationToken);
-            return highest is long value ? value : 0;
+            return highest is null or DBNull ? 0 : Convert.ToInt64(highest, System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
         {

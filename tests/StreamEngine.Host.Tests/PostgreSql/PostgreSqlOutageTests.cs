@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 
 namespace StreamEngine.Host.Tests.PostgreSql;
 
@@ -18,7 +16,7 @@ public sealed class PostgreSqlOutageTests(PostgresServer server) : IClassFixture
     {
         await server.CreateDatabaseAsync("outage");
         var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, ModelYaml());
+        await File.WriteAllTextAsync(model, BrandsOnlyModel.Yaml(Brands));
         await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model, "--postgres", server.ConnectionString("outage"));
         Assert.Equal(200, (await engine.Http.PostNdjsonAsync(Post("before"))).Status);
 
@@ -52,16 +50,6 @@ public sealed class PostgreSqlOutageTests(PostgresServer server) : IClassFixture
 
     public void Dispose() => _dir.Dispose();
 
-    private static string ModelYaml()
-    {
-        var yaml = new StringBuilder("brands:\n");
-        foreach (var brand in Brands)
-        {
-            yaml.Append(CultureInfo.InvariantCulture, $"  - id: {brand}\n    name: Brand {brand}\n    query: '{brand}'\n");
-        }
-
-        return yaml.ToString();
-    }
 
     private static string Post(string id) =>
         $$"""{"id":"{{id}}","createdAt":"{{DateTimeOffset.UtcNow:O}}","text":"{{string.Join(' ', Brands)}} are back"}""" + "\n";

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 
 namespace StreamEngine.Host.Tests.PostgreSql;
 
@@ -20,11 +18,11 @@ public sealed class PostgreSqlWriteQueueTests(PostgresServer server) : IClassFix
     {
         await server.CreateDatabaseAsync("queue");
         var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(model, ModelYaml());
+        await File.WriteAllTextAsync(model, BrandsOnlyModel.Yaml(Brands));
         await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model, "--postgres", server.ConnectionString("queue"));
 
-        // The first post starts every brand; each later one reaches brands already running, whose
-        // writes all come at once.
+        // Each post names every brand, so every brand has a write in flight at once: at the plugin's
+        // queue of 5,000 the first post already had writes refused.
         for (var round = 0; round < 3; round++)
         {
             var (status, body) = await engine.Http.PostNdjsonAsync(PostNamingEveryBrand($"all-{round}"));
@@ -40,16 +38,6 @@ public sealed class PostgreSqlWriteQueueTests(PostgresServer server) : IClassFix
 
     public void Dispose() => _dir.Dispose();
 
-    private static string ModelYaml()
-    {
-        var yaml = new StringBuilder("brands:\n");
-        foreach (var brand in Brands)
-        {
-            yaml.Append(CultureInfo.InvariantCulture, $"  - id: {brand}\n    name: Brand {brand}\n    query: '{brand}'\n");
-        }
-
-        return yaml.ToString();
-    }
 
     private static string PostNamingEveryBrand(string id) =>
         $$"""{"id":"{{id}}","createdAt":"{{DateTimeOffset.UtcNow:O}}","text":"{{string.Join(' ', Brands)}}"}""" + "\n";

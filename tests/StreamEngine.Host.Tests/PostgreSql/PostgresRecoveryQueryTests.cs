@@ -12,6 +12,13 @@ namespace StreamEngine.Host.Tests.PostgreSql;
 /// </summary>
 public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
+    // The journal's table as the SQL plugin lays it out on PostgreSQL.
+    private const string JournalTable = """
+        CREATE TABLE journal (ordering bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created bigint NOT NULL,
+          deleted boolean NOT NULL, persistence_id text NOT NULL, sequence_number bigint NOT NULL, message bytea NOT NULL,
+          manifest text, identifier integer, writer_uuid text);
+        """;
+
     [Fact]
     public async Task A_replay_reads_live_rows_of_one_id_in_order_and_the_highest_counts_deleted_ones()
     {
@@ -20,12 +27,11 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
         await connection.OpenAsync();
         var table = PluginSettings.Journal(ConfigurationFactory.ParseString("""provider-name = "PostgreSQL.15" """)).TableConfig;
 
-        // The plugin's layout, rows inserted out of order; b-1's rows 1 to 3 deleted, and its last, as the
+        await ExecuteAsync(connection, JournalTable);
+
+        // Rows inserted out of order; b-1's rows 1 to 3 deleted, and its last, as the
         // plugin leaves the highest row of a delete marked rather than gone.
         await ExecuteAsync(connection, """
-            CREATE TABLE journal (ordering bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created bigint NOT NULL,
-              deleted boolean NOT NULL, persistence_id text NOT NULL, sequence_number bigint NOT NULL, message bytea NOT NULL,
-              manifest text, identifier integer, writer_uuid text);
             INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid)
             SELECT 1000 + s, s <= 3 OR s = 9, 'b-1', s, decode(lpad(to_hex(s), 2, '0'), 'hex'), 'M', 42, 'w' FROM generate_series(9, 1, -1) s;
             INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid)
@@ -51,10 +57,8 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
         await using var connection = new NpgsqlConnection(server.ConnectionString("fields"));
         await connection.OpenAsync();
         var table = PluginSettings.Journal(ConfigurationFactory.ParseString("""provider-name = "PostgreSQL.15" """)).TableConfig;
+        await ExecuteAsync(connection, JournalTable);
         await ExecuteAsync(connection, """
-            CREATE TABLE journal (ordering bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created bigint NOT NULL,
-              deleted boolean NOT NULL, persistence_id text NOT NULL, sequence_number bigint NOT NULL, message bytea NOT NULL,
-              manifest text, identifier integer, writer_uuid text);
             INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid)
             VALUES (638700000000000000, false, 'brand-acme', 7, '\x0102ff', 'MR', 401, 'writer-1'),
                    (638700000000000001, false, 'brand-acme', 8, '\x', NULL, NULL, NULL);
@@ -85,8 +89,8 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
         await ExecuteAsync(connection, """
             CREATE TABLE snapshot (persistence_id text NOT NULL, sequence_number bigint NOT NULL, created bigint NOT NULL,
               snapshot bytea, manifest text, serializer_id integer, PRIMARY KEY (persistence_id, sequence_number));
-            INSERT INTO snapshot VALUES ('b-1', 200, 1, '', 'S', 7), ('b-1', 600, 3, '', 'S', 7), ('b-1', 400, 2, '', 'S', 7),
-                                        ('b-2', 900, 4, '', 'S', 7);
+            INSERT INTO snapshot VALUES ('b-1', 200, 1, '\x01', 'S', 7), ('b-1', 600, 3, '\x03', 'S', 7), ('b-1', 400, 2, '\x02', 'S', 7),
+                                        ('b-2', 900, 4, '\x04', 'S', 7);
             """);
 
         var latest = await LatestAsync(connection, table, "b-1");
