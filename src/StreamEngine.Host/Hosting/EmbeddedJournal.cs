@@ -138,7 +138,7 @@ internal sealed class EmbeddedJournal : SqliteJournal
 
             if (row.SequenceNumber >= fromSequenceNr)
             {
-                recoveryCallback(Representation(row));
+                recoveryCallback(JournalRowReader.Event(row, _serialization, _settings.DefaultSerializer));
                 replayed++;
             }
         }
@@ -161,17 +161,6 @@ internal sealed class EmbeddedJournal : SqliteJournal
         return base.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);
     }
 
-    // As the store's own replay reads a row written with its serializer's id.
-    private Persistent Representation(JournalRow row) =>
-        new(
-            payload: _serialization.Deserialize(row.Message, row.Identifier!.Value, row.Manifest),
-            sequenceNr: row.SequenceNumber,
-            persistenceId: row.PersistenceId,
-            manifest: row.EventManifest ?? row.Manifest,
-            isDeleted: row.Deleted,
-            sender: ActorRefs.NoSender,
-            writerGuid: row.WriterUuid,
-            timestamp: row.Timestamp);
 
     private async Task ReadAtStartAsync(CancellationToken stopping)
     {

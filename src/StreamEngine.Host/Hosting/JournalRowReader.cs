@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Akka.Actor;
+using Akka.Persistence;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Journal.Types;
 
@@ -77,6 +79,21 @@ internal static class JournalRowReader
             Identifier = reader.IsDBNull(7) ? null : reader.GetInt32(7),
             WriterUuid = reader.FieldCount > 8 && !reader.IsDBNull(8) ? reader.GetString(8) : null,
         };
+    }
+
+    /// <summary>The event a row holds, as the plugin's replay makes it of the row.</summary>
+    public static Persistent Event(JournalRow row, Akka.Serialization.Serialization serialization, string defaultSerializer)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new Persistent(
+            payload: StoredPayload.Read(serialization, row.Message, row.Identifier, row.Manifest, defaultSerializer),
+            sequenceNr: row.SequenceNumber,
+            persistenceId: row.PersistenceId,
+            manifest: row.EventManifest ?? row.Manifest,
+            isDeleted: row.Deleted,
+            sender: ActorRefs.NoSender,
+            writerGuid: row.WriterUuid,
+            timestamp: row.Timestamp);
     }
 
     private static List<string> Selected(JournalTableConfig table)

@@ -100,7 +100,7 @@ internal sealed class PostgresJournal : SqlWriteJournal
                 var rows = await ReadRangeAsync(connection, persistenceId, next, toSequenceNr, (int)Math.Min(batch, left));
                 foreach (var row in rows)
                 {
-                    recoveryCallback(Representation(row));
+                    recoveryCallback(JournalRowReader.Event(row, _serialization, _settings.DefaultSerializer));
                 }
 
                 left -= rows.Count;
@@ -149,20 +149,4 @@ internal sealed class PostgresJournal : SqlWriteJournal
 
         return rows;
     }
-
-    // As the plugin's replay makes an event of a row: by its serializer's id, or, for a row written
-    // without one, by the type its manifest names.
-    private Persistent Representation(JournalRow row) =>
-        new(
-            payload: row.Identifier is { } identifier
-                ? _serialization.Deserialize(row.Message, identifier, row.Manifest)
-                : _serialization.FindSerializerForType(Type.GetType(row.Manifest, throwOnError: true)!, _settings.DefaultSerializer)
-                    .FromBinary(row.Message, Type.GetType(row.Manifest, throwOnError: true)!),
-            sequenceNr: row.SequenceNumber,
-            persistenceId: row.PersistenceId,
-            manifest: row.EventManifest ?? row.Manifest,
-            isDeleted: row.Deleted,
-            sender: ActorRefs.NoSender,
-            writerGuid: row.WriterUuid,
-            timestamp: row.Timestamp);
 }

@@ -74,10 +74,7 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
         var created = new DateTime(reader.GetInt64(1));
         var payload = reader.IsDBNull(2) ? [] : reader.GetFieldValue<byte[]>(2);
         var manifest = reader.IsDBNull(3) ? string.Empty : reader.GetString(3);
-        var snapshot = reader.IsDBNull(4)
-            ? _serialization.FindSerializerForType(Type.GetType(manifest, throwOnError: true)!, _settings.DefaultSerializer)
-                .FromBinary(payload, Type.GetType(manifest, throwOnError: true)!)
-            : _serialization.Deserialize(payload, reader.GetInt32(4), manifest);
+        var snapshot = StoredPayload.Read(_serialization, payload, reader.IsDBNull(4) ? null : reader.GetInt32(4), manifest, _settings.DefaultSerializer);
         return new SelectedSnapshot(new SnapshotMetadata(persistenceId, sequenceNr, created), snapshot);
     }
 

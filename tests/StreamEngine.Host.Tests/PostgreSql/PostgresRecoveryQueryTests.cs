@@ -19,13 +19,14 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
           manifest text, identifier integer, writer_uuid text);
         """;
 
+    private static readonly Config PostgreSqlPlugin = ConfigurationFactory.ParseString("""provider-name = "PostgreSQL.15" """);
+
+    private static readonly Akka.Persistence.Sql.Config.JournalTableConfig JournalTables = PluginSettings.Journal(PostgreSqlPlugin).TableConfig;
+
     [Fact]
     public async Task A_replay_reads_live_rows_of_one_id_in_order_and_the_highest_counts_deleted_ones()
     {
-        await server.CreateDatabaseAsync("replay");
-        await using var connection = new NpgsqlConnection(server.ConnectionString("replay"));
-        await connection.OpenAsync();
-        var table = PluginSettings.Journal(ConfigurationFactory.ParseString("""provider-name = "PostgreSQL.15" """)).TableConfig;
+        await using var connection = await OpenDatabaseAsync("replay");
 
         await ExecuteAsync(connection, JournalTable);
 
@@ -38,25 +39,22 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
             SELECT 2000 + s, false, 'b-2', s, '\x00', NULL, NULL, NULL FROM generate_series(1, 12) s;
             """);
 
-        Assert.Equal(new long[] { 4, 5, 6, 7, 8 }, await ReplayAsync(connection, table, "b-1", 1, long.MaxValue, 100));
-        Assert.Equal(new long[] { 5, 6 }, await ReplayAsync(connection, table, "b-1", 5, long.MaxValue, 2));
-        Assert.Equal(new long[] { 4, 5, 6, 7 }, await ReplayAsync(connection, table, "b-1", 2, 7, 100));
-        Assert.Empty(await ReplayAsync(connection, table, "b-3", 1, long.MaxValue, 100));
+        Assert.Equal(new long[] { 4, 5, 6, 7, 8 }, await ReplayAsync(connection, JournalTables, "b-1", 1, long.MaxValue, 100));
+        Assert.Equal(new long[] { 5, 6 }, await ReplayAsync(connection, JournalTables, "b-1", 5, long.MaxValue, 2));
+        Assert.Equal(new long[] { 4, 5, 6, 7 }, await ReplayAsync(connection, JournalTables, "b-1", 2, 7, 100));
+        Assert.Empty(await ReplayAsync(connection, JournalTables, "b-3", 1, long.MaxValue, 100));
 
-        Assert.Equal(9L, await HighestAsync(connection, table, "b-1", 0));
-        Assert.Equal(9L, await HighestAsync(connection, table, "b-1", 8));
-        Assert.Null(await HighestAsync(connection, table, "b-1", 9));
-        Assert.Equal(12L, await HighestAsync(connection, table, "b-2", 0));
-        Assert.Null(await HighestAsync(connection, table, "b-3", 0));
+        Assert.Equal(9L, await HighestAsync(connection, JournalTables, "b-1", 0));
+        Assert.Equal(9L, await HighestAsync(connection, JournalTables, "b-1", 8));
+        Assert.Null(await HighestAsync(connection, JournalTables, "b-1", 9));
+        Assert.Equal(12L, await HighestAsync(connection, JournalTables, "b-2", 0));
+        Assert.Null(await HighestAsync(connection, JournalTables, "b-3", 0));
     }
 
     [Fact]
     public async Task A_row_reads_back_field_for_field()
     {
-        await server.CreateDatabaseAsync("fields");
-        await using var connection = new NpgsqlConnection(server.ConnectionString("fields"));
-        await connection.OpenAsync();
-        var table = PluginSettings.Journal(ConfigurationFactory.ParseString("""provider-name = "PostgreSQL.15" """)).TableConfig;
+        await using var connection = await OpenDatabaseAsync("fields");
         await ExecuteAsync(connection, JournalTable);
         await ExecuteAsync(connection, """
             INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid)
@@ -64,7 +62,7 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
                    (638700000000000001, false, 'brand-acme', 8, '\x', NULL, NULL, NULL);
             """);
 
-        await using var command = Range(connection, table, "brand-acme", 1, 100, 10);
+        await using var command = Range(connection, JournalTables, "brand-acme", 1, 100, 10);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         var first = JournalRowReader.Read(reader, null);
@@ -82,10 +80,8 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
     [Fact]
     public async Task A_snapshot_load_reads_the_newest_of_its_id()
     {
-        await server.CreateDatabaseAsync("snapshots");
-        await using var connection = new NpgsqlConnection(server.ConnectionString("snapshots"));
-        await connection.OpenAsync();
-        var table = PluginSettings.Snapshots(ConfigurationFactory.ParseString("""provider-name = "PostgreSQL.15" """)).TableConfig;
+        await using var connection = await OpenDatabaseAsync("snapshots");
+        var table = PluginSettings.Snapshots(PostgreSqlPlugin).TableConfig;
         await ExecuteAsync(connection, """
             CREATE TABLE snapshot (persistence_id text NOT NULL, sequence_number bigint NOT NULL, created bigint NOT NULL,
               snapshot bytea, manifest text, serializer_id integer, PRIMARY KEY (persistence_id, sequence_number));
@@ -107,6 +103,14 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
         return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2)) : null;
     }
 
+    private async Task<NpgsqlConnection> OpenDatabaseAsync(string name)
+    {
+        await server.CreateDatabaseAsync(name);
+        var connection = new NpgsqlConnection(server.ConnectionString(name));
+        await connection.OpenAsync();
+        return connection;
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
@@ -125,7 +129,7 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
 
     private static async Task<long[]> ReplayAsync(NpgsqlConnection connection, Akka.Persistence.Sql.Config.JournalTableConfig table, string id, long from, long to, int limit)
     {
-        await using var command = Range(connection, table, id, from, to, limit);
+        await using var command = Range(connection, JournalTables, id, from, to, limit);
         await using var reader = await command.ExecuteReaderAsync();
         var read = new List<long>();
         while (await reader.ReadAsync())
