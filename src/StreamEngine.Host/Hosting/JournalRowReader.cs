@@ -27,29 +27,37 @@ internal static class JournalRowReader
     }
 
     /// <summary>
-    /// The rows a replay reads, in the batches it reads them (PostgreSQL): those of one id (<c>@id</c>)
-    /// not deleted, from <c>@from</c> to <c>@to</c> in sequence order, <c>@limit</c> at most. The
-    /// columns are those of <see cref="SelectAllInOrder"/>.
+    /// The rows the replays of a group read (PostgreSQL), given as arrays, one element a replay:
+    /// <c>@ids</c>, <c>@froms</c>, <c>@tos</c> and <c>@maxes</c>. A replay reads its id's rows not
+    /// deleted, from its from to its to in sequence order, its max at most. The columns are those of
+    /// <see cref="SelectAllInOrder"/>, then the replay's place in the arrays (from 1), by which
+    /// the rows come, each replay's in sequence order.
     /// </summary>
-    public static string SelectRange(JournalTableConfig table)
+    public static string SelectRangesOfGroup(JournalTableConfig table)
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = table.EventJournalTable.ColumnNames;
-        return $"SELECT {string.Join(", ", Selected(table).Select(Quote))} FROM {QualifiedName(table)} " +
-               $"WHERE {Quote(columns.PersistenceId)} = @id AND {Quote(columns.SequenceNumber)} >= @from AND {Quote(columns.SequenceNumber)} <= @to " +
-               $"AND {Quote(columns.Deleted)} = false ORDER BY {Quote(columns.SequenceNumber)} LIMIT @limit";
+        var selected = Selected(table).Select(Quote).ToList();
+        return $"SELECT {string.Join(", ", selected.Select(c => "j." + c))}, r.i " +
+               "FROM unnest(@ids::text[], @froms::bigint[], @tos::bigint[], @maxes::bigint[]) WITH ORDINALITY AS r(id, lo, hi, most, i) " +
+               $"CROSS JOIN LATERAL (SELECT {string.Join(", ", selected)} FROM {QualifiedName(table)} " +
+               $"WHERE {Quote(columns.PersistenceId)} = r.id AND {Quote(columns.SequenceNumber)} >= r.lo AND {Quote(columns.SequenceNumber)} <= r.hi " +
+               $"AND {Quote(columns.Deleted)} = false ORDER BY {Quote(columns.SequenceNumber)} LIMIT r.most) j " +
+               $"ORDER BY r.i, j.{Quote(columns.SequenceNumber)}";
     }
 
     /// <summary>
-    /// The highest sequence number of one id (<c>@id</c>) above <c>@from</c>, deleted rows included, as
-    /// the plugin reads it (PostgreSQL); null when there is none.
+    /// The highest sequence number of each id of a group (<c>@ids</c>) above its from (<c>@froms</c>),
+    /// deleted rows included, as the plugin reads it (PostgreSQL): null where there is none, then the
+    /// id's place in the arrays (from 1).
     /// </summary>
-    public static string SelectHighest(JournalTableConfig table)
+    public static string SelectHighestOfGroup(JournalTableConfig table)
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = table.EventJournalTable.ColumnNames;
-        return $"SELECT max({Quote(columns.SequenceNumber)}) FROM {QualifiedName(table)} " +
-               $"WHERE {Quote(columns.PersistenceId)} = @id AND {Quote(columns.SequenceNumber)} > @from";
+        return $"SELECT (SELECT max({Quote(columns.SequenceNumber)}) FROM {QualifiedName(table)} " +
+               $"WHERE {Quote(columns.PersistenceId)} = r.id AND {Quote(columns.SequenceNumber)} > r.lo), r.i " +
+               "FROM unnest(@ids::text[], @froms::bigint[]) WITH ORDINALITY AS r(id, lo, i)";
     }
 
     /// <summary>Whether the table holds any row: 1 or 0.</summary>
@@ -61,7 +69,12 @@ internal static class JournalRowReader
 
     /// <summary>The reader's current row, its columns in the order of <see cref="SelectAllInOrder"/>.</summary>
     /// <param name="persistenceId">The id's string when the caller already holds an equal one, so that an id's rows share it.</param>
-    public static JournalRow Read(DbDataReader reader, string? persistenceId)
+    public static JournalRow Read(DbDataReader reader, string? persistenceId) =>
+        Read(reader, persistenceId, withWriter: reader?.FieldCount > 8);
+
+    /// <summary>The reader's current row, its columns first in the order of <see cref="SelectAllInOrder"/>, others after them.</summary>
+    /// <param name="withWriter">Whether the writer's column is among them, as the table's layout says.</param>
+    public static JournalRow Read(DbDataReader reader, string? persistenceId, bool withWriter)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var id = reader.GetString(3);
@@ -77,7 +90,7 @@ internal static class JournalRowReader
             // A null column reads as null, as the plugin's mapping reads it, though the property says otherwise.
             Manifest = reader.IsDBNull(6) ? null! : reader.GetString(6),
             Identifier = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-            WriterUuid = reader.FieldCount > 8 && !reader.IsDBNull(8) ? reader.GetString(8) : null,
+            WriterUuid = withWriter && !reader.IsDBNull(8) ? reader.GetString(8) : null,
         };
     }
 
@@ -95,6 +108,9 @@ internal static class JournalRowReader
             writerGuid: row.WriterUuid,
             timestamp: row.Timestamp);
     }
+
+    /// <summary>Whether a row read with <see cref="SelectAllInOrder"/> has the writer's column.</summary>
+    public static bool HasWriter(JournalTableConfig table) => table?.EventJournalTable.UseWriterUuidColumn ?? throw new ArgumentNullException(nameof(table));
 
     private static List<string> Selected(JournalTableConfig table)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Data.Common;
 using Akka.Actor;
 using Akka.Persistence;
 using Akka.Persistence.Sql.Config;
@@ -10,32 +11,37 @@ using Npgsql;
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>
-/// Akka.Persistence.Sql's journal on PostgreSQL, with a brand's recovery read through two plain
-/// queries (<see cref="JournalRowReader"/>) instead of the plugin's LINQ mapping, its transaction
-/// and the stream it runs each replay through. Those took 5.6 ms of CPU a brand: a node of 10,000
-/// brands was ready 33–40 s after it started (perf/README.md, <i>Recovery on PostgreSQL</i>). The
-/// rows read and the events replayed are the plugin's: the same filter, order and batches.
+/// Akka.Persistence.Sql's journal on PostgreSQL, with brands' recoveries read through plain queries
+/// (<see cref="JournalRowReader"/>), many brands a query (<see cref="RecoveryReadGroups{TRead}"/>),
+/// instead of the plugin's LINQ mapping, its transaction and the stream it runs each replay
+/// through, a brand at a time. Those took 5.6 ms of CPU a brand: a node of 10,000 brands was ready
+/// 33–40 s after it started (perf/README.md, <i>Recovery on PostgreSQL</i>). The rows read and the
+/// events replayed are the plugin's: the same filter and order.
 /// </summary>
 internal sealed class PostgresJournal : SqlWriteJournal
 {
     private readonly JournalConfig _settings;
     private readonly Akka.Serialization.Serialization _serialization;
-    private readonly string _replay;
+    private readonly string _replays;
     private readonly string _highest;
+    private readonly bool _withWriter;
+    private readonly RecoveryReadGroups<HighestRead> _highestReads;
+    private readonly RecoveryReadGroups<ReplayRead> _replayReads;
 
     // A brand's write still in flight, which its highest sequence number must wait for, as the
     // plugin's own read of it does.
     private readonly ConcurrentDictionary<string, Task> _writing = new(StringComparer.Ordinal);
-
-    private readonly SemaphoreSlim _reads = new(PostgresStore.RecoveryReadsAtOnce);
 
     public PostgresJournal(Akka.Configuration.Config journalConfig)
         : base(journalConfig)
     {
         _settings = PluginSettings.Journal(journalConfig, Context.System);
         _serialization = Context.System.Serialization;
-        _replay = JournalRowReader.SelectRange(_settings.TableConfig);
-        _highest = JournalRowReader.SelectHighest(_settings.TableConfig);
+        _replays = JournalRowReader.SelectRangesOfGroup(_settings.TableConfig);
+        _highest = JournalRowReader.SelectHighestOfGroup(_settings.TableConfig);
+        _withWriter = JournalRowReader.HasWriter(_settings.TableConfig);
+        _highestReads = new RecoveryReadGroups<HighestRead>(PostgresStore.RecoveryQueriesAtOnce, ReadHighestAsync);
+        _replayReads = new RecoveryReadGroups<ReplayRead>(PostgresStore.RecoveryQueriesAtOnce, ReplayAsync);
     }
 
     // The journal's metadata table of compatibility mode holds sequence numbers too: the plugin reads it.
@@ -54,22 +60,9 @@ internal sealed class PostgresJournal : SqlWriteJournal
             await write.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        await _reads.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = new NpgsqlConnection(_settings.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(_highest, connection);
-            command.Parameters.AddWithValue("id", persistenceId);
-            command.Parameters.AddWithValue("from", fromSequenceNr);
-            // Null when the id has no row; widened, as the plugin's mapping would, from a narrower column.
-            var highest = await command.ExecuteScalarAsync(cancellationToken);
-            return highest is null or DBNull ? 0 : Convert.ToInt64(highest, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            _reads.Release();
-        }
+        var read = new HighestRead(persistenceId, fromSequenceNr, cancellationToken);
+        _highestReads.Add(read);
+        return await read.Answer;
     }
 
     public override async Task ReplayMessagesAsync(
@@ -87,35 +80,14 @@ internal sealed class PostgresJournal : SqlWriteJournal
             return;
         }
 
-        await _reads.WaitAsync();
-        try
+        if (max <= 0 || fromSequenceNr > toSequenceNr)
         {
-            await using var connection = new NpgsqlConnection(_settings.ConnectionString);
-            await connection.OpenAsync();
-            var batch = Math.Max(1, _settings.DaoConfig.ReplayBatchSize);
-            var next = fromSequenceNr;
-            var left = max;
-            while (left > 0 && next <= toSequenceNr)
-            {
-                var rows = await ReadRangeAsync(connection, persistenceId, next, toSequenceNr, (int)Math.Min(batch, left));
-                foreach (var row in rows)
-                {
-                    recoveryCallback(JournalRowReader.Event(row, _serialization, _settings.DefaultSerializer));
-                }
-
-                left -= rows.Count;
-                if (rows.Count < batch)
-                {
-                    break;
-                }
-
-                next = rows[^1].SequenceNumber + 1;
-            }
+            return;
         }
-        finally
-        {
-            _reads.Release();
-        }
+
+        var read = new ReplayRead(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback);
+        _replayReads.Add(read);
+        await read.Answer;
     }
 
     protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
@@ -133,20 +105,99 @@ internal sealed class PostgresJournal : SqlWriteJournal
         return written;
     }
 
-    private async Task<List<JournalRow>> ReadRangeAsync(NpgsqlConnection connection, string persistenceId, long from, long to, int limit)
+    protected override void PostStop()
     {
-        await using var command = new NpgsqlCommand(_replay, connection);
-        command.Parameters.AddWithValue("id", persistenceId);
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
-        command.Parameters.AddWithValue("limit", limit);
-        var rows = new List<JournalRow>();
+        _highestReads.Stop();
+        _replayReads.Stop();
+        base.PostStop();
+    }
+
+    private async Task ReadHighestAsync(IReadOnlyList<HighestRead> reads)
+    {
+        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(_highest, connection);
+        command.Parameters.AddWithValue("ids", reads.Select(r => r.PersistenceId).ToArray());
+        command.Parameters.AddWithValue("froms", reads.Select(r => r.From).ToArray());
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add(JournalRowReader.Read(reader, persistenceId));
+            // Null when the id has no row; widened, as the plugin's mapping would, from a narrower column.
+            var highest = reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            reads[(int)reader.GetInt64(1) - 1].Answered(highest);
+        }
+    }
+
+    private async Task ReplayAsync(IReadOnlyList<ReplayRead> reads)
+    {
+        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(_replays, connection);
+        command.Parameters.AddWithValue("ids", reads.Select(r => r.PersistenceId).ToArray());
+        command.Parameters.AddWithValue("froms", reads.Select(r => r.From).ToArray());
+        command.Parameters.AddWithValue("tos", reads.Select(r => r.To).ToArray());
+        command.Parameters.AddWithValue("maxes", reads.Select(r => r.Max).ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        await ReplayGroupAsync(reader, reads, (row, read) =>
+            JournalRowReader.Event(JournalRowReader.Read(row, read.PersistenceId, _withWriter), _serialization, _settings.DefaultSerializer));
+    }
+
+    /// <summary>
+    /// Hands each replay of a group the events of its rows (<see cref="JournalRowReader.SelectRangesOfGroup"/>),
+    /// and answers it as soon as its rows are read: its brand goes on recovering while the group's
+    /// others are read. A row that cannot be read fails its own replay only.
+    /// </summary>
+    internal static async Task ReplayGroupAsync(DbDataReader reader, IReadOnlyList<ReplayRead> reads, Func<DbDataReader, ReplayRead, IPersistentRepresentation> eventOf)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(eventOf);
+        var answered = 0;
+        while (await reader.ReadAsync())
+        {
+            var index = (int)reader.GetInt64(reader.FieldCount - 1) - 1;
+            for (; answered < index; answered++)
+            {
+                reads[answered].Answered(true);
+            }
+
+            var read = reads[index];
+            if (read.IsAnswered)
+            {
+                continue;
+            }
+
+            try
+            {
+                read.Replayed(eventOf(reader, read));
+            }
+            catch (Exception ex)
+            {
+                read.Fail(ex);
+            }
         }
 
-        return rows;
+        for (; answered < reads.Count; answered++)
+        {
+            reads[answered].Answered(true);
+        }
+    }
+
+    private sealed class HighestRead(string persistenceId, long from, CancellationToken cancellation) : RecoveryRead<long>(persistenceId, cancellation)
+    {
+        public long From { get; } = from;
+    }
+
+    /// <summary>A brand's replay waiting for its group: its range, its max, and where its events go.</summary>
+    internal sealed class ReplayRead(string persistenceId, long from, long to, long max, Action<IPersistentRepresentation> replayed)
+        : RecoveryRead<bool>(persistenceId, CancellationToken.None)
+    {
+        public long From { get; } = from;
+
+        public long To { get; } = to;
+
+        public long Max { get; } = max;
+
+        public void Replayed(IPersistentRepresentation @event) => replayed(@event);
     }
 }

@@ -6,35 +6,41 @@ using Npgsql;
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>
-/// Akka.Persistence.Sql's snapshot store on PostgreSQL, with a brand's recovery asking for its latest
-/// snapshot through one plain query instead of the plugin's LINQ mapping and transaction: once a
-/// brand's journal was read that way (<see cref="PostgresJournal"/>), that load was the largest part
-/// of a restart left, 18 % of its CPU with 10,000 brands (perf/README.md, <i>Recovery on PostgreSQL</i>).
-/// The snapshot chosen and the one made of it are the plugin's; any other selection goes to the plugin.
+/// Akka.Persistence.Sql's snapshot store on PostgreSQL, with brands' recoveries asking for their latest
+/// snapshots through plain queries, many brands a query (<see cref="RecoveryReadGroups{TRead}"/>),
+/// instead of the plugin's LINQ mapping and transaction, a brand at a time: once a brand's journal
+/// was read that way (<see cref="PostgresJournal"/>), that load was the largest part of a restart left,
+/// 18 % of its CPU with 10,000 brands (perf/README.md, <i>Recovery on PostgreSQL</i>). The snapshot
+/// chosen and the one made of it are the plugin's; any other selection goes to the plugin.
 /// </summary>
 internal sealed class PostgresSnapshotStore : SqlSnapshotStore
 {
     private readonly SnapshotConfig _settings;
     private readonly Akka.Serialization.Serialization _serialization;
     private readonly string _latest;
-    private readonly SemaphoreSlim _reads = new(PostgresStore.RecoveryReadsAtOnce);
+    private readonly RecoveryReadGroups<LatestRead> _reads;
 
     public PostgresSnapshotStore(Akka.Configuration.Config snapshotConfig)
         : base(snapshotConfig)
     {
         _settings = PluginSettings.Snapshots(snapshotConfig, Context.System);
         _serialization = Context.System.Serialization;
-        _latest = SelectLatest(_settings.TableConfig);
+        _latest = SelectLatestOfGroup(_settings.TableConfig);
+        _reads = new RecoveryReadGroups<LatestRead>(PostgresStore.RecoveryQueriesAtOnce, ReadLatestAsync);
     }
 
-    /// <summary>The newest snapshot of one id (<c>@id</c>), as the plugin's latest-snapshot query reads it.</summary>
-    internal static string SelectLatest(SnapshotTableConfiguration table)
+    /// <summary>
+    /// The newest snapshot of each id of a group (<c>@ids</c>), as the plugin's latest-snapshot query
+    /// reads it, then the id's place in the array (from 1); no row for an id without a snapshot.
+    /// </summary>
+    internal static string SelectLatestOfGroup(SnapshotTableConfiguration table)
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = table.SnapshotTable.ColumnNames;
         var name = string.IsNullOrEmpty(table.SchemaName) ? Quote(table.SnapshotTable.Name) : $"{Quote(table.SchemaName)}.{Quote(table.SnapshotTable.Name)}";
-        return $"SELECT {Quote(columns.SequenceNumber)}, {Quote(columns.Created)}, {Quote(columns.Snapshot)}, {Quote(columns.Manifest)}, {Quote(columns.SerializerId)} " +
-               $"FROM {name} WHERE {Quote(columns.PersistenceId)} = @id ORDER BY {Quote(columns.SequenceNumber)} DESC LIMIT 1";
+        return $"SELECT s.*, r.i FROM unnest(@ids::text[]) WITH ORDINALITY AS r(id, i) CROSS JOIN LATERAL (" +
+               $"SELECT {Quote(columns.SequenceNumber)}, {Quote(columns.Created)}, {Quote(columns.Snapshot)}, {Quote(columns.Manifest)}, {Quote(columns.SerializerId)} " +
+               $"FROM {name} WHERE {Quote(columns.PersistenceId)} = r.id ORDER BY {Quote(columns.SequenceNumber)} DESC LIMIT 1) s";
     }
 
     protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
@@ -47,29 +53,47 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
             return await base.LoadAsync(persistenceId, criteria, cancellationToken);
         }
 
-        await _reads.WaitAsync(cancellationToken);
-        try
+        var read = new LatestRead(persistenceId, cancellationToken);
+        _reads.Add(read);
+        return await read.Answer;
+    }
+
+    protected override void PostStop()
+    {
+        _reads.Stop();
+        base.PostStop();
+    }
+
+    private async Task ReadLatestAsync(IReadOnlyList<LatestRead> reads)
+    {
+        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(_latest, connection);
+        command.Parameters.AddWithValue("ids", reads.Select(r => r.PersistenceId).ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            return await ReadLatestAsync(persistenceId, cancellationToken);
+            var read = reads[(int)reader.GetInt64(5) - 1];
+            try
+            {
+                read.Answered(Snapshot(reader, read.PersistenceId));
+            }
+            catch (Exception ex)
+            {
+                // A snapshot that cannot be read fails its brand's recovery only.
+                read.Fail(ex);
+            }
         }
-        finally
+
+        // The others have none.
+        foreach (var read in reads)
         {
-            _reads.Release();
+            read.Answered(null);
         }
     }
 
-    private async Task<SelectedSnapshot?> ReadLatestAsync(string persistenceId, CancellationToken cancellationToken)
+    private SelectedSnapshot Snapshot(NpgsqlDataReader reader, string persistenceId)
     {
-        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(_latest, connection);
-        command.Parameters.AddWithValue("id", persistenceId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
         var sequenceNr = reader.GetInt64(0);
         var created = new DateTime(reader.GetInt64(1));
         var payload = reader.IsDBNull(2) ? [] : reader.GetFieldValue<byte[]>(2);
@@ -79,4 +103,6 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
     }
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    private sealed class LatestRead(string persistenceId, CancellationToken cancellation) : RecoveryRead<SelectedSnapshot?>(persistenceId, cancellation);
 }

@@ -4,13 +4,12 @@ namespace StreamEngine.Host.Hosting;
 internal static class PostgresStore
 {
     /// <summary>
-    /// How many of a brand's recovery reads the journal, and the snapshot store, each make at once
-    /// (<see cref="PostgresJournal"/>, <see cref="PostgresSnapshotStore"/>). Each holds a connection,
-    /// and PostgreSQL serves 100 by default, to every node of the cluster: a node of 10,000 brands
-    /// starting under ingest held 78 of them with its reads unbounded (up to 50 brands recover at
-    /// once), 41 with the plugin's slower reads. A restart held 16 at most either way.
+    /// How many queries of brands' recovery reads the journal makes at once for each kind of read,
+    /// and the snapshot store for its loads (<see cref="RecoveryReadGroups{TRead}"/>), each on a
+    /// connection of its own: PostgreSQL serves 100 by default, to every node of the cluster. The
+    /// reads that wait meanwhile go together in the next query.
     /// </summary>
-    public const int RecoveryReadsAtOnce = 8;
+    public const int RecoveryQueriesAtOnce = 2;
 
     /// <summary>
     /// The journal's and snapshot store's settings on PostgreSQL, as HOCON: their classes

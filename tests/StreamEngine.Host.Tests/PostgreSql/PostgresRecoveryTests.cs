@@ -2,6 +2,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Configuration;
 using LinqToDB;
+using Npgsql;
 using StreamEngine.Host.Hosting;
 using StreamEngine.Host.Tests.Sqlite;
 
@@ -9,7 +10,8 @@ namespace StreamEngine.Host.Tests.PostgreSql;
 
 /// <summary>
 /// A node on PostgreSQL recovers what it journaled through its own reads (<see cref="PostgresJournal"/>,
-/// <see cref="PostgresSnapshotStore"/>): snapshots, deleted events, replays in several batches, and
+/// <see cref="PostgresSnapshotStore"/>): snapshots, deleted events, brands that recover at the same
+/// time (their reads made together; a row one of them cannot read fails its recovery only), and
 /// writes after a recovery that must carry on the sequence.
 /// </summary>
 public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture<PostgresServer>
@@ -17,7 +19,7 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
     private static readonly TimeSpan Answer = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task A_restarted_node_recovers_snapshots_and_events_in_batches_and_journals_on()
+    public async Task A_restarted_node_recovers_snapshots_and_events_of_brands_at_once_and_journals_on()
     {
         await server.CreateDatabaseAsync("recovery");
         var store = server.ConnectionString("recovery");
@@ -31,11 +33,24 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
             await first.WriteAsync(first.Start("brand-b"), "b1", "b2", "b3", "b4", "b5");
         }
 
+        // A row no serializer of the node can read, of a brand that recovers beside the others.
+        await using (var connection = new NpgsqlConnection(store))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier) VALUES (1, false, 'brand-unreadable', 1, '\\x00', '', 987654)",
+                connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
         await using var node = new Node(store);
+        var unreadable = node.Start("brand-unreadable");
+        var stopped = unreadable.WatchAsync();
         var recovered = node.Start("brand-a");
-        Assert.Equal("a1,a2,a3,a4,a5,a6,a7,a8", await node.ReadAsync(recovered));
-        Assert.Equal("b1,b2,b3,b4,b5", await node.ReadAsync(node.Start("brand-b")));
-        Assert.Equal("", await node.ReadAsync(node.Start("brand-none")));
+        var others = new[] { node.Start("brand-b"), node.Start("brand-none") };
+        var reads = await Task.WhenAll(node.ReadAsync(recovered), node.ReadAsync(others[0]), node.ReadAsync(others[1]));
+        Assert.Equal(new[] { "a1,a2,a3,a4,a5,a6,a7,a8", "b1,b2,b3,b4,b5", "" }, reads);
+        Assert.True(await stopped.WaitAsync(Answer), "a brand whose row cannot be read stops on its failed recovery");
 
         // A highest sequence number read short would make this write collide with a row already there.
         await node.WriteAsync(recovered, "a9");
@@ -43,7 +58,7 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
         Assert.Equal("a1,a2,a3,a4,a5,a6,a7,a8,a9", await node.ReadAsync(node.Start("brand-a")));
     }
 
-    /// <summary>An actor system persisting to PostgreSQL as a node does, replaying two events a batch.</summary>
+    /// <summary>An actor system persisting to PostgreSQL as a node does.</summary>
     private sealed class Node : IAsyncDisposable
     {
         public Node(string connectionString)
@@ -54,7 +69,6 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
                   connection-string = "{{connectionString}}"
                   provider-name = "{{ProviderName.PostgreSQL15}}"
                   auto-initialize = on
-                  replay-batch-size = 2
                 }
                 akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
                 akka.persistence.snapshot-store.sql {
