@@ -20,10 +20,17 @@ namespace StreamEngine.Domain.Matching.Compiled;
 /// thirteen at 10,000 terms, and each such word paid a mispredicted branch and a key compare out
 /// of cache. Groups are at most 7/8 full, so every probe meets an empty slot within a few groups.
 /// </para>
+/// <para>
+/// Before the tags, a presence bitmap of at least eight bits a key (one set per key) turns away
+/// most words that are not keys: at 10,000 terms the tags take 32 KiB, as much as a core's L1
+/// data cache holds on many machines, and the bitmap's 16 KiB miss it less often.
+/// </para>
 /// </summary>
 internal sealed class WordTable<TValue>
 {
     internal const int GroupWidth = 16;
+
+    private const int PresentBitsPerKey = 8;
 
     // The keys back to back, key of slot s at [_keyStarts[s], _keyStarts[s] + _keyLengths[s]):
     // two arrays instead of thousands of strings, so that a hit touches few cache lines.
@@ -34,6 +41,8 @@ internal sealed class WordTable<TValue>
     private readonly ushort[] _tags;
     private readonly int _groupMask;
     private readonly TagProbe _probe;
+    private readonly ulong[] _present;
+    private readonly int _presentMask;
 
     public WordTable(IEnumerable<KeyValuePair<string, TValue>> entries)
         : this(entries, Vector256.IsHardwareAccelerated ? TagProbe.Vector256 : Vector128.IsHardwareAccelerated ? TagProbe.Vector128 : TagProbe.Scalar)
@@ -54,6 +63,9 @@ internal sealed class WordTable<TValue>
         _keyLengths = new int[slots];
         _values = new TValue[slots];
         _keyChars = new char[pairs.Sum(p => p.Key.Length)];
+        var presentBits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, pairs.Length * PresentBitsPerKey));
+        _present = new ulong[presentBits / 64];
+        _presentMask = presentBits - 1;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var written = 0;
         foreach (var (key, value) in pairs)
@@ -66,6 +78,8 @@ internal sealed class WordTable<TValue>
             var hash = Hash(key);
             var slot = FirstEmptySlot(hash);
             _tags[slot] = Tag(hash);
+            var bit = PresentBit(hash);
+            _present[bit >> 6] |= 1UL << bit;
             _keyStarts[slot] = written;
             _keyLengths[slot] = key.Length;
             _values[slot] = value;
@@ -81,6 +95,13 @@ internal sealed class WordTable<TValue>
     public bool TryGetValue(ReadOnlySpan<char> word, out TValue value)
     {
         var hash = Hash(word);
+        var bit = PresentBit(hash);
+        if ((_present[bit >> 6] & (1UL << bit)) == 0)
+        {
+            value = default!;
+            return false;
+        }
+
         var tag = Tag(hash);
         var group = (int)hash & _groupMask;
         while (true)
@@ -164,6 +185,9 @@ internal sealed class WordTable<TValue>
             group = (group + 1) & _groupMask;
         }
     }
+
+    // Bits 32 to 48 at most, which neither the group (the low bits) nor the tag uses.
+    private int PresentBit(ulong hash) => (int)(hash >> 32) & _presentMask;
 
     // The top fifteen bits, which choosing the group (the low bits) does not use.
     private static ushort Tag(ulong hash) => (ushort)(0x8000 | (hash >> 49));
