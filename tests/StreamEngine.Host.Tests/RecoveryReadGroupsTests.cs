@@ -4,8 +4,9 @@ namespace StreamEngine.Host.Tests;
 
 /// <summary>
 /// Brands' recovery reads made together (<see cref="RecoveryReadGroups{TRead}"/>): reads that wait
-/// while a query runs go together in the next; a failed query fails its group's reads only; a read
-/// left unanswered, or still waiting when the store stops, fails rather than hangs its brand.
+/// while a query runs go together in the next, as many as a group holds in reads and rows; a
+/// cancelled read is left out; a failed query fails its group's reads only; a read left unanswered,
+/// or still waiting when the store stops, fails rather than hangs its brand.
 /// </summary>
 public sealed class RecoveryReadGroupsTests
 {
@@ -38,7 +39,11 @@ public sealed class RecoveryReadGroupsTests
 
         var alone = Add(reads, "b-0");
         await firstTaken.Task.WaitAsync(Patience);
+        using var cancellation = new CancellationTokenSource();
+        var cancelled = Add(reads, "gave-up", cancellation: cancellation.Token);
         var waiting = Enumerable.Range(1, 5).Select(i => Add(reads, $"b-{i}")).ToList();
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.Answer.WaitAsync(Patience));
         first.SetResult();
 
         Assert.Equal(3, await alone.Answer.WaitAsync(Patience));
@@ -48,6 +53,50 @@ public sealed class RecoveryReadGroupsTests
         }
 
         Assert.Equal(new[] { new[] { "b-0" }, new[] { "b-1", "b-2", "b-3", "b-4", "b-5" } }, groups);
+        reads.Stop();
+    }
+
+    [Fact]
+    public async Task A_group_holds_at_most_its_size_in_reads_and_its_rows_in_rows()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var groups = new List<string[]>();
+        var reads = new RecoveryReadGroups<Read>(1, async group =>
+        {
+            lock (groups)
+            {
+                groups.Add([.. group.Select(r => r.PersistenceId)]);
+            }
+
+            taken.TrySetResult();
+            await held.Task;
+            foreach (var read in group)
+            {
+                read.Answered(1);
+            }
+        });
+
+        var first = Add(reads, "first");
+        await taken.Task.WaitAsync(Patience);
+        var many = Enumerable.Range(0, RecoveryReadGroups<Read>.GroupSize + 2).Select(i => Add(reads, $"m-{i}")).ToList();
+        var longer = Add(reads, "long", rows: RecoveryReadGroups<Read>.GroupRows - 10);
+        var longest = Add(reads, "longest", rows: RecoveryReadGroups<Read>.GroupRows * 4);
+        var last = Add(reads, "last");
+        held.SetResult();
+
+        foreach (var read in many.Append(first).Append(longer).Append(longest).Append(last))
+        {
+            Assert.Equal(1, await read.Answer.WaitAsync(Patience));
+        }
+
+        // 128 reads; then the two left and the long one, its rows reaching the cap with them;
+        // the longest alone, past the cap; then the last.
+        Assert.Equal(5, groups.Count);
+        Assert.Equal(RecoveryReadGroups<Read>.GroupSize, groups[1].Length);
+        Assert.Equal(new[] { $"m-{RecoveryReadGroups<Read>.GroupSize}", $"m-{RecoveryReadGroups<Read>.GroupSize + 1}", "long" }, groups[2]);
+        Assert.Equal(new[] { "longest" }, groups[3]);
+        Assert.Equal(new[] { "last" }, groups[4]);
         reads.Stop();
     }
 
@@ -101,11 +150,13 @@ public sealed class RecoveryReadGroupsTests
         var running = Add(reads, "running");
         await taken.Task.WaitAsync(Patience);
         using var cancellation = new CancellationTokenSource();
-        var cancelled = Add(reads, "cancelled", cancellation.Token);
+        var cancelled = Add(reads, "cancelled", cancellation: cancellation.Token);
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.Answer.WaitAsync(Patience));
 
+        var waiting = Add(reads, "waiting");
         reads.Stop();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.Answer.WaitAsync(Patience));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => Add(reads, "late").Answer.WaitAsync(Patience));
 
         // The query under way still answers its read.
@@ -113,12 +164,15 @@ public sealed class RecoveryReadGroupsTests
         Assert.Equal(1, await running.Answer.WaitAsync(Patience));
     }
 
-    private static Read Add(RecoveryReadGroups<Read> reads, string id, CancellationToken cancellation = default)
+    private static Read Add(RecoveryReadGroups<Read> reads, string id, long rows = 1, CancellationToken cancellation = default)
     {
-        var read = new Read(id, cancellation);
+        var read = new Read(id, rows, cancellation);
         reads.Add(read);
         return read;
     }
 
-    private sealed class Read(string persistenceId, CancellationToken cancellation) : RecoveryRead<int>(persistenceId, cancellation);
+    private sealed class Read(string persistenceId, long rows, CancellationToken cancellation) : RecoveryRead<int>(persistenceId, cancellation)
+    {
+        public override long Rows => rows;
+    }
 }

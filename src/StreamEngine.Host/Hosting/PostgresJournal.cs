@@ -156,6 +156,12 @@ internal sealed class PostgresJournal : SqlWriteJournal
         while (await reader.ReadAsync())
         {
             var index = (int)reader.GetInt64(reader.FieldCount - 1) - 1;
+            if (index < answered)
+            {
+                // The query's order gives each replay's rows together: a row after them would be lost.
+                throw new InvalidOperationException($"a row of the replay of {reads[index].PersistenceId} came after the rows of a later replay");
+            }
+
             for (; answered < index; answered++)
             {
                 reads[answered].Answered(true);
@@ -197,6 +203,9 @@ internal sealed class PostgresJournal : SqlWriteJournal
         public long To { get; } = to;
 
         public long Max { get; } = max;
+
+        // The range may hold rows no longer there (deleted, or below a snapshot), never more.
+        public override long Rows => (long)Int128.Clamp(Int128.Min(Max, (Int128)To - From + 1), 1, long.MaxValue);
 
         public void Replayed(IPersistentRepresentation @event) => replayed(@event);
     }
