@@ -114,12 +114,7 @@ internal sealed class PostgresJournal : SqlWriteJournal
 
     private async Task ReadHighestAsync(IReadOnlyList<HighestRead> reads)
     {
-        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(_highest, connection);
-        command.Parameters.AddWithValue("ids", reads.Select(r => r.PersistenceId).ToArray());
-        command.Parameters.AddWithValue("froms", reads.Select(r => r.From).ToArray());
-        await using var reader = await command.ExecuteReaderAsync();
+        await using var reader = await PostgresStore.QueryGroupAsync(_settings.ConnectionString, _highest, reads, ("froms", [.. reads.Select(r => r.From)]));
         while (await reader.ReadAsync())
         {
             // Null when the id has no row; widened, as the plugin's mapping would, from a narrower column.
@@ -130,14 +125,8 @@ internal sealed class PostgresJournal : SqlWriteJournal
 
     private async Task ReplayAsync(IReadOnlyList<ReplayRead> reads)
     {
-        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(_replays, connection);
-        command.Parameters.AddWithValue("ids", reads.Select(r => r.PersistenceId).ToArray());
-        command.Parameters.AddWithValue("froms", reads.Select(r => r.From).ToArray());
-        command.Parameters.AddWithValue("tos", reads.Select(r => r.To).ToArray());
-        command.Parameters.AddWithValue("maxes", reads.Select(r => r.Max).ToArray());
-        await using var reader = await command.ExecuteReaderAsync();
+        await using var reader = await PostgresStore.QueryGroupAsync(_settings.ConnectionString, _replays, reads,
+            ("froms", [.. reads.Select(r => r.From)]), ("tos", [.. reads.Select(r => r.To)]), ("maxes", [.. reads.Select(r => r.Max)]));
         await ReplayGroupAsync(reader, reads, (row, read) =>
             JournalRowReader.Event(JournalRowReader.Read(row, read.PersistenceId, _withWriter), _serialization, _settings.DefaultSerializer));
     }

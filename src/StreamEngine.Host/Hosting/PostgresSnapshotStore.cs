@@ -66,11 +66,7 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
 
     private async Task ReadLatestAsync(IReadOnlyList<LatestRead> reads)
     {
-        await using var connection = new NpgsqlConnection(_settings.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(_latest, connection);
-        command.Parameters.AddWithValue("ids", reads.Select(r => r.PersistenceId).ToArray());
-        await using var reader = await command.ExecuteReaderAsync();
+        await using var reader = await PostgresStore.QueryGroupAsync(_settings.ConnectionString, _latest, reads);
         while (await reader.ReadAsync())
         {
             var read = reads[(int)reader.GetInt64(5) - 1];

@@ -1,3 +1,6 @@
+using System.Data;
+using Npgsql;
+
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>The cluster store: how the journal and the snapshot store work with PostgreSQL.</summary>
@@ -10,6 +13,32 @@ internal static class PostgresStore
     /// reads that wait meanwhile go together in the next query.
     /// </summary>
     public const int RecoveryQueriesAtOnce = 2;
+
+    /// <summary>
+    /// Runs a group's recovery query on a connection of its own, the reads' ids bound as <c>@ids</c>
+    /// and each further array by its name; the connection closes with the reader.
+    /// </summary>
+    public static async Task<NpgsqlDataReader> QueryGroupAsync(string connectionString, string sql, IEnumerable<RecoveryRead> reads, params (string Name, long[] Values)[] arrays)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync();
+            var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("ids", reads.Select(r => r.PersistenceId).ToArray());
+            foreach (var (name, values) in arrays)
+            {
+                command.Parameters.AddWithValue(name, values);
+            }
+
+            return await command.ExecuteReaderAsync(CommandBehavior.CloseConnection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>
     /// The journal's and snapshot store's settings on PostgreSQL, as HOCON: their classes
