@@ -5,9 +5,10 @@ namespace StreamEngine.Host.Hosting;
 /// <summary>
 /// Brands' recovery reads of one kind, made together: the reads that wait while a query runs go in
 /// the next one, up to <see cref="GroupSize"/> of them and <see cref="GroupRows"/> rows at most
-/// (a read's <see cref="RecoveryRead.Rows"/>), with at most <c>queriesAtOnce</c> queries under way. A brand read alone cost a round trip, a statement parsed and planned, and the
-/// client's work on its answer: on PostgreSQL a restart of 10,000 brands made 30,000 such queries,
-/// and the server's share of them kept the node's two cores busy (perf/README.md, <i>Recovery on
+/// (a read's <see cref="RecoveryRead.Rows"/>), with at most <c>queriesAtOnce</c> queries under way.
+/// A brand read alone cost a round trip, a statement parsed and planned, and the client's work on
+/// its answer: on PostgreSQL a restart of 10,000 brands made 30,000 such queries, and the server's
+/// share of them took about a third of the machine's CPU (perf/README.md, <i>Recovery on
 /// PostgreSQL, in groups</i>). An idle store answers a lone read at once, as before.
 /// </summary>
 internal sealed class RecoveryReadGroups<TRead> where TRead : RecoveryRead
