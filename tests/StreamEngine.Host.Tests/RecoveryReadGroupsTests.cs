@@ -15,75 +15,39 @@ public sealed class RecoveryReadGroupsTests
     [Fact]
     public async Task Reads_that_wait_while_a_query_runs_go_together_in_the_next()
     {
-        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var groups = new List<string[]>();
-        var reads = new RecoveryReadGroups<Read>(1, async group =>
-        {
-            lock (groups)
-            {
-                groups.Add([.. group.Select(r => r.PersistenceId)]);
-            }
-
-            if (group[0].PersistenceId == "b-0")
-            {
-                firstTaken.SetResult();
-                await first.Task;
-            }
-
-            foreach (var read in group)
-            {
-                read.Answered(read.PersistenceId.Length);
-            }
-        });
-
+        var queries = new HeldQueries();
+        var reads = queries.Reads;
         var alone = Add(reads, "b-0");
-        await firstTaken.Task.WaitAsync(Patience);
+        await queries.FirstTaken.WaitAsync(Patience);
         using var cancellation = new CancellationTokenSource();
         var cancelled = Add(reads, "gave-up", cancellation: cancellation.Token);
         var waiting = Enumerable.Range(1, 5).Select(i => Add(reads, $"b-{i}")).ToList();
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.Answer.WaitAsync(Patience));
-        first.SetResult();
+        queries.Release();
 
-        Assert.Equal(3, await alone.Answer.WaitAsync(Patience));
+        Assert.Equal(1, await alone.Answer.WaitAsync(Patience));
         foreach (var read in waiting)
         {
-            Assert.Equal(3, await read.Answer.WaitAsync(Patience));
+            Assert.Equal(1, await read.Answer.WaitAsync(Patience));
         }
 
-        Assert.Equal(new[] { new[] { "b-0" }, new[] { "b-1", "b-2", "b-3", "b-4", "b-5" } }, groups);
+        Assert.Equal(new[] { new[] { "b-0" }, new[] { "b-1", "b-2", "b-3", "b-4", "b-5" } }, queries.Groups);
         reads.Stop();
     }
 
     [Fact]
     public async Task A_group_holds_at_most_its_size_in_reads_and_its_rows_in_rows()
     {
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var groups = new List<string[]>();
-        var reads = new RecoveryReadGroups<Read>(1, async group =>
-        {
-            lock (groups)
-            {
-                groups.Add([.. group.Select(r => r.PersistenceId)]);
-            }
-
-            taken.TrySetResult();
-            await held.Task;
-            foreach (var read in group)
-            {
-                read.Answered(1);
-            }
-        });
-
+        var queries = new HeldQueries();
+        var reads = queries.Reads;
         var first = Add(reads, "first");
-        await taken.Task.WaitAsync(Patience);
+        await queries.FirstTaken.WaitAsync(Patience);
         var many = Enumerable.Range(0, RecoveryReadGroups<Read>.GroupSize + 2).Select(i => Add(reads, $"m-{i}")).ToList();
         var longer = Add(reads, "long", rows: RecoveryReadGroups<Read>.GroupRows - 10);
         var longest = Add(reads, "longest", rows: RecoveryReadGroups<Read>.GroupRows * 4);
         var last = Add(reads, "last");
-        held.SetResult();
+        queries.Release();
 
         foreach (var read in many.Append(first).Append(longer).Append(longest).Append(last))
         {
@@ -92,7 +56,8 @@ public sealed class RecoveryReadGroupsTests
 
         // 128 reads; then the two left and the long one, its rows reaching the cap with them;
         // the longest alone, past the cap; then the last.
-        Assert.Equal(5, groups.Count);
+        var groups = queries.Groups;
+        Assert.Equal(5, groups.Length);
         Assert.Equal(RecoveryReadGroups<Read>.GroupSize, groups[1].Length);
         Assert.Equal(new[] { $"m-{RecoveryReadGroups<Read>.GroupSize}", $"m-{RecoveryReadGroups<Read>.GroupSize + 1}", "long" }, groups[2]);
         Assert.Equal(new[] { "longest" }, groups[3]);
@@ -135,20 +100,10 @@ public sealed class RecoveryReadGroupsTests
     [Fact]
     public async Task Reads_after_a_stop_fail_and_a_cancelled_read_ends_at_once()
     {
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reads = new RecoveryReadGroups<Read>(1, async group =>
-        {
-            taken.TrySetResult();
-            await held.Task;
-            foreach (var read in group)
-            {
-                read.Answered(1);
-            }
-        });
-
+        var queries = new HeldQueries();
+        var reads = queries.Reads;
         var running = Add(reads, "running");
-        await taken.Task.WaitAsync(Patience);
+        await queries.FirstTaken.WaitAsync(Patience);
         using var cancellation = new CancellationTokenSource();
         var cancelled = Add(reads, "cancelled", cancellation: cancellation.Token);
         await cancellation.CancelAsync();
@@ -160,7 +115,7 @@ public sealed class RecoveryReadGroupsTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => Add(reads, "late").Answer.WaitAsync(Patience));
 
         // The query under way still answers its read.
-        held.SetResult();
+        queries.Release();
         Assert.Equal(1, await running.Answer.WaitAsync(Patience));
     }
 
@@ -174,5 +129,48 @@ public sealed class RecoveryReadGroupsTests
     private sealed class Read(string persistenceId, long rows, CancellationToken cancellation) : RecoveryRead<int>(persistenceId, cancellation)
     {
         public override long Rows => rows;
+    }
+
+    /// <summary>Queries that record each group and hold every one until released, then answer each read with 1.</summary>
+    private sealed class HeldQueries
+    {
+        private readonly TaskCompletionSource _firstTaken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<string[]> _groups = [];
+
+        public HeldQueries() => Reads = new RecoveryReadGroups<Read>(1, ReadAsync);
+
+        public RecoveryReadGroups<Read> Reads { get; }
+
+        /// <summary>Ends once the first group's query is under way.</summary>
+        public Task FirstTaken => _firstTaken.Task;
+
+        public string[][] Groups
+        {
+            get
+            {
+                lock (_groups)
+                {
+                    return [.. _groups];
+                }
+            }
+        }
+
+        public void Release() => _released.TrySetResult();
+
+        private async Task ReadAsync(IReadOnlyList<Read> group)
+        {
+            lock (_groups)
+            {
+                _groups.Add([.. group.Select(r => r.PersistenceId)]);
+            }
+
+            _firstTaken.TrySetResult();
+            await _released.Task;
+            foreach (var read in group)
+            {
+                read.Answered(1);
+            }
+        }
     }
 }

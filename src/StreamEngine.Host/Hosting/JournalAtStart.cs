@@ -114,10 +114,11 @@ internal sealed class JournalAtStart
             var connection = await data.OpenDbConnectionAsync(stop.Token);
             await using var command = connection.CreateCommand();
             command.CommandText = JournalRowReader.SelectAllInOrder(config.TableConfig);
+            var withWriter = JournalRowReader.HasWriter(config.TableConfig);
             await using var reader = await command.ExecuteReaderAsync(stop.Token);
             while (await reader.ReadAsync(stop.Token))
             {
-                var row = JournalRowReader.Read(reader, id?.PersistenceId);
+                var row = JournalRowReader.Read(reader, id?.PersistenceId, withWriter);
                 if (Clock.GetElapsedTime(started) > Deadline)
                 {
                     end = JournalReadEnd.Deadline;

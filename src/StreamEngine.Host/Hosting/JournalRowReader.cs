@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Journal.Types;
+using static StreamEngine.Host.Hosting.SqlIdentifiers;
 
 namespace StreamEngine.Host.Hosting;
 
@@ -67,13 +68,9 @@ internal static class JournalRowReader
         return $"SELECT EXISTS (SELECT 1 FROM {Quote(table.EventJournalTable.Name)})";
     }
 
-    /// <summary>The reader's current row, its columns in the order of <see cref="SelectAllInOrder"/>.</summary>
-    /// <param name="persistenceId">The id's string when the caller already holds an equal one, so that an id's rows share it.</param>
-    public static JournalRow Read(DbDataReader reader, string? persistenceId) =>
-        Read(reader, persistenceId, withWriter: reader?.FieldCount > 8);
-
     /// <summary>The reader's current row, its columns first in the order of <see cref="SelectAllInOrder"/>, others after them.</summary>
-    /// <param name="withWriter">Whether the writer's column is among them, as the table's layout says.</param>
+    /// <param name="persistenceId">The id's string when the caller already holds an equal one, so that an id's rows share it.</param>
+    /// <param name="withWriter">Whether the writer's column is among them, as the table's layout says (<see cref="HasWriter"/>).</param>
     public static JournalRow Read(DbDataReader reader, string? persistenceId, bool withWriter)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -130,10 +127,6 @@ internal static class JournalRowReader
         return selected;
     }
 
-    private static string QualifiedName(JournalTableConfig table) =>
-        string.IsNullOrEmpty(table.SchemaName)
-            ? Quote(table.EventJournalTable.Name)
-            : $"{Quote(table.SchemaName)}.{Quote(table.EventJournalTable.Name)}";
+    private static string QualifiedName(JournalTableConfig table) => SqlIdentifiers.Table(table.SchemaName, table.EventJournalTable.Name);
 
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -2,6 +2,7 @@ using Akka.Persistence;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Snapshot;
 using Npgsql;
+using static StreamEngine.Host.Hosting.SqlIdentifiers;
 
 namespace StreamEngine.Host.Hosting;
 
@@ -37,7 +38,7 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = table.SnapshotTable.ColumnNames;
-        var name = string.IsNullOrEmpty(table.SchemaName) ? Quote(table.SnapshotTable.Name) : $"{Quote(table.SchemaName)}.{Quote(table.SnapshotTable.Name)}";
+        var name = SqlIdentifiers.Table(table.SchemaName, table.SnapshotTable.Name);
         return $"SELECT s.*, r.i FROM unnest(@ids::text[]) WITH ORDINALITY AS r(id, i) CROSS JOIN LATERAL (" +
                $"SELECT {Quote(columns.SequenceNumber)}, {Quote(columns.Created)}, {Quote(columns.Snapshot)}, {Quote(columns.Manifest)}, {Quote(columns.SerializerId)} " +
                $"FROM {name} WHERE {Quote(columns.PersistenceId)} = r.id ORDER BY {Quote(columns.SequenceNumber)} DESC LIMIT 1) s";
@@ -97,8 +98,6 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
         var snapshot = StoredPayload.Read(_serialization, payload, reader.IsDBNull(4) ? null : reader.GetInt32(4), manifest, _settings.DefaultSerializer);
         return new SelectedSnapshot(new SnapshotMetadata(persistenceId, sequenceNr, created), snapshot);
     }
-
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private sealed class LatestRead(string persistenceId, CancellationToken cancellation) : RecoveryRead<SelectedSnapshot?>(persistenceId, cancellation);
 }

@@ -23,16 +23,14 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
 
     private static readonly Akka.Persistence.Sql.Config.JournalTableConfig JournalTables = PluginSettings.Journal(PostgreSqlPlugin).TableConfig;
 
+    private static readonly bool WithWriter = JournalRowReader.HasWriter(JournalTables);
+
     [Fact]
     public async Task A_replay_reads_live_rows_of_one_id_in_order_and_the_highest_counts_deleted_ones()
     {
-        await using var connection = await OpenDatabaseAsync("replay");
-
-        await ExecuteAsync(connection, JournalTable);
-
         // Rows inserted out of order; b-1's rows 1 to 3 deleted, and its last, as the
         // plugin leaves the highest row of a delete marked rather than gone.
-        await ExecuteAsync(connection, """
+        await using var connection = await OpenJournalAsync("replay", """
             INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid)
             SELECT 1000 + s, s <= 3 OR s = 9, 'b-1', s, decode(lpad(to_hex(s), 2, '0'), 'hex'), 'M', 42, 'w' FROM generate_series(9, 1, -1) s;
             INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid)
@@ -59,9 +57,7 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
     [Fact]
     public async Task A_group_replays_each_brand_its_own_events_and_a_row_it_cannot_read_fails_that_brand_only()
     {
-        await using var connection = await OpenDatabaseAsync("group");
-        await ExecuteAsync(connection, JournalTable);
-        await ExecuteAsync(connection, """
+        await using var connection = await OpenJournalAsync("group", """
             INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid)
             SELECT 1, false, id, s, '\x00', 'M', CASE WHEN id = 'b-2' AND s = 2 THEN 987654 ELSE 1 END, NULL
             FROM unnest(ARRAY['b-1', 'b-2', 'b-3']) id CROSS JOIN generate_series(1, 3) s;
@@ -76,7 +72,7 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
             {
                 // A brand is answered once its rows are read, before the group's later ones are.
                 Assert.Equal(read.PersistenceId != "b-1", reads[0].Answer.IsCompleted);
-                var journaled = JournalRowReader.Read(row, read.PersistenceId, JournalRowReader.HasWriter(JournalTables));
+                var journaled = JournalRowReader.Read(row, read.PersistenceId, WithWriter);
                 return journaled.Identifier == 987654
                     ? throw new InvalidOperationException($"no serializer {journaled.Identifier}")
                     : new Akka.Persistence.Persistent("event", journaled.SequenceNumber, journaled.PersistenceId);
@@ -98,9 +94,7 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
     [Fact]
     public async Task A_row_reads_back_field_for_field()
     {
-        await using var connection = await OpenDatabaseAsync("fields");
-        await ExecuteAsync(connection, JournalTable);
-        await ExecuteAsync(connection, """
+        await using var connection = await OpenJournalAsync("fields", """
             INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier, writer_uuid)
             VALUES (638700000000000000, false, 'brand-acme', 7, '\x0102ff', 'MR', 401, 'writer-1'),
                    (638700000000000001, false, 'brand-acme', 8, '\x', NULL, NULL, NULL);
@@ -109,12 +103,12 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
         await using var command = Ranges(connection, ("brand-acme", 1, 100, 10));
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        var first = JournalRowReader.Read(reader, null, JournalRowReader.HasWriter(JournalTables));
+        var first = JournalRowReader.Read(reader, null, WithWriter);
         Assert.Equal((1L, 638700000000000000L, false, "brand-acme", 7L, "MR", (int?)401, "writer-1"),
             (first.Ordering, first.Timestamp, first.Deleted, first.PersistenceId, first.SequenceNumber, first.Manifest, first.Identifier, first.WriterUuid));
         Assert.Equal(new byte[] { 1, 2, 255 }, first.Message);
         Assert.True(await reader.ReadAsync());
-        var second = JournalRowReader.Read(reader, first.PersistenceId, JournalRowReader.HasWriter(JournalTables));
+        var second = JournalRowReader.Read(reader, first.PersistenceId, WithWriter);
         Assert.Same(first.PersistenceId, second.PersistenceId);
         Assert.Equal((8L, (string?)null, (int?)null, (string?)null), (second.SequenceNumber, (string?)second.Manifest, second.Identifier, second.WriterUuid));
         Assert.Empty(second.Message);
@@ -155,6 +149,15 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
         return latest;
     }
 
+    /// <summary>A database of its own holding the journal's table with <paramref name="rows"/> (an INSERT) in it.</summary>
+    private async Task<NpgsqlConnection> OpenJournalAsync(string name, string rows)
+    {
+        var connection = await OpenDatabaseAsync(name);
+        await ExecuteAsync(connection, JournalTable);
+        await ExecuteAsync(connection, rows);
+        return connection;
+    }
+
     private async Task<NpgsqlConnection> OpenDatabaseAsync(string name)
     {
         await server.CreateDatabaseAsync(name);
@@ -191,7 +194,7 @@ public sealed class PostgresRecoveryQueryTests(PostgresServer server) : IClassFi
             var index = reader.GetInt64(reader.FieldCount - 1);
             Assert.True(index >= previous, $"replay {index} read after replay {previous}");
             previous = index;
-            var row = JournalRowReader.Read(reader, null, JournalRowReader.HasWriter(JournalTables));
+            var row = JournalRowReader.Read(reader, null, WithWriter);
             Assert.Equal(replays[index - 1].Id, row.PersistenceId);
             read[index - 1].Add(row.SequenceNumber);
         }

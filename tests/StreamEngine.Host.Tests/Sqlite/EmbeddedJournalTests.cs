@@ -171,7 +171,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         var read = new List<JournalRow>();
         while (await reader.ReadAsync())
         {
-            read.Add(JournalRowReader.Read(reader, read.LastOrDefault()?.PersistenceId));
+            read.Add(JournalRowReader.Read(reader, read.LastOrDefault()?.PersistenceId, JournalRowReader.HasWriter(node.JournalSettings.TableConfig)));
         }
 
         // brand-a's pruned row 2 (kept for its number) and row 3, brand-b's row 1, brand-c's row 1.
