@@ -3,7 +3,7 @@ using StreamEngine.Domain.Alerts;
 namespace StreamEngine.Engine.Serialization;
 
 /// <summary>Binary form of alerts, as journaled, snapshotted and sent between nodes.</summary>
-public static class AlertCodec
+internal static class AlertCodec
 {
     public static void Write(BinaryWriter w, IReadOnlyList<Alert> alerts)
     {
@@ -40,7 +40,7 @@ public static class AlertCodec
         }
     }
 
-    public static IReadOnlyList<Alert> ReadList(BinaryReader r)
+    public static IReadOnlyList<Alert> ReadList(BinaryFormReader r)
     {
         ArgumentNullException.ThrowIfNull(r);
         var alerts = new Alert[r.Read7BitEncodedInt()];
@@ -52,7 +52,7 @@ public static class AlertCodec
         return alerts;
     }
 
-    public static Alert Read(BinaryReader r)
+    public static Alert Read(BinaryFormReader r)
     {
         ArgumentNullException.ThrowIfNull(r);
         var id = r.ReadString();

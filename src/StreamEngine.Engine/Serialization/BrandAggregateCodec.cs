@@ -28,7 +28,7 @@ public static class BrandAggregateCodec
     /// <summary>The aggregate a snapshot holds; with a <paramref name="history"/> store its sealed history is written there.</summary>
     public static BrandAggregate Decode(byte[] bytes, int version = CurrentVersion, HistoryStore? history = null)
     {
-        using var r = new BinaryReader(new MemoryStream(bytes));
+        var r = new BinaryFormReader(bytes);
         var minutes = ReadBuckets(r, version);
         var hours = ReadBuckets(r, version);
         return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, history) : null, history);
@@ -60,7 +60,7 @@ public static class BrandAggregateCodec
         }
     }
 
-    private static List<MentionBucket> ReadBuckets(BinaryReader r, int version)
+    private static List<MentionBucket> ReadBuckets(BinaryFormReader r, int version)
     {
         var count = BrandDeltaCodec.ReadCount(r);
         var buckets = new List<MentionBucket>(count);
@@ -79,7 +79,7 @@ public static class BrandAggregateCodec
             switch (r.ReadByte())
             {
                 case DenseSketch:
-                    authors = UniqueAuthorSketch.FromDense(r.ReadBytes(UniqueAuthorSketch.DenseRegisterCount));
+                    authors = UniqueAuthorSketch.FromDense(r.ReadSpan(UniqueAuthorSketch.DenseRegisterCount));
                     break;
                 case SparseSketch:
                     authors = new UniqueAuthorSketch();

@@ -40,10 +40,10 @@ internal static class BrandDeltaCodec
         w.Write7BitEncodedInt64(reach.Negative);
     }
 
-    public static SentimentReach ReadSentimentReach(BinaryReader r) =>
+    public static SentimentReach ReadSentimentReach(BinaryFormReader r) =>
         new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64());
 
-    public static BrandDelta Read(BinaryReader r, int version)
+    public static BrandDelta Read(BinaryFormReader r, int version)
     {
         var minutes = new MinuteDelta[ReadCount(r)];
         for (var i = 0; i < minutes.Length; i++)
@@ -83,7 +83,7 @@ internal static class BrandDeltaCodec
         w.Write(tally.CompoundSum);
     }
 
-    public static SentimentTally ReadSentiment(BinaryReader r) =>
+    public static SentimentTally ReadSentiment(BinaryFormReader r) =>
         new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.ReadDouble());
 
     public static void WriteSegments(BinaryWriter w, IEnumerable<(SegmentDimension Dimension, string Value, long Mentions)> segments, int count)
@@ -98,7 +98,7 @@ internal static class BrandDeltaCodec
     }
 
     // Straight into the delta's array: every replayed event reads one per minute.
-    private static SegmentCount[] ReadSegmentCounts(BinaryReader r)
+    private static SegmentCount[] ReadSegmentCounts(BinaryFormReader r)
     {
         var segments = new SegmentCount[ReadCount(r)];
         for (var i = 0; i < segments.Length; i++)
@@ -109,13 +109,13 @@ internal static class BrandDeltaCodec
         return segments;
     }
 
-    private static SegmentDimension ReadDimension(BinaryReader r)
+    private static SegmentDimension ReadDimension(BinaryFormReader r)
     {
         var dimension = (SegmentDimension)r.ReadByte();
         return Enum.IsDefined(dimension) ? dimension : throw new InvalidDataException($"unknown segment dimension {(byte)dimension}");
     }
 
-    public static List<(SegmentDimension Dimension, string Value, long Mentions)> ReadSegments(BinaryReader r)
+    public static List<(SegmentDimension Dimension, string Value, long Mentions)> ReadSegments(BinaryFormReader r)
     {
         var count = ReadCount(r);
         var segments = new List<(SegmentDimension, string, long)>(count);
@@ -149,7 +149,7 @@ internal static class BrandDeltaCodec
         }
     }
 
-    public static uint[] ReadSortedEntries(BinaryReader r)
+    public static uint[] ReadSortedEntries(BinaryFormReader r)
     {
         var entries = new uint[ReadCount(r)];
         uint previous = 0;
@@ -162,11 +162,11 @@ internal static class BrandDeltaCodec
         return entries;
     }
 
-    public static int ReadCount(BinaryReader r)
+    public static int ReadCount(BinaryFormReader r)
     {
         var count = r.Read7BitEncodedInt();
-        return count >= 0 && count <= r.BaseStream.Length - r.BaseStream.Position
+        return count >= 0 && count <= r.Remaining
             ? count
-            : throw new InvalidDataException($"a count of {count} does not fit the remaining {r.BaseStream.Length - r.BaseStream.Position} bytes");
+            : throw new InvalidDataException($"a count of {count} does not fit the remaining {r.Remaining} bytes");
     }
 }

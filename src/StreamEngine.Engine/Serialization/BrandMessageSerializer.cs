@@ -126,7 +126,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
 
     public override object FromBinary(byte[] bytes, string manifest)
     {
-        using var r = new BinaryReader(new MemoryStream(bytes));
+        var r = new BinaryFormReader(bytes);
         return manifest switch
         {
             "record-mentions.v3" => ReadRecordMentions(r),
@@ -154,7 +154,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         };
     }
 
-    private static RecordMentions ReadRecordMentions(BinaryReader r)
+    private static RecordMentions ReadRecordMentions(BinaryFormReader r)
     {
         var brand = r.ReadString();
         var writeBy = r.ReadInt64();
@@ -171,22 +171,22 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         w.Write(f.Reputation);
     }
 
-    private static BrandFigures ReadFigures(BinaryReader r) =>
+    private static BrandFigures ReadFigures(BinaryFormReader r) =>
         new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), BrandDeltaCodec.ReadSentiment(r), r.ReadDouble());
 
-    private static TimeWindow ReadWindow(BinaryReader r)
+    private static TimeWindow ReadWindow(BinaryFormReader r)
     {
         var name = r.ReadString();
         return TimeWindow.TryParse(name, out var window) ? window : throw new InvalidDataException($"unknown window '{name}'");
     }
 
-    private static TallyWeight ReadWeight(BinaryReader r)
+    private static TallyWeight ReadWeight(BinaryFormReader r)
     {
         var weight = (TallyWeight)r.ReadByte();
         return Enum.IsDefined(weight) ? weight : throw new InvalidDataException($"unknown ranking {(byte)weight}");
     }
 
-    private static BrandTrending ReadTrending(BinaryReader r)
+    private static BrandTrending ReadTrending(BinaryFormReader r)
     {
         var brand = r.ReadString();
         var window = ReadWindow(r);
@@ -205,19 +205,19 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         return new BrandTrending(brand, window, items);
     }
 
-    private static TimeStep ReadStep(BinaryReader r)
+    private static TimeStep ReadStep(BinaryFormReader r)
     {
         var step = (TimeStep)r.ReadByte();
         return Enum.IsDefined(step) ? step : throw new InvalidDataException($"unknown step {(byte)step}");
     }
 
-    private static SegmentDimension ReadDimension(BinaryReader r)
+    private static SegmentDimension ReadDimension(BinaryFormReader r)
     {
         var dimension = (SegmentDimension)r.ReadByte();
         return Enum.IsDefined(dimension) ? dimension : throw new InvalidDataException($"unknown segment dimension {(byte)dimension}");
     }
 
-    private static BrandTimeseries ReadTimeseries(BinaryReader r)
+    private static BrandTimeseries ReadTimeseries(BinaryFormReader r)
     {
         var brand = r.ReadString();
         var window = ReadWindow(r);
@@ -231,7 +231,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         return new BrandTimeseries(brand, window, step, points);
     }
 
-    private static BrandSegments ReadSegments(BinaryReader r)
+    private static BrandSegments ReadSegments(BinaryFormReader r)
     {
         var brand = r.ReadString();
         var dimension = ReadDimension(r);
@@ -247,7 +247,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         return new BrandSegments(brand, dimension, window, mentions, segments, aspects);
     }
 
-    private static BrandStandingReply ReadStanding(BinaryReader r)
+    private static BrandStandingReply ReadStanding(BinaryFormReader r)
     {
         var brand = r.ReadString();
         var figures = ReadFigures(r);

@@ -62,28 +62,22 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
         switch (manifest)
         {
             case MentionsRecordedV1 or MentionsRecordedV2 or MentionsRecordedV3:
-                using (var r = new BinaryReader(new MemoryStream(bytes)))
-                {
-                    return new MentionsRecorded(BrandDeltaCodec.Read(r, manifest[^1] - '0'));
-                }
+                return new MentionsRecorded(BrandDeltaCodec.Read(new BinaryFormReader(bytes), manifest[^1] - '0'));
 
             case BrandSnapshotV1:
                 return new BrandSnapshot(bytes, 1);
             case BrandSnapshotV2:
                 return new BrandSnapshot(bytes, 2);
             case BrandSnapshotV3:
-                using (var r = new BinaryReader(new MemoryStream(bytes)))
-                {
-                    var version = r.Read7BitEncodedInt();
-                    var aggregate = r.ReadBytes(r.Read7BitEncodedInt());
-                    return new BrandSnapshot(aggregate, version, AlertCodec.ReadList(r));
-                }
+            {
+                var r = new BinaryFormReader(bytes);
+                var version = r.Read7BitEncodedInt();
+                var aggregate = r.ReadBytes(r.Read7BitEncodedInt());
+                return new BrandSnapshot(aggregate, version, AlertCodec.ReadList(r));
+            }
 
             case AlertsRaisedV1:
-                using (var r = new BinaryReader(new MemoryStream(bytes)))
-                {
-                    return new AlertsRaised(AlertCodec.ReadList(r));
-                }
+                return new AlertsRaised(AlertCodec.ReadList(new BinaryFormReader(bytes)));
 
             default:
                 throw new SerializationException(

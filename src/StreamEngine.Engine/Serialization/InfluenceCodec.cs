@@ -24,7 +24,7 @@ internal static class InfluenceCodec
         }
     }
 
-    public static (AuthorContribution[] Authors, TermContribution[] Hashtags) ReadContributions(BinaryReader r)
+    public static (AuthorContribution[] Authors, TermContribution[] Hashtags) ReadContributions(BinaryFormReader r)
     {
         var authors = new AuthorContribution[BrandDeltaCodec.ReadCount(r)];
         for (var i = 0; i < authors.Length; i++)
@@ -48,7 +48,7 @@ internal static class InfluenceCodec
         WritePanes(w, influence.DayPanes.ToList());
     }
 
-    public static BrandInfluence ReadInfluence(BinaryReader r, HistoryStore? history = null) =>
+    public static BrandInfluence ReadInfluence(BinaryFormReader r, HistoryStore? history = null) =>
         BrandInfluence.Restore(ReadPanes(r, PaneKind.Minute), ReadPanes(r, PaneKind.Hour), ReadPanes(r, PaneKind.Day), history);
 
     private static void WritePanes(BinaryWriter w, List<InfluencePane> panes)
@@ -78,7 +78,7 @@ internal static class InfluenceCodec
         }
     }
 
-    private static List<InfluencePane> ReadPanes(BinaryReader r, PaneKind kind)
+    private static List<InfluencePane> ReadPanes(BinaryFormReader r, PaneKind kind)
     {
         var (authorCapacity, hashtagCapacity) = BrandInfluence.CapacityOf(kind);
         var panes = new List<InfluencePane>();
@@ -104,7 +104,7 @@ internal static class InfluenceCodec
         return panes;
     }
 
-    private static int Fitting(BinaryReader r, int capacity)
+    private static int Fitting(BinaryFormReader r, int capacity)
     {
         var count = BrandDeltaCodec.ReadCount(r);
         return count <= capacity ? count : throw new InvalidDataException($"a summary of {count} entries exceeds its capacity of {capacity}");
@@ -119,6 +119,6 @@ internal static class InfluenceCodec
         w.Write7BitEncodedInt64(t.Negative);
     }
 
-    private static AuthorTally ReadTally(BinaryReader r) =>
+    private static AuthorTally ReadTally(BinaryFormReader r) =>
         new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64());
 }

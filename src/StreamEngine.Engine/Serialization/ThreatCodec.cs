@@ -26,7 +26,7 @@ internal static class ThreatCodec
         }
     }
 
-    public static ThreatSighting[] Read(BinaryReader r)
+    public static ThreatSighting[] Read(BinaryFormReader r)
     {
         var sightings = new ThreatSighting[BrandDeltaCodec.ReadCount(r)];
         for (var i = 0; i < sightings.Length; i++)
