@@ -330,7 +330,7 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.True(_database.SnapshotRows() >= 1, "the snapshot table should hold the brand's snapshot");
         var snapshot = Assert.Single(_database.SnapshotRowsOf("brand-acme"));
         Assert.Equal(BrandStateSerializer.SerializerId, snapshot.SerializerId);
-        Assert.Equal("brand-snapshot.v3", snapshot.Manifest);
+        Assert.Equal("brand-snapshot.v4", snapshot.Manifest);
         var live = Assert.Single(_database.JournalRows("brand-acme"), r => !r.Deleted);
         Assert.Equal(7, live.SequenceNr);
         Assert.Equal(BrandStateSerializer.SerializerId, live.SerializerId);

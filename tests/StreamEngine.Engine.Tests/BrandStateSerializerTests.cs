@@ -131,7 +131,8 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
     public void Manifests_name_the_type_and_format_version()
     {
         Assert.Equal("mentions-recorded.v3", _serializer.Manifest(new MentionsRecorded(new BrandDelta([]))));
-        Assert.Equal("brand-snapshot.v3", _serializer.Manifest(new BrandSnapshot([])));
+        Assert.Equal("brand-snapshot.v4", _serializer.Manifest(new BrandSnapshot([])));
+        Assert.Equal("brand-snapshot.v3", _serializer.Manifest(new BrandSnapshot([], Version: 3)));
         Assert.Equal("alerts-raised.v1", _serializer.Manifest(new AlertsRaised([])));
         Assert.Equal("brand-snapshot.v1", _serializer.Manifest(new BrandSnapshot([], Version: 1)));
         Assert.Equal(BrandStateSerializer.SerializerId, _serializer.Identifier);
@@ -200,6 +201,103 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
         var restored = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version);
         Assert.Empty(restored.MinuteBuckets);
         Assert.Empty(restored.Influence.DayPanes);
+    }
+
+    [Fact]
+    public void A_snapshot_writes_each_segment_value_once_however_many_buckets_count_it()
+    {
+        var aggregate = new BrandAggregate();
+        var minute = EventTime.MinuteOf(At);
+        aggregate.Apply(new BrandDelta(Enumerable.Range(0, 90)
+            .Select(i => new MinuteDelta(minute - i, 1, 10, 0, [new SegmentCount(SegmentDimension.Concept, "überpreis ✓", 1), new SegmentCount(SegmentDimension.Country, "DE", 1)], []))
+            .ToList()));
+
+        var encoded = BrandAggregateCodec.Encode(aggregate);
+
+        var value = System.Text.Encoding.UTF8.GetBytes("überpreis ✓");
+        var occurrences = Enumerable.Range(0, encoded.Length - value.Length + 1).Count(i => encoded.AsSpan(i, value.Length).SequenceEqual(value));
+        Assert.Equal(1, occurrences);
+        var restored = BrandAggregateCodec.Decode(encoded);
+        AssertSameBuckets(aggregate.MinuteBuckets, restored.MinuteBuckets);
+        AssertSameBuckets(aggregate.HourBuckets, restored.HourBuckets);
+        Assert.Equal(90, restored.Segments(SegmentDimension.Concept, TimeWindow.OneDay, At).Single().Mentions);
+    }
+
+    [Fact]
+    public void A_snapshot_of_the_third_format_still_reads()
+    {
+        // Version 3 as it was written: each bucket's segment values spelt out in it, no table before the buckets.
+        var minute = EventTime.MinuteOf(At) - 5;
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write7BitEncodedInt(1);
+            w.Write7BitEncodedInt64(minute);
+            foreach (var figure in new long[] { 4, 400, 40 })
+            {
+                w.Write7BitEncodedInt64(figure);
+            }
+
+            BrandDeltaCodec.WriteSentiment(w, new SentimentTally(3, 1, 0, 0, 1.5));
+            BrandDeltaCodec.WriteSentimentReach(w, new SentimentReach(300, 100, 0));
+            w.Write7BitEncodedInt64(2);
+            BrandDeltaCodec.WriteSegments(w, [(SegmentDimension.Country, "DE", 3), (SegmentDimension.Concept, "delivery", 4)], 2);
+            w.Write((byte)0);
+            BrandDeltaCodec.WriteSortedEntries(w, new[] { Entry("ana"), Entry("bo") }.Order().ToArray().AsSpan());
+            w.Write7BitEncodedInt(0);
+            for (var panes = 0; panes < 3; panes++)
+            {
+                w.Write7BitEncodedInt(0);
+            }
+        }
+
+        var snapshot = Assert.IsType<BrandSnapshot>(RoundTrip(new BrandSnapshot(stream.ToArray(), Version: 3)));
+        var restored = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version);
+
+        Assert.Equal(3, snapshot.Version);
+        var bucket = Assert.Single(restored.MinuteBuckets);
+        Assert.Equal((minute, 4L, 400L, 40L, 2L), (bucket.Period, bucket.Mentions, bucket.Reach, bucket.Engagement, bucket.CompetitorMentions));
+        Assert.Equal(
+            [new KeyValuePair<SegmentKey, long>(new SegmentKey(SegmentDimension.Country, "DE"), 3), new(new SegmentKey(SegmentDimension.Concept, "delivery"), 4)],
+            bucket.Segments.OrderBy(s => s.Key.Dimension));
+        Assert.Equal(2, restored.Summary(TimeWindow.OneHour, At).UniqueAuthors);
+    }
+
+    [Fact]
+    public void A_snapshot_naming_a_segment_value_outside_its_table_is_refused()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write7BitEncodedInt(1);
+            w.Write((byte)SegmentDimension.Country);
+            w.Write("DE");
+            w.Write7BitEncodedInt(1);
+            w.Write7BitEncodedInt64(EventTime.MinuteOf(At));
+            foreach (var figure in new long[] { 1, 0, 0 })
+            {
+                w.Write7BitEncodedInt64(figure);
+            }
+
+            BrandDeltaCodec.WriteSentiment(w, default);
+            BrandDeltaCodec.WriteSentimentReach(w, default);
+            w.Write7BitEncodedInt64(0);
+            w.Write7BitEncodedInt(1);
+            w.Write7BitEncodedInt(1);
+            w.Write7BitEncodedInt64(1);
+        }
+
+        var ex = Assert.Throws<InvalidDataException>(() => BrandAggregateCodec.Decode(stream.ToArray(), 4));
+
+        Assert.Contains("segment value 1 of a table of 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_snapshot_of_a_later_format_is_refused_with_the_versions_this_engine_reads()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => BrandAggregateCodec.Decode([0, 0], BrandAggregateCodec.CurrentVersion + 1));
+
+        Assert.Contains($"version {BrandAggregateCodec.CurrentVersion + 1}", ex.Message, StringComparison.Ordinal);
     }
 
     private static string Describe(Alert a) =>

@@ -3,7 +3,12 @@ using StreamEngine.Domain.Sketches;
 
 namespace StreamEngine.Engine.Serialization;
 
-/// <summary>Binary form of a whole <see cref="BrandAggregate"/> (a snapshot); versions as in <see cref="BrandDeltaCodec"/>.</summary>
+/// <summary>
+/// Binary form of a whole <see cref="BrandAggregate"/> (a snapshot); versions 1 to 3 as in
+/// <see cref="BrandDeltaCodec"/>. Version 4 writes each segment value once, in a table before the
+/// buckets, which then name values by their place in it: a brand's buckets count the same few
+/// dozen values over and over, and a month of them spelt each value out tens of thousands of times.
+/// </summary>
 public static class BrandAggregateCodec
 {
     private const byte SparseSketch = 0;
@@ -15,26 +20,68 @@ public static class BrandAggregateCodec
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream))
         {
-            WriteBuckets(w, aggregate.MinuteBuckets.ToList());
-            WriteBuckets(w, aggregate.HourBuckets.ToList());
+            var minutes = aggregate.MinuteBuckets.ToList();
+            var hours = aggregate.HourBuckets.ToList();
+            var values = SegmentValues(minutes.Concat(hours));
+            w.Write7BitEncodedInt(values.Count);
+            foreach (var (key, _) in values.OrderBy(v => v.Value))
+            {
+                w.Write((byte)key.Dimension);
+                w.Write(key.Value);
+            }
+
+            WriteBuckets(w, minutes, values);
+            WriteBuckets(w, hours, values);
             InfluenceCodec.WriteInfluence(w, aggregate.Influence);
         }
 
         return stream.ToArray();
     }
 
-    public const int CurrentVersion = BrandDeltaCodec.CurrentVersion;
+    public const int CurrentVersion = 4;
 
     /// <summary>The aggregate a snapshot holds; with a <paramref name="history"/> store its sealed history is written there.</summary>
     public static BrandAggregate Decode(byte[] bytes, int version = CurrentVersion, HistoryStore? history = null)
     {
+        if (version is < 1 or > CurrentVersion)
+        {
+            throw new InvalidDataException($"a snapshot of aggregate version {version}, which this engine does not read (it reads 1 to {CurrentVersion})");
+        }
+
         var r = new BinaryFormReader(bytes);
-        var minutes = ReadBuckets(r, version);
-        var hours = ReadBuckets(r, version);
+        var values = version >= 4 ? ReadSegmentValues(r) : null;
+        var minutes = ReadBuckets(r, version, values);
+        var hours = ReadBuckets(r, version, values);
         return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, history) : null, history);
     }
 
-    private static void WriteBuckets(BinaryWriter w, List<MentionBucket> buckets)
+    /// <summary>Every segment value the buckets count, each with its place in the table, in the order first met.</summary>
+    private static Dictionary<SegmentKey, int> SegmentValues(IEnumerable<MentionBucket> buckets)
+    {
+        var values = new Dictionary<SegmentKey, int>();
+        foreach (var bucket in buckets)
+        {
+            foreach (var (key, _) in bucket.Segments)
+            {
+                values.TryAdd(key, values.Count);
+            }
+        }
+
+        return values;
+    }
+
+    private static SegmentKey[] ReadSegmentValues(BinaryFormReader r)
+    {
+        var values = new SegmentKey[BrandDeltaCodec.ReadCount(r)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = new SegmentKey(BrandDeltaCodec.ReadDimension(r), r.ReadString());
+        }
+
+        return values;
+    }
+
+    private static void WriteBuckets(BinaryWriter w, List<MentionBucket> buckets, Dictionary<SegmentKey, int> values)
     {
         w.Write7BitEncodedInt(buckets.Count);
         foreach (var b in buckets)
@@ -46,7 +93,13 @@ public static class BrandAggregateCodec
             BrandDeltaCodec.WriteSentiment(w, b.Sentiment);
             BrandDeltaCodec.WriteSentimentReach(w, b.SentimentReach);
             w.Write7BitEncodedInt64(b.CompetitorMentions);
-            BrandDeltaCodec.WriteSegments(w, b.Segments.Select(s => (s.Key.Dimension, s.Key.Value, s.Value)), b.Segments.Count);
+            w.Write7BitEncodedInt(b.Segments.Count);
+            foreach (var (key, mentions) in b.Segments)
+            {
+                w.Write7BitEncodedInt(values[key]);
+                w.Write7BitEncodedInt64(mentions);
+            }
+
             if (b.Authors.IsDense)
             {
                 w.Write(DenseSketch);
@@ -60,7 +113,7 @@ public static class BrandAggregateCodec
         }
     }
 
-    private static List<MentionBucket> ReadBuckets(BinaryFormReader r, int version)
+    private static List<MentionBucket> ReadBuckets(BinaryFormReader r, int version, SegmentKey[]? values)
     {
         var count = BrandDeltaCodec.ReadCount(r);
         var buckets = new List<MentionBucket>(count);
@@ -73,8 +126,7 @@ public static class BrandAggregateCodec
             var sentiment = version >= 2 ? BrandDeltaCodec.ReadSentiment(r) : default;
             var sentimentReach = version >= 3 ? BrandDeltaCodec.ReadSentimentReach(r) : default;
             var competitorMentions = version >= 3 ? r.Read7BitEncodedInt64() : 0;
-            var segments = BrandDeltaCodec.ReadSegments(r)
-                .Select(s => new KeyValuePair<SegmentKey, long>(new SegmentKey(s.Dimension, s.Value), s.Mentions));
+            var segments = values is null ? ReadSegments(r) : ReadSegments(r, values);
             UniqueAuthorSketch authors;
             switch (r.ReadByte())
             {
@@ -97,5 +149,33 @@ public static class BrandAggregateCodec
         }
 
         return buckets;
+    }
+
+    private static KeyValuePair<SegmentKey, long>[] ReadSegments(BinaryFormReader r)
+    {
+        var segments = new KeyValuePair<SegmentKey, long>[BrandDeltaCodec.ReadCount(r)];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = new(new SegmentKey(BrandDeltaCodec.ReadDimension(r), r.ReadString()), r.Read7BitEncodedInt64());
+        }
+
+        return segments;
+    }
+
+    private static KeyValuePair<SegmentKey, long>[] ReadSegments(BinaryFormReader r, SegmentKey[] values)
+    {
+        var segments = new KeyValuePair<SegmentKey, long>[BrandDeltaCodec.ReadCount(r)];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var at = r.Read7BitEncodedInt();
+            if ((uint)at >= (uint)values.Length)
+            {
+                throw new InvalidDataException($"segment value {at} of a table of {values.Length}");
+            }
+
+            segments[i] = new(values[at], r.Read7BitEncodedInt64());
+        }
+
+        return segments;
     }
 }

@@ -109,7 +109,7 @@ internal static class BrandDeltaCodec
         return segments;
     }
 
-    private static SegmentDimension ReadDimension(BinaryFormReader r)
+    public static SegmentDimension ReadDimension(BinaryFormReader r)
     {
         var dimension = (SegmentDimension)r.ReadByte();
         return Enum.IsDefined(dimension) ? dimension : throw new InvalidDataException($"unknown segment dimension {(byte)dimension}");

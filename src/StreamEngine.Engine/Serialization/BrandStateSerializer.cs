@@ -19,6 +19,10 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
     private const string BrandSnapshotV1 = "brand-snapshot.v1";
     private const string BrandSnapshotV2 = "brand-snapshot.v2";
     private const string BrandSnapshotV3 = "brand-snapshot.v3";
+
+    // The envelope of v3 around an aggregate of version 4 or later (its segment value table), named
+    // anew so that an engine that cannot read the aggregate refuses the snapshot instead of misreading it.
+    private const string BrandSnapshotV4 = "brand-snapshot.v4";
     private const string AlertsRaisedV1 = "alerts-raised.v1";
 
     public override int Identifier => SerializerId;
@@ -27,6 +31,7 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
     {
         MentionsRecorded => MentionsRecordedV3,
         BrandSnapshot { Version: 1 } => BrandSnapshotV1,
+        BrandSnapshot { Version: >= 4 } => BrandSnapshotV4,
         BrandSnapshot => BrandSnapshotV3,
         AlertsRaised => AlertsRaisedV1,
         _ => throw new ArgumentException($"{o.GetType()} is not brand state this serializer writes", nameof(o)),
@@ -42,7 +47,7 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
             case BrandSnapshot { Version: 1 } snapshot:
                 return snapshot.EncodedAggregate;
             case BrandSnapshot snapshot:
-                // v3: the aggregate's encoding version, the aggregate (length first), then the alerts.
+                // v3 and v4: the aggregate's encoding version, the aggregate (length first), then the alerts.
                 return Write(w =>
                 {
                     w.Write7BitEncodedInt(snapshot.Version);
@@ -68,7 +73,7 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
                 return new BrandSnapshot(bytes, 1);
             case BrandSnapshotV2:
                 return new BrandSnapshot(bytes, 2);
-            case BrandSnapshotV3:
+            case BrandSnapshotV3 or BrandSnapshotV4:
             {
                 var r = new BinaryFormReader(bytes);
                 var version = r.Read7BitEncodedInt();
