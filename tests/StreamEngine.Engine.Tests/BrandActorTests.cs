@@ -110,6 +110,24 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_brand_whose_snapshot_a_later_engine_wrote_fails_its_recovery_naming_the_format()
+    {
+        var settings = new BrandActorSettings(SnapshotEvery: 3);
+        var acme = Brand("acme", settings);
+        await RecordAsync(acme, "acme", Batches(3));
+        await AwaitConditionAsync(() => Task.FromResult(_database.Holds(db => db.SnapshotRowsOf("brand-acme").Count == 1)), Generous);
+        await StopAsync(acme);
+        _database.RelabelSnapshots("brand-acme", "brand-snapshot.v99");
+        Sys.EventStream.Subscribe(TestActor, typeof(BrandRecoveryFailed));
+
+        Brand("acme", settings).Tell(new GetBrandSummary("acme", TimeWindow.OneDay), TestActor);
+
+        var failed = await ExpectMsgAsync<BrandRecoveryFailed>(Generous);
+        Assert.Equal("acme", failed.BrandId);
+        Assert.Contains("brand-snapshot.v99", failed.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task What_a_brand_that_cannot_recover_was_sent_is_answered_as_not_done_with_the_cause()
     {
         // The brand stops with the batch and the query it was sent still stashed: without an answer

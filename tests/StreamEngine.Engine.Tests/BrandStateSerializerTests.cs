@@ -3,6 +3,7 @@ using StreamEngine.Domain.Alerts;
 using System.Runtime.Serialization;
 using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Serialization;
@@ -221,6 +222,41 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
         AssertSameBuckets(aggregate.MinuteBuckets, restored.MinuteBuckets);
         AssertSameBuckets(aggregate.HourBuckets, restored.HourBuckets);
         Assert.Equal(90, restored.Segments(SegmentDimension.Concept, TimeWindow.OneDay, At).Single().Mentions);
+    }
+
+    [Fact]
+    public void A_snapshot_writes_each_author_and_hashtag_once_however_many_panes_keep_it()
+    {
+        var aggregate = new BrandAggregate();
+        var minute = EventTime.MinuteOf(At);
+        aggregate.Apply(new BrandDelta(Enumerable.Range(0, 90)
+            .Select(i => new MinuteDelta(minute - i, 2, 300, 0, [], [])
+            {
+                Authors = [new AuthorContribution("x/@ana_ümlaut", new AuthorTally(1, 200, 0, 1, 0)), new AuthorContribution("x/@bo", new AuthorTally(1, 100, 0, 0, 1))],
+                Hashtags = [new TermContribution("#überpreis", 2)],
+            })
+            .ToList()));
+
+        var encoded = BrandAggregateCodec.Encode(aggregate);
+
+        foreach (var name in new[] { "x/@ana_ümlaut", "x/@bo", "#überpreis" })
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(name);
+            Assert.Equal(1, Enumerable.Range(0, encoded.Length - bytes.Length + 1).Count(i => encoded.AsSpan(i, bytes.Length).SequenceEqual(bytes)));
+        }
+
+        var restored = BrandAggregateCodec.Decode(encoded);
+        foreach (var window in TimeWindow.All)
+        {
+            foreach (var by in new[] { TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement })
+            {
+                Assert.Equal(aggregate.Influence.TopAuthors(window, by, 10, At), restored.Influence.TopAuthors(window, by, 10, At));
+            }
+
+            Assert.Equal(aggregate.Influence.Hashtags(window, At), restored.Influence.Hashtags(window, At));
+        }
+
+        Assert.Equal(90 * 200, restored.Influence.TopAuthors(TimeWindow.OneDay, TallyWeight.Reach, 10, At).First(a => a.Author == "x/@ana_ümlaut").Tally.Reach);
     }
 
     [Fact]

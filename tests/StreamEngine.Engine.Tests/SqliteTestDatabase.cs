@@ -122,6 +122,18 @@ public sealed class SqliteTestDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Labels each of <paramref name="persistenceId"/>'s snapshots with <paramref name="manifest"/>, as a later engine might have written them.</summary>
+    public void RelabelSnapshots(string persistenceId, string manifest)
+    {
+        using var connection = new SqliteConnection($"Data Source={FilePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE \"{SnapshotTable()}\" SET manifest = $manifest WHERE persistence_id = $id";
+        command.Parameters.AddWithValue("$manifest", manifest);
+        command.Parameters.AddWithValue("$id", persistenceId);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Runs <paramref name="condition"/> against the file; false while the file is busy or the tables are not there yet.</summary>
     public bool Holds(Func<SqliteTestDatabase, bool> condition)
     {

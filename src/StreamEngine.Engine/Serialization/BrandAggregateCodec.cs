@@ -8,6 +8,7 @@ namespace StreamEngine.Engine.Serialization;
 /// <see cref="BrandDeltaCodec"/>. Version 4 writes each segment value once, in a table before the
 /// buckets, which then name values by their place in it: a brand's buckets count the same few
 /// dozen values over and over, and a month of them spelt each value out tens of thousands of times.
+/// The influence panes do the same with their authors and hashtags (<see cref="InfluenceCodec"/>).
 /// </summary>
 public static class BrandAggregateCodec
 {
@@ -52,7 +53,7 @@ public static class BrandAggregateCodec
         var values = version >= 4 ? ReadSegmentValues(r) : null;
         var minutes = ReadBuckets(r, version, values);
         var hours = ReadBuckets(r, version, values);
-        return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, history) : null, history);
+        return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, version, history) : null, history);
     }
 
     /// <summary>Every segment value the buckets count, each with its place in the table, in the order first met.</summary>

@@ -41,28 +41,63 @@ internal static class InfluenceCodec
         return (authors, hashtags);
     }
 
+    /// <summary>
+    /// A snapshot's panes. From aggregate version 4 the names they keep (authors and hashtags) come
+    /// first, each once, and the panes name them by their place: an influencer of a busy brand leads
+    /// in hundreds of a month's panes, and in all three of each pane's rankings.
+    /// </summary>
     public static void WriteInfluence(BinaryWriter w, BrandInfluence influence)
     {
-        WritePanes(w, influence.MinutePanes.ToList());
-        WritePanes(w, influence.HourPanes.ToList());
-        WritePanes(w, influence.DayPanes.ToList());
+        List<InfluencePane>[] panes = [influence.MinutePanes.ToList(), influence.HourPanes.ToList(), influence.DayPanes.ToList()];
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var pane in panes.SelectMany(p => p))
+        {
+            foreach (var summary in Rankings(pane))
+            {
+                foreach (var kept in summary.Entries)
+                {
+                    names.TryAdd(kept.Key, names.Count);
+                }
+            }
+
+            foreach (var kept in pane.Hashtags.Entries)
+            {
+                names.TryAdd(kept.Key, names.Count);
+            }
+        }
+
+        w.Write7BitEncodedInt(names.Count);
+        foreach (var (name, _) in names.OrderBy(n => n.Value))
+        {
+            w.Write(name);
+        }
+
+        foreach (var list in panes)
+        {
+            WritePanes(w, list, names);
+        }
     }
 
-    public static BrandInfluence ReadInfluence(BinaryFormReader r, HistoryStore? history = null) =>
-        BrandInfluence.Restore(ReadPanes(r, PaneKind.Minute), ReadPanes(r, PaneKind.Hour), ReadPanes(r, PaneKind.Day), history);
+    public static BrandInfluence ReadInfluence(BinaryFormReader r, int version, HistoryStore? history = null)
+    {
+        var names = version >= 4 ? ReadNames(r) : null;
+        return BrandInfluence.Restore(ReadPanes(r, PaneKind.Minute, names), ReadPanes(r, PaneKind.Hour, names), ReadPanes(r, PaneKind.Day, names), history);
+    }
 
-    private static void WritePanes(BinaryWriter w, List<InfluencePane> panes)
+    private static SpaceSaving<AuthorTally>[] Rankings(InfluencePane pane) => [pane.ByMentions, pane.ByReach, pane.ByEngagement];
+
+    private static void WritePanes(BinaryWriter w, List<InfluencePane> panes, Dictionary<string, int> names)
     {
         w.Write7BitEncodedInt(panes.Count);
         foreach (var pane in panes)
         {
             w.Write7BitEncodedInt64(pane.Period);
-            foreach (var summary in new[] { pane.ByMentions, pane.ByReach, pane.ByEngagement })
+            foreach (var summary in Rankings(pane))
             {
                 w.Write7BitEncodedInt(summary.Entries.Length);
                 foreach (var kept in summary.Entries)
                 {
-                    w.Write(kept.Key);
+                    w.Write7BitEncodedInt(names[kept.Key]);
                     WriteTally(w, kept.Tally);
                     w.Write7BitEncodedInt64(kept.Error);
                 }
@@ -71,31 +106,54 @@ internal static class InfluenceCodec
             w.Write7BitEncodedInt(pane.Hashtags.Entries.Length);
             foreach (var kept in pane.Hashtags.Entries)
             {
-                w.Write(kept.Key);
+                w.Write7BitEncodedInt(names[kept.Key]);
                 w.Write7BitEncodedInt64(kept.Tally.Count);
                 w.Write7BitEncodedInt64(kept.Error);
             }
         }
     }
 
-    private static List<InfluencePane> ReadPanes(BinaryFormReader r, PaneKind kind)
+    private static string[] ReadNames(BinaryFormReader r)
+    {
+        var names = new string[BrandDeltaCodec.ReadCount(r)];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = r.ReadString();
+        }
+
+        return names;
+    }
+
+    /// <summary>A kept key: spelt out before version 4, its place in the snapshot's names after.</summary>
+    private static string ReadName(BinaryFormReader r, string[]? names)
+    {
+        if (names is null)
+        {
+            return r.ReadString();
+        }
+
+        var at = r.Read7BitEncodedInt();
+        return (uint)at < (uint)names.Length ? names[at] : throw new InvalidDataException($"name {at} of a table of {names.Length}");
+    }
+
+    private static List<InfluencePane> ReadPanes(BinaryFormReader r, PaneKind kind, string[]? names)
     {
         var (authorCapacity, hashtagCapacity) = BrandInfluence.CapacityOf(kind);
         var panes = new List<InfluencePane>();
         for (var count = BrandDeltaCodec.ReadCount(r); count > 0; count--)
         {
             var pane = new InfluencePane(r.Read7BitEncodedInt64(), authorCapacity, hashtagCapacity);
-            foreach (var summary in new[] { pane.ByMentions, pane.ByReach, pane.ByEngagement })
+            foreach (var summary in Rankings(pane))
             {
                 for (var entries = Fitting(r, summary.Capacity); entries > 0; entries--)
                 {
-                    summary.Restore(new SpaceSaving<AuthorTally>.Kept(r.ReadString(), ReadTally(r), r.Read7BitEncodedInt64()));
+                    summary.Restore(new SpaceSaving<AuthorTally>.Kept(ReadName(r, names), ReadTally(r), r.Read7BitEncodedInt64()));
                 }
             }
 
             for (var entries = Fitting(r, pane.Hashtags.Capacity); entries > 0; entries--)
             {
-                pane.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(r.ReadString(), new TermTally(r.Read7BitEncodedInt64()), r.Read7BitEncodedInt64()));
+                pane.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(ReadName(r, names), new TermTally(r.Read7BitEncodedInt64()), r.Read7BitEncodedInt64()));
             }
 
             panes.Add(pane);
