@@ -20,7 +20,7 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
     private const string BrandSnapshotV2 = "brand-snapshot.v2";
     private const string BrandSnapshotV3 = "brand-snapshot.v3";
 
-    // The envelope of v3 around an aggregate of version 4 or later (its segment value table), named
+    // The envelope of v3 around an aggregate of version 4 or later (its tables of values and names), named
     // anew so that an engine that cannot read the aggregate refuses the snapshot instead of misreading it.
     private const string BrandSnapshotV4 = "brand-snapshot.v4";
     private const string AlertsRaisedV1 = "alerts-raised.v1";
