@@ -127,7 +127,7 @@ public static class BrandAggregateCodec
             var sentiment = version >= 2 ? BrandDeltaCodec.ReadSentiment(r) : default;
             var sentimentReach = version >= 3 ? BrandDeltaCodec.ReadSentimentReach(r) : default;
             var competitorMentions = version >= 3 ? r.Read7BitEncodedInt64() : 0;
-            var segments = values is null ? ReadSegments(r) : ReadSegments(r, values);
+            var segments = values is null ? BrandDeltaCodec.ReadSegments(r) : ReadSegments(r, values);
             UniqueAuthorSketch authors;
             switch (r.ReadByte())
             {
@@ -150,17 +150,6 @@ public static class BrandAggregateCodec
         }
 
         return buckets;
-    }
-
-    private static KeyValuePair<SegmentKey, long>[] ReadSegments(BinaryFormReader r)
-    {
-        var segments = new KeyValuePair<SegmentKey, long>[BrandDeltaCodec.ReadCount(r)];
-        for (var i = 0; i < segments.Length; i++)
-        {
-            segments[i] = new(new SegmentKey(BrandDeltaCodec.ReadDimension(r), r.ReadString()), r.Read7BitEncodedInt64());
-        }
-
-        return segments;
     }
 
     private static KeyValuePair<SegmentKey, long>[] ReadSegments(BinaryFormReader r, SegmentKey[] values)

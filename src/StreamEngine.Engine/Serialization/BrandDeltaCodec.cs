@@ -115,13 +115,13 @@ internal static class BrandDeltaCodec
         return Enum.IsDefined(dimension) ? dimension : throw new InvalidDataException($"unknown segment dimension {(byte)dimension}");
     }
 
-    public static List<(SegmentDimension Dimension, string Value, long Mentions)> ReadSegments(BinaryFormReader r)
+    /// <summary>Segments as <see cref="WriteSegments"/> wrote them: a snapshot's buckets before version 4, a breakdown sent between nodes.</summary>
+    public static KeyValuePair<SegmentKey, long>[] ReadSegments(BinaryFormReader r)
     {
-        var count = ReadCount(r);
-        var segments = new List<(SegmentDimension, string, long)>(count);
-        for (var i = 0; i < count; i++)
+        var segments = new KeyValuePair<SegmentKey, long>[ReadCount(r)];
+        for (var i = 0; i < segments.Length; i++)
         {
-            segments.Add((ReadDimension(r), r.ReadString(), r.Read7BitEncodedInt64()));
+            segments[i] = new(new SegmentKey(ReadDimension(r), r.ReadString()), r.Read7BitEncodedInt64());
         }
 
         return segments;

@@ -237,7 +237,7 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         var dimension = ReadDimension(r);
         var window = ReadWindow(r);
         var mentions = r.Read7BitEncodedInt64();
-        var segments = BrandDeltaCodec.ReadSegments(r).Select(s => new SegmentFigure(s.Value, s.Mentions)).ToList();
+        var segments = BrandDeltaCodec.ReadSegments(r).Select(s => new SegmentFigure(s.Key.Value, s.Value)).ToList();
         var aspects = new Dictionary<string, SentimentTally>(StringComparer.Ordinal);
         for (var i = BrandDeltaCodec.ReadCount(r); i > 0; i--)
         {
