@@ -82,6 +82,33 @@ public sealed class SegmentCountsTests
     }
 
     [Fact]
+    public void Buckets_restored_through_a_snapshot_s_table_of_values_count_as_if_spelt_out()
+    {
+        var de = new SegmentKey(SegmentDimension.Country, "DE");
+        var us = new SegmentKey(SegmentDimension.Country, "US");
+        var values = new SegmentValueTable([us, de]);
+        var minute = MentionBucket.Restore(Minute, 4, 0, 0, default, values, [(0, 1), (1, 2), (0, 1)], new());
+        var hour = MentionBucket.Restore(EventTime.HourOf(Minute), 4, 0, 0, default, values, [(1, 2), (0, 2)], new());
+        var aggregate = BrandAggregate.Restore([minute], [hour]);
+
+        aggregate.Apply(Delta(new SegmentCount(SegmentDimension.Country, "DE", 3)));
+
+        var (minutes, hours) = Read(aggregate);
+        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, minutes);
+        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, hours);
+    }
+
+    [Fact]
+    public void A_place_outside_the_table_of_values_is_refused()
+    {
+        var values = new SegmentValueTable([new SegmentKey(SegmentDimension.Country, "DE")]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => MentionBucket.Restore(Minute, 1, 0, 0, default, values, [(1, 1)], new()));
+
+        Assert.Contains("segment value 1 of a table of 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_count_beyond_what_a_bucket_holds_is_refused_by_name_and_counts_nothing()
     {
         var aggregate = new BrandAggregate();

@@ -80,4 +80,17 @@ public sealed class MentionBucket(long period)
         };
         return bucket;
     }
+
+    /// <summary>Rebuilds a bucket from a snapshot whose segment values were numbered once for all its buckets.</summary>
+    /// <param name="segments">Each value as its place in <paramref name="values"/>, and its mentions.</param>
+    public static MentionBucket Restore(long period, long mentions, long reach, long engagement, SentimentTally sentiment,
+        SegmentValueTable values, ReadOnlySpan<(int Place, long Mentions)> segments, UniqueAuthorSketch authors, SentimentReach sentimentReach = default, long competitorMentions = 0)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new MentionBucket(period)
+        {
+            Mentions = mentions, Reach = reach, Engagement = engagement, Sentiment = sentiment, Authors = authors, SentimentReach = sentimentReach, CompetitorMentions = competitorMentions,
+            _segments = values.Entries(segments),
+        };
+    }
 }

@@ -88,11 +88,11 @@ public readonly struct SegmentCounts : IReadOnlyCollection<KeyValuePair<SegmentK
     }
 
     /// <summary>Packs counts given as key and count (a snapshot's), in any order.</summary>
-    internal static ulong[] Of(IEnumerable<KeyValuePair<SegmentKey, long>> counts)
-    {
-        var packed = counts.Select(c => Pack(SegmentCodes.CodeOf(c.Key), c.Value)).ToArray();
-        return Merge([], packed);
-    }
+    internal static ulong[] Of(IEnumerable<KeyValuePair<SegmentKey, long>> counts) =>
+        OfCodes(counts.Select(c => Pack(SegmentCodes.CodeOf(c.Key), c.Value)).ToArray());
+
+    /// <summary>Sorts packed counts in any order, codes possibly repeated, into a bucket's entries.</summary>
+    internal static ulong[] OfCodes(Span<ulong> packed) => Merge([], packed);
 
     /// <summary>Merges unsorted entries, codes possibly repeated, into sorted ones.</summary>
     private static ulong[] Merge(ulong[] sorted, Span<ulong> added)

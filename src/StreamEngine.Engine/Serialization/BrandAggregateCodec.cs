@@ -50,7 +50,7 @@ public static class BrandAggregateCodec
         }
 
         var r = new BinaryFormReader(bytes);
-        var values = version >= 4 ? ReadSegmentValues(r) : null;
+        var values = version >= 4 ? new SegmentValueTable(ReadSegmentValues(r)) : null;
         var minutes = ReadBuckets(r, version, values);
         var hours = ReadBuckets(r, version, values);
         return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, version, history) : null, history);
@@ -114,10 +114,11 @@ public static class BrandAggregateCodec
         }
     }
 
-    private static List<MentionBucket> ReadBuckets(BinaryFormReader r, int version, SegmentKey[]? values)
+    private static List<MentionBucket> ReadBuckets(BinaryFormReader r, int version, SegmentValueTable? values)
     {
         var count = BrandDeltaCodec.ReadCount(r);
         var buckets = new List<MentionBucket>(count);
+        (int Place, long Mentions)[] places = [];
         for (var i = 0; i < count; i++)
         {
             var period = r.Read7BitEncodedInt64();
@@ -127,7 +128,8 @@ public static class BrandAggregateCodec
             var sentiment = version >= 2 ? BrandDeltaCodec.ReadSentiment(r) : default;
             var sentimentReach = version >= 3 ? BrandDeltaCodec.ReadSentimentReach(r) : default;
             var competitorMentions = version >= 3 ? r.Read7BitEncodedInt64() : 0;
-            var segments = values is null ? BrandDeltaCodec.ReadSegments(r) : ReadSegments(r, values);
+            var spelt = values is null ? BrandDeltaCodec.ReadSegments(r) : null;
+            var placed = values is null ? 0 : ReadPlaces(r, values.Count, ref places);
             UniqueAuthorSketch authors;
             switch (r.ReadByte())
             {
@@ -146,26 +148,34 @@ public static class BrandAggregateCodec
                     throw new InvalidDataException($"unknown author sketch kind {kind}");
             }
 
-            buckets.Add(MentionBucket.Restore(period, mentions, reach, engagement, sentiment, segments, authors, sentimentReach, competitorMentions));
+            buckets.Add(values is null
+                ? MentionBucket.Restore(period, mentions, reach, engagement, sentiment, spelt!, authors, sentimentReach, competitorMentions)
+                : MentionBucket.Restore(period, mentions, reach, engagement, sentiment, values, places.AsSpan(0, placed), authors, sentimentReach, competitorMentions));
         }
 
         return buckets;
     }
 
-    private static KeyValuePair<SegmentKey, long>[] ReadSegments(BinaryFormReader r, SegmentKey[] values)
+    /// <summary>A bucket's segments as places in the snapshot's table and mentions, into <paramref name="places"/> (grown as needed); how many.</summary>
+    private static int ReadPlaces(BinaryFormReader r, int tableSize, ref (int Place, long Mentions)[] places)
     {
-        var segments = new KeyValuePair<SegmentKey, long>[BrandDeltaCodec.ReadCount(r)];
-        for (var i = 0; i < segments.Length; i++)
+        var count = BrandDeltaCodec.ReadCount(r);
+        if (places.Length < count)
         {
-            var at = r.Read7BitEncodedInt();
-            if ((uint)at >= (uint)values.Length)
-            {
-                throw new InvalidDataException($"segment value {at} of a table of {values.Length}");
-            }
-
-            segments[i] = new(values[at], r.Read7BitEncodedInt64());
+            places = new (int, long)[Math.Max(count, places.Length * 2)];
         }
 
-        return segments;
+        for (var i = 0; i < count; i++)
+        {
+            var at = r.Read7BitEncodedInt();
+            if ((uint)at >= (uint)tableSize)
+            {
+                throw new InvalidDataException($"segment value {at} of a table of {tableSize}");
+            }
+
+            places[i] = (at, r.Read7BitEncodedInt64());
+        }
+
+        return count;
     }
 }
