@@ -65,43 +65,41 @@ public sealed class SegmentCountsTests
         Assert.Equal(new Dictionary<SegmentKey, long> { [new(SegmentDimension.Country, "DE")] = 5 }, Read(aggregate).Hour);
     }
 
+    private static readonly SegmentKey De = new(SegmentDimension.Country, "DE");
+    private static readonly SegmentKey Us = new(SegmentDimension.Country, "US");
+
     [Fact]
-    public void A_restored_bucket_sums_a_value_listed_twice_and_keeps_counting_it()
-    {
-        var de = new SegmentKey(SegmentDimension.Country, "DE");
-        var us = new SegmentKey(SegmentDimension.Country, "US");
-        var minute = MentionBucket.Restore(Minute, 4, 0, 0, default, [new(us, 1), new(de, 2), new(us, 1)], new());
-        var hour = MentionBucket.Restore(EventTime.HourOf(Minute), 4, 0, 0, default, [new(de, 2), new(us, 2)], new());
-        var aggregate = BrandAggregate.Restore([minute], [hour]);
-
-        aggregate.Apply(Delta(new SegmentCount(SegmentDimension.Country, "DE", 3)));
-
-        var (minutes, hours) = Read(aggregate);
-        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, minutes);
-        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, hours);
-    }
+    public void A_restored_bucket_sums_a_value_listed_twice_and_keeps_counting_it() =>
+        AssertRestoredBucketsCountOn(
+            MentionBucket.Restore(Minute, 4, 0, 0, default, [new(Us, 1), new(De, 2), new(Us, 1)], new()),
+            MentionBucket.Restore(EventTime.HourOf(Minute), 4, 0, 0, default, [new(De, 2), new(Us, 2)], new()));
 
     [Fact]
     public void Buckets_restored_through_a_snapshot_s_table_of_values_count_as_if_spelt_out()
     {
-        var de = new SegmentKey(SegmentDimension.Country, "DE");
-        var us = new SegmentKey(SegmentDimension.Country, "US");
-        var values = new SegmentValueTable([us, de]);
-        var minute = MentionBucket.Restore(Minute, 4, 0, 0, default, values, [(0, 1), (1, 2), (0, 1)], new());
-        var hour = MentionBucket.Restore(EventTime.HourOf(Minute), 4, 0, 0, default, values, [(1, 2), (0, 2)], new());
+        var values = new SegmentValueTable([Us, De]);
+
+        AssertRestoredBucketsCountOn(
+            MentionBucket.Restore(Minute, 4, 0, 0, default, values, [(0, 1), (1, 2), (0, 1)], new()),
+            MentionBucket.Restore(EventTime.HourOf(Minute), 4, 0, 0, default, values, [(1, 2), (0, 2)], new()));
+    }
+
+    /// <summary>A minute restored with DE 2 and US 2 and its hour alike, then 3 more DE counted: both read DE 5, US 2.</summary>
+    private static void AssertRestoredBucketsCountOn(MentionBucket minute, MentionBucket hour)
+    {
         var aggregate = BrandAggregate.Restore([minute], [hour]);
 
         aggregate.Apply(Delta(new SegmentCount(SegmentDimension.Country, "DE", 3)));
 
         var (minutes, hours) = Read(aggregate);
-        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, minutes);
-        Assert.Equal(new Dictionary<SegmentKey, long> { [de] = 5, [us] = 2 }, hours);
+        Assert.Equal(new Dictionary<SegmentKey, long> { [De] = 5, [Us] = 2 }, minutes);
+        Assert.Equal(new Dictionary<SegmentKey, long> { [De] = 5, [Us] = 2 }, hours);
     }
 
     [Fact]
     public void A_place_outside_the_table_of_values_is_refused()
     {
-        var values = new SegmentValueTable([new SegmentKey(SegmentDimension.Country, "DE")]);
+        var values = new SegmentValueTable([De]);
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => MentionBucket.Restore(Minute, 1, 0, 0, default, values, [(1, 1)], new()));
 

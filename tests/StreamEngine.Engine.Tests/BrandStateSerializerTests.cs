@@ -215,9 +215,7 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
 
         var encoded = BrandAggregateCodec.Encode(aggregate);
 
-        var value = System.Text.Encoding.UTF8.GetBytes("überpreis ✓");
-        var occurrences = Enumerable.Range(0, encoded.Length - value.Length + 1).Count(i => encoded.AsSpan(i, value.Length).SequenceEqual(value));
-        Assert.Equal(1, occurrences);
+        Assert.Equal(1, Occurrences("überpreis ✓", encoded));
         var restored = BrandAggregateCodec.Decode(encoded);
         AssertSameBuckets(aggregate.MinuteBuckets, restored.MinuteBuckets);
         AssertSameBuckets(aggregate.HourBuckets, restored.HourBuckets);
@@ -241,8 +239,7 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
 
         foreach (var name in new[] { "x/@ana_ümlaut", "x/@bo", "#überpreis" })
         {
-            var bytes = System.Text.Encoding.UTF8.GetBytes(name);
-            Assert.Equal(1, Enumerable.Range(0, encoded.Length - bytes.Length + 1).Count(i => encoded.AsSpan(i, bytes.Length).SequenceEqual(bytes)));
+            Assert.Equal(1, Occurrences(name, encoded));
         }
 
         var restored = BrandAggregateCodec.Decode(encoded);
@@ -334,6 +331,13 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
         var ex = Assert.Throws<InvalidDataException>(() => BrandAggregateCodec.Decode([0, 0], BrandAggregateCodec.CurrentVersion + 1));
 
         Assert.Contains($"version {BrandAggregateCodec.CurrentVersion + 1}", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>How many times <paramref name="text"/>'s UTF-8 bytes appear in <paramref name="encoded"/>.</summary>
+    private static int Occurrences(string text, byte[] encoded)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return Enumerable.Range(0, encoded.Length - bytes.Length + 1).Count(i => encoded.AsSpan(i, bytes.Length).SequenceEqual(bytes));
     }
 
     private static string Describe(Alert a) =>
