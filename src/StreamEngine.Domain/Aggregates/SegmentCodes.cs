@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace StreamEngine.Domain.Aggregates;
 
 /// <summary>
@@ -7,28 +5,42 @@ namespace StreamEngine.Domain.Aggregates;
 /// bucket keeps 8 bytes per value it counted (<see cref="SegmentCounts"/>) instead of a dictionary
 /// entry. The values are few and bounded (countries and languages are codes checked on input; the
 /// rest are the model's concepts and fixed labels), so the table settles within the first minutes.
-/// Lock-free to read; a new value takes a lock once.
+/// <para>
+/// Lock-free to read; a new value takes a lock once. The table is this class's own rather than a
+/// <c>ConcurrentDictionary&lt;SegmentKey, int&gt;</c>: a generic over the engine's own key is compiled
+/// only when first called, so through a node's start, when every replayed batch looks its values up,
+/// it ran as unoptimised code (perf/README.md). This one is compiled ahead with the assembly.
+/// </para>
 /// </summary>
 internal static class SegmentCodes
 {
     /// <summary>Codes fit the 24 bits <see cref="SegmentCounts"/> packs them in.</summary>
     public const int MaxCodes = 1 << 24;
 
-    private static readonly ConcurrentDictionary<SegmentKey, int> Codes = new();
     private static readonly Lock Gate = new();
+
+    // Per slot: the key's hash in the high half, its code + 1 in the low half (0: empty). A slot is
+    // written whole, after its key, so a reader that sees a code can read the key; a reader that
+    // misses a key added meanwhile (or holds a table since outgrown) asks again under the lock.
+    private static ulong[] _slots = new ulong[512];
     private static SegmentKey[] _keys = new SegmentKey[256];
     private static int _count;
 
     public static int CodeOf(SegmentKey key)
     {
-        if (Codes.TryGetValue(key, out var code))
-        {
-            return code;
-        }
+        var hash = Hash(key);
+        var code = Find(Volatile.Read(ref _slots), key, hash);
+        return code >= 0 ? code : Add(key, hash);
+    }
 
+    public static SegmentKey KeyOf(int code) => Volatile.Read(ref _keys)[code];
+
+    private static int Add(SegmentKey key, uint hash)
+    {
         lock (Gate)
         {
-            if (Codes.TryGetValue(key, out code))
+            var code = Find(_slots, key, hash);
+            if (code >= 0)
             {
                 return code;
             }
@@ -45,13 +57,73 @@ internal static class SegmentCodes
                 Volatile.Write(ref _keys, grown);
             }
 
-            // The key is readable before its code is published, so whoever sees the code can read it.
-            _keys[_count] = key;
-            code = _count++;
-            Codes[key] = code;
+            code = _count;
+            _keys[code] = key;
+            if ((_count + 1) * 2 > _slots.Length)
+            {
+                Volatile.Write(ref _slots, Rehash(_slots.Length * 2));
+            }
+
+            Insert(_slots, hash, code);
+            _count++;
             return code;
         }
     }
 
-    public static SegmentKey KeyOf(int code) => Volatile.Read(ref _keys)[code];
+    private static int Find(ulong[] slots, SegmentKey key, uint hash)
+    {
+        var keys = Volatile.Read(ref _keys);
+        var mask = slots.Length - 1;
+        for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var entry = Volatile.Read(ref slots[slot]);
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if ((uint)(entry >> 32) == hash)
+            {
+                var code = (int)(uint)entry - 1;
+
+                // A key published after this read of the keys is in a longer array.
+                var known = code < keys.Length ? keys[code] : KeyOf(code);
+                if (known.Dimension == key.Dimension && string.Equals(known.Value, key.Value))
+                {
+                    return code;
+                }
+            }
+        }
+    }
+
+    private static ulong[] Rehash(int size)
+    {
+        var slots = new ulong[size];
+        for (var code = 0; code < _count; code++)
+        {
+            Insert(slots, Hash(_keys[code]), code);
+        }
+
+        return slots;
+    }
+
+    private static void Insert(ulong[] slots, uint hash, int code)
+    {
+        var mask = slots.Length - 1;
+        var slot = (int)hash & mask;
+        while (slots[slot] != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        Volatile.Write(ref slots[slot], ((ulong)hash << 32) | (uint)(code + 1));
+    }
+
+    private static uint Hash(SegmentKey key)
+    {
+        // The value's hash is randomised per process; the multiply spreads the dimension and mixes
+        // high bits into the low ones that pick the slot.
+        var hash = ((uint)key.Value.GetHashCode() ^ ((uint)key.Dimension * 0x9E3779B9u)) * 0x85EBCA6Bu;
+        return hash ^ (hash >> 15);
+    }
 }
