@@ -1,5 +1,6 @@
 using StreamEngine.Domain.Threats;
 using StreamEngine.Domain.Alerts;
+using System.Globalization;
 using System.Runtime.Serialization;
 using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
@@ -254,6 +255,56 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
         }
 
         Assert.Equal(90 * 200, restored.Influence.TopAuthors(TimeWindow.OneDay, TallyWeight.Reach, 10, At).First(a => a.Author == "x/@ana_ümlaut").Tally.Reach);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_snapshot_restores_every_pane_entry_for_entry_those_it_seals_at_once_included(bool stored)
+    {
+        // Three weeks of hours with authors and hashtags, most of them in panes the restored brand seals at once.
+        var random = new Random(11);
+        var aggregate = new BrandAggregate();
+        var newest = EventTime.MinuteOf(At);
+        aggregate.Apply(new BrandDelta(Enumerable.Range(0, 21 * 24)
+            .Select(h => new MinuteDelta(newest - (h * 60) - random.Next(60), 3, 300, 0, [], [])
+            {
+                Authors = [.. Enumerable.Range(0, 3).Select(_ => new AuthorContribution($"x/@fan{random.Next(40)}ü", new AuthorTally(1, random.Next(1, 5_000), random.Next(0, 9), random.Next(0, 2), 0)))],
+                Hashtags = [new TermContribution($"#tag{random.Next(70)}", random.Next(1, 4))],
+            })
+            .ToList()));
+        aggregate.Seal();
+
+        var directory = Directory.CreateTempSubdirectory("streamengine-snapshot-panes-");
+        try
+        {
+            using var history = stored ? HistoryStore.Open(directory.FullName) : null;
+            var restored = BrandAggregateCodec.Decode(BrandAggregateCodec.Encode(aggregate), history: history);
+
+            Assert.True(aggregate.Influence.DayPanes.Count() >= 21, "the brand should keep three weeks of day panes");
+            AssertSamePanes(aggregate.Influence.MinutePanes, restored.Influence.MinutePanes);
+            AssertSamePanes(aggregate.Influence.HourPanes, restored.Influence.HourPanes);
+            AssertSamePanes(aggregate.Influence.DayPanes, restored.Influence.DayPanes);
+            restored.Release();
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    // Entry for entry and in order: which entry a full ranking evicts next depends on it.
+    private static void AssertSamePanes(IEnumerable<InfluencePane> expected, IEnumerable<InfluencePane> actual)
+    {
+        static string Entries(InfluencePane pane) => string.Join(
+            " | ",
+            [
+                pane.Period.ToString(CultureInfo.InvariantCulture),
+                .. new[] { pane.ByMentions, pane.ByReach, pane.ByEngagement }.Select(r => string.Join(", ", r.Entries.ToArray().Select(e => $"{e.Key} {e.Tally} {e.Error}"))),
+                string.Join(", ", pane.Hashtags.Entries.ToArray().Select(e => $"{e.Key} {e.Tally.Count} {e.Error}")),
+            ]);
+
+        Assert.Equal(expected.OrderBy(p => p.Period).Select(Entries), actual.OrderBy(p => p.Period).Select(Entries));
     }
 
     [Fact]

@@ -142,10 +142,21 @@ public sealed class BrandInfluence
     /// </summary>
     internal void Seal(long newestMinute)
     {
-        _minutes.Seal(newestMinute - BrandAggregate.OpenMinutes);
-        _hours.Seal(EventTime.HourOf(newestMinute) - BrandAggregate.OpenHours);
-        _days.Seal(DayOf(newestMinute) - 1);
+        _minutes.Seal(SealedBelow(PaneKind.Minute, newestMinute));
+        _hours.Seal(SealedBelow(PaneKind.Hour, newestMinute));
+        _days.Seal(SealedBelow(PaneKind.Day, newestMinute));
     }
+
+    /// <summary>
+    /// The period below which a ring's panes are sealed once the brand's newest minute is
+    /// <paramref name="newestMinute"/>: a snapshot's restore builds those sealed (<see cref="SealedPaneBuilder"/>).
+    /// </summary>
+    public static long SealedBelow(PaneKind kind, long newestMinute) => kind switch
+    {
+        PaneKind.Minute => newestMinute - BrandAggregate.OpenMinutes,
+        PaneKind.Hour => EventTime.HourOf(newestMinute) - BrandAggregate.OpenHours,
+        _ => DayOf(newestMinute) - 1,
+    };
 
     /// <summary>How many panes are held sealed (for tests).</summary>
     internal int SealedPanes => _minutes.Sealed + _hours.Sealed + _days.Sealed;
@@ -201,8 +212,18 @@ public sealed class BrandInfluence
         _days.Release();
     }
 
-    public static BrandInfluence Restore(IEnumerable<InfluencePane> minutes, IEnumerable<InfluencePane> hours, IEnumerable<InfluencePane> days, HistoryStore? history = null)
+    public static BrandInfluence Restore(IEnumerable<InfluencePane> minutes, IEnumerable<InfluencePane> hours, IEnumerable<InfluencePane> days, HistoryStore? history = null) =>
+        Restore(new RestoredPanes([.. minutes], []), new RestoredPanes([.. hours], []), new RestoredPanes([.. days], []), history);
+
+    /// <summary>
+    /// Restores each ring's panes, those a snapshot gave in their sealed form as they are: with a
+    /// history store, those go there in one write per ring, as sealing them would have sent them.
+    /// </summary>
+    public static BrandInfluence Restore(RestoredPanes minutes, RestoredPanes hours, RestoredPanes days, HistoryStore? history = null)
     {
+        ArgumentNullException.ThrowIfNull(minutes);
+        ArgumentNullException.ThrowIfNull(hours);
+        ArgumentNullException.ThrowIfNull(days);
         var influence = new BrandInfluence(history);
         influence._minutes.Restore(minutes);
         influence._hours.Restore(hours);
@@ -376,9 +397,9 @@ public sealed class BrandInfluence
             }
         }
 
-        public void Restore(IEnumerable<InfluencePane> panes)
+        public void Restore(RestoredPanes panes)
         {
-            foreach (var pane in panes)
+            foreach (var pane in panes.Open)
             {
                 var slot = SlotOf(pane.Period);
                 if (_slots[slot] is null || PeriodOf(_slots[slot]) < pane.Period)
@@ -386,6 +407,21 @@ public sealed class BrandInfluence
                     Keep(slot, pane);
                 }
             }
+
+            // Nothing is stored yet: a slot holds nothing, an older open pane or an older one of these.
+            var taken = new bool[_slots.Length];
+            foreach (var pane in panes.Sealed)
+            {
+                var slot = SlotOf(pane.Period);
+                if (_slots[slot] is null || PeriodOf(_slots[slot]) < pane.Period)
+                {
+                    _slots[slot] = pane.Pane;
+                    taken[slot] = true;
+                }
+            }
+
+            var sealedNow = Enumerable.Range(0, taken.Length).Where(slot => taken[slot]).ToList();
+            Store(sealedNow.Count == 0 ? null : sealedNow);
         }
 
         /// <summary>The newest period a pane is held for; long.MinValue when none is.</summary>
@@ -429,16 +465,23 @@ public sealed class BrandInfluence
                 }
             }
 
-            if (history is not null && sealedNow is not null)
+            Store(sealedNow);
+        }
+
+        /// <summary>Writes the panes just sealed in these slots to the history store in one call; panes the store cannot take stay in memory.</summary>
+        private void Store(List<int>? sealedNow)
+        {
+            if (history is null || sealedNow is null)
             {
-                // Written in one call; panes the store cannot take stay in memory.
-                var data = sealedNow.ConvertAll(s => ((SealedPane)_slots[s]!).Data);
-                if (history.TryWrite(data, lifetime) is { } blocks)
+                return;
+            }
+
+            var data = sealedNow.ConvertAll(s => ((SealedPane)_slots[s]!).Data);
+            if (history.TryWrite(data, lifetime) is { } blocks)
+            {
+                for (var i = 0; i < blocks.Length; i++)
                 {
-                    for (var i = 0; i < blocks.Length; i++)
-                    {
-                        _slots[sealedNow[i]] = new StoredPane(PeriodOf(_slots[sealedNow[i]]), blocks[i]);
-                    }
+                    _slots[sealedNow[i]] = new StoredPane(PeriodOf(_slots[sealedNow[i]]), blocks[i]);
                 }
             }
         }

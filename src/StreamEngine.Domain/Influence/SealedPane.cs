@@ -186,14 +186,41 @@ internal sealed class SealedPane
         }
     }
 
+    /// <summary>
+    /// A pane from its names, as valid UTF-8 in the order its entries first name them, and its entries'
+    /// figures, names given by that order: what <see cref="Seal"/> writes, for a pane read from a
+    /// snapshot without being opened first (<see cref="SealedPaneBuilder"/>).
+    /// </summary>
+    internal static SealedPane Of(long period, IReadOnlyList<byte[]> names, ReadOnlySpan<ulong> entries)
+    {
+        var size = 16 + (entries.Length * 2);
+        foreach (var name in names)
+        {
+            size += name.Length + 5;
+        }
+
+        var data = new VarintWriter(new byte[size]);
+        data.Write((ulong)names.Count);
+        foreach (var name in names)
+        {
+            WriteUtf8Name(ref data, name);
+        }
+
+        foreach (var figure in entries)
+        {
+            data.Write(figure);
+        }
+
+        return new SealedPane(period, data.Written.ToArray());
+    }
+
     /// <summary>A name as its UTF-8 bytes, or as its UTF-16 units (flagged in the length's low bit) when it has a lone surrogate.</summary>
     private static void WriteName(ref VarintWriter data, string name)
     {
         Span<byte> utf8 = name.Length <= StackNameBytes / 3 ? stackalloc byte[StackNameBytes] : new byte[name.Length * 3];
         if (Utf8.FromUtf16(name, utf8, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
-            data.Write((ulong)written << 1);
-            data.Bytes(utf8[..written]);
+            WriteUtf8Name(ref data, utf8[..written]);
         }
         else
         {
@@ -201,6 +228,12 @@ internal sealed class SealedPane
             data.Write(((ulong)units.Length << 1) | 1);
             data.Bytes(units);
         }
+    }
+
+    private static void WriteUtf8Name(ref VarintWriter data, scoped ReadOnlySpan<byte> utf8)
+    {
+        data.Write((ulong)utf8.Length << 1);
+        data.Bytes(utf8);
     }
 
     private string ReadName(ref int at)

@@ -53,7 +53,9 @@ public static class BrandAggregateCodec
         var values = version >= 4 ? new SegmentValueTable(ReadSegmentValues(r)) : null;
         var minutes = ReadBuckets(r, version, values);
         var hours = ReadBuckets(r, version, values);
-        return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, version, history) : null, history);
+        // The newest minute decides which panes the restored brand seals at once: from version 4 those are read sealed.
+        var newestMinute = minutes.Where(m => m.Mentions > 0).Select(m => (long?)m.Period).Max();
+        return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, version, history, newestMinute) : null, history);
     }
 
     /// <summary>Every segment value the buckets count, each with its place in the table, in the order first met.</summary>

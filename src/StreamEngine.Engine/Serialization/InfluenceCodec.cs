@@ -1,3 +1,4 @@
+using System.Text;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Sketches;
@@ -78,10 +79,24 @@ internal static class InfluenceCodec
         }
     }
 
-    public static BrandInfluence ReadInfluence(BinaryFormReader r, int version, HistoryStore? history = null)
+    /// <summary>
+    /// A snapshot's panes. From version 4, the panes a brand whose newest minute is
+    /// <paramref name="newestMinute"/> seals at once are built sealed from their records
+    /// (<see cref="SealedPaneBuilder"/>) rather than opened and sealed again.
+    /// </summary>
+    public static BrandInfluence ReadInfluence(BinaryFormReader r, int version, HistoryStore? history = null, long? newestMinute = null)
     {
-        var names = version >= 4 ? ReadNames(r) : null;
-        return BrandInfluence.Restore(ReadPanes(r, PaneKind.Minute, names), ReadPanes(r, PaneKind.Hour, names), ReadPanes(r, PaneKind.Day, names), history);
+        if (version < 4)
+        {
+            return BrandInfluence.Restore(ReadPanes(r, PaneKind.Minute, null), ReadPanes(r, PaneKind.Hour, null), ReadPanes(r, PaneKind.Day, null), history);
+        }
+
+        var names = new SnapshotNames(ReadNameBytes(r));
+        return BrandInfluence.Restore(
+            ReadPanes(r, PaneKind.Minute, names, newestMinute),
+            ReadPanes(r, PaneKind.Hour, names, newestMinute),
+            ReadPanes(r, PaneKind.Day, names, newestMinute),
+            history);
     }
 
     private static SpaceSaving<AuthorTally>[] Rankings(InfluencePane pane) => [pane.ByMentions, pane.ByReach, pane.ByEngagement];
@@ -113,53 +128,94 @@ internal static class InfluenceCodec
         }
     }
 
-    private static string[] ReadNames(BinaryFormReader r)
+    private static byte[][] ReadNameBytes(BinaryFormReader r)
     {
-        var names = new string[BrandDeltaCodec.ReadCount(r)];
+        var names = new byte[BrandDeltaCodec.ReadCount(r)][];
         for (var i = 0; i < names.Length; i++)
         {
-            names[i] = r.ReadString();
+            names[i] = r.ReadBytes(r.Read7BitEncodedInt());
         }
 
         return names;
     }
 
     /// <summary>A kept key: spelt out before version 4, its place in the snapshot's names after.</summary>
-    private static string ReadName(BinaryFormReader r, string[]? names)
-    {
-        if (names is null)
-        {
-            return r.ReadString();
-        }
+    private static string ReadName(BinaryFormReader r, SnapshotNames? names) => names is null ? r.ReadString() : names.Text(ReadPlace(r, names));
 
+    private static int ReadPlace(BinaryFormReader r, SnapshotNames names)
+    {
         var at = r.Read7BitEncodedInt();
-        return (uint)at < (uint)names.Length ? names[at] : throw new InvalidDataException($"name {at} of a table of {names.Length}");
+        return (uint)at < (uint)names.Count ? at : throw new InvalidDataException($"name {at} of a table of {names.Count}");
     }
 
-    private static List<InfluencePane> ReadPanes(BinaryFormReader r, PaneKind kind, string[]? names)
+    private static List<InfluencePane> ReadPanes(BinaryFormReader r, PaneKind kind, SnapshotNames? names)
     {
-        var (authorCapacity, hashtagCapacity) = BrandInfluence.CapacityOf(kind);
         var panes = new List<InfluencePane>();
         for (var count = BrandDeltaCodec.ReadCount(r); count > 0; count--)
         {
-            var pane = new InfluencePane(r.Read7BitEncodedInt64(), authorCapacity, hashtagCapacity);
-            foreach (var summary in Rankings(pane))
-            {
-                for (var entries = Fitting(r, summary.Capacity); entries > 0; entries--)
-                {
-                    summary.Restore(new SpaceSaving<AuthorTally>.Kept(ReadName(r, names), ReadTally(r), r.Read7BitEncodedInt64()));
-                }
-            }
-
-            for (var entries = Fitting(r, pane.Hashtags.Capacity); entries > 0; entries--)
-            {
-                pane.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(ReadName(r, names), new TermTally(r.Read7BitEncodedInt64()), r.Read7BitEncodedInt64()));
-            }
-
-            panes.Add(pane);
+            panes.Add(ReadOpenPane(r, kind, r.Read7BitEncodedInt64(), names));
         }
 
         return panes;
+    }
+
+    private static RestoredPanes ReadPanes(BinaryFormReader r, PaneKind kind, SnapshotNames names, long? newestMinute)
+    {
+        var sealedBelow = newestMinute is { } newest ? BrandInfluence.SealedBelow(kind, newest) : long.MinValue;
+        var (authorCapacity, hashtagCapacity) = BrandInfluence.CapacityOf(kind);
+        var open = new List<InfluencePane>();
+        var sealedPanes = new List<SealedInfluencePane>();
+        for (var count = BrandDeltaCodec.ReadCount(r); count > 0; count--)
+        {
+            var period = r.Read7BitEncodedInt64();
+            if (period >= sealedBelow)
+            {
+                open.Add(ReadOpenPane(r, kind, period, names));
+                continue;
+            }
+
+            var builder = names.Builder;
+            for (var ranking = 0; ranking < 3; ranking++)
+            {
+                var entries = Fitting(r, authorCapacity);
+                builder.Count(entries);
+                for (; entries > 0; entries--)
+                {
+                    builder.Author(ReadPlace(r, names), ReadTally(r), r.Read7BitEncodedInt64());
+                }
+            }
+
+            var hashtags = Fitting(r, hashtagCapacity);
+            builder.Count(hashtags);
+            for (; hashtags > 0; hashtags--)
+            {
+                builder.Hashtag(ReadPlace(r, names), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64());
+            }
+
+            sealedPanes.Add(builder.Build(period));
+        }
+
+        return new RestoredPanes(open, sealedPanes);
+    }
+
+    private static InfluencePane ReadOpenPane(BinaryFormReader r, PaneKind kind, long period, SnapshotNames? names)
+    {
+        var (authorCapacity, hashtagCapacity) = BrandInfluence.CapacityOf(kind);
+        var pane = new InfluencePane(period, authorCapacity, hashtagCapacity);
+        foreach (var summary in Rankings(pane))
+        {
+            for (var entries = Fitting(r, summary.Capacity); entries > 0; entries--)
+            {
+                summary.Restore(new SpaceSaving<AuthorTally>.Kept(ReadName(r, names), ReadTally(r), r.Read7BitEncodedInt64()));
+            }
+        }
+
+        for (var entries = Fitting(r, pane.Hashtags.Capacity); entries > 0; entries--)
+        {
+            pane.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(ReadName(r, names), new TermTally(r.Read7BitEncodedInt64()), r.Read7BitEncodedInt64()));
+        }
+
+        return pane;
     }
 
     private static int Fitting(BinaryFormReader r, int capacity)
@@ -179,4 +235,17 @@ internal static class InfluenceCodec
 
     private static AuthorTally ReadTally(BinaryFormReader r) =>
         new(r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64());
+
+    /// <summary>A snapshot's names as read: UTF-8 for the panes built sealed, made strings only for those opened.</summary>
+    private sealed class SnapshotNames(byte[][] utf8)
+    {
+        private readonly string?[] _texts = new string?[utf8.Length];
+        private SealedPaneBuilder? _builder;
+
+        public int Count => utf8.Length;
+
+        public SealedPaneBuilder Builder => _builder ??= new SealedPaneBuilder(utf8);
+
+        public string Text(int place) => _texts[place] ??= Encoding.UTF8.GetString(utf8[place]);
+    }
 }
