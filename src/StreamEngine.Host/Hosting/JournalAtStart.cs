@@ -36,12 +36,24 @@ internal sealed class JournalAtStart
         Released,
     }
 
+    /// <summary>The least <see cref="ByteBudget"/> a node gets by default, however little memory it may use.</summary>
+    public const long MinimumByteBudget = 128L * 1024 * 1024;
+
     /// <summary>
     /// How much the pass may hold, counting each row's bytes and its object: what is held is memory
     /// until each brand has recovered, and recoveries wait for the pass (200,000 rows of 10,000
-    /// brands held 69 MB and took 1.2 s on the machine of perf/README.md).
+    /// brands held 69 MB and took 1.2 s on the machine of perf/README.md). By default a share of
+    /// the memory the node may use (<see cref="DefaultByteBudget"/>).
     /// </summary>
-    public long ByteBudget { get; init; } = 128L * 1024 * 1024;
+    public long ByteBudget { get; init; } = DefaultByteBudget(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+
+    /// <summary>
+    /// An eighth of the memory the GC may use (a container's limit or a heap limit if set, else the
+    /// machine's), at least <see cref="MinimumByteBudget"/>. Ids past the budget recover with queries
+    /// of their own, each of which costs more than reading its rows in the pass: a month-old journal
+    /// of 237 MB, held in part at a fixed 128 MB, took a sixth more of the start's CPU (perf/README.md).
+    /// </summary>
+    public static long DefaultByteBudget(long availableBytes) => Math.Max(MinimumByteBudget, availableBytes / 8);
 
     /// <summary>
     /// How long the pass may run: recoveries wait for it and give up after 30 s without an answer,

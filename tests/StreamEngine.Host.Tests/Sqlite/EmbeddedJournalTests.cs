@@ -200,6 +200,16 @@ public sealed class EmbeddedJournalTests : IDisposable
         Assert.False(atStart.TryHighest("brand-unknown", 0, out _));
     }
 
+    [Theory]
+    [InlineData(24L << 30, 3L << 30)]
+    [InlineData(1536L << 20, 192L << 20)]
+    [InlineData(512L << 20, JournalAtStart.MinimumByteBudget)]
+    public void The_read_holds_an_eighth_of_the_memory_the_node_may_use_and_never_less_than_the_minimum(long available, long budget)
+    {
+        Assert.Equal(budget, JournalAtStart.DefaultByteBudget(available));
+        Assert.Equal(JournalAtStart.DefaultByteBudget(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes), new JournalAtStart().ByteBudget);
+    }
+
     [Fact]
     public async Task An_id_that_alone_crosses_the_budget_is_left_to_the_store()
     {
