@@ -167,11 +167,9 @@ public sealed class BrandAggregate
         foreach (var m in minutes)
         {
             aggregate._minutes.Restore(m);
-            if (m.Mentions > 0)
-            {
-                aggregate.NewestMinute = Math.Max(aggregate.NewestMinute ?? long.MinValue, m.Period);
-            }
         }
+
+        aggregate.NewestMinute = NewestMinuteOf(minutes);
 
         foreach (var h in hours)
         {
@@ -180,6 +178,25 @@ public sealed class BrandAggregate
 
         aggregate.Seal();
         return aggregate;
+    }
+
+    /// <summary>
+    /// The newest of restored minute buckets that counted a mention: what a restored brand takes
+    /// for its event time, and so what decides which of its history it seals at once.
+    /// </summary>
+    public static long? NewestMinuteOf(IEnumerable<MentionBucket> minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        long? newest = null;
+        foreach (var m in minutes)
+        {
+            if (m.Mentions > 0)
+            {
+                newest = Math.Max(newest ?? long.MinValue, m.Period);
+            }
+        }
+
+        return newest;
     }
 
     public BrandFigures Summary(TimeWindow window, DateTimeOffset now)

@@ -397,6 +397,7 @@ public sealed class BrandInfluence
             }
         }
 
+        /// <summary>Fills a new ring with a snapshot's panes, a newer period winning its slot; the sealed ones go to the history store in one write.</summary>
         public void Restore(RestoredPanes panes)
         {
             foreach (var pane in panes.Open)
@@ -408,20 +409,23 @@ public sealed class BrandInfluence
                 }
             }
 
-            // Nothing is stored yet: a slot holds nothing, an older open pane or an older one of these.
-            var taken = new bool[_slots.Length];
+            // The ring is new, so nothing is stored yet and a sealed pane in a slot is one of these, already listed.
+            List<int>? sealedNow = null;
             foreach (var pane in panes.Sealed)
             {
                 var slot = SlotOf(pane.Period);
                 if (_slots[slot] is null || PeriodOf(_slots[slot]) < pane.Period)
                 {
+                    if (_slots[slot] is not SealedPane)
+                    {
+                        (sealedNow ??= []).Add(slot);
+                    }
+
                     _slots[slot] = pane.Pane;
-                    taken[slot] = true;
                 }
             }
 
-            var sealedNow = Enumerable.Range(0, taken.Length).Where(slot => taken[slot]).ToList();
-            Store(sealedNow.Count == 0 ? null : sealedNow);
+            Store(sealedNow);
         }
 
         /// <summary>The newest period a pane is held for; long.MinValue when none is.</summary>

@@ -37,9 +37,6 @@ public sealed class SealedPaneBuilder
         _positionOf = new int[_names.Length];
     }
 
-    /// <summary>How many names the table holds: a place must lie below.</summary>
-    public int NameCount => _names.Length;
-
     /// <summary>The count of the author ranking or hashtag list whose entries follow.</summary>
     public void Count(int entries)
     {

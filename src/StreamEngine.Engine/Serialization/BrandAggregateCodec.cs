@@ -54,8 +54,8 @@ public static class BrandAggregateCodec
         var minutes = ReadBuckets(r, version, values);
         var hours = ReadBuckets(r, version, values);
         // The newest minute decides which panes the restored brand seals at once: from version 4 those are read sealed.
-        var newestMinute = minutes.Where(m => m.Mentions > 0).Select(m => (long?)m.Period).Max();
-        return BrandAggregate.Restore(minutes, hours, version >= 3 ? InfluenceCodec.ReadInfluence(r, version, history, newestMinute) : null, history);
+        var influence = version >= 3 ? InfluenceCodec.ReadInfluence(r, version, history, BrandAggregate.NewestMinuteOf(minutes)) : null;
+        return BrandAggregate.Restore(minutes, hours, influence, history);
     }
 
     /// <summary>Every segment value the buckets count, each with its place in the table, in the order first met.</summary>

@@ -84,7 +84,7 @@ internal static class InfluenceCodec
     /// <paramref name="newestMinute"/> seals at once are built sealed from their records
     /// (<see cref="SealedPaneBuilder"/>) rather than opened and sealed again.
     /// </summary>
-    public static BrandInfluence ReadInfluence(BinaryFormReader r, int version, HistoryStore? history = null, long? newestMinute = null)
+    public static BrandInfluence ReadInfluence(BinaryFormReader r, int version, HistoryStore? history, long? newestMinute)
     {
         if (version < 4)
         {
