@@ -24,7 +24,7 @@ namespace StreamEngine.Engine.Brands;
 /// raising nothing, and remembers the recovered alerts' cool-downs.
 /// </para>
 /// </summary>
-public sealed class BrandActor : ReceivePersistentActor
+public sealed class BrandActor : PersistentActor
 {
     private readonly string _brandId;
     private readonly TimeProvider _clock;
@@ -59,90 +59,135 @@ public sealed class BrandActor : ReceivePersistentActor
         _threats = new ThreatAlerts(brandId);
         _lastRecorded = clock.GetUtcNow();
         _aggregate = new BrandAggregate(settings.History);
+    }
 
-        Recover<SnapshotOffer>(offer =>
+    // The handlers are a switch rather than ReceivePersistentActor's registrations: a restart starts
+    // every brand at once, and registering some twenty handlers per instance, then matching through
+    // them, was a measurable part of each brand's start.
+    protected override bool ReceiveRecover(object message)
+    {
+        switch (message)
         {
-            if (offer.Snapshot is BrandSnapshot snapshot)
-            {
+            case SnapshotOffer { Snapshot: BrandSnapshot snapshot }:
                 _aggregate.Release();
                 _aggregate = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version, _settings.History);
                 Keep(snapshot.Alerts ?? []);
-            }
-        });
-        Recover<MentionsRecorded>(e =>
-        {
-            _aggregate.Replay(e.Delta);
+                return true;
+            case SnapshotOffer:
+                return true;
+            case MentionsRecorded recorded:
+                _aggregate.Replay(recorded.Delta);
 
-            // What a restart replays counts towards the next snapshot: a brand that restarts often
-            // would otherwise never take one, and its journal only grow.
-            CountSinceSnapshot(e.Delta);
-        });
-        Recover<AlertsRaised>(e => Keep(e.Alerts));
-        Recover<RecoveryCompleted>(_ =>
+                // What a restart replays counts towards the next snapshot: a brand that restarts often
+                // would otherwise never take one, and its journal only grow.
+                CountSinceSnapshot(recorded.Delta);
+                return true;
+            case AlertsRaised raised:
+                Keep(raised.Alerts);
+                return true;
+            case RecoveryCompleted:
+                CompleteRecovery();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    protected override bool ReceiveCommand(object message)
+    {
+        switch (message)
         {
-            _aggregate.Seal();
-            foreach (var alert in _alerts)
+            case RecordMentions record:
+                Record(record);
+                return true;
+            case StopBrand stop:
+                DeferAsync(stop, _ => Context.Stop(Self));
+                return true;
+            case FirehoseReachedMinute reached:
+                FirehoseReached(reached);
+                return true;
+            case SaveSnapshotSuccess saved:
+                // The snapshot holds everything up to its sequence number: older snapshots and events are dead weight for recovery.
+                DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
+                DeleteMessages(saved.Metadata.SequenceNr);
+                return true;
+            case SaveSnapshotFailure failure:
+                _log.Warning(failure.Cause, "Snapshot of brand {0} failed; the journal still holds every batch", _brandId);
+                return true;
+            case DeleteMessagesFailure failure:
+                _log.Warning(failure.Cause, "Pruning the journal of brand {0} failed", _brandId);
+                return true;
+            case DeleteSnapshotsFailure failure:
+                _log.Warning(failure.Cause, "Pruning old snapshots of brand {0} failed", _brandId);
+                return true;
+            case DeleteMessagesSuccess or DeleteSnapshotsSuccess:
+                return true;
+            default:
+                return Answer(message);
+        }
+    }
+
+    /// <summary>Answers a dashboard's query from the brand's figures; false for any other message.</summary>
+    private bool Answer(object query)
+    {
+        var now = _clock.GetUtcNow();
+        switch (query)
+        {
+            case GetBrandSummary q:
+                Sender.Tell(new BrandSummary(_brandId, q.Window, now, _aggregate.Summary(q.Window, now)));
+                return true;
+            case GetBrandTimeseries q:
+                Sender.Tell(new BrandTimeseries(_brandId, q.Window, q.Step, _aggregate.Timeseries(q.Window, q.Step, now)));
+                return true;
+            case GetBrandSegments q:
+                var mentions = _aggregate.Summary(q.Window, now).Mentions;
+                var aspects = q.Dimension == SegmentDimension.Concept
+                    ? _aggregate.AspectSentiment(q.Window, now)
+                    : new Dictionary<string, SentimentTally>();
+                Sender.Tell(new BrandSegments(_brandId, q.Dimension, q.Window, mentions, _aggregate.Segments(q.Dimension, q.Window, now), aspects));
+                return true;
+            case GetBrandStanding q:
+                var concepts = _aggregate.Segments(SegmentDimension.Concept, q.Window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal);
+                Sender.Tell(new BrandStandingReply(new BrandStanding(_brandId, _aggregate.Summary(q.Window, now), concepts)));
+                return true;
+            case GetBrandInfluencers q:
+                var authors = _aggregate.Influence.TopAuthors(q.Window, q.By, q.Limit, now);
+                Sender.Tell(new BrandInfluencers(_brandId, q.Window, q.By, authors.Select(a => new AuthorContribution(a.Author, a.Tally)).ToList()));
+                return true;
+            case GetBrandTrending q:
+                Sender.Tell(new BrandTrending(_brandId, q.Window, Trending.Of(_aggregate, q.Window, now)));
+                return true;
+            case GetBrandAlerts q:
+                Sender.Tell(new BrandAlerts(_brandId, _alerts.Where(a => a.Minute >= q.Since).ToList()));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void CompleteRecovery()
+    {
+        _aggregate.Seal();
+        foreach (var alert in _alerts)
+        {
+            if (alert.Category == "security")
             {
-                if (alert.Category == "security")
-                {
-                    _threats.Remember(alert);
-                }
-                else
-                {
-                    _detector.Remember(alert);
-                }
+                _threats.Remember(alert);
             }
+            else
+            {
+                _detector.Remember(alert);
+            }
+        }
 
-            // Relearn the baselines; what these minutes raised was journaled before the restart.
-            JudgeClosedMinutes();
-        });
-
-        Command<RecordMentions>(Record);
-        Command<StopBrand>(stop => DeferAsync(stop, _ => Context.Stop(Self)));
-        Command<FirehoseReachedMinute>(FirehoseReached);
-        Command<GetBrandSummary>(q =>
-            Sender.Tell(new BrandSummary(_brandId, q.Window, _clock.GetUtcNow(), _aggregate.Summary(q.Window, _clock.GetUtcNow()))));
-        Command<GetBrandTimeseries>(q =>
-            Sender.Tell(new BrandTimeseries(_brandId, q.Window, q.Step, _aggregate.Timeseries(q.Window, q.Step, _clock.GetUtcNow()))));
-        Command<GetBrandSegments>(q =>
-        {
-            var now = _clock.GetUtcNow();
-            var mentions = _aggregate.Summary(q.Window, now).Mentions;
-            var aspects = q.Dimension == SegmentDimension.Concept
-                ? _aggregate.AspectSentiment(q.Window, now)
-                : new Dictionary<string, SentimentTally>();
-            Sender.Tell(new BrandSegments(_brandId, q.Dimension, q.Window, mentions, _aggregate.Segments(q.Dimension, q.Window, now), aspects));
-        });
-        Command<GetBrandStanding>(q =>
-        {
-            var now = _clock.GetUtcNow();
-            var concepts = _aggregate.Segments(SegmentDimension.Concept, q.Window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal);
-            Sender.Tell(new BrandStandingReply(new BrandStanding(_brandId, _aggregate.Summary(q.Window, now), concepts)));
-        });
-        Command<GetBrandInfluencers>(q =>
-        {
-            var authors = _aggregate.Influence.TopAuthors(q.Window, q.By, q.Limit, _clock.GetUtcNow());
-            Sender.Tell(new BrandInfluencers(_brandId, q.Window, q.By, authors.Select(a => new AuthorContribution(a.Author, a.Tally)).ToList()));
-        });
-        Command<GetBrandTrending>(q => Sender.Tell(new BrandTrending(_brandId, q.Window, Trending.Of(_aggregate, q.Window, _clock.GetUtcNow()))));
-        Command<GetBrandAlerts>(q => Sender.Tell(new BrandAlerts(_brandId, _alerts.Where(a => a.Minute >= q.Since).ToList())));
-        Command<SaveSnapshotSuccess>(s =>
-        {
-            // The snapshot holds everything up to its sequence number: older snapshots and events are dead weight for recovery.
-            DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1));
-            DeleteMessages(s.Metadata.SequenceNr);
-        });
-        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of brand {0} failed; the journal still holds every batch", _brandId));
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Pruning the journal of brand {0} failed", _brandId));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Pruning old snapshots of brand {0} failed", _brandId));
+        // Relearn the baselines; what these minutes raised was journaled before the restart.
+        JudgeClosedMinutes();
     }
 
     public override string PersistenceId => "brand-" + _brandId;
 
     public static Props PropsFor(string brandId, TimeProvider clock, BrandActorSettings settings) =>
-        Props.Create(() => new BrandActor(brandId, clock, settings));
+        Props.CreateBy(new Producer(brandId, clock, settings));
 
     /// <summary>
     /// A query whose sealed history cannot be read back (a disk error) is answered as such, and the
@@ -347,6 +392,21 @@ public sealed class BrandActor : ReceivePersistentActor
         if (_alerts.Count > _settings.KeptAlerts)
         {
             _alerts.RemoveRange(0, _alerts.Count - _settings.KeptAlerts);
+        }
+    }
+
+    /// <summary>
+    /// Makes each brand by calling its constructor. Props.Create's expression is taken apart, and
+    /// its arguments evaluated, again for every brand a restart starts.
+    /// </summary>
+    private sealed class Producer(string brandId, TimeProvider clock, BrandActorSettings settings) : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(BrandActor);
+
+        public ActorBase Produce() => new BrandActor(brandId, clock, settings);
+
+        public void Release(ActorBase actor)
+        {
         }
     }
 }
