@@ -92,9 +92,9 @@ internal sealed class JournalAtStart
     public static long CostOf(JournalRow row) => row.Message.Length + RowOverhead;
 
     /// <summary>
-    /// Reads the journal table id by id until the rows held reach the budget or the deadline
-    /// passes; the id being read then and those after it are left to the store, so a journal too
-    /// long to hold costs its brands nothing they did not pay before.
+    /// Reads the journal table in the order it was written until the rows held reach the budget or
+    /// the deadline passes; an id the pass had not read to its end then is left to the store, so a
+    /// journal too long to hold costs its brands nothing they did not pay before.
     /// </summary>
     /// <returns>How the pass ended, for the log.</returns>
     public async Task<JournalReadOutcome> ReadAsync(JournalConfig config, CancellationToken cancel)
@@ -118,44 +118,71 @@ internal sealed class JournalAtStart
         var ids = new Dictionary<string, PersistenceIdAtStart>(StringComparer.Ordinal);
         long rows = 0, held = 0;
         var end = JournalReadEnd.Whole;
-        PersistenceIdAtStart? id = null;
         try
         {
             // Opened as the plugin opens its connections, so that the store's preparation of each applies.
             await using var data = new DataConnection(config.DataOptions ?? new DataOptions().UseConnectionString(config.ProviderName, config.ConnectionString));
             var connection = await data.OpenDbConnectionAsync(stop.Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = JournalRowReader.SelectAllInOrder(config.TableConfig);
-            var withWriter = JournalRowReader.HasWriter(config.TableConfig);
-            await using var reader = await command.ExecuteReaderAsync(stop.Token);
-            while (await reader.ReadAsync(stop.Token))
+            await using (var command = connection.CreateCommand())
             {
-                var row = JournalRowReader.Read(reader, id?.PersistenceId, withWriter);
-                if (Clock.GetElapsedTime(started) > Deadline)
+                command.CommandText = JournalRowReader.SelectAllAsWritten(config.TableConfig);
+                var withWriter = JournalRowReader.HasWriter(config.TableConfig);
+                await using var reader = await command.ExecuteReaderAsync(stop.Token);
+                PersistenceIdAtStart? id = null;
+                try
+                {
+                    while (await reader.ReadAsync(stop.Token))
+                    {
+                        var row = JournalRowReader.Read(reader, id?.PersistenceId, withWriter);
+                        if (Clock.GetElapsedTime(started) > Deadline)
+                        {
+                            end = JournalReadEnd.Deadline;
+                            break;
+                        }
+
+                        // A row past the budget is not held, so neither is its id.
+                        if (held + CostOf(row) > ByteBudget)
+                        {
+                            end = JournalReadEnd.Budget;
+                            break;
+                        }
+
+                        // A brand's rows are interleaved with others' as they were written; the
+                        // rows of one id share its string.
+                        if (id is null || !ReferenceEquals(id.PersistenceId, row.PersistenceId))
+                        {
+                            if (ids.TryGetValue(row.PersistenceId, out id))
+                            {
+                                row.PersistenceId = id.PersistenceId;
+                            }
+                            else
+                            {
+                                id = new PersistenceIdAtStart(row.PersistenceId);
+                                ids.Add(row.PersistenceId, id);
+                            }
+                        }
+
+                        id.Add(row);
+                        rows++;
+                        held += CostOf(row);
+                    }
+                }
+                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                 {
                     end = JournalReadEnd.Deadline;
-                    break;
                 }
+            }
 
-                if (id is null || !string.Equals(id.PersistenceId, row.PersistenceId, StringComparison.Ordinal))
-                {
-                    id = new PersistenceIdAtStart(row.PersistenceId);
-                    ids.Add(row.PersistenceId, id);
-                }
-
-                id.Add(row);
-                rows++;
-                held += CostOf(row);
-                if (held > ByteBudget)
-                {
-                    end = JournalReadEnd.Budget;
-                    break;
-                }
+            if (end != JournalReadEnd.Whole)
+            {
+                await KeepFinishedAsync(connection, config.TableConfig, ids, cancel);
             }
         }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
+            // The deadline passed before a row came, or while the finished ids were being found.
             end = JournalReadEnd.Deadline;
+            ids.Clear();
         }
         catch
         {
@@ -163,15 +190,31 @@ internal sealed class JournalAtStart
             throw;
         }
 
-        if (end != JournalReadEnd.Whole && id is not null)
-        {
-            // The id being read when the pass stopped may have rows it did not reach.
-            ids.Remove(id.PersistenceId);
-        }
-
         var count = ids.Count;
         Finish(ids, whole: end == JournalReadEnd.Whole);
         return new JournalReadOutcome(count, rows, held, end, Clock.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Keeps, of a pass that stopped early, the ids it read to their last row: any other id may have
+    /// rows written after where the pass stopped.
+    /// </summary>
+    private async Task KeepFinishedAsync(System.Data.Common.DbConnection connection, JournalTableConfig table, Dictionary<string, PersistenceIdAtStart> ids, CancellationToken cancel)
+    {
+        // Bounded too: a pass that stopped at its deadline did so on a slow store.
+        using var deadline = new CancellationTokenSource(Deadline, Clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, deadline.Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = JournalRowReader.SelectHighestOfEach(table);
+        await using var reader = await command.ExecuteReaderAsync(stop.Token);
+        while (await reader.ReadAsync(stop.Token))
+        {
+            var persistenceId = reader.GetString(0);
+            if (ids.TryGetValue(persistenceId, out var id) && id.Highest != reader.GetInt64(1))
+            {
+                ids.Remove(persistenceId);
+            }
+        }
     }
 
     /// <summary>The id's highest sequence number above <paramref name="fromSequenceNr"/>, as the store would answer, if the pass knows it.</summary>
@@ -294,10 +337,10 @@ internal enum JournalReadEnd
     /// <summary>Every row was read: an id not held has no rows.</summary>
     Whole,
 
-    /// <summary>The rows read reached the budget: ids from there on are left to the store.</summary>
+    /// <summary>The rows read reached the budget: ids not read to their last row are left to the store.</summary>
     Budget,
 
-    /// <summary>The deadline passed: ids from there on are left to the store.</summary>
+    /// <summary>The deadline passed: ids not read to their last row are left to the store.</summary>
     Deadline,
 
     /// <summary>The journal keeps sequence numbers in a metadata table too (its compatibility mode): every id is left to the store.</summary>

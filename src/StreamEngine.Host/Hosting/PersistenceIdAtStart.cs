@@ -7,6 +7,10 @@ internal sealed class PersistenceIdAtStart(string persistenceId)
 {
     private readonly List<JournalRow> _live = [];
 
+    // Rows come in the order written, which is sequence order for an id the plugin wrote; a row
+    // put in by other means may not be, and is sorted into place before the rows are handed over.
+    private bool _inSequence = true;
+
     /// <summary>An id with no rows: what the whole journal says of an id it does not hold.</summary>
     public static readonly PersistenceIdAtStart None = new(string.Empty);
 
@@ -21,9 +25,10 @@ internal sealed class PersistenceIdAtStart(string persistenceId)
     /// </summary>
     public bool Replayable { get; private set; } = true;
 
-    /// <summary>Adds the id's next row; rows come in sequence order.</summary>
+    /// <summary>Adds one of the id's rows.</summary>
     public void Add(JournalRow row)
     {
+        _inSequence &= row.SequenceNumber > Highest;
         Highest = Math.Max(Highest, row.SequenceNumber);
         if (row.Deleted)
         {
@@ -35,5 +40,17 @@ internal sealed class PersistenceIdAtStart(string persistenceId)
     }
 
     /// <summary>The live rows in sequence order, as the store's replay gives them.</summary>
-    public IReadOnlyList<JournalRow> LiveRows => _live;
+    public IReadOnlyList<JournalRow> LiveRows
+    {
+        get
+        {
+            if (!_inSequence)
+            {
+                _live.Sort(static (a, b) => a.SequenceNumber.CompareTo(b.SequenceNumber));
+                _inSequence = true;
+            }
+
+            return _live;
+        }
+    }
 }

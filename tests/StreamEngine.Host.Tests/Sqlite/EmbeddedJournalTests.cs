@@ -161,12 +161,12 @@ public sealed class EmbeddedJournalTests : IDisposable
 
         await using var node = new EmbeddedNode(File);
         await using var plugin = new AkkaPersistenceDataConnectionFactory(node.JournalSettings).GetConnection();
-        var expected = await plugin.GetTable<JournalRow>().OrderBy(r => r.PersistenceId).ThenBy(r => r.SequenceNumber).ToListAsync();
+        var expected = await plugin.GetTable<JournalRow>().OrderBy(r => r.Ordering).ToListAsync();
 
         await using var connection = new SqliteConnection($"Data Source={File}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = JournalRowReader.SelectAllInOrder(node.JournalSettings.TableConfig);
+        command.CommandText = JournalRowReader.SelectAllAsWritten(node.JournalSettings.TableConfig);
         await using var reader = await command.ExecuteReaderAsync();
         var read = new List<JournalRow>();
         while (await reader.ReadAsync())
@@ -198,6 +198,57 @@ public sealed class EmbeddedJournalTests : IDisposable
         Assert.Equal(3, highest);
         Assert.False(atStart.TryHighest("brand-b", 0, out _));
         Assert.False(atStart.TryHighest("brand-unknown", 0, out _));
+    }
+
+    [Fact]
+    public async Task A_read_that_reaches_its_budget_among_interleaved_ids_holds_only_those_it_read_to_their_last_row()
+    {
+        await using (var first = new EmbeddedNode(File))
+        {
+            var a = first.Start("brand-a");
+            var b = first.Start("brand-b");
+            await first.WriteAsync(a, "a1");
+            await first.WriteAsync(b, "b1");
+            await first.WriteAsync(a, "a2");
+        }
+
+        await using var node = new EmbeddedNode(File);
+        var whole = new JournalAtStart();
+        var wholeOutcome = await whole.ReadAsync(node.JournalSettings, CancellationToken.None);
+        Assert.Equal((2, JournalReadEnd.Whole), (wholeOutcome.Ids, wholeOutcome.End));
+        Assert.True(whole.TryTake("brand-a", out var bothRows));
+        Assert.Equal([1L, 2L], bothRows.Select(r => r.SequenceNumber));
+
+        // brand-a's second row, written last, crosses the budget: its first was read, its id was not finished.
+        var atStart = new JournalAtStart { ByteBudget = wholeOutcome.HeldBytes - 1 };
+        var outcome = await atStart.ReadAsync(node.JournalSettings, CancellationToken.None);
+
+        Assert.Equal((1, JournalReadEnd.Budget), (outcome.Ids, outcome.End));
+        Assert.False(atStart.TryHighest("brand-a", 0, out _));
+        Assert.True(atStart.TryTake("brand-b", out var rows));
+        Assert.Equal([1L], rows.Select(r => r.SequenceNumber));
+    }
+
+    [Fact]
+    public async Task Rows_put_in_out_of_sequence_are_handed_over_in_sequence_order()
+    {
+        await WriteTwoBrandsAsync();
+        await using (var store = new SqliteConnection($"Data Source={File}"))
+        {
+            await store.OpenAsync();
+            await using var insert = store.CreateCommand();
+            insert.CommandText = "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, identifier) VALUES " +
+                                 "(7, 0, 'brand-c', 2, x'02', 1), (7, 0, 'brand-c', 1, x'01', 1), (7, 0, 'brand-c', 3, x'03', 1)";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var node = new EmbeddedNode(File);
+        var atStart = new JournalAtStart();
+        await atStart.ReadAsync(node.JournalSettings, CancellationToken.None);
+
+        Assert.True(atStart.TryTake("brand-c", out var rows));
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => r.SequenceNumber));
+        Assert.Equal([(byte)1, (byte)2, (byte)3], rows.Select(r => r.Message[0]));
     }
 
     [Theory]
