@@ -56,8 +56,9 @@ internal sealed class JournalAtStart
     public static long DefaultByteBudget(long availableBytes) => Math.Max(MinimumByteBudget, availableBytes / 8);
 
     /// <summary>
-    /// How long the pass may run: recoveries wait for it and give up after 30 s without an answer,
-    /// so a store slower than expected must not take them all down with it.
+    /// How long the pass may run, and, when it stops early, the query that finds the ids it read to
+    /// their end: recoveries wait for it and give up after 30 s without an answer, so a store slower
+    /// than expected must not take them all down with it.
     /// </summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(10);
 
