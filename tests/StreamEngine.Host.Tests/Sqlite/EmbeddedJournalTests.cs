@@ -151,13 +151,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         await WriteTwoBrandsAsync();
 
         // A row without manifest, serializer or writer, as no write of this node makes but a hand or an old layout might.
-        await using (var store = new SqliteConnection($"Data Source={File}"))
-        {
-            await store.OpenAsync();
-            await using var insert = store.CreateCommand();
-            insert.CommandText = "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message) VALUES (7, 0, 'brand-c', 1, x'0102')";
-            await insert.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync("INSERT INTO journal (created, deleted, persistence_id, sequence_number, message) VALUES (7, 0, 'brand-c', 1, x'0102')");
 
         await using var node = new EmbeddedNode(File);
         await using var plugin = new AkkaPersistenceDataConnectionFactory(node.JournalSettings).GetConnection();
@@ -233,14 +227,8 @@ public sealed class EmbeddedJournalTests : IDisposable
     public async Task Rows_put_in_out_of_sequence_are_handed_over_in_sequence_order()
     {
         await WriteTwoBrandsAsync();
-        await using (var store = new SqliteConnection($"Data Source={File}"))
-        {
-            await store.OpenAsync();
-            await using var insert = store.CreateCommand();
-            insert.CommandText = "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, identifier) VALUES " +
-                                 "(7, 0, 'brand-c', 2, x'02', 1), (7, 0, 'brand-c', 1, x'01', 1), (7, 0, 'brand-c', 3, x'03', 1)";
-            await insert.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync("INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, identifier) VALUES " +
+                           "(7, 0, 'brand-c', 2, x'02', 1), (7, 0, 'brand-c', 1, x'01', 1), (7, 0, 'brand-c', 3, x'03', 1)");
 
         await using var node = new EmbeddedNode(File);
         var atStart = new JournalAtStart();
@@ -417,6 +405,16 @@ public sealed class EmbeddedJournalTests : IDisposable
         await first.AskAsync(a, new PruneJournal(2));
         await first.WriteAsync(a, "a3");
         await first.WriteAsync(first.Start("brand-b"), "b1");
+    }
+
+    // Rows put in by hand, as no write of this node would make them.
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var store = new SqliteConnection($"Data Source={File}");
+        await store.OpenAsync();
+        await using var command = store.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     // brand-a keeps two rows after its pruning: they are the ones a recovery from the store would miss.
