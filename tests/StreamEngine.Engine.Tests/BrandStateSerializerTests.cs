@@ -329,10 +329,31 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
             w.Write((byte)0);
             BrandDeltaCodec.WriteSortedEntries(w, new[] { Entry("ana"), Entry("bo") }.Order().ToArray().AsSpan());
             w.Write7BitEncodedInt(0);
-            for (var panes = 0; panes < 3; panes++)
+
+            // Minute panes with their names spelt out, one of them old enough for the restored brand to seal at once;
+            // no hour or day panes.
+            w.Write7BitEncodedInt(2);
+            foreach (var (period, author) in new[] { (minute, "x/@ana"), (minute - 30, "x/@bo") })
             {
-                w.Write7BitEncodedInt(0);
+                w.Write7BitEncodedInt64(period);
+                for (var ranking = 0; ranking < 3; ranking++)
+                {
+                    w.Write7BitEncodedInt(1);
+                    w.Write(author);
+                    foreach (var figure in new long[] { 1, 100, 7, 1, 0, 0 })
+                    {
+                        w.Write7BitEncodedInt64(figure);
+                    }
+                }
+
+                w.Write7BitEncodedInt(1);
+                w.Write("#late");
+                w.Write7BitEncodedInt64(2);
+                w.Write7BitEncodedInt64(0);
             }
+
+            w.Write7BitEncodedInt(0);
+            w.Write7BitEncodedInt(0);
         }
 
         var snapshot = Assert.IsType<BrandSnapshot>(RoundTrip(new BrandSnapshot(stream.ToArray(), Version: 3)));
@@ -345,6 +366,9 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
             [new KeyValuePair<SegmentKey, long>(new SegmentKey(SegmentDimension.Country, "DE"), 3), new(new SegmentKey(SegmentDimension.Concept, "delivery"), 4)],
             bucket.Segments.OrderBy(s => s.Key.Dimension));
         Assert.Equal(2, restored.Summary(TimeWindow.OneHour, At).UniqueAuthors);
+        Assert.Equal(
+            [(minute - 30, "x/@bo", 100L, "#late"), (minute, "x/@ana", 100L, "#late")],
+            restored.Influence.MinutePanes.OrderBy(p => p.Period).Select(p => (p.Period, p.ByReach.Entries[0].Key, p.ByReach.Entries[0].Tally.Reach, p.Hashtags.Entries[0].Key)));
     }
 
     [Fact]

@@ -212,9 +212,6 @@ public sealed class BrandInfluence
         _days.Release();
     }
 
-    public static BrandInfluence Restore(IEnumerable<InfluencePane> minutes, IEnumerable<InfluencePane> hours, IEnumerable<InfluencePane> days, HistoryStore? history = null) =>
-        Restore(new RestoredPanes([.. minutes], []), new RestoredPanes([.. hours], []), new RestoredPanes([.. days], []), history);
-
     /// <summary>
     /// Restores each ring's panes, those a snapshot gave in their sealed form as they are: with a
     /// history store, those go there in one write per ring, as sealing them would have sent them.
@@ -403,7 +400,7 @@ public sealed class BrandInfluence
             foreach (var pane in panes.Open)
             {
                 var slot = SlotOf(pane.Period);
-                if (_slots[slot] is null || PeriodOf(_slots[slot]) < pane.Period)
+                if (IsNewerThanHeld(slot, pane.Period))
                 {
                     Keep(slot, pane);
                 }
@@ -414,7 +411,7 @@ public sealed class BrandInfluence
             foreach (var pane in panes.Sealed)
             {
                 var slot = SlotOf(pane.Period);
-                if (_slots[slot] is null || PeriodOf(_slots[slot]) < pane.Period)
+                if (IsNewerThanHeld(slot, pane.Period))
                 {
                     if (_slots[slot] is not SealedPane)
                     {
@@ -427,6 +424,8 @@ public sealed class BrandInfluence
 
             Store(sealedNow);
         }
+
+        private bool IsNewerThanHeld(int slot, long period) => _slots[slot] is null || PeriodOf(_slots[slot]) < period;
 
         /// <summary>The newest period a pane is held for; long.MinValue when none is.</summary>
         public long NewestPeriod => _slots.Max(PeriodOf);

@@ -82,16 +82,12 @@ internal static class InfluenceCodec
     /// <summary>
     /// A snapshot's panes. From version 4, the panes a brand whose newest minute is
     /// <paramref name="newestMinute"/> seals at once are built sealed from their records
-    /// (<see cref="SealedPaneBuilder"/>) rather than opened and sealed again.
+    /// (<see cref="SealedPaneBuilder"/>) rather than opened and sealed again; before it, names are
+    /// spelt out in each entry, with no table to build sealed panes from, and every pane is opened.
     /// </summary>
     public static BrandInfluence ReadInfluence(BinaryFormReader r, int version, HistoryStore? history, long? newestMinute)
     {
-        if (version < 4)
-        {
-            return BrandInfluence.Restore(ReadPanes(r, PaneKind.Minute, null), ReadPanes(r, PaneKind.Hour, null), ReadPanes(r, PaneKind.Day, null), history);
-        }
-
-        var names = new SnapshotNames(ReadNameBytes(r));
+        var names = version >= 4 ? new SnapshotNames(ReadNameBytes(r)) : null;
         return BrandInfluence.Restore(
             ReadPanes(r, PaneKind.Minute, names, newestMinute),
             ReadPanes(r, PaneKind.Hour, names, newestMinute),
@@ -148,54 +144,49 @@ internal static class InfluenceCodec
         return (uint)at < (uint)names.Count ? at : throw new InvalidDataException($"name {at} of a table of {names.Count}");
     }
 
-    private static List<InfluencePane> ReadPanes(BinaryFormReader r, PaneKind kind, SnapshotNames? names)
-    {
-        var panes = new List<InfluencePane>();
-        for (var count = BrandDeltaCodec.ReadCount(r); count > 0; count--)
-        {
-            panes.Add(ReadOpenPane(r, kind, r.Read7BitEncodedInt64(), names));
-        }
-
-        return panes;
-    }
-
-    private static RestoredPanes ReadPanes(BinaryFormReader r, PaneKind kind, SnapshotNames names, long? newestMinute)
+    private static RestoredPanes ReadPanes(BinaryFormReader r, PaneKind kind, SnapshotNames? names, long? newestMinute)
     {
         var sealedBelow = newestMinute is { } newest ? BrandInfluence.SealedBelow(kind, newest) : long.MinValue;
-        var (authorCapacity, hashtagCapacity) = BrandInfluence.CapacityOf(kind);
         var open = new List<InfluencePane>();
         var sealedPanes = new List<SealedInfluencePane>();
         for (var count = BrandDeltaCodec.ReadCount(r); count > 0; count--)
         {
             var period = r.Read7BitEncodedInt64();
-            if (period >= sealedBelow)
+            if (names is null || period >= sealedBelow)
             {
                 open.Add(ReadOpenPane(r, kind, period, names));
-                continue;
             }
-
-            var builder = names.Builder;
-            for (var ranking = 0; ranking < 3; ranking++)
+            else
             {
-                var entries = Fitting(r, authorCapacity);
-                builder.Count(entries);
-                for (; entries > 0; entries--)
-                {
-                    builder.Author(ReadPlace(r, names), ReadTally(r), r.Read7BitEncodedInt64());
-                }
+                sealedPanes.Add(ReadSealedPane(r, kind, period, names));
             }
-
-            var hashtags = Fitting(r, hashtagCapacity);
-            builder.Count(hashtags);
-            for (; hashtags > 0; hashtags--)
-            {
-                builder.Hashtag(ReadPlace(r, names), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64());
-            }
-
-            sealedPanes.Add(builder.Build(period));
         }
 
         return new RestoredPanes(open, sealedPanes);
+    }
+
+    private static SealedInfluencePane ReadSealedPane(BinaryFormReader r, PaneKind kind, long period, SnapshotNames names)
+    {
+        var (authorCapacity, hashtagCapacity) = BrandInfluence.CapacityOf(kind);
+        var builder = names.Builder;
+        for (var ranking = 0; ranking < 3; ranking++)
+        {
+            var entries = Fitting(r, authorCapacity);
+            builder.Count(entries);
+            for (; entries > 0; entries--)
+            {
+                builder.Author(ReadPlace(r, names), ReadTally(r), r.Read7BitEncodedInt64());
+            }
+        }
+
+        var hashtags = Fitting(r, hashtagCapacity);
+        builder.Count(hashtags);
+        for (; hashtags > 0; hashtags--)
+        {
+            builder.Hashtag(ReadPlace(r, names), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64());
+        }
+
+        return builder.Build(period);
     }
 
     private static InfluencePane ReadOpenPane(BinaryFormReader r, PaneKind kind, long period, SnapshotNames? names)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Journal.Types;
 using LinqToDB;
@@ -200,7 +201,7 @@ internal sealed class JournalAtStart
     /// Keeps, of a pass that stopped early, the ids it read to their last row: any other id may have
     /// rows written after where the pass stopped.
     /// </summary>
-    private async Task KeepFinishedAsync(System.Data.Common.DbConnection connection, JournalTableConfig table, Dictionary<string, PersistenceIdAtStart> ids, CancellationToken cancel)
+    private async Task KeepFinishedAsync(DbConnection connection, JournalTableConfig table, Dictionary<string, PersistenceIdAtStart> ids, CancellationToken cancel)
     {
         // Bounded too: a pass that stopped at its deadline did so on a slow store.
         using var deadline = new CancellationTokenSource(Deadline, Clock);
