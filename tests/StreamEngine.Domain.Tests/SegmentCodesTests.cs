@@ -19,6 +19,23 @@ public sealed class SegmentCodesTests
     }
 
     [Fact]
+    public void A_value_read_as_characters_is_the_string_it_is_counted_by_once_counted()
+    {
+        var key = Key(nameof(A_value_read_as_characters_is_the_string_it_is_counted_by_once_counted), SegmentDimension.Country, 0);
+        var chars = key.Value.ToCharArray();
+
+        var before = SegmentCount.ValueOf(key.Dimension, chars);
+        Assert.Equal(key.Value, before);
+        Assert.NotSame(key.Value, before);
+
+        SegmentCodes.CodeOf(key);
+        Assert.Same(key.Value, SegmentCount.ValueOf(key.Dimension, chars));
+
+        // In another dimension the same text is another value, not yet counted.
+        Assert.NotSame(key.Value, SegmentCount.ValueOf(SegmentDimension.Language, chars));
+    }
+
+    [Fact]
     public void The_same_text_in_two_dimensions_is_two_values()
     {
         var country = Key(nameof(The_same_text_in_two_dimensions_is_two_values), SegmentDimension.Country, 0);

@@ -27,7 +27,16 @@ public sealed record MinuteDelta(
 }
 
 /// <summary>A segment value and how many mentions it gained.</summary>
-public readonly record struct SegmentCount(SegmentDimension Dimension, string Value, long Mentions);
+public readonly record struct SegmentCount(SegmentDimension Dimension, string Value, long Mentions)
+{
+    /// <summary>
+    /// The string for a value read as characters (a journaled delta's): the one this process already
+    /// counts the value by when there is one, so that the deltas a restart replays do not each bring
+    /// their own copy of "en" or "US".
+    /// </summary>
+    public static string ValueOf(SegmentDimension dimension, ReadOnlySpan<char> value) =>
+        SegmentCodes.KnownValue(dimension, value) ?? new string(value);
+}
 
 /// <summary>What one batch of mentions adds to a brand, grouped by minute of event time.</summary>
 public sealed record BrandDelta(IReadOnlyList<MinuteDelta> Minutes)

@@ -28,9 +28,16 @@ internal static class SegmentCodes
 
     public static int CodeOf(SegmentKey key)
     {
-        var hash = Hash(key);
-        var code = Find(Volatile.Read(ref _slots), key, hash);
+        var hash = Hash(key.Dimension, key.Value);
+        var code = Find(Volatile.Read(ref _slots), key.Dimension, key.Value, hash);
         return code >= 0 ? code : Add(key, hash);
+    }
+
+    /// <summary>The string of a value already counted, found from its characters; null when it never was.</summary>
+    public static string? KnownValue(SegmentDimension dimension, ReadOnlySpan<char> value)
+    {
+        var code = Find(Volatile.Read(ref _slots), dimension, value, Hash(dimension, value));
+        return code >= 0 ? KeyOf(code).Value : null;
     }
 
     public static SegmentKey KeyOf(int code) => Volatile.Read(ref _keys)[code];
@@ -39,7 +46,7 @@ internal static class SegmentCodes
     {
         lock (Gate)
         {
-            var code = Find(_slots, key, hash);
+            var code = Find(_slots, key.Dimension, key.Value, hash);
             if (code >= 0)
             {
                 return code;
@@ -70,7 +77,7 @@ internal static class SegmentCodes
         }
     }
 
-    private static int Find(ulong[] slots, SegmentKey key, uint hash)
+    private static int Find(ulong[] slots, SegmentDimension dimension, ReadOnlySpan<char> value, uint hash)
     {
         var keys = Volatile.Read(ref _keys);
         var mask = slots.Length - 1;
@@ -88,7 +95,7 @@ internal static class SegmentCodes
 
                 // A key published after this read of the keys is in a longer array.
                 var known = code < keys.Length ? keys[code] : KeyOf(code);
-                if (known.Dimension == key.Dimension && string.Equals(known.Value, key.Value))
+                if (known.Dimension == dimension && value.SequenceEqual(known.Value))
                 {
                     return code;
                 }
@@ -101,7 +108,7 @@ internal static class SegmentCodes
         var slots = new ulong[size];
         for (var code = 0; code < _count; code++)
         {
-            Insert(slots, Hash(_keys[code]), code);
+            Insert(slots, Hash(_keys[code].Dimension, _keys[code].Value), code);
         }
 
         return slots;
@@ -119,11 +126,11 @@ internal static class SegmentCodes
         Volatile.Write(ref slots[slot], ((ulong)hash << 32) | (uint)(code + 1));
     }
 
-    private static uint Hash(SegmentKey key)
+    private static uint Hash(SegmentDimension dimension, ReadOnlySpan<char> value)
     {
-        // The value's hash is randomised per process; the multiply spreads the dimension and mixes
-        // high bits into the low ones that pick the slot.
-        var hash = ((uint)key.Value.GetHashCode() ^ ((uint)key.Dimension * 0x9E3779B9u)) * 0x85EBCA6Bu;
+        // The value's hash is randomised per process (the same for a string and its characters); the
+        // multiply spreads the dimension and mixes high bits into the low ones that pick the slot.
+        var hash = ((uint)string.GetHashCode(value) ^ ((uint)dimension * 0x9E3779B9u)) * 0x85EBCA6Bu;
         return hash ^ (hash >> 15);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using StreamEngine.Domain.Aggregates;
 
 namespace StreamEngine.Engine.Serialization;
@@ -103,10 +104,26 @@ internal static class BrandDeltaCodec
         var segments = new SegmentCount[ReadCount(r)];
         for (var i = 0; i < segments.Length; i++)
         {
-            segments[i] = new SegmentCount(ReadDimension(r), r.ReadString(), r.Read7BitEncodedInt64());
+            var dimension = ReadDimension(r);
+            segments[i] = new SegmentCount(dimension, ReadSegmentValue(r, dimension), r.Read7BitEncodedInt64());
         }
 
         return segments;
+    }
+
+    /// <summary>A segment value, as the string already counted for it when there is one.</summary>
+    private static string ReadSegmentValue(BinaryFormReader r, SegmentDimension dimension)
+    {
+        const int Short = 64;
+        var utf8 = r.ReadSpan(r.Read7BitEncodedInt());
+        if (utf8.Length > Short)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        // UTF-8 takes at least a byte per UTF-16 unit.
+        Span<char> chars = stackalloc char[Short];
+        return SegmentCount.ValueOf(dimension, chars[..Encoding.UTF8.GetChars(utf8, chars)]);
     }
 
     public static SegmentDimension ReadDimension(BinaryFormReader r)
