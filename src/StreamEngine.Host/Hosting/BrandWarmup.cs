@@ -70,6 +70,7 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
         {
             // Whatever rows are still held belong to no brand of the model: brands added later recover from the store.
             Persistence.Instance.Apply(system).JournalFor(null).Tell(ReleaseJournalAtStart.Instance);
+            Persistence.Instance.Apply(system).SnapshotStoreFor(null).Tell(ReleaseSnapshotsAtStart.Instance);
         }
 
         _done = true;

@@ -8,8 +8,9 @@ using Akka.Persistence.Sql.Snapshot;
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>
-/// The embedded store's snapshot store: Akka.Persistence.Sql's, except that a brand known at start
-/// to have no snapshot (<see cref="SnapshotsAtStart"/>) recovers without asking the store for one.
+/// The embedded store's snapshot store: Akka.Persistence.Sql's, except that a brand's first recovery
+/// is answered from the snapshots read at start (<see cref="SnapshotsAtStart"/>): none for a brand
+/// known to have none, the row read for one that has, without asking the store.
 /// </summary>
 internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
 {
@@ -19,6 +20,7 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
 
     private readonly SnapshotsAtStart _atStart = new();
     private readonly SnapshotConfig _settings;
+    private readonly Akka.Serialization.Serialization _serialization;
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stopping = new();
 
@@ -26,6 +28,7 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
         : base(snapshotConfig)
     {
         _settings = PluginSettings.Snapshots(snapshotConfig, Context.System);
+        _serialization = Context.System.Serialization;
         _log = Context.GetLogger();
     }
 
@@ -53,14 +56,24 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
 
     protected override bool ReceivePluginInternal(object message)
     {
-        if (message is not ReadSnapshotsAtStart)
+        switch (message)
         {
-            return base.ReceivePluginInternal(message);
-        }
+            case ReadSnapshotsAtStart:
+                // After a restart, the set left to the store skips the read.
+                _ = ReadAtStartAsync(_stopping.Token);
+                return true;
+            case ReleaseSnapshotsAtStart:
+                var held = _atStart.Held;
+                _atStart.Release();
+                if (held > 0)
+                {
+                    _log.Info("Let go of the snapshots of {0} persistence ids that no brand recovered", held);
+                }
 
-        // After a restart, the set left to the store skips the read.
-        _ = ReadAtStartAsync(_stopping.Token);
-        return true;
+                return true;
+            default:
+                return base.ReceivePluginInternal(message);
+        }
     }
 
     protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
@@ -78,7 +91,19 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
             _atStart.LeaveAllToStore();
         }
 
-        return _atStart.KnownToHaveNone(persistenceId) ? null : await base.LoadAsync(persistenceId, criteria, cancellationToken);
+        if (_atStart.KnownToHaveNone(persistenceId))
+        {
+            return null;
+        }
+
+        // The plugin reads the newest snapshot whatever the lower bounds; a recovery asks for it.
+        if (criteria.MaxSequenceNr == long.MaxValue && criteria.MaxTimeStamp == DateTime.MaxValue && _atStart.Take(persistenceId) is { } row)
+        {
+            var snapshot = StoredPayload.Read(_serialization, row.Payload, row.SerializerId, row.Manifest, _settings.DefaultSerializer);
+            return new SelectedSnapshot(new SnapshotMetadata(persistenceId, row.SequenceNr, new DateTime(row.Created)), snapshot);
+        }
+
+        return await base.LoadAsync(persistenceId, criteria, cancellationToken);
     }
 
     protected override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
@@ -87,14 +112,28 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
         return base.SaveAsync(metadata, snapshot, cancellationToken);
     }
 
+    protected override Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)
+    {
+        _atStart.Saved(metadata.PersistenceId);
+        return base.DeleteAsync(metadata, cancellationToken);
+    }
+
+    protected override Task DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
+    {
+        _atStart.Saved(persistenceId);
+        return base.DeleteAsync(persistenceId, criteria, cancellationToken);
+    }
+
     private async Task ReadAtStartAsync(CancellationToken stopping)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            if (await Task.Run(() => _atStart.ReadAsync(_settings, stopping)) is { } ids)
+            if (await Task.Run(() => _atStart.ReadAsync(_settings, stopping)) is { } read)
             {
-                _log.Info("Read the snapshots at start: {0} persistence ids have one, in {1:0.00} s", ids, Stopwatch.GetElapsedTime(started).TotalSeconds);
+                _log.Info(
+                    "Read the snapshots at start: {0} persistence ids have one, {1} held for their recovery ({2:0.0} MB), in {3:0.00} s",
+                    read.Ids, read.Held, read.HeldBytes / 1e6, Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -109,5 +148,15 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     private sealed class ReadSnapshotsAtStart
     {
         public static readonly ReadSnapshotsAtStart Instance = new();
+    }
+}
+
+/// <summary>Tells the embedded snapshot store that the brands have recovered, so snapshots no brand asked for can go.</summary>
+internal sealed class ReleaseSnapshotsAtStart
+{
+    public static readonly ReleaseSnapshotsAtStart Instance = new();
+
+    private ReleaseSnapshotsAtStart()
+    {
     }
 }

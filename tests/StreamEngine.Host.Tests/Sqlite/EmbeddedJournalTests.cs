@@ -333,13 +333,91 @@ public sealed class EmbeddedJournalTests : IDisposable
         var atStart = new SnapshotsAtStart();
         Assert.False(atStart.KnownToHaveNone("brand-early"));
 
-        Assert.Equal(1, await atStart.ReadAsync(node.SnapshotSettings, CancellationToken.None));
+        var read = await atStart.ReadAsync(node.SnapshotSettings, CancellationToken.None);
+        Assert.Equal((1, 1), (read!.Ids, read.Held));
         Assert.False(atStart.KnownToHaveNone("brand-a"));
         Assert.True(atStart.KnownToHaveNone("brand-b"));
         Assert.False(atStart.KnownToHaveNone("brand-early"));
 
         atStart.Saved("brand-b");
         Assert.False(atStart.KnownToHaveNone("brand-b"));
+    }
+
+    [Fact]
+    public async Task A_first_recovery_takes_its_snapshot_from_the_read_at_start_without_asking_the_store()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+
+        // brand-b's recovery waits for both reads, so once it answers they are done.
+        Assert.Equal("b1", await node.ReadAsync(node.Start("brand-b")));
+        await ExecuteAsync("DELETE FROM snapshot WHERE persistence_id = 'brand-a'");
+
+        // Asked of the store, brand-a would now find no snapshot, and only the event after it.
+        Assert.Equal("a1,a2,a3", await node.ReadAsync(node.Start("brand-a")));
+    }
+
+    [Fact]
+    public async Task A_snapshot_read_at_start_is_handed_over_once_and_not_after_its_id_saved_again()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new SnapshotsAtStart();
+        await atStart.ReadAsync(node.SnapshotSettings, CancellationToken.None);
+
+        var held = atStart.Take("brand-a");
+        Assert.Equal(2, held?.SequenceNr);
+        Assert.Null(atStart.Take("brand-a"));
+        Assert.Null(atStart.Take("brand-b"));
+
+        var again = new SnapshotsAtStart();
+        await again.ReadAsync(node.SnapshotSettings, CancellationToken.None);
+        again.Saved("brand-a");
+        Assert.Null(again.Take("brand-a"));
+        Assert.False(again.KnownToHaveNone("brand-a"));
+    }
+
+    [Fact]
+    public async Task The_snapshot_read_holds_each_ids_newest_row_whatever_order_the_table_gives()
+    {
+        await WriteTwoBrandsAsync();
+
+        // An older snapshot after the newer in the table's order, as no save of this node would leave it.
+        await ExecuteAsync("INSERT INTO snapshot SELECT persistence_id, 1, created, snapshot, manifest, serializer_id FROM snapshot WHERE persistence_id = 'brand-a'");
+        await using var node = new EmbeddedNode(File);
+        var atStart = new SnapshotsAtStart();
+        var read = await atStart.ReadAsync(node.SnapshotSettings, CancellationToken.None);
+
+        Assert.Equal((1, 1), (read!.Ids, read.Held));
+        Assert.Equal(2, atStart.Take("brand-a")?.SequenceNr);
+    }
+
+    [Fact]
+    public async Task A_snapshot_past_the_budget_is_not_held_and_its_id_asks_the_store()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new SnapshotsAtStart { ByteBudget = 1 };
+        var read = await atStart.ReadAsync(node.SnapshotSettings, CancellationToken.None);
+
+        Assert.Equal(new SnapshotReadOutcome(1, 0, 0), read);
+        Assert.False(atStart.KnownToHaveNone("brand-a"));
+        Assert.Null(atStart.Take("brand-a"));
+    }
+
+    [Fact]
+    public async Task Snapshots_no_brand_took_are_let_go()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var atStart = new SnapshotsAtStart();
+        await atStart.ReadAsync(node.SnapshotSettings, CancellationToken.None);
+        Assert.Equal(1, atStart.Held);
+
+        atStart.Release();
+        Assert.Equal(0, atStart.Held);
+        Assert.Null(atStart.Take("brand-a"));
+        Assert.False(atStart.KnownToHaveNone("brand-a"));
     }
 
     [Fact]
