@@ -87,6 +87,21 @@ public sealed class SpaceSaving<TTally>
         }
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="more"/> keys beyond those held, as many as the capacity takes,
+    /// at once: a snapshot says how many entries a pane held, and restoring them one by one grew
+    /// its arrays by doubling, 216 MB of arrays in a restart of 10,000 brands (perf/README.md).
+    /// </summary>
+    public void Reserve(int more)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(more);
+        var wanted = (int)Math.Min(Capacity, (long)_count + more);
+        if (wanted > _kept.Length)
+        {
+            Array.Resize(ref _kept, wanted);
+        }
+    }
+
     /// <summary>Restores a kept key as a snapshot held it.</summary>
     public void Restore(Kept kept)
     {

@@ -195,13 +195,17 @@ internal static class InfluenceCodec
         var pane = new InfluencePane(period, authorCapacity, hashtagCapacity);
         foreach (var summary in Rankings(pane))
         {
-            for (var entries = Fitting(r, summary.Capacity); entries > 0; entries--)
+            var authors = Fitting(r, summary.Capacity);
+            summary.Reserve(authors);
+            for (var entries = authors; entries > 0; entries--)
             {
                 summary.Restore(new SpaceSaving<AuthorTally>.Kept(ReadName(r, names), ReadTally(r), r.Read7BitEncodedInt64()));
             }
         }
 
-        for (var entries = Fitting(r, pane.Hashtags.Capacity); entries > 0; entries--)
+        var hashtags = Fitting(r, pane.Hashtags.Capacity);
+        pane.Hashtags.Reserve(hashtags);
+        for (var entries = hashtags; entries > 0; entries--)
         {
             pane.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(ReadName(r, names), new TermTally(r.Read7BitEncodedInt64()), r.Read7BitEncodedInt64()));
         }

@@ -29,6 +29,28 @@ public sealed class SpaceSavingTests
     }
 
     [Fact]
+    public void Room_made_ahead_changes_nothing_a_summary_keeps()
+    {
+        var random = new Random(5);
+        var keys = Enumerable.Range(0, 400).Select(_ => $"k{random.Next(40)}").ToList();
+        var grown = new SpaceSaving<TermTally>(16, TallyWeight.Mentions);
+        var reserved = new SpaceSaving<TermTally>(16, TallyWeight.Mentions);
+        reserved.Restore(new SpaceSaving<TermTally>.Kept("first", new TermTally(3), 0));
+        grown.Restore(new SpaceSaving<TermTally>.Kept("first", new TermTally(3), 0));
+
+        // More room than the capacity allows, then keys past it: the summary replaces as before.
+        reserved.Reserve(1_000);
+        foreach (var key in keys)
+        {
+            grown.Add(key, new TermTally(1));
+            reserved.Add(key, new TermTally(1));
+        }
+
+        Assert.Equal(grown.Entries.ToArray(), reserved.Entries.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => reserved.Reserve(-1));
+    }
+
+    [Fact]
     public void A_summary_ranking_by_reach_keeps_one_huge_post_among_many_small_authors()
     {
         var byMentions = new SpaceSaving<AuthorTally>(8, TallyWeight.Mentions);
