@@ -36,14 +36,37 @@ internal sealed class EmbeddedJournal : SqliteJournal
         _settings = PluginSettings.Journal(journalConfig, Context.System);
         _serialization = Context.System.Serialization;
         _log = Context.GetLogger();
-        if (JournalReadAhead.TryTake(_settings, _settings.ConnectionString, out var held, out var read))
+        var covering = CoveringSnapshots(Context.System.Settings.Config, _settings);
+        if (JournalReadAhead.TryTake(_settings, _settings.ConnectionString, covering, out var held, out var read))
         {
             (_atStart, _readAhead) = (held, read);
         }
         else
         {
-            _atStart = new JournalAtStart();
+            _atStart = new JournalAtStart { CoveringSnapshots = covering };
         }
+    }
+
+    /// <summary>
+    /// The snapshot table brands recover from, when it is the embedded snapshot store's in this
+    /// journal's file: only then may the read at start leave out the events its snapshots cover.
+    /// </summary>
+    internal static SnapshotTableConfig? CoveringSnapshots(Akka.Configuration.Config config, JournalConfig journal)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(journal);
+        var path = config.GetString("akka.persistence.snapshot-store.plugin", null);
+        if (string.IsNullOrEmpty(path) || !config.HasPath(path))
+        {
+            return null;
+        }
+
+        var section = config.GetConfig(path);
+        var snapshots = PluginSettings.Snapshots(section);
+        var embedded = section.GetString("class", string.Empty).StartsWith(typeof(EmbeddedSnapshotStore).FullName + ",", StringComparison.Ordinal);
+        return embedded && string.Equals(snapshots.ConnectionString, journal.ConnectionString, StringComparison.Ordinal)
+            ? snapshots.TableConfig.SnapshotTable
+            : null;
     }
 
     protected override void PreStart()

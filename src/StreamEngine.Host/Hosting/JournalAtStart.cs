@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Journal.Types;
 using LinqToDB;
@@ -62,6 +63,13 @@ internal sealed class JournalAtStart
     /// than expected must not take them all down with it.
     /// </summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The snapshot table, of the same file, whose brands' newest snapshots cover their events up to
+    /// their sequence numbers: the pass does not read rows so covered, since a recovery replays
+    /// only what came after its snapshot. Null to read every row.
+    /// </summary>
+    public SnapshotTableConfig? CoveringSnapshots { get; init; }
 
     /// <summary>The clock the deadline is kept by.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -127,7 +135,9 @@ internal sealed class JournalAtStart
             var connection = await data.OpenDbConnectionAsync(stop.Token);
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = JournalRowReader.SelectAllAsWritten(config.TableConfig);
+                command.CommandText = CoveringSnapshots is { } snapshots && await AnySnapshotAsync(connection, snapshots, stop.Token)
+                    ? JournalRowReader.SelectAllAsWrittenPastSnapshots(config.TableConfig, snapshots)
+                    : JournalRowReader.SelectAllAsWritten(config.TableConfig);
                 var withWriter = JournalRowReader.HasWriter(config.TableConfig);
                 await using var reader = await command.ExecuteReaderAsync(stop.Token);
                 PersistenceIdAtStart? id = null;
@@ -217,6 +227,26 @@ internal sealed class JournalAtStart
                 ids.Remove(persistenceId);
             }
         }
+    }
+
+    // A store the snapshot store has not yet opened has no snapshot table, and a young one no
+    // snapshots: then a look-up per row would only slow the pass (by about a quarter, 200,000 rows).
+    private static async Task<bool> AnySnapshotAsync(DbConnection connection, SnapshotTableConfig snapshots, CancellationToken cancel)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = JournalRowReader.CountTablesNamed;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$name";
+        parameter.Value = snapshots.Name;
+        command.Parameters.Add(parameter);
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancel), CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        command.Parameters.Clear();
+        command.CommandText = JournalRowReader.SelectAnySnapshot(snapshots);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>The id's highest sequence number above <paramref name="fromSequenceNr"/>, as the store would answer, if the pass knows it.</summary>

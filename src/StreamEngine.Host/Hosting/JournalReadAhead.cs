@@ -36,7 +36,7 @@ internal static class JournalReadAhead
             return null;
         }
 
-        var held = new JournalAtStart();
+        var held = new JournalAtStart { CoveringSnapshots = PluginSettings.Snapshots(section).TableConfig.SnapshotTable };
         var read = Task.Run(() => held.ReadAsync(config, CancellationToken.None));
         lock (Gate)
         {
@@ -50,7 +50,7 @@ internal static class JournalReadAhead
     /// Hands the read over, once, to a journal of the same file and table. The first journal to ask
     /// ends it either way: a read no journal of the node can use would only hold its rows.
     /// </summary>
-    public static bool TryTake(JournalConfig settings, string? connectionString, out JournalAtStart held, out Task<JournalReadOutcome> read)
+    public static bool TryTake(JournalConfig settings, string? connectionString, SnapshotTableConfig? coveringSnapshots, out JournalAtStart held, out Task<JournalReadOutcome> read)
     {
         ArgumentNullException.ThrowIfNull(settings);
         lock (Gate)
@@ -60,7 +60,8 @@ internal static class JournalReadAhead
             if (started is not null
                 && string.Equals(started.ConnectionString, connectionString, StringComparison.Ordinal)
                 && started.Config.TableConfig.Equals(settings.TableConfig)
-                && started.Config.DaoConfig.SqlCommonCompatibilityMode == settings.DaoConfig.SqlCommonCompatibilityMode)
+                && started.Config.DaoConfig.SqlCommonCompatibilityMode == settings.DaoConfig.SqlCommonCompatibilityMode
+                && Equals(started.Held.CoveringSnapshots, coveringSnapshots))
             {
                 (held, read) = (started.Held, started.Read);
                 return true;

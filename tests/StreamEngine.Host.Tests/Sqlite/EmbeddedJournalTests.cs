@@ -1,3 +1,4 @@
+using Akka.Configuration;
 using Akka.Persistence.Sql.Db;
 using Akka.Persistence.Sql.Journal.Types;
 using LinqToDB;
@@ -143,6 +144,57 @@ public sealed class EmbeddedJournalTests : IDisposable
         atStart.Forget("brand-b");
         Assert.False(atStart.TryHighest("brand-b", 0, out _));
         Assert.Equal(0, atStart.Held);
+    }
+
+    [Fact]
+    public async Task The_pass_leaves_out_the_events_a_snapshot_covers_and_recoveries_still_see_every_event()
+    {
+        await WriteTwoBrandsAsync();
+
+        // brand-c snapshots without pruning, as a brand whose delete waited too long leaves its journal.
+        await using (var first = new EmbeddedNode(File))
+        {
+            var taker = first.Start("brand-c");
+            await first.WriteAsync(taker, "c1", "c2", "c3");
+            await first.AskAsync(taker, new SnapshotNotes());
+            await first.WriteAsync(taker, "c4");
+        }
+
+        await using var node = new EmbeddedNode(File);
+        var covering = EmbeddedJournal.CoveringSnapshots(node.System.Settings.Config, node.JournalSettings);
+        Assert.NotNull(covering);
+        var all = await new JournalAtStart().ReadAsync(node.JournalSettings, CancellationToken.None);
+        var atStart = new JournalAtStart { CoveringSnapshots = covering };
+        var past = await atStart.ReadAsync(node.JournalSettings, CancellationToken.None);
+
+        // Of brand-a's rows 2 and 3, brand-b's 1 and brand-c's 1 to 4, those after each snapshot.
+        Assert.Equal((3, 7L), (all.Ids, all.Rows));
+        Assert.Equal((3, 3L, JournalReadEnd.Whole), (past.Ids, past.Rows, past.End));
+        Assert.True(atStart.TryTake("brand-c", out var rows));
+        Assert.Equal([4L], rows.Select(r => r.SequenceNumber));
+
+        // The node's own journal reads the same way; its recoveries, and the numbering after them, are whole.
+        var c = node.Start("brand-c");
+        Assert.Equal("c1,c2,c3,c4", await node.ReadAsync(c));
+        await node.WriteAsync(c, "c5");
+        await node.StopAsync(c);
+        Assert.Equal("c1,c2,c3,c4,c5", await node.ReadAsync(node.Start("brand-c")));
+        Assert.Equal("a1,a2,a3", await node.ReadAsync(node.Start("brand-a")));
+    }
+
+    [Fact]
+    public async Task The_pass_reads_every_row_when_the_snapshot_table_is_missing_or_in_another_file()
+    {
+        await WriteTwoBrandsAsync();
+        await using var node = new EmbeddedNode(File);
+        var missing = PluginSettings.Snapshots(ConfigurationFactory.ParseString("default.snapshot.table-name = no_such_table")).TableConfig.SnapshotTable;
+        Assert.Equal("no_such_table", missing.Name);
+        var outcome = await new JournalAtStart { CoveringSnapshots = missing }.ReadAsync(node.JournalSettings, CancellationToken.None);
+        Assert.Equal((2, 3L), (outcome.Ids, outcome.Rows));
+
+        var elsewhere = PluginSettings.Journal(ConfigurationFactory.ParseString($"connection-string = \"Data Source={Path.Combine(_dir.Path, "elsewhere.db")}\""));
+        Assert.Null(EmbeddedJournal.CoveringSnapshots(node.System.Settings.Config, elsewhere));
+        Assert.NotNull(EmbeddedJournal.CoveringSnapshots(node.System.Settings.Config, node.JournalSettings));
     }
 
     [Fact]
