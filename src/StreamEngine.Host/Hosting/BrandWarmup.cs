@@ -69,8 +69,8 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
         if (store.ReadsJournalAtStart)
         {
             // Whatever rows are still held belong to no brand of the model: brands added later recover from the store.
-            Persistence.Instance.Apply(system).JournalFor(null).Tell(ReleaseJournalAtStart.Instance);
-            Persistence.Instance.Apply(system).SnapshotStoreFor(null).Tell(ReleaseSnapshotsAtStart.Instance);
+            Persistence.Instance.Apply(system).JournalFor(null).Tell(ReleaseReadAtStart.Instance);
+            Persistence.Instance.Apply(system).SnapshotStoreFor(null).Tell(ReleaseReadAtStart.Instance);
         }
 
         _done = true;

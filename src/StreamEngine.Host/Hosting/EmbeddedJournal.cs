@@ -105,7 +105,7 @@ internal sealed class EmbeddedJournal : SqliteJournal
                 _reading = false;
                 Stash.UnstashAll();
                 return true;
-            case ReleaseJournalAtStart:
+            case ReleaseReadAtStart:
                 var held = _atStart.Held;
                 _atStart.Release();
                 if (held > 0)
@@ -234,12 +234,12 @@ internal sealed class EmbeddedJournal : SqliteJournal
     }
 }
 
-/// <summary>Tells the embedded journal that the brands have recovered, so rows no brand asked for can go.</summary>
-internal sealed class ReleaseJournalAtStart
+/// <summary>Tells the embedded journal and snapshot store that the brands have recovered, so what they read at start and no brand asked for can go.</summary>
+internal sealed class ReleaseReadAtStart
 {
-    public static readonly ReleaseJournalAtStart Instance = new();
+    public static readonly ReleaseReadAtStart Instance = new();
 
-    private ReleaseJournalAtStart()
+    private ReleaseReadAtStart()
     {
     }
 }

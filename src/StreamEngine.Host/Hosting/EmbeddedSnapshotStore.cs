@@ -62,7 +62,7 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
                 // After a restart, the set left to the store skips the read.
                 _ = ReadAtStartAsync(_stopping.Token);
                 return true;
-            case ReleaseSnapshotsAtStart:
+            case ReleaseReadAtStart:
                 var held = _atStart.Held;
                 _atStart.Release();
                 if (held > 0)
@@ -148,15 +148,5 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     private sealed class ReadSnapshotsAtStart
     {
         public static readonly ReadSnapshotsAtStart Instance = new();
-    }
-}
-
-/// <summary>Tells the embedded snapshot store that the brands have recovered, so snapshots no brand asked for can go.</summary>
-internal sealed class ReleaseSnapshotsAtStart
-{
-    public static readonly ReleaseSnapshotsAtStart Instance = new();
-
-    private ReleaseSnapshotsAtStart()
-    {
     }
 }
