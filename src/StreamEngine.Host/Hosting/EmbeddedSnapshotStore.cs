@@ -4,13 +4,16 @@ using Akka.Event;
 using Akka.Persistence;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Snapshot;
+using Akka.Serialization;
+using Akka.Util;
 
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>
 /// The embedded store's snapshot store: Akka.Persistence.Sql's, except that a brand's first recovery
 /// is answered from the snapshots read at start (<see cref="SnapshotsAtStart"/>): none for a brand
-/// known to have none, the row read for one that has, without asking the store.
+/// known to have none, the row read for one that has, without asking the store; and that snapshots
+/// are saved many to a commit (<see cref="SnapshotWrites"/>).
 /// </summary>
 internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
 {
@@ -19,6 +22,7 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(5);
 
     private readonly SnapshotsAtStart _atStart = new();
+    private readonly SnapshotWrites _writes;
     private readonly SnapshotConfig _settings;
     private readonly Akka.Serialization.Serialization _serialization;
     private readonly ILoggingAdapter _log;
@@ -28,6 +32,7 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
         : base(snapshotConfig)
     {
         _settings = PluginSettings.Snapshots(snapshotConfig, Context.System);
+        _writes = new SnapshotWrites(_settings);
         _serialization = Context.System.Serialization;
         _log = Context.GetLogger();
     }
@@ -109,7 +114,22 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     protected override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
     {
         _atStart.Saved(metadata.PersistenceId);
-        return base.SaveAsync(metadata, snapshot, cancellationToken);
+        return _writes.SaveAsync(metadata.PersistenceId, Stored(metadata, snapshot), cancellationToken);
+    }
+
+    /// <summary>The row the plugin would store: bytes, serializer and manifest as its serializer makes them.</summary>
+    private StoredSnapshot Stored(SnapshotMetadata metadata, object snapshot)
+    {
+        var type = snapshot.GetType();
+        var serializer = _serialization.FindSerializerForType(type, _settings.DefaultSerializer);
+        var payload = Akka.Serialization.Serialization.WithTransport(_serialization.System, (serializer, snapshot), state => state.serializer.ToBinary(state.snapshot));
+        var manifest = serializer switch
+        {
+            SerializerWithStringManifest named => named.Manifest(snapshot),
+            { IncludeManifest: true } => type.TypeQualifiedName(),
+            _ => string.Empty,
+        };
+        return new StoredSnapshot(metadata.SequenceNr, metadata.Timestamp.Ticks, payload, manifest, serializer.Identifier);
     }
 
     protected override Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)

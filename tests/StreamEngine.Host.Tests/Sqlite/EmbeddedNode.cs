@@ -7,13 +7,17 @@ using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Tests.Sqlite;
 
-/// <summary>An actor system persisting to a SQLite file through the embedded store's journal and snapshot store, configured as a node's.</summary>
+/// <summary>
+/// An actor system persisting to a SQLite file through the embedded store's journal and snapshot
+/// store, configured as a node's; or, to compare with, through the plugin's own snapshot store.
+/// </summary>
 internal sealed class EmbeddedNode : IAsyncDisposable
 {
     private static readonly TimeSpan Answer = TimeSpan.FromSeconds(20);
 
-    public EmbeddedNode(string file)
+    public EmbeddedNode(string file, bool pluginSnapshotStore = false)
     {
+        var snapshotStore = pluginSnapshotStore ? typeof(Akka.Persistence.Sql.Snapshot.SqlSnapshotStore) : typeof(EmbeddedSnapshotStore);
         var connection = SqliteStore.Open(file);
         var config = ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.plugin = "akka.persistence.journal.sql"
@@ -27,7 +31,7 @@ internal sealed class EmbeddedNode : IAsyncDisposable
             }
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
             akka.persistence.snapshot-store.sql {
-              class = "{{typeof(EmbeddedSnapshotStore).FullName}}, {{typeof(EmbeddedSnapshotStore).Assembly.GetName().Name}}"
+              class = "{{snapshotStore.FullName}}, {{snapshotStore.Assembly.GetName().Name}}"
               connection-string = "{{connection}}"
               provider-name = "{{ProviderName.SQLiteMS}}"
               auto-initialize = on
