@@ -201,6 +201,96 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_brand_stopped_with_batches_past_its_last_snapshot_snapshots_them_and_starts_again_from_that_snapshot()
+    {
+        var brand = Brand("acme", new BrandActorSettings(SnapshotOnStopAfter: 3));
+        var expected = await RecordAsync(brand, "acme", Batches(4));
+        var before = await BrandView.Of(brand, "acme");
+        BrandView.AssertEqual(BrandView.Of(expected, _clock.Now), before);
+        Assert.Empty(_database.SnapshotRowsOf("brand-acme"));
+
+        await WatchAsync(brand);
+        brand.Tell(StopBrand.Instance);
+        await ExpectTerminatedAsync(brand, Generous);
+
+        Assert.Equal(4, Assert.Single(_database.SnapshotRowsOf("brand-acme")).SequenceNr);
+        // The rows stay until the brand's next snapshot prunes them. Unreadable, they cannot be what
+        // the brand recovers from: only the snapshot can.
+        Assert.Equal(4, _database.JournalRows("brand-acme").Count(r => !r.Deleted));
+        _database.GarbleJournalRows("brand-acme");
+        BrandView.AssertEqual(before, await BrandView.Of(Brand("acme"), "acme"));
+    }
+
+    [Fact]
+    public async Task A_brand_with_fewer_batches_than_its_setting_or_told_never_stops_without_a_snapshot()
+    {
+        var idle = Brand("idle", new BrandActorSettings(SnapshotOnStopAfter: 1));
+        await BrandView.Of(idle, "idle");
+        var few = Brand("few", new BrandActorSettings(SnapshotOnStopAfter: 3));
+        await RecordAsync(few, "few", Batches(2));
+        var never = Brand("never", new BrandActorSettings(SnapshotOnStopAfter: 0));
+        await RecordAsync(never, "never", Batches(5));
+
+        IActorRef[] brands = [idle, few, never];
+        foreach (var brand in brands)
+        {
+            await WatchAsync(brand);
+            brand.Tell(StopBrand.Instance);
+        }
+
+        var stopped = new List<IActorRef>();
+        foreach (var _ in brands)
+        {
+            stopped.Add((await ExpectMsgAsync<Terminated>(Generous)).ActorRef);
+        }
+
+        Assert.Equivalent(brands, stopped);
+        Assert.All(new[] { "brand-idle", "brand-few", "brand-never" }, id => Assert.Empty(_database.SnapshotRowsOf(id)));
+    }
+
+    [Fact]
+    public async Task A_snapshot_taken_as_the_brand_stopped_leaves_the_count_towards_the_next_pruning_snapshot_going_on()
+    {
+        var settings = new BrandActorSettings(SnapshotEvery: 5, SnapshotOnStopAfter: 2);
+        var brand = Brand("acme", settings);
+        await RecordAsync(brand, "acme", Batches(3));
+        await WatchAsync(brand);
+        brand.Tell(StopBrand.Instance);
+        await ExpectTerminatedAsync(brand, Generous);
+        Assert.Equal(3, Assert.Single(_database.SnapshotRowsOf("brand-acme")).SequenceNr);
+
+        // Three behind the snapshot and two more make five: the snapshot after the fifth prunes the
+        // journal and the snapshot before it, as if the brand had never stopped.
+        var restarted = Brand("acme", settings);
+        await RecordAsync(restarted, "acme", Batches(5).Skip(3));
+        var expected = new BrandAggregate();
+        foreach (var delta in Batches(5))
+        {
+            expected.Apply(delta);
+        }
+
+        await AwaitConditionAsync(() => Task.FromResult(_database.Holds(db =>
+            db.SnapshotRowsOf("brand-acme") is [{ SequenceNr: 5 }]
+            && db.JournalRows("brand-acme").All(r => r.Deleted || r.SequenceNr > 5))), Generous);
+        BrandView.AssertEqual(BrandView.Of(expected, _clock.Now), await BrandView.Of(restarted, "acme"));
+    }
+
+    [Fact]
+    public async Task A_brand_whose_snapshot_fails_as_it_stops_still_stops_and_recovers_every_batch_from_its_journal()
+    {
+        var brand = Brand("acme", new BrandActorSettings(SnapshotOnStopAfter: 1));
+        var expected = await RecordAsync(brand, "acme", Batches(3));
+        _database.RefuseSnapshotWrites("database or disk is full");
+
+        await WatchAsync(brand);
+        brand.Tell(StopBrand.Instance);
+        await ExpectTerminatedAsync(brand, Generous);
+
+        Assert.Empty(_database.SnapshotRowsOf("brand-acme"));
+        BrandView.AssertEqual(BrandView.Of(expected, _clock.Now), await BrandView.Of(Brand("acme"), "acme"));
+    }
+
+    [Fact]
     public async Task GetBrandSummary_reflects_an_acknowledged_batch()
     {
         var brand = Brand("acme");

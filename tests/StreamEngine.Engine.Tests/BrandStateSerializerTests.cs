@@ -193,6 +193,33 @@ public sealed class BrandStateSerializerTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void What_the_journal_holds_behind_a_snapshot_survives_it_and_a_snapshot_behind_nothing_is_written_as_before()
+    {
+        Alert[] alerts = [TestData.Alert(At)];
+        var aggregate = BrandAggregateCodec.Encode(new BrandAggregate());
+
+        var behind = Assert.IsType<BrandSnapshot>(RoundTrip(new BrandSnapshot(aggregate, Alerts: alerts, BatchesBehind: 17, MinutesBehind: 2_000)));
+        var pruning = new BrandSnapshot(aggregate, Alerts: alerts);
+
+        Assert.Equal((17, 2_000L), (behind.BatchesBehind, behind.MinutesBehind));
+        Assert.Equal(alerts.Select(Describe), behind.Alerts!.Select(Describe));
+        Assert.Equal((0, 0L), (Assert.IsType<BrandSnapshot>(RoundTrip(pruning)).BatchesBehind, Assert.IsType<BrandSnapshot>(RoundTrip(pruning)).MinutesBehind));
+
+        // Byte for byte what the engine wrote before it counted them, so either engine reads the other's.
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write7BitEncodedInt(BrandAggregateCodec.CurrentVersion);
+            w.Write7BitEncodedInt(aggregate.Length);
+            w.Write(aggregate);
+            AlertCodec.Write(w, alerts);
+        }
+
+        Assert.Equal(stream.ToArray(), _serializer.ToBinary(pruning));
+        Assert.StartsWith(Convert.ToHexString(stream.ToArray()), Convert.ToHexString(_serializer.ToBinary(behind)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_snapshot_written_before_alerts_still_reads_with_none()
     {
         // A v2 snapshot of an empty brand: no minute buckets, no hour buckets, nothing after them.

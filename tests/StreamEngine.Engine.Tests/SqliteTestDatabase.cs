@@ -111,6 +111,17 @@ public sealed class SqliteTestDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>From now on every snapshot write fails with <paramref name="message"/>; the snapshot table must be there already.</summary>
+    public void RefuseSnapshotWrites(string message)
+    {
+        var table = SnapshotTable() ?? throw new InvalidOperationException("the snapshot store has not made its table yet");
+        using var connection = new SqliteConnection($"Data Source={FilePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE TRIGGER refuse_snapshots BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, '{message}'); END";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Overwrites the stored bytes of each of <paramref name="persistenceId"/>'s journal rows with bytes that do not decode.</summary>
     public void GarbleJournalRows(string persistenceId)
     {

@@ -37,10 +37,16 @@ public sealed class BrandActor : PersistentActor
     // Who waits for each batch in flight, oldest first: the journal answers writes in order.
     private readonly Queue<IActorRef> _awaitingJournal = new();
     private BrandAggregate _aggregate;
+    // Journaled since the snapshot that last pruned the journal: they decide the next such snapshot.
     private int _batchesSinceSnapshot;
     private long _minutesSinceSnapshot;
+
+    // Journaled since the newest snapshot, pruning or not: they decide a snapshot as the brand stops.
+    private int _batchesSinceNewestSnapshot;
     private long _firehoseMinute = long.MinValue;
     private DateTimeOffset _lastRecorded;
+    // The sequence number of the snapshot the brand stops after, once asked to stop; -1 until then.
+    private long _stoppingAt = -1;
 
     /// <summary>
     /// How long a brand must have been sent no post (on the clock) before the firehose's event time
@@ -72,6 +78,7 @@ public sealed class BrandActor : PersistentActor
                 _aggregate.Release();
                 _aggregate = BrandAggregateCodec.Decode(snapshot.EncodedAggregate, snapshot.Version, _settings.History);
                 Keep(snapshot.Alerts ?? []);
+                (_batchesSinceSnapshot, _minutesSinceSnapshot, _batchesSinceNewestSnapshot) = (snapshot.BatchesBehind, snapshot.MinutesBehind, 0);
                 return true;
             case SnapshotOffer:
                 return true;
@@ -101,10 +108,14 @@ public sealed class BrandActor : PersistentActor
                 Record(record);
                 return true;
             case StopBrand stop:
-                DeferAsync(stop, _ => Context.Stop(Self));
+                DeferAsync(stop, _ => StopWithSnapshot());
                 return true;
             case FirehoseReachedMinute reached:
                 FirehoseReached(reached);
+                return true;
+            case SaveSnapshotSuccess saved when _stoppingAt >= 0 && saved.Metadata.SequenceNr >= _stoppingAt:
+                // What it covers is pruned by the brand's next snapshot: a reply to a delete would find it stopped.
+                Context.Stop(Self);
                 return true;
             case SaveSnapshotSuccess saved:
                 // The snapshot holds everything up to its sequence number: older snapshots and events are dead weight for recovery.
@@ -113,6 +124,11 @@ public sealed class BrandActor : PersistentActor
                 return true;
             case SaveSnapshotFailure failure:
                 _log.Warning(failure.Cause, "Snapshot of brand {0} failed; the journal still holds every batch", _brandId);
+                if (_stoppingAt >= 0)
+                {
+                    Context.Stop(Self);
+                }
+
                 return true;
             case DeleteMessagesFailure failure:
                 _log.Warning(failure.Cause, "Pruning the journal of brand {0} failed", _brandId);
@@ -341,13 +357,37 @@ public sealed class BrandActor : PersistentActor
         {
             _batchesSinceSnapshot = 0;
             _minutesSinceSnapshot = 0;
+            _batchesSinceNewestSnapshot = 0;
             SaveSnapshot(new BrandSnapshot(BrandAggregateCodec.Encode(_aggregate), Alerts: [.. _alerts]));
         }
+    }
+
+    /// <summary>
+    /// Stops the brand once its batches are written, first snapshotting it when its journal holds
+    /// enough batches past its newest snapshot (<see cref="BrandActorSettings.SnapshotOnStopAfter"/>):
+    /// a node stopped for an upgrade, or a shard handed to another node, then starts the brand from
+    /// one snapshot instead of replaying every batch since (perf/README: snapshots as brands stop).
+    /// The snapshot prunes nothing, since the brand would not be there to hear the deletes out; it
+    /// carries the count towards the next snapshot that does. The journal keeps every batch, so a
+    /// failed snapshot loses nothing.
+    /// </summary>
+    private void StopWithSnapshot()
+    {
+        if (_settings.SnapshotOnStopAfter <= 0 || _batchesSinceNewestSnapshot < _settings.SnapshotOnStopAfter)
+        {
+            Context.Stop(Self);
+            return;
+        }
+
+        _stoppingAt = LastSequenceNr;
+        SaveSnapshot(new BrandSnapshot(
+            BrandAggregateCodec.Encode(_aggregate), Alerts: [.. _alerts], BatchesBehind: _batchesSinceSnapshot, MinutesBehind: _minutesSinceSnapshot));
     }
 
     private void CountSinceSnapshot(BrandDelta journaled)
     {
         _batchesSinceSnapshot++;
+        _batchesSinceNewestSnapshot++;
         _minutesSinceSnapshot += journaled.Minutes.Count;
     }
 

@@ -18,10 +18,16 @@ namespace StreamEngine.Engine.Brands;
 /// backfill or a replayed file holds hundreds, and a restart would replay every one of them: past a
 /// day of minutes, the journal holds more than a snapshot of every minute and hour a brand keeps.
 /// </param>
+/// <param name="SnapshotOnStopAfter">
+/// Batches journaled since its newest snapshot from which a brand snapshots as it stops (0: never),
+/// so that its next start reads one snapshot instead of replaying them. Such a snapshot prunes
+/// nothing: the count towards the next snapshot that prunes goes on from the batches behind it.
+/// </param>
 public sealed record BrandActorSettings(
     int SnapshotEvery = 200,
     AlertSettings? Alerts = null,
     int KeptAlerts = 1_000,
     bool PublishClusterWide = false,
     HistoryStore? History = null,
-    int SnapshotEveryMinutes = 1_440);
+    int SnapshotEveryMinutes = 1_440,
+    int SnapshotOnStopAfter = 10);

@@ -19,4 +19,14 @@ public sealed record AlertsRaised(IReadOnlyList<Alert> Alerts) : IBrandPersisted
 /// </summary>
 /// <param name="Version">The aggregate encoding's format version, so snapshots written by an older engine still decode.</param>
 /// <param name="Alerts">Null in snapshots written before brands raised alerts.</param>
-public sealed record BrandSnapshot(byte[] EncodedAggregate, int Version = BrandAggregateCodec.CurrentVersion, IReadOnlyList<Alert>? Alerts = null) : IBrandPersistedState;
+/// <param name="BatchesBehind">
+/// Batches the journal still holds behind the snapshot: one taken as the brand stopped prunes
+/// nothing, and the brand's next snapshot that prunes comes as if it had not been taken.
+/// </param>
+/// <param name="MinutesBehind">The minutes of mentions those batches hold.</param>
+public sealed record BrandSnapshot(
+    byte[] EncodedAggregate,
+    int Version = BrandAggregateCodec.CurrentVersion,
+    IReadOnlyList<Alert>? Alerts = null,
+    int BatchesBehind = 0,
+    long MinutesBehind = 0) : IBrandPersistedState;

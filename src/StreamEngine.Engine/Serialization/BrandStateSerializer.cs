@@ -47,13 +47,20 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
             case BrandSnapshot { Version: 1 } snapshot:
                 return snapshot.EncodedAggregate;
             case BrandSnapshot snapshot:
-                // v3 and v4: the aggregate's encoding version, the aggregate (length first), then the alerts.
+                // v3 and v4: the aggregate's encoding version, the aggregate (length first), then the alerts;
+                // in v4, what the journal holds behind it when that is anything. An engine that knows
+                // nothing of those reads the rest as before, and its next snapshot prunes at its own count.
                 return Write(w =>
                 {
                     w.Write7BitEncodedInt(snapshot.Version);
                     w.Write7BitEncodedInt(snapshot.EncodedAggregate.Length);
                     w.Write(snapshot.EncodedAggregate);
                     AlertCodec.Write(w, snapshot.Alerts ?? []);
+                    if (snapshot is { Version: >= 4 } and ({ BatchesBehind: > 0 } or { MinutesBehind: > 0 }))
+                    {
+                        w.Write7BitEncodedInt(snapshot.BatchesBehind);
+                        w.Write7BitEncodedInt64(snapshot.MinutesBehind);
+                    }
                 });
             case AlertsRaised raised:
                 return Write(w => AlertCodec.Write(w, raised.Alerts));
@@ -78,7 +85,10 @@ public sealed class BrandStateSerializer(ExtendedActorSystem system) : Serialize
                 var r = new BinaryFormReader(bytes);
                 var version = r.Read7BitEncodedInt();
                 var aggregate = r.ReadBytes(r.Read7BitEncodedInt());
-                return new BrandSnapshot(aggregate, version, AlertCodec.ReadList(r));
+                var alerts = AlertCodec.ReadList(r);
+                return r.Remaining == 0
+                    ? new BrandSnapshot(aggregate, version, alerts)
+                    : new BrandSnapshot(aggregate, version, alerts, r.Read7BitEncodedInt(), r.Read7BitEncodedInt64());
             }
 
             case AlertsRaisedV1:
