@@ -68,11 +68,7 @@ public sealed class SpikeDetector
             List<Alert>? alerts = null;
             for (var minute = from; minute <= until; minute++)
             {
-                foreach (var alert in Judge(minute, totals[minute - read], aggregate))
-                {
-                    (alerts ??= []).Add(alert);
-                }
-
+                Judge(minute, totals[minute - read], aggregate, ref alerts);
                 JudgedThrough = minute;
             }
 
@@ -96,20 +92,23 @@ public sealed class SpikeDetector
         }
     }
 
-    private IEnumerable<Alert> Judge(long minute, BucketTotals? totals, BrandAggregate aggregate)
+    /// <summary>
+    /// Judges one minute, adding what it raises to <paramref name="found"/> (made on the first): a
+    /// restart judges a day of minutes for every brand, nearly all of them raising nothing.
+    /// </summary>
+    private void Judge(long minute, BucketTotals? totals, BrandAggregate aggregate, ref List<Alert>? found)
     {
         var mentions = totals?.Mentions ?? 0;
         var negative = totals?.Sentiment.Negative ?? 0;
         var scored = totals?.Sentiment.Scored ?? 0;
-        var found = new List<Alert>(0);
         if (Check(AlertMetric.Mentions, mentions, _mentions, minute, aggregate) is { } volume)
         {
-            found.Add(volume);
+            (found ??= []).Add(volume);
         }
 
         if (Check(AlertMetric.NegativeMentions, negative, _negative, minute, aggregate) is { } negatives)
         {
-            found.Add(negatives);
+            (found ??= []).Add(negatives);
         }
 
         _mentions.Observe(mentions, _settings.Smoothing);
@@ -121,7 +120,7 @@ public sealed class SpikeDetector
             var net = totals!.Value.Sentiment.NetSentiment;
             if (Check(AlertMetric.NetSentiment, net, _net, minute, aggregate) is { } sentiment)
             {
-                found.Add(sentiment);
+                (found ??= []).Add(sentiment);
             }
 
             _net.Observe(net, _settings.Smoothing);
@@ -132,13 +131,11 @@ public sealed class SpikeDetector
         {
             if (Check(AlertMetric.ShareOfVoice, share, _shareOfVoice, minute, aggregate) is { } voice)
             {
-                found.Add(voice);
+                (found ??= []).Add(voice);
             }
 
             _shareOfVoice.Observe(share, _settings.Smoothing);
         }
-
-        return found;
     }
 
     private Alert? Check(AlertMetric metric, double value, EwmaBaseline baseline, long minute, BrandAggregate aggregate)

@@ -29,6 +29,29 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void Minutes_that_raise_nothing_are_judged_without_allocating()
+    {
+        // As a restart relearns a brand's baselines: hours of minutes judged in one go.
+        var aggregate = new BrandAggregate();
+        var random = new Random(5);
+        for (var m = 0; m < 6 * 60; m++)
+        {
+            aggregate.Apply(Minute(Start + m, Noisy(random, 60), concepts: [("price", 10)], countries: [("US", 30), ("FR", 30)], negative: Noisy(random, 10)));
+        }
+
+        Assert.Empty(new SpikeDetector("warm-up", Settings).Advance(aggregate.NewestMinute!.Value, aggregate));
+        var detector = new SpikeDetector("acme", Settings);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var alerts = detector.Advance(aggregate.NewestMinute!.Value, aggregate);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Empty(alerts);
+        Assert.Equal(Start + (6 * 60) - 3, detector.JudgedThrough);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void A_planted_burst_fires_once_with_its_concept_and_country_as_top_drivers()
     {
         var (aggregate, detector) = Watch();
