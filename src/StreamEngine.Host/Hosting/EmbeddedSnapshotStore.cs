@@ -4,8 +4,6 @@ using Akka.Event;
 using Akka.Persistence;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Snapshot;
-using Akka.Serialization;
-using Akka.Util;
 
 namespace StreamEngine.Host.Hosting;
 
@@ -114,22 +112,7 @@ internal sealed class EmbeddedSnapshotStore : SqlSnapshotStore
     protected override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
     {
         _atStart.Saved(metadata.PersistenceId);
-        return _writes.SaveAsync(metadata.PersistenceId, Stored(metadata, snapshot), cancellationToken);
-    }
-
-    /// <summary>The row the plugin would store: bytes, serializer and manifest as its serializer makes them.</summary>
-    private StoredSnapshot Stored(SnapshotMetadata metadata, object snapshot)
-    {
-        var type = snapshot.GetType();
-        var serializer = _serialization.FindSerializerForType(type, _settings.DefaultSerializer);
-        var payload = Akka.Serialization.Serialization.WithTransport(_serialization.System, (serializer, snapshot), state => state.serializer.ToBinary(state.snapshot));
-        var manifest = serializer switch
-        {
-            SerializerWithStringManifest named => named.Manifest(snapshot),
-            { IncludeManifest: true } => type.TypeQualifiedName(),
-            _ => string.Empty,
-        };
-        return new StoredSnapshot(metadata.SequenceNr, metadata.Timestamp.Ticks, payload, manifest, serializer.Identifier);
+        return _writes.SaveAsync(metadata.PersistenceId, StoredPayload.Snapshot(_serialization, metadata, snapshot, _settings.DefaultSerializer), cancellationToken);
     }
 
     protected override Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)

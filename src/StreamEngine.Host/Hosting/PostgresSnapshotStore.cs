@@ -12,7 +12,9 @@ namespace StreamEngine.Host.Hosting;
 /// instead of the plugin's LINQ mapping and transaction, a brand at a time: once a brand's journal
 /// was read that way (<see cref="PostgresJournal"/>), that load was the largest part of a restart left,
 /// 18 % of its CPU with 10,000 brands (perf/README.md, <i>Recovery on PostgreSQL</i>). The snapshot
-/// chosen and the one made of it are the plugin's; any other selection goes to the plugin.
+/// chosen and the one made of it are the plugin's; any other selection goes to the plugin. Snapshots
+/// are saved many to a commit (<see cref="SnapshotWrites"/>), as brands handed to another node save
+/// theirs together.
 /// </summary>
 internal sealed class PostgresSnapshotStore : SqlSnapshotStore
 {
@@ -20,6 +22,7 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
     private readonly Akka.Serialization.Serialization _serialization;
     private readonly string _latest;
     private readonly RecoveryReadGroups<LatestRead> _reads;
+    private readonly SnapshotWrites _writes;
 
     public PostgresSnapshotStore(Akka.Configuration.Config snapshotConfig)
         : base(snapshotConfig)
@@ -28,6 +31,7 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
         _serialization = Context.System.Serialization;
         _latest = SelectLatestOfGroup(_settings.TableConfig);
         _reads = new RecoveryReadGroups<LatestRead>(PostgresStore.RecoveryQueriesAtOnce, ReadLatestAsync);
+        _writes = new SnapshotWrites(_settings);
     }
 
     /// <summary>
@@ -58,6 +62,9 @@ internal sealed class PostgresSnapshotStore : SqlSnapshotStore
         _reads.Add(read);
         return await read.Answer;
     }
+
+    protected override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken) =>
+        _writes.SaveAsync(metadata.PersistenceId, StoredPayload.Snapshot(_serialization, metadata, snapshot, _settings.DefaultSerializer), cancellationToken);
 
     protected override void PostStop()
     {

@@ -1,3 +1,4 @@
+using System.Data;
 using Akka.Persistence.Sql.Config;
 using LinqToDB;
 using LinqToDB.Data;
@@ -6,8 +7,8 @@ using static StreamEngine.Host.Hosting.SqlIdentifiers;
 namespace StreamEngine.Host.Hosting;
 
 /// <summary>
-/// The embedded store's snapshot saves, every save offered while one commit is made going into the
-/// next. Saved through the plugin, each snapshot took a transaction, and so the write lock, of its
+/// The store's snapshot saves (SQLite's or PostgreSQL's), every save offered while one commit is
+/// made going into the next. Saved through the plugin, each snapshot took a transaction of its
 /// own: a node stopping its 10,000 brands, each snapshotting as it stops, saved fewer than half
 /// within the shard's hand-off time (perf/README.md, <i>Snapshots as brands stop</i>).
 /// <para>
@@ -88,11 +89,16 @@ internal sealed class SnapshotWrites(SnapshotConfig config)
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Upsert(config.TableConfig);
-        var parameters = new[] { "$id", "$sequenceNr", "$created", "$payload", "$manifest", "$serializerId" }.Select(name =>
+        command.CommandText = Upsert(config.TableConfig, IsPostgres(config));
+        // Typed, since PostgreSQL prepares the statement before any value is bound.
+        var parameters = new[]
+        {
+            ("@id", DbType.String), ("@sequenceNr", DbType.Int64), ("@created", DbType.Int64),
+            ("@payload", DbType.Binary), ("@manifest", DbType.String), ("@serializerId", DbType.Int32),
+        }.Select(p =>
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            (parameter.ParameterName, parameter.DbType) = p;
             command.Parameters.Add(parameter);
             return parameter;
         }).ToArray();
@@ -112,17 +118,21 @@ internal sealed class SnapshotWrites(SnapshotConfig config)
     }
 
     /// <summary>The statement that saves one row, replacing the row of the same id and sequence number.</summary>
-    internal static string Upsert(SnapshotTableConfiguration table)
+    internal static string Upsert(SnapshotTableConfiguration table, bool postgres)
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = table.SnapshotTable.ColumnNames;
-
-        // No schema name: SQLite has none, as for the read at start (SnapshotsAtStart).
-        return $"INSERT OR REPLACE INTO {Quote(table.SnapshotTable.Name)} " +
-               $"({Quote(columns.PersistenceId)}, {Quote(columns.SequenceNumber)}, {Quote(columns.Created)}, " +
-               $"{Quote(columns.Snapshot)}, {Quote(columns.Manifest)}, {Quote(columns.SerializerId)}) " +
-               "VALUES ($id, $sequenceNr, $created, $payload, $manifest, $serializerId)";
+        var insert = $"INSERT INTO {Table(table.SchemaName, table.SnapshotTable.Name)} " +
+                     $"({Quote(columns.PersistenceId)}, {Quote(columns.SequenceNumber)}, {Quote(columns.Created)}, " +
+                     $"{Quote(columns.Snapshot)}, {Quote(columns.Manifest)}, {Quote(columns.SerializerId)}) " +
+                     "VALUES (@id, @sequenceNr, @created, @payload, @manifest, @serializerId)";
+        return postgres
+            ? $"{insert} ON CONFLICT ({Quote(columns.PersistenceId)}, {Quote(columns.SequenceNumber)}) DO UPDATE SET " +
+              string.Join(", ", new[] { columns.Created, columns.Snapshot, columns.Manifest, columns.SerializerId }.Select(c => $"{Quote(c)} = EXCLUDED.{Quote(c)}"))
+            : $"INSERT OR REPLACE{insert["INSERT".Length..]}";
     }
+
+    private static bool IsPostgres(SnapshotConfig config) => config.ProviderName.StartsWith(ProviderName.PostgreSQL, StringComparison.OrdinalIgnoreCase);
 
     private readonly record struct Pending(string PersistenceId, StoredSnapshot Row, TaskCompletionSource Done);
 }

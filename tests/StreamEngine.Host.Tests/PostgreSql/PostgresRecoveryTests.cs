@@ -12,7 +12,8 @@ namespace StreamEngine.Host.Tests.PostgreSql;
 /// A node on PostgreSQL recovers what it journaled through its own reads (<see cref="PostgresJournal"/>,
 /// <see cref="PostgresSnapshotStore"/>): snapshots, deleted events, brands that recover at the same
 /// time (their reads made together; a row one of them cannot read fails its recovery only), and
-/// writes after a recovery that must carry on the sequence.
+/// writes after a recovery that must carry on the sequence; and snapshots it saves many to a commit,
+/// stored as the plugin's own store stores them.
 /// </summary>
 public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
@@ -58,12 +59,67 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
         Assert.Equal("a1,a2,a3,a4,a5,a6,a7,a8,a9", await node.ReadAsync(node.Start("brand-a")));
     }
 
+    [Fact]
+    public async Task Snapshots_are_stored_as_the_plugins_own_store_stores_them_and_all_land_when_saved_together()
+    {
+        await server.CreateDatabaseAsync("snapshots");
+        var store = server.ConnectionString("snapshots");
+        var before = DateTime.UtcNow;
+        await using (var plugin = new Node(store, pluginSnapshotStore: true))
+        {
+            var taker = plugin.Start("brand-p");
+            await plugin.WriteAsync(taker, "n1", "n2");
+            await taker.Ask<Done>(new SnapshotNotes(), Answer);
+        }
+
+        await using (var node = new Node(store))
+        {
+            var takers = Enumerable.Range(0, 50).Select(i => node.Start($"brand-{i}")).ToList();
+            await Task.WhenAll(takers.Select(t => node.WriteAsync(t, "n1", "n2")));
+            await Task.WhenAll(takers.Select(t => t.Ask<Done>(new SnapshotNotes(), Answer)));
+        }
+
+        await using var connection = new NpgsqlConnection(store);
+        await connection.OpenAsync();
+        await using var select = new NpgsqlCommand(
+            "SELECT persistence_id, sequence_number, created, encode(snapshot, 'hex'), manifest, serializer_id FROM snapshot", connection);
+        var rows = new Dictionary<string, (long SequenceNr, long Created, string Payload, string Manifest, int SerializerId)>(StringComparer.Ordinal);
+        await using (var reader = await select.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(0), (reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+            }
+        }
+
+        Assert.Equal(51, rows.Count);
+        var byPlugin = rows["brand-p"];
+        Assert.All(Enumerable.Range(0, 50).Select(i => rows[$"brand-{i}"]), row =>
+        {
+            Assert.Equal(byPlugin with { Created = 0 }, row with { Created = 0 });
+            Assert.InRange(new DateTime(row.Created, DateTimeKind.Utc), before, DateTime.UtcNow);
+        });
+
+        // Without its events, the plugin can only give the notes back from the snapshot.
+        await using (var delete = new NpgsqlCommand("DELETE FROM journal", connection))
+        {
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        await using var reading = new Node(store, pluginSnapshotStore: true);
+        Assert.Equal("n1,n2", await reading.ReadAsync(reading.Start("brand-7")));
+    }
+
     /// <summary>An actor system persisting to PostgreSQL as a node does.</summary>
     private sealed class Node : IAsyncDisposable
     {
-        public Node(string connectionString)
+        public Node(string connectionString, bool pluginSnapshotStore = false)
         {
-            var config = ConfigurationFactory.ParseString($$"""
+            // The plugin's own snapshot store, to compare with, in place of the node's.
+            var snapshotStore = pluginSnapshotStore
+                ? $"akka.persistence.snapshot-store.sql.class = \"{typeof(Akka.Persistence.Sql.Snapshot.SqlSnapshotStore).FullName}, {typeof(Akka.Persistence.Sql.Snapshot.SqlSnapshotStore).Assembly.GetName().Name}\"\n"
+                : string.Empty;
+            var config = ConfigurationFactory.ParseString(snapshotStore + $$"""
                 akka.persistence.journal.plugin = "akka.persistence.journal.sql"
                 akka.persistence.journal.sql {
                   connection-string = "{{connectionString}}"

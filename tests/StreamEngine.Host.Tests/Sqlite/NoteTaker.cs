@@ -27,6 +27,9 @@ internal sealed class NoteTaker : ReceivePersistentActor
             SaveSnapshot(_notes.ToArray());
         });
         Command<SaveSnapshotSuccess>(_ => _waiting.Tell(Done.Instance));
+
+        // Said at once, with the cause, rather than left to the asker's timeout.
+        Command<SaveSnapshotFailure>(failure => _waiting.Tell(new Status.Failure(failure.Cause)));
         Command<PruneJournal>(prune =>
         {
             _waiting = Sender;
