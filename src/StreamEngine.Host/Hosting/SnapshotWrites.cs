@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Akka.Persistence.Sql.Config;
 using LinqToDB;
 using LinqToDB.Data;
@@ -18,6 +19,9 @@ namespace StreamEngine.Host.Hosting;
 /// </summary>
 internal sealed class SnapshotWrites(SnapshotConfig config)
 {
+    /// <summary>Rows sent to PostgreSQL in one round trip.</summary>
+    public const int RowsPerRoundTrip = 100;
+
     private readonly Lock _gate = new();
     private List<Pending> _queued = [];
     private bool _writing;
@@ -87,34 +91,80 @@ internal sealed class SnapshotWrites(SnapshotConfig config)
         await using var data = new DataConnection(config.DataOptions ?? new DataOptions().UseConnectionString(config.ProviderName, config.ConnectionString));
         var connection = await data.OpenDbConnectionAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Upsert(config.TableConfig, IsPostgres(config));
-        // Typed, since PostgreSQL prepares the statement before any value is bound.
-        var parameters = new[]
+        var upsert = Upsert(config.TableConfig, IsPostgres(config));
+        if (connection.CanCreateBatch)
         {
-            ("@id", DbType.String), ("@sequenceNr", DbType.Int64), ("@created", DbType.Int64),
-            ("@payload", DbType.Binary), ("@manifest", DbType.String), ("@serializerId", DbType.Int32),
-        }.Select(p =>
+            await WriteInBatchesAsync(connection, transaction, upsert, group);
+        }
+        else
         {
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.DbType) = p;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync();
-        foreach (var (persistenceId, row, _) in group)
-        {
-            parameters[0].Value = persistenceId;
-            parameters[1].Value = row.SequenceNr;
-            parameters[2].Value = row.Created;
-            parameters[3].Value = row.Payload;
-            parameters[4].Value = row.Manifest;
-            parameters[5].Value = row.SerializerId is { } serializerId ? serializerId : DBNull.Value;
-            await command.ExecuteNonQueryAsync();
+            await WriteOneByOneAsync(connection, transaction, upsert, group);
         }
 
         await transaction.CommitAsync();
+    }
+
+    // PostgreSQL: rows a round trip to the server, rather than a round trip a row.
+    private static async Task WriteInBatchesAsync(DbConnection connection, DbTransaction transaction, string upsert, List<Pending> group)
+    {
+        foreach (var rows in group.Chunk(RowsPerRoundTrip))
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var pending in rows)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = upsert;
+                var parameters = Parameters(command.CreateParameter);
+                command.Parameters.AddRange(parameters);
+                Bind(parameters, pending);
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync();
+        }
+    }
+
+    // SQLite, in process: one statement prepared once, bound row by row.
+    private static async Task WriteOneByOneAsync(DbConnection connection, DbTransaction transaction, string upsert, List<Pending> group)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = upsert;
+        var parameters = Parameters(command.CreateParameter);
+        command.Parameters.AddRange(parameters);
+        await command.PrepareAsync();
+        foreach (var pending in group)
+        {
+            Bind(parameters, pending);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    // Typed, since PostgreSQL prepares a statement before any value is bound.
+    private static DbParameter[] Parameters(Func<DbParameter> create) =>
+    [
+        .. new[]
+        {
+            ("@id", DbType.String), ("@sequenceNr", DbType.Int64), ("@created", DbType.Int64),
+            ("@payload", DbType.Binary), ("@manifest", DbType.String), ("@serializerId", DbType.Int32),
+        }.Select(column =>
+        {
+            var parameter = create();
+            (parameter.ParameterName, parameter.DbType) = column;
+            return parameter;
+        }),
+    ];
+
+    private static void Bind(DbParameter[] parameters, Pending pending)
+    {
+        var (persistenceId, row, _) = pending;
+        parameters[0].Value = persistenceId;
+        parameters[1].Value = row.SequenceNr;
+        parameters[2].Value = row.Created;
+        parameters[3].Value = row.Payload;
+        parameters[4].Value = row.Manifest;
+        parameters[5].Value = row.SerializerId is { } serializerId ? serializerId : DBNull.Value;
     }
 
     /// <summary>The statement that saves one row, replacing the row of the same id and sequence number.</summary>

@@ -110,6 +110,38 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
         Assert.Equal("n1,n2", await reading.ReadAsync(reading.Start("brand-7")));
     }
 
+    [Fact]
+    public async Task Saves_offered_together_go_in_round_trips_of_many_and_a_save_replaces_the_row_of_its_id_and_sequence_number()
+    {
+        await server.CreateDatabaseAsync("snapshot_writes");
+        var store = server.ConnectionString("snapshot_writes");
+        await using (var node = new Node(store))
+        {
+            // The plugin lays out the snapshot table as its store starts.
+            var taker = node.Start("brand-first");
+            await node.WriteAsync(taker, "n1");
+            await taker.Ask<Done>(new SnapshotNotes(), Answer);
+        }
+
+        var writes = new SnapshotWrites(PluginSettings.Snapshots(ConfigurationFactory.ParseString(
+            $"connection-string = \"{store}\"\nprovider-name = \"{ProviderName.PostgreSQL15}\"")));
+
+        // More than a round trip's rows wait while the first save's commit is made.
+        await Task.WhenAll(Enumerable.Range(0, 3 * SnapshotWrites.RowsPerRoundTrip).Select(i =>
+            writes.SaveAsync($"brand-{i}", new StoredSnapshot(1, i, [(byte)i], "m", 1), CancellationToken.None)));
+        await writes.SaveAsync("brand-7", new StoredSnapshot(1, 99, [42], "m2", null), CancellationToken.None);
+
+        await using var connection = new NpgsqlConnection(store);
+        await connection.OpenAsync();
+        await using var select = new NpgsqlCommand(
+            "SELECT count(*), count(*) FILTER (WHERE persistence_id = 'brand-250' AND created = 250 AND snapshot = '\\xfa'), " +
+            "count(*) FILTER (WHERE persistence_id = 'brand-7' AND created = 99 AND snapshot = '\\x2a' AND manifest = 'm2' AND serializer_id IS NULL) FROM snapshot",
+            connection);
+        await using var reader = await select.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((301L, 1L, 1L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
     /// <summary>An actor system persisting to PostgreSQL as a node does.</summary>
     private sealed class Node : IAsyncDisposable
     {
