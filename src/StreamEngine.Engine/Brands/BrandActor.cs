@@ -37,14 +37,17 @@ public sealed class BrandActor : PersistentActor
     // Who waits for each batch in flight, oldest first: the journal answers writes in order.
     private readonly Queue<IActorRef> _awaitingJournal = new();
     private BrandAggregate _aggregate;
+
     // Journaled since the snapshot that last pruned the journal: they decide the next such snapshot.
     private int _batchesSinceSnapshot;
     private long _minutesSinceSnapshot;
 
     // Journaled since the newest snapshot, pruning or not: they decide a snapshot as the brand stops.
     private int _batchesSinceNewestSnapshot;
+
     private long _firehoseMinute = long.MinValue;
     private DateTimeOffset _lastRecorded;
+
     // The sequence number of the snapshot the brand stops after, once asked to stop; -1 until then.
     private long _stoppingAt = -1;
 

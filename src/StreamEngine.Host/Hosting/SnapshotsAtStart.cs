@@ -237,7 +237,7 @@ internal sealed class SnapshotsAtStart
 }
 
 /// <summary>A snapshot row as the plugin stores it: what its snapshot store would make a snapshot of.</summary>
-/// <param name="Created">The snapshot's time in ticks, as the plugin stores it on SQLite.</param>
+/// <param name="Created">The snapshot's time in ticks, as the plugin stores it on SQLite and PostgreSQL.</param>
 internal sealed record StoredSnapshot(long SequenceNr, long Created, byte[] Payload, string Manifest, int? SerializerId);
 
 /// <summary>What the pass over the snapshots found, for the log.</summary>
