@@ -22,6 +22,9 @@ internal sealed class SnapshotWrites(SnapshotConfig config)
     /// <summary>Rows sent to PostgreSQL in one round trip.</summary>
     public const int RowsPerRoundTrip = 100;
 
+    /// <summary>Snapshot bytes a commit carries at most, unless one snapshot alone is larger.</summary>
+    public const int BytesPerCommit = 16 * 1024 * 1024;
+
     private readonly Lock _gate = new();
     private List<Pending> _queued = [];
     private bool _writing;
@@ -63,8 +66,7 @@ internal sealed class SnapshotWrites(SnapshotConfig config)
                     return;
                 }
 
-                group = _queued;
-                _queued = [];
+                group = TakeCommit();
             }
 
             try
@@ -83,6 +85,33 @@ internal sealed class SnapshotWrites(SnapshotConfig config)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The saves queued first, up to <see cref="BytesPerCommit"/> of payload (one at least): a commit
+    /// holds SQLite's write lock, which the journal's commits wait for, and a brand a month old
+    /// snapshots some 140 KB.
+    /// </summary>
+    private List<Pending> TakeCommit()
+    {
+        var count = 0;
+        long bytes = 0;
+        while (count < _queued.Count && (count == 0 || bytes + _queued[count].Row.Payload.Length <= BytesPerCommit))
+        {
+            bytes += _queued[count].Row.Payload.Length;
+            count++;
+        }
+
+        if (count == _queued.Count)
+        {
+            var all = _queued;
+            _queued = [];
+            return all;
+        }
+
+        var group = _queued.GetRange(0, count);
+        _queued.RemoveRange(0, count);
+        return group;
     }
 
     private async Task WriteAsync(List<Pending> group)

@@ -13,6 +13,7 @@ namespace StreamEngine.Host.Tests.Sqlite;
 /// A restarted node recovers its brands from one read of the journal: what each recovers must be
 /// exactly what the store holds, on the first recovery and on every one after it.
 /// </summary>
+[Collection(EmbeddedNodes.Name)]
 public sealed class EmbeddedJournalTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -8,6 +8,7 @@ namespace StreamEngine.Host.Tests.Sqlite;
 /// The embedded store lays out the journal's table before the plugin starts, so that the plugin's
 /// index on sequence numbers alone holds nothing: every journal query goes by persistence id.
 /// </summary>
+[Collection(EmbeddedNodes.Name)]
 public sealed class JournalLayoutTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -7,6 +7,7 @@ namespace StreamEngine.Host.Tests.Sqlite;
 /// The embedded store saves snapshots many to a commit, with its own statement: each must land as
 /// the plugin's own save would store it, and the plugin must read it back.
 /// </summary>
+[Collection(EmbeddedNodes.Name)]
 public sealed class SnapshotWritesTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -56,6 +57,28 @@ public sealed class SnapshotWritesTests : IDisposable
         Assert.Equal(301, rows.Count);
         Assert.Equal(new Row(1, 250, "FA", "m", 1), rows["brand-250"]);
         Assert.Equal(new Row(1, 99, "2A", "m2", null), rows["brand-7"]);
+    }
+
+    [Fact]
+    public async Task Saves_past_a_commits_bytes_go_into_the_next_and_a_snapshot_larger_than_them_goes_alone()
+    {
+        await using var node = await NodeWithSnapshotTableAsync();
+        var writes = new SnapshotWrites(node.SnapshotSettings);
+        var seven = new byte[7 * 1024 * 1024];
+
+        await Task.WhenAll(
+            writes.SaveAsync("brand-a", new StoredSnapshot(1, 1, seven, "m", 1), CancellationToken.None),
+            writes.SaveAsync("brand-b", new StoredSnapshot(1, 1, seven, "m", 1), CancellationToken.None),
+            writes.SaveAsync("brand-c", new StoredSnapshot(1, 1, seven, "m", 1), CancellationToken.None),
+            writes.SaveAsync("brand-d", new StoredSnapshot(1, 1, new byte[SnapshotWrites.BytesPerCommit + 1], "m", 1), CancellationToken.None));
+
+        await using var store = new SqliteConnection($"Data Source={File}");
+        await store.OpenAsync();
+        await using var command = store.CreateCommand();
+        command.CommandText = "SELECT group_concat(persistence_id || ':' || length(snapshot), ',') FROM (SELECT * FROM snapshot WHERE persistence_id <> 'brand-first' ORDER BY persistence_id)";
+        Assert.Equal(
+            $"brand-a:{seven.Length},brand-b:{seven.Length},brand-c:{seven.Length},brand-d:{SnapshotWrites.BytesPerCommit + 1}",
+            await command.ExecuteScalarAsync());
     }
 
     [Fact]
