@@ -538,15 +538,7 @@ public sealed class EmbeddedJournalTests : IDisposable
         await first.WriteAsync(first.Start("brand-b"), "b1");
     }
 
-    // Rows put in by hand, as no write of this node would make them.
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var store = new SqliteConnection($"Data Source={File}");
-        await store.OpenAsync();
-        await using var command = store.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => StoreFile.ExecuteAsync(File, sql);
 
     // brand-a keeps two rows after its pruning: they are the ones a recovery from the store would miss.
     private async Task DeleteRowsAsync(string persistenceId)

@@ -128,14 +128,7 @@ public sealed class SnapshotWritesTests : IDisposable
         return rows;
     }
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var store = new SqliteConnection($"Data Source={File}");
-        await store.OpenAsync();
-        await using var command = store.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => StoreFile.ExecuteAsync(File, sql);
 
     private sealed record Row(long SequenceNr, long Created, string Payload, string Manifest, int? SerializerId);
 }
