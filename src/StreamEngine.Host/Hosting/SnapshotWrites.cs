@@ -25,6 +25,10 @@ internal sealed class SnapshotWrites(SnapshotConfig config)
     /// <summary>Snapshot bytes a commit carries at most, unless one snapshot alone is larger.</summary>
     public const int BytesPerCommit = 16 * 1024 * 1024;
 
+    // The store's statement and connection options, the same for every commit. Options as the
+    // plugin opens its connections with, so that the store's preparation of each applies.
+    private readonly string _upsert = Upsert(config.TableConfig, IsPostgres(config));
+    private readonly DataOptions _options = config.DataOptions ?? new DataOptions().UseConnectionString(config.ProviderName, config.ConnectionString);
     private readonly Lock _gate = new();
     private List<Pending> _queued = [];
     private bool _writing;
@@ -116,18 +120,16 @@ internal sealed class SnapshotWrites(SnapshotConfig config)
 
     private async Task WriteAsync(List<Pending> group)
     {
-        // Opened as the plugin opens its connections, so that the store's preparation of each applies.
-        await using var data = new DataConnection(config.DataOptions ?? new DataOptions().UseConnectionString(config.ProviderName, config.ConnectionString));
+        await using var data = new DataConnection(_options);
         var connection = await data.OpenDbConnectionAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
-        var upsert = Upsert(config.TableConfig, IsPostgres(config));
         if (connection.CanCreateBatch)
         {
-            await WriteInBatchesAsync(connection, transaction, upsert, group);
+            await WriteInBatchesAsync(connection, transaction, _upsert, group);
         }
         else
         {
-            await WriteOneByOneAsync(connection, transaction, upsert, group);
+            await WriteOneByOneAsync(connection, transaction, _upsert, group);
         }
 
         await transaction.CommitAsync();
