@@ -23,10 +23,18 @@ internal sealed class DemoFirehose(IngestService ingest, CurrentModel model, Str
         using var timer = new PeriodicTimer(Tick, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // On SIGTERM the actor system drains the graph before the host stops this service: the
+            // graph takes nothing more then, and is not saturated.
+            if (ingest.IsStopping)
+            {
+                log.LogInformation("Demo firehose off: the node is stopping");
+                return;
+            }
+
             using var buffer = new MemoryStream();
             posts.Write(buffer, perTick, clock.GetUtcNow());
             var chunk = new IngestChunk(buffer.ToArray(), 1);
-            if (!await ingest.Pipeline!.TryEnqueueAsync(chunk, Tick, stoppingToken))
+            if (!await ingest.Pipeline!.TryEnqueueAsync(chunk, Tick, stoppingToken) && !ingest.IsStopping)
             {
                 log.LogWarning("Demo firehose skipped a tick: the ingest graph is saturated");
             }
