@@ -183,6 +183,9 @@ app.MapMetrics("/metrics");
 // The services are disposed of when the run ends: the actor system is kept to ask why it stopped.
 ActorSystem? system = null;
 app.Lifetime.ApplicationStarted.Register(() => system = app.Services.GetRequiredService<ActorSystem>());
+
+// Taken now: the run disposes of the services, the lifetime among them, before a failed start is caught.
+var stopping = app.Lifetime.ApplicationStopping;
 try
 {
     await app.RunAsync();
@@ -192,6 +195,14 @@ catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connectio
     // Taken between the start-up check and Kestrel's bind: named as the start-up checks name theirs.
     Console.Error.WriteLine($"--urls (Urls): {ex.Message} Give each node of a host its own port.");
     return 2;
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // SIGTERM while the services were starting (an operator's Ctrl+C, an orchestrator's stop): a
+    // stop asked for, not a crash. Nothing was acknowledged yet, and the actor system has left the
+    // cluster and stopped as the host let go of it.
+    Console.WriteLine("Stopped while starting: the node was asked to stop before it was ready");
+    return 0;
 }
 
 // A node the cluster downed (the split-brain resolver), or that could not join, stops as on SIGTERM;

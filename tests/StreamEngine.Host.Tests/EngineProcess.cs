@@ -99,6 +99,27 @@ public sealed class EngineProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the engine and sends it SIGTERM as soon as its output holds <paramref name="text"/>;
+    /// its exit code and output, or null if it still ran <paramref name="within"/> after the signal.
+    /// </summary>
+    public static async Task<(int? ExitCode, string Output)> StopOnceOutputHoldsAsync(string dataDir, string modelPath, string text, TimeSpan within, params string[] extraArgs)
+    {
+        await using var engine = Launch(dataDir, modelPath, extraArgs);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!engine.Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (engine._process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"the engine's output never held '{text}':\n{engine.Output}");
+            }
+
+            await Task.Delay(10);
+        }
+
+        return (await engine.StopAsync(within), engine.Output);
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was durably journaled survives.</summary>
     public void KillHard()
     {

@@ -52,6 +52,22 @@ public sealed class GracefulShutdownTests : IDisposable
     }
 
     [Fact]
+    public async Task SIGTERM_while_the_node_starts_stops_it_cleanly()
+    {
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+
+        // Logged as the actor system starts, the first of the services the host starts: the host
+        // handles the signal by then (before, the runtime ends the process with 143 at once).
+        var (exitCode, output) = await EngineProcess.StopOnceOutputHoldsAsync(Path.Combine(_dir.Path, "data"), model, "Starting remoting", ExitBound);
+
+        // A start cancelled by the signal ended in an unhandled exception and SIGABRT (exit code 134).
+        Assert.True(exitCode is not null, $"the node had not exited {ExitBound.TotalSeconds} s after SIGTERM:\n{output}");
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
     public async Task SIGTERM_ends_an_open_alert_stream_and_exits_promptly()
     {
         var model = Path.Combine(_dir.Path, "model.yaml");
