@@ -124,7 +124,7 @@ internal static class Program
 
     private static async Task<int> DriveAsync(CommandArgs a)
     {
-        var url = new Uri(a.Required("url"));
+        var url = a.Url("url");
         var rate = a.String("rate", "max")!;
         var (model, _) = FirehoseCli.Model(a);
         var pollers = a.Int("pollers", 0, min: 0);
@@ -180,7 +180,7 @@ internal static class Program
 
     private static async Task<int> AwaitBrandsAsync(CommandArgs a)
     {
-        var url = new Uri(a.Required("url"));
+        var url = a.Url("url");
         var timeout = TimeSpan.FromSeconds(a.Positive("timeout", 120));
         var parallel = a.Int("parallel", 32, min: 1);
         long? since = a.Has("since-unix-ms") ? a.Long("since-unix-ms", 0, min: 0) : null;

@@ -102,7 +102,7 @@ public sealed record DriveReport(
     }
 
     private string HostJitLine() => HostJitSettled is not { } settled
-        ? "not published by the node (/metrics): the warm-up was --warmup alone"
+        ? "not read from the node's /metrics (not published there, or the warm-up ended before a first reading): the warm-up was --warmup alone"
         : string.Create(CultureInfo.InvariantCulture,
             $"{HostJitMethodsInWarmup:N0} methods compiled in the warm-up, {(settled ? "settled" : "still compiling when the warm-up ended")}; {HostJitMethodsMeasured:N0} in the measured window, {HostJitSecondsMeasured:0.00} s of compiling");
 

@@ -159,7 +159,12 @@ public sealed class Driver : IDisposable
             ? _schedule.Start + (long)((requests - _schedule.FirstTicket) * (_o.Batch / offered) * freq)
             : long.MinValue;
         var loadEnded = Math.Min(Math.Max(answered, scheduled), _window.To);
-        if (loadEnded - _window.From < freq)
+        if (loadEnded <= _window.From)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: the load ended within the warm-up (--warmup {warmUp.Seconds:0.0} s): nothing below was measured; give a shorter --warmup or more requests"));
+        }
+        else if (loadEnded - _window.From < freq)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"warning: the load ended {(loadEnded - _window.From) / (double)freq:0.000} s into the measured window (after --warmup): the rates below stand on less than a second"));

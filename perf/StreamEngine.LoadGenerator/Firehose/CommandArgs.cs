@@ -24,18 +24,13 @@ public sealed class CommandArgs
             }
 
             var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
-            {
-                _values[arg[2..eq]] = arg[(eq + 1)..];
-            }
-            else if (i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                _values[arg[2..]] = list[++i];
-            }
-            else
-            {
-                _values[arg[2..]] = null;
-            }
+            var name = eq > 0 ? arg[2..eq] : arg[2..];
+            var value = eq > 0 ? arg[(eq + 1)..]
+                : i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal) ? list[++i]
+                : null;
+
+            // The last wins: scripts put a run's own options after the ones its runs share.
+            _values[name] = value;
         }
     }
 
@@ -108,15 +103,32 @@ public sealed class CommandArgs
             throw new ArgumentException($"--{name} is '{s}': expected a number");
         }
 
+        var expected = max == double.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"{min} or more")
+            : string.Create(CultureInfo.InvariantCulture, $"a number from {min} to {max}");
         return value >= min && value <= max
             ? value
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--{name} is {value}: expected a number from {min} to {max}"));
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--{name} is {value}: expected {expected}"));
+    }
+
+    /// <summary>A node's address, http or https with a host, such as http://127.0.0.1:5000.</summary>
+    public Uri Url(string name)
+    {
+        var s = Required(name);
+        return Uri.TryCreate(s, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ArgumentException($"--{name} is '{s}': expected an address such as http://127.0.0.1:5000");
     }
 
     /// <summary>A file to write, checked now so that a run's results are not lost to a missing directory at its end.</summary>
     public string? OutputFile(string name)
     {
         var path = String(name);
+        if (path is not null && Directory.Exists(path))
+        {
+            throw new ArgumentException($"--{name} {path}: a directory; give the path of a file to write");
+        }
+
         if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
         {
             throw new ArgumentException($"--{name} {path}: the directory {directory} does not exist");
