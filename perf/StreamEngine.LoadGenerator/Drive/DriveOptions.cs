@@ -26,7 +26,7 @@ public sealed record DriveOptions
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Freshness probes: posts for the probe brand added to a drive batch, then its 15m summary polled.</summary>
+    /// <summary>Freshness probes: posts for the probe brand added to a drive batch, then the minute they are dated in polled (the brand's per-minute series).</summary>
     public bool Probe { get; init; }
 
     public string? ProbeBrand { get; init; }

@@ -506,7 +506,6 @@ public sealed class Driver : IDisposable
     {
         var brand = _o.ProbeBrand ?? throw new InvalidOperationException("the probe needs --probe-brand");
         int sent = 0, timedOut = 0, voided = 0;
-        var baseline = await MentionsAsync(brand);
         while (!stop.IsCancellationRequested)
         {
             try
@@ -518,10 +517,15 @@ public sealed class Driver : IDisposable
                 break;
             }
 
+            // Counted in the minute the probe's posts are dated: a trailing window's count falls as
+            // its oldest minute slides out, and a probe read against one timed out at minute ends.
+            var dated = DateTimeOffset.UtcNow;
+            var minute = new DateTimeOffset(dated.UtcTicks - (dated.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+            var baseline = await MentionsInMinuteAsync(brand, minute);
             var payload = new List<byte>();
             for (var i = 0; i < _o.ProbePosts; i++)
             {
-                payload.AddRange(_generator.ProbeLine(brand, $"probe-{_runId}-{sent}-{i}", DateTimeOffset.UtcNow));
+                payload.AddRange(_generator.ProbeLine(brand, $"probe-{_runId}-{sent}-{i}", dated));
             }
 
             var pending = new PendingProbe([.. payload], _o.ProbePosts);
@@ -549,7 +553,6 @@ public sealed class Driver : IDisposable
             if (acked != pending.Acknowledged || !pending.Acknowledged.Result.Ok)
             {
                 voided++;
-                baseline = await MentionsAsync(brand);
                 continue;
             }
 
@@ -558,7 +561,7 @@ public sealed class Driver : IDisposable
             var deadline = ackAt + 10 * Stopwatch.Frequency;
             while (true)
             {
-                var mentions = await MentionsAsync(brand);
+                var mentions = await MentionsInMinuteAsync(brand, minute);
                 var seen = Stopwatch.GetTimestamp();
                 if (mentions >= expected)
                 {
@@ -567,14 +570,12 @@ public sealed class Driver : IDisposable
                         freshness.RecordTicks(seen - ackAt);
                     }
 
-                    baseline = mentions;
                     break;
                 }
 
                 if (seen > deadline)
                 {
                     timedOut++;
-                    baseline = mentions;
                     break;
                 }
             }
@@ -608,12 +609,21 @@ public sealed class Driver : IDisposable
         }
     }
 
-    private async Task<long> MentionsAsync(string brand)
+    /// <summary>The brand's mentions dated in one minute, from its per-minute series of the last 15 minutes.</summary>
+    private async Task<long> MentionsInMinuteAsync(string brand, DateTimeOffset minute)
     {
-        using var response = await _http.GetAsync(new Uri($"/api/brands/{brand}/summary?window=15m", UriKind.Relative), CancellationToken.None);
+        using var response = await _http.GetAsync(new Uri($"/api/brands/{brand}/timeseries?window=15m&step=1m", UriKind.Relative), CancellationToken.None);
         response.EnsureSuccessStatusCode();
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None));
-        return doc.RootElement.GetProperty("mentions").GetInt64();
+        foreach (var point in doc.RootElement.GetProperty("points").EnumerateArray())
+        {
+            if (point.GetProperty("t").GetDateTimeOffset() == minute)
+            {
+                return point.GetProperty("mentions").GetInt64();
+            }
+        }
+
+        return 0;
     }
 
     private sealed record IngestAnswer(long Accepted, long Rejected, long Late, long Unmatched, long Duplicates, long? UnreadFromLine, HttpStatusCode? Status, string? Error);
