@@ -10,7 +10,8 @@ public static class FirehoseCli
     public const string OptionsHelp = """
           model:    --model FILE (model.yaml, read with the engine's ModelLoader)
                     | --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10]  (synthetic model:
-                      T concept terms in all, or C per brand, 10 to a concept by default; seed 7)
+                      T concept terms in all, or C concept terms per brand (not concepts: the name is kept
+                      for the commands written with it), 10 terms to a concept by default; seed 7)
           firehose: --seed 42 --now ISO8601 (default: the current time) --id-prefix p
                     --brand-pick zipf|uniform|roundrobin|sweep --zipf 1.0 --probe-brand ID
                     --competitor-share 0.08 --unmatched-share 0.10 --concept-share 0.6
