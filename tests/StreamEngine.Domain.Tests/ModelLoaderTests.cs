@@ -627,6 +627,15 @@ public sealed class ModelLoaderTests
     }
 
     [Fact]
+    public void Refuses_a_directory_saying_it_is_one()
+    {
+        var error = Assert.Single(Assert.Throws<ModelException>(() => ModelLoader.LoadFile(AppContext.BaseDirectory)).Errors);
+
+        Assert.Equal(AppContext.BaseDirectory, error.Source);
+        Assert.Contains("a directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_a_file_that_does_not_exist()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "no-such-model.yaml");

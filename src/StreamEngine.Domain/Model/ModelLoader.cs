@@ -18,6 +18,11 @@ public static partial class ModelLoader
     public static ListeningModel LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new ModelException([new ModelError(path, 0, 0, "a directory, not a model file: give the path of a model.yaml")]);
+        }
+
         if (!File.Exists(path))
         {
             throw new ModelException([new ModelError(path, 0, 0, "the model file does not exist")]);
