@@ -100,5 +100,5 @@ public static class AwaitBrands
     }
 
     public static string Table(Result r) => string.Create(CultureInfo.InvariantCulture,
-        $"brands {r.Brands}: ready after {r.ReadySeconds:0.000} s, every brand answered after {r.AllBrandsSeconds:0.000} s ({r.BrandsOnlySeconds:0.000} s after ready), {r.SummaryMentionsTotal:N0} mentions in 24h summaries, {r.Retries} retries");
+        $"brands {r.Brands}: ready after {r.ReadySeconds:0.000} s, every brand answered after {r.AllBrandsSeconds:0.000} s ({r.AllBrandsSeconds - r.ReadySeconds:0.000} s after ready, {r.BrandsOnlySeconds:0.000} s of them for the summaries), {r.SummaryMentionsTotal:N0} mentions in 24h summaries, {r.Retries} retries");
 }
