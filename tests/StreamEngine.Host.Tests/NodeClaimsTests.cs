@@ -56,6 +56,26 @@ public sealed class NodeClaimsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("http://127.0.0.1:99999")]
+    [InlineData("notaurl")]
+    [InlineData("ftp://127.0.0.1:21")]
+    [InlineData("http://127.0.0.1:0;http://localhost:-1")]
+    public void An_http_address_that_cannot_be_listened_on_is_named(string urls)
+    {
+        // Kestrel refused these only after the node had started, and the process aborted.
+        var problem = NodeClaims.HttpAddressProblem(urls);
+
+        Assert.NotNull(problem);
+        Assert.StartsWith("--urls (Urls) ", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:0")]
+    [InlineData("https://[::1]:0/")]
+    [InlineData("http://*:0;http://+:0")]
+    public void An_http_address_to_listen_on_passes(string urls) => Assert.Null(NodeClaims.HttpAddressProblem(urls));
+
+    [Theory]
     [InlineData("http://127.0.0.1:{0}")]
     [InlineData("http://*:{0}")]
     [InlineData("http://localhost:1;https://[::]:{0}/")]

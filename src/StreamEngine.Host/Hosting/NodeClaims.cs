@@ -60,6 +60,23 @@ internal static class NodeClaims
         ArgumentNullException.ThrowIfNull(urls);
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            // Read as Kestrel reads it: an address it cannot bind failed the host's start once
+            // everything else had started, and ended the process with an unhandled exception.
+            Microsoft.AspNetCore.Http.BindingAddress binding;
+            try
+            {
+                binding = Microsoft.AspNetCore.Http.BindingAddress.Parse(url);
+            }
+            catch (FormatException)
+            {
+                return $"--urls (Urls) {url}: not an address to listen on; give one such as http://127.0.0.1:5000";
+            }
+
+            if (binding.Scheme is not ("http" or "https") || binding.Port is < 0 or > IPEndPoint.MaxPort)
+            {
+                return $"--urls (Urls) {url}: expected http or https and a port from 0 to {IPEndPoint.MaxPort}, such as http://127.0.0.1:5000";
+            }
+
             // Kestrel's wildcards ("*", "+") and the any-address listen on loopback too.
             var host = url.Split("://", 2) is [_, var rest] ? rest.Split('/', 2)[0] : "";
             var colon = host.LastIndexOf(':');
