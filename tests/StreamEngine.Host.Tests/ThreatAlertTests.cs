@@ -52,6 +52,9 @@ public sealed class ThreatAlertTests : IDisposable
         Assert.Equal("t3", Driver(phishing, "post"));
         Assert.Contains("delta-refund.com", Driver(phishing, "evidence"), StringComparison.Ordinal);
         Assert.Equal(2, alerts.Count);
+
+        // No dashboard listened to the alert stream: the normal state, not a message lost.
+        Assert.DoesNotContain("DeadLetter", engine.Output, StringComparison.Ordinal);
     }
 
     private static string? Driver(JsonElement alert, string dimension) =>

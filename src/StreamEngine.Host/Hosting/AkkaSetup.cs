@@ -57,6 +57,9 @@ internal static class AkkaSetup
                 // A brand being handed off is also stopped by force 5 s before it: it stops once its
                 // writes are acknowledged (StopBrand), so only a journal write slower than 5 s is cut short.
                 .AddHocon("akka.cluster.sharding.handoff-timeout = 10s", HoconAddMode.Prepend)
+                // Alerts are published to whoever streams them, and most of the time no dashboard does:
+                // each alert was logged as a dead letter, which reads as a message lost.
+                .AddHocon("akka.cluster.pub-sub.send-to-dead-letters-when-no-subscribers = off", HoconAddMode.Prepend)
                 .WithCustomSerializer("brand-state", [typeof(IBrandPersistedState)], system => new BrandStateSerializer(system))
                 .WithCustomSerializer("brand-messages", [typeof(IBrandWireMessage)], system => new BrandMessageSerializer(system))
                 .WithShardRegion<BrandRegion>(
