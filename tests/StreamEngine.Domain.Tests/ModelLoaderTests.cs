@@ -116,14 +116,29 @@ public sealed class ModelLoaderTests
     [InlineData("      threshold: high\n", "alerts.threshold is 'high': expected a number", "high")]
     [InlineData("      minMentions: 2.5\n", "alerts.minMentions is '2.5': expected a whole number", "2.5")]
     [InlineData("      loudness: 3\n", "alerts.loudness is not a setting", "loudness")]
-    [InlineData("      smoothing: 2\n", "alerts: smoothing must be in (0, 1]", "warmUpMinutes")]
-    [InlineData("      threshold: 1e309\n", "alerts: threshold must be a positive, finite z-score", "warmUpMinutes")]
+    [InlineData("      smoothing: 2\n", "alerts: smoothing must be in (0, 1]", "2")]
+    [InlineData("      threshold: 1e309\n", "alerts: threshold must be a positive, finite z-score", "1e309")]
+    [InlineData("      minMentions: -5\n", "alerts: minMentions must be at least 1", "-5")]
+    [InlineData("      graceMinutes: 100000000000\n", "alerts.graceMinutes is '100000000000': expected a whole number from", "100000000000")]
     public void Bad_alert_settings_are_refused_where_they_are(string setting, string message, string at)
     {
         var yaml = "brands:\n  - id: acme\n    query: acme\n    alerts:\n      warmUpMinutes: 30\n" + setting;
         var error = Single(yaml);
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
         Assert.StartsWith(at, At(yaml, error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_bad_alert_setting_is_refused_each_where_it_is_written()
+    {
+        const string yaml = "brands:\n  - id: acme\n    query: acme\n    alerts:\n      threshold: 0\n      loudness: 3\n"
+            + "      minMentions: -5\n      coolDownMinutes: -1\n      warmUpMinutes: 1\n      smoothing: 2\n      graceMinutes: 61\n";
+
+        var errors = Refused(yaml).Errors;
+
+        string[] settings = ["threshold", "loudness", "minMentions", "coolDownMinutes", "warmUpMinutes", "smoothing", "graceMinutes"];
+        Assert.Equal([5, 6, 7, 8, 9, 10, 11], errors.Select(e => e.Line));
+        Assert.All(errors.Zip(settings), pair => Assert.Contains(pair.Second, pair.First.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,14 +20,39 @@ public sealed record AlertSettings(
     public static AlertSettings Default { get; } = new();
 
     /// <summary>The first thing wrong with these settings, or null.</summary>
-    public string? Problem() => this switch
+    public string? Problem() => Problems().Select(p => p.Problem).FirstOrDefault();
+
+    /// <summary>Everything wrong with these settings, each with the name of the setting (as a model writes it) it is about.</summary>
+    public IEnumerable<(string Setting, string Problem)> Problems()
     {
-        { Threshold: <= 0 or double.NaN or double.PositiveInfinity } => "threshold must be a positive, finite z-score",
-        { MinimumMentions: < 1 } => "minMentions must be at least 1",
-        { CoolDownMinutes: < 0 } => "coolDownMinutes cannot be negative",
-        { WarmUpMinutes: < 2 } => "warmUpMinutes must be at least 2",
-        { Smoothing: <= 0 or > 1 or double.NaN } => "smoothing must be in (0, 1]",
-        { GraceMinutes: < 0 or > 60 } => "graceMinutes must be between 0 and 60",
-        _ => null,
-    };
+        if (Threshold is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            yield return ("threshold", "threshold must be a positive, finite z-score");
+        }
+
+        if (MinimumMentions < 1)
+        {
+            yield return ("minMentions", "minMentions must be at least 1");
+        }
+
+        if (CoolDownMinutes < 0)
+        {
+            yield return ("coolDownMinutes", "coolDownMinutes cannot be negative");
+        }
+
+        if (WarmUpMinutes < 2)
+        {
+            yield return ("warmUpMinutes", "warmUpMinutes must be at least 2");
+        }
+
+        if (Smoothing is <= 0 or > 1 or double.NaN)
+        {
+            yield return ("smoothing", "smoothing must be in (0, 1]");
+        }
+
+        if (GraceMinutes is < 0 or > 60)
+        {
+            yield return ("graceMinutes", "graceMinutes must be between 0 and 60");
+        }
+    }
 }

@@ -385,7 +385,10 @@ public static partial class ModelLoader
                 };
                 if (next is null)
                 {
-                    Error(valueNode, $"alerts.{key} is '{text}': expected {(key is "threshold" or "smoothing" ? "a number" : "a whole number")}");
+                    var expected = key is "threshold" or "smoothing" ? "a number"
+                        : whole || double.IsNaN(number) || number != Math.Floor(number) ? "a whole number"
+                        : $"a whole number from {int.MinValue} to {int.MaxValue}";
+                    Error(valueNode, $"alerts.{key} is '{text}': expected {expected}");
                     ok = false;
                 }
                 else
@@ -394,9 +397,11 @@ public static partial class ModelLoader
                 }
             }
 
-            if (ok && settings.Problem() is { } problem)
+            // Every value out of its range, each where it is written, beside any refused above.
+            foreach (var (setting, problem) in settings.Problems())
             {
-                Error(node, "alerts: " + problem);
+                var at = map.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == setting).Value ?? node;
+                Error(at, "alerts: " + problem);
                 ok = false;
             }
 
