@@ -16,6 +16,9 @@ public sealed class InfluenceEndpointTests : IDisposable
         var top = trending.GetProperty("items").EnumerateArray().First(i => i.GetProperty("kind").GetString() == "concept");
         Assert.Equal("delivery", top.GetProperty("value").GetString());
         Assert.True(top.GetProperty("observed").GetInt64() >= 300);
+
+        // Any case, as the other endpoints read their windows.
+        Assert.Equal("1h", (await engine.Http.GetJsonAsync("/api/brands/beta/trending?window=1H")).GetProperty("window").GetString());
         Assert.DoesNotContain(
             (await engine.Http.GetJsonAsync("/api/brands/alpha/trending?window=1h")).GetProperty("items").EnumerateArray(),
             i => i.GetProperty("value").GetString() == "delivery");

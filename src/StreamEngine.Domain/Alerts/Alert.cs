@@ -89,7 +89,8 @@ public static class AlertNames
 
     public static bool TryParseSeverity(string? name, out AlertSeverity severity)
     {
-        severity = name switch
+        // Any case, as every other value of the query string is read.
+        severity = name?.ToLowerInvariant() switch
         {
             "medium" => AlertSeverity.Medium,
             "high" => AlertSeverity.High,

@@ -102,7 +102,7 @@ public static partial class ModelLoader
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new ModelException([new ModelError(source, 1, 1, "expected a mapping with 'brands' and 'concepts'")]);
+            throw new ModelException([new ModelError(source, 1, 1, "expected a mapping with 'brands' (and, if any, 'concepts' and 'webhooks')")]);
         }
 
         if (stream.Documents.Count > 1 && !(stream.Documents.Count == 2 && Reader.IsNull(stream.Documents[1].RootNode)))

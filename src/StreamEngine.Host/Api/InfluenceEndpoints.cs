@@ -50,7 +50,7 @@ internal static class InfluenceEndpoints
         app.MapGet("/api/brands/{id}/trending", async (string id, string? window, CurrentModel model, BrandQueries brands) =>
         {
             // The windows trending offers are checked first, so that an error lists only those.
-            if (!Trending.Windows.Contains(window ?? "1h"))
+            if (!Trending.Windows.Contains(window ?? "1h", StringComparer.OrdinalIgnoreCase))
             {
                 return ApiErrors.BadParameter("window", window, Trending.Windows);
             }

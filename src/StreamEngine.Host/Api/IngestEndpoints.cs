@@ -26,9 +26,11 @@ internal static class IngestEndpoints
 
     private static string? ErrorOf(SubmissionResult result, bool stopping, bool tooLarge)
     {
+        // The reason may be a decoder's own sentence, with its full stop.
+        var reason = result.UnreadableInput?.TrimEnd('.');
         var notRead = result.UnreadFromLine is not { } line ? null
-            : result.UnreadableInput is { } tooMuch && tooLarge ? $"{tooMuch}: lines from {line} on were not read; send them in further requests"
-            : result.UnreadableInput is { } unreadable ? $"{unreadable}: lines from {line} on were not read; send them again once mended"
+            : reason is { } tooMuch && tooLarge ? $"{tooMuch}: lines from {line} on were not read; send them in further requests"
+            : reason is { } unreadable ? $"{unreadable}: lines from {line} on were not read; send them again once mended"
             : stopping ? $"{StoppingMessage}: lines from {line} on were not read"
             : $"the ingest graph is saturated: lines from {line} on were not read; send them again after Retry-After";
         return (result.Total.Failure, notRead) switch
