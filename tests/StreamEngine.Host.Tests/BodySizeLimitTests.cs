@@ -21,6 +21,18 @@ public sealed class BodySizeLimitTests(EngineFixture fixture) : IClassFixture<En
     }
 
     [Fact]
+    public async Task Analyze_refuses_a_body_over_its_own_limit_with_413_as_ingest_does()
+    {
+        var blank = new byte[(16 << 20) + 1];
+        blank.AsSpan().Fill((byte)'\n');
+        using var content = new ByteArrayContent(blank);
+        using var response = await fixture.Engine.Http.PostAsync(new Uri("/api/analyze", UriKind.Relative), content);
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than 16 MiB", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_refuses_a_body_declared_over_the_limit_with_its_answer_naming_the_first_line_not_read()
     {
         var (head, body) = await PostDeclaringAsync("/api/ingest", OverLimit);

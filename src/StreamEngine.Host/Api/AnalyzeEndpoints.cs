@@ -35,13 +35,13 @@ internal static class AnalyzeEndpoints
         {
             if (http.Request.ContentLength > MaxBodyBytes)
             {
-                return ApiErrors.BadRequest($"the body is larger than {MaxBodyBytes / 1024 / 1024} MiB; analyze samples, ingest bulk");
+                return ApiErrors.TooLarge($"the body is larger than {MaxBodyBytes / 1024 / 1024} MiB; analyze samples, ingest bulk");
             }
 
             using var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
             if (body is null)
             {
-                return ApiErrors.BadRequest($"the body is larger than {MaxBodyBytes / 1024 / 1024} MiB; analyze samples, ingest bulk");
+                return ApiErrors.TooLarge($"the body is larger than {MaxBodyBytes / 1024 / 1024} MiB; analyze samples, ingest bulk");
             }
 
             var analyzer = current.Analyzer;

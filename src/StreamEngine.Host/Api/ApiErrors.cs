@@ -13,6 +13,9 @@ internal static class ApiErrors
 
     public static IResult BadRequest(string message) => Results.BadRequest(new ErrorResponse(message));
 
+    /// <summary>413, as ingest answers a body past its limit.</summary>
+    public static IResult TooLarge(string message) => Results.Json(new ErrorResponse(message), statusCode: StatusCodes.Status413PayloadTooLarge);
+
     public static IResult UnknownBrand(string id) => Results.NotFound(new ErrorResponse($"brand '{id}' is not in the model"));
 
     public static IResult Unavailable(string message) => Results.Json(new ErrorResponse(message), statusCode: StatusCodes.Status503ServiceUnavailable);
