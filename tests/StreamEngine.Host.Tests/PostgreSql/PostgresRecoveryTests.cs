@@ -60,6 +60,32 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_brand_that_returns_to_a_node_it_was_on_before_recovers_every_event()
+    {
+        await server.CreateDatabaseAsync("returning");
+        var store = server.ConnectionString("returning");
+        await using (var first = new Node(store))
+        {
+            await first.WriteAsync(first.Start("brand-a"), "a1", "a2", "a3", "a4");
+        }
+
+        // As a brand that moved to another node for one batch and came back to an incarnation of
+        // its own that wrote before: rows of an older writer after a newer one's. The plugin's
+        // replay filter took them for a split cluster's and left them out of every recovery, while
+        // the unique index on (persistence id, sequence number) already refuses a second writer's row.
+        await using (var connection = new NpgsqlConnection(store))
+        {
+            await connection.OpenAsync();
+            await using var update = new NpgsqlCommand(
+                "UPDATE journal SET writer_uuid = 'another-node' WHERE persistence_id = 'brand-a' AND sequence_number = 3", connection);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        await using var node = new Node(store);
+        Assert.Equal("a1,a2,a3,a4", await node.ReadAsync(node.Start("brand-a")));
+    }
+
+    [Fact]
     public async Task Snapshots_are_stored_as_the_plugins_own_store_stores_them_and_all_land_when_saved_together()
     {
         await server.CreateDatabaseAsync("snapshots");

@@ -154,7 +154,8 @@ public sealed class SqliteStoreTests
         var postgresWrites = postgresSettings.GetConfig("akka.persistence.journal.sql");
         Assert.Equal(writes.GetInt("buffer-size"), postgresWrites.GetInt("buffer-size"));
         Assert.StartsWith(typeof(PostgresJournal).FullName + ",", postgresWrites.GetString("class"), StringComparison.Ordinal);
-        Assert.Equal(["buffer-size", "class"], postgresWrites.AsEnumerable().Select(setting => setting.Key).Order());
+        Assert.Equal(["buffer-size", "class", "replay-filter"], postgresWrites.AsEnumerable().Select(setting => setting.Key).Order());
+        Assert.Equal("off", postgresWrites.GetString("replay-filter.mode"));
         Assert.StartsWith(typeof(PostgresSnapshotStore).FullName + ",", postgresSettings.GetString("akka.persistence.snapshot-store.sql.class"), StringComparison.Ordinal);
         SqliteConnection.ClearAllPools();
     }
