@@ -35,14 +35,8 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
         }
 
         // A row no serializer of the node can read, of a brand that recovers beside the others.
-        await using (var connection = new NpgsqlConnection(store))
-        {
-            await connection.OpenAsync();
-            await using var insert = new NpgsqlCommand(
-                "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier) VALUES (1, false, 'brand-unreadable', 1, '\\x00', '', 987654)",
-                connection);
-            await insert.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(store,
+            "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, manifest, identifier) VALUES (1, false, 'brand-unreadable', 1, '\\x00', '', 987654)");
 
         await using var node = new Node(store);
         var unreadable = node.Start("brand-unreadable");
@@ -73,13 +67,7 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
         // its own that wrote before: rows of an older writer after a newer one's. The plugin's
         // replay filter took them for a split cluster's and left them out of every recovery, while
         // the unique index on (persistence id, sequence number) already refuses a second writer's row.
-        await using (var connection = new NpgsqlConnection(store))
-        {
-            await connection.OpenAsync();
-            await using var update = new NpgsqlCommand(
-                "UPDATE journal SET writer_uuid = 'another-node' WHERE persistence_id = 'brand-a' AND sequence_number = 3", connection);
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await ExecuteAsync(store, "UPDATE journal SET writer_uuid = 'another-node' WHERE persistence_id = 'brand-a' AND sequence_number = 3"));
 
         await using var node = new Node(store);
         Assert.Equal("a1,a2,a3,a4", await node.ReadAsync(node.Start("brand-a")));
@@ -166,6 +154,15 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
         await using var reader = await select.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal((301L, 1L, 1L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
+    /// <summary>A statement run on the store by hand, as an operator would; the rows it touched.</summary>
+    private static async Task<int> ExecuteAsync(string store, string sql)
+    {
+        await using var connection = new NpgsqlConnection(store);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>An actor system persisting to PostgreSQL as a node does.</summary>
