@@ -22,8 +22,7 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
     [Fact]
     public async Task A_restarted_node_recovers_snapshots_and_events_of_brands_at_once_and_journals_on()
     {
-        await server.CreateDatabaseAsync("recovery");
-        var store = server.ConnectionString("recovery");
+        var store = await NewStoreAsync("recovery");
         await using (var first = new Node(store))
         {
             var a = first.Start("brand-a");
@@ -56,8 +55,7 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
     [Fact]
     public async Task A_brand_that_returns_to_a_node_it_was_on_before_recovers_every_event()
     {
-        await server.CreateDatabaseAsync("returning");
-        var store = server.ConnectionString("returning");
+        var store = await NewStoreAsync("returning");
         await using (var first = new Node(store))
         {
             await first.WriteAsync(first.Start("brand-a"), "a1", "a2", "a3", "a4");
@@ -76,8 +74,7 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
     [Fact]
     public async Task Snapshots_are_stored_as_the_plugins_own_store_stores_them_and_all_land_when_saved_together()
     {
-        await server.CreateDatabaseAsync("snapshots");
-        var store = server.ConnectionString("snapshots");
+        var store = await NewStoreAsync("snapshots");
         var before = DateTime.UtcNow;
         await using (var plugin = new Node(store, pluginSnapshotStore: true))
         {
@@ -127,8 +124,7 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
     [Fact]
     public async Task Saves_offered_together_go_in_round_trips_of_many_and_a_save_replaces_the_row_of_its_id_and_sequence_number()
     {
-        await server.CreateDatabaseAsync("snapshot_writes");
-        var store = server.ConnectionString("snapshot_writes");
+        var store = await NewStoreAsync("snapshot_writes");
         await using (var node = new Node(store))
         {
             // The plugin lays out the snapshot table as its store starts.
@@ -154,6 +150,13 @@ public sealed class PostgresRecoveryTests(PostgresServer server) : IClassFixture
         await using var reader = await select.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal((301L, 1L, 1L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
+    /// <summary>A database of its own for a test; its connection string.</summary>
+    private async Task<string> NewStoreAsync(string database)
+    {
+        await server.CreateDatabaseAsync(database);
+        return server.ConnectionString(database);
     }
 
     /// <summary>A statement run on the store by hand, as an operator would; the rows it touched.</summary>
