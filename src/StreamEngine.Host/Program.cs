@@ -56,6 +56,12 @@ if (OptionsCheck.Problems(options) is { Count: > 0 } problems)
     return 2;
 }
 
+if (!string.IsNullOrWhiteSpace(options.Postgres) && PostgresLogin.RefusalProblem(options.Postgres) is { } loginProblem)
+{
+    Console.Error.WriteLine(loginProblem);
+    return 2;
+}
+
 // A cluster node's store is PostgreSQL, shared on purpose; a single node's SQLite file is its own.
 string? dataDirProblem = null;
 using var dataDirClaim = string.IsNullOrWhiteSpace(options.Postgres) ? NodeClaims.ClaimDataDir(options.DataDir, out dataDirProblem) : null;

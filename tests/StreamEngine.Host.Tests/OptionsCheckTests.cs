@@ -96,4 +96,16 @@ public sealed class OptionsCheckTests
 
         Assert.StartsWith(expected, problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Usrname=streamengine;Database=streamengine", "usrname")]
+    [InlineData("Host=127.0.0.1;Port=five;Database=streamengine", "five")]
+    [InlineData("Username=streamengine;Database=streamengine", "it names no Host")]
+    public void A_connection_string_that_cannot_be_read_says_what_in_it_is_wrong(string connectionString, string named)
+    {
+        var problem = Assert.Single(OptionsCheck.Problems(new StreamEngineOptions { Postgres = connectionString }));
+
+        Assert.StartsWith("--postgres (StreamEngine:Postgres) is not a connection string: ", problem, StringComparison.Ordinal);
+        Assert.Contains(named, problem, StringComparison.OrdinalIgnoreCase);
+    }
 }

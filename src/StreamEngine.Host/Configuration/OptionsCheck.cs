@@ -42,9 +42,9 @@ internal static class OptionsCheck
             problems.Add("StreamEngine:SeedNodes join this node to a cluster, but it has no --postgres (StreamEngine:Postgres): the nodes of a cluster share one PostgreSQL store, and a SQLite store is one node's alone; give it the cluster's --postgres, or no seed nodes to run it alone on SQLite");
         }
 
-        if (!string.IsNullOrWhiteSpace(o.Postgres) && !IsConnectionString(o.Postgres))
+        if (!string.IsNullOrWhiteSpace(o.Postgres) && ConnectionStringProblem(o.Postgres) is { } connectionString)
         {
-            problems.Add("--postgres (StreamEngine:Postgres) is not a connection string: expected e.g. Host=127.0.0.1;Port=5432;Username=streamengine;Password=...;Database=streamengine");
+            problems.Add($"--postgres (StreamEngine:Postgres) is not a connection string: {connectionString}; expected e.g. Host=127.0.0.1;Port=5432;Username=streamengine;Password=...;Database=streamengine");
         }
 
         if (o.HistoryInMemory && !string.IsNullOrWhiteSpace(o.HistoryDir))
@@ -100,15 +100,21 @@ internal static class OptionsCheck
         }
     }
 
-    private static bool IsConnectionString(string value)
+    private static string? ConnectionStringProblem(string value)
     {
         try
         {
-            return !string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(value).Host);
+            return string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(value).Host) ? "it names no Host" : null;
         }
-        catch (ArgumentException)
+        catch (ArgumentException ex)
         {
-            return false;
+            // Npgsql says "Couldn't set port" and keeps why in the inner exception.
+            return ex.InnerException switch
+            {
+                KeyNotFoundException => $"it has no setting '{ex.ParamName}'",
+                { } why => $"its {ex.ParamName} cannot be read: {why.Message.Split('\n')[0].TrimEnd('.')}",
+                null => ex.Message,
+            };
         }
     }
 }
