@@ -6,18 +6,19 @@ using System.Text.Json;
 
 namespace StreamEngine.Host.Tests;
 
-/// <summary>Bodies past the 1 GiB a request may carry are refused with 413 and an error naming the limit.</summary>
+/// <summary>Bodies past what a request may carry (1 GiB, less for a model or posts to analyze) are refused with 413 and an error naming the limit.</summary>
 public sealed class BodySizeLimitTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private const long OverLimit = (1L << 30) + 10;
 
     [Fact]
-    public async Task A_body_declared_over_the_limit_is_refused_with_413_naming_it()
+    public async Task A_model_declared_over_its_limit_is_refused_with_413_before_it_is_sent()
     {
         var (head, body) = await PostDeclaringAsync("/api/model/validate", OverLimit);
 
         Assert.StartsWith("HTTP/1.1 413", head, StringComparison.Ordinal);
-        Assert.Contains("larger than 1 GiB", JsonDocument.Parse(body).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal("the model is larger than 8 MiB, and was not read", error.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -30,6 +31,24 @@ public sealed class BodySizeLimitTests(EngineFixture fixture) : IClassFixture<En
 
         Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("larger than 16 MiB", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/model/validate")]
+    [InlineData("PUT", "/api/model")]
+    public async Task A_model_over_8_MiB_is_refused_with_413_in_the_shape_of_a_refused_model(string method, string path)
+    {
+        var comment = new byte[(8 << 20) + 1];
+        comment.AsSpan().Fill((byte)'#');
+        // Sent in chunks, with no length declared: the limit is found as the body is read.
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)) { Content = new StreamContent(new MemoryStream(comment)) };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await fixture.Engine.Http.SendAsync(request);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.False(answer.GetProperty("valid").GetBoolean());
+        Assert.Equal("the model is larger than 8 MiB, and was not read", Assert.Single(answer.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString());
     }
 
     [Fact]

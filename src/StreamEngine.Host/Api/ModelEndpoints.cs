@@ -24,18 +24,18 @@ internal static class ModelEndpoints
     {
         app.MapPost("/api/model/validate", async (HttpContext http) =>
         {
-            var (model, errors) = await ReadAsync(http);
-            return model is null
-                ? Results.UnprocessableEntity(new ValidationResponse(false, null, null, errors, null))
+            var read = await ReadAsync(http);
+            return read.Model is not { } model
+                ? Refused(read)
                 : Results.Ok(new ValidationResponse(true, model.Brands.Count, model.Concepts.Count, null, Costs(model)));
         });
 
         app.MapPut("/api/model", async (HttpContext http, ModelSharing sharing) =>
         {
-            var (model, errors) = await ReadAsync(http);
-            if (model is null)
+            var read = await ReadAsync(http);
+            if (read.Model is not { } model)
             {
-                return Results.UnprocessableEntity(new ValidationResponse(false, null, null, errors, null));
+                return Refused(read);
             }
 
             try
@@ -56,24 +56,32 @@ internal static class ModelEndpoints
         app.MapGet("/api/model/cost", (CurrentModel current) => Costs(current.Model));
     }
 
-    private static async Task<(ListeningModel? Model, IReadOnlyList<ModelError> Errors)> ReadAsync(HttpContext http)
+    private sealed record ModelRead(ListeningModel? Model, IReadOnlyList<ModelError> Errors, bool TooLarge = false);
+
+    private static async Task<ModelRead> ReadAsync(HttpContext http)
     {
-        using var body = await RequestBody.ReadAsync(http.Request, MaxModelBytes, http.RequestAborted);
+        // A body declared too large is answered before it is sent.
+        using var body = http.Request.ContentLength > MaxModelBytes ? null : await RequestBody.ReadAsync(http.Request, MaxModelBytes, http.RequestAborted);
         if (body is null)
         {
-            return (null, [new ModelError(1, 1, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB, and was not read")]);
+            return new ModelRead(null, [new ModelError(1, 1, $"the model is larger than {MaxModelBytes / 1024 / 1024} MiB, and was not read")], TooLarge: true);
         }
 
         try
         {
             // JSON is YAML, so one loader takes both bodies.
-            return (ModelLoader.Parse(body.GetBuffer().AsSpan(0, (int)body.Length), "request body"), []);
+            return new ModelRead(ModelLoader.Parse(body.GetBuffer().AsSpan(0, (int)body.Length), "request body"), []);
         }
         catch (ModelException ex)
         {
-            return (null, ex.Errors.Select(e => new ModelError(e.Line, e.Column, e.Message)).ToList());
+            return new ModelRead(null, ex.Errors.Select(e => new ModelError(e.Line, e.Column, e.Message)).ToList());
         }
     }
+
+    // 413 for a body too large, as the other endpoints answer one, in the shape a refused model has.
+    private static IResult Refused(ModelRead read) => read.TooLarge
+        ? Results.Json(new ValidationResponse(false, null, null, read.Errors, null), statusCode: StatusCodes.Status413PayloadTooLarge)
+        : Results.UnprocessableEntity(new ValidationResponse(false, null, null, read.Errors, null));
 
     private static List<QueryCostResponse> Costs(ListeningModel model) =>
     [
