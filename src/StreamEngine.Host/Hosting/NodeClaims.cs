@@ -77,18 +77,16 @@ internal static class NodeClaims
                 return $"--urls (Urls) {url}: expected http or https and a port from 0 to {IPEndPoint.MaxPort}, such as http://127.0.0.1:5000";
             }
 
-            // Kestrel's wildcards ("*", "+") and the any-address listen on loopback too.
-            var host = url.Split("://", 2) is [_, var rest] ? rest.Split('/', 2)[0] : "";
-            var colon = host.LastIndexOf(':');
-            if (colon < 0 || !int.TryParse(host.AsSpan(colon + 1), out var port))
+            if (binding.IsUnixPipe || binding.IsNamedPipe)
             {
                 continue;
             }
 
-            var name = host[..colon].Trim('[', ']');
-            if (ListenerAt(name is "*" or "+" or "0.0.0.0" or "::" ? "127.0.0.1" : name, port) is { } address)
+            // Kestrel's wildcards ("*", "+") and the any-address listen on loopback too.
+            var name = binding.Host.Trim('[', ']');
+            if (ListenerAt(name is "*" or "+" or "0.0.0.0" or "::" ? "127.0.0.1" : name, binding.Port) is { } address)
             {
-                return $"--urls (Urls) {url}: port {port} is in use on {address} by another process: give each node of a host its own port";
+                return $"--urls (Urls) {url}: port {binding.Port} is in use on {address} by another process: give each node of a host its own port";
             }
         }
 
