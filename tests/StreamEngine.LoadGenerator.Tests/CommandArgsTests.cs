@@ -46,4 +46,14 @@ public sealed class CommandArgsTests
 
         Assert.Equal("--warmup is -2: expected 0 or more", error.Message);
     }
+
+    [Theory]
+    [InlineData("--brands", "10", "--model and --brands are alternatives: give one of them")]
+    [InlineData("--concepts-per-brand", "3", "--concepts-per-brand shapes a synthetic model (--brands N); the model of --model model.yaml has its own concepts")]
+    public void A_model_file_given_with_what_shapes_a_synthetic_model_is_refused_naming_both(string option, string value, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => FirehoseCli.Model(new CommandArgs(["--model", "model.yaml", option, value])));
+
+        Assert.Equal(expected, error.Message);
+    }
 }

@@ -27,8 +27,14 @@ public static class FirehoseCli
     public static (ListeningModel Model, string Description) Model(CommandArgs a)
     {
         ArgumentNullException.ThrowIfNull(a);
+        OneOf(a, "model", "brands");
         if (a.String("model") is { } path)
         {
+            if (new[] { "concept-terms", "concepts-per-brand", "terms-per-concept" }.FirstOrDefault(a.Has) is { } synthetic)
+            {
+                throw new ArgumentException($"--{synthetic} shapes a synthetic model (--brands N); the model of --model {path} has its own concepts");
+            }
+
             return (ModelLoader.LoadFile(path), path);
         }
 
