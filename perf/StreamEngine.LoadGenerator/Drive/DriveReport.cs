@@ -31,9 +31,9 @@ public sealed record DriveReport(
     long Duplicates,
     long Accepted,
     double AcceptedPerSecond,
-    long AcceptedPerSecondMin,
-    long AcceptedPerSecondMedian,
-    long AcceptedPerSecondMax,
+    long? AcceptedPerSecondMin,
+    long? AcceptedPerSecondMedian,
+    long? AcceptedPerSecondMax,
     long BatchesSentBehindSchedule,
     LatencySummary Ack,
     LatencySummary? AckFromSchedule,
@@ -67,7 +67,14 @@ public sealed record DriveReport(
 
         t.AppendLine(c, $"requests          (warm-up included) {RequestsOk} ok, {Requests429} x 429, {Requests503} x 503, {RequestsFailed} failed; {BatchesSentBehindSchedule} batches sent >10 ms behind schedule");
         t.AppendLine(c, $"accepted          {Accepted:N0} posts (late {Late:N0}, unmatched {Unmatched:N0}, duplicates {Duplicates:N0}; rejected {Rejected:N0})");
-        t.AppendLine(c, $"sustained         {AcceptedPerSecond:N0} accepted posts/s  (per second: min {AcceptedPerSecondMin:N0}, median {AcceptedPerSecondMedian:N0}, max {AcceptedPerSecondMax:N0})");
+        if (AcceptedPerSecondMin is null)
+        {
+            t.AppendLine(c, $"sustained         {AcceptedPerSecond:N0} accepted posts/s  (per second: none, the measured window holds no whole second)");
+        }
+        else
+        {
+            t.AppendLine(c, $"sustained         {AcceptedPerSecond:N0} accepted posts/s  (per second: min {AcceptedPerSecondMin:N0}, median {AcceptedPerSecondMedian:N0}, max {AcceptedPerSecondMax:N0})");
+        }
         t.AppendLine();
         t.AppendLine("latency (ms)                      n        p50       p99     p99.9       max");
         Row(t, "ack (send → 200)", Ack);
