@@ -19,6 +19,11 @@ def spread(values, fmt="{:,.0f}"):
     return f"{fmt.format(med(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})" if values else "–"
 
 
+def each(runs, key):
+    """The runs' values of a setting, as one value or those that differ ("4/8")."""
+    return "/".join(str(v) for v in sorted({r.get(key) or 0 for r in runs}))
+
+
 def inprocess(directory):
     runs = defaultdict(list)
     for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
@@ -49,7 +54,10 @@ def http(directory):
             if not vals:
                 return "–"
             return " / ".join(f"{med([v[p] for v in vals]):.1f}" for p in ("p50", "p99", "p999"))
-        load = "max, 4 conns" if kind == "max" else f"{med([r['offeredRate'] for r in rs]):,.0f}/s offered, 8 conns, 4 pollers"
+        load = "max" if kind == "max" else f"{med([r['offeredRate'] for r in rs]):,.0f}/s offered"
+        load += f", {each(rs, 'connections')} conns"
+        if any(r.get("pollers") for r in rs):
+            load += f", {each(rs, 'pollers')} pollers"
         print(f"| {name} | {load} | {len(rs)} | {spread([r['acceptedPerSecond'] for r in rs])} | {trio('ack')} | {trio('allQueries')} | {trio('freshness')} |")
 
 
