@@ -50,6 +50,7 @@ public sealed class InfluenceEndpointTests : IDisposable
     [InlineData("/api/brands/nope/influencers", 404, "nope")]
     [InlineData("/api/brands/beta/trending?window=30d", 400, "allowed values: 15m, 1h, 24h, 7d\"")]
     [InlineData("/api/brands/beta/trending?window=1d", 400, "allowed values: 15m, 1h, 24h, 7d\"")]
+    [InlineData("/api/brands/nope/trending?window=30d", 404, "nope")]
     public async Task Bad_parameters_are_named(string path, int status, string named)
     {
         await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);

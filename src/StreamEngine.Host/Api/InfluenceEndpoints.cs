@@ -49,7 +49,12 @@ internal static class InfluenceEndpoints
 
         app.MapGet("/api/brands/{id}/trending", async (string id, string? window, CurrentModel model, BrandQueries brands) =>
         {
-            // The windows trending offers are checked first, so that an error lists only those.
+            // The brand first, as every brand endpoint does; then the windows trending offers, so that an error lists only those.
+            if (!model.Model.TryGetBrand(id, out _))
+            {
+                return ApiErrors.UnknownBrand(id);
+            }
+
             if (!Trending.Windows.Contains(window ?? "1h", StringComparer.OrdinalIgnoreCase))
             {
                 return ApiErrors.BadParameter("window", window, Trending.Windows);
