@@ -482,6 +482,34 @@ public sealed class ModelLoaderTests
     }
 
     [Fact]
+    public void A_cycle_of_thousands_of_concepts_is_spelt_short_in_each_of_its_errors()
+    {
+        const int length = 3000;
+        var concepts = string.Concat(Enumerable.Range(0, length).Select(i => $"  - id: c{i}\n    query: w{i}\n    parent: c{(i + length - 1) % length}\n"));
+
+        var refused = Refused("concepts:\n" + concepts + "brands:\n  - id: acme\n    query: acme\n");
+
+        Assert.Equal(length, refused.Errors.Count);
+        Assert.Equal("concept 'c5' would be its own ancestor (c5 -> c4 -> c3 -> c2 -> … -> c6 -> c5: 3,000 concepts); a taxonomy has no cycles",
+            refused.Errors.Single(e => e.Message.StartsWith("concept 'c5' ", StringComparison.Ordinal)).Message);
+    }
+
+    [Theory]
+    [InlineData("brands: ", "[", "]")]
+    [InlineData("{\"brands\": ", "[", "]}")]
+    [InlineData("brands:\n  - ", "{a: ", "}")]
+    public void Collections_nested_past_any_model_are_refused_where_they_go_too_deep(string head, string open, string close)
+    {
+        // 40,000 levels overflowed the stack and ended the node.
+        var yaml = head + string.Concat(Enumerable.Repeat(open, 40_000)) + string.Concat(Enumerable.Repeat(close, 40_000)) + "\n";
+
+        var error = Single(yaml);
+
+        Assert.Contains("collections nest more than 64 deep here", error.Message, StringComparison.Ordinal);
+        Assert.Equal(head.Count(c => c == '\n') + 1, error.Line);
+    }
+
+    [Fact]
     public void Reports_a_YAML_syntax_error_with_its_position()
     {
         const string yaml = "brands:\n  - id: acme\n    query: [acme\n";

@@ -53,12 +53,13 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
             var clause = sentiment is null || Model.Concepts[c].Kind != ConceptKind.Topic || firstWord < 0
                 ? default(SentimentScore?)
                 : ClauseSentiment(post.Text, tokens, firstWord);
-            // A post under a child concept counts once under each of its ancestors too.
+            // A post under a child concept counts once under each of its ancestors too. A concept
+            // already counted had its ancestors counted with it.
             foreach (var ancestor in Model.ConceptAndAncestors(c))
             {
                 if (!scratch.SeenConcepts.Add(ancestor))
                 {
-                    continue;
+                    break;
                 }
 
                 var concept = Model.Concepts[ancestor];

@@ -17,8 +17,7 @@ public sealed class ListeningModel
     /// <summary>For each brand index, its id alone: most posts name one brand, and share this read-only list.</summary>
     private readonly IReadOnlyList<string>[] _loneBrandIds;
 
-    /// <summary>For each concept index: itself, then its parent, grandparent and so on.</summary>
-    private readonly int[][] _lineage;
+    private readonly ConceptTaxonomy _taxonomy;
 
     public ListeningModel(IReadOnlyList<BrandDefinition> brands, IReadOnlyList<ConceptDefinition> concepts)
     {
@@ -28,8 +27,7 @@ public sealed class ListeningModel
         Concepts = concepts;
         _brandsById = brands.ToDictionary(b => b.Id, StringComparer.Ordinal);
         Matcher = new CompiledMatcher([.. brands.Select(b => b.Query), .. concepts.Select(c => c.Query)]);
-        var index = concepts.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        _lineage = concepts.Select((c, i) => Lineage(i, concepts, index)).ToArray();
+        _taxonomy = new ConceptTaxonomy(concepts);
         _rivalsWatching = brands
             .SelectMany(b => b.Competitors.Distinct(StringComparer.Ordinal).Select(c => (Competitor: c, Brand: b.Id)))
             .GroupBy(x => x.Competitor, StringComparer.Ordinal)
@@ -73,7 +71,7 @@ public sealed class ListeningModel
     }
 
     /// <summary>The concept and its ancestors, nearest first.</summary>
-    public ReadOnlySpan<int> ConceptAndAncestors(int concept) => _lineage[concept];
+    public ConceptTaxonomy.Lineage ConceptAndAncestors(int concept) => _taxonomy.ConceptAndAncestors(concept);
 
     /// <summary>Cuts <paramref name="text"/> into words and matches it with no post fields known; see the overload below.</summary>
     public void Match(ReadOnlySpan<char> text, CompiledMatchScratch scratch, List<int> brands, List<int> concepts)
@@ -115,17 +113,4 @@ public sealed class ListeningModel
 
     /// <summary>The matcher's query index of a concept.</summary>
     public int QueryOfConcept(int concept) => Brands.Count + concept;
-
-    private static int[] Lineage(int concept, IReadOnlyList<ConceptDefinition> concepts, Dictionary<string, int> index)
-    {
-        var lineage = new List<int> { concept };
-        var parent = concepts[concept].Parent;
-        while (parent is not null && index.TryGetValue(parent, out var p) && !lineage.Contains(p))
-        {
-            lineage.Add(p);
-            parent = concepts[p].Parent;
-        }
-
-        return [.. lineage];
-    }
 }

@@ -79,7 +79,7 @@ public static partial class ModelLoader
     {
         var errors = new List<ModelError>();
         var stream = new YamlStream();
-        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)), source);
         try
         {
             stream.Load(parser);
@@ -132,17 +132,39 @@ public static partial class ModelLoader
         };
     }
 
-    /// <summary>Passes a parser's events on, remembering where the last one was and which flow collections are open.</summary>
-    private sealed class TrackingParser(IParser inner) : IParser
+    /// <summary>
+    /// Passes a parser's events on, remembering where the last one was and which flow collections
+    /// are open, and refusing collections nested deeper than any model needs: YamlDotNet builds
+    /// nested nodes by recursion, and some 40,000 brackets in an 80 KB body overflowed the stack and
+    /// ended the node.
+    /// </summary>
+    private sealed class TrackingParser(IParser inner, string source) : IParser
     {
+        /// <summary>A model nests a few levels deep (the model, its brands, a brand, its alerts); this leaves room.</summary>
+        public const int MaxNesting = 64;
+
         private readonly Stack<(Mark Start, char Opening)> _openFlows = new();
         private Mark _last = Mark.Empty;
+        private int _nesting;
 
         public ParsingEvent? Current => inner.Current;
 
         public bool MoveNext()
         {
             var moved = inner.MoveNext();
+            switch (inner.Current)
+            {
+                case SequenceStart or MappingStart when _nesting == MaxNesting:
+                    throw new ModelException([new ModelError(source, (int)inner.Current.Start.Line, (int)inner.Current.Start.Column,
+                        $"collections nest more than {MaxNesting} deep here, far deeper than the few levels of a model")]);
+                case SequenceStart or MappingStart:
+                    _nesting++;
+                    break;
+                case SequenceEnd or MappingEnd:
+                    _nesting--;
+                    break;
+            }
+
             switch (inner.Current)
             {
                 case SequenceStart { Style: SequenceStyle.Flow } start:
@@ -475,8 +497,8 @@ public static partial class ModelLoader
 
             // An id declared twice is reported by Unique; its first declaration stands for the cycle check.
             var firsts = concepts.DistinctBy(c => c.Id, StringComparer.Ordinal).ToHashSet();
-            var parents = firsts.Where(c => c.ParentNode is not null).ToDictionary(c => c.Id, c => c.ParentNode!.Value!, StringComparer.Ordinal);
             var kinds = firsts.ToDictionary(c => c.Id, c => c.Kind, StringComparer.Ordinal);
+            var cycles = Cycles([.. firsts]);
 
             foreach (var concept in concepts)
             {
@@ -494,32 +516,43 @@ public static partial class ModelLoader
                     // A post counts under its concept's ancestors: an intent under a topic would count as that topic, and the other way round.
                     Error(parent, $"concept '{concept.Id}' is {KindName(childKind)} and its parent '{parent.Value}' {KindName(parentKind)}: a concept's parent is of its own kind");
                 }
-                else if (firsts.Contains(concept) && CycleFrom(concept.Id, parents) is { } cycle)
+                else if (firsts.Contains(concept) && cycles.TryGetValue(concept.Id, out var cycle))
                 {
-                    Error(parent, $"concept '{concept.Id}' would be its own ancestor ({string.Join(" -> ", cycle)}); a taxonomy has no cycles");
+                    Error(parent, $"concept '{concept.Id}' would be its own ancestor ({cycle}); a taxonomy has no cycles");
                 }
             }
         }
 
         private static string KindName(ConceptKind kind) => kind == ConceptKind.Intent ? "an intent" : "a topic";
 
-        /// <summary>The chain of parents from <paramref name="id"/> back to itself, or null when it reaches a root.</summary>
-        private static List<string>? CycleFrom(string id, Dictionary<string, string> parents)
+        /// <summary>
+        /// For each concept on a cycle of parents, that cycle from it back to it, as its message shows
+        /// it (a long one shortened: a cycle of thousands spelt out for each of its concepts made an
+        /// answer of hundreds of megabytes). Found in time linear in the concepts.
+        /// </summary>
+        private static Dictionary<string, string> Cycles(IReadOnlyList<ReadConcept> concepts)
         {
-            var chain = new List<string> { id };
-            var at = id;
-            while (parents.TryGetValue(at, out var parent) && chain.Count <= parents.Count)
+            var index = concepts.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+            var parentOf = concepts.Select(c => c.ParentNode?.Value is { } p && index.TryGetValue(p, out var at) ? at : -1).ToArray();
+            var cycles = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var cycle in ConceptTaxonomy.Cycles(parentOf))
             {
-                chain.Add(parent);
-                if (parent == id)
+                for (var m = 0; m < cycle.Count; m++)
                 {
-                    return chain;
+                    cycles[concepts[cycle[m]].Id] = Spelt(cycle, m, concepts);
                 }
-
-                at = parent;
             }
 
-            return null;
+            return cycles;
+        }
+
+        /// <summary>A cycle from its <paramref name="from"/>th concept back to it; past ten steps, its ends and its length.</summary>
+        private static string Spelt(List<int> cycle, int from, IReadOnlyList<ReadConcept> concepts)
+        {
+            string Step(int k) => concepts[cycle[(from + k) % cycle.Count]].Id;
+            return cycle.Count < 10
+                ? string.Join(" -> ", Enumerable.Range(0, cycle.Count + 1).Select(Step))
+                : $"{string.Join(" -> ", Enumerable.Range(0, 4).Select(Step))} -> … -> {Step(cycle.Count - 1)} -> {Step(cycle.Count)}: {cycle.Count:N0} concepts";
         }
 
         private IEnumerable<YamlMappingNode> Sequence(YamlMappingNode root, string key, bool required, string entry = "a mapping with id, name and query")
