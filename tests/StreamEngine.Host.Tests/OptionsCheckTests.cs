@@ -72,6 +72,8 @@ public sealed class OptionsCheckTests
     [InlineData("seed-system", "StreamEngine:SeedNodes:0 is 'akka.tcp://other@127.0.0.1:4053'")]
     [InlineData("postgres", "--postgres (StreamEngine:Postgres) is not a connection string")]
     [InlineData("seed-on-sqlite", "StreamEngine:SeedNodes join this node to a cluster, but it has no --postgres")]
+    [InlineData("replay-missing", "--replay (StreamEngine:Replay) /nonexistent/posts.ndjson: no such file")]
+    [InlineData("replay-directory", "--replay (StreamEngine:Replay) /tmp: a directory, not a file of posts")]
     [InlineData("cors-path", "--cors-origins (StreamEngine:CorsOrigins) names 'https://dash.example.com/board', which is not an origin")]
     [InlineData("cors-scheme", "--cors-origins (StreamEngine:CorsOrigins) names 'dash.example.com', which is not an origin")]
     public void A_bad_setting_is_named(string setting, string expected)
@@ -87,6 +89,8 @@ public sealed class OptionsCheckTests
             "seed" => new StreamEngineOptions { SeedNodes = ["not-an-address"], Postgres = Postgres },
             "seed-system" => new StreamEngineOptions { SeedNodes = ["akka.tcp://other@127.0.0.1:4053"], Postgres = Postgres },
             "seed-on-sqlite" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@10.0.0.1:4053"] },
+            "replay-missing" => new StreamEngineOptions { Replay = "/nonexistent/posts.ndjson" },
+            "replay-directory" => new StreamEngineOptions { Replay = "/tmp" },
             "cors-path" => new StreamEngineOptions { CorsOrigins = "*, https://dash.example.com/board" },
             "cors-scheme" => new StreamEngineOptions { CorsOrigins = "http://localhost:3000,dash.example.com" },
             _ => new StreamEngineOptions { Postgres = "this is not a connection string" },

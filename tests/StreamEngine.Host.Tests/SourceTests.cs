@@ -1,3 +1,5 @@
+using StreamEngine.Host.Hosting;
+
 namespace StreamEngine.Host.Tests;
 
 /// <summary>The two sources besides HTTP: the file replay and the demo firehose, run as a user would start them.</summary>
@@ -29,11 +31,39 @@ public sealed class SourceTests : IDisposable
         Assert.Contains("was replayed in full before", restarted.Output, StringComparison.Ordinal);
     }
 
-    private static async Task AssertReplayedOnceAsync(EngineProcess engine, SampleFirehose sample)
+    [Fact]
+    public async Task A_replay_cut_short_goes_on_after_the_lines_it_journaled_and_counts_none_twice()
+    {
+        var sample = new SampleFirehose(posts: 600, seed: 7, now: DateTimeOffset.UtcNow);
+        var file = Path.Combine(_dir.Path, "replay.ndjson");
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(file, sample.Ndjson);
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        var data = Path.Combine(_dir.Path, "data");
+
+        // As a start stopped (SIGTERM, a crash) after its first 250 lines were journaled leaves it;
+        // those posts are not in this data directory, so any of them counted shows.
+        const int journaled = 250;
+        new ReplayProgress(FileReplay.MarkerOf(data, file)).Record(journaled);
+        var rest = sample.Ndjson.Split('\n').Skip(journaled).ToHashSet(StringComparer.Ordinal);
+
+        await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
+        {
+            Assert.Contains($"goes on after line {journaled}", engine.Output, StringComparison.Ordinal);
+            await AssertReplayedOnceAsync(engine, sample, p => rest.Contains(p.Json));
+            Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        await using var restarted = await EngineProcess.StartAsync(data, model, "--replay", file);
+        await AssertReplayedOnceAsync(restarted, sample, p => rest.Contains(p.Json));
+        Assert.Contains("was replayed in full before", restarted.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertReplayedOnceAsync(EngineProcess engine, SampleFirehose sample, Func<SamplePost, bool>? replayed = null)
     {
         foreach (var brand in SampleFirehose.Brands)
         {
-            var expected = sample.InWindow(brand, "30d").Count();
+            var expected = sample.InWindow(brand, "30d").Count(replayed ?? (_ => true));
             await Eventually.HoldsAsync(
                 async () => (await engine.Http.GetJsonAsync($"/api/brands/{brand}/summary?window=30d")).GetProperty("mentions").GetInt64() == expected,
                 $"{brand} at {expected} mentions from the replay");

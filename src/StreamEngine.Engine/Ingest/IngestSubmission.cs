@@ -11,7 +11,10 @@ public sealed record SubmissionResult(IngestOutcome Total, int? UnreadFromLine, 
 /// <summary>Feeds a whole NDJSON input through the graph chunk by chunk and waits until each chunk is journaled.</summary>
 public static class IngestSubmission
 {
-    public static async Task<SubmissionResult> SubmitAsync(IngestPipeline pipeline, PipeReader input, TimeSpan maxWait, CancellationToken cancellationToken)
+    /// <param name="firstLine">The number of the input's first line in its source.</param>
+    /// <param name="journaled">Told of the input's lines journaled from its start, as they grow (<see cref="JournaledLines"/>).</param>
+    public static async Task<SubmissionResult> SubmitAsync(
+        IngestPipeline pipeline, PipeReader input, TimeSpan maxWait, CancellationToken cancellationToken, int firstLine = 1, JournaledLines? journaled = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var outcomes = new List<Task<IngestOutcome>>();
@@ -25,8 +28,9 @@ public static class IngestSubmission
                 }
 
                 outcomes.Add(chunk.Outcome);
+                journaled?.Add(chunk);
                 return true;
-            }, cancellationToken);
+            }, cancellationToken, firstLine);
 
             return new SubmissionResult(IngestOutcome.Sum(await Task.WhenAll(outcomes)), unread == 0 ? null : unread);
         }

@@ -16,13 +16,15 @@ public static class NdjsonChunker
     public const int MaxLineBytes = ChunkReader.MaxLineBytes;
 
     /// <summary>Reads <paramref name="reader"/> to its end, handing each chunk to <paramref name="onChunk"/>; stops early when it returns false.</summary>
+    /// <param name="firstLine">The number of the reader's first line in its source (a file read on from where a replay stopped).</param>
     /// <returns>The line number of the first line not taken, or 0 when everything was read.</returns>
     /// <exception cref="UnreadableInputException">The input's bytes stopped being readable; its <c>FromLine</c> says from which line.</exception>
-    public static async Task<int> ReadAsync(PipeReader reader, Func<IngestChunk, Task<bool>> onChunk, CancellationToken cancellationToken)
+    public static async Task<int> ReadAsync(PipeReader reader, Func<IngestChunk, Task<bool>> onChunk, CancellationToken cancellationToken, int firstLine = 1)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(onChunk);
-        var state = new State();
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstLine, 1);
+        var state = new State { NextLine = firstLine };
         while (true)
         {
             ReadResult result;

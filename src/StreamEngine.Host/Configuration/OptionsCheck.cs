@@ -47,6 +47,12 @@ internal static class OptionsCheck
             problems.Add($"--postgres (StreamEngine:Postgres) is not a connection string: {connectionString}; expected e.g. Host=127.0.0.1;Port=5432;Username=streamengine;Password=...;Database=streamengine");
         }
 
+        if (!string.IsNullOrWhiteSpace(o.Replay) && !File.Exists(o.Replay))
+        {
+            // A mistyped path would otherwise give a ready node with nothing replayed.
+            problems.Add($"--replay (StreamEngine:Replay) {o.Replay}: {(Directory.Exists(o.Replay) ? "a directory, not a file of posts" : "no such file")}");
+        }
+
         if (o.HistoryInMemory && !string.IsNullOrWhiteSpace(o.HistoryDir))
         {
             problems.Add($"--history-dir (StreamEngine:HistoryDir) {o.HistoryDir} and --history-in-memory (StreamEngine:HistoryInMemory) contradict each other: give one");

@@ -1,0 +1,96 @@
+using System.Text;
+using StreamEngine.Engine.Ingest;
+
+namespace StreamEngine.Engine.Tests;
+
+public sealed class JournaledLinesTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    private static readonly IngestOutcome Journaled = new(1, 0, 0, 0, 0, [], true, null);
+
+    [Fact]
+    public async Task Reports_the_lines_journaled_without_a_gap_in_input_order()
+    {
+        var reports = new Reports();
+        var lines = new JournaledLines(reports.Add);
+        var (a, b, c) = (Chunk(1, 2), Chunk(3, 3), Chunk(6, 1));
+        lines.Add(a);
+        lines.Add(b);
+        lines.Add(c);
+
+        // The second chunk's round ends first: nothing is safe to skip until the first one's does.
+        b.Complete(Journaled);
+        a.Complete(Journaled);
+        await reports.Reaching(5).WaitAsync(Generous);
+        c.Complete(Journaled);
+        await reports.Reaching(6).WaitAsync(Generous);
+
+        Assert.Equal([5, 6], reports.All);
+    }
+
+    [Fact]
+    public async Task A_chunk_the_journal_failed_ends_the_run_for_good()
+    {
+        var reports = new Reports();
+        var lines = new JournaledLines(reports.Add);
+        var (a, b, c) = (Chunk(1, 2), Chunk(3, 3), Chunk(6, 1));
+        lines.Add(a);
+        lines.Add(b);
+        lines.Add(c);
+
+        c.Complete(Journaled);
+        b.Complete(IngestOutcome.Failed("the journal could not be written"));
+        a.Complete(Journaled);
+        await reports.Reaching(2).WaitAsync(Generous);
+
+        Assert.Equal([2], reports.All);
+    }
+
+    private static IngestChunk Chunk(int firstLine, int lines) =>
+        new(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{}\n", lines))), firstLine);
+
+    private sealed class Reports
+    {
+        private readonly Lock _lock = new();
+        private readonly List<int> _all = [];
+        private readonly List<(int Line, TaskCompletionSource Reached)> _waiting = [];
+
+        public List<int> All
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return [.. _all];
+                }
+            }
+        }
+
+        public void Add(int line)
+        {
+            lock (_lock)
+            {
+                _all.Add(line);
+                foreach (var waiting in _waiting.Where(w => line >= w.Line))
+                {
+                    waiting.Reached.TrySetResult();
+                }
+            }
+        }
+
+        public Task Reaching(int line)
+        {
+            lock (_lock)
+            {
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_all.Any(l => l >= line))
+                {
+                    reached.SetResult();
+                }
+
+                _waiting.Add((line, reached));
+                return reached.Task;
+            }
+        }
+    }
+}
