@@ -135,4 +135,28 @@ public sealed class CompressedBodyTests(EngineFixture fixture) : IClassFixture<E
         Assert.Equal(accepted, again.GetProperty("duplicates").GetInt32());
         Assert.Equal(4_000 - accepted, again.GetProperty("accepted").GetInt32() - again.GetProperty("duplicates").GetInt32());
     }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    [InlineData("deflate")]
+    public async Task A_body_cut_short_is_400_naming_its_encoding_and_answers_for_the_lines_read_before(string encoding)
+    {
+        // A proxy or a client that died cuts the body: it read as a shorter body, answered 200.
+        var lines = string.Concat(Enumerable.Range(0, 4_000).Select(i => Post($"cut-{encoding}-{i}")));
+        var whole = Compressed(lines, s => encoding switch
+        {
+            "gzip" => new GZipStream(s, CompressionLevel.Fastest, leaveOpen: true),
+            "br" => new BrotliStream(s, CompressionLevel.Fastest, leaveOpen: true),
+            _ => new ZLibStream(s, CompressionLevel.Fastest, leaveOpen: true),
+        });
+
+        var (status, answer) = await IngestAsync(whole[..(whole.Length * 2 / 3)], encoding);
+
+        Assert.Equal(400, status);
+        Assert.StartsWith($"the body is not valid {encoding} (Content-Encoding): ", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var accepted = answer.GetProperty("accepted").GetInt32();
+        Assert.InRange(accepted, 0, 3_999);
+        Assert.Equal(accepted + 1, answer.GetProperty("unreadFromLine").GetInt32());
+    }
 }
