@@ -202,6 +202,12 @@ catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connectio
     Console.Error.WriteLine($"--urls (Urls): {ex.Message} Give each node of a host its own port.");
     return 2;
 }
+catch (InvalidOperationException ex) when (ex.Message.StartsWith("Unable to configure HTTPS endpoint", StringComparison.Ordinal))
+{
+    // Found by Kestrel alone, as it binds: whether a certificate is to be had depends on its settings and the machine's store.
+    Console.Error.WriteLine($"--urls (Urls): an https address needs a certificate: {ex.Message.Split('\n')[0]} Give Kestrel one (Kestrel:Certificates:Default:Path and :Password), or serve http behind a proxy that ends TLS.");
+    return 2;
+}
 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 {
     // SIGTERM while the services were starting (an operator's Ctrl+C, an orchestrator's stop): a

@@ -60,6 +60,11 @@ public sealed class NodeClaimsTests : IDisposable
     [InlineData("notaurl")]
     [InlineData("ftp://127.0.0.1:21")]
     [InlineData("http://127.0.0.1:0;http://localhost:-1")]
+    [InlineData("http://localhost:0")]
+    [InlineData("http://127.0.0.1:5622/base")]
+    [InlineData("http://127.0.0.1:5622,http://127.0.0.1:5623")]
+    [InlineData("http://192.0.2.1:5622")]
+    [InlineData("http://no-such-host.invalid:5622")]
     public void An_http_address_that_cannot_be_listened_on_is_named(string urls)
     {
         // Kestrel refused these only after the node had started, and the process aborted.
@@ -70,7 +75,7 @@ public sealed class NodeClaimsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("http://localhost:0")]
+    [InlineData("http://localhost:5622")]
     [InlineData("https://[::1]:0/")]
     [InlineData("http://*:0;http://+:0")]
     public void An_http_address_to_listen_on_passes(string urls) => Assert.Null(NodeClaims.HttpAddressProblem(urls));
@@ -97,6 +102,12 @@ public sealed class NodeClaimsTests : IDisposable
         Assert.Null(NodeClaims.HttpAddressProblem(given));
         Assert.Null(NodeClaims.HttpAddressProblem("http://127.0.0.1:0"));
     }
+
+    [Theory]
+    [InlineData("192.0.2.1", "is not an address of this host")]
+    [InlineData("::::bad::", "is not an address this host can resolve")]
+    public void A_cluster_host_this_host_cannot_listen_at_is_named(string host, string problem) =>
+        Assert.StartsWith($"--cluster-host (StreamEngine:ClusterHost) {host} {problem}", NodeClaims.ClusterPortProblem(host, 0), StringComparison.Ordinal);
 
     public void Dispose() => _dir.Dispose();
 }

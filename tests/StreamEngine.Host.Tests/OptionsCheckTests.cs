@@ -66,6 +66,8 @@ public sealed class OptionsCheckTests
     [InlineData("cluster-port", "--cluster-port (StreamEngine:ClusterPort) is 99999")]
     [InlineData("batch-window-ms", "--batch-window-ms (StreamEngine:BatchWindowMs) is -5")]
     [InlineData("chunks-per-round", "--chunks-per-round (StreamEngine:ChunksPerRound) is 0")]
+    [InlineData("batch-window-huge", "--batch-window-ms (StreamEngine:BatchWindowMs) is 1E+300: expected a number above 0, at most 1,000")]
+    [InlineData("demo-rate-huge", "--demo-rate (StreamEngine:DemoRate) is 2000000000: expected 1 to 1,000,000 posts/s")]
     [InlineData("webhook-retry-ms", "--webhook-retry-ms (StreamEngine:WebhookRetryMs) is 0")]
     [InlineData("ingest-wait", "StreamEngine:IngestWaitSeconds is -1")]
     [InlineData("seed", "StreamEngine:SeedNodes:0 is 'not-an-address'")]
@@ -83,6 +85,8 @@ public sealed class OptionsCheckTests
             "demo-rate" => new StreamEngineOptions { DemoRate = 0 },
             "cluster-port" => new StreamEngineOptions { ClusterPort = 99999 },
             "batch-window-ms" => new StreamEngineOptions { BatchWindowMs = -5 },
+            "batch-window-huge" => new StreamEngineOptions { BatchWindowMs = 1e300 },
+            "demo-rate-huge" => new StreamEngineOptions { DemoRate = 2_000_000_000 },
             "chunks-per-round" => new StreamEngineOptions { ChunksPerRound = 0 },
             "webhook-retry-ms" => new StreamEngineOptions { WebhookRetryMs = 0 },
             "ingest-wait" => new StreamEngineOptions { IngestWaitSeconds = -1 },

@@ -9,13 +9,15 @@ namespace StreamEngine.Host.Configuration;
 /// </summary>
 internal static class OptionsCheck
 {
+    private const int MaxDemoRate = 1_000_000;
+
     public static IReadOnlyList<string> Problems(StreamEngineOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
         var problems = new List<string>();
-        if (o.DemoRate < 1)
+        if (o.DemoRate is < 1 or > MaxDemoRate)
         {
-            problems.Add($"--demo-rate (StreamEngine:DemoRate) is {o.DemoRate}: expected 1 post/s or more");
+            problems.Add($"--demo-rate (StreamEngine:DemoRate) is {o.DemoRate}: expected 1 to {MaxDemoRate:N0} posts/s");
         }
 
         if (o.ClusterPort is < 0 or > 65535)
@@ -23,10 +25,11 @@ internal static class OptionsCheck
             problems.Add($"--cluster-port (StreamEngine:ClusterPort) is {o.ClusterPort}: expected 0 (any free port) to 65535");
         }
 
-        Positive(problems, "--batch-window-ms (StreamEngine:BatchWindowMs)", o.BatchWindowMs);
-        Positive(problems, "--chunks-per-round (StreamEngine:ChunksPerRound)", o.ChunksPerRound);
-        Positive(problems, "--webhook-retry-ms (StreamEngine:WebhookRetryMs)", o.WebhookRetryMs);
-        Positive(problems, "StreamEngine:IngestWaitSeconds", o.IngestWaitSeconds);
+        // Bounded above too: a round gathered for a day answered no request, and 1e300 ms overflowed a TimeSpan.
+        Positive(problems, "--batch-window-ms (StreamEngine:BatchWindowMs)", o.BatchWindowMs, max: 1_000);
+        Positive(problems, "--chunks-per-round (StreamEngine:ChunksPerRound)", o.ChunksPerRound, max: 1_024);
+        Positive(problems, "--webhook-retry-ms (StreamEngine:WebhookRetryMs)", o.WebhookRetryMs, max: 3_600_000);
+        Positive(problems, "StreamEngine:IngestWaitSeconds", o.IngestWaitSeconds, max: 600);
         for (var i = 0; i < o.SeedNodes.Length; i++)
         {
             if (!string.IsNullOrWhiteSpace(o.SeedNodes[i]) && !IsSeedAddress(o.SeedNodes[i]))
@@ -85,11 +88,11 @@ internal static class OptionsCheck
         return section.GetChildren().Select(c => c.Key).Where(k => !known.Contains(k)).Select(k => $"{section.Key}:{k}").ToList();
     }
 
-    private static void Positive(List<string> problems, string setting, double value)
+    private static void Positive(List<string> problems, string setting, double value, double max)
     {
-        if (!(value > 0))
+        if (!(value > 0 && value <= max))
         {
-            problems.Add($"{setting} is {value}: expected a number above 0");
+            problems.Add($"{setting} is {value}: expected a number above 0, at most {max:N0}");
         }
     }
 

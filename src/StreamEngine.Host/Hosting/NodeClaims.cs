@@ -44,11 +44,22 @@ internal static class NodeClaims
         return null;
     }
 
-    /// <summary>Whether another process listens on the cluster port already; null when it is free, or chosen by the system (0).</summary>
-    public static string? ClusterPortProblem(string host, int port) =>
-        ListenerAt(host, port) is { } address
+    /// <summary>
+    /// Whether the cluster address cannot be bound (a host that is not this one's, or not an address
+    /// at all: Akka's transport failed to bind and the process ended in an unhandled exception), or
+    /// another process listens on the port already; null when it is free, or chosen by the system (0).
+    /// </summary>
+    public static string? ClusterPortProblem(string host, int port)
+    {
+        if (HostProblem(host) is { } problem)
+        {
+            return $"--cluster-host (StreamEngine:ClusterHost) {host} {problem}";
+        }
+
+        return ListenerAt(host, port) is { } address
             ? $"--cluster-port (StreamEngine:ClusterPort) {port} is in use on {address} by another process: give each node of a host its own port"
             : null;
+    }
 
     /// <summary>
     /// Whether another process listens on one of the HTTP addresses (semicolon-separated, as
@@ -82,8 +93,28 @@ internal static class NodeClaims
                 continue;
             }
 
+            if (url.Contains(',', StringComparison.Ordinal))
+            {
+                return $"--urls (Urls) {url}: addresses are separated with ';', not ','";
+            }
+
+            if (binding.PathBase.Length > 0)
+            {
+                return $"--urls (Urls) {url}: a path ('{binding.PathBase}') is not taken, the endpoints are at the root; give the address alone, such as http://127.0.0.1:5000";
+            }
+
+            if (binding.Port == 0 && binding.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"--urls (Urls) {url}: port 0 (any free one) cannot be taken for localhost, which is two addresses; give http://127.0.0.1:0";
+            }
+
             // Kestrel's wildcards ("*", "+") and the any-address listen on loopback too.
             var name = binding.Host.Trim('[', ']');
+            if (name is not ("*" or "+") && HostProblem(name) is { } hostProblem)
+            {
+                return $"--urls (Urls) {url}: {binding.Host} {hostProblem}";
+            }
+
             if (ListenerAt(name is "*" or "+" or "0.0.0.0" or "::" ? "127.0.0.1" : name, binding.Port) is { } address)
             {
                 return $"--urls (Urls) {url}: port {binding.Port} is in use on {address} by another process: give each node of a host its own port";
@@ -91,6 +122,36 @@ internal static class NodeClaims
         }
 
         return null;
+    }
+
+    /// <summary>Why this host cannot listen at <paramref name="host"/> (a name or an address), or null when it can.</summary>
+    private static string? HostProblem(string host)
+    {
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(host, out var address) ? [address] : Dns.GetHostAddresses(host);
+        }
+        catch (Exception ex) when (ex is SocketException or ArgumentException)
+        {
+            return $"is not an address this host can resolve: {ex.Message}";
+        }
+
+        foreach (var address in addresses)
+        {
+            using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                probe.Bind(new IPEndPoint(address, 0));
+                return null;
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressNotAvailable)
+            {
+                // Another of the name's addresses may be this host's.
+            }
+        }
+
+        return $"is not an address of this host ({string.Join(", ", addresses.Select(a => a.ToString()))}): give one of its own, or 0.0.0.0 for all";
     }
 
     /// <summary>The address of <paramref name="host"/> at which a process listens on <paramref name="port"/>; null when none does, or the port is chosen by the system (0).</summary>
