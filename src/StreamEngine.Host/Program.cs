@@ -41,8 +41,8 @@ try
 }
 catch (InvalidOperationException ex)
 {
-    // The binder names the setting and the value it could not convert.
-    Console.Error.WriteLine(ex.Message);
+    // The binder names the setting's key and the value it could not convert.
+    Console.Error.WriteLine(CommandLine.UnconvertibleSetting(ex.Message) ?? ex.Message);
     return 2;
 }
 

@@ -116,4 +116,18 @@ public sealed class OptionsCheckTests
         Assert.StartsWith("--postgres (StreamEngine:Postgres) is not a connection string: ", problem, StringComparison.Ordinal);
         Assert.Contains(named, problem, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("--demo-rate", "abc", "--demo-rate (StreamEngine:DemoRate) is 'abc': expected a whole number")]
+    [InlineData("--batch-window-ms", "soon", "--batch-window-ms (StreamEngine:BatchWindowMs) is 'soon': expected a number")]
+    [InlineData("--demo", "yes", "--demo (StreamEngine:Demo) is 'yes': expected true or false")]
+    [InlineData("--StreamEngine:IngestWaitSeconds", "x", "StreamEngine:IngestWaitSeconds is 'x': expected a number")]
+    public void A_value_of_the_wrong_type_is_named_as_the_option_it_was_given_with(string option, string value, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddCommandLine([option, value], CommandLine.SwitchMappings).Build();
+
+        var binding = Assert.Throws<InvalidOperationException>(() => configuration.GetSection(StreamEngineOptions.Section).Get<StreamEngineOptions>());
+
+        Assert.Equal(expected, CommandLine.UnconvertibleSetting(binding.Message));
+    }
 }

@@ -21,6 +21,32 @@ internal static class CommandLine
         ["--cors-origins"] = "StreamEngine:CorsOrigins",
     };
 
+    /// <summary>
+    /// A setting the configuration binder could not convert, named as an operator gives it: the
+    /// binder names the key alone ("Failed to convert configuration value 'abc' at
+    /// 'StreamEngine:DemoRate' to type 'System.Int32'"). Null when the message is not that one.
+    /// </summary>
+    public static string? UnconvertibleSetting(string binderMessage)
+    {
+        ArgumentNullException.ThrowIfNull(binderMessage);
+        var match = System.Text.RegularExpressions.Regex.Match(binderMessage, "^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var key = match.Groups["key"].Value;
+        var option = SwitchMappings.FirstOrDefault(m => m.Value.Equals(key, StringComparison.OrdinalIgnoreCase)).Key;
+        var expected = match.Groups["type"].Value switch
+        {
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Double" => "a number",
+            "System.Boolean" => "true or false",
+            var type => $"a value of type {type}",
+        };
+        return $"{(option is null ? key : $"{option} ({key})")} is '{match.Groups["value"].Value}': expected {expected}";
+    }
+
     public const string Help = """
         StreamEngine: social media listening, one node or a cluster.
 
