@@ -115,6 +115,13 @@ public static class TextFolding
             return IsOptionalMark(c) ? Dropped : c;
         }
 
+        // The half-width voicing marks (ｶﾞ) are spacing letters of their own, yet stand for the
+        // combining ones, which fold away: read as those, so that one is no word of its own.
+        if (c is '\uFF9E' or '\uFF9F')
+        {
+            return Dropped;
+        }
+
         // Greek writes sigma as ς at a word's end: the same letter as σ (and Σ).
         if (c == '\u03C2')
         {

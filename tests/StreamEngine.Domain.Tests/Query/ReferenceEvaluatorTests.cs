@@ -48,6 +48,8 @@ public sealed class ReferenceEvaluatorTests
     [InlineData("東京", "東は京", false)]
     [InlineData("ソニー", "ソニーの新製品", true)]
     [InlineData("ｿﾆｰ", "ソニーストアで買った", true)]
+    [InlineData("カ NEAR/0 イ", "ｶﾞｲ", true)] // a half-width voicing mark is no word between them
+    [InlineData("ｶﾞ", "カ", true)]
     [InlineData("ソニー", "ソニ", false)]
     [InlineData("삼성", "삼성전자 주가", true)]
     [InlineData("sony", "Sony東京", true)]

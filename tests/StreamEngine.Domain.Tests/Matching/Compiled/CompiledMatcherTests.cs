@@ -57,6 +57,8 @@ public sealed class CompiledMatcherTests
     [InlineData("東京", "我在東京", true)]
     [InlineData("#ソニー", "新しい#ソニーストア", true)]
     [InlineData("#ソニー", "新しいソニーストア", false)]
+    [InlineData("カ NEAR/0 イ", "ｶﾞｲ", true)] // a half-width voicing mark is no word between them
+    [InlineData("ｶﾞ", "カ", true)]
     [InlineData("삼성", "삼성이 발표했다", true)]
     [InlineData("#acme*", "#AcmeFail", true)]
     [InlineData("#acme*", "AcmeFail", false)]
