@@ -28,6 +28,19 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_chunk_taken_is_unanswered_until_its_sender_has_its_answer()
+    {
+        // What a stop would leave unacknowledged: a node stopped with none says nothing was dropped.
+        var silent = Pipeline(Akka.TestKit.TestActors.BlackHoleActor.Props);
+        Assert.True(await silent.TryEnqueueAsync(Chunk(1, TestData.Line("u1", At - TimeSpan.FromMinutes(1), "acme")), Generous, CancellationToken.None));
+        Assert.Equal(1, silent.UnansweredChunks);
+
+        var answering = Pipeline(AcknowledgingRegion.PropsFor(_received));
+        await EnqueueAndWait(answering, Chunk(1, TestData.Line("u2", At - TimeSpan.FromMinutes(1), "acme")));
+        await AwaitConditionAsync(() => Task.FromResult(answering.UnansweredChunks == 0), Generous);
+    }
+
+    [Fact]
     public async Task A_chunk_is_counted_line_by_line_and_its_errors_numbered_from_its_first_line()
     {
         var pipeline = Pipeline(AcknowledgingRegion.PropsFor(_received));

@@ -29,6 +29,7 @@ public sealed class IngestPipeline
     private readonly RoundSize _roundSize;
     private readonly BrandRecoveryWatch? _recoveries;
     private long _announcedMinute = long.MinValue;
+    private int _unanswered;
 
     // The end of the last round's announcement of event time (see AnnounceEventTimeInTurn).
     private Task _announcements = Task.CompletedTask;
@@ -81,7 +82,7 @@ public sealed class IngestPipeline
         ArgumentNullException.ThrowIfNull(chunk);
         if (_queue.Writer.TryWrite(chunk))
         {
-            EngineMetrics.IngestQueueDepth.Inc();
+            Taken(chunk);
             return true;
         }
 
@@ -90,7 +91,7 @@ public sealed class IngestPipeline
         try
         {
             await _queue.Writer.WriteAsync(chunk, timeout.Token);
-            EngineMetrics.IngestQueueDepth.Inc();
+            Taken(chunk);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -108,6 +109,16 @@ public sealed class IngestPipeline
 
     /// <summary>Stops taking chunks; those already queued are still journaled.</summary>
     public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>The chunks taken whose senders have no answer yet: what a graph stopped now would leave unacknowledged.</summary>
+    public int UnansweredChunks => Volatile.Read(ref _unanswered);
+
+    private void Taken(IngestChunk chunk)
+    {
+        EngineMetrics.IngestQueueDepth.Inc();
+        Interlocked.Increment(ref _unanswered);
+        chunk.Outcome.ContinueWith(_ => Interlocked.Decrement(ref _unanswered), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 
     private IngestChunk Read(IngestChunk chunk)
     {

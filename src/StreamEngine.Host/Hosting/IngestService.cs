@@ -68,9 +68,10 @@ internal sealed class IngestService(
         {
             // A terminated actor system can no longer run the graph: waiting longer would only delay the exit.
             await Task.WhenAny(_pipeline.Completion, system.WhenTerminated).WaitAsync(cancellationToken);
-            if (!_pipeline.Completion.IsCompleted)
+            // A graph holding no chunk has nothing to lose, however its stop was timed.
+            if (!_pipeline.Completion.IsCompleted && _pipeline.UnansweredChunks is > 0 and var unanswered)
             {
-                log.LogWarning("The actor system stopped before the ingest graph drained; unacknowledged chunks were dropped");
+                log.LogWarning("The actor system stopped before the ingest graph drained; {Chunks} unacknowledged chunks were dropped", unanswered);
             }
         }
         catch (OperationCanceledException)
