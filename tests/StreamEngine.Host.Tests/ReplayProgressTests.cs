@@ -45,5 +45,9 @@ public sealed class ReplayProgressTests
         Assert.Equal(1250, new ReplayProgress(Path.Combine(dir.Path, "replayed", "marker")).LinesJournaled());
         progress.Remove();
         Assert.Equal(0, progress.LinesJournaled());
+
+        // A report that arrives after the replay was done records nothing.
+        progress.Record(1300);
+        Assert.Equal(0, progress.LinesJournaled());
     }
 }

@@ -10,6 +10,8 @@ namespace StreamEngine.Host.Hosting;
 internal sealed class ReplayProgress(string marker)
 {
     private readonly string _path = marker + ".lines";
+    private readonly Lock _lock = new();
+    private bool _removed;
 
     /// <summary>The lines journaled at earlier starts, or 0.</summary>
     public int LinesJournaled() =>
@@ -17,13 +19,31 @@ internal sealed class ReplayProgress(string marker)
 
     public void Record(int lines)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var written = _path + ".new";
-        File.WriteAllText(written, lines.ToString(CultureInfo.InvariantCulture) + "\n");
-        File.Move(written, _path, overwrite: true);
+        lock (_lock)
+        {
+            // A report that comes after the whole file was journaled would leave lines to skip
+            // behind, for a replay started again by deleting the marker.
+            if (_removed)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var written = _path + ".new";
+            File.WriteAllText(written, lines.ToString(CultureInfo.InvariantCulture) + "\n");
+            File.Move(written, _path, overwrite: true);
+        }
     }
 
-    public void Remove() => File.Delete(_path);
+    /// <summary>Forgets the lines recorded, for good: the file is replayed in full.</summary>
+    public void Remove()
+    {
+        lock (_lock)
+        {
+            _removed = true;
+            File.Delete(_path);
+        }
+    }
 
     /// <summary>Moves <paramref name="file"/> past its first <paramref name="lines"/> lines; the lines it found, fewer at its end.</summary>
     public static int SkipLines(Stream file, int lines)
