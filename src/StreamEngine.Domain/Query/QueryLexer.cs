@@ -97,6 +97,7 @@ internal static class QueryLexer
 
     private static QueryNode Phrase(string text, int start, ReadOnlySpan<char> content)
     {
+        RefuseLetterBeyondBmp(text, start, content);
         var words = QueryText.FoldedWords(content);
         return words.Count switch
         {
@@ -303,6 +304,7 @@ internal static class QueryLexer
             return Fuzzy(text, start, prefix, body);
         }
 
+        RefuseLetterBeyondBmp(text, start, body);
         var words = QueryText.FoldedWords(body);
         if (prefix != WordPrefix.None)
         {
@@ -324,6 +326,16 @@ internal static class QueryLexer
         return symbols.Count > 0
             ? new EmojiNode(new ValueArray<string>(symbols))
             : throw Errors.At(text, start, "expected a term with at least one letter, digit or emoji");
+    }
+
+    /// <summary>A letter the posts' words never hold would leave its word out of the query unseen (𠮷野家 read as 野家): refused instead.</summary>
+    private static void RefuseLetterBeyondBmp(string text, int start, ReadOnlySpan<char> body)
+    {
+        if (QueryText.LetterBeyondBmp(body) is { } letter)
+        {
+            throw Errors.At(text, start,
+                $"'{letter}' (U+{letter.Value:X4}) is a letter beyond U+FFFF, which posts are read with as a symbol, not as part of a word: a term holding it cannot be matched");
+        }
     }
 
     /// <summary>Whether anything but word characters and marks lies in <paramref name="body"/>: then its words are not written together.</summary>

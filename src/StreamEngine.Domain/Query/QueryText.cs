@@ -96,6 +96,30 @@ public static class QueryText
         return symbols;
     }
 
+    /// <summary>
+    /// The first letter or digit of <paramref name="text"/> beyond U+FFFF (a CJK extension character
+    /// such as 𠮷, a mathematical letter such as 𝐚), or null: posts read every such code point as a
+    /// symbol, not as part of a word, so a query word holding one could never be matched.
+    /// </summary>
+    public static Rune? LetterBeyondBmp(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                var rune = new Rune(text[i], text[i + 1]);
+                if (Rune.IsLetterOrDigit(rune))
+                {
+                    return rune;
+                }
+
+                i++;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A BMP unit that is an emoji token of its own: category OtherSymbol and not folded into a word character.</summary>
     public static bool IsBmpSymbol(char c)
     {

@@ -96,6 +96,15 @@ public sealed class QueryErrorTests
     }
 
     [Theory]
+    [InlineData("𠮷野家", 1, "𠮷野家", "'𠮷' (U+20BB7) is a letter beyond U+FFFF, which posts are read with as a symbol, not as part of a word: a term holding it cannot be matched")]
+    [InlineData("x OR \"𝐚𝐜𝐦𝐞 corp\"", 6, "\"𝐚𝐜𝐦𝐞 corp\"", "'𝐚' (U+1D41A) is a letter beyond U+FFFF")]
+    public void Refuses_a_term_holding_a_letter_posts_never_read_as_one(string query, int column, string token, string expected)
+    {
+        // Read as a symbol inside a word and left out, 𠮷野家 matched plain 野家.
+        AssertRefused(query, column, token, expected);
+    }
+
+    [Theory]
     [InlineData("(acme OR corp", 1, "(", "expected ')' to close this '(', but the query ends")]
     [InlineData("x AND ((acme OR corp)", 7, "(", "expected ')' to close this '(', but the query ends")]
     [InlineData("acme)", 5, ")", "expected AND, OR or NOT; this ')' closes no '('")]
