@@ -63,6 +63,24 @@ public sealed class ModelEndpointTests(EngineFixture fixture) : IClassFixture<En
     }
 
     [Fact]
+    public async Task A_brand_a_swap_adds_starts_before_any_post_or_query_names_it()
+    {
+        // Its actor watches its minutes from the swap on, as a brand of the model at start-up does.
+        var before = await BrandActorsAsync();
+
+        var (status, _) = await Send(HttpMethod.Put, "/api/model", SampleFirehose.ModelYaml + "\n  - id: omega\n    name: Omega\n    query: 'omega'\n");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        await Eventually.HoldsAsync(async () => await BrandActorsAsync() == before + 1, "the added brand's actor running");
+    }
+
+    private async Task<double> BrandActorsAsync()
+    {
+        using var response = await Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync())["streamengine_brand_actors"];
+    }
+
+    [Fact]
     public async Task Swaps_sent_at_once_leave_in_force_the_model_saved_on_file()
     {
         for (var round = 0; round < 5; round++)

@@ -2,7 +2,9 @@ using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Model;
+using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
 
 namespace StreamEngine.Host.Hosting;
@@ -12,7 +14,7 @@ namespace StreamEngine.Host.Hosting;
 /// published to the others, and each of them checks it, saves it over its own model file and swaps
 /// it in. Until a node has done so it reads posts with the model it had.
 /// </summary>
-internal sealed class ModelSharing(ActorSystem system, CurrentModel current, ModelFileLocation location, ILogger<ModelSharing> log)
+internal sealed class ModelSharing(ActorSystem system, CurrentModel current, ModelFileLocation location, BrandQueries brands, ILogger<ModelSharing> log)
     : BackgroundService
 {
     private readonly Channel<ModelPublished> _received = Channel.CreateUnbounded<ModelPublished>(new UnboundedChannelOptions { SingleReader = true });
@@ -75,6 +77,7 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
         // Written first, swapped second: a model in force is always one that a restart reloads.
         // Published in the same turn, so that the other nodes receive swaps in the order made here.
         await _swapping.WaitAsync(cancellationToken);
+        var before = current.Model;
         try
         {
             await location.SaveAsync(model.SourceText!, cancellationToken);
@@ -91,6 +94,31 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
 
         log.LogInformation("Model replaced {How}: {Brands} brands, {Concepts} concepts, saved to {Path}",
             how, model.Brands.Count, model.Concepts.Count, location.Path);
+        if (publish)
+        {
+            // Once for the cluster, from the node that took the swap: the brand's shard wakes it wherever it lives.
+            _ = WakeAddedBrandsAsync(model.Brands.Select(b => b.Id).Where(id => !before.TryGetBrand(id, out _)).ToList());
+        }
+    }
+
+    /// <summary>
+    /// Starts the brands a swap added, as the node's start wakes every brand: a brand no post or
+    /// query has named yet would otherwise have no actor, and so no one watching its minutes.
+    /// </summary>
+    private async Task WakeAddedBrandsAsync(IReadOnlyList<string> added)
+    {
+        await Parallel.ForEachAsync(added, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, _) =>
+        {
+            try
+            {
+                await brands.AskAsync<BrandSummary>(new GetBrandSummary(id, TimeWindow.FifteenMinutes), TimeSpan.FromSeconds(60));
+            }
+            catch (Exception ex) when (ex is BrandUnavailableException or AskTimeoutException)
+            {
+                // It starts on its first post or query instead; readiness and its answers say why meanwhile.
+                log.LogWarning("Brand {Brand}, added by the model swap, did not start: {Reason}", id, ex.Message);
+            }
+        });
     }
 
     private sealed class Subscriber : ReceiveActor
