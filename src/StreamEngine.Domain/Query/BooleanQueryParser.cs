@@ -219,11 +219,16 @@ public static class BooleanQueryParser
             }
 
             var hint = ParenthesisHint(token) + ParenthesisHint(tokens[_index - 1]);
+
+            // Full-width letters (ＡＮＤ), as an IME types them, read as a word too: named as such.
+            var plain = token.Text.Normalize(System.Text.NormalizationForm.FormKC);
             foreach (var op in (string[])["AND", "OR", "NOT", "NEAR/", "ONEAR/"])
             {
-                if (op[^1] == '/' ? token.Text.StartsWith(op, StringComparison.OrdinalIgnoreCase) : token.Text.Equals(op, StringComparison.OrdinalIgnoreCase))
+                if (op[^1] == '/' ? plain.StartsWith(op, StringComparison.OrdinalIgnoreCase) : plain.Equals(op, StringComparison.OrdinalIgnoreCase))
                 {
-                    hint = $" (operators are upper case: a lower-case '{token.Text}' is a word)";
+                    hint = plain == token.Text
+                        ? $" (operators are upper case: a lower-case '{token.Text}' is a word)"
+                        : $" (operators are written in plain upper-case letters: '{token.Text}' is a word)";
                 }
             }
 

@@ -73,6 +73,7 @@ public sealed class QueryErrorTests
     [InlineData("acme and corp", 6, "and", "operators are upper case: a lower-case 'and' is a word")]
     [InlineData("acme or corp", 6, "or", "operators are upper case: a lower-case 'or' is a word")]
     [InlineData("acme Not corp", 6, "Not", "operators are upper case")]
+    [InlineData("acme ＡＮＤ corp", 6, "ＡＮＤ", "operators are written in plain upper-case letters: 'ＡＮＤ' is a word")]
     [InlineData("acme near/3 corp", 6, "near/3", "operators are upper case")]
     [InlineData("(a OR b)c d", 11, "d", "('b)c' is read as one term: put white space around a parenthesis inside it)")]
     [InlineData("a AND b(c OR d)", 15, ")", "this ')' closes no '(' ('b(c' is read as one term: put white space around a parenthesis inside it)")]
