@@ -593,6 +593,36 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
             Generous);
     }
 
+    [Fact]
+    public async Task A_brand_gone_silent_while_its_rivals_are_mentioned_has_its_dip_raised_too()
+    {
+        var brand = Brand("acme");
+        var now = EventTime.MinuteOf(_clock.GetUtcNow());
+        var steady = Enumerable.Range(0, 60)
+            .Select(i => new MinuteDelta(now - 70 + i, 30, 3_000, 30, [], []))
+            .ToList();
+        await RecordAsync(brand, "acme", [new BrandDelta(steady)]);
+
+        // Batches that carry only the rivals' mentions (for share of voice) come all through the
+        // quiet, a minute apart: they are no mentions of the brand.
+        for (var minute = 1; minute <= BrandActor.FirehoseLagMinutes; minute++)
+        {
+            _clock.Now += TimeSpan.FromMinutes(1);
+            var rivals = new MinuteDelta(EventTime.MinuteOf(_clock.GetUtcNow()), 0, 0, 0, [], []) { CompetitorMentions = 30 };
+            await RecordAsync(brand, "acme", [new BrandDelta([rivals])]);
+        }
+
+        brand.Tell(new FirehoseReachedMinute("acme", EventTime.MinuteOf(_clock.GetUtcNow())));
+
+        await AwaitAssertAsync(
+            async () =>
+            {
+                var dip = Assert.Single(await AlertsAsync(brand), a => a.Metric == Domain.Alerts.AlertMetric.Mentions);
+                Assert.Equal(Domain.Alerts.AlertDirection.Dip, dip.Direction);
+            },
+            Generous);
+    }
+
     private async Task<IReadOnlyList<Domain.Alerts.Alert>> AlertsAsync(IActorRef brand) =>
         (await brand.Ask<BrandAlerts>(new GetBrandAlerts("acme", DateTimeOffset.MinValue), Generous)).Alerts;
 

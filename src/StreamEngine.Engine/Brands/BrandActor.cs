@@ -255,7 +255,14 @@ public sealed class BrandActor : PersistentActor
         }
 
         _awaitingJournal.Enqueue(Sender);
-        _lastRecorded = _clock.GetUtcNow();
+
+        // Only its own mentions end a brand's quiet: a batch of its rivals' alone (share of voice)
+        // kept the quiet from ever lasting, and a silent brand with busy rivals never had its dip.
+        if (command.Delta.Mentions > 0)
+        {
+            _lastRecorded = _clock.GetUtcNow();
+        }
+
         PersistAsync(new MentionsRecorded(command.Delta), recorded =>
         {
             // Journaled, so acknowledged before anything else can fail: a brand that then restarts
