@@ -85,6 +85,30 @@ public sealed class WebhookEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_redirect_is_a_final_answer_and_not_followed()
+    {
+        // Followed, it sent the signed alert wherever the receiver pointed, an internal address included.
+        using var elsewhere = new Receiver(failFirst: 0);
+        using var redirecting = new Receiver(failFirst: 0, redirectTo: elsewhere.Url);
+        var webhooks = $"""
+
+            webhooks:
+              - url: {redirecting.Url}
+                secret: {Secret}
+            """;
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "20");
+
+        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        var listed = (await CrisisFirehose.CrisisAlertsAsync(engine)).Count;
+
+        await Eventually.HoldsAsync(
+            async () => PrometheusText.Parse(await engine.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative)))
+                .GetValueOrDefault("streamengine_webhook_deliveries_total{outcome=\"refused\"}") >= listed,
+            "every alert's delivery refused by the redirect");
+        Assert.Equal(0, elsewhere.Requests);
+    }
+
+    [Fact]
     public async Task A_webhook_taken_out_of_the_model_drops_its_waiting_deliveries()
     {
         // Retries wait ten minutes: within a test's time only the withdrawal can end them.
@@ -199,11 +223,15 @@ public sealed class WebhookEndpointTests : IDisposable
         private readonly bool _hang;
         private int _failFirst;
 
+        private readonly string? _redirectTo;
+
         /// <param name="hang">Take requests and never answer them.</param>
-        public Receiver(int failFirst, bool hang = false)
+        /// <param name="redirectTo">Answer every request with 307 to this address.</param>
+        public Receiver(int failFirst, bool hang = false, string? redirectTo = null)
         {
             _failFirst = failFirst;
             _hang = hang;
+            _redirectTo = redirectTo;
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -244,7 +272,12 @@ public sealed class WebhookEndpointTests : IDisposable
 
                 using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
                 var body = await reader.ReadToEndAsync();
-                if (Interlocked.Decrement(ref _failFirst) >= 0)
+                if (_redirectTo is not null)
+                {
+                    context.Response.StatusCode = 307;
+                    context.Response.RedirectLocation = _redirectTo;
+                }
+                else if (Interlocked.Decrement(ref _failFirst) >= 0)
                 {
                     context.Response.StatusCode = 503;
                 }

@@ -37,7 +37,9 @@ internal sealed class WebhookDispatcher(
         "streamengine_webhook_deliveries_total", "Webhook deliveries by outcome: delivered, refused (a final non-2xx answer), failed (out of tries), dropped (queue full), withdrawn (its webhook left the model).",
         new CounterConfiguration { LabelNames = ["outcome"] });
 
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // A redirect is an answer like any other (final, as docs/alerts.md says): followed, it sent the
+    // signed alert wherever the receiver pointed, an internal address included.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
     // Touched by the alert loop and by model swaps, under its own lock.
     private readonly Dictionary<string, Receiver> _receivers = new(StringComparer.Ordinal);
 
