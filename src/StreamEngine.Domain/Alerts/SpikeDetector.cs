@@ -60,7 +60,10 @@ public sealed class SpikeDetector
         {
             aggregate.ReadMinuteTotals(read, until, totals);
             var from = read;
-            while (first && from <= until && totals[from - read] is null)
+            // A brand's series starts at its first mention: minutes that hold only its rivals'
+            // (share of voice) are no minutes of its own, and judged as zero they warmed the
+            // baseline up at nothing, so its first real minute was a spike.
+            while (first && from <= until && totals[from - read] is not { Mentions: > 0 })
             {
                 from++;
             }

@@ -140,6 +140,36 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void Minutes_of_its_rivals_alone_before_a_brands_first_mention_change_none_of_its_alerts()
+    {
+        // In a backfill a rival's posts may come first: judged as minutes of zero mentions, they
+        // warmed the baseline up at nothing, the brand's first minute was a spike and its cool-down
+        // hid the real one.
+        var (withRivals, rivalsDetector) = Watch();
+        var (alone, aloneDetector) = Watch();
+        var rivalsAlerts = new List<Alert>();
+        var aloneAlerts = new List<Alert>();
+        for (var m = 0; m < 45; m++)
+        {
+            withRivals.Apply(new BrandDelta([new MinuteDelta(Start + m, 0, 0, 0, [], []) { CompetitorMentions = 30 }]));
+            rivalsAlerts.AddRange(rivalsDetector.Advance(Start + m, withRivals));
+        }
+
+        var random = new Random(12);
+        for (var m = 45; m < 200; m++)
+        {
+            var delta = Minute(Start + m, Noisy(random, 40) + (m == 150 ? 300 : 0), concepts: [("price", 5)], countries: [("US", 40)], negative: Noisy(random, 5));
+            withRivals.Apply(delta);
+            alone.Apply(delta);
+            rivalsAlerts.AddRange(rivalsDetector.Advance(withRivals.NewestMinute!.Value, withRivals));
+            aloneAlerts.AddRange(aloneDetector.Advance(alone.NewestMinute!.Value, alone));
+        }
+
+        Assert.Contains(aloneAlerts, a => (a.Metric, a.Direction, a.Minute) == (AlertMetric.Mentions, AlertDirection.Spike, EventTime.StartOfMinute(Start + 150)));
+        Assert.Equal(aloneAlerts.Select(a => a.Id), rivalsAlerts.Select(a => a.Id));
+    }
+
+    [Fact]
     public void Silence_after_steady_traffic_is_a_dip()
     {
         var (aggregate, detector) = Watch();
