@@ -570,12 +570,7 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     {
         // An hour of steady mentions up to ten minutes ago, then none: the brand's own event time
         // stays at its last post, so only the firehose's says that the silent minutes closed.
-        var brand = Brand("acme");
-        var now = EventTime.MinuteOf(_clock.GetUtcNow());
-        var steady = Enumerable.Range(0, 60)
-            .Select(i => new MinuteDelta(now - 70 + i, 30, 3_000, 30, [], []))
-            .ToList();
-        await RecordAsync(brand, "acme", [new BrandDelta(steady)]);
+        var (brand, now) = await SteadyHourUntilTenMinutesAgoAsync();
         Assert.Empty(await AlertsAsync(brand));
 
         // Quiet on the clock for as long as the lag (while posts still come, as in a backfill, the
@@ -596,12 +591,7 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task A_brand_gone_silent_while_its_rivals_are_mentioned_has_its_dip_raised_too()
     {
-        var brand = Brand("acme");
-        var now = EventTime.MinuteOf(_clock.GetUtcNow());
-        var steady = Enumerable.Range(0, 60)
-            .Select(i => new MinuteDelta(now - 70 + i, 30, 3_000, 30, [], []))
-            .ToList();
-        await RecordAsync(brand, "acme", [new BrandDelta(steady)]);
+        var (brand, _) = await SteadyHourUntilTenMinutesAgoAsync();
 
         // Batches that carry only the rivals' mentions (for share of voice) come all through the
         // quiet, a minute apart: they are no mentions of the brand.
@@ -621,6 +611,18 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
                 Assert.Equal(Domain.Alerts.AlertDirection.Dip, dip.Direction);
             },
             Generous);
+    }
+
+    /// <summary>A brand with 30 mentions a minute for an hour up to ten minutes ago, then none; and the minute it is now.</summary>
+    private async Task<(IActorRef Brand, long Now)> SteadyHourUntilTenMinutesAgoAsync()
+    {
+        var brand = Brand("acme");
+        var now = EventTime.MinuteOf(_clock.GetUtcNow());
+        var steady = Enumerable.Range(0, 60)
+            .Select(i => new MinuteDelta(now - 70 + i, 30, 3_000, 30, [], []))
+            .ToList();
+        await RecordAsync(brand, "acme", [new BrandDelta(steady)]);
+        return (brand, now);
     }
 
     private async Task<IReadOnlyList<Domain.Alerts.Alert>> AlertsAsync(IActorRef brand) =>

@@ -11,12 +11,7 @@ public sealed class JournaledLinesTests
     [Fact]
     public async Task Reports_the_lines_journaled_without_a_gap_in_input_order()
     {
-        var reports = new Reports();
-        var lines = new JournaledLines(reports.Add);
-        var (a, b, c) = (Chunk(1, 2), Chunk(3, 3), Chunk(6, 1));
-        lines.Add(a);
-        lines.Add(b);
-        lines.Add(c);
+        var (reports, a, b, c) = ThreeChunksFollowed();
 
         // The second chunk's round ends first: nothing is safe to skip until the first one's does.
         b.Complete(Journaled);
@@ -31,12 +26,7 @@ public sealed class JournaledLinesTests
     [Fact]
     public async Task A_chunk_the_journal_failed_ends_the_run_for_good()
     {
-        var reports = new Reports();
-        var lines = new JournaledLines(reports.Add);
-        var (a, b, c) = (Chunk(1, 2), Chunk(3, 3), Chunk(6, 1));
-        lines.Add(a);
-        lines.Add(b);
-        lines.Add(c);
+        var (reports, a, b, c) = ThreeChunksFollowed();
 
         c.Complete(Journaled);
         b.Complete(IngestOutcome.Failed("the journal could not be written"));
@@ -44,6 +34,18 @@ public sealed class JournaledLinesTests
         await reports.Reaching(2).WaitAsync(Generous);
 
         Assert.Equal([2], reports.All);
+    }
+
+    /// <summary>Chunks of lines 1–2, 3–5 and 6, handed over in that order and followed.</summary>
+    private static (Reports Reports, IngestChunk A, IngestChunk B, IngestChunk C) ThreeChunksFollowed()
+    {
+        var reports = new Reports();
+        var lines = new JournaledLines(reports.Add);
+        var (a, b, c) = (Chunk(1, 2), Chunk(3, 3), Chunk(6, 1));
+        lines.Add(a);
+        lines.Add(b);
+        lines.Add(c);
+        return (reports, a, b, c);
     }
 
     private static IngestChunk Chunk(int firstLine, int lines) =>
