@@ -10,13 +10,7 @@ public sealed class SourceTests : IDisposable
     [Fact]
     public async Task A_replayed_file_lands_in_the_same_figures_as_posting_it()
     {
-        var sample = new SampleFirehose(posts: 600, seed: 5, now: DateTimeOffset.UtcNow);
-        var file = Path.Combine(_dir.Path, "replay.ndjson");
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(file, sample.Ndjson);
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-
-        var data = Path.Combine(_dir.Path, "data");
+        var (sample, file, model, data) = await ReplaySetUpAsync(seed: 5);
         await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
         {
             // Ready only once the replay is over: every figure is there when it says so.
@@ -34,12 +28,7 @@ public sealed class SourceTests : IDisposable
     [Fact]
     public async Task A_replay_cut_short_goes_on_after_the_lines_it_journaled_and_counts_none_twice()
     {
-        var sample = new SampleFirehose(posts: 600, seed: 7, now: DateTimeOffset.UtcNow);
-        var file = Path.Combine(_dir.Path, "replay.ndjson");
-        var model = Path.Combine(_dir.Path, "model.yaml");
-        await File.WriteAllTextAsync(file, sample.Ndjson);
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        var data = Path.Combine(_dir.Path, "data");
+        var (sample, file, model, data) = await ReplaySetUpAsync(seed: 7);
 
         // As a start stopped (SIGTERM, a crash) after its first 250 lines were journaled leaves it;
         // those posts are not in this data directory, so any of them counted shows.
@@ -57,6 +46,17 @@ public sealed class SourceTests : IDisposable
         await using var restarted = await EngineProcess.StartAsync(data, model, "--replay", file);
         await AssertReplayedOnceAsync(restarted, sample, p => rest.Contains(p.Json));
         Assert.Contains("was replayed in full before", restarted.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A file of 600 sample posts to replay, the sample model, and where the node keeps its data.</summary>
+    private async Task<(SampleFirehose Sample, string File, string Model, string Data)> ReplaySetUpAsync(int seed)
+    {
+        var sample = new SampleFirehose(posts: 600, seed: seed, now: DateTimeOffset.UtcNow);
+        var file = Path.Combine(_dir.Path, "replay.ndjson");
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(file, sample.Ndjson);
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        return (sample, file, model, Path.Combine(_dir.Path, "data"));
     }
 
     private static async Task AssertReplayedOnceAsync(EngineProcess engine, SampleFirehose sample, Func<SamplePost, bool>? replayed = null)

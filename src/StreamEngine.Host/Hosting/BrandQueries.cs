@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Engine.Brands;
 
 namespace StreamEngine.Host.Hosting;
@@ -10,6 +11,16 @@ namespace StreamEngine.Host.Hosting;
 /// </summary>
 internal sealed class BrandQueries(IRequiredActor<BrandRegion> brands, UnrecoveredBrands unrecovered)
 {
+    /// <summary>How many brands the node wakes at once: each recovers its journal, and a few at a time keep the store busy without swamping it.</summary>
+    public const int WakingAtOnce = 16;
+
+    /// <summary>How long a brand may take to recover when woken.</summary>
+    public static readonly TimeSpan WakeTimeout = TimeSpan.FromSeconds(60);
+
     public async Task<T> AskAsync<T>(IBrandMessage query, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         await unrecovered.Watch.AskAsync<T>(await brands.GetAsync(cancellationToken), query, timeout, cancellationToken);
+
+    /// <summary>Starts the brand's actor wherever its shard lives, and waits until it has recovered and answered.</summary>
+    public async Task WakeAsync(string brandId, CancellationToken cancellationToken = default) =>
+        await AskAsync<BrandSummary>(new GetBrandSummary(brandId, TimeWindow.FifteenMinutes), WakeTimeout, cancellationToken);
 }

@@ -14,9 +14,6 @@ namespace StreamEngine.Host.Hosting;
 /// </summary>
 internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, StoreSetup store, ActorSystem system, ILogger<BrandWarmup> log) : BackgroundService
 {
-    // Brands recover one journal each; a few at a time keeps the store busy without swamping it.
-    private const int InFlight = 16;
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
 
     private volatile bool _done;
 
@@ -29,12 +26,12 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
         var unrecovered = new ConcurrentBag<string>();
         try
         {
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = stoppingToken },
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = BrandQueries.WakingAtOnce, CancellationToken = stoppingToken },
                 async (id, stopping) =>
                 {
                     try
                     {
-                        await brands.AskAsync<BrandSummary>(new GetBrandSummary(id, TimeWindow.FifteenMinutes), AskTimeout, stopping);
+                        await brands.WakeAsync(id, stopping);
                     }
                     catch (BrandUnavailableException ex)
                     {
@@ -63,7 +60,7 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
         catch (AskTimeoutException ex)
         {
             // Readiness must not hang on one slow brand forever: it will recover on its first message.
-            log.LogWarning(ex, "A brand did not recover within {Seconds} s; reporting ready anyway", AskTimeout.TotalSeconds);
+            log.LogWarning(ex, "A brand did not recover within {Seconds} s; reporting ready anyway", BrandQueries.WakeTimeout.TotalSeconds);
         }
 
         if (store.ReadsJournalAtStart)

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
-using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Model;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
@@ -107,11 +106,11 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
     /// </summary>
     private async Task WakeAddedBrandsAsync(IReadOnlyList<string> added)
     {
-        await Parallel.ForEachAsync(added, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, _) =>
+        await Parallel.ForEachAsync(added, new ParallelOptions { MaxDegreeOfParallelism = BrandQueries.WakingAtOnce }, async (id, _) =>
         {
             try
             {
-                await brands.AskAsync<BrandSummary>(new GetBrandSummary(id, TimeWindow.FifteenMinutes), TimeSpan.FromSeconds(60));
+                await brands.WakeAsync(id);
             }
             catch (Exception ex) when (ex is BrandUnavailableException or AskTimeoutException)
             {

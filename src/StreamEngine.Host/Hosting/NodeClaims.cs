@@ -127,14 +127,9 @@ internal static class NodeClaims
     /// <summary>Why this host cannot listen at <paramref name="host"/> (a name or an address), or null when it can.</summary>
     private static string? HostProblem(string host)
     {
-        IPAddress[] addresses;
-        try
+        if (AddressesOf(host, out var unresolved) is not { } addresses)
         {
-            addresses = IPAddress.TryParse(host, out var address) ? [address] : Dns.GetHostAddresses(host);
-        }
-        catch (Exception ex) when (ex is SocketException or ArgumentException)
-        {
-            return $"is not an address this host can resolve: {ex.Message}";
+            return $"is not an address this host can resolve: {unresolved}";
         }
 
         foreach (var address in addresses)
@@ -154,6 +149,21 @@ internal static class NodeClaims
         return $"is not an address of this host ({string.Join(", ", addresses.Select(a => a.ToString()))}): give one of its own, or 0.0.0.0 for all";
     }
 
+    /// <summary>The addresses <paramref name="host"/> (a name or an address) stands for; null, with why, when it resolves to none.</summary>
+    private static IPAddress[]? AddressesOf(string host, out string? unresolved)
+    {
+        unresolved = null;
+        try
+        {
+            return IPAddress.TryParse(host, out var address) ? [address] : Dns.GetHostAddresses(host);
+        }
+        catch (Exception ex) when (ex is SocketException or ArgumentException)
+        {
+            unresolved = ex.Message;
+            return null;
+        }
+    }
+
     /// <summary>The address of <paramref name="host"/> at which a process listens on <paramref name="port"/>; null when none does, or the port is chosen by the system (0).</summary>
     private static IPAddress? ListenerAt(string host, int port)
     {
@@ -162,14 +172,9 @@ internal static class NodeClaims
             return null;
         }
 
-        IPAddress[] addresses;
-        try
+        // An unresolvable host is named by HostProblem, or by the listener's own start.
+        if (AddressesOf(host, out _) is not { } addresses)
         {
-            addresses = IPAddress.TryParse(host, out var address) ? [address] : Dns.GetHostAddresses(host);
-        }
-        catch (SocketException)
-        {
-            // An unresolvable host is for the listener's own start to report.
             return null;
         }
 
