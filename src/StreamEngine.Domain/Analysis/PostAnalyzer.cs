@@ -94,18 +94,20 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         ArgumentNullException.ThrowIfNull(scratch);
         Read(post, scratch, scratch.Brands);
         var brands = scratch.Brands.Select(b => new MatchExplanation(Model.Brands[b].Id, Spans(scratch, b))).ToList();
-        var concepts = new Dictionary<int, List<TextSpan>>();
+        // A set per concept: an ancestor gathers the spans of all its matched children, which may
+        // share words, and a post may hold tens of thousands of them.
+        var concepts = new Dictionary<int, HashSet<TextSpan>>();
         foreach (var c in scratch.Concepts)
         {
             var spans = Spans(scratch, Model.QueryOfConcept(c));
             foreach (var ancestor in Model.ConceptAndAncestors(c))
             {
-                if (!concepts.TryGetValue(ancestor, out var list))
+                if (!concepts.TryGetValue(ancestor, out var set))
                 {
-                    concepts[ancestor] = list = [];
+                    concepts[ancestor] = set = [];
                 }
 
-                list.AddRange(spans.Where(s => !list.Contains(s)));
+                set.UnionWith(spans);
             }
         }
 

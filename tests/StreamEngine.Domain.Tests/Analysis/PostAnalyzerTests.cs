@@ -120,4 +120,35 @@ public sealed class PostAnalyzerTests
         Assert.Empty(none.Brands);
         Assert.Contains(none.Concepts, c => c.Id == "delivery");
     }
+
+    [Fact]
+    public void A_parent_lists_each_word_its_children_share_once_however_often_the_post_repeats_it()
+    {
+        const string yaml = """
+            concepts:
+              - id: logistics
+                query: 'logistics'
+              - id: delivery
+                query: 'delivery OR shipping'
+                parent: logistics
+              - id: shipping-costs
+                query: 'shipping'
+                parent: logistics
+            brands:
+              - id: acme
+                query: 'acme'
+            """;
+        var analyzer = new PostAnalyzer(ModelLoader.Parse(yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
+        var text = string.Concat(Enumerable.Repeat("shipping delivery ", 5_000));
+
+        var concepts = analyzer.Explain(TestPosts.Make("p", DateTimeOffset.UtcNow, text: text), new AnalysisScratch())
+            .Concepts.ToDictionary(c => c.Id, c => c.Spans);
+
+        var expected = Enumerable.Range(0, 5_000)
+            .SelectMany(i => new[] { new TextSpan(18 * i, (18 * i) + 8), new TextSpan((18 * i) + 9, (18 * i) + 17) })
+            .ToList();
+        Assert.Equal(expected, concepts["delivery"]);
+        Assert.Equal(expected, concepts["logistics"]);
+        Assert.Equal(expected.Where((_, i) => i % 2 == 0), concepts["shipping-costs"]);
+    }
 }
