@@ -35,9 +35,12 @@ public static class AlertDrivers
         var observed = Counts(bucket, metric);
         AddAuthors(observed, aggregate.Influence.MinutePane(minute), metric);
         var expected = new Dictionary<(string Dimension, string Value), double>();
+        var expectedMentions = 0.0;
         for (var m = minute - BaselineMinutes; m < minute; m++)
         {
-            var counts = Counts(aggregate.Minute(m), metric);
+            var before = aggregate.Minute(m);
+            expectedMentions += Counted(before, metric) / (double)BaselineMinutes;
+            var counts = Counts(before, metric);
             AddAuthors(counts, aggregate.Influence.MinutePane(m), metric);
             foreach (var (key, count) in counts)
             {
@@ -46,6 +49,10 @@ public static class AlertDrivers
         }
 
         var rising = (direction == AlertDirection.Spike) != (metric == AlertMetric.NetSentiment);
+
+        // Every mention has one author, but the panes keep only a minute's leaders: the change of
+        // the kept authors alone would make each of them a large part of a crowd's spike.
+        var wholeChange = rising ? Counted(bucket, metric) - expectedMentions : expectedMentions - Counted(bucket, metric);
         var drivers = new List<AlertDriver>();
         foreach (var dimension in Explained.Select(d => d.ToName()).Append(AuthorDimension))
         {
@@ -57,6 +64,11 @@ public static class AlertDrivers
                 .Where(c => c.Change > 0)
                 .ToList();
             var total = changes.Sum(c => c.Change);
+            if (dimension == AuthorDimension)
+            {
+                total = Math.Max(total, wholeChange);
+            }
+
             drivers.AddRange(changes
                 .OrderByDescending(c => c.Change)
                 .ThenBy(c => c.Key.Value, StringComparer.Ordinal)
@@ -66,6 +78,11 @@ public static class AlertDrivers
 
         return drivers;
     }
+
+    /// <summary>The mentions a minute's authors are counted by: negative ones for a sentiment alert.</summary>
+    private static long Counted(MentionBucket? bucket, AlertMetric metric) => bucket is null ? 0
+        : metric is AlertMetric.NegativeMentions or AlertMetric.NetSentiment ? bucket.Sentiment.Negative
+        : bucket.Mentions;
 
     private static void AddAuthors(Dictionary<(string Dimension, string Value), long> counts, InfluencePane? pane, AlertMetric metric)
     {

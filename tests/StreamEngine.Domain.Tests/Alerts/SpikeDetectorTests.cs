@@ -118,6 +118,29 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void Each_author_of_a_crowd_is_given_the_small_part_of_the_burst_it_made()
+    {
+        var (aggregate, detector) = Watch();
+        var alerts = new List<Alert>();
+        for (var m = 0; m < 100; m++)
+        {
+            var regulars = Enumerable.Range(0, 20).Select(i => new AuthorContribution($"x/@regular{i}", new AuthorTally(3, 30, 3, 1, 0))).ToList();
+            var burst = m == 90;
+
+            // 80 newcomers of one post each: far more authors than a minute's pane keeps.
+            var crowd = Enumerable.Range(0, 80).Select(i => new AuthorContribution($"x/@newcomer{i}", new AuthorTally(1, 10, 1, 1, 0)));
+            var delta = Minute(Start + m, 60 + (burst ? 80 : 0), [], [("US", 60 + (burst ? 80 : 0))], negative: 5);
+            aggregate.Apply(new BrandDelta([delta.Minutes[0] with { Authors = burst ? [.. regulars, .. crowd] : regulars }]));
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate));
+        }
+
+        var volume = Assert.Single(alerts, a => a.Metric == AlertMetric.Mentions);
+        var authors = volume.Drivers.Where(d => d.Dimension == "author").ToList();
+        Assert.NotEmpty(authors);
+        Assert.All(authors, a => Assert.InRange(a.Share, 0.001, 1.0 / 70));
+    }
+
+    [Fact]
     public void A_leap_in_share_of_voice_fires_although_the_brand_is_no_louder()
     {
         var (aggregate, detector) = Watch();
