@@ -84,9 +84,11 @@ internal static class ReportHtml
         var per = minutes ? "minute" : "hour";
         // A day's hourly series has 25 points (it starts inside an hour): its labels are hours, not dates.
         var points = r.Timeseries.Points;
-        var format = minutes || points.Count == 0 || points[^1].T - points[0].T <= TimeSpan.FromDays(1) ? "HH:mm" : "d MMM";
+        var days = !minutes && points.Count > 0 && points[^1].T - points[0].T > TimeSpan.FromDays(1);
         html.Append("<section id=\"volume\">\n<h2>Mentions over time</h2>\n<figure>");
-        SvgCharts.Area(html, $"Mentions per {per}, UTC", r.Timeseries.Points.Select(p => (p.T, p.Mentions)).ToList(), format);
+        SvgCharts.Area(
+            html, $"Mentions per {per}, UTC", r.Timeseries.Points.Select(p => (p.T, p.Mentions)).ToList(),
+            days ? "d MMM" : "HH:mm", days ? t => t.UtcDateTime.TimeOfDay == TimeSpan.Zero : null);
         html.Append("<figcaption>Mentions per ").Append(per).Append(", UTC.</figcaption></figure>\n</section>\n");
     }
 

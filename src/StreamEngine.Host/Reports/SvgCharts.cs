@@ -19,8 +19,12 @@ internal static class SvgCharts
 
     public sealed record Bar(string Label, double Value, string ValueText, bool Highlighted = false);
 
-    /// <summary>An area chart of a count over time: y from zero to a round top, a few time labels along x.</summary>
-    public static void Area(StringBuilder html, string title, IReadOnlyList<(DateTimeOffset T, long Value)> points, string timeFormat)
+    /// <summary>
+    /// An area chart of a count over time: y from zero to a round top, a few time labels along x,
+    /// only at points <paramref name="labelled"/> admits when it is given (a date belongs at midnight).
+    /// </summary>
+    public static void Area(
+        StringBuilder html, string title, IReadOnlyList<(DateTimeOffset T, long Value)> points, string timeFormat, Func<DateTimeOffset, bool>? labelled = null)
     {
         const double height = 240, left = 56, right = 16, top = 16, bottom = 36;
         var plotWidth = Width - left - right;
@@ -51,7 +55,10 @@ internal static class SvgCharts
             html.Append(CultureInfo.InvariantCulture,
                 $"<polyline points=\"{line}\" fill=\"none\" stroke=\"{Ink}\" stroke-width=\"1.5\" stroke-linejoin=\"round\" />");
 
-            foreach (var i in LabelledIndices(points.Count, 7))
+            var labels = labelled is null
+                ? LabelledIndices(points.Count, 7)
+                : EveryFew(Enumerable.Range(0, points.Count).Where(i => labelled(points[i].T)).ToList(), 7);
+            foreach (var i in labels)
             {
                 var anchor = i == 0 ? "start" : i == points.Count - 1 ? "end" : "middle";
                 html.Append(CultureInfo.InvariantCulture,
@@ -99,6 +106,13 @@ internal static class SvgCharts
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var residual = raw / magnitude;
         return (residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10) * magnitude;
+    }
+
+    /// <summary>Up to <paramref name="labels"/> of <paramref name="candidates"/>, the first and then every so many, so they stay evenly spaced.</summary>
+    private static IEnumerable<int> EveryFew(List<int> candidates, int labels)
+    {
+        var stride = Math.Max(1, (candidates.Count + labels - 1) / labels);
+        return candidates.Where((_, k) => k % stride == 0);
     }
 
     /// <summary>Up to <paramref name="labels"/> evenly spread points, the first and last included, so time labels never crowd.</summary>

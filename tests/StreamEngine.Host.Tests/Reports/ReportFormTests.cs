@@ -131,11 +131,12 @@ public sealed class ReportFormTests
     [InlineData(24 * 7 + 1, "d MMM")]
     public void A_day_of_hours_is_labelled_with_hours_and_a_week_with_dates(int hours, string format)
     {
+        // Hourly points start on the hour, as the timeseries gives them.
         var day = Report("Acme", "x") with
         {
             Window = "24h",
             Timeseries = new ReportTimeseries("1h", Enumerable.Range(0, hours)
-                .Select(i => new PointResponse(Now.AddHours(i - hours + 1), i, 0, 0, 0, new SentimentResponse(0, 0, 0, 0, 0, 0), 0)).ToList()),
+                .Select(i => new PointResponse(Now.AddMinutes(-30).AddHours(i - hours + 1), i, 0, 0, 0, new SentimentResponse(0, 0, 0, 0, 0, 0), 0)).ToList()),
         };
 
         var labels = ReportPage.Parse(ReportHtml.Write(day)).ById("volume").Descendants(ReportPage.Svg + "text")
@@ -144,6 +145,31 @@ public sealed class ReportFormTests
         Assert.NotEmpty(labels);
         Assert.All(labels, l => Assert.True(
             DateTime.TryParseExact(l, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _), $"'{l}' is not {format}"));
+    }
+
+    [Theory]
+    [InlineData(24 * 7 + 1)]
+    [InlineData(24 * 30 + 1)]
+    public void A_date_stands_under_its_midnight_when_the_series_starts_within_a_day(int hours)
+    {
+        var start = new DateTimeOffset(2026, 10, 22, 13, 0, 0, TimeSpan.Zero);
+        var points = Enumerable.Range(0, hours)
+            .Select(i => new PointResponse(start.AddHours(i), i, 0, 0, 0, new SentimentResponse(0, 0, 0, 0, 0, 0), 0)).ToList();
+        var report = Report("Acme", "x") with { Window = "7d", Timeseries = new ReportTimeseries("1h", points) };
+
+        var chart = ReportPage.Parse(ReportHtml.Write(report)).ById("volume");
+        var vertices = ((string)chart.Descendants(ReportPage.Svg + "polyline").Single().Attribute("points")!)
+            .Split(' ').Select(v => v.Split(',')[0]).ToList();
+        var dates = chart.Descendants(ReportPage.Svg + "text").Where(t => !t.Value.All(char.IsAsciiDigit)).ToList();
+
+        Assert.InRange(dates.Count, 5, 8);
+        Assert.All(dates, label =>
+        {
+            var day = DateTime.ParseExact(label.Value + " 2026", "d MMM yyyy", CultureInfo.InvariantCulture);
+            var midnight = points.FindIndex(p => p.T.UtcDateTime == day);
+            Assert.True(midnight >= 0, $"'{label.Value}' names no midnight of the series");
+            Assert.Equal(vertices[midnight], (string)label.Attribute("x")!);
+        });
     }
 
     [Fact]
