@@ -52,6 +52,16 @@ public sealed class DashboardOriginTests(DashboardOriginTests.Node node) : IClas
     }
 
     [Fact]
+    public async Task A_named_origin_may_read_the_file_name_of_a_report()
+    {
+        using var report = await FromAsync(HttpMethod.Get, "/api/brands/beta/report?window=1h&format=csv", Dashboard);
+
+        Assert.True(report.IsSuccessStatusCode);
+        Assert.NotNull(report.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("Content-Disposition", string.Join(",", report.Headers.GetValues("Access-Control-Expose-Headers")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_preflight_from_a_named_origin_is_answered()
     {
         using var preflight = await FromAsync(HttpMethod.Options, "/api/brands", "http://localhost:3000");

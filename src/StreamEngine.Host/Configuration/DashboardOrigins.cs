@@ -46,8 +46,9 @@ internal static class DashboardOrigins
                 policy.WithOrigins(origins);
             }
 
-            // A dashboard reads Retry-After to pace itself after a 429 or 503.
-            policy.AllowAnyHeader().WithMethods("GET", "POST", "PUT").WithExposedHeaders("Retry-After");
+            // A dashboard reads Retry-After to pace itself after a 429 or 503, and a report's
+            // Content-Disposition to save it under the name the node gives.
+            policy.AllowAnyHeader().WithMethods("GET", "POST", "PUT").WithExposedHeaders("Retry-After", "Content-Disposition");
         }));
     }
 
