@@ -40,7 +40,7 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         new GetBrandInfluencers("acme", TimeWindow.SevenDays, TallyWeight.Reach, 25),
         new BrandInfluencers("acme", TimeWindow.OneHour, TallyWeight.Engagement, [new AuthorContribution("x/@loud", new AuthorTally(6, 60, 6, 2, 4)), new AuthorContribution("reddit/u1", new AuthorTally(1, 2_000_000, 5, 1, 0))]),
         new GetBrandTrending("acme", TimeWindow.FifteenMinutes),
-        new BrandTrending("acme", TimeWindow.OneDay, [new TrendingItem(TrendKind.Concept, "delivery", 40, 2.5, 19.6), new TrendingItem(TrendKind.Hashtag, "recallnow", 12, 0, 12)]),
+        new BrandTrending("acme", TimeWindow.OneDay, [new TrendingItem(TrendKind.Concept, "delivery", 40, 2.5, 19.6), new TrendingItem(TrendKind.Hashtag, "recallnow", 12, 0, 12), new TrendingItem(TrendKind.Intent, "complaint", 9, 1, 5.5)]),
         new GetBrandAlerts("acme", At.AddDays(-1)),
         new BrandAlerts("acme", [TestData.Alert(At), TestData.Alert(At.AddMinutes(5)) with { Drivers = [] }]),
         new AlertPublished(TestData.Alert(At)),

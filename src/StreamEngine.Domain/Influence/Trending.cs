@@ -2,18 +2,19 @@ using StreamEngine.Domain.Aggregates;
 
 namespace StreamEngine.Domain.Influence;
 
-/// <summary>Whether a trending item is a concept of the model or a hashtag of the posts.</summary>
+/// <summary>Whether a trending item is a topic concept of the model, a hashtag of the posts or an intent concept of the model.</summary>
 public enum TrendKind : byte
 {
     Concept = 1,
     Hashtag,
+    Intent,
 }
 
-/// <summary>A concept or hashtag whose use rose against its own baseline: observed in the window, expected from the baseline, and the lift.</summary>
+/// <summary>A concept, intent or hashtag whose use rose against its own baseline: observed in the window, expected from the baseline, and the lift.</summary>
 public sealed record TrendingItem(TrendKind Kind, string Value, long Observed, double Expected, double Lift);
 
 /// <summary>
-/// What is trending for a brand: the concepts and hashtags whose mentions in a window rose most
+/// What is trending for a brand: the concepts, intents (a surge of complaints) and hashtags whose mentions in a window rose most
 /// against their own rate over the next longer window before it (15m against the 45 minutes
 /// before, 1h against the 23 hours before, 24h against the 6 days before, 7d against the 23 days
 /// before). The lift is (observed − expected) / √(expected + 1): a rise measured in Poisson
@@ -59,8 +60,13 @@ public static class Trending
             aggregate.Segments(SegmentDimension.Concept, window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
             aggregate.Segments(SegmentDimension.Concept, longer, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
             window.Length / (longer.Length - window.Length));
+        var intents = Rank(
+            TrendKind.Intent,
+            aggregate.Segments(SegmentDimension.Intent, window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
+            aggregate.Segments(SegmentDimension.Intent, longer, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
+            window.Length / (longer.Length - window.Length));
         var hashtags = Rank(TrendKind.Hashtag, aggregate.Influence.Hashtags(window, now), aggregate.Influence.Hashtags(longer, now), HashtagScale(aggregate.Influence, window, longer, now));
-        return [.. concepts, .. hashtags];
+        return [.. concepts, .. intents, .. hashtags];
     }
 
     /// <summary>

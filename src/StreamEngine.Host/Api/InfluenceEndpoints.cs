@@ -67,7 +67,7 @@ internal static class InfluenceEndpoints
 
             var answer = await BrandEndpoints.Ask<BrandTrending>(brands, new GetBrandTrending(id, w), "trending");
             return Results.Ok(new TrendingResponse(id, w.Name, answer.Items
-                .Select(t => new TrendingResponseItem(t.Kind == TrendKind.Concept ? "concept" : "hashtag", t.Value, t.Observed, t.Expected, t.Lift))
+                .Select(t => new TrendingResponseItem(t.Kind switch { TrendKind.Concept => "concept", TrendKind.Intent => "intent", _ => "hashtag" }, t.Value, t.Observed, t.Expected, t.Lift))
                 .ToList()));
         });
     }

@@ -114,6 +114,27 @@ public sealed class BrandInfluenceTests
     }
 
     [Fact]
+    public void A_surge_of_an_intent_trends_apart_from_the_concepts()
+    {
+        var builder = new BrandDeltaBuilder();
+        for (var m = 1; m < 60; m++)
+        {
+            builder.Add(Post($"steady{m}", Now - TimeSpan.FromMinutes(m), "@a"), PostAnalysis.Empty with { Concepts = ["price"] });
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            builder.Add(Post($"angry{i}", Now - TimeSpan.FromMinutes(i % 10), "@b" + i), PostAnalysis.Empty with { Intents = ["complaint"] });
+        }
+
+        var aggregate = new BrandAggregate();
+        aggregate.Apply(builder.Build());
+
+        var complaint = Assert.Single(Trending.Of(aggregate, TimeWindow.FifteenMinutes, Now), t => t.Value == "complaint");
+        Assert.Equal((TrendKind.Intent, 12L, 0.0), (complaint.Kind, complaint.Observed, complaint.Expected));
+    }
+
+    [Fact]
     public void A_hashtags_baseline_is_scaled_by_the_time_its_panes_cover()
     {
         // At 12:30 a day's hashtags are read from the hour panes since 13:00 yesterday (23.5 hours),
