@@ -31,6 +31,7 @@ internal static class CpuTimeRounds
             ("SentimentAndEmotions", sentiment.SentimentAndEmotions),
             ("TokenizeAndMatch", () => pass.TokenizeAndMatch()),
             ("FullPass", pass.FullPass),
+            ("Analyze", () => pass.Analyze()),
         ];
 
         // Warm-up, so that every method runs its final tier.
