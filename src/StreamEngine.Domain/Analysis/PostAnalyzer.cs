@@ -134,6 +134,18 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         }
 
         Model.Match(scratch.Tokens, post.Text, PostFields.From(post), scratch.Match, brands, scratch.Concepts);
+
+        // A brand's name is no opinion of it: "Best Buy" or a brand called Glad reads as neutral.
+        if (scratch.Tokens.HasSentimentTokens)
+        {
+            foreach (var brand in brands)
+            {
+                foreach (var hit in scratch.Match.HitsOf(brand))
+                {
+                    scratch.Tokens.AddName(hit.Start, hit.End);
+                }
+            }
+        }
     }
 
     /// <summary>Sentiment and emotions, read only where a lexicon exists for the post's language.</summary>

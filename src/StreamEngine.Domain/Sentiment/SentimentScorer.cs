@@ -192,6 +192,11 @@ public sealed partial class SentimentScorer
             (valenced, roles, emotions) = ReadStretchedTokens(text, traits, valencedAt);
         }
 
+        if (text.NameCount > 0 && SilenceNames(text, traits))
+        {
+            (valenced, roles, emotions) = ListTraits(traits, valencedAt);
+        }
+
         scratch.Remember(this, text, valenced, roles, emotions);
         return (valenced, roles);
     }
@@ -206,9 +211,6 @@ public sealed partial class SentimentScorer
     {
         var tokens = text.Tokens;
         var forms = text.Forms;
-        var valenced = 0;
-        var roles = TermRole.None;
-        var emotions = Emotions.None;
         for (var i = 0; i < traits.Length; i++)
         {
             if ((traits[i].Roles & ~SentimentLexicon.TokenRoles) == 0)
@@ -216,7 +218,56 @@ public sealed partial class SentimentScorer
                 var token = tokens[i];
                 traits[i] = _lexicon.FindStretched(forms.Slice(token.FormStart, token.FormLength), traits[i]);
             }
+        }
 
+        return ListTraits(traits, valencedAt);
+    }
+
+    /// <summary>Clears the traits of every token that starts within a name; whether any had some.</summary>
+    private static bool SilenceNames(TokenizedText text, Span<TermTraits> traits)
+    {
+        var tokens = text.Tokens;
+        var silenced = false;
+        foreach (var (start, end) in text.Names)
+        {
+            for (var i = FirstTokenFrom(tokens, start); i < tokens.Length && tokens[i].Start < end; i++)
+            {
+                silenced |= traits[i] != default;
+                traits[i] = default;
+            }
+        }
+
+        return silenced;
+    }
+
+    /// <summary>The first token starting at or after <paramref name="offset"/>: tokens are in the text's order.</summary>
+    private static int FirstTokenFrom(ReadOnlySpan<TokenizedText.TokenSpan> tokens, int offset)
+    {
+        int low = 0, high = tokens.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (tokens[middle].Start < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Lists the tokens with a valence again, with every role and emotion present, after traits were changed.</summary>
+    private static (int Valenced, TermRole Roles, Emotions Emotions) ListTraits(ReadOnlySpan<TermTraits> traits, Span<int> valencedAt)
+    {
+        var valenced = 0;
+        var roles = TermRole.None;
+        var emotions = Emotions.None;
+        for (var i = 0; i < traits.Length; i++)
+        {
             if (traits[i].HasValence)
             {
                 valencedAt[valenced++] = i;

@@ -142,6 +142,7 @@ public sealed partial class TokenizedText
         ExclamationCount = 0;
         QuestionCount = 0;
         _allCapsTokens = 0;
+        NameCount = 0;
     }
 
     /// <summary>The most tokens of the text itself a text this long holds: each is separated by at least one unit.</summary>

@@ -121,6 +121,53 @@ public sealed class PostAnalyzerTests
         Assert.Contains(none.Concepts, c => c.Id == "delivery");
     }
 
+    [Theory]
+    [InlineData("Picked up a new TV at Best Buy", SentimentLabel.Neutral)]
+    [InlineData("Best Buy lost my order, awful", SentimentLabel.Negative)]
+    [InlineData("GLAD bags keep the kitchen tidy", SentimentLabel.Neutral)]
+    [InlineData("Glad bags are great", SentimentLabel.Positive)]
+    public void A_brand_name_carries_no_opinion_of_its_own(string text, SentimentLabel label)
+    {
+        const string yaml = """
+            concepts:
+              - id: price
+                query: 'price'
+            brands:
+              - id: bestbuy
+                query: '"best buy"'
+              - id: glad
+                query: 'glad ONEAR/1 bags'
+            """;
+        var analyzer = new PostAnalyzer(ModelLoader.Parse(yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
+        var post = TestPosts.Make("p", DateTimeOffset.UtcNow, text: text);
+
+        var analysis = analyzer.Analyze(post, new AnalysisScratch(), [])!;
+        var explanation = analyzer.Explain(post, new AnalysisScratch());
+
+        Assert.Equal(label, analysis.Sentiment!.Value.Label);
+        Assert.Equal(analysis.Sentiment, explanation.Sentiment);
+
+        // Read without the model, the name's words weigh in.
+        Assert.NotEqual(analysis.Sentiment.Value.Compound, SentimentScorer.Load().Score(text, new StreamEngine.Domain.Text.TokenizedText()).Compound);
+    }
+
+    [Fact]
+    public void A_name_read_as_a_brand_in_one_post_is_a_word_again_in_the_next()
+    {
+        const string yaml = """
+            brands:
+              - id: glad
+                query: 'glad'
+              - id: acme
+                query: 'acme'
+            """;
+        var analyzer = new PostAnalyzer(ModelLoader.Parse(yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
+        var scratch = new AnalysisScratch();
+
+        Assert.Equal(SentimentLabel.Neutral, analyzer.Analyze(TestPosts.Make("p", DateTimeOffset.UtcNow, text: "glad"), scratch, [])!.Sentiment!.Value.Label);
+        Assert.Equal(SentimentLabel.Positive, analyzer.Analyze(TestPosts.Make("q", DateTimeOffset.UtcNow, text: "so happy with acme"), scratch, [])!.Sentiment!.Value.Label);
+    }
+
     [Fact]
     public void A_parent_lists_each_word_its_children_share_once_however_often_the_post_repeats_it()
     {
