@@ -85,6 +85,10 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         // Not a silence the ingest graph would wait out for 30 s before answering 503 without a cause.
         var failure = await ExpectMsgAsync<Status.Failure>(Generous);
         Assert.Contains("database or disk is full", failure.Cause.Message, StringComparison.Ordinal);
+
+        // As an exception every node can rebuild: the store's own may not travel.
+        Assert.IsType<BrandJournalFailedException>(failure.Cause);
+        Assert.Contains("brand 'acme'", failure.Cause.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task A_brand_stop_answer_reaches_an_asker_on_another_node_as_what_it_is()
+    public async Task A_brand_stop_answer_and_a_failed_write_reach_an_asker_on_another_node_as_what_they_are()
     {
         // Akka.Remote carries a failure's exception by type and rebuilds it on the asking node.
         var remote = Akka.Configuration.ConfigurationFactory.ParseString("""
@@ -112,20 +112,28 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         using var system = ActorSystem.Create("brand-stop-answer", remote);
         try
         {
-            var failure = new Status.Failure(new BrandStoppedException("the batch for brand 'acme' reached no running brand"));
-            var serialization = system.Serialization;
-            var serializer = serialization.FindSerializerFor(failure);
-            var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, failure);
-
-            var back = (Status.Failure)serialization.Deserialize(serializer.ToBinary(failure), serializer.Identifier, manifest);
-
-            var stopped = Assert.IsType<BrandStoppedException>(back.Cause);
+            var stopped = Assert.IsType<BrandStoppedException>(RoundTrip(system, new BrandStoppedException("the batch for brand 'acme' reached no running brand")));
             Assert.Equal("the batch for brand 'acme' reached no running brand", stopped.Message);
+
+            // A store's failure travels as text: a SocketException, as Npgsql's exceptions, cannot be rebuilt.
+            var written = BrandJournalFailedException.Of("acme", new System.Net.Sockets.SocketException(111));
+            var failed = Assert.IsType<BrandJournalFailedException>(RoundTrip(system, written));
+            Assert.Equal(written.Message, failed.Message);
+            Assert.Contains("SocketException", failed.Message, StringComparison.Ordinal);
         }
         finally
         {
             await system.Terminate();
         }
+    }
+
+    private static Exception RoundTrip(ActorSystem system, Exception cause)
+    {
+        var failure = new Status.Failure(cause);
+        var serialization = system.Serialization;
+        var serializer = serialization.FindSerializerFor(failure);
+        var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, failure);
+        return ((Status.Failure)serialization.Deserialize(serializer.ToBinary(failure), serializer.Identifier, manifest)).Cause;
     }
 }
 

@@ -296,7 +296,7 @@ public sealed class BrandActor : PersistentActor
     {
         while (_awaitingJournal.TryDequeue(out var waiting))
         {
-            waiting.Tell(new Status.Failure(cause));
+            waiting.Tell(new Status.Failure(BrandJournalFailedException.Of(_brandId, cause)));
         }
 
         base.OnPersistFailure(cause, @event, sequenceNr);
@@ -307,7 +307,7 @@ public sealed class BrandActor : PersistentActor
     {
         if (@event is MentionsRecorded)
         {
-            _awaitingJournal.Dequeue().Tell(new Status.Failure(cause));
+            _awaitingJournal.Dequeue().Tell(new Status.Failure(BrandJournalFailedException.Of(_brandId, cause)));
         }
 
         base.OnPersistRejected(cause, @event, sequenceNr);
