@@ -27,6 +27,12 @@ public sealed class ChunkReading
     /// <summary>Posts that mention brands but were seen before (same network and id); counted once, when first seen.</summary>
     public int Duplicates { get; set; }
 
+    /// <summary>
+    /// Posts sent before in a request already answered as failed, whose writes a brand may still
+    /// make: neither counted nor duplicates yet, so the chunk is to be sent again once that is known.
+    /// </summary>
+    public int Undecided { get; set; }
+
     /// <summary>Drops the posts once they are folded into brand batches; the counts and errors stay for the outcome.</summary>
     public void ReleasePosts()
     {

@@ -218,6 +218,12 @@ public sealed class IngestPipeline
                 _roundSize.Missed(round);
             }
 
+            // The brands that acknowledged journaled their mentions all the same.
+            if (asks is not null)
+            {
+                EngineMetrics.MentionsRecorded.Inc(asks.Where(a => a.IsCompletedSuccessfully).Sum(a => a.Result.Mentions));
+            }
+
             // Not journaled, so not seen: a resend of these posts must count where they were not.
             // Brands that acknowledged have them: a resend counting them there too would count them twice.
             if (asks is null || commands is null)
@@ -242,12 +248,21 @@ public sealed class IngestPipeline
         foreach (var chunk in chunks)
         {
             var r = chunk.Reading!;
-            chunk.Complete(new IngestOutcome(r.Accepted, r.Rejected, r.Late, r.Unmatched, r.Duplicates, r.Errors, failure is null, failure));
+            var chunkFailure = failure ?? (r.Undecided > 0 ? UndecidedFailure(r.Undecided) : null);
+            chunk.Complete(new IngestOutcome(r.Accepted, r.Rejected, r.Late, r.Unmatched, r.Duplicates, r.Errors, chunkFailure is null, chunkFailure));
             chunk.Reading = null;
         }
 
         return NotUsed.Instance;
     }
+
+    /// <summary>
+    /// Why a chunk whose other posts were journaled is still to be sent again: a 200 would tell its
+    /// sender those posts are in, when their first copy's write may yet be lost.
+    /// </summary>
+    private string UndecidedFailure(int posts) =>
+        $"{posts} posts were sent before in a request answered 503 whose write by a brand that could not recover may still land, "
+        + $"for up to {_settings.EffectiveAnswerTimeout.TotalSeconds:0.###} s after it: send this request again then (its other posts are journaled and count once)";
 
     /// <summary>
     /// Announces how far a journaled round's event time has come once every earlier round has ended,
@@ -311,11 +326,12 @@ public sealed class IngestPipeline
         // The posts that went to none of those brands are settled now, so a resend soon after counts them where they were lost.
         var waiting = undecided.Select(u => u.Brand).ToHashSet(StringComparer.Ordinal);
         _batcher.Settle(admitted, lost, brands => !brands.Overlaps(waiting));
+        _batcher.AwaitDecision(admitted, brands => brands.Overlaps(waiting));
         _ = Task.WhenAll(undecided.Select(u => u.Answer)).ContinueWith(
             _ =>
             {
                 lost.UnionWith(undecided.Where(u => !u.Answer.IsCompletedSuccessfully).Select(u => u.Brand));
-                _batcher.Settle(admitted, lost, brands => brands.Overlaps(waiting));
+                _batcher.Settle(admitted, lost, brands => brands.Overlaps(waiting), decided: true);
             },
             CancellationToken.None,
             TaskContinuationOptions.None,

@@ -28,6 +28,11 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     private readonly PartlyJournaledPosts _partlyJournaled = new(PartlyJournaledCapacity);
     private readonly Lock _duplicatesGate = new();
 
+    // Posts of rounds answered as failed while a brand's write of them may still land (its ask has
+    // not ended): by how many such rounds carry each. A copy sent meanwhile is neither counted nor
+    // a duplicate, since its first copy may yet be forgotten.
+    private readonly Dictionary<ulong, int> _undecided = [];
+
     /// <summary>Folds a whole round at once: <see cref="Admit"/> for each of its chunks, then <see cref="Build"/>.</summary>
     /// <param name="admitted">Receives every post let through with the brands it went to, so that what a round failed to journal can be <see cref="Settle"/>-d.</param>
     /// <param name="writeBy">The last moment the round's brands may take up their batches (<see cref="RecordMentions.WriteBy"/>).</param>
@@ -143,7 +148,11 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
         {
             if (!_duplicates.TryAdd(mention.Identity))
             {
-                if (PartlyJournaled(mention.Identity) is not { } part || !AdmitToBrandsThatMissedIt(mention, part, model, watched, admitted))
+                if (_undecided.Count > 0 && _undecided.ContainsKey(mention.Identity))
+                {
+                    reading.Undecided++;
+                }
+                else if (PartlyJournaled(mention.Identity) is not { } part || !AdmitToBrandsThatMissedIt(mention, part, model, watched, admitted))
                 {
                     reading.Duplicates++;
                 }
@@ -284,6 +293,25 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     }
 
     /// <summary>
+    /// Marks the posts of a round answered as failed whose writes may still land, chosen by the
+    /// brands the round carried each to: until they are <see cref="Settle"/>-d, a copy of one is
+    /// <see cref="ChunkReading.Undecided"/>.
+    /// </summary>
+    public void AwaitDecision(AdmittedPosts admitted, Func<HashSet<string>, bool> which)
+    {
+        ArgumentNullException.ThrowIfNull(admitted);
+        ArgumentNullException.ThrowIfNull(which);
+        var waiting = admitted.Targets().Where(t => which(t.Brands)).Select(t => t.Post).ToList();
+        lock (_duplicatesGate)
+        {
+            foreach (var post in waiting)
+            {
+                _undecided[post] = _undecided.GetValueOrDefault(post) + 1;
+            }
+        }
+    }
+
+    /// <summary>
     /// Settles a round's posts once its journal writes have ended. A post journaled by every brand
     /// the round carried it to stays seen, so a resend does not count it twice; one journaled by
     /// none is forgotten, so a resend counts it; one journaled by some is remembered with them
@@ -292,7 +320,8 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     /// </summary>
     /// <param name="lost">The brands whose batches were not journaled; null when none of the round's were.</param>
     /// <param name="which">Which posts to settle now, by the brands the round carried each to; every one when null. A post is settled once.</param>
-    public void Settle(AdmittedPosts admitted, IReadOnlySet<string>? lost, Func<HashSet<string>, bool>? which = null)
+    /// <param name="decided">Whether these posts were marked by <see cref="AwaitDecision"/>, which this settling ends.</param>
+    public void Settle(AdmittedPosts admitted, IReadOnlySet<string>? lost, Func<HashSet<string>, bool>? which = null, bool decided = false)
     {
         ArgumentNullException.ThrowIfNull(admitted);
 
@@ -302,6 +331,18 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
         {
             foreach (var (post, brands) in settled)
             {
+                if (decided && _undecided.TryGetValue(post, out var rounds))
+                {
+                    if (rounds > 1)
+                    {
+                        _undecided[post] = rounds - 1;
+                    }
+                    else
+                    {
+                        _undecided.Remove(post);
+                    }
+                }
+
                 var resent = admitted.IsResent(post);
                 var part = resent && _partlyJournaled.TryGet(post, _duplicates.Generation, out var known) ? known : null;
                 if (part is not null)
