@@ -50,7 +50,7 @@ internal static class Program
                 _ => throw new ArgumentException($"unknown command '{args[0]}'"),
             };
         }
-        catch (Exception ex) when (ex is ArgumentException or ModelException or FormatException or IOException)
+        catch (Exception ex) when (ex is ArgumentException or ModelException or FormatException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 2;

@@ -25,6 +25,41 @@ public sealed class CommandArgsTests
     }
 
     [Fact]
+    public void A_file_to_write_where_the_file_system_refuses_it_is_refused_before_the_run_naming_the_option()
+    {
+        // The directory exists, but no file can be made there: found only at the run's end, the
+        // results were lost (and /sys crashed the tool).
+        var tooLong = Path.Combine(Path.GetTempPath(), new string('x', 300) + ".json");
+
+        foreach (var path in new[] { "/proc/streamengine-results.json", tooLong })
+        {
+            var error = Assert.Throws<ArgumentException>(() => new CommandArgs(["--json", path]).OutputFile("json"));
+
+            Assert.StartsWith($"--json {path}: ", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Checking_a_file_to_write_leaves_no_new_file_and_keeps_an_old_one_whole()
+    {
+        var fresh = Path.Combine(Path.GetTempPath(), $"streamengine-{Guid.NewGuid():N}.json");
+        var old = Path.Combine(Path.GetTempPath(), $"streamengine-{Guid.NewGuid():N}.json");
+        File.WriteAllText(old, "earlier results");
+        try
+        {
+            new CommandArgs(["--json", fresh]).OutputFile("json");
+            new CommandArgs(["--out", old]).OutputFile("out");
+
+            Assert.False(File.Exists(fresh));
+            Assert.Equal("earlier results", File.ReadAllText(old));
+        }
+        finally
+        {
+            File.Delete(old);
+        }
+    }
+
+    [Fact]
     public void An_option_given_twice_takes_its_last_value_so_a_script_can_override_what_its_runs_share() =>
         Assert.Equal(45, new CommandArgs(["--duration", "10", "--warmup", "12", "--duration", "45"]).Double("duration", 20));
 

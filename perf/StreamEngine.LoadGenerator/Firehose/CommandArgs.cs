@@ -134,7 +134,37 @@ public sealed class CommandArgs
             throw new ArgumentException($"--{name} {path}: the directory {directory} does not exist");
         }
 
+        if (path is not null)
+        {
+            ProbeWritable(name, path);
+        }
+
         return path;
+    }
+
+    /// <summary>
+    /// Opens the file for writing and closes it again, so that a file system that refuses it (/sys,
+    /// /proc, a read-only mount, a name too long) is named before the work whose results it would hold.
+    /// A file that was not there is not left behind, and one that was is not truncated.
+    /// </summary>
+    private static void ProbeWritable(string name, string path)
+    {
+        var existed = File.Exists(path);
+        try
+        {
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--{name} {path}: cannot be written ({ex.Message})", ex);
+        }
     }
 
     /// <summary>A number above zero (a duration, an interval, a rate).</summary>
