@@ -156,10 +156,7 @@ internal static class Program
             JsonPath = a.OutputFile("json"),
         };
         a.RejectUnknown();
-        if (options.Duration > TimeSpan.FromMinutes(30))
-        {
-            throw new ArgumentException("--duration is capped at 30 minutes");
-        }
+        options.Check();
 
         using var driver = new Driver(options, model, firehose, poolPosts);
         using var cancel = new CancellationTokenSource();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace StreamEngine.LoadGenerator.Drive;
 
 /// <summary>What <c>drive</c> does to a running node.</summary>
@@ -36,4 +38,21 @@ public sealed record DriveOptions
     public TimeSpan ProbeEvery { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public string? JsonPath { get; init; }
+
+    /// <summary>Refuses what the run could not do as asked, naming the option.</summary>
+    public void Check()
+    {
+        if (Duration > TimeSpan.FromMinutes(30))
+        {
+            throw new ArgumentException("--duration is capped at 30 minutes");
+        }
+
+        // Such a schedule sends one batch and then waits past the deadline; in seconds, too, since
+        // a wait that long overflows what a timer takes.
+        if (Rate is { } rate && Batch / rate > Duration.TotalSeconds)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"--rate {rate}: a batch of {Batch} posts every {Batch / rate:0.###} s, longer than --duration {Duration.TotalSeconds} s, and the measured window would hold one batch at most; give a higher --rate or a smaller --batch"));
+        }
+    }
 }

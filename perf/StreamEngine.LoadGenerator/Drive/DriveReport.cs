@@ -57,7 +57,7 @@ public sealed record DriveReport(
         var t = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         t.AppendLine(c, $"target            {Url}  model: {Brands} brands, {Concepts} concepts, {Terms} terms");
-        t.AppendLine(c, $"load              {(OfferedRate is { } r ? $"{r:N0} posts/s offered" : "max (closed loop)")}, {Connections} connections, {Batch} posts/request, {BytesPerPost:0} B/post");
+        t.AppendLine(c, $"load              {(OfferedRate is { } r ? $"{r:#,0.######} posts/s offered" : "max (closed loop)")}, {Connections} connections, {Batch} posts/request, {BytesPerPost:0} B/post");
         t.AppendLine(c, $"window            {WarmupSeconds:0.#} s warm-up, {MeasuredSeconds:0.#} s measured; load generator used {GeneratorCpuCores:0.00} cores; load average at end {LoadAverageAtEnd}");
         t.AppendLine(c, $"node's jit        {HostJitLine()}");
         if (HostJitMethodsMeasured > JitSettling.ManyMethods)
