@@ -21,10 +21,9 @@ public sealed record DriveReport(
     double MeasuredSeconds,
     double BytesPerPost,
     long LinesSent,
-    long RequestsOk,
-    long Requests429,
-    long Requests503,
-    long RequestsFailed,
+    RequestCounts Requests,
+    RequestCounts RequestsInWindow,
+    long RequestsUnanswered,
     long Rejected,
     long Late,
     long Unmatched,
@@ -65,7 +64,8 @@ public sealed record DriveReport(
             t.AppendLine(c, $"warning           the node's JIT compiled {HostJitMethodsMeasured:N0} methods in the measured window: the figures are not its steady state; run longer or raise --warmup");
         }
 
-        t.AppendLine(c, $"requests          (warm-up included) {RequestsOk} ok, {Requests429} x 429, {Requests503} x 503, {RequestsFailed} failed; {BatchesSentBehindSchedule} batches sent >10 ms behind schedule");
+        t.AppendLine(c, $"requests          (warm-up included) {Requests.Ok} ok, {Requests.Throttled} x 429, {Requests.Unavailable} x 503, {Requests.Failed} failed, {RequestsUnanswered} unanswered at the end; {BatchesSentBehindSchedule} batches sent >10 ms behind schedule");
+        t.AppendLine(c, $"sent in window    {RequestsInWindow.Total} requests: {RequestsInWindow.Ok} ok, {RequestsInWindow.Throttled} x 429, {RequestsInWindow.Unavailable} x 503, {RequestsInWindow.Failed} failed (what is counted below)");
         t.AppendLine(c, $"accepted          {Accepted:N0} posts (late {Late:N0}, unmatched {Unmatched:N0}, duplicates {Duplicates:N0}; rejected {Rejected:N0})");
         if (AcceptedPerSecondMin is null)
         {

@@ -32,21 +32,11 @@ public sealed class Driver : IDisposable
     private Schedule _schedule = new(0, 0);
     private long _start;
     private readonly MeasuredWindow _window = new();
-    private long[] _acceptedPerSecond = [];
-    private long _accepted;
+    private readonly IngestTally _tally;
     private long _sentLines;
-    private long _ok;
-    private long _throttled;
-    private long _unavailable;
-    private long _failed;
-    private long _duplicates;
-    private long _late;
-    private long _unmatched;
-    private long _rejected;
     private long _behindSchedule;
     private bool _compareAnswers;
     private PendingProbe? _pendingProbe;
-    private string? _firstError;
 
     public Driver(DriveOptions options, ListeningModel model, FirehoseOptions firehose, int poolPosts)
     {
@@ -60,6 +50,7 @@ public sealed class Driver : IDisposable
 
         _o = options;
         _model = model;
+        _tally = new IngestTally(_window, (int)Math.Ceiling((MaxWarmup + options.Duration).TotalSeconds) + 120);
         var started = Stopwatch.GetTimestamp();
         _generator = new FirehoseGenerator(model, firehose with { IdPrefix = firehose.IdPrefix + _runId });
         _pool = _generator.Pool(poolPosts, options.Batch);
@@ -96,12 +87,11 @@ public sealed class Driver : IDisposable
         var freq = Stopwatch.Frequency;
         _start = Stopwatch.GetTimestamp();
         _schedule = new Schedule(_start, 0);
-        _acceptedPerSecond = new long[(int)Math.Ceiling((MaxWarmup + _o.Duration).TotalSeconds) + 120];
+        _tally.Begin(_start);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        var ingest = new WorkerStats[_o.Connections];
-        var workers = Enumerable.Range(0, _o.Connections).Select(i => Task.Run(() => WorkerAsync(ingest[i] = new WorkerStats(), stop.Token), CancellationToken.None)).ToList();
+        var workers = Enumerable.Range(0, _o.Connections).Select(_ => Task.Run(() => WorkerAsync(stop.Token), CancellationToken.None)).ToList();
         var pollers = new PollerStats[_o.Pollers];
         var pollTasks = Enumerable.Range(0, _o.Pollers).Select(i => Task.Run(() => PollerAsync(pollers[i] = new PollerStats(), i, stop.Token), CancellationToken.None)).ToList();
         var freshness = new Latency();
@@ -116,7 +106,6 @@ public sealed class Driver : IDisposable
         {
             Console.Error.WriteLine("some requests were still running 60 s after the deadline; reporting without them");
         }
-
         HostJit? jitAtEnd = null;
         if (warmUp.HostJit is not null)
         {
@@ -125,14 +114,7 @@ public sealed class Driver : IDisposable
             jitAtEnd = await HostJit.ReadAsync(_http, scrape.Token);
         }
 
-        var ack = new Latency();
-        var ackScheduled = new Latency();
-        foreach (var w in ingest)
-        {
-            ack.Add(w.Ack);
-            ackScheduled.Add(w.AckFromSchedule);
-        }
-
+        var counts = _tally.Counts();
         var queries = new Dictionary<string, Latency>(StringComparer.Ordinal);
         var allQueries = new Latency();
         var queryErrors = 0L;
@@ -173,7 +155,7 @@ public sealed class Driver : IDisposable
         var measuredSeconds = Math.Max(0.001, (loadEnded - _window.From) / (double)freq);
         // Whole seconds only: the window opens and closes part way through one.
         var firstSecond = (int)Math.Ceiling(warmUp.Seconds);
-        var perSecond = _acceptedPerSecond
+        var perSecond = counts.AcceptedPerSecond
             .Skip(firstSecond)
             .Take(Math.Max(0, (int)Math.Floor((loadEnded - _start) / (double)freq) - firstSecond))
             .OrderBy(v => v)
@@ -194,22 +176,21 @@ public sealed class Driver : IDisposable
             measuredSeconds,
             _pool.Bytes / (double)_pool.LinesPerPass,
             Interlocked.Read(ref _sentLines),
-            Interlocked.Read(ref _ok),
-            Interlocked.Read(ref _throttled),
-            Interlocked.Read(ref _unavailable),
-            Interlocked.Read(ref _failed),
-            Interlocked.Read(ref _rejected),
-            Interlocked.Read(ref _late),
-            Interlocked.Read(ref _unmatched),
-            Interlocked.Read(ref _duplicates),
-            Interlocked.Read(ref _accepted),
-            Math.Round(Interlocked.Read(ref _accepted) / measuredSeconds, 1),
+            counts.Run,
+            counts.Window,
+            counts.Unanswered,
+            counts.Rejected,
+            counts.Late,
+            counts.Unmatched,
+            counts.Duplicates,
+            counts.Accepted,
+            Math.Round(counts.Accepted / measuredSeconds, 1),
             perSecond.Length == 0 ? null : perSecond[0],
             perSecond.Length == 0 ? null : perSecond[perSecond.Length / 2],
             perSecond.Length == 0 ? null : perSecond[^1],
             Interlocked.Read(ref _behindSchedule),
-            ack.Summary(),
-            _o.Rate is null ? null : ackScheduled.Summary(),
+            counts.Ack,
+            _o.Rate is null ? null : counts.AckFromSchedule,
             _o.Pollers,
             _compareAnswers,
             queries.ToDictionary(q => q.Key, q => q.Value.Summary(), StringComparer.Ordinal),
@@ -221,7 +202,7 @@ public sealed class Driver : IDisposable
             probeCounts.Voided,
             Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / Stopwatch.GetElapsedTime(_start).TotalSeconds, 2),
             File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a",
-            _firstError);
+            _tally.FirstError);
     }
 
     public void Dispose() => _http.Dispose();
@@ -312,7 +293,7 @@ public sealed class Driver : IDisposable
         }
     }
 
-    private async Task WorkerAsync(WorkerStats stats, CancellationToken stop)
+    private async Task WorkerAsync(CancellationToken stop)
     {
         var freq = Stopwatch.Frequency;
         var ticksPerBatch = _o.Rate is { } rate ? (long)(_o.Batch / rate * freq) : 0;
@@ -356,6 +337,7 @@ public sealed class Driver : IDisposable
             }
 
             Interlocked.Add(ref _sentLines, _pool.Batches[index].Lines);
+            _tally.Sending();
             var sent = Stopwatch.GetTimestamp();
             IngestAnswer answer;
             try
@@ -366,17 +348,15 @@ public sealed class Driver : IDisposable
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                answer = new IngestAnswer(0, 0, 0, 0, 0, null, null, $"{ex.GetType().Name}: {ex.Message}");
+                answer = IngestAnswer.Failed($"{ex.GetType().Name}: {ex.Message}");
             }
 
             var done = Stopwatch.GetTimestamp();
             probe?.Complete(done, answer is { Status: HttpStatusCode.OK });
-            Tally(answer, done, probe is null ? 0 : ProbeLines.Taken(answer.Status, answer.UnreadFromLine, _pool.Batches[index].Lines, probe.Lines));
-            if (_window.Contains(sent, done))
-            {
-                stats.Ack.RecordTicks(done - sent);
-                stats.AckFromSchedule.RecordTicks(done - intended);
-            }
+
+            // The probe's posts the node took are the probe's, not the firehose's (ProbeLines).
+            var probeLines = probe is null ? 0 : ProbeLines.Taken(answer.Status, answer.UnreadFromLine, _pool.Batches[index].Lines, probe.Lines);
+            _tally.Answered(answer with { Accepted = answer.Accepted - probeLines }, intended, sent, done);
         }
     }
 
@@ -403,45 +383,6 @@ public sealed class Driver : IDisposable
 
         static long Get(JsonElement root, string name) =>
             root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
-    }
-
-    // The probe's posts the node took are the probe's, not the firehose's (ProbeLines).
-    private void Tally(IngestAnswer answer, long done, int probeLinesTaken)
-    {
-        if (probeLinesTaken > 0)
-        {
-            answer = answer with { Accepted = answer.Accepted - probeLinesTaken };
-        }
-
-        switch (answer.Status)
-        {
-            case HttpStatusCode.OK: Interlocked.Increment(ref _ok); break;
-            case HttpStatusCode.TooManyRequests: Interlocked.Increment(ref _throttled); break;
-            case HttpStatusCode.ServiceUnavailable: Interlocked.Increment(ref _unavailable); break;
-            default: Interlocked.Increment(ref _failed); break;
-        }
-
-        if (answer.Error is { } error && answer.Status != HttpStatusCode.OK)
-        {
-            Interlocked.CompareExchange(ref _firstError, error, null);
-        }
-
-        // 429 still took the lines before unreadFromLine, and those are accepted and journaled.
-        var taken = answer.Status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests;
-        var second = (int)((done - _start) / Stopwatch.Frequency);
-        if (taken && second < _acceptedPerSecond.Length)
-        {
-            Interlocked.Add(ref _acceptedPerSecond[second], answer.Accepted);
-        }
-
-        if (taken && _window.Contains(done))
-        {
-            Interlocked.Add(ref _accepted, answer.Accepted);
-            Interlocked.Add(ref _rejected, answer.Rejected);
-            Interlocked.Add(ref _late, answer.Late);
-            Interlocked.Add(ref _unmatched, answer.Unmatched);
-            Interlocked.Add(ref _duplicates, answer.Duplicates);
-        }
     }
 
     private async Task PollerAsync(PollerStats stats, int index, CancellationToken stop)
@@ -481,7 +422,7 @@ public sealed class Driver : IDisposable
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 stats.Errors++;
-                Interlocked.CompareExchange(ref _firstError, $"GET {path}: HTTP {(int)response.StatusCode}", null);
+                _tally.Note($"GET {path}: HTTP {(int)response.StatusCode}");
                 return;
             }
 
@@ -493,12 +434,12 @@ public sealed class Driver : IDisposable
         catch (HttpRequestException ex)
         {
             stats.Errors++;
-            Interlocked.CompareExchange(ref _firstError, $"GET {path}: {ex.Message}", null);
+            _tally.Note($"GET {path}: {ex.Message}");
         }
         catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
         {
             stats.Errors++;
-            Interlocked.CompareExchange(ref _firstError, $"GET {path}: no answer within the client's timeout", null);
+            _tally.Note($"GET {path}: no answer within the client's timeout");
         }
     }
 
@@ -626,16 +567,7 @@ public sealed class Driver : IDisposable
         return 0;
     }
 
-    private sealed record IngestAnswer(long Accepted, long Rejected, long Late, long Unmatched, long Duplicates, long? UnreadFromLine, HttpStatusCode? Status, string? Error);
-
     private sealed record ProbeCounts(int Sent, int TimedOut, int Voided);
-
-    private sealed class WorkerStats
-    {
-        public Latency Ack { get; } = new();
-
-        public Latency AckFromSchedule { get; } = new();
-    }
 
     private sealed class PollerStats
     {
