@@ -24,7 +24,11 @@ internal static class Program
                                                                 lasts --warmup at least, then while the node's
                                                                 JIT compiles (more than 50 methods in 5 s, read
                                                                 from its /metrics), --warmup-max at most;
-                                                                with --requests or --once, --warmup alone
+                                                                with --requests or --once, --warmup alone;
+                                                                exits 1 after its report when a request sent in
+                                                                the measured window failed or was answered 503,
+                                                                one was unanswered 60 s after the deadline, or
+                                                                the window accepted no post (a 429 fails nothing)
           await-brands --url http://127.0.0.1:PORT [--timeout 120] [--parallel 32] [--since-unix-ms T] [--json FILE]
                                                                 time until ready and until every brand answers
 
@@ -170,6 +174,12 @@ internal static class Program
         if (options.JsonPath is { } json)
         {
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, DriveReport.Json));
+        }
+
+        if (DriveVerdict.Failure(report) is { } failure)
+        {
+            await Console.Error.WriteLineAsync($"the run is no measurement: {failure}");
+            return 1;
         }
 
         return 0;

@@ -30,7 +30,8 @@ for i in $(seq 1 "$runs"); do
   drive=$!
   sleep 25; a=$(sql -d se -c "SELECT pg_current_wal_lsn() - '0/0', coalesce(max(ordering), 0) FROM journal")
   sleep 10; b=$(sql -d se -c "SELECT pg_current_wal_lsn() - '0/0', coalesce(max(ordering), 0) FROM journal")
-  wait $drive
+  # The drive's output is in $work, which the exit removes: shown before a failed drive stops the runs.
+  wait $drive || { cat "$work/drive.$i.txt" >&2; echo "== run $i: the drive failed; no further runs" >&2; exit 1; }
   stop_host
   echo "== run $i: $brands brands, $connections connections"
   grep -E '^(requests|sustained)' "$work/drive.$i.txt"

@@ -21,9 +21,17 @@ for spec in $specs; do
   # A watchdog keeps a runaway host from taking the shared machine's memory.
   ( while kill -0 "$HOST_PID" 2>/dev/null; do r=$(rss_mb "$HOST_PID" 2>/dev/null || echo 0); if [ "${r:-0}" -gt "$limit_mb" ]; then echo "watchdog: RSS $r MB > $limit_mb MB, killing host" >>"$out/rss-$brands.txt"; kill -KILL "$HOST_PID"; fi; sleep 0.5; done ) &
   watchdog=$!
-  $LG drive --url "http://127.0.0.1:$HOST_PORT" --model "$model" --rate max --connections 2 --batch 1000 --warmup 0 --duration 110 \
+  if ! $LG drive --url "http://127.0.0.1:$HOST_PORT" --model "$model" --rate max --connections 2 --batch 1000 --warmup 0 --duration 110 \
     --pool-posts "$posts" --once --brand-pick sweep --brands-per-post "$k" --sweep-minutes "$minutes" \
-    --unmatched-share 0 --late-share 0 --duplicate-share 0 --competitor-share 0 --json "$out/rss-$brands.drive.json" | tee -a "$out/rss-$brands.txt"
+    --unmatched-share 0 --late-share 0 --duplicate-share 0 --competitor-share 0 --json "$out/rss-$brands.drive.json" | tee -a "$out/rss-$brands.txt"; then
+    kill "$watchdog" 2>/dev/null || true
+    # A host the watchdog killed is this spec's result (too many brands for the limit); the next may fit.
+    grep -q '^watchdog:' "$out/rss-$brands.txt" || exit 1
+    echo "brands $brands: the host went over $limit_mb MB; next spec" | tee -a "$out/rss-$brands.txt"
+    stop_host
+    rm -rf "$data"
+    continue
+  fi
   sleep 5
   b=$(curl -s "http://127.0.0.1:$HOST_PORT/api/brands" | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["id"])')
   points=$(curl -s "http://127.0.0.1:$HOST_PORT/api/brands/$b/timeseries?window=24h&step=1m" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(1 for p in d["points"] if p["mentions"]>0))')

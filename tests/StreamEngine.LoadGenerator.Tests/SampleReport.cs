@@ -36,6 +36,7 @@ internal static class SampleReport
         AcceptedPerSecondMedian: 10_000,
         AcceptedPerSecondMax: 11_000,
         BatchesSentBehindSchedule: 0,
+        SendersStopped: 0,
         Ack: Some,
         AckFromSchedule: Some,
         Pollers: 0,

@@ -34,6 +34,7 @@ public sealed record DriveReport(
     long? AcceptedPerSecondMedian,
     long? AcceptedPerSecondMax,
     long BatchesSentBehindSchedule,
+    int SendersStopped,
     LatencySummary Ack,
     LatencySummary? AckFromSchedule,
     int Pollers,
@@ -65,6 +66,11 @@ public sealed record DriveReport(
         }
 
         t.AppendLine(c, $"requests          (warm-up included) {Requests.Ok} ok, {Requests.Throttled} x 429, {Requests.Unavailable} x 503, {Requests.Failed} failed, {RequestsUnanswered} unanswered at the end; {BatchesSentBehindSchedule} batches sent >10 ms behind schedule");
+        if (SendersStopped > 0)
+        {
+            t.AppendLine(c, $"warning           {SendersStopped} of the {Connections} connections stopped sending on an error (first error below)");
+        }
+
         t.AppendLine(c, $"sent in window    {RequestsInWindow.Total} requests: {RequestsInWindow.Ok} ok, {RequestsInWindow.Throttled} x 429, {RequestsInWindow.Unavailable} x 503, {RequestsInWindow.Failed} failed (what is counted below)");
         t.AppendLine(c, $"accepted          {Accepted:N0} posts (late {Late:N0}, unmatched {Unmatched:N0}, duplicates {Duplicates:N0}; rejected {Rejected:N0})");
         if (AcceptedPerSecondMin is null)

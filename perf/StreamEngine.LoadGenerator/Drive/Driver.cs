@@ -106,6 +106,14 @@ public sealed class Driver : IDisposable
         {
             Console.Error.WriteLine("some requests were still running 60 s after the deadline; reporting without them");
         }
+
+        // A sender that ended on an error sent nothing more, and the run would read as a slow node.
+        var sendersStopped = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.GetBaseException()).ToList();
+        foreach (var error in sendersStopped)
+        {
+            _tally.Note($"a sender stopped: {error.GetType().Name}: {error.Message}");
+        }
+
         HostJit? jitAtEnd = null;
         if (warmUp.HostJit is not null)
         {
@@ -189,6 +197,7 @@ public sealed class Driver : IDisposable
             perSecond.Length == 0 ? null : perSecond[perSecond.Length / 2],
             perSecond.Length == 0 ? null : perSecond[^1],
             Interlocked.Read(ref _behindSchedule),
+            sendersStopped.Count,
             counts.Ack,
             _o.Rate is null ? null : counts.AckFromSchedule,
             _o.Pollers,
