@@ -20,7 +20,8 @@ internal static class Program
                 [--warmup 3] [--warmup-max 120] [--requests N | --once] [--pool-posts 200000]
                 [--pollers N (brings --probe)] [--poll-interval-ms 100] [--probe] [--probe-brand ID] [--probe-posts 3]
                 [--probe-every-ms 200] [--json FILE] [model] [firehose]
-                                                                drive POST /api/ingest and report; the warm-up
+                                                                drive POST /api/ingest and report; a probe starts
+                                                                --probe-every-ms after the last one ended; the warm-up
                                                                 lasts --warmup at least, then while the node's
                                                                 JIT compiles (more than 50 methods in 5 s, read
                                                                 from its /metrics), --warmup-max at most;

@@ -8,4 +8,13 @@ public sealed class DriveReportTests
     [Fact]
     public void A_rate_below_one_post_a_second_is_printed_as_given() =>
         Assert.Contains("0.5 posts/s offered", (SampleReport.Of() with { OfferedRate = 0.5 }).Table(), StringComparison.Ordinal);
+
+    [Fact]
+    public void Freshness_is_named_for_the_series_the_probe_reads_and_failed_reads_are_counted()
+    {
+        var table = (SampleReport.Of() with { Freshness = new LatencySummary(15, 5, 9, 9, 9, 6), Probes = new ProbeCounts(16, 0, 1, 2) }).Table();
+
+        Assert.Contains("freshness (ack → timeseries)", table, StringComparison.Ordinal);
+        Assert.Contains("probes            16 sent, 0 not seen within 10 s, 1 not acknowledged; 2 reads of the series failed", table, StringComparison.Ordinal);
+    }
 }

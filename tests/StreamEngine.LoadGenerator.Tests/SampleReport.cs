@@ -45,9 +45,7 @@ internal static class SampleReport
         AllQueries: new LatencySummary(0, 0, 0, 0, 0, 0),
         QueryErrors: 0,
         Freshness: null,
-        ProbesSent: 0,
-        ProbesTimedOut: 0,
-        ProbesVoided: 0,
+        Probes: new ProbeCounts(0, 0, 0, 0),
         GeneratorCpuCores: 0.1,
         LoadAverageAtEnd: "1.00 1.00 1.00",
         FirstError: null);

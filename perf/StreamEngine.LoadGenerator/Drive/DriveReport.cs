@@ -43,9 +43,7 @@ public sealed record DriveReport(
     LatencySummary AllQueries,
     long QueryErrors,
     LatencySummary? Freshness,
-    int ProbesSent,
-    int ProbesTimedOut,
-    int ProbesVoided,
+    ProbeCounts Probes,
     double GeneratorCpuCores,
     string LoadAverageAtEnd,
     string? FirstError)
@@ -102,8 +100,8 @@ public sealed record DriveReport(
 
         if (Freshness is { } f)
         {
-            Row(t, "freshness (ack → summary)", f);
-            t.AppendLine(c, $"probes            {ProbesSent} sent, {ProbesTimedOut} not seen within 10 s, {ProbesVoided} not acknowledged");
+            Row(t, "freshness (ack → timeseries)", f);
+            t.AppendLine(c, $"probes            {Probes.Sent} sent, {Probes.TimedOut} not seen within 10 s, {Probes.Voided} not acknowledged; {Probes.ReadsFailed} reads of the series failed");
         }
 
         if (FirstError is not null)

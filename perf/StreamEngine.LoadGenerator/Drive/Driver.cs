@@ -26,7 +26,6 @@ public sealed class Driver : IDisposable
     private readonly HttpClient _http;
     private readonly string[] _pollBrands;
     private readonly string _runId = Convert.ToString(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % 100_000_000, CultureInfo.InvariantCulture);
-    private readonly Lock _probeLock = new();
 
     private long _tickets;
     private Schedule _schedule = new(0, 0);
@@ -36,7 +35,7 @@ public sealed class Driver : IDisposable
     private long _sentLines;
     private long _behindSchedule;
     private bool _compareAnswers;
-    private PendingProbe? _pendingProbe;
+    private readonly FreshnessProbe? _probe;
 
     public Driver(DriveOptions options, ListeningModel model, FirehoseOptions firehose, int poolPosts)
     {
@@ -67,6 +66,12 @@ public sealed class Driver : IDisposable
         // A node keeps an ingest request up to 125 s while its brands' writes are under way: cut
         // sooner, the request would pass for lost while its posts were being journaled.
         _http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(150) };
+        if (options.Probe)
+        {
+            var brand = options.ProbeBrand ?? throw new ArgumentException("the probe needs --probe-brand");
+            _probe = new FreshnessProbe(_http, _window, brand, options.ProbePosts, options.ProbeEvery,
+                (id, dated) => _generator.ProbeLine(brand, id, dated), TimeProvider.System, _tally.Note);
+        }
     }
 
     public static bool IsLoopback(Uri url)
@@ -94,8 +99,7 @@ public sealed class Driver : IDisposable
         var workers = Enumerable.Range(0, _o.Connections).Select(_ => Task.Run(() => WorkerAsync(stop.Token), CancellationToken.None)).ToList();
         var pollers = new PollerStats[_o.Pollers];
         var pollTasks = Enumerable.Range(0, _o.Pollers).Select(i => Task.Run(() => PollerAsync(pollers[i] = new PollerStats(), i, stop.Token), CancellationToken.None)).ToList();
-        var freshness = new Latency();
-        var probe = _o.Probe ? Task.Run(() => ProbeAsync(freshness, stop.Token), CancellationToken.None) : Task.FromResult(new ProbeCounts(0, 0, 0));
+        var probe = _probe is { } freshness ? Task.Run(() => freshness.RunAsync(_runId, stop.Token), CancellationToken.None) : Task.CompletedTask;
 
         var ingestEnded = Task.WhenAll(workers).ContinueWith(_ => Stopwatch.GetTimestamp(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         var warmUp = await WarmUpAsync(ingestEnded, stop, cancellationToken);
@@ -159,7 +163,13 @@ public sealed class Driver : IDisposable
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"warning: the load ended {(loadEnded - _window.From) / (double)freq:0.000} s into the measured window (after --warmup): the rates below stand on less than a second"));
         }
-        var probeCounts = probe.IsCompletedSuccessfully ? probe.Result : new ProbeCounts(0, 0, 0);
+        // Read from the probe, not its task: what it did before any error still stands, and agrees with its freshness.
+        var probeCounts = _probe?.Counts ?? new ProbeCounts(0, 0, 0, 0);
+        if (probe.IsFaulted)
+        {
+            _tally.Note($"the freshness probe stopped: {probe.Exception!.GetBaseException().Message}");
+        }
+
         var measuredSeconds = Math.Max(0.001, (loadEnded - _window.From) / (double)freq);
         // Whole seconds only: the window opens and closes part way through one.
         var firstSecond = (int)Math.Ceiling(warmUp.Seconds);
@@ -205,10 +215,8 @@ public sealed class Driver : IDisposable
             queries.ToDictionary(q => q.Key, q => q.Value.Summary(), StringComparer.Ordinal),
             allQueries.Summary(),
             queryErrors,
-            _o.Probe ? freshness.Summary() : null,
-            probeCounts.Sent,
-            probeCounts.TimedOut,
-            probeCounts.Voided,
+            _probe?.Freshness.Summary(),
+            probeCounts,
             Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / Stopwatch.GetElapsedTime(_start).TotalSeconds, 2),
             File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a",
             _tally.FirstError);
@@ -339,7 +347,7 @@ public sealed class Driver : IDisposable
 
             var index = (int)(ticket % _pool.Batches.Count);
             var payload = _pool.Materialise(index, ticket / _pool.Batches.Count);
-            var probe = TakeProbe();
+            var probe = _probe?.Take();
             if (probe is not null)
             {
                 payload = [.. payload, .. probe.Payload];
@@ -452,132 +460,6 @@ public sealed class Driver : IDisposable
         }
     }
 
-    private async Task<ProbeCounts> ProbeAsync(Latency freshness, CancellationToken stop)
-    {
-        var brand = _o.ProbeBrand ?? throw new InvalidOperationException("the probe needs --probe-brand");
-        int sent = 0, timedOut = 0, voided = 0;
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(_o.ProbeEvery, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-
-            // Counted in the minute the probe's posts are dated: a trailing window's count falls as
-            // its oldest minute slides out, and a probe read against one timed out at minute ends.
-            var dated = DateTimeOffset.UtcNow;
-            var minute = new DateTimeOffset(dated.UtcTicks - (dated.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
-            var baseline = await MentionsInMinuteAsync(brand, minute);
-            var payload = new List<byte>();
-            for (var i = 0; i < _o.ProbePosts; i++)
-            {
-                payload.AddRange(_generator.ProbeLine(brand, $"probe-{_runId}-{sent}-{i}", dated));
-            }
-
-            var pending = new PendingProbe([.. payload], _o.ProbePosts);
-            lock (_probeLock)
-            {
-                _pendingProbe = pending;
-            }
-
-            var acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(30), stop));
-            if (acked != pending.Acknowledged)
-            {
-                if (Withdraw(pending))
-                {
-                    // No request carried the probe: the run ended, or its load did (--requests,
-                    // --once) and none ever will. It was never sent.
-                    break;
-                }
-
-                // A request carries it, and is answered when the node has done with it, as any other
-                // (within the client's own 150 s).
-                acked = await Task.WhenAny(pending.Acknowledged, Task.Delay(TimeSpan.FromSeconds(150), CancellationToken.None));
-            }
-
-            sent++;
-            if (acked != pending.Acknowledged || !pending.Acknowledged.Result.Ok)
-            {
-                voided++;
-                continue;
-            }
-
-            var ackAt = pending.Acknowledged.Result.At;
-            var expected = baseline + _o.ProbePosts;
-            var deadline = ackAt + 10 * Stopwatch.Frequency;
-            while (true)
-            {
-                var mentions = await MentionsInMinuteAsync(brand, minute);
-                var seen = Stopwatch.GetTimestamp();
-                if (mentions >= expected)
-                {
-                    if (_window.Contains(ackAt, seen))
-                    {
-                        freshness.RecordTicks(seen - ackAt);
-                    }
-
-                    break;
-                }
-
-                if (seen > deadline)
-                {
-                    timedOut++;
-                    break;
-                }
-            }
-        }
-
-        return new ProbeCounts(sent, timedOut, voided);
-    }
-
-    /// <summary>Takes back a probe no request has carried yet; false when one has.</summary>
-    private bool Withdraw(PendingProbe probe)
-    {
-        lock (_probeLock)
-        {
-            if (!ReferenceEquals(_pendingProbe, probe))
-            {
-                return false;
-            }
-
-            _pendingProbe = null;
-            return true;
-        }
-    }
-
-    private PendingProbe? TakeProbe()
-    {
-        lock (_probeLock)
-        {
-            var probe = _pendingProbe;
-            _pendingProbe = null;
-            return probe;
-        }
-    }
-
-    /// <summary>The brand's mentions dated in one minute, from its per-minute series of the last 15 minutes.</summary>
-    private async Task<long> MentionsInMinuteAsync(string brand, DateTimeOffset minute)
-    {
-        using var response = await _http.GetAsync(new Uri($"/api/brands/{brand}/timeseries?window=15m&step=1m", UriKind.Relative), CancellationToken.None);
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None));
-        foreach (var point in doc.RootElement.GetProperty("points").EnumerateArray())
-        {
-            if (point.GetProperty("t").GetDateTimeOffset() == minute)
-            {
-                return point.GetProperty("mentions").GetInt64();
-            }
-        }
-
-        return 0;
-    }
-
-    private sealed record ProbeCounts(int Sent, int TimedOut, int Voided);
-
     private sealed class PollerStats
     {
         public Dictionary<string, Latency> ByEndpoint { get; } = new(StringComparer.Ordinal);
@@ -593,18 +475,5 @@ public sealed class Driver : IDisposable
 
             return latency;
         }
-    }
-
-    private sealed class PendingProbe(byte[] payload, int lines)
-    {
-        private readonly TaskCompletionSource<(long At, bool Ok)> _ack = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public byte[] Payload { get; } = payload;
-
-        public int Lines { get; } = lines;
-
-        public Task<(long At, bool Ok)> Acknowledged => _ack.Task;
-
-        public void Complete(long at, bool ok) => _ack.TrySetResult((at, ok));
     }
 }
