@@ -9,7 +9,7 @@ namespace StreamEngine.LoadGenerator;
 
 internal static class Program
 {
-    private const string Usage = """
+    internal const string Usage = """
         StreamEngine load generator — a reproducible synthetic firehose and an HTTP driver.
 
           generate --out FILE --count N [model] [firehose]      write N posts as NDJSON
@@ -22,10 +22,13 @@ internal static class Program
                 [--probe-every-ms 200] [--json FILE] [model] [firehose]
                                                                 drive POST /api/ingest and report; a probe starts
                                                                 --probe-every-ms after the last one ended; the warm-up
-                                                                lasts --warmup at least, then while the node's
-                                                                JIT compiles (more than 50 methods in 5 s, read
-                                                                from its /metrics), --warmup-max at most;
-                                                                with --requests or --once, --warmup alone;
+                                                                lasts --warmup at least, then until the node's
+                                                                JIT has compiled at most 50 methods over 5 s of
+                                                                readings of its /metrics (so 5 s or a little more
+                                                                even at --warmup 0), --warmup-max at most; it is
+                                                                --warmup alone with --requests or --once, with
+                                                                --warmup-max no more than --warmup, or when the
+                                                                node publishes no JIT counts;
                                                                 exits 1 after its report when a request sent in
                                                                 the measured window failed or was answered 503,
                                                                 one was unanswered 60 s after the deadline, or

@@ -10,6 +10,25 @@ public sealed class DriveReportTests
         Assert.Contains("0.5 posts/s offered", (SampleReport.Of() with { OfferedRate = 0.5 }).Table(), StringComparison.Ordinal);
 
     [Fact]
+    public void A_short_warm_up_that_compiled_little_is_not_called_compiling()
+    {
+        var table = (SampleReport.Of() with { HostJitSettled = false, HostJitCompiling = false, HostJitMethodsInWarmup = 5 }).Table();
+
+        Assert.DoesNotContain("still compiling", table, StringComparison.Ordinal);
+        Assert.Contains("5 methods compiled in the warm-up, quiet, but the warm-up ended before 5 s of readings could show it settled", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Metrics_unread_at_the_end_are_said_to_be_unread_not_left_blank()
+    {
+        // "; in the measured window,  s of compiling"
+        var table = (SampleReport.Of() with { HostJitMethodsMeasured = null, HostJitSecondsMeasured = null }).Table();
+
+        Assert.Contains("3,000 methods compiled in the warm-up, settled; its /metrics could not be read at the end", table, StringComparison.Ordinal);
+        Assert.DoesNotContain(" s of compiling", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Freshness_is_named_for_the_series_the_probe_reads_and_failed_reads_are_counted()
     {
         var table = (SampleReport.Of() with { Freshness = new LatencySummary(15, 5, 9, 9, 9, 6), Probes = new ProbeCounts(16, 0, 1, 2) }).Table();

@@ -17,6 +17,7 @@ internal static class SampleReport
         Batch: 1000,
         WarmupSeconds: 12,
         HostJitSettled: true,
+        HostJitCompiling: false,
         HostJitMethodsInWarmup: 3_000,
         HostJitMethodsMeasured: 10,
         HostJitSecondsMeasured: 0.01,

@@ -65,6 +65,31 @@ public sealed class WarmUpTests
     }
 
     [Fact]
+    public void Readings_shorter_than_the_window_are_compiling_only_when_many_methods_were_compiled()
+    {
+        // Five methods in a 2 s warm-up were reported as "still compiling".
+        var few = Fed((0, 1_000), (2, 1_005));
+        var many = Fed((0, 1_000), (2, 1_300));
+
+        Assert.False(few.Settled);
+        Assert.False(few.Compiling);
+        Assert.False(many.Settled);
+        Assert.True(many.Compiling);
+    }
+
+    [Fact]
+    public void A_warm_up_that_waits_for_the_jit_lasts_a_whole_quiet_window_even_with_no_least()
+    {
+        // --warmup 0 warmed up for about 6 s: a node can be called settled only after 5 s of readings.
+        var quiet = Fed((0.3, 1_000), (2.3, 1_000), (5.2, 1_000));
+
+        Assert.False(quiet.WarmUpOver(5.2, least: 0, most: 120));
+        quiet.Add(5.3, 1_000);
+        Assert.True(quiet.WarmUpOver(5.3, least: 0, most: 120));
+        Assert.True(Fed((0.3, 1_000)).WarmUpOver(0.3, least: 0, most: 0));
+    }
+
+    [Fact]
     public void Samples_out_of_time_order_are_refused()
     {
         var settling = Fed((3, 10));
@@ -91,5 +116,14 @@ public sealed class WarmUpTests
     public void A_node_that_publishes_no_jit_counts_reads_as_none()
     {
         Assert.Null(HostJit.Parse("streamengine_posts_accepted_total 12\n"));
+    }
+
+    [Fact]
+    public void The_help_says_a_warm_up_that_waits_for_the_jit_lasts_a_whole_quiet_window()
+    {
+        var help = string.Join(' ', Program.Usage.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Contains("at most 50 methods over 5 s of readings of its /metrics (so 5 s or a little more even at --warmup 0)", help, StringComparison.Ordinal);
+        Assert.Contains("with --warmup-max no more than --warmup", help, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,7 @@ public sealed record DriveReport(
     int Batch,
     double WarmupSeconds,
     bool? HostJitSettled,
+    bool? HostJitCompiling,
     long HostJitMethodsInWarmup,
     long? HostJitMethodsMeasured,
     double? HostJitSecondsMeasured,
@@ -112,10 +113,22 @@ public sealed record DriveReport(
         return t.ToString();
     }
 
-    private string HostJitLine() => HostJitSettled is not { } settled
-        ? "not read from the node's /metrics (not published there, or the warm-up ended before a first reading): the warm-up was --warmup alone"
-        : string.Create(CultureInfo.InvariantCulture,
-            $"{HostJitMethodsInWarmup:N0} methods compiled in the warm-up, {(settled ? "settled" : "still compiling when the warm-up ended")}; {HostJitMethodsMeasured:N0} in the measured window, {HostJitSecondsMeasured:0.00} s of compiling");
+    private string HostJitLine()
+    {
+        if (HostJitSettled is not { } settled)
+        {
+            return "not read from the node's /metrics (not published there, or the warm-up ended before a first reading): the warm-up was --warmup alone";
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var state = settled ? "settled"
+            : HostJitCompiling == true ? "still compiling when the warm-up ended"
+            : string.Create(c, $"quiet, but the warm-up ended before {JitSettling.QuietSeconds} s of readings could show it settled");
+        var measured = HostJitMethodsMeasured is { } methods && HostJitSecondsMeasured is { } seconds
+            ? string.Create(c, $"{methods:N0} in the measured window, {seconds:0.00} s of compiling")
+            : "its /metrics could not be read at the end: what it compiled in the measured window is not known";
+        return string.Create(c, $"{HostJitMethodsInWarmup:N0} methods compiled in the warm-up, {state}; {measured}");
+    }
 
     private static void Row(StringBuilder t, string name, LatencySummary s) =>
         t.AppendLine(CultureInfo.InvariantCulture, $"{name,-32} {s.Count,7} {s.P50,10:0.000} {s.P99,9:0.000} {s.P999,9:0.000} {s.Max,9:0.000}");

@@ -188,6 +188,7 @@ public sealed class Driver : IDisposable
             _o.Batch,
             Math.Round(warmUp.Seconds, 1),
             warmUp.JitSettled,
+            warmUp.JitCompiling,
             warmUp.JitMethods,
             jitAtEnd is { } end && warmUp.HostJit is { } open ? end.CompiledMethods - open.CompiledMethods : null,
             jitAtEnd is { } endTime && warmUp.HostJit is { } openTime ? Math.Round(endTime.CompilationSeconds - openTime.CompilationSeconds, 2) : null,
@@ -229,7 +230,7 @@ public sealed class Driver : IDisposable
     /// <summary>When the paced schedule's <paramref name="FirstTicket"/> is due; each batch after it is due a batch's time later.</summary>
     private sealed record Schedule(long Start, long FirstTicket);
 
-    private sealed record WarmUp(double Seconds, bool? JitSettled, long JitMethods, HostJit? HostJit);
+    private sealed record WarmUp(double Seconds, bool? JitSettled, bool? JitCompiling, long JitMethods, HostJit? HostJit);
 
     /// <summary>
     /// Runs the warm-up: --warmup at least, then while the node's JIT is still compiling, up to
@@ -268,7 +269,7 @@ public sealed class Driver : IDisposable
         Rebase(from);
         _window.Open(from, from + (long)(_o.Duration.TotalSeconds * Stopwatch.Frequency));
         stop.CancelAfter(_o.Duration);
-        return new WarmUp((from - _start) / (double)Stopwatch.Frequency, latest is null ? null : settling.Settled, settling.MethodsCompiled, latest);
+        return new WarmUp((from - _start) / (double)Stopwatch.Frequency, latest is null ? null : settling.Settled, latest is null ? null : settling.Compiling, settling.MethodsCompiled, latest);
     }
 
     /// <summary>

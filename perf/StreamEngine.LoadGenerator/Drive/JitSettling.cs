@@ -23,6 +23,12 @@ public sealed class JitSettling
 
     public bool Settled { get; private set; }
 
+    /// <summary>
+    /// More than <see cref="QuietMethods"/> compiled over the readings of the last <see cref="QuietSeconds"/>.
+    /// Neither this nor <see cref="Settled"/> while the readings span less and few were compiled: too soon to tell.
+    /// </summary>
+    public bool Compiling { get; private set; }
+
     /// <summary>Whether a warm-up <paramref name="elapsed"/> seconds old is over: <paramref name="least"/> at least, then until settled, <paramref name="most"/> at most.</summary>
     public bool WarmUpOver(double elapsed, double least, double most) => elapsed >= least && (Settled || elapsed >= most);
 
@@ -49,6 +55,7 @@ public sealed class JitSettling
         }
 
         var oldest = _samples[0];
-        Settled = seconds - oldest.Seconds >= QuietSeconds && compiledMethods - oldest.Methods <= QuietMethods;
+        Compiling = compiledMethods - oldest.Methods > QuietMethods;
+        Settled = seconds - oldest.Seconds >= QuietSeconds && !Compiling;
     }
 }
