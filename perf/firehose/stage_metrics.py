@@ -1,12 +1,24 @@
 #!/usr/bin/env python3
-"""Per-stage and per-query means from a /metrics scrape saved by http-runs.sh (streamengine_*_duration_seconds)."""
+"""Per-stage and per-query means from a /metrics scrape (streamengine_*_duration_seconds): a raw one, as
+`curl /metrics` saves it, or the lines of it that http-runs.sh keeps."""
 import sys
 
-for path in sys.argv[1:]:
+
+def samples(path):
+    """Each sample's name with its labels → its value; # HELP and # TYPE lines, whose text has spaces, are skipped."""
     m = {}
     for line in open(path):
-        key, value = line.rsplit(" ", 1)
-        m[key] = float(value)
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        # A label's value may hold spaces: the name ends at the labels' closing brace, if any.
+        end = line.rindex("}") + 1 if "}" in line else line.index(" ")
+        m[line[:end]] = float(line[end:].split()[0])
+    return m
+
+
+for path in sys.argv[1:]:
+    m = samples(path)
 
     def hist(name, label, value):
         s = m.get(f'{name}_sum{{{label}="{value}"}}', 0.0)
