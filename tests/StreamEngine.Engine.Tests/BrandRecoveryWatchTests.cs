@@ -34,4 +34,31 @@ public sealed class BrandRecoveryWatchTests : TestKit
         await watch.AskAsync<MentionsAcknowledged>(answering, new RecordMentions("acme", new BrandDelta([])), Generous);
         Assert.Empty(watch.Failed);
     }
+
+    [Fact]
+    public async Task A_recheck_clears_the_brands_that_answer_now_and_keeps_the_others()
+    {
+        // Failures heard from another node's brands: this node never asked them.
+        using var watch = await BrandRecoveryWatch.StartAsync(Sys, clusterWide: false, CancellationToken.None);
+        Sys.EventStream.Publish(new BrandRecoveryFailed("acme", "NpgsqlException: connection refused"));
+        Sys.EventStream.Publish(new BrandRecoveryFailed("globex", "EndOfStreamException reading brand-globex after sequence number 0"));
+        await AwaitConditionAsync(() => Task.FromResult(watch.Failed.Count == 2), Generous);
+
+        await watch.RecheckAsync(Sys.ActorOf(Props.Create(() => new OneBrandAnswers("acme"))), TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(["globex"], watch.Failed.Select(f => f.BrandId));
+    }
+
+    /// <summary>A region in which one brand answers its summary and the others stay silent.</summary>
+    private sealed class OneBrandAnswers : ReceiveActor
+    {
+        public OneBrandAnswers(string brand) =>
+            Receive<GetBrandSummary>(q =>
+            {
+                if (q.BrandId == brand)
+                {
+                    Sender.Tell(new BrandSummary(q.BrandId, q.Window, DateTimeOffset.UnixEpoch, new BrandFigures(0, 0, 0, 0)));
+                }
+            });
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using StreamEngine.Domain.Aggregates;
 
 namespace StreamEngine.Engine.Brands;
 
@@ -69,6 +70,28 @@ public sealed class BrandRecoveryWatch : IDisposable
         // It answered: whatever kept it from recovering has been mended.
         _failed.TryRemove(message.BrandId, out _);
         return answered;
+    }
+
+    /// <summary>
+    /// Asks each brand listed in <see cref="Failed"/> again, for at most <paramref name="timeout"/>:
+    /// those that answer leave the list. A failure heard from a brand on another node is mended
+    /// where that brand next answers, which this node's own asks may never see.
+    /// </summary>
+    public async Task RecheckAsync(IActorRef region, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        await Task.WhenAll(_failed.Keys.Select(async brand =>
+        {
+            try
+            {
+                await AskAsync<BrandSummary>(region, new GetBrandSummary(brand, TimeWindow.FifteenMinutes), timeout, cancellationToken);
+            }
+#pragma warning disable CA1031 // a brand that still fails, or does not answer in time, stays listed: that is what the list says
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }));
     }
 
     public void Dispose()

@@ -20,7 +20,7 @@ internal static class HealthEndpoints
                 ? Results.Json(new HealthResponse("dead", "the actor system has terminated"), statusCode: StatusCodes.Status503ServiceUnavailable)
                 : Results.Ok(new HealthResponse("live")));
 
-        app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, FileReplay replay, UnrecoveredBrands unrecovered, HttpContext http) =>
+        app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, FileReplay replay, UnrecoveredBrands unrecovered, BrandQueries brands, HttpContext http) =>
         {
             var status = Cluster.Get(system).SelfMember.Status;
             if (status != MemberStatus.Up)
@@ -49,6 +49,13 @@ internal static class HealthEndpoints
             }
 
             // One brand whose store rows do not read back must not take the node's other brands out of service.
+            // Readiness is polled, so the brands listed are asked again here, briefly: a brand of
+            // another node whose store came back leaves the list once it answers.
+            if (unrecovered.Watch.Failed.Count > 0)
+            {
+                await brands.RecheckUnrecoveredAsync(TimeSpan.FromSeconds(2), http.RequestAborted);
+            }
+
             return unrecovered.Watch.Failed is [_, ..] failed
                 ? Results.Ok(new HealthResponse("ready", $"these brands could not recover their figures from the store and answer 503 until it is mended: {string.Join(", ", failed.Select(f => f.BrandId))}"))
                 : Results.Ok(new HealthResponse("ready"));

@@ -20,6 +20,10 @@ internal sealed class BrandQueries(IRequiredActor<BrandRegion> brands, Unrecover
     public async Task<T> AskAsync<T>(IBrandMessage query, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         await unrecovered.Watch.AskAsync<T>(await brands.GetAsync(cancellationToken), query, timeout, cancellationToken);
 
+    /// <summary>Asks the brands heard failing their recovery again (<see cref="BrandRecoveryWatch.RecheckAsync"/>), each for at most <paramref name="timeout"/>.</summary>
+    public async Task RecheckUnrecoveredAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await unrecovered.Watch.RecheckAsync(await brands.GetAsync(cancellationToken), timeout, cancellationToken);
+
     /// <summary>Starts the brand's actor wherever its shard lives, and waits until it has recovered and answered.</summary>
     public async Task WakeAsync(string brandId, CancellationToken cancellationToken = default) =>
         await AskAsync<BrandSummary>(new GetBrandSummary(brandId, TimeWindow.FifteenMinutes), WakeTimeout, cancellationToken);
