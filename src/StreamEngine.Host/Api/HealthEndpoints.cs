@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Cluster;
 using StreamEngine.Host.Hosting;
 
 namespace StreamEngine.Host.Api;
@@ -22,10 +21,9 @@ internal static class HealthEndpoints
 
         app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, FileReplay replay, UnrecoveredBrands unrecovered, BrandQueries brands, HttpContext http) =>
         {
-            var status = Cluster.Get(system).SelfMember.Status;
-            if (status != MemberStatus.Up)
+            if (ClusterMembership.Problem(system) is { } membership)
             {
-                return Results.Json(new HealthResponse("not ready", $"cluster membership is {status}"), statusCode: StatusCodes.Status503ServiceUnavailable);
+                return Results.Json(new HealthResponse("not ready", membership), statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             if (ingest.Pipeline is null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Akka.Actor;
 using StreamEngine.Domain.Ingest;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Host.Configuration;
@@ -42,7 +43,7 @@ internal static class IngestEndpoints
 
     public static void MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ingest", async (HttpContext http, IngestService ingest, StreamEngineOptions options) =>
+        app.MapPost("/api/ingest", async (HttpContext http, IngestService ingest, StreamEngineOptions options, ActorSystem system) =>
         {
             if (ingest.Pipeline is not { } pipeline)
             {
@@ -53,6 +54,13 @@ internal static class IngestEndpoints
             {
                 http.Response.Headers.RetryAfter = "5";
                 return ApiErrors.Unavailable(StoppingMessage);
+            }
+
+            // Its brands' shards are out of its reach: the posts would wait out the round's whole timeout.
+            if (ClusterMembership.Problem(system) is { } membership)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return ApiErrors.Unavailable($"{membership}; send the posts to another node");
             }
 
             var body = new SizeLimitedBodyReader(http.Request.BodyReader);

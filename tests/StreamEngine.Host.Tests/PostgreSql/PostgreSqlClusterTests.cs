@@ -52,6 +52,26 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
         Assert.Equal(200, (int)(await first.Http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_node_whose_seed_nodes_do_not_answer_refuses_posts_at_once_saying_it_has_not_joined()
+    {
+        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
+        await server.CreateDatabaseAsync(database);
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        var nobody = $"akka.tcp://streamengine@127.0.0.1:{EngineProcess.FreePort().ToString(CultureInfo.InvariantCulture)}";
+        await using var node = await EngineProcess.StartListeningAsync(Path.Combine(_dir.Path, "lonely"), model,
+            "--postgres", server.ConnectionString(database), "--StreamEngine:SeedNodes:0", nobody);
+
+        // Not held for the round's 125 s while no shard can be reached.
+        var post = JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = "l1", ["createdAt"] = DateTimeOffset.UtcNow.ToString("O"), ["text"] = "alpha" });
+        var (status, answer) = await node.Http.PostNdjsonAsync(post + "\n");
+        Assert.Equal(503, status);
+        Assert.Contains("it has not joined yet", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+        using var ready = await node.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Contains("it has not joined yet", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<EngineProcess> StartNodeAsync(string name, string database, int clusterPort, string seed)
     {
         var dir = Path.Combine(_dir.Path, name);
