@@ -45,6 +45,8 @@ public sealed class BrandMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         new BrandAlerts("acme", [TestData.Alert(At), TestData.Alert(At.AddMinutes(5)) with { Drivers = [] }]),
         new AlertPublished(TestData.Alert(At)),
         new BrandRecoveryFailed("acme", "EndOfStreamException reading brand-acme after sequence number 0: Unable to read beyond the end of the stream."),
+        new StreamEngine.Engine.Ingest.ModelPublished("brands:\n  - id: acme\n    query: acme\n", "akka.tcp://streamengine@127.0.0.1:4311", At),
+        new StreamEngine.Engine.Ingest.ModelAsked("akka.tcp://streamengine@127.0.0.1:4312"),
     ];
 
     [Theory]

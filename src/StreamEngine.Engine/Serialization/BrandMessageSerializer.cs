@@ -40,7 +40,8 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         [typeof(BrandAlerts)] = "alerts.v1",
         [typeof(AlertPublished)] = "alert-published.v1",
         [typeof(BrandRecoveryFailed)] = "brand-recovery-failed.v1",
-        [typeof(ModelPublished)] = "model-published.v1",
+        [typeof(ModelPublished)] = "model-published.v2",
+        [typeof(ModelAsked)] = "model-asked.v1",
     };
 
     public override int Identifier => SerializerId;
@@ -115,7 +116,8 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
                 case BrandAlerts m: w.Write(m.BrandId); AlertCodec.Write(w, m.Alerts); break;
                 case AlertPublished m: AlertCodec.Write(w, m.Alert); break;
                 case BrandRecoveryFailed m: w.Write(m.BrandId); w.Write(m.Cause); break;
-                case ModelPublished m: w.Write(m.SourceText); w.Write(m.Origin); break;
+                case ModelPublished m: w.Write(m.SourceText); w.Write(m.Origin); w.Write(m.SwappedAt.UtcTicks); break;
+                case ModelAsked m: w.Write(m.Origin); break;
                 default:
                     throw new ArgumentException($"{obj?.GetType()} is not a brand message this serializer writes", nameof(obj));
             }
@@ -149,7 +151,8 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
             "alerts.v1" => new BrandAlerts(r.ReadString(), AlertCodec.ReadList(r)),
             "alert-published.v1" => new AlertPublished(AlertCodec.Read(r)),
             "brand-recovery-failed.v1" => new BrandRecoveryFailed(r.ReadString(), r.ReadString()),
-            "model-published.v1" => new ModelPublished(r.ReadString(), r.ReadString()),
+            "model-published.v2" => new ModelPublished(r.ReadString(), r.ReadString(), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero)),
+            "model-asked.v1" => new ModelAsked(r.ReadString()),
             _ => throw new SerializationException($"unknown brand message manifest '{manifest}': sent by a newer version of the engine?"),
         };
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Cluster;
@@ -11,7 +12,9 @@ namespace StreamEngine.Host.Hosting;
 /// <summary>
 /// Keeps every node of a cluster on the same model: a model swapped in live on one node is
 /// published to the others, and each of them checks it, saves it over its own model file and swaps
-/// it in. Until a node has done so it reads posts with the model it had.
+/// it in. Until a node has done so it reads posts with the model it had. A node that joins asks
+/// every member for its model, so one that was down or cut off during a swap takes it up: between
+/// models, the one swapped in later wins (<see cref="ModelFileLocation.SwappedAt"/>).
 /// </summary>
 internal sealed class ModelSharing(ActorSystem system, CurrentModel current, ModelFileLocation location, BrandQueries brands, ILogger<ModelSharing> log)
     : BackgroundService
@@ -22,23 +25,39 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
     // model other than the one on file, which a restart would then quietly bring back.
     private readonly SemaphoreSlim _swapping = new(1, 1);
 
+    private const string SubscriberName = "model-sharing";
+
+    // When the model in force was swapped in live (null: read from a file no swap wrote). Read by
+    // the subscriber's thread when a joining node asks, so written whole.
+    private volatile StrongBox<DateTimeOffset>? _swappedAtBox;
+
+    private DateTimeOffset? SwappedAt
+    {
+        get => _swappedAtBox?.Value;
+        set => _swappedAtBox = value is { } at ? new StrongBox<DateTimeOffset>(at) : null;
+    }
+
     private string Self => Cluster.Get(system).SelfAddress.ToString();
 
     /// <summary>Swaps a checked model in on this node (PUT /api/model), then sends it to every other node.</summary>
     public async Task SwapInAsync(ListeningModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await SaveAndReplaceAsync(model, "live", publish: true, cancellationToken);
+        await SaveAndReplaceAsync(model, DateTimeOffset.UtcNow, "live", publish: true, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscriber = system.ActorOf(Props.Create(() => new Subscriber(_received.Writer)), "model-sharing");
+        SwappedAt = location.SwappedAt();
+        var subscriber = system.ActorOf(Props.Create(() => new Subscriber(_received.Writer, Held)), SubscriberName);
+        Cluster.Get(system).RegisterOnMemberUp(() => AskMembers(subscriber));
         try
         {
             await foreach (var published in _received.Reader.ReadAllAsync(stoppingToken))
             {
-                if (published.Origin != Self)
+                // Only a model swapped in later than this node's: a member answering a joining node
+                // with the model this node has, or an older one, changes nothing.
+                if (published.Origin != Self && published.SwappedAt > (SwappedAt ?? DateTimeOffset.MinValue))
                 {
                     await ApplyAsync(published, stoppingToken);
                 }
@@ -68,10 +87,27 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
             return;
         }
 
-        await SaveAndReplaceAsync(model, "as published by " + published.Origin, publish: false, cancellationToken);
+        await SaveAndReplaceAsync(model, published.SwappedAt, "as published by " + published.Origin, publish: false, cancellationToken);
     }
 
-    private async Task SaveAndReplaceAsync(ListeningModel model, string how, bool publish, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks every other member for its model, once this node is Up: straight to each member's
+    /// subscriber, since a topic reaches a new subscriber only once the cluster has gossiped it.
+    /// </summary>
+    private void AskMembers(IActorRef subscriber)
+    {
+        var cluster = Cluster.Get(system);
+        foreach (var member in cluster.State.Members.Where(m => m.Status == MemberStatus.Up && m.Address != cluster.SelfAddress))
+        {
+            system.ActorSelection(new RootActorPath(member.Address) / "user" / SubscriberName).Tell(new ModelAsked(Self), subscriber);
+        }
+    }
+
+    /// <summary>What this node answers a joining one: its model, if a live swap gave it one.</summary>
+    private ModelPublished? Held() =>
+        SwappedAt is { } at && current.Model.SourceText is { } text ? new ModelPublished(text, Self, at) : null;
+
+    private async Task SaveAndReplaceAsync(ListeningModel model, DateTimeOffset swappedAt, string how, bool publish, CancellationToken cancellationToken)
     {
         // Written first, swapped second: a model in force is always one that a restart reloads.
         // Published in the same turn, so that the other nodes receive swaps in the order made here.
@@ -79,11 +115,12 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
         var before = current.Model;
         try
         {
-            await location.SaveAsync(model.SourceText!, cancellationToken);
+            await location.SaveAsync(model.SourceText!, swappedAt, cancellationToken);
             current.Replace(model);
+            SwappedAt = swappedAt;
             if (publish)
             {
-                DistributedPubSub.Get(system).Mediator.Tell(new Publish(ModelPublished.Topic, new ModelPublished(model.SourceText!, Self)));
+                DistributedPubSub.Get(system).Mediator.Tell(new Publish(ModelPublished.Topic, new ModelPublished(model.SourceText!, Self, swappedAt)));
             }
         }
         finally
@@ -122,10 +159,17 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
 
     private sealed class Subscriber : ReceiveActor
     {
-        public Subscriber(ChannelWriter<ModelPublished> received)
+        public Subscriber(ChannelWriter<ModelPublished> received, Func<ModelPublished?> held)
         {
             Receive<SubscribeAck>(_ => { });
             Receive<ModelPublished>(published => received.TryWrite(published));
+            Receive<ModelAsked>(_ =>
+            {
+                if (held() is { } model)
+                {
+                    Sender.Tell(model);
+                }
+            });
         }
 
         protected override void PreStart() =>

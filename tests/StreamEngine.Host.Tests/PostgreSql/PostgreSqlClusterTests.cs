@@ -36,6 +36,36 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_node_that_was_down_during_a_model_swap_takes_it_up_when_it_joins_again()
+    {
+        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
+        await server.CreateDatabaseAsync(database);
+        var seedPort = EngineProcess.FreePort();
+        var seed = $"akka.tcp://streamengine@127.0.0.1:{seedPort.ToString(CultureInfo.InvariantCulture)}";
+        var secondPort = EngineProcess.FreePort();
+        await using var first = await StartNodeAsync("a", database, seedPort, seed);
+        await using (var second = await StartNodeAsync("b", database, secondPort, seed))
+        {
+            Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        using var model = new StringContent(SampleFirehose.ModelYaml + "\n  - id: zeta\n    name: Zeta\n    query: zetaphone\n", Encoding.UTF8, "application/yaml");
+        using var swapped = await first.Http.PutAsync(new Uri("/api/model", UriKind.Relative), model);
+        Assert.True(swapped.IsSuccessStatusCode, await swapped.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("zetaphone", await File.ReadAllTextAsync(Path.Combine(_dir.Path, "b", "model.yaml")), StringComparison.Ordinal);
+
+        await using var back = await StartNodeAsync("b", database, secondPort, seed);
+
+        await Eventually.HoldsAsync(
+            async () => (await back.Http.GetJsonAsync("/api/brands")).EnumerateArray().Any(b => b.GetProperty("id").GetString() == "zeta"),
+            "the node started again listing the brand the swap it missed added");
+        Assert.Contains("zetaphone", await File.ReadAllTextAsync(Path.Combine(_dir.Path, "b", "model.yaml")), StringComparison.Ordinal);
+
+        // The first node, whose model is the later one, keeps it.
+        Assert.Contains((await first.Http.GetJsonAsync("/api/brands")).EnumerateArray(), b => b.GetProperty("id").GetString() == "zeta");
+    }
+
+    [Fact]
     public async Task A_node_without_seed_nodes_does_not_form_a_second_cluster_on_a_database_in_use()
     {
         var database = "se_" + Guid.NewGuid().ToString("N")[..12];
@@ -77,7 +107,12 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
         var dir = Path.Combine(_dir.Path, name);
         Directory.CreateDirectory(dir);
         var model = Path.Combine(dir, "model.yaml");
-        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        if (!File.Exists(model))
+        {
+            // A node started again keeps the model file it had.
+            await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        }
+
         return await EngineProcess.StartAsync(Path.Combine(dir, "data"), model,
             "--postgres", server.ConnectionString(database),
             "--cluster-port", clusterPort.ToString(CultureInfo.InvariantCulture),
