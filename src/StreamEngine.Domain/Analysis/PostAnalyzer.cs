@@ -17,6 +17,10 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
 
     public ListeningModel Model { get; } = model;
 
+    // Per brand, whether its query may match a word that weighs in sentiment: only those brands'
+    // names are marked in a post, so the others cost nothing.
+    private readonly bool[] _namesCarrySentiment = [.. model.Brands.Select(b => b.Query.Literals.Any(l => MayCarrySentiment(l, scorer)))];
+
     /// <summary>The model's threat detectors.</summary>
     public Threats.ThreatWatch Threats { get; } = new(model);
 
@@ -140,6 +144,11 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         {
             foreach (var brand in brands)
             {
+                if (!_namesCarrySentiment[brand])
+                {
+                    continue;
+                }
+
                 foreach (var hit in scratch.Match.HitsOf(brand))
                 {
                     scratch.Tokens.AddName(hit.Start, hit.End);
@@ -158,6 +167,15 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
             : scorer.ReadsEmotionsOf(emotions) ? scorer.DetectEmotions(tokens)
             : emotions.Detect(tokens));
     }
+
+    /// <summary>Whether what <paramref name="literal"/> matches may hold a word the scorer reads; patterns and emoji may match anything.</summary>
+    private static bool MayCarrySentiment(LiteralNode literal, SentimentScorer scorer) => literal switch
+    {
+        TermNode term => scorer.HasPart(term.Word),
+        PhraseNode phrase => phrase.Words.Any(scorer.HasPart),
+        RawNode raw => raw.Words.Any(scorer.HasPart),
+        _ => true,
+    };
 
     private static List<TextSpan> Spans(AnalysisScratch scratch, int query)
     {

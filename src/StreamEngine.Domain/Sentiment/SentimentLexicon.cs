@@ -159,6 +159,17 @@ internal sealed class SentimentLexicon
         return found;
     }
 
+    /// <summary>
+    /// Whether <paramref name="word"/>, folded as posts' tokens are, plays any part in scoring: a
+    /// valence, a role (negation, booster, idiom word, …) or an emotion, as written or stretched.
+    /// </summary>
+    public bool HasPart(string word)
+    {
+        var form = Fold(word);
+        var traits = FindStretched(form, Find(form, form.Contains('\''), allCaps: false));
+        return (traits.Roles & ~TermRole.AllCaps) != 0 || traits.Emotions != Emotions.None;
+    }
+
     private static void Add(Dictionary<string, TermTraits> terms, string word, TermRole role)
     {
         terms.TryGetValue(word, out var traits);

@@ -39,6 +39,9 @@ public sealed partial class SentimentScorer
         }
     }
 
+    /// <summary>Whether a word of a post, folded, would weigh in its sentiment or emotions (<see cref="SentimentLexicon.HasPart"/>).</summary>
+    internal bool HasPart(string word) => _lexicon.HasPart(word);
+
     /// <summary>Number of distinct look-up forms: lexicon entries, rule words and any merged emotion words.</summary>
     public int TermCount => _lexicon.Count;
 
@@ -223,7 +226,7 @@ public sealed partial class SentimentScorer
         return ListTraits(traits, valencedAt);
     }
 
-    /// <summary>Clears the traits of every token that starts within a name; whether any had some.</summary>
+    /// <summary>Clears the traits of every token that starts within a name; whether any had a part to play.</summary>
     private static bool SilenceNames(TokenizedText text, Span<TermTraits> traits)
     {
         var tokens = text.Tokens;
@@ -232,8 +235,13 @@ public sealed partial class SentimentScorer
         {
             for (var i = FirstTokenFrom(tokens, start); i < tokens.Length && tokens[i].Start < end; i++)
             {
-                silenced |= traits[i] != default;
-                traits[i] = default;
+                // Capitals alone stress nothing in a word without a part to play: a name in
+                // capitals (ACME) is left as it is, and the traits need not be listed again.
+                if ((traits[i].Roles & ~TermRole.AllCaps) != 0 || traits[i].Emotions != Emotions.None)
+                {
+                    traits[i] = default;
+                    silenced = true;
+                }
             }
         }
 
