@@ -43,7 +43,12 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
     public async Task SwapInAsync(ListeningModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await SaveAndReplaceAsync(model, DateTimeOffset.UtcNow, "live", publish: true, cancellationToken);
+
+        // Later than the model it replaces whatever this node's clock says, so every node that
+        // has that model takes this one.
+        var now = DateTimeOffset.UtcNow;
+        var swappedAt = SwappedAt is { } before && before >= now ? before.AddTicks(1) : now;
+        await SaveAndReplaceAsync(model, swappedAt, "live", publish: true, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
