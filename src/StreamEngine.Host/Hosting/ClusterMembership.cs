@@ -9,14 +9,16 @@ internal static class ClusterMembership
     /// <summary>Null when this node is Up; otherwise its membership, in words an operator can act on.</summary>
     public static string? Problem(ActorSystem system)
     {
-        var status = Cluster.Get(system).SelfMember.Status;
-        return status switch
+        var cluster = Cluster.Get(system);
+        return cluster.SelfMember.Status switch
         {
             MemberStatus.Up => null,
 
-            // Akka.Cluster gives a node that has not joined yet the status it gives one removed.
-            MemberStatus.Removed => "this node is not a member of its cluster: it has not joined yet (its seed nodes have not answered) or it was removed",
-            _ => $"this node's cluster membership is {status}, not Up",
+            // Akka.Cluster gives a node that has not joined yet the status it gives one removed;
+            // a removed node's cluster has shut down.
+            MemberStatus.Removed when !cluster.IsTerminated => "this node is not a member of its cluster: it has not joined yet (its seed nodes have not answered)",
+            MemberStatus.Removed => "this node was removed from its cluster and is stopping",
+            var status => $"this node's cluster membership is {status}, not Up",
         };
     }
 }
