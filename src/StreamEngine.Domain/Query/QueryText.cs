@@ -23,6 +23,9 @@ public static class QueryText
     public static bool IsIgnorableSymbol(int codePoint) =>
         codePoint is (>= 0x1F3FB and <= 0x1F3FF) or (>= 0xE0000 and <= 0xE007F) or (>= 0xE0100 and <= 0xE01EF);
 
+    /// <summary>A regional indicator (U+1F1E6–U+1F1FF): two of them spell a country's flag.</summary>
+    public static bool IsRegionalIndicator(int codePoint) => codePoint is >= 0x1F1E6 and <= 0x1F1FF;
+
     /// <summary>
     /// Where an emoji that ends at <paramref name="end"/> ends with what modifies it: the skin tones,
     /// tags and variation selectors after it, which matching ignores but a span of it shows.

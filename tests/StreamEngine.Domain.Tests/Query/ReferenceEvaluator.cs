@@ -159,6 +159,10 @@ internal static class ReferenceEvaluator
         return tokens;
     }
 
+    private static bool IsRegionalIndicator(Token token) =>
+        token.Kind == TokenKind.Emoji && token.Key.Length == 2 && char.IsSurrogatePair(token.Key[0], token.Key[1])
+        && char.ConvertToUtf32(token.Key[0], token.Key[1]) is >= 0x1F1E6 and <= 0x1F1FF;
+
     /// <summary>An emoji's end, past the skin tones, tags and selectors after it that the tokenizer skips.</summary>
     private static int WithModifiers(string text, int end)
     {
@@ -230,7 +234,14 @@ internal static class ReferenceEvaluator
             case EmojiNode emoji:
                 for (var i = 0; i + emoji.Symbols.Count <= tokens.Count; i++)
                 {
-                    var all = true;
+                    // Regional indicators written together pair from the first: the second of a pair starts no flag.
+                    var pairedBefore = 0;
+                    for (var k = i; k > 0 && IsRegionalIndicator(tokens[k]) && IsRegionalIndicator(tokens[k - 1]) && tokens[k - 1].End == tokens[k].Start; k--)
+                    {
+                        pairedBefore++;
+                    }
+
+                    var all = pairedBefore % 2 == 0;
                     for (var k = 0; k < emoji.Symbols.Count; k++)
                     {
                         all &= tokens[i + k].Kind == TokenKind.Emoji && tokens[i + k].Key == emoji.Symbols[k];

@@ -200,7 +200,7 @@ public sealed partial class CompiledMatcher
         var emoji = scratch.EmojiTokens;
         for (var e = 0; e < emoji.Length; e++)
         {
-            if (!_emoji.TryGetValue(emoji[e].Code, out var entries))
+            if (!_emoji.TryGetValue(emoji[e].Code, out var entries) || EndsAFlag(emoji, e))
             {
                 continue;
             }
@@ -226,6 +226,21 @@ public sealed partial class CompiledMatcher
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether emoji <paramref name="e"/> is the second regional indicator of a flag: in a run of
+    /// them written together they pair from the run's start, so 🇦🇺🇸🇪 (Australia, Sweden) holds no 🇺🇸.
+    /// </summary>
+    private static bool EndsAFlag(ReadOnlySpan<EmojiToken> emoji, int e)
+    {
+        var before = 0;
+        for (var k = e; k > 0 && QueryText.IsRegionalIndicator(emoji[k].Code) && QueryText.IsRegionalIndicator(emoji[k - 1].Code) && emoji[k - 1].End == emoji[k].Start; k--)
+        {
+            before++;
+        }
+
+        return before % 2 == 1;
     }
 }
 

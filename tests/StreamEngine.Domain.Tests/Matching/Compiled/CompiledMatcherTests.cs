@@ -81,6 +81,8 @@ public sealed class CompiledMatcherTests
     [InlineData("❤️", "I ❤ it", true)]
     [InlineData("🇺🇸", "go 🇺🇸!", true)]
     [InlineData("🇺🇸", "🇸🇺", false)]
+    [InlineData("🇺🇸", "🇦🇺🇸🇪", false)]
+    [InlineData("🇺🇸", "🇸🇪🇺🇸", true)]
     [InlineData("🇺🇸", "🇺 x 🇸", false)]
     [InlineData("🇺🇸", "🇺, 🇸", true)]
     [InlineData("👩", "👨‍👩‍👧", true)]
