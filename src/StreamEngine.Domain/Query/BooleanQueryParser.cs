@@ -232,6 +232,12 @@ public static class BooleanQueryParser
                 }
             }
 
+            // A phrase pasted from a word processor comes in typographic quotes, which are punctuation.
+            if (hint.Length == 0 && (tokens[_index - 1].Text.StartsWith('\u201C') || tokens[_index - 1].Text.StartsWith('\u201E') || token.Text.EndsWith('\u201D')))
+            {
+                hint = " (a phrase is written in straight quotes, \"like this\"; typographic quotes are punctuation)";
+            }
+
             return Errors.At(token.Text, token.Start, "expected AND, OR or NOT between two terms" + hint);
         }
 

@@ -463,7 +463,7 @@ internal static class QueryLexer
 
         if (word.Length <= maxEdits)
         {
-            throw Errors.At(text, start, $"expected a word of more than {maxEdits} letters before '~{maxEdits}'; a shorter one would match almost any short word");
+            throw Errors.At(text, start, $"expected a word of more than {maxEdits} letter{(maxEdits == 1 ? "" : "s")} before '~{maxEdits}'; a shorter one would match almost any short word");
         }
 
         return new FuzzyNode(prefix, word.ToString(), maxEdits);
