@@ -22,6 +22,8 @@ public sealed class TextFoldingTests
     [InlineData("ｿﾆｰ", "ソニー")]
     [InlineData("がぱガパ", "がぱガパ")]
     [InlineData("ｶﾞﾊﾟ", "カハ")] // half-width voicing marks fold away, as the combining ones do
+    [InlineData("ac\u00ADme", "acme")] // a soft hyphen
+    [InlineData("ســلام", "سلام")] // an Arabic tatweel
     [InlineData("Й мой ё", "й мой е")]
     [InlineData("ΣΟΦΟΣ σοφός", "σοφοσ σοφοσ")]
     [InlineData("مُحَمَّد", "محمد")]

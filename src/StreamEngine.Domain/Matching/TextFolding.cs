@@ -117,7 +117,9 @@ public static class TextFolding
 
         // The half-width voicing marks (ｶﾞ) are spacing letters of their own, yet stand for the
         // combining ones, which fold away: read as those, so that one is no word of its own.
-        if (c is '\uFF9E' or '\uFF9F')
+        // A soft hyphen (where a word may break) and the Arabic tatweel (a letter drawn out) shape
+        // how a word is shown, not what it says: ac­me is acme, ســلام is سلام.
+        if (c is '\uFF9E' or '\uFF9F' or '\u00AD' or '\u0640')
         {
             return Dropped;
         }

@@ -50,6 +50,9 @@ public sealed class ReferenceEvaluatorTests
     [InlineData("ｿﾆｰ", "ソニーストアで買った", true)]
     [InlineData("カ NEAR/0 イ", "ｶﾞｲ", true)] // a half-width voicing mark is no word between them
     [InlineData("ｶﾞ", "カ", true)]
+    [InlineData("acme", "ac\u00ADme", true)]
+    [InlineData("#acme", "#\u00ADacme", true)]
+    [InlineData("سلام", "ســلام عليكم", true)]
     [InlineData("ソニー", "ソニ", false)]
     [InlineData("삼성", "삼성전자 주가", true)]
     [InlineData("sony", "Sony東京", true)]

@@ -59,6 +59,8 @@ public sealed class CompiledMatcherTests
     [InlineData("#ソニー", "新しいソニーストア", false)]
     [InlineData("カ NEAR/0 イ", "ｶﾞｲ", true)] // a half-width voicing mark is no word between them
     [InlineData("ｶﾞ", "カ", true)]
+    [InlineData("acme", "ac\u00ADme", true)]
+    [InlineData("سلام", "ســلام عليكم", true)]
     [InlineData("삼성", "삼성이 발표했다", true)]
     [InlineData("#acme*", "#AcmeFail", true)]
     [InlineData("#acme*", "AcmeFail", false)]
