@@ -21,7 +21,7 @@ public sealed partial class TokenizedText
     /// </summary>
     internal void AddName(int start, int end)
     {
-        // Not checked beyond that: the matcher's own spans of the same text, a few per post.
+        // The matcher's own spans of the same text, a few per post: checked in debug builds only.
         Debug.Assert(start >= 0 && start <= end && end <= TextLength, "a name lies within the text");
         if (NameCount == _names.Length)
         {
