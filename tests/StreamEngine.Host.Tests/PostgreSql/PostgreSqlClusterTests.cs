@@ -12,10 +12,9 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
     [Fact]
     public async Task A_model_swapped_in_on_one_node_reaches_the_other_and_its_model_file()
     {
-        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
-        await server.CreateDatabaseAsync(database);
+        var database = await NewDatabaseAsync();
         var seedPort = EngineProcess.FreePort();
-        var seed = $"akka.tcp://streamengine@127.0.0.1:{seedPort.ToString(CultureInfo.InvariantCulture)}";
+        var seed = Seed(seedPort);
         await using var first = await StartNodeAsync("a", database, seedPort, seed);
         await using var second = await StartNodeAsync("b", database, EngineProcess.FreePort(), seed);
 
@@ -38,10 +37,9 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
     [Fact]
     public async Task A_node_that_was_down_during_a_model_swap_takes_it_up_when_it_joins_again()
     {
-        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
-        await server.CreateDatabaseAsync(database);
+        var database = await NewDatabaseAsync();
         var seedPort = EngineProcess.FreePort();
-        var seed = $"akka.tcp://streamengine@127.0.0.1:{seedPort.ToString(CultureInfo.InvariantCulture)}";
+        var seed = Seed(seedPort);
         var secondPort = EngineProcess.FreePort();
         await using var first = await StartNodeAsync("a", database, seedPort, seed);
         await using (var second = await StartNodeAsync("b", database, secondPort, seed))
@@ -68,8 +66,7 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
     [Fact]
     public async Task A_node_without_seed_nodes_does_not_form_a_second_cluster_on_a_database_in_use()
     {
-        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
-        await server.CreateDatabaseAsync(database);
+        var database = await NewDatabaseAsync();
         var model = Path.Combine(_dir.Path, "model.yaml");
         await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
         await using var first = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "first"), model, "--postgres", server.ConnectionString(database));
@@ -85,11 +82,10 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
     [Fact]
     public async Task A_node_whose_seed_nodes_do_not_answer_refuses_posts_at_once_saying_it_has_not_joined()
     {
-        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
-        await server.CreateDatabaseAsync(database);
+        var database = await NewDatabaseAsync();
         var model = Path.Combine(_dir.Path, "model.yaml");
         await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
-        var nobody = $"akka.tcp://streamengine@127.0.0.1:{EngineProcess.FreePort().ToString(CultureInfo.InvariantCulture)}";
+        var nobody = Seed(EngineProcess.FreePort());
         await using var node = await EngineProcess.StartListeningAsync(Path.Combine(_dir.Path, "lonely"), model,
             "--postgres", server.ConnectionString(database), "--StreamEngine:SeedNodes:0", nobody);
 
@@ -101,6 +97,15 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
         using var ready = await node.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Contains("it has not joined yet", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private async Task<string> NewDatabaseAsync()
+    {
+        var database = "se_" + Guid.NewGuid().ToString("N")[..12];
+        await server.CreateDatabaseAsync(database);
+        return database;
+    }
+
+    private static string Seed(int clusterPort) => $"akka.tcp://streamengine@127.0.0.1:{clusterPort.ToString(CultureInfo.InvariantCulture)}";
 
     private async Task<EngineProcess> StartNodeAsync(string name, string database, int clusterPort, string seed)
     {
