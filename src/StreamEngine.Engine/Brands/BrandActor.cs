@@ -299,7 +299,7 @@ public sealed class BrandActor : PersistentActor
             waiting.Tell(new Status.Failure(BrandJournalFailedException.Of(_brandId, cause)));
         }
 
-        base.OnPersistFailure(cause, @event, sequenceNr);
+        LogStoreFailure(cause, $"Failed to journal event {sequenceNr} of brand {_brandId} ({cause.GetType().Name}: {cause.Message}); the brand stops and recovers at its next message");
     }
 
     /// <summary>A batch the journal refused (the brand goes on): its sender learns why at once.</summary>
@@ -310,7 +310,7 @@ public sealed class BrandActor : PersistentActor
             _awaitingJournal.Dequeue().Tell(new Status.Failure(BrandJournalFailedException.Of(_brandId, cause)));
         }
 
-        base.OnPersistRejected(cause, @event, sequenceNr);
+        LogStoreFailure(cause, $"The journal refused event {sequenceNr} of brand {_brandId} ({cause.GetType().Name}: {cause.Message}); the brand goes on");
     }
 
     /// <summary>
@@ -333,7 +333,24 @@ public sealed class BrandActor : PersistentActor
         // with the cause (BrandStopAnswers).
         Context.System.EventStream.Publish(failed);
 
-        base.OnRecoveryFailure(reason, message);
+        LogStoreFailure(reason, $"Brand {_brandId} could not recover: {failed.Cause}");
+    }
+
+    /// <summary>
+    /// Logs a store failure at error level, <paramref name="what"/> naming its cause, in place of
+    /// Akka.Persistence's own log line (all its handlers do besides), with the exception's stack
+    /// only for the first of its kind in a minute.
+    /// </summary>
+    private void LogStoreFailure(Exception cause, string what)
+    {
+        if (FailureStacks.Node.Log(cause, Environment.TickCount64))
+        {
+            _log.Error(cause, "{0}", what);
+        }
+        else
+        {
+            _log.Error("{0} (the stack of such a failure was logged in the last minute)", what);
+        }
     }
 
     private void FirehoseReached(FirehoseReachedMinute reached)
