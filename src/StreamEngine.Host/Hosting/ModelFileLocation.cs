@@ -14,20 +14,16 @@ internal sealed class ModelFileLocation(string path)
 
     private string SwappedAtPath => Path + ".swapped-at";
 
-    /// <summary>When the model on file was swapped in live, by the clock of the node that took the swap; null if no swap wrote it.</summary>
-    public DateTimeOffset? SwappedAt()
+    /// <summary>When the model on file was swapped in live, by the clock of the node that took the swap; <see cref="DateTimeOffset.MinValue"/> if no swap wrote it.</summary>
+    public DateTimeOffset SwappedAt()
     {
         try
         {
-            return DateTimeOffset.TryParse(File.ReadAllText(SwappedAtPath).Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+            return DateTimeOffset.TryParse(File.ReadAllText(SwappedAtPath).Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
+            return DateTimeOffset.MinValue;
         }
     }
 

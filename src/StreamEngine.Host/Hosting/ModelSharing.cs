@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Cluster;
@@ -27,14 +26,14 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
 
     private const string SubscriberName = "model-sharing";
 
-    // When the model in force was swapped in live (null: read from a file no swap wrote). Read by
-    // the subscriber's thread when a joining node asks, so written whole.
-    private volatile StrongBox<DateTimeOffset>? _swappedAtBox;
+    // When the model in force was swapped in live, in UTC ticks (those of DateTimeOffset.MinValue:
+    // read from a file no swap wrote). Read by the subscriber's thread when a joining node asks.
+    private long _swappedAtTicks;
 
-    private DateTimeOffset? SwappedAt
+    private DateTimeOffset SwappedAt
     {
-        get => _swappedAtBox?.Value;
-        set => _swappedAtBox = value is { } at ? new StrongBox<DateTimeOffset>(at) : null;
+        get => new(Volatile.Read(ref _swappedAtTicks), TimeSpan.Zero);
+        set => Volatile.Write(ref _swappedAtTicks, value.UtcTicks);
     }
 
     private string Self => Cluster.Get(system).SelfAddress.ToString();
@@ -47,7 +46,8 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
         // Later than the model it replaces whatever this node's clock says, so every node that
         // has that model takes this one.
         var now = DateTimeOffset.UtcNow;
-        var swappedAt = SwappedAt is { } before && before >= now ? before.AddTicks(1) : now;
+        var before = SwappedAt;
+        var swappedAt = before >= now ? before.AddTicks(1) : now;
         await SaveAndReplaceAsync(model, swappedAt, "live", publish: true, cancellationToken);
     }
 
@@ -62,7 +62,7 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
             {
                 // Only a model swapped in later than this node's: a member answering a joining node
                 // with the model this node has, or an older one, changes nothing.
-                if (published.Origin != Self && published.SwappedAt > (SwappedAt ?? DateTimeOffset.MinValue))
+                if (published.Origin != Self && published.SwappedAt > SwappedAt)
                 {
                     await ApplyAsync(published, stoppingToken);
                 }
@@ -110,7 +110,7 @@ internal sealed class ModelSharing(ActorSystem system, CurrentModel current, Mod
 
     /// <summary>What this node answers a joining one: its model, if a live swap gave it one.</summary>
     private ModelPublished? Held() =>
-        SwappedAt is { } at && current.Model.SourceText is { } text ? new ModelPublished(text, Self, at) : null;
+        SwappedAt is var at && at > DateTimeOffset.MinValue && current.Model.SourceText is { } text ? new ModelPublished(text, Self, at) : null;
 
     private async Task SaveAndReplaceAsync(ListeningModel model, DateTimeOffset swappedAt, string how, bool publish, CancellationToken cancellationToken)
     {

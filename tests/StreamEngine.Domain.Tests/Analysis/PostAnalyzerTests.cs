@@ -26,8 +26,10 @@ public sealed class PostAnalyzerTests
             query: 'globex'
         """;
 
-    private static readonly PostAnalyzer Analyzer =
-        new(ModelLoader.Parse(Yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
+    private static readonly PostAnalyzer Analyzer = AnalyzerOf(Yaml);
+
+    private static PostAnalyzer AnalyzerOf(string yaml) =>
+        new(ModelLoader.Parse(yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
 
     private static PostAnalysis? Analyze(string text, string? lang = null, List<int>? brands = null) =>
         Analyzer.Analyze(TestPosts.Make("p", DateTimeOffset.UtcNow, text: text) with { Language = lang }, new AnalysisScratch(), brands ?? []);
@@ -138,7 +140,7 @@ public sealed class PostAnalyzerTests
               - id: glad
                 query: 'glad ONEAR/1 bags'
             """;
-        var analyzer = new PostAnalyzer(ModelLoader.Parse(yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
+        var analyzer = AnalyzerOf(yaml);
         var post = TestPosts.Make("p", DateTimeOffset.UtcNow, text: text);
 
         var analysis = analyzer.Analyze(post, new AnalysisScratch(), [])!;
@@ -161,7 +163,7 @@ public sealed class PostAnalyzerTests
               - id: acme
                 query: 'acme'
             """;
-        var analyzer = new PostAnalyzer(ModelLoader.Parse(yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
+        var analyzer = AnalyzerOf(yaml);
         var scratch = new AnalysisScratch();
 
         Assert.Equal(SentimentLabel.Neutral, analyzer.Analyze(TestPosts.Make("p", DateTimeOffset.UtcNow, text: "glad"), scratch, [])!.Sentiment!.Value.Label);
@@ -185,7 +187,7 @@ public sealed class PostAnalyzerTests
               - id: acme
                 query: 'acme'
             """;
-        var analyzer = new PostAnalyzer(ModelLoader.Parse(yaml, "model.yaml"), SentimentScorer.Load(), EmotionDetector.Load());
+        var analyzer = AnalyzerOf(yaml);
         var text = string.Concat(Enumerable.Repeat("shipping delivery ", 5_000));
 
         var concepts = analyzer.Explain(TestPosts.Make("p", DateTimeOffset.UtcNow, text: text), new AnalysisScratch())
