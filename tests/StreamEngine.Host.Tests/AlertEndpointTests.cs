@@ -15,6 +15,7 @@ public sealed class AlertEndpointTests : IDisposable
     public async Task A_planted_crisis_is_alerted_with_its_drivers_streamed_and_kept_across_a_restart()
     {
         var firehose = new CrisisFirehose(DateTimeOffset.UtcNow);
+        string streamedId;
         await using (var engine = await CrisisFirehose.StartEngineAsync(_dir.Path))
         {
             using var stream = await engine.Http.GetStreamAsync(new Uri("/api/alerts/stream?brand=beta", UriKind.Relative));
@@ -25,15 +26,39 @@ public sealed class AlertEndpointTests : IDisposable
 
             var streamed = await NextAlertAsync(events);
             Assert.Equal("beta", streamed.GetProperty("brand").GetString());
+            streamedId = streamed.GetProperty("id").GetString()!;
 
             await CrisisAlertAsync(engine, firehose);
             var listed = (await engine.Http.GetJsonAsync("/api/alerts?brand=beta")).GetProperty("alerts").EnumerateArray().Select(a => a.GetRawText());
             Assert.Contains(streamed.GetRawText(), listed);
+
+            // A dashboard that lost its connection after the first alert reconnects naming it: it is
+            // sent every alert raised since, each once.
+            var raisedSince = (await BetaAlertIdsAsync(engine)).Where(id => id != streamedId).ToHashSet();
+            var (replayed, note) = await ReconnectAsync(engine, streamedId);
+            Assert.Contains("as this node heard them", note, StringComparison.Ordinal);
+            Assert.Equal(replayed.Distinct(), replayed);
+            Assert.Superset(raisedSince, replayed.ToHashSet());
+            Assert.Subset((await BetaAlertIdsAsync(engine)).ToHashSet(), replayed.ToHashSet());
+            Assert.DoesNotContain(streamedId, replayed);
             engine.KillHard();
         }
 
         await using var restarted = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), Path.Combine(_dir.Path, "model.yaml"));
         await CrisisAlertAsync(restarted, firehose);
+
+        // The restarted node heard none of them: a reconnect is sent the brand's alerts after the
+        // last one read, in the order GET /api/alerts lists them.
+        var betaAlerts = await BetaAlertIdsAsync(restarted);
+        var (fromStore, storeNote) = await ReconnectAsync(restarted, streamedId);
+        Assert.Contains("from the brands' alerts", storeNote, StringComparison.Ordinal);
+        Assert.Equal(betaAlerts.SkipWhile(id => id != streamedId).Skip(1), fromStore);
+        Assert.NotEmpty(fromStore);
+
+        var (none, refused) = await ReconnectAsync(restarted, "bogus");
+        Assert.Empty(none);
+        Assert.Contains("'bogus' is not an alert's id", refused, StringComparison.Ordinal);
+
         var all = await restarted.Http.GetJsonAsync("/api/alerts");
         // Alpha's own traffic stayed flat; beta's crisis can only have cost it share of voice.
         Assert.All(
@@ -92,6 +117,36 @@ public sealed class AlertEndpointTests : IDisposable
             .Where(d => d.GetProperty("dimension").GetString() == dimension)
             .MaxBy(d => d.GetProperty("share").GetDouble())
             .GetProperty("value").GetString();
+
+    private static async Task<List<string>> BetaAlertIdsAsync(EngineProcess engine) =>
+        (await engine.Http.GetJsonAsync("/api/alerts?brand=beta&limit=1000")).GetProperty("alerts").EnumerateArray()
+            .Select(a => a.GetProperty("id").GetString()!)
+            .ToList();
+
+    /// <summary>Opens beta's alert stream as a reconnecting browser does; answers the ids sent before the note that ends what was missed.</summary>
+    private static async Task<(List<string> Ids, string Note)> ReconnectAsync(EngineProcess engine, string lastEventId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/alerts/stream?brand=beta", UriKind.Relative));
+        request.Headers.Add("Last-Event-ID", lastEventId);
+        using var response = await engine.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        Assert.Equal(": subscribed", await events.ReadLineAsync(timeout.Token));
+        var ids = new List<string>();
+        while (await events.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("id: ", StringComparison.Ordinal))
+            {
+                ids.Add(line["id: ".Length..]);
+            }
+            else if (line.StartsWith(": ", StringComparison.Ordinal))
+            {
+                return (ids, line);
+            }
+        }
+
+        throw new InvalidOperationException("the alert stream ended before saying what was missed");
+    }
 
     private static async Task<JsonElement> NextAlertAsync(StreamReader events)
     {

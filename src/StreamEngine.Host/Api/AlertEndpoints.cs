@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using StreamEngine.Domain.Alerts;
@@ -29,9 +30,9 @@ internal static class AlertEndpoints
     {
         app.MapGet("/api/alerts", async (string? brand, string? since, string? severity, string? limit, string? cursor, CurrentModel current, BrandQueries brands) =>
         {
-            if (Filter.Parse(current, brand, severity) is not { } filter)
+            if (AlertFilter.Parse(current, brand, severity) is not { } filter)
             {
-                return Filter.Error(current, brand, severity);
+                return AlertFilter.Error(current, brand, severity);
             }
 
             var from = DateTimeOffset.MinValue;
@@ -76,11 +77,11 @@ internal static class AlertEndpoints
             return Results.Ok(new AlertResponses.AlertPage(page.Select(AlertResponses.From).ToList(), next));
         });
 
-        app.MapGet("/api/alerts/stream", async (string? brand, string? severity, HttpContext http, CurrentModel current, ActorSystem system, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime) =>
+        app.MapGet("/api/alerts/stream", async (string? brand, string? severity, HttpContext http, CurrentModel current, ActorSystem system, IRequiredActor<RecentAlerts> recent, BrandQueries brands, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime) =>
         {
-            if (Filter.Parse(current, brand, severity) is not { } filter)
+            if (AlertFilter.Parse(current, brand, severity) is not { } filter)
             {
-                await Filter.Error(current, brand, severity).ExecuteAsync(http);
+                await AlertFilter.Error(current, brand, severity).ExecuteAsync(http);
                 return;
             }
 
@@ -95,6 +96,22 @@ internal static class AlertEndpoints
             await http.Response.Body.FlushAsync(aborted);
             try
             {
+                // A browser's EventSource reconnects by itself, naming the last alert it read: what
+                // was raised since is sent first, and not again when the subscription brings it too.
+                var replayed = new HashSet<string>(StringComparer.Ordinal);
+                if (http.Request.Headers["Last-Event-ID"] is [{ Length: > 0 } lastEventId])
+                {
+                    var missed = await MissedAlerts.SinceAsync(lastEventId, filter, await recent.GetAsync(aborted), brands);
+                    foreach (var alert in missed.Alerts)
+                    {
+                        await WriteAsync(http, alert, json.Value, aborted);
+                        replayed.Add(alert.Id);
+                    }
+
+                    await http.Response.WriteAsync($": {missed.Note}\n\n", aborted);
+                    await http.Response.Body.FlushAsync(aborted);
+                }
+
                 while (!aborted.IsCancellationRequested)
                 {
                     var alert = await subscription.NextAsync(KeepAlive, aborted);
@@ -103,12 +120,9 @@ internal static class AlertEndpoints
                         // Proxies close connections that stay silent; a comment line keeps this one open.
                         await http.Response.WriteAsync(": keep-alive\n\n", aborted);
                     }
-                    else if (filter.Admits(alert))
+                    else if (filter.Admits(alert) && !replayed.Remove(alert.Id))
                     {
-                        var data = JsonSerializer.Serialize(AlertResponses.From(alert), json.Value.SerializerOptions);
-                        // An id holds an author's handle: a line break in it would end the event early.
-                        var id = alert.Id.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
-                        await http.Response.WriteAsync($"id: {id}\nevent: alert\ndata: {data}\n\n", aborted);
+                        await WriteAsync(http, alert, json.Value, aborted);
                     }
 
                     await http.Response.Body.FlushAsync(aborted);
@@ -121,31 +135,11 @@ internal static class AlertEndpoints
         });
     }
 
-    /// <summary>Which alerts a request wants: one brand or all, and a minimum severity.</summary>
-    private sealed record Filter(IReadOnlyList<string> Brands, string? Brand, AlertSeverity MinimumSeverity)
+    private static async Task WriteAsync(HttpContext http, Alert alert, JsonOptions json, CancellationToken aborted)
     {
-        public bool Admits(Alert alert) =>
-            alert.Severity >= MinimumSeverity && (Brand is null || alert.BrandId == Brand);
-
-        public static Filter? Parse(CurrentModel current, string? brand, string? severity)
-        {
-            var minimum = AlertSeverity.Medium;
-            if (severity is not null && !AlertNames.TryParseSeverity(severity, out minimum))
-            {
-                return null;
-            }
-
-            if (brand is null)
-            {
-                return new Filter(current.Model.Brands.Select(b => b.Id).ToList(), null, minimum);
-            }
-
-            return current.Model.TryGetBrand(brand, out _) ? new Filter([brand], brand, minimum) : null;
-        }
-
-        public static IResult Error(CurrentModel current, string? brand, string? severity) =>
-            severity is not null && !AlertNames.TryParseSeverity(severity, out _)
-                ? ApiErrors.BadParameter("severity", severity, ["medium", "high"])
-                : ApiErrors.UnknownBrand(brand ?? "");
+        var data = JsonSerializer.Serialize(AlertResponses.From(alert), json.SerializerOptions);
+        // An id holds an author's handle: a line break in it would end the event early.
+        var id = alert.Id.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+        await http.Response.WriteAsync($"id: {id}\nevent: alert\ndata: {data}\n\n", aborted);
     }
 }

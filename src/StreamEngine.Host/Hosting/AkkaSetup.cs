@@ -8,6 +8,7 @@ using StreamEngine.Domain.Aggregates;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Engine.Serialization;
+using StreamEngine.Host.Alerts;
 using StreamEngine.Host.Configuration;
 
 namespace StreamEngine.Host.Hosting;
@@ -81,6 +82,7 @@ internal static class AkkaSetup
                     })
                 .WithActors((system, registry) => system.ActorOf(HandOffRedelivery.PropsFor(registry.Get<BrandRegion>()), "brand-hand-off-redelivery"))
                 .WithActors((system, _) => system.ActorOf(BrandStopAnswers.Props(), "brand-stop-answers"))
+                .WithActors((system, registry) => registry.Register<RecentAlerts>(system.ActorOf(RecentAlerts.Props(TimeProvider.System), "recent-alerts")))
                 .AddStartup((system, _) =>
                 {
                     if (seeds.Length == 0)
