@@ -187,4 +187,29 @@ public sealed class MentionBatcherTests
         var globex = Assert.Single(resend);
         Assert.Equal(("globex", 1), (globex.BrandId, globex.Delta.Threats.Count));
     }
+
+    [Fact]
+    public void A_threat_in_a_post_naming_no_brand_resent_while_its_write_may_still_land_is_undecided_and_after_a_loss_goes_again()
+    {
+        var model = new CurrentModel(Domain.Model.ModelLoader.Parse("""
+            brands:
+              - id: acme
+                query: acmeco
+                security: { domains: [acme.com] }
+            """, "threats.yaml"));
+        var line = TestData.Line("t1", Now, "verify your account at acme-login.com");
+        var batcher = new MentionBatcher();
+        var first = new AdmittedPosts();
+        Assert.Single(batcher.Fold([Read(model, line)], model.Analyzer, first));
+        batcher.AwaitDecision(first, _ => true);
+
+        var meanwhile = Read(model, line);
+        Assert.Empty(batcher.Fold([meanwhile], model.Analyzer, new AdmittedPosts()));
+        Assert.Equal(1, meanwhile.Undecided);
+
+        batcher.Settle(first, lost: new HashSet<string> { "acme" }, decided: true);
+        var resend = batcher.Fold([Read(model, line)], model.Analyzer, new AdmittedPosts());
+        var acme = Assert.Single(resend);
+        Assert.Equal(("acme", 1), (acme.BrandId, acme.Delta.Threats.Count));
+    }
 }

@@ -2,6 +2,7 @@ using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Ingest;
 using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Threats;
 using StreamEngine.Engine.Brands;
 
@@ -118,11 +119,21 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     private void AdmitUnguarded(ChunkReading reading, ListeningModel model, IReadOnlySet<string> watched, AdmittedPosts admitted)
     {
         admitted.FoldedWith(model);
+        Post? undecided = null;
         foreach (var (post, finding) in reading.Threats)
         {
             // Posts that mention no brand are sent again like any other: a threat in one counts once.
             var key = PostIdentity.Of(post);
             var seen = !_duplicates.TryAdd(key);
+            if (seen && _undecided.Count > 0 && _undecided.ContainsKey(key))
+            {
+                // Its earlier write may still land: the request is to be sent again once it is known
+                // (a post's findings come one after another, and the post counts once).
+                reading.Undecided += ReferenceEquals(post, undecided) ? 0 : 1;
+                undecided = post;
+                continue;
+            }
+
             var part = seen ? PartlyJournaled(key) : null;
             if (part is not null && part.Have.Contains(finding.BrandId))
             {
