@@ -27,17 +27,54 @@ internal sealed class ModelFileLocation(string path)
         }
     }
 
+    /// <summary>
+    /// Saves a model swapped in at <paramref name="swappedAt"/> over the model file. If it throws,
+    /// the model on file is the one before: a model refused here must not come back at a restart.
+    /// </summary>
     public async Task SaveAsync(string yaml, DateTimeOffset swappedAt, CancellationToken cancellationToken)
     {
-        // Write beside, then rename over: a crash mid-write never leaves half a model behind.
-        await ReplaceAsync(Path, yaml, cancellationToken);
-        await ReplaceAsync(SwappedAtPath, swappedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        // Both written beside first, then renamed over: a crash mid-write never leaves half a model
+        // behind, and a write refused leaves the files as they were.
+        var model = await WriteBesideAsync(Path, yaml, cancellationToken);
+        string stamp;
+        try
+        {
+            stamp = await WriteBesideAsync(SwappedAtPath, swappedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        }
+        catch
+        {
+            File.Delete(model);
+            throw;
+        }
+
+        // From here nothing is cancelled: the two renames belong together. The time goes first, so
+        // a model on file is never newer than its time says.
+        var before = File.Exists(SwappedAtPath) ? await File.ReadAllTextAsync(SwappedAtPath, CancellationToken.None) : null;
+        File.Move(stamp, SwappedAtPath, overwrite: true);
+        try
+        {
+            File.Move(model, Path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(model);
+            if (before is null)
+            {
+                File.Delete(SwappedAtPath);
+            }
+            else
+            {
+                await File.WriteAllTextAsync(SwappedAtPath, before, CancellationToken.None);
+            }
+
+            throw;
+        }
     }
 
-    private static async Task ReplaceAsync(string path, string text, CancellationToken cancellationToken)
+    private static async Task<string> WriteBesideAsync(string path, string text, CancellationToken cancellationToken)
     {
-        var temporary = path + ".new";
-        await File.WriteAllTextAsync(temporary, text, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        var beside = path + ".new";
+        await File.WriteAllTextAsync(beside, text, cancellationToken);
+        return beside;
     }
 }

@@ -1,0 +1,56 @@
+using StreamEngine.Host.Hosting;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>A model swapped in live is saved over the model file with its time, both or neither.</summary>
+public sealed class ModelFileLocationTests : IDisposable
+{
+    private static readonly DateTimeOffset Earlier = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Later = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _dir = new();
+
+    private string ModelPath => Path.Combine(_dir.Path, "model.yaml");
+
+    [Fact]
+    public async Task A_save_writes_the_model_and_its_time()
+    {
+        var location = new ModelFileLocation(ModelPath);
+        await location.SaveAsync("old", Earlier, CancellationToken.None);
+        await location.SaveAsync("new", Later, CancellationToken.None);
+
+        Assert.Equal("new", await File.ReadAllTextAsync(ModelPath));
+        Assert.Equal(Later, location.SwappedAt());
+        Assert.Equal(["model.yaml", "model.yaml.swapped-at"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task A_time_that_cannot_be_written_leaves_the_model_on_file_as_it_was()
+    {
+        var location = new ModelFileLocation(ModelPath);
+        await location.SaveAsync("old", Earlier, CancellationToken.None);
+        Directory.CreateDirectory(ModelPath + ".swapped-at.new");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => location.SaveAsync("new", Later, CancellationToken.None));
+
+        Assert.Equal("old", await File.ReadAllTextAsync(ModelPath));
+        Assert.Equal(Earlier, location.SwappedAt());
+        Assert.False(File.Exists(ModelPath + ".new"));
+    }
+
+    [Fact]
+    public async Task A_model_that_cannot_take_its_place_leaves_the_time_as_it_was()
+    {
+        var location = new ModelFileLocation(ModelPath);
+        await location.SaveAsync("old", Earlier, CancellationToken.None);
+        File.Delete(ModelPath);
+        Directory.CreateDirectory(ModelPath);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => location.SaveAsync("new", Later, CancellationToken.None));
+
+        Assert.Equal(Earlier, location.SwappedAt());
+        Assert.False(File.Exists(ModelPath + ".new"));
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
