@@ -53,10 +53,6 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         scratch.SeenConcepts.Clear();
         foreach (var c in scratch.Concepts)
         {
-            var firstWord = scratch.Match.FirstWord(Model.QueryOfConcept(c));
-            var clause = sentiment is null || Model.Concepts[c].Kind != ConceptKind.Topic || firstWord < 0
-                ? default(SentimentScore?)
-                : ClauseSentiment(post.Text, tokens, firstWord);
             // A post under a child concept counts once under each of its ancestors too. A concept
             // already counted had its ancestors counted with it.
             foreach (var ancestor in Model.ConceptAndAncestors(c))
@@ -68,22 +64,57 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
 
                 var concept = Model.Concepts[ancestor];
                 (concept.Kind == ConceptKind.Intent ? intents : topics).Add(concept.Id);
-                if (clause is { } aspect && concept.Kind == ConceptKind.Topic)
-                {
-                    aspects.Add(new AspectSentiment(concept.Id, aspect.Label));
-                }
             }
+        }
+
+        if (sentiment is not null)
+        {
+            AddAspects(post.Text, scratch);
         }
 
         return new PostAnalysis(Copy(topics), Copy(intents), sentiment, found, Copy(aspects));
     }
 
+    /// <summary>
+    /// The sentiment of the clause around each topic's first mention in the post, where a parent's
+    /// mentions are its own and those of every concept under it: matched concepts are visited from
+    /// the first mentioned, and an ancestor takes the clause of the first to reach it.
+    /// </summary>
+    private void AddAspects(string text, AnalysisScratch scratch)
+    {
+        var mentions = scratch.FirstMentions;
+        mentions.Clear();
+        foreach (var c in scratch.Concepts)
+        {
+            if (Model.Concepts[c].Kind == ConceptKind.Topic && scratch.Match.FirstMention(Model.QueryOfConcept(c)) is var at and >= 0)
+            {
+                mentions.Add((at, c));
+            }
+        }
+
+        mentions.Sort();
+        scratch.SeenConcepts.Clear();
+        foreach (var (at, c) in mentions)
+        {
+            var clause = ClauseSentiment(text, scratch.Tokens, at);
+            foreach (var ancestor in Model.ConceptAndAncestors(c))
+            {
+                if (!scratch.SeenConcepts.Add(ancestor))
+                {
+                    break;
+                }
+
+                scratch.Aspects.Add(new AspectSentiment(Model.Concepts[ancestor].Id, clause.Label));
+            }
+        }
+    }
+
     private static T[] Copy<T>(List<T> gathered) => gathered.Count == 0 ? [] : [.. gathered];
 
-    /// <summary>The sentiment of the clause around a concept's first matched word, from the tokens already cut.</summary>
-    private SentimentScore ClauseSentiment(string text, Text.TokenizedText tokens, int word)
+    /// <summary>The sentiment of the clause around an offset of the text, from the tokens already cut.</summary>
+    private SentimentScore ClauseSentiment(string text, Text.TokenizedText tokens, int offset)
     {
-        var (first, end) = Clauses.Around(tokens, text, tokens.WordStart(word));
+        var (first, end) = Clauses.Around(tokens, text, offset);
         return scorer.ScoreTokens(tokens, first, end);
     }
 

@@ -49,6 +49,55 @@ public sealed class PostAnalyzerTests
         Assert.Equal(SentimentLabel.Negative, aspects["delivery"]);
     }
 
+    [Theory]
+    [InlineData("Acme camera is great, but the battery is awful", SentimentLabel.Positive)]
+    [InlineData("Acme battery is awful, but the camera is great", SentimentLabel.Negative)]
+    [InlineData("Acme camera and battery both great, the hardware and the product too", SentimentLabel.Positive)]
+    public void A_parent_takes_the_clause_of_the_first_mention_of_it_or_of_a_concept_under_it(string text, SentimentLabel first)
+    {
+        // battery comes before camera in the model: the text's order, not the model's, decides.
+        var analyzer = AnalyzerOf("""
+            concepts:
+              - id: product
+                query: 'product'
+              - id: hardware
+                query: 'hardware'
+                parent: product
+              - id: battery
+                query: 'battery'
+                parent: hardware
+              - id: camera
+                query: 'camera'
+                parent: hardware
+            brands:
+              - id: acme
+                query: 'acme'
+            """);
+        var analysis = analyzer.Analyze(TestPosts.Make("p", DateTimeOffset.UtcNow, text: text), new AnalysisScratch(), [])!;
+
+        var aspects = analysis.Aspects.ToDictionary(a => a.ConceptId, a => a.Label);
+        Assert.Equal(4, analysis.Aspects.Count);
+        Assert.Equal((first, first), (aspects["hardware"], aspects["product"]));
+        Assert.NotEqual(SentimentLabel.Neutral, aspects["camera"]);
+        Assert.NotEqual(SentimentLabel.Neutral, aspects["battery"]);
+    }
+
+    [Fact]
+    public void A_concept_matched_by_an_emoji_alone_reads_the_clause_around_it()
+    {
+        var analyzer = AnalyzerOf("""
+            concepts:
+              - id: price
+                query: '💸 OR price'
+            brands:
+              - id: acme
+                query: 'acme'
+            """);
+        var analysis = analyzer.Analyze(TestPosts.Make("p", DateTimeOffset.UtcNow, text: "Acme is lovely. Checkout 💸 so terrible"), new AnalysisScratch(), [])!;
+
+        Assert.Equal(SentimentLabel.Negative, Assert.Single(analysis.Aspects, a => a.ConceptId == "price").Label);
+    }
+
     [Fact]
     public void Reads_emotions_from_the_scorer_when_it_carries_the_detector_words()
     {

@@ -5,7 +5,7 @@ namespace StreamEngine.Domain.Matching.Compiled;
 
 /// <summary>
 /// Per-thread working memory of a <see cref="CompiledMatcher"/>, and where the result of the last
-/// post matched is read: <see cref="Queries"/>, <see cref="FirstWord"/>, <see cref="HitsOf"/>,
+/// post matched is read: <see cref="Queries"/>, <see cref="FirstMention"/>, <see cref="HitsOf"/>,
 /// <see cref="Spans"/>. Every buffer is reused from post to post (grown to the largest post seen),
 /// and per-post marks are generation stamps, so steady-state matching allocates nothing and
 /// nothing of one post leaks into the next. Not thread-safe: one instance per thread. It may be
@@ -32,7 +32,7 @@ public sealed class CompiledMatchScratch
 
     // Results per query, valid when the matched stamp is this generation.
     private int[] _matchedStamp = [];
-    private int[] _firstWord = [];
+    private int[] _firstStart = [];
     private int[] _hitStart = [];
     private int[] _hitCount = [];
 
@@ -77,10 +77,10 @@ public sealed class CompiledMatchScratch
     public bool IsMatch(int query) => (uint)query < (uint)_matchedStamp.Length && _matchedStamp[query] == Generation && Generation != 0;
 
     /// <summary>
-    /// The lowest word index among the hits of <paramref name="query"/> (where its first positive
-    /// literal matched, for aspect sentiment); -1 when its hits are all emoji or it did not match.
+    /// Where the first hit of <paramref name="query"/> starts in the text, a UTF-16 offset (where it
+    /// is first mentioned, for aspect sentiment); -1 when it did not match.
     /// </summary>
-    public int FirstWord(int query) => IsMatch(query) ? _firstWord[query] : -1;
+    public int FirstMention(int query) => IsMatch(query) ? _firstStart[query] : -1;
 
     /// <summary>The hits of <paramref name="query"/>: the matches of positive literals that made it match; empty when it did not.</summary>
     public ReadOnlySpan<CompiledHit> HitsOf(int query) =>
@@ -131,7 +131,7 @@ public sealed class CompiledMatchScratch
             _head = new int[matcher.LiteralCount];
             CandidateSet = new CandidateQueries(matcher.QueryCount);
             _matchedStamp = new int[matcher.QueryCount];
-            _firstWord = new int[matcher.QueryCount];
+            _firstStart = new int[matcher.QueryCount];
             _hitStart = new int[matcher.QueryCount];
             _hitCount = new int[matcher.QueryCount];
             NodeStamp = new int[matcher.NodeCount];
@@ -227,7 +227,7 @@ public sealed class CompiledMatchScratch
         _matchedStamp[query] = Generation;
         _matched.Add(query);
         _hitStart[query] = _hits.Count;
-        _firstWord[query] = -1;
+        _firstStart[query] = -1;
     }
 
     internal void AddHit(int query, int literal, int occurrence)
@@ -242,9 +242,9 @@ public sealed class CompiledMatchScratch
         var words = o.WordsThrough - o.WordsBefore;
         var first = words == 0 ? -1 : o.WordsBefore;
         _hits.Add(new CompiledHit(query, literal, first, words, o.Start, o.End));
-        if (first >= 0 && (_firstWord[query] < 0 || first < _firstWord[query]))
+        if (_firstStart[query] < 0 || o.Start < _firstStart[query])
         {
-            _firstWord[query] = first;
+            _firstStart[query] = o.Start;
         }
     }
 

@@ -86,7 +86,7 @@ public sealed class CompiledMatcherPropertyTests(ITestOutputHelper output)
                     want.SequenceEqual(got),
                     $"post {p}, query {q}: spans of '{queries[q]}' on {Show.Text(text)} with {fields}\n"
                     + $"  reference: {string.Join(" ", want)}\n  compiled:  {string.Join(" ", got)}");
-                AssertFirstWord(scratch, q);
+                AssertFirstMention(scratch, q);
             }
 
             matched += expected.Count;
@@ -96,9 +96,9 @@ public sealed class CompiledMatcherPropertyTests(ITestOutputHelper output)
         return (matched, unmatched);
     }
 
-    private static void AssertFirstWord(CompiledMatchScratch scratch, int query)
+    private static void AssertFirstMention(CompiledMatchScratch scratch, int query)
     {
-        var words = scratch.HitsOf(query).ToArray().Where(h => h.WordCount > 0).Select(h => h.FirstWord).ToList();
-        Assert.Equal(words.Count == 0 ? -1 : words.Min(), scratch.FirstWord(query));
+        var hits = scratch.HitsOf(query).ToArray();
+        Assert.Equal(hits.Length == 0 ? -1 : hits.Min(h => h.Start), scratch.FirstMention(query));
     }
 }

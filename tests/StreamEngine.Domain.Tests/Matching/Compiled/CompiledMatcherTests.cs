@@ -188,18 +188,18 @@ public sealed class CompiledMatcherTests
     }
 
     [Fact]
-    public void Reports_matched_queries_in_query_order_with_first_word_and_hits()
+    public void Reports_matched_queries_in_query_order_with_first_mention_and_hits()
     {
         var queries = new[] { "globex", "acme OR 🔥", "corp NOT anvil", "\"acme corp\" NEAR/3 deal", "🔥" }.Select(BooleanQueryParser.Parse).ToList();
         const string text = "🔥 deal: Acme Corp, globex";
         var scratch = Match(queries, text, Unknown);
 
         Assert.Equal([0, 1, 2, 3, 4], scratch.Queries);
-        Assert.Equal(3, scratch.FirstWord(0));
-        Assert.Equal(1, scratch.FirstWord(1));
-        Assert.Equal(2, scratch.FirstWord(2));
-        Assert.Equal(0, scratch.FirstWord(3));
-        Assert.Equal(-1, scratch.FirstWord(4));
+        Assert.Equal(text.IndexOf("globex", StringComparison.Ordinal), scratch.FirstMention(0));
+        Assert.Equal(0, scratch.FirstMention(1));
+        Assert.Equal(text.IndexOf("Corp", StringComparison.Ordinal), scratch.FirstMention(2));
+        Assert.Equal(text.IndexOf("deal", StringComparison.Ordinal), scratch.FirstMention(3));
+        Assert.Equal(0, scratch.FirstMention(4));
 
         var near = scratch.HitsOf(3).ToArray().OrderBy(h => h.Start).ToArray();
         Assert.Equal([(0, 1), (1, 2)], near.Select(h => (h.FirstWord, h.WordCount)).ToArray());
@@ -246,7 +246,7 @@ public sealed class CompiledMatcherTests
         matcher.Match("corp x y deal", Unknown, scratch);
         Assert.Equal([5], scratch.Queries);
         Assert.False(scratch.IsMatch(0));
-        Assert.Equal(-1, scratch.FirstWord(0));
+        Assert.Equal(-1, scratch.FirstMention(0));
         Assert.True(scratch.HitsOf(0).IsEmpty);
         Assert.True(scratch.Spans(1).IsEmpty);
         Assert.Equal([(9, 13)], scratch.Spans(5).ToArray());
