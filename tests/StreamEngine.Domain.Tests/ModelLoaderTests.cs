@@ -481,6 +481,79 @@ public sealed class ModelLoaderTests
         Assert.Contains(refused.Errors, e => e.Message.Contains("(c -> ", StringComparison.Ordinal) && e.Line == 4);
     }
 
+    private const string BrandConcepts =
+        """
+        concepts:
+          - id: product
+            query: product
+        brands:
+          - id: acme
+            query: acme
+            concepts:
+              - id: rocket-skates
+                name: Rocket skates
+                query: '"rocket skates"'
+                parent: product
+              - id: skate-wheels
+                query: wheels
+                parent: rocket-skates
+              - id: acme-refund
+                kind: intent
+                query: refund
+          - id: globex
+            query: globex
+        """;
+
+    [Fact]
+    public void A_brand_may_add_concepts_of_its_own_under_the_librarys_or_its_own()
+    {
+        var model = ModelLoader.Parse(BrandConcepts, Source);
+
+        Assert.Equal(["product", "rocket-skates", "skate-wheels", "acme-refund"], model.Concepts.Select(c => c.Id));
+        Assert.Equal([null, "acme", "acme", "acme"], model.Concepts.Select(c => c.Brand));
+        Assert.Equal([-1, 0, 0, 0], Enumerable.Range(0, 4).Select(model.BrandOfConcept));
+        Assert.Equal(("Rocket skates", "product", ConceptKind.Intent), (model.Concepts[1].Name, model.Concepts[1].Parent, model.Concepts[3].Kind));
+        Assert.True(model.HasBrandConcepts);
+        Assert.False(ModelLoader.Parse(Valid, Source).HasBrandConcepts);
+    }
+
+    [Theory]
+    [InlineData("    concepts:\n      - id: product\n        query: p2\n", "concept id 'product' is declared more than once")]
+    [InlineData("    concepts:\n      - id: mine\n        query: m\n        parent: theirs\n", "concept 'mine' of brand 'initech' cannot sit under 'theirs', brand 'globex''s own concept")]
+    [InlineData("    concepts:\n      - id: mine\n        query: m\n        parent: nowhere\n", "parent 'nowhere' is not a concept of this model")]
+    [InlineData("    concepts: mine\n", "'concepts' must be")]
+    public void Refuses_a_brands_own_concept_that_clashes_with_another_or_sits_under_another_brands(string initechConcepts, string expected)
+    {
+        var yaml = """
+            concepts:
+              - id: product
+                query: product
+              - id: gear
+                query: gear
+            brands:
+              - id: globex
+                query: globex
+                concepts:
+                  - id: theirs
+                    query: t
+              - id: initech
+                query: initech
+
+            """ + initechConcepts;
+
+        var error = Single(yaml);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_library_concept_under_a_brands_own()
+    {
+        var error = Single(BrandConcepts.Replace("  - id: product\n    query: product\n", "  - id: product\n    query: product\n  - id: toys\n    query: toys\n    parent: rocket-skates\n", StringComparison.Ordinal));
+
+        Assert.Equal("concept 'toys' of the library cannot sit under 'rocket-skates', brand 'acme''s own concept: a library concept's parent is in the library", error.Message);
+    }
+
     [Fact]
     public void A_cycle_of_thousands_of_concepts_is_spelt_short_in_each_of_its_errors()
     {

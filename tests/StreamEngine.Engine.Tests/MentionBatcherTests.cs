@@ -212,4 +212,29 @@ public sealed class MentionBatcherTests
         var acme = Assert.Single(resend);
         Assert.Equal(("acme", 1), (acme.BrandId, acme.Delta.Threats.Count));
     }
+
+    [Fact]
+    public void A_brands_own_concept_is_counted_in_its_batch_alone()
+    {
+        var model = new CurrentModel(Domain.Model.ModelLoader.Parse("""
+            concepts:
+              - id: price
+                query: price
+            brands:
+              - id: acme
+                query: acme
+                concepts:
+                  - id: rocket-skates
+                    query: '"rocket skates"'
+              - id: globex
+                query: globex
+            """, "brand-concepts.yaml"));
+        var batcher = new MentionBatcher();
+
+        var batches = batcher.Fold([Read(model, TestData.Line("p1", Now, "acme and globex: rocket skates at a good price"))], model.Analyzer, new AdmittedPosts())
+            .ToDictionary(b => b.BrandId, b => b.Delta.Minutes.SelectMany(m => m.Segments).Where(s => s.Dimension == SegmentDimension.Concept).Select(s => s.Value).Order().ToList());
+
+        Assert.Equal(["price", "rocket-skates"], batches["acme"]);
+        Assert.Equal(["price"], batches["globex"]);
+    }
 }

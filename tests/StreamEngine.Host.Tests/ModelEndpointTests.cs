@@ -30,14 +30,17 @@ public sealed class ModelEndpointTests(EngineFixture fixture) : IClassFixture<En
     [Fact]
     public async Task Validate_accepts_json_and_gives_the_cost_of_each_query()
     {
-        var json = """{"brands":[{"id":"acme","query":"acme OR \"acme corp\" OR #acme"}],"concepts":[{"id":"price","query":"price"}]}""";
+        var json = """{"brands":[{"id":"acme","query":"acme OR \"acme corp\" OR #acme","concepts":[{"id":"anvils","query":"anvil OR anvils"}]}],"concepts":[{"id":"price","query":"price"}]}""";
 
         var (status, body) = await Send(HttpMethod.Post, "/api/model/validate", json);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var costs = body.GetProperty("costs").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("literals").GetInt32());
-        Assert.Equal(3, costs["acme"]);
-        Assert.Equal(1, costs["price"]);
+        var costs = body.GetProperty("costs").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        Assert.Equal(3, costs["acme"].GetProperty("literals").GetInt32());
+        Assert.Equal(1, costs["price"].GetProperty("literals").GetInt32());
+        Assert.Equal(2, costs["anvils"].GetProperty("literals").GetInt32());
+        Assert.Equal("acme", costs["anvils"].GetProperty("brand").GetString());
+        Assert.False(costs["price"].TryGetProperty("brand", out _));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class AnalysisScratch
 
     // The matched topics by where each is first mentioned (a UTF-16 offset), for aspect sentiment.
     internal readonly List<(int At, int Concept)> FirstMentions = [];
+    internal readonly HashSet<int> AspectConcepts = [];
 
     // What a post was found to be about, gathered here and copied out at its exact size (or not at
     // all when empty), so a post costs one array per list it fills rather than a growing list.

@@ -51,8 +51,17 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         intents.Clear();
         aspects.Clear();
         scratch.SeenConcepts.Clear();
+        var brandConcepts = false;
         foreach (var c in scratch.Concepts)
         {
+            if (Model.BrandOfConcept(c) is var owner and >= 0)
+            {
+                // A brand's own concept counts within its mentions alone: below, once the concepts
+                // of every brand are known.
+                brandConcepts |= brands.Contains(owner);
+                continue;
+            }
+
             // A post under a child concept counts once under each of its ancestors too. A concept
             // already counted had its ancestors counted with it.
             foreach (var ancestor in Model.ConceptAndAncestors(c))
@@ -72,7 +81,10 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
             AddAspects(post.Text, scratch);
         }
 
-        return new PostAnalysis(Copy(topics), Copy(intents), sentiment, found, Copy(aspects));
+        return new PostAnalysis(Copy(topics), Copy(intents), sentiment, found, Copy(aspects))
+        {
+            BrandConcepts = brandConcepts ? BrandConceptsOf(post.Text, scratch, brands, sentiment is not null) : [],
+        };
     }
 
     /// <summary>
@@ -86,20 +98,21 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         mentions.Clear();
         foreach (var c in scratch.Concepts)
         {
-            if (Model.Concepts[c].Kind == ConceptKind.Topic && scratch.Match.FirstMention(Model.QueryOfConcept(c)) is var at and >= 0)
+            if (Model.BrandOfConcept(c) < 0 && Model.Concepts[c].Kind == ConceptKind.Topic && scratch.Match.FirstMention(Model.QueryOfConcept(c)) is var at and >= 0)
             {
                 mentions.Add((at, c));
             }
         }
 
         mentions.Sort();
-        scratch.SeenConcepts.Clear();
+        var seen = scratch.AspectConcepts;
+        seen.Clear();
         foreach (var (at, c) in mentions)
         {
             var clause = ClauseSentiment(text, scratch.Tokens, at);
             foreach (var ancestor in Model.ConceptAndAncestors(c))
             {
-                if (!scratch.SeenConcepts.Add(ancestor))
+                if (!seen.Add(ancestor))
                 {
                     break;
                 }
@@ -107,6 +120,45 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
                 scratch.Aspects.Add(new AspectSentiment(Model.Concepts[ancestor].Id, clause.Label));
             }
         }
+    }
+
+    /// <summary>
+    /// The own concepts of the brands the post mentions that it matched, each with the ancestors it
+    /// reaches that the library's concepts do not, and their aspect sentiment (taken, as for the
+    /// library's, from the first mention). Rare, so it allocates as it likes.
+    /// </summary>
+    private List<BrandConcept> BrandConceptsOf(string text, AnalysisScratch scratch, List<int> brands, bool scored)
+    {
+        var owned = new List<(int At, int Concept)>();
+        foreach (var c in scratch.Concepts)
+        {
+            if (Model.BrandOfConcept(c) is var owner and >= 0 && brands.Contains(owner))
+            {
+                var at = scratch.Match.FirstMention(Model.QueryOfConcept(c));
+                owned.Add((at < 0 ? int.MaxValue : at, c));
+            }
+        }
+
+        owned.Sort();
+        var found = new List<BrandConcept>();
+        foreach (var (at, c) in owned)
+        {
+            var brand = Model.Brands[Model.BrandOfConcept(c)].Id;
+            var clause = scored && at != int.MaxValue ? ClauseSentiment(text, scratch.Tokens, at).Label : default(SentimentLabel?);
+            foreach (var ancestor in Model.ConceptAndAncestors(c))
+            {
+                var concept = Model.Concepts[ancestor];
+                if (scratch.SeenConcepts.Contains(ancestor) || found.Exists(f => f.BrandId == brand && f.ConceptId == concept.Id))
+                {
+                    // Counted for every brand already, or for this one with a concept mentioned before.
+                    break;
+                }
+
+                found.Add(new BrandConcept(brand, concept.Id, concept.Kind, concept.Kind == ConceptKind.Topic ? clause : null));
+            }
+        }
+
+        return found;
     }
 
     private static T[] Copy<T>(List<T> gathered) => gathered.Count == 0 ? [] : [.. gathered];
@@ -121,7 +173,7 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
     /// <summary>
     /// Like <see cref="Analyze"/>, but for every post, brand or not, and with the spans of text that
     /// made each brand, concept and intent match. Ancestors of a matched concept are listed with the
-    /// child's spans.
+    /// child's spans; a brand's own concepts only when the post mentions that brand.
     /// </summary>
     public PostExplanation Explain(Post post, AnalysisScratch scratch)
     {
@@ -134,6 +186,12 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         var concepts = new Dictionary<int, HashSet<TextSpan>>();
         foreach (var c in scratch.Concepts)
         {
+            if (Model.BrandOfConcept(c) is var owner and >= 0 && !scratch.Brands.Contains(owner))
+            {
+                // A brand's own concept counts within its mentions alone.
+                continue;
+            }
+
             var spans = Spans(scratch, Model.QueryOfConcept(c));
             foreach (var ancestor in Model.ConceptAndAncestors(c))
             {

@@ -19,6 +19,9 @@ public sealed class ListeningModel
 
     private readonly ConceptTaxonomy _taxonomy;
 
+    // Per concept, the index of the brand whose own it is; -1 for the library's.
+    private readonly int[] _conceptBrand;
+
     public ListeningModel(IReadOnlyList<BrandDefinition> brands, IReadOnlyList<ConceptDefinition> concepts)
     {
         ArgumentNullException.ThrowIfNull(brands);
@@ -28,6 +31,9 @@ public sealed class ListeningModel
         _brandsById = brands.ToDictionary(b => b.Id, StringComparer.Ordinal);
         Matcher = new CompiledMatcher([.. brands.Select(b => b.Query), .. concepts.Select(c => c.Query)]);
         _taxonomy = new ConceptTaxonomy(concepts);
+        var brandIndex = brands.Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _conceptBrand = [.. concepts.Select(c => c.Brand is null ? -1 : brandIndex[c.Brand])];
+        HasBrandConcepts = _conceptBrand.Any(b => b >= 0);
         _rivalsWatching = brands
             .SelectMany(b => b.Competitors.Distinct(StringComparer.Ordinal).Select(c => (Competitor: c, Brand: b.Id)))
             .GroupBy(x => x.Competitor, StringComparer.Ordinal)
@@ -37,7 +43,14 @@ public sealed class ListeningModel
 
     public IReadOnlyList<BrandDefinition> Brands { get; }
 
+    /// <summary>The concept library, then the brands' own concepts.</summary>
     public IReadOnlyList<ConceptDefinition> Concepts { get; }
+
+    /// <summary>Whether any brand has concepts of its own.</summary>
+    public bool HasBrandConcepts { get; }
+
+    /// <summary>The index of the brand whose own concept <paramref name="concept"/> is; -1 for one of the library.</summary>
+    public int BrandOfConcept(int concept) => _conceptBrand[concept];
 
     /// <summary>Where alerts are posted, in the order the model file lists them.</summary>
     public IReadOnlyList<WebhookDefinition> Webhooks { get; init; } = [];

@@ -115,7 +115,7 @@ public static partial class ModelLoader
         var reader = new Reader(source, yaml, errors);
         reader.OnlyKeys(root, "the model", TopLevelKeys);
         var concepts = reader.Concepts(root);
-        var brands = reader.Brands(root);
+        var brands = reader.Brands(root, concepts);
         var webhooks = reader.Webhooks(root);
         reader.CheckReferences(brands, concepts);
         reader.CheckWebhookBrands(webhooks, brands);
@@ -208,14 +208,14 @@ public static partial class ModelLoader
     // A misspelt key is refused, not skipped: a webhook's "minSeverty" would send every alert.
     private static readonly string[] TopLevelKeys = ["concepts", "brands", "webhooks"];
     private static readonly string[] ConceptKeys = ["id", "name", "query", "parent", "kind"];
-    private static readonly string[] BrandKeys = ["id", "name", "query", "competitors", "alerts", "security"];
+    private static readonly string[] BrandKeys = ["id", "name", "query", "competitors", "alerts", "security", "concepts"];
     private static readonly string[] WebhookKeys = ["url", "secret", "brands", "minSeverity"];
 
     private static readonly string[] AlertSettingNames = ["threshold", "minMentions", "coolDownMinutes", "warmUpMinutes", "smoothing", "graceMinutes"];
 
     private sealed record ReadWebhook(WebhookDefinition? Definition, IReadOnlyList<YamlScalarNode> BrandNodes);
 
-    private sealed record ReadConcept(string Id, ConceptDefinition? Definition, YamlNode Node, YamlScalarNode? ParentNode, ConceptKind? Kind);
+    private sealed record ReadConcept(string Id, ConceptDefinition? Definition, YamlNode Node, YamlScalarNode? ParentNode, ConceptKind? Kind, string? Brand);
 
     private sealed partial class Reader(string source, string yaml, List<ModelError> errors)
     {
@@ -223,10 +223,14 @@ public static partial class ModelLoader
         private readonly List<YamlScalarNode> _parentsOfUnnamed = [];
         private readonly List<YamlScalarNode> _competitorsOfUnnamed = [];
 
-        public List<ReadConcept> Concepts(YamlMappingNode root)
+        /// <summary>The concept library, then each brand's own concepts (read with the brands).</summary>
+        public List<ReadConcept> Concepts(YamlMappingNode root) => ConceptsIn(root, brand: null);
+
+        /// <summary>The concepts listed under <paramref name="map"/>'s 'concepts': the library's, or a brand's own.</summary>
+        private List<ReadConcept> ConceptsIn(YamlMappingNode map, string? brand)
         {
             var result = new List<ReadConcept>();
-            foreach (var item in Sequence(root, "concepts", required: false))
+            foreach (var item in Sequence(map, "concepts", required: false))
             {
                 OnlyKeys(item, "a concept", ConceptKeys);
                 var id = Id(item, "concept");
@@ -248,15 +252,15 @@ public static partial class ModelLoader
 
                 var definition = query is null || kind is null
                     ? null
-                    : new ConceptDefinition(id, name?.Value ?? id, query, parent?.Value, kind.Value);
-                result.Add(new ReadConcept(id, definition, item, parent, kind));
+                    : new ConceptDefinition(id, name?.Value ?? id, query, parent?.Value, kind.Value) { Brand = brand };
+                result.Add(new ReadConcept(id, definition, item, parent, kind, brand));
             }
 
-            Unique(result.Select(c => (c.Id, c.Node)), "concept");
             return result;
         }
 
-        public List<ReadBrand> Brands(YamlMappingNode root)
+        /// <summary>The brands; each brand's own concepts are added to <paramref name="concepts"/>, after the library's.</summary>
+        public List<ReadBrand> Brands(YamlMappingNode root, List<ReadConcept> concepts)
         {
             var result = new List<ReadBrand>();
             var items = Sequence(root, "brands", required: true).ToList();
@@ -296,6 +300,7 @@ public static partial class ModelLoader
                 var security = Security(item, id ?? "");
                 var alerts = AlertSettingsOf(item);
                 var named = Scalar(item, "name", required: false);
+                var own = ConceptsIn(item, id);
                 if (id is null)
                 {
                     _competitorsOfUnnamed.AddRange(competitors);
@@ -314,9 +319,11 @@ public static partial class ModelLoader
                 }
 
                 result.Add(new ReadBrand(id, definition, item, competitors));
+                concepts.AddRange(own);
             }
 
             Unique(result.Select(b => (b.Id, b.Node)), "brand");
+            Unique(concepts.Select(c => (c.Id, c.Node)), "concept");
             return result;
         }
 
@@ -498,6 +505,7 @@ public static partial class ModelLoader
             // An id declared twice is reported by Unique; its first declaration stands for the cycle check.
             var firsts = concepts.DistinctBy(c => c.Id, StringComparer.Ordinal).ToHashSet();
             var kinds = firsts.ToDictionary(c => c.Id, c => c.Kind, StringComparer.Ordinal);
+            var brandsOf = firsts.ToDictionary(c => c.Id, c => c.Brand, StringComparer.Ordinal);
             var cycles = Cycles([.. firsts]);
 
             foreach (var concept in concepts)
@@ -510,6 +518,14 @@ public static partial class ModelLoader
                 if (!conceptIds.Contains(parent.Value!))
                 {
                     Error(parent, $"parent '{parent.Value}' is not a concept of this model");
+                }
+                else if (brandsOf[parent.Value!] is { } parentBrand && parentBrand != concept.Brand)
+                {
+                    // A post counts under its concept's ancestors: under another brand's own concept
+                    // it would count where that brand's mentions alone are counted.
+                    Error(parent, concept.Brand is null
+                        ? $"concept '{concept.Id}' of the library cannot sit under '{parent.Value}', brand '{parentBrand}''s own concept: a library concept's parent is in the library"
+                        : $"concept '{concept.Id}' of brand '{concept.Brand}' cannot sit under '{parent.Value}', brand '{parentBrand}''s own concept: a brand's own concept sits under the library's or its own");
                 }
                 else if (concept.Kind is { } childKind && kinds[parent.Value!] is { } parentKind && parentKind != childKind)
                 {

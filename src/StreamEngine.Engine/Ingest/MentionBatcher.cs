@@ -195,7 +195,7 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     private void AddMention(MatchedPost mention, string brand, IReadOnlySet<string> watched)
     {
         var builder = Builder(brand);
-        builder.Add(mention.Post, mention.Analysis, mention.Facts);
+        builder.Add(mention.Post, mention.Analysis.ForBrand(brand), mention.Facts);
         if (watched.Contains(brand) && Bursts(brand).Observe(mention.Post, mention.Print) is { } burst)
         {
             builder.AddThreat(mention.Post, burst);

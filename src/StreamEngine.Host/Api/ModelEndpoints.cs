@@ -16,7 +16,8 @@ internal static class ModelEndpoints
 
     public sealed record ModelError(int Line, int Column, string Message);
 
-    public sealed record QueryCostResponse(string Kind, string Id, int Literals, int Cost);
+    /// <param name="Brand">The brand whose own concept this is; absent for a brand and for a concept of the library.</param>
+    public sealed record QueryCostResponse(string Kind, string Id, int Literals, int Cost, string? Brand = null);
 
     public sealed record ValidationResponse(bool Valid, int? Brands, int? Concepts, IReadOnlyList<ModelError>? Errors, IReadOnlyList<QueryCostResponse>? Costs);
 
@@ -86,7 +87,7 @@ internal static class ModelEndpoints
     private static List<QueryCostResponse> Costs(ListeningModel model) =>
     [
         .. model.Brands.Select(b => Cost("brand", b.Id, b.Query)),
-        .. model.Concepts.Select(c => Cost(c.Kind == ConceptKind.Intent ? "intent" : "concept", c.Id, c.Query)),
+        .. model.Concepts.Select(c => Cost(c.Kind == ConceptKind.Intent ? "intent" : "concept", c.Id, c.Query) with { Brand = c.Brand }),
     ];
 
     private static QueryCostResponse Cost(string kind, string id, ParsedQuery query)

@@ -98,6 +98,72 @@ public sealed class PostAnalyzerTests
         Assert.Equal(SentimentLabel.Negative, Assert.Single(analysis.Aspects, a => a.ConceptId == "price").Label);
     }
 
+    private static readonly PostAnalyzer WithBrandConcepts = AnalyzerOf("""
+        concepts:
+          - id: product
+            query: 'product'
+          - id: price
+            query: 'price'
+        brands:
+          - id: acme
+            query: 'acme'
+            concepts:
+              - id: rocket-skates
+                query: '"rocket skates"'
+                parent: product
+              - id: acme-refund
+                kind: intent
+                query: 'refund'
+          - id: globex
+            query: 'globex'
+        """);
+
+    [Fact]
+    public void A_brands_own_concepts_count_within_its_mentions_alone_with_the_library_concepts_above_them()
+    {
+        var analysis = WithBrandConcepts.Analyze(
+            TestPosts.Make("p", DateTimeOffset.UtcNow, text: "Acme rocket skates are awful, globex price is great, I want a refund"), new AnalysisScratch(), [])!;
+
+        Assert.Equal(["price"], analysis.Concepts);
+        Assert.Empty(analysis.Intents);
+
+        var acme = analysis.ForBrand("acme");
+        Assert.Equal(["price", "rocket-skates", "product"], acme.Concepts);
+        Assert.Equal(["acme-refund"], acme.Intents);
+        var aspects = acme.Aspects.ToDictionary(a => a.ConceptId, a => a.Label);
+        Assert.Equal((SentimentLabel.Negative, SentimentLabel.Negative, SentimentLabel.Positive), (aspects["rocket-skates"], aspects["product"], aspects["price"]));
+        Assert.Empty(acme.BrandConcepts);
+
+        Assert.Same(analysis, analysis.ForBrand("globex"));
+    }
+
+    [Fact]
+    public void A_library_concept_reached_on_its_own_is_not_counted_again_for_a_brand()
+    {
+        var analysis = WithBrandConcepts.Analyze(
+            TestPosts.Make("p", DateTimeOffset.UtcNow, text: "Acme product line: rocket skates"), new AnalysisScratch(), [])!;
+
+        Assert.Equal(["product"], analysis.Concepts);
+        Assert.Equal(["product", "rocket-skates"], analysis.ForBrand("acme").Concepts);
+    }
+
+    [Fact]
+    public void A_brands_own_concept_in_a_post_not_mentioning_it_counts_nowhere_and_is_not_explained()
+    {
+        var post = TestPosts.Make("p", DateTimeOffset.UtcNow, text: "globex rocket skates, refund please");
+
+        var analysis = WithBrandConcepts.Analyze(post, new AnalysisScratch(), [])!;
+        Assert.Empty(analysis.Concepts);
+        Assert.Empty(analysis.BrandConcepts);
+
+        var explained = WithBrandConcepts.Explain(post, new AnalysisScratch());
+        Assert.Empty(explained.Concepts);
+        Assert.Empty(explained.Intents);
+        var mentioned = WithBrandConcepts.Explain(post with { Text = "acme rocket skates, refund please" }, new AnalysisScratch());
+        Assert.Equal(["product", "rocket-skates"], mentioned.Concepts.Select(c => c.Id).Order());
+        Assert.Equal(["acme-refund"], mentioned.Intents.Select(c => c.Id));
+    }
+
     [Fact]
     public void Reads_emotions_from_the_scorer_when_it_carries_the_detector_words()
     {
