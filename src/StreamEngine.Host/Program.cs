@@ -28,6 +28,12 @@ if (CommandLine.UnknownSwitch(args0) is { } unknown)
     return 2;
 }
 
+if (CommandLine.MissingValue(args0) is { } missing)
+{
+    Console.Error.WriteLine($"{missing}; --help lists the options");
+    return 2;
+}
+
 if (OptionsCheck.UnknownSettings(builder.Configuration.GetSection(StreamEngineOptions.Section)) is { Count: > 0 } unknownSettings)
 {
     Console.Error.WriteLine($"unknown setting(s): {string.Join(", ", unknownSettings)}; the settings are those of README.md's Options table");

@@ -49,6 +49,16 @@ public sealed class OptionsCheckTests
         Assert.Equal("--history-dir (StreamEngine:HistoryDir) /scratch and --history-in-memory (StreamEngine:HistoryInMemory) contradict each other: give one", problem);
     }
 
+    [Theory]
+    [InlineData(new[] { "--model", "m.yaml", "--data-dir" }, "option --data-dir is given last, without its value")]
+    [InlineData(new[] { "--data-dir", "--demo" }, "option --data-dir is followed by --demo, not by its value")]
+    [InlineData(new[] { "--data-dir", "--model", "m.yaml" }, "option --data-dir is followed by --model, not by its value")]
+    [InlineData(new[] { "--replay" }, "option --replay is given last, without its value")]
+    [InlineData(new[] { "--StreamEngine:DemoRate", "--demo" }, "option --StreamEngine:DemoRate is followed by --demo, not by its value")]
+    [InlineData(new[] { "--data-dir", "d", "--demo", "--cluster-port", "-1", "--postgres=Host=h", "--history-in-memory" }, null)]
+    public void An_option_without_its_value_is_named(string[] args, string? expected) =>
+        Assert.Equal(expected, CommandLine.MissingValue(CommandLine.Normalise(args)));
+
     [Fact]
     public void A_misspelt_switch_or_setting_is_named()
     {

@@ -88,6 +88,39 @@ internal static class CommandLine
                 && !SwitchMappings.ContainsKey(a) && !HostSwitches.Contains(a));
 
     /// <summary>
+    /// An option given without its value, said as the operator should read it: the configuration
+    /// reader would take the next option for the value (<c>--data-dir --demo</c> kept the store in
+    /// a directory named <c>--demo=true</c>) or drop an option given last, and the node would run
+    /// on its defaults. Read after <see cref="Normalise"/>, which gives the flags theirs.
+    /// </summary>
+    public static string? MissingValue(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Contains('=', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                return $"option {arg} is given last, without its value";
+            }
+
+            if (args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return $"option {arg} is followed by {args[i + 1].Split('=', 2)[0]}, not by its value";
+            }
+
+            i++;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The configuration reader wants a value after every switch; <c>--demo</c> and
     /// <c>--history-in-memory</c> are flags, so a bare one becomes <c>--demo=true</c> (or
     /// <c>--history-in-memory=true</c>).
