@@ -6,6 +6,7 @@ using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Model;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Ingest;
+using StreamEngine.Engine.Telemetry;
 
 namespace StreamEngine.Engine.Tests;
 
@@ -450,8 +451,10 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     {
         var pipeline = Pipeline(FirstBatchLostRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));
         var line = TestData.Line("p1", At, "acme");
+        var failedBefore = EngineMetrics.RoundsFailed.Value;
 
         var lost = await EnqueueAndWait(pipeline, Chunk(1, line));
+        Assert.True(EngineMetrics.RoundsFailed.Value >= failedBefore + 1);
         var resent = await EnqueueAndWait(pipeline, Chunk(1, line));
 
         Assert.False(lost.Journaled);

@@ -202,6 +202,8 @@ public sealed class IngestPipeline
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            EngineMetrics.RoundsFailed.Inc();
+
             // Each brand named costs a journal row: the count tells an operator whether the round
             // was too large for the store rather than the store too slow.
             failure = ex is AskTimeoutException
