@@ -39,6 +39,21 @@ public sealed class ModelFileLocationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_written_onto_a_full_disk_leaves_nothing_behind()
+    {
+        var location = new ModelFileLocation(ModelPath);
+        await location.SaveAsync("old", Earlier, CancellationToken.None);
+
+        // Every write to /dev/full fails as on a full disk.
+        File.CreateSymbolicLink(ModelPath + ".new", "/dev/full");
+        await Assert.ThrowsAnyAsync<IOException>(() => location.SaveAsync(new string('m', 100_000), Later, CancellationToken.None));
+
+        Assert.Equal("old", await File.ReadAllTextAsync(ModelPath));
+        Assert.Equal(Earlier, location.SwappedAt());
+        Assert.Equal(["model.yaml", "model.yaml.swapped-at"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public async Task A_model_that_cannot_take_its_place_leaves_the_time_as_it_was()
     {
         var location = new ModelFileLocation(ModelPath);

@@ -74,7 +74,17 @@ internal sealed class ModelFileLocation(string path)
     private static async Task<string> WriteBesideAsync(string path, string text, CancellationToken cancellationToken)
     {
         var beside = path + ".new";
-        await File.WriteAllTextAsync(beside, text, cancellationToken);
+        try
+        {
+            await File.WriteAllTextAsync(beside, text, cancellationToken);
+        }
+        catch when (File.Exists(beside))
+        {
+            // Half written (a full disk, a cancelled request): nothing of it is to stay behind.
+            File.Delete(beside);
+            throw;
+        }
+
         return beside;
     }
 }
