@@ -139,6 +139,9 @@ public sealed class PostParserTests
     [InlineData("mul", null)]
     [InlineData("zxx", null)]
     [InlineData("qme", null)]
+    [InlineData("iw", "he")]
+    [InlineData("in-ID", "id")]
+    [InlineData("ji", "yi")]
     public void Keeps_the_primary_language_subtag_in_lower_case_three_letters_as_two_where_a_language_has_both_and_no_language_for_codes_that_name_none(string lang, string? expected)
     {
         var post = ParseValid($$"""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"{{lang}}"}""");

@@ -51,6 +51,14 @@ public static partial class LanguageCode
         // Undetermined, several, none, missing, and X's own (media only, hashtags only, mentions
         // only, cashtags only, too short to tell): the post reads as one without lang.
         "und" or "mul" or "zxx" or "mis" or "qme" or "qht" or "qam" or "qct" or "qst" => "",
+
+        // Codes ISO 639-1 withdrew that older exports still carry (Twitter wrote "iw" and "in"):
+        // read as the codes that replaced them, so a language is one segment, not two.
+        "iw" => "he",
+        "in" => "id",
+        "ji" => "yi",
+        "jw" => "jv",
+        "mo" => "ro",
         { Length: 3 } when TwoLetterOf.TryGetValue(code, out var twoLetter) => twoLetter,
         _ => code,
     };
