@@ -33,12 +33,18 @@ public sealed class SourceTests : IDisposable
         // As a start stopped (SIGTERM, a crash) after its first 250 lines were journaled leaves it;
         // those posts are not in this data directory, so any of them counted shows.
         const int journaled = 250;
+        var lines = sample.Ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var rest = lines.Skip(journaled).ToHashSet(StringComparer.Ordinal);
+
+        // Copies of posts before the cut, further on: the replay that stopped would have counted
+        // them as duplicates, and so must the one that goes on.
+        await File.AppendAllLinesAsync(file, lines.Take(20));
         new ReplayProgress(FileReplay.MarkerOf(data, file)).Record(journaled);
-        var rest = sample.Ndjson.Split('\n').Skip(journaled).ToHashSet(StringComparer.Ordinal);
 
         await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
         {
             Assert.Contains($"goes on after line {journaled}", engine.Output, StringComparison.Ordinal);
+            Assert.Contains("the posts of lines 1 to 250 are remembered as seen", engine.Output, StringComparison.Ordinal);
             await AssertReplayedOnceAsync(engine, sample, p => rest.Contains(p.Json));
             Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(30)));
         }

@@ -104,6 +104,20 @@ public sealed class IngestPipeline
         }
     }
 
+    /// <summary>How many posts back a copy of a post is still told for a duplicate: the posts a replay that goes on after its journaled lines reads again first (<see cref="RememberJournaled"/>).</summary>
+    public int PostsRemembered => 2 * _settings.DuplicateHorizon;
+
+    /// <summary>
+    /// Remembers the posts of NDJSON lines journaled at an earlier start as seen, as ingesting them
+    /// did then: a replay that goes on after them counts a later copy of one as a duplicate, as it
+    /// would have had it not stopped.
+    /// </summary>
+    public void RememberJournaled(ReadOnlySpan<byte> lines, int firstLine)
+    {
+        var scratch = t_scratch ??= new AnalysisScratch();
+        _batcher.RememberSeen(ChunkReader.Read(lines, firstLine, _model.Analyzer, _clock.GetUtcNow(), scratch));
+    }
+
     /// <summary>The most chunks a round may hold now: it starts at <see cref="RoundSize.FirstLimit"/> and moves up to <see cref="IngestSettings.ChunksPerRound"/> while the store keeps up.</summary>
     public int RoundChunkLimit => _roundSize.Limit;
 

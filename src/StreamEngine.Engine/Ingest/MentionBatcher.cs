@@ -75,6 +75,27 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     }
 
     /// <summary>
+    /// Remembers the mentions and threats of a chunk journaled at an earlier start as seen, as
+    /// folding it would have, without building anything: a copy sent later is then a duplicate.
+    /// </summary>
+    public void RememberSeen(ChunkReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        lock (_duplicatesGate)
+        {
+            foreach (var (post, _) in reading.Threats)
+            {
+                _duplicates.TryAdd(PostIdentity.Of(post));
+            }
+
+            foreach (var mention in reading.Mentions)
+            {
+                _duplicates.TryAdd(mention.Identity);
+            }
+        }
+    }
+
+    /// <summary>
     /// The round's batch for each brand it named, and its rivals' share-of-voice counts; then
     /// empties the builders for the next round, whether or not the round's folds went well.
     /// </summary>

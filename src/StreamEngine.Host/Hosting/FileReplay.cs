@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
+using StreamEngine.Domain.Ingest;
 using StreamEngine.Engine.Ingest;
 using StreamEngine.Host.Configuration;
 
@@ -65,6 +67,11 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
         if (resumed > 0)
         {
             log.LogInformation("Replay {Path} goes on after line {Line}: the lines before were journaled at an earlier start", path, resumed);
+            var started = Stopwatch.GetTimestamp();
+            var resumeAt = file.Position;
+            var from = await Task.Run(() => RememberJournaledPosts(path, resumed, resumeAt), stoppingToken);
+            log.LogInformation("Replay {Path}: the posts of lines {From} to {Line} are remembered as seen, for the duplicates among the lines after ({Seconds:0.0} s)",
+                path, from, resumed, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
         var result = await IngestSubmission.SubmitAsync(
@@ -89,6 +96,47 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
             "Replay {Path} stopped before its end: {Accepted} accepted ({Late} late, {Unmatched} mentioning no brand, {Duplicates} duplicates), {Rejected} rejected{Failure}; the next start goes on from the first line not journaled",
             path, result.Total.Accepted, result.Total.Late, result.Total.Unmatched, result.Total.Duplicates, result.Total.Rejected,
             result.Total.Failure is { } failure ? $"; {failure}" : result.UnreadableInput is { } unreadable ? $"; {unreadable}" : "");
+    }
+
+    /// <summary>
+    /// Reads again the last lines journaled before <paramref name="resumed"/>, up to the posts the
+    /// graph remembers, so that a copy of one of their posts further on is a duplicate, as it was to
+    /// the replay before it stopped; answers the first line read.
+    /// </summary>
+    private int RememberJournaledPosts(string path, int resumed, long resumeAt)
+    {
+        var pipeline = ingest.Pipeline!;
+        var first = Math.Max(0, resumed - pipeline.PostsRemembered);
+        using var file = File.OpenRead(path);
+        ReplayProgress.SkipLines(file, first);
+
+        // Whole lines at a time; a line longer than the buffer (which ingest refuses unread) is read in pieces.
+        var buffer = new byte[4 * ChunkReader.MaxLineBytes];
+        var held = 0;
+        var line = first + 1;
+        while (file.Position < resumeAt)
+        {
+            var read = file.Read(buffer, held, (int)Math.Min(buffer.Length - held, resumeAt - file.Position));
+            if (read == 0)
+            {
+                break;
+            }
+
+            var filled = held + read;
+            var end = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            end = end == 0 ? filled : end;
+            pipeline.RememberJournaled(buffer.AsSpan(0, end), line);
+            line += buffer.AsSpan(0, end).Count((byte)'\n');
+            held = filled - end;
+            buffer.AsSpan(end, held).CopyTo(buffer);
+        }
+
+        if (held > 0)
+        {
+            pipeline.RememberJournaled(buffer.AsSpan(0, held), line);
+        }
+
+        return first + 1;
     }
 
     /// <summary>Where a node with <paramref name="dataDir"/> remembers that the file at <paramref name="path"/>, as it is now, was replayed.</summary>
