@@ -237,4 +237,36 @@ public sealed class MentionBatcherTests
         Assert.Equal(["price", "rocket-skates"], batches["acme"]);
         Assert.Equal(["price"], batches["globex"]);
     }
+
+    [Fact]
+    public void Posts_remembered_from_journaled_lines_are_duplicates_as_if_folded_then_and_no_others()
+    {
+        var model = new CurrentModel(Domain.Model.ModelLoader.Parse("""
+            brands:
+              - id: acme
+                query: acmeco
+                security: { domains: [acme.com] }
+            """, "threats.yaml"));
+        string[] journaled =
+        [
+            TestData.Line("m1", Now, "acmeco is fine"),
+            TestData.Line("t1", Now, "verify your account at acme-login.com"),
+            TestData.Line("u1", Now, "nothing to see"),
+            TestData.Line("l1", Now.AddDays(-40), "acmeco long ago"),
+            "{not json",
+        ];
+        var identities = new List<ulong>();
+        ChunkReader.ReadIdentities(TestData.Utf8(journaled), model.Analyzer, Now, new AnalysisScratch(), identities);
+        Assert.Equal(2, identities.Count);
+
+        var batcher = new MentionBatcher();
+        batcher.RememberSeen(identities);
+        var again = Read(model, TestData.Line("m1", Now, "acmeco is fine"), TestData.Line("t1", Now, "verify your account at acme-login.com"), TestData.Line("u1", Now, "acmeco now"));
+        var batches = batcher.Fold([again], model.Analyzer, new AdmittedPosts());
+
+        // m1 is a duplicate and t1 seen; u1, unmatched before, counts now that it names acme.
+        Assert.Equal(1, again.Duplicates);
+        var acme = Assert.Single(batches);
+        Assert.Equal((1, 0), (acme.Delta.Mentions, acme.Delta.Threats.Count));
+    }
 }

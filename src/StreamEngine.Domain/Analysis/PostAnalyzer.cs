@@ -161,6 +161,16 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
         return found;
     }
 
+    /// <summary>Whether the post mentions a brand of the model (filling <paramref name="brands"/>), read from its words alone.</summary>
+    public bool MentionsAnyBrand(Post post, AnalysisScratch scratch, List<int> brands)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(scratch);
+        scratch.Tokens.TokenizeWords(post.Text);
+        Model.Match(scratch.Tokens, post.Text, PostFields.From(post), scratch.Match, brands, scratch.Concepts);
+        return brands.Count > 0;
+    }
+
     private static T[] Copy<T>(List<T> gathered) => gathered.Count == 0 ? [] : [.. gathered];
 
     /// <summary>The sentiment of the clause around an offset of the text, from the tokens already cut.</summary>

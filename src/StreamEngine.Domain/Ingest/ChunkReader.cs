@@ -33,6 +33,27 @@ public static class ChunkReader
         return reading;
     }
 
+    /// <summary>
+    /// The identities of the posts of <paramref name="chunk"/> that ingest would remember as seen:
+    /// those it would fold (mentioning a brand, or carrying a threat), without the rest of their
+    /// analysis, which costs the most.
+    /// </summary>
+    public static void ReadIdentities(ReadOnlySpan<byte> chunk, PostAnalyzer analyzer, DateTimeOffset now, AnalysisScratch scratch, List<ulong> identities)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(identities);
+        var brands = new List<int>();
+        var lines = new NdjsonLines(chunk, 1);
+        while (lines.MoveNext(out var line, out _))
+        {
+            if (TryReadPost(line, now, out var post, out _) && !RetentionPolicy.IsLate(post.CreatedAt, now)
+                && (analyzer.MentionsAnyBrand(post, scratch, brands) || analyzer.Threats.Detect(post).Count > 0))
+            {
+                identities.Add(PostIdentity.Of(post));
+            }
+        }
+    }
+
     /// <summary>One line as ingest takes it: a post, or the reason it is refused (malformed, invalid, or dated too far ahead of <paramref name="now"/>).</summary>
     public static bool TryReadPost(ReadOnlySpan<byte> line, DateTimeOffset now, [NotNullWhen(true)] out Post? post, [NotNullWhen(false)] out string? error)
     {

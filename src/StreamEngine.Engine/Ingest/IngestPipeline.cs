@@ -108,15 +108,22 @@ public sealed class IngestPipeline
     public int PostsRemembered => 2 * _settings.DuplicateHorizon;
 
     /// <summary>
-    /// Remembers the posts of NDJSON lines journaled at an earlier start as seen, as ingesting them
-    /// did then: a replay that goes on after them counts a later copy of one as a duplicate, as it
-    /// would have had it not stopped.
+    /// The identities of the posts of NDJSON lines journaled at an earlier start that ingesting them
+    /// remembered as seen; thread-safe, so that blocks of lines are read side by side.
     /// </summary>
-    public void RememberJournaled(ReadOnlySpan<byte> lines, int firstLine)
+    public List<ulong> JournaledIdentities(ReadOnlySpan<byte> lines)
     {
-        var scratch = t_scratch ??= new AnalysisScratch();
-        _batcher.RememberSeen(ChunkReader.Read(lines, firstLine, _model.Analyzer, _clock.GetUtcNow(), scratch));
+        var identities = new List<ulong>();
+        ChunkReader.ReadIdentities(lines, _model.Analyzer, _clock.GetUtcNow(), t_scratch ??= new AnalysisScratch(), identities);
+        return identities;
     }
+
+    /// <summary>
+    /// Remembers those posts (<see cref="JournaledIdentities"/>) as seen, in the order of their lines:
+    /// a replay that goes on after them counts a later copy of one as a duplicate, as it would have
+    /// had it not stopped.
+    /// </summary>
+    public void RememberJournaled(List<ulong> identities) => _batcher.RememberSeen(identities);
 
     /// <summary>The most chunks a round may hold now: it starts at <see cref="RoundSize.FirstLimit"/> and moves up to <see cref="IngestSettings.ChunksPerRound"/> while the store keeps up.</summary>
     public int RoundChunkLimit => _roundSize.Limit;

@@ -75,22 +75,17 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     }
 
     /// <summary>
-    /// Remembers the mentions and threats of a chunk journaled at an earlier start as seen, as
-    /// folding it would have, without building anything: a copy sent later is then a duplicate.
+    /// Remembers posts journaled at an earlier start as seen (<see cref="ChunkReader.ReadIdentities"/>),
+    /// as folding them did then, without building anything: a copy sent later is then a duplicate.
     /// </summary>
-    public void RememberSeen(ChunkReading reading)
+    public void RememberSeen(List<ulong> identities)
     {
-        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(identities);
         lock (_duplicatesGate)
         {
-            foreach (var (post, _) in reading.Threats)
+            foreach (var identity in identities)
             {
-                _duplicates.TryAdd(PostIdentity.Of(post));
-            }
-
-            foreach (var mention in reading.Mentions)
-            {
-                _duplicates.TryAdd(mention.Identity);
+                _duplicates.TryAdd(identity);
             }
         }
     }

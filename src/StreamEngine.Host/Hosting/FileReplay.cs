@@ -69,7 +69,7 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
             log.LogInformation("Replay {Path} goes on after line {Line}: the lines before were journaled at an earlier start", path, resumed);
             var started = Stopwatch.GetTimestamp();
             var resumeAt = file.Position;
-            var from = await Task.Run(() => RememberJournaledPosts(path, resumed, resumeAt), stoppingToken);
+            var from = await Task.Run(() => RememberJournaledPostsAsync(path, resumed, resumeAt), stoppingToken);
             log.LogInformation("Replay {Path}: the posts of lines {From} to {Line} are remembered as seen, for the duplicates among the lines after ({Seconds:0.0} s)",
                 path, from, resumed, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
@@ -101,39 +101,44 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
     /// <summary>
     /// Reads again the last lines journaled before <paramref name="resumed"/>, up to the posts the
     /// graph remembers, so that a copy of one of their posts further on is a duplicate, as it was to
-    /// the replay before it stopped; answers the first line read.
+    /// the replay before it stopped; answers the first line read. Blocks of lines are read on every
+    /// core, and remembered in their order.
     /// </summary>
-    private int RememberJournaledPosts(string path, int resumed, long resumeAt)
+    private async Task<int> RememberJournaledPostsAsync(string path, int resumed, long resumeAt)
     {
         var pipeline = ingest.Pipeline!;
         var first = Math.Max(0, resumed - pipeline.PostsRemembered);
-        using var file = File.OpenRead(path);
+        await using var file = File.OpenRead(path);
         ReplayProgress.SkipLines(file, first);
 
         // Whole lines at a time; a line longer than the buffer (which ingest refuses unread) is read in pieces.
         var buffer = new byte[4 * ChunkReader.MaxLineBytes];
         var held = 0;
-        var line = first + 1;
-        while (file.Position < resumeAt)
+        var reading = new Queue<Task<List<ulong>>>();
+        while (file.Position < resumeAt || held > 0)
         {
-            var read = file.Read(buffer, held, (int)Math.Min(buffer.Length - held, resumeAt - file.Position));
+            var read = await file.ReadAsync(buffer.AsMemory(held, (int)Math.Min(buffer.Length - held, resumeAt - file.Position)));
+            var filled = held + read;
+            var end = read == 0 ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            end = end == 0 ? filled : end;
+            var block = buffer.AsSpan(0, end).ToArray();
+            reading.Enqueue(Task.Run(() => pipeline.JournaledIdentities(block)));
+            if (reading.Count >= Environment.ProcessorCount)
+            {
+                pipeline.RememberJournaled(await reading.Dequeue());
+            }
+
+            held = filled - end;
+            buffer.AsSpan(end, held).CopyTo(buffer);
             if (read == 0)
             {
                 break;
             }
-
-            var filled = held + read;
-            var end = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
-            end = end == 0 ? filled : end;
-            pipeline.RememberJournaled(buffer.AsSpan(0, end), line);
-            line += buffer.AsSpan(0, end).Count((byte)'\n');
-            held = filled - end;
-            buffer.AsSpan(end, held).CopyTo(buffer);
         }
 
-        if (held > 0)
+        while (reading.Count > 0)
         {
-            pipeline.RememberJournaled(buffer.AsSpan(0, held), line);
+            pipeline.RememberJournaled(await reading.Dequeue());
         }
 
         return first + 1;
