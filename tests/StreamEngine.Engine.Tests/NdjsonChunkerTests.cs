@@ -122,6 +122,17 @@ public sealed class NdjsonChunkerTests
         Assert.Equal(lines.Select(l => l + "\r"), numbered.Select(l => l.Text));
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task A_line_at_the_limit_is_read_whatever_its_line_ending(string newline)
+    {
+        var atLimit = new string('x', NdjsonChunker.MaxLineBytes);
+        var (chunks, _) = await ReadAll(PipeReader.Create(new MemoryStream(Bytes(["first", atLimit, "last"], newline, finalNewline: true))));
+
+        Assert.Equal(["first", atLimit, "last"], NumberedLines(chunks).Select(l => l.Text.TrimEnd('\r')));
+    }
+
     [Fact]
     public async Task An_empty_input_yields_no_chunks()
     {

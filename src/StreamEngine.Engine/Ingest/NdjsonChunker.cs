@@ -90,7 +90,7 @@ public static class NdjsonChunker
 
             // A single line longer than a chunk: take it whole once its end has arrived, unless it is too long to keep.
             var newline = buffer.PositionOf((byte)'\n');
-            var lineLength = newline is { } end ? buffer.Slice(0, end).Length : buffer.Length;
+            var lineLength = newline is { } end ? LengthWithoutReturn(buffer.Slice(0, end)) : buffer.Length;
             if (lineLength > MaxLineBytes)
             {
                 _skipping = true;
@@ -114,6 +114,10 @@ public static class NdjsonChunker
 
             return false;
         }
+
+        /// <summary>A line's length without the '\r' of a CRLF ending, which the line limit does not count, as the reader strips it.</summary>
+        private static long LengthWithoutReturn(ReadOnlySequence<byte> line) =>
+            line.Length > 0 && line.Slice(line.Length - 1).FirstSpan[0] == (byte)'\r' ? line.Length - 1 : line.Length;
 
         /// <summary>Where the last line break of <paramref name="window"/> is, if it has one.</summary>
         private static SequencePosition? LastNewline(ReadOnlySequence<byte> window)
