@@ -554,6 +554,21 @@ public sealed class ModelLoaderTests
         Assert.Equal("concept 'toys' of the library cannot sit under 'rocket-skates', brand 'acme''s own concept: a library concept's parent is in the library", error.Message);
     }
 
+    [Theory]
+    [InlineData("brands:\n  - id: acme\n    query: acme: corp\n", 3, 16, "put the value in quotes")]
+    [InlineData("brands:\n  - id: acme\n    query: acme\n    query: b\n", 4, 5, "'query' is given twice in this entry")]
+    [InlineData("brands:\n  - id: acme\n   query: acme\n", 3, 4, "'query: acme': expected a list entry starting with '-'")]
+    [InlineData("brands:\n  - id: acme\n    query: \"acme\n", 3, 12, "the quote opened here is never closed")]
+    [InlineData("{\"brands\":[{\"id\":\"a\",\"query\":\"a\"}", 1, 34, "at the end of the text: expected ',' before the next item or ']'")]
+    [InlineData("{\"brands\":[{\"id\":\"a\" \"query\":\"a\"}]}", 1, 22, "expected ',' before the next field or '}'")]
+    public void A_YAML_or_JSON_syntax_error_says_what_was_found_and_what_to_write(string yaml, int line, int column, string expected)
+    {
+        var error = Single(yaml);
+
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_cycle_of_thousands_of_concepts_is_spelt_short_in_each_of_its_errors()
     {

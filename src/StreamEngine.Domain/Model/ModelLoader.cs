@@ -91,7 +91,7 @@ public static partial class ModelLoader
         }
         catch (YamlException ex)
         {
-            throw new ModelException([new ModelError(source, (int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message)]);
+            throw new ModelException([YamlErrors.Explain(source, yaml, (int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message)]);
         }
         catch (InvalidOperationException)
         {
