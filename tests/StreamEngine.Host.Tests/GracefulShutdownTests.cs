@@ -52,6 +52,57 @@ public sealed class GracefulShutdownTests : IDisposable
     }
 
     [Fact]
+    public async Task SIGTERM_answers_a_body_still_streaming_in_as_unread_and_does_not_wait_for_its_end()
+    {
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        await using var engine = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), model);
+        var address = engine.Http.BaseAddress!;
+
+        // A client sending a large body slowly, a few lines at a time, far less than a chunk: it
+        // would go on for minutes.
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(address.Host, address.Port);
+        var stream = client.GetStream();
+        var line = System.Text.Encoding.UTF8.GetBytes(
+            "{\"id\":\"slow\",\"createdAt\":\"" + DateTimeOffset.UtcNow.ToString("O") + "\",\"text\":\"alpha again\"}\n");
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"POST /api/ingest HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/x-ndjson\r\nContent-Length: 100000000\r\n\r\n"));
+        using var sending = new CancellationTokenSource();
+        var sender = Task.Run(async () =>
+        {
+            try
+            {
+                while (!sending.IsCancellationRequested)
+                {
+                    await stream.WriteAsync(line, sending.Token);
+                    await Task.Delay(50, sending.Token);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            {
+                // The node cut the connection, or the test is over.
+            }
+        });
+        var answer = Task.Run(async () =>
+        {
+            var buffer = new byte[4096];
+            var read = await stream.ReadAsync(buffer);
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+        });
+
+        var exitCode = await engine.StopAsync(ExitBound);
+        await sending.CancelAsync();
+        await sender;
+
+        Assert.True(exitCode is not null, $"the node waited for the body to end: not exited {ExitBound.TotalSeconds} s after SIGTERM");
+        Assert.Equal(0, exitCode);
+        var response = await answer;
+        Assert.StartsWith("HTTP/1.1 503", response, StringComparison.Ordinal);
+        Assert.Contains("\"unreadFromLine\":1", response, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SIGTERM_while_the_node_starts_stops_it_cleanly()
     {
         var model = Path.Combine(_dir.Path, "model.yaml");

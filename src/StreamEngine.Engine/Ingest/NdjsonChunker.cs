@@ -17,7 +17,7 @@ public static class NdjsonChunker
 
     /// <summary>Reads <paramref name="reader"/> to its end, handing each chunk to <paramref name="onChunk"/>; stops early when it returns false.</summary>
     /// <param name="firstLine">The number of the reader's first line in its source (a file read on from where a replay stopped).</param>
-    /// <returns>The line number of the first line not taken, or 0 when everything was read.</returns>
+    /// <returns>The line number of the first line not taken, or 0 when everything was read. A pending read cancelled (<see cref="PipeReader.CancelPendingRead"/>) stops the reading there.</returns>
     /// <exception cref="UnreadableInputException">The input's bytes stopped being readable; its <c>FromLine</c> says from which line.</exception>
     public static async Task<int> ReadAsync(PipeReader reader, Func<IngestChunk, Task<bool>> onChunk, CancellationToken cancellationToken, int firstLine = 1)
     {
@@ -38,6 +38,13 @@ public static class NdjsonChunker
             }
 
             var buffer = result.Buffer;
+            if (result.IsCanceled)
+            {
+                // Told to stop reading (the node is stopping): what was not handed on is unread.
+                reader.AdvanceTo(buffer.Start);
+                return state.NextLine;
+            }
+
             var taken = buffer.Start;
             while (state.TryTake(ref buffer, result.IsCompleted, out var chunk))
             {

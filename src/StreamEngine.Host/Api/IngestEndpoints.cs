@@ -53,6 +53,7 @@ internal static class IngestEndpoints
             if (ingest.IsStopping)
             {
                 http.Response.Headers.RetryAfter = "5";
+                CloseAfterAnswer(http);
                 return ApiErrors.Unavailable(StoppingMessage);
             }
 
@@ -64,7 +65,16 @@ internal static class IngestEndpoints
             }
 
             var body = new SizeLimitedBodyReader(http.Request.BodyReader);
+
+            // A body still streaming in when the node starts stopping is read no further: the lines
+            // not yet handed on are answered as unread, for another node.
+            using var stopReading = ingest.Stopping.Register(body.CancelPendingRead);
             var result = await IngestSubmission.SubmitAsync(pipeline, body, TimeSpan.FromSeconds(options.IngestWaitSeconds), http.RequestAborted);
+            if (ingest.IsStopping && result.UnreadFromLine is not null)
+            {
+                CloseAfterAnswer(http);
+            }
+
             var listed = result.Total.Errors.Take(MaxErrorsListed).ToList();
             var response = new IngestResponse(
                 result.Total.Accepted,
@@ -111,6 +121,26 @@ internal static class IngestEndpoints
             }
 
             return Results.Ok(response);
+        });
+    }
+
+    /// <summary>How long a client has to read a stopping node's answer before its connection is cut.</summary>
+    private static readonly TimeSpan AnswerReadTime = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Closes the connection of a body not read to its end once a stopping node has answered it.
+    /// The server reads the rest of a body still streaming in before it lets a connection go,
+    /// whatever the answer says, and a stopping node waits for its connections: a client sending on
+    /// held the node 33 s, up to the host's shutdown timeout. The client has the answer a moment
+    /// before the connection is cut, since data the peer has not read is lost to a reset.
+    /// </summary>
+    private static void CloseAfterAnswer(HttpContext http)
+    {
+        http.Response.Headers.Connection = "close";
+        http.Response.OnCompleted(async () =>
+        {
+            await Task.Delay(AnswerReadTime);
+            http.Abort();
         });
     }
 }

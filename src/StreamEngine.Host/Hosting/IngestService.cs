@@ -26,6 +26,9 @@ internal sealed class IngestService(
 
     private volatile bool _draining;
 
+    // Cancelled when the node starts stopping: the host's signal, or the graph's drain, which may come first.
+    private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+
     /// <summary>The graph, once started; null before that.</summary>
     public IngestPipeline? Pipeline => _pipeline;
 
@@ -34,6 +37,9 @@ internal sealed class IngestService(
     /// SIGTERM), which drains the graph before the host's signal, has begun.
     /// </summary>
     public bool IsStopping => _draining || lifetime.ApplicationStopping.IsCancellationRequested;
+
+    /// <summary>Cancelled once the node starts stopping (<see cref="IsStopping"/>).</summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -63,6 +69,7 @@ internal sealed class IngestService(
         }
 
         _draining = true;
+        await _stopping.CancelAsync();
         _pipeline.Complete();
         try
         {
