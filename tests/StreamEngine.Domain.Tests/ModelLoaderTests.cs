@@ -513,8 +513,6 @@ public sealed class ModelLoaderTests
         Assert.Equal([null, "acme", "acme", "acme"], model.Concepts.Select(c => c.Brand));
         Assert.Equal([-1, 0, 0, 0], Enumerable.Range(0, 4).Select(model.BrandOfConcept));
         Assert.Equal(("Rocket skates", "product", ConceptKind.Intent), (model.Concepts[1].Name, model.Concepts[1].Parent, model.Concepts[3].Kind));
-        Assert.True(model.HasBrandConcepts);
-        Assert.False(ModelLoader.Parse(Valid, Source).HasBrandConcepts);
     }
 
     [Theory]

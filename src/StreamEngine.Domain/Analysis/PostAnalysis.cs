@@ -1,4 +1,3 @@
-using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Sentiment;
 
 namespace StreamEngine.Domain.Analysis;
@@ -7,16 +6,16 @@ namespace StreamEngine.Domain.Analysis;
 public readonly record struct AspectSentiment(string ConceptId, SentimentLabel Label);
 
 /// <summary>
-/// A concept a post counts under for one brand alone: that brand's own concept, or a library
-/// concept above it that the post does not reach otherwise. <see cref="Aspect"/> is null for an
-/// intent, or in an unscored post.
+/// What a post counts under within one brand's mentions beside what it counts under for every
+/// brand: that brand's own concepts and intents, with the library ones above them the post reaches
+/// through them alone, and every aspect as that brand reads them.
 /// </summary>
-public readonly record struct BrandConcept(string BrandId, string ConceptId, ConceptKind Kind, SentimentLabel? Aspect);
+public sealed record BrandView(string BrandId, IReadOnlyList<string> Concepts, IReadOnlyList<string> Intents, IReadOnlyList<AspectSentiment> Aspects);
 
 /// <summary>
 /// What the single pass over a post found besides its brands: topic concepts, intents, sentiment
 /// (null when the post's language has no lexicon), emotions, and the sentiment around each concept;
-/// all of these count for every brand the post mentions, and <see cref="BrandConcepts"/> for one
+/// all of these count for every brand the post mentions, and <see cref="BrandViews"/> for one
 /// brand each.
 /// </summary>
 public sealed record PostAnalysis(
@@ -28,24 +27,26 @@ public sealed record PostAnalysis(
 {
     public static readonly PostAnalysis Empty = new([], [], null, Emotions.None, []);
 
-    /// <summary>The concepts the post counts under for one of the brands it mentions alone: those brands' own concepts.</summary>
-    public IReadOnlyList<BrandConcept> BrandConcepts { get; init; } = [];
+    /// <summary>What the post counts under within some brand's mentions alone: for brands with concepts of their own it matched.</summary>
+    public IReadOnlyList<BrandView> BrandViews { get; init; } = [];
 
     /// <summary>What the post counts under within <paramref name="brandId"/>'s mentions: the concepts of every brand, with its own.</summary>
     public PostAnalysis ForBrand(string brandId)
     {
-        if (BrandConcepts.Count == 0 || !BrandConcepts.Any(c => c.BrandId == brandId))
+        for (var i = 0; i < BrandViews.Count; i++)
         {
-            return this;
+            if (BrandViews[i] is var view && view.BrandId == brandId)
+            {
+                return this with
+                {
+                    Concepts = [.. Concepts, .. view.Concepts],
+                    Intents = [.. Intents, .. view.Intents],
+                    Aspects = view.Aspects,
+                    BrandViews = [],
+                };
+            }
         }
 
-        var own = BrandConcepts.Where(c => c.BrandId == brandId).ToList();
-        return this with
-        {
-            Concepts = [.. Concepts, .. own.Where(c => c.Kind == ConceptKind.Topic).Select(c => c.ConceptId)],
-            Intents = [.. Intents, .. own.Where(c => c.Kind == ConceptKind.Intent).Select(c => c.ConceptId)],
-            Aspects = [.. Aspects, .. own.Where(c => c.Aspect is not null).Select(c => new AspectSentiment(c.ConceptId, c.Aspect!.Value))],
-            BrandConcepts = [],
-        };
+        return this;
     }
 }

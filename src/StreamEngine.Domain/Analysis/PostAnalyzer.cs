@@ -78,27 +78,29 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
 
         if (sentiment is not null)
         {
-            AddAspects(post.Text, scratch);
+            AddAspects(post.Text, scratch, brand: -1, aspects);
         }
 
         return new PostAnalysis(Copy(topics), Copy(intents), sentiment, found, Copy(aspects))
         {
-            BrandConcepts = brandConcepts ? BrandConceptsOf(post.Text, scratch, brands, sentiment is not null) : [],
+            BrandViews = brandConcepts ? BrandViewsOf(post.Text, scratch, brands, sentiment is not null) : [],
         };
     }
 
     /// <summary>
     /// The sentiment of the clause around each topic's first mention in the post, where a parent's
     /// mentions are its own and those of every concept under it: matched concepts are visited from
-    /// the first mentioned, and an ancestor takes the clause of the first to reach it.
+    /// the first mentioned, and an ancestor takes the clause of the first to reach it. The library's
+    /// concepts, with <paramref name="brand"/>'s own when it is a brand's index.
     /// </summary>
-    private void AddAspects(string text, AnalysisScratch scratch)
+    private void AddAspects(string text, AnalysisScratch scratch, int brand, List<AspectSentiment> aspects)
     {
         var mentions = scratch.FirstMentions;
         mentions.Clear();
         foreach (var c in scratch.Concepts)
         {
-            if (Model.BrandOfConcept(c) < 0 && Model.Concepts[c].Kind == ConceptKind.Topic && scratch.Match.FirstMention(Model.QueryOfConcept(c)) is var at and >= 0)
+            if (Model.BrandOfConcept(c) is var owner && (owner < 0 || owner == brand)
+                && Model.Concepts[c].Kind == ConceptKind.Topic && scratch.Match.FirstMention(Model.QueryOfConcept(c)) is var at and >= 0)
             {
                 mentions.Add((at, c));
             }
@@ -117,48 +119,58 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
                     break;
                 }
 
-                scratch.Aspects.Add(new AspectSentiment(Model.Concepts[ancestor].Id, clause.Label));
+                aspects.Add(new AspectSentiment(Model.Concepts[ancestor].Id, clause.Label));
             }
         }
     }
 
     /// <summary>
-    /// The own concepts of the brands the post mentions that it matched, each with the ancestors it
-    /// reaches that the library's concepts do not, and their aspect sentiment (taken, as for the
-    /// library's, from the first mention). Rare, so it allocates as it likes.
+    /// For each brand the post mentions whose own concepts it matched: those concepts, with the
+    /// ancestors they reach that the library's concepts do not, and every aspect as that brand reads
+    /// them (a parent's first mention may be through its own concept). Rare, so it allocates as it likes.
     /// </summary>
-    private List<BrandConcept> BrandConceptsOf(string text, AnalysisScratch scratch, List<int> brands, bool scored)
+    private List<BrandView> BrandViewsOf(string text, AnalysisScratch scratch, List<int> brands, bool scored)
     {
-        var owned = new List<(int At, int Concept)>();
-        foreach (var c in scratch.Concepts)
+        var views = new List<BrandView>();
+        foreach (var brand in brands)
         {
-            if (Model.BrandOfConcept(c) is var owner and >= 0 && brands.Contains(owner))
+            List<string>? topics = null, intents = null;
+            var seen = new HashSet<int>();
+            foreach (var c in scratch.Concepts)
             {
-                var at = scratch.Match.FirstMention(Model.QueryOfConcept(c));
-                owned.Add((at < 0 ? int.MaxValue : at, c));
-            }
-        }
-
-        owned.Sort();
-        var found = new List<BrandConcept>();
-        foreach (var (at, c) in owned)
-        {
-            var brand = Model.Brands[Model.BrandOfConcept(c)].Id;
-            var clause = scored && at != int.MaxValue ? ClauseSentiment(text, scratch.Tokens, at).Label : default(SentimentLabel?);
-            foreach (var ancestor in Model.ConceptAndAncestors(c))
-            {
-                var concept = Model.Concepts[ancestor];
-                if (scratch.SeenConcepts.Contains(ancestor) || found.Exists(f => f.BrandId == brand && f.ConceptId == concept.Id))
+                if (Model.BrandOfConcept(c) != brand)
                 {
-                    // Counted for every brand already, or for this one with a concept mentioned before.
-                    break;
+                    continue;
                 }
 
-                found.Add(new BrandConcept(brand, concept.Id, concept.Kind, concept.Kind == ConceptKind.Topic ? clause : null));
+                foreach (var ancestor in Model.ConceptAndAncestors(c))
+                {
+                    if (scratch.SeenConcepts.Contains(ancestor) || !seen.Add(ancestor))
+                    {
+                        // Counted for every brand already, or for this one with another of its concepts.
+                        break;
+                    }
+
+                    var concept = Model.Concepts[ancestor];
+                    (concept.Kind == ConceptKind.Intent ? intents ??= [] : topics ??= []).Add(concept.Id);
+                }
             }
+
+            if (topics is null && intents is null)
+            {
+                continue;
+            }
+
+            var aspects = new List<AspectSentiment>();
+            if (scored)
+            {
+                AddAspects(text, scratch, brand, aspects);
+            }
+
+            views.Add(new BrandView(Model.Brands[brand].Id, topics ?? [], intents ?? [], aspects));
         }
 
-        return found;
+        return views;
     }
 
     /// <summary>Whether the post mentions a brand of the model (filling <paramref name="brands"/>), read from its words alone.</summary>

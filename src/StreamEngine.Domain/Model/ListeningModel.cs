@@ -33,7 +33,6 @@ public sealed class ListeningModel
         _taxonomy = new ConceptTaxonomy(concepts);
         var brandIndex = brands.Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _conceptBrand = [.. concepts.Select(c => c.Brand is null ? -1 : brandIndex[c.Brand])];
-        HasBrandConcepts = _conceptBrand.Any(b => b >= 0);
         _rivalsWatching = brands
             .SelectMany(b => b.Competitors.Distinct(StringComparer.Ordinal).Select(c => (Competitor: c, Brand: b.Id)))
             .GroupBy(x => x.Competitor, StringComparer.Ordinal)
@@ -45,9 +44,6 @@ public sealed class ListeningModel
 
     /// <summary>The concept library, then the brands' own concepts.</summary>
     public IReadOnlyList<ConceptDefinition> Concepts { get; }
-
-    /// <summary>Whether any brand has concepts of its own.</summary>
-    public bool HasBrandConcepts { get; }
 
     /// <summary>The index of the brand whose own concept <paramref name="concept"/> is; -1 for one of the library.</summary>
     public int BrandOfConcept(int concept) => _conceptBrand[concept];

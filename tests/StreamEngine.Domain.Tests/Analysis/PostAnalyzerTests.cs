@@ -132,9 +132,48 @@ public sealed class PostAnalyzerTests
         Assert.Equal(["acme-refund"], acme.Intents);
         var aspects = acme.Aspects.ToDictionary(a => a.ConceptId, a => a.Label);
         Assert.Equal((SentimentLabel.Negative, SentimentLabel.Negative, SentimentLabel.Positive), (aspects["rocket-skates"], aspects["product"], aspects["price"]));
-        Assert.Empty(acme.BrandConcepts);
+        Assert.Empty(acme.BrandViews);
 
         Assert.Same(analysis, analysis.ForBrand("globex"));
+    }
+
+    [Fact]
+    public void A_parent_reached_first_through_a_brands_own_concept_takes_that_clause_for_the_brand()
+    {
+        var analyzer = AnalyzerOf("""
+            concepts:
+              - id: delivery
+                query: 'shipping OR delivery'
+            brands:
+              - id: acme
+                query: 'acme'
+                concepts:
+                  - id: drone-delivery
+                    query: 'drone'
+                    parent: delivery
+              - id: globex
+                query: 'globex'
+            """);
+        var analysis = analyzer.Analyze(
+            TestPosts.Make("p", DateTimeOffset.UtcNow, text: "Acme drone was great, but the globex shipping was awful"), new AnalysisScratch(), [])!;
+
+        var everyBrand = analysis.Aspects.ToDictionary(a => a.ConceptId, a => a.Label);
+        var acme = analysis.ForBrand("acme").Aspects.ToDictionary(a => a.ConceptId, a => a.Label);
+        Assert.Equal(SentimentLabel.Negative, everyBrand["delivery"]);
+        Assert.Equal((SentimentLabel.Positive, SentimentLabel.Positive), (acme["drone-delivery"], acme["delivery"]));
+        Assert.Equal(["delivery"], analysis.ForBrand("acme").Concepts.Where(c => c == "delivery"));
+    }
+
+    [Fact]
+    public void A_deep_chain_of_a_brands_own_concepts_is_walked_once()
+    {
+        var chain = string.Concat(Enumerable.Range(0, 3000).Select(i => $"      - id: c{i}\n        query: deep\n" + (i > 0 ? $"        parent: c{i - 1}\n" : "")));
+        var analyzer = AnalyzerOf("brands:\n  - id: acme\n    query: acme\n    concepts:\n" + chain);
+
+        var acme = analyzer.Analyze(TestPosts.Make("p", DateTimeOffset.UtcNow, text: "Acme deep is great"), new AnalysisScratch(), [])!.ForBrand("acme");
+
+        Assert.Equal(3000, acme.Concepts.Count);
+        Assert.Equal(3000, acme.Aspects.Count);
     }
 
     [Fact]
@@ -154,7 +193,7 @@ public sealed class PostAnalyzerTests
 
         var analysis = WithBrandConcepts.Analyze(post, new AnalysisScratch(), [])!;
         Assert.Empty(analysis.Concepts);
-        Assert.Empty(analysis.BrandConcepts);
+        Assert.Empty(analysis.BrandViews);
 
         var explained = WithBrandConcepts.Explain(post, new AnalysisScratch());
         Assert.Empty(explained.Concepts);
