@@ -47,17 +47,23 @@ public sealed class AlertEndpointTests : IDisposable
         await using var restarted = await EngineProcess.StartAsync(Path.Combine(_dir.Path, "data"), Path.Combine(_dir.Path, "model.yaml"));
         await CrisisAlertAsync(restarted, firehose);
 
-        // The restarted node heard none of them: a reconnect is sent the brand's alerts after the
-        // last one read, in the order GET /api/alerts lists them.
-        var betaAlerts = await BetaAlertIdsAsync(restarted);
+        // The restarted node heard none of them: a reconnect is sent the brand's alerts of the last
+        // one's minute but it, and after, in the order GET /api/alerts lists them.
+        var betaAlerts = (await restarted.Http.GetJsonAsync("/api/alerts?brand=beta&limit=1000")).GetProperty("alerts").EnumerateArray()
+            .Select(a => (Id: a.GetProperty("id").GetString()!, Minute: a.GetProperty("minute").GetDateTimeOffset()))
+            .ToList();
+        var streamedMinute = betaAlerts.Single(a => a.Id == streamedId).Minute;
         var (fromStore, storeNote) = await ReconnectAsync(restarted, streamedId);
         Assert.Contains("from the brands' alerts", storeNote, StringComparison.Ordinal);
-        Assert.Equal(betaAlerts.SkipWhile(id => id != streamedId).Skip(1), fromStore);
+        Assert.Equal(betaAlerts.Where(a => a.Minute >= streamedMinute && a.Id != streamedId).Select(a => a.Id), fromStore);
         Assert.NotEmpty(fromStore);
 
         var (none, refused) = await ReconnectAsync(restarted, "bogus");
         Assert.Empty(none);
         Assert.Contains("'bogus' is not an alert's id", refused, StringComparison.Ordinal);
+        var (noneRaised, unknown) = await ReconnectAsync(restarted, "beta:1:mentions:spike");
+        Assert.Empty(noneRaised);
+        Assert.Contains("names no alert the brands keep", unknown, StringComparison.Ordinal);
 
         var all = await restarted.Http.GetJsonAsync("/api/alerts");
         // Alpha's own traffic stayed flat; beta's crisis can only have cost it share of voice.

@@ -73,7 +73,7 @@ internal sealed class RecentAlerts : ReceiveActor
     internal static HeardAlerts After(ReadOnlySpan<(Alert Alert, long HeardAt)> heard, string alertId, long overlap)
     {
         var last = heard.Length - 1;
-        while (last >= 0 && heard[last].Alert.Id != alertId)
+        while (last >= 0 && AlertStreamId.Of(heard[last].Alert) != alertId)
         {
             last--;
         }

@@ -101,7 +101,7 @@ internal static class AlertEndpoints
                 var replayed = new HashSet<string>(StringComparer.Ordinal);
                 if (http.Request.Headers["Last-Event-ID"] is [{ Length: > 0 } lastEventId])
                 {
-                    var missed = await MissedAlerts.SinceAsync(lastEventId, filter, await recent.GetAsync(aborted), brands);
+                    var missed = await MissedAlerts.SinceAsync(lastEventId, filter, current, await recent.GetAsync(aborted), brands);
                     foreach (var alert in missed.Alerts)
                     {
                         await WriteAsync(http, alert, json.Value, aborted);
@@ -138,8 +138,6 @@ internal static class AlertEndpoints
     private static async Task WriteAsync(HttpContext http, Alert alert, JsonOptions json, CancellationToken aborted)
     {
         var data = JsonSerializer.Serialize(AlertResponses.From(alert), json.SerializerOptions);
-        // An id holds an author's handle: a line break in it would end the event early.
-        var id = alert.Id.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
-        await http.Response.WriteAsync($"id: {id}\nevent: alert\ndata: {data}\n\n", aborted);
+        await http.Response.WriteAsync($"id: {AlertStreamId.Of(alert)}\nevent: alert\ndata: {data}\n\n", aborted);
     }
 }

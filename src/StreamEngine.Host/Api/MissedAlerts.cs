@@ -3,6 +3,7 @@ using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Alerts;
 using StreamEngine.Engine.Brands;
+using StreamEngine.Engine.Ingest;
 using StreamEngine.Host.Alerts;
 using StreamEngine.Host.Hosting;
 
@@ -22,13 +23,15 @@ internal sealed record MissedAlerts(IReadOnlyList<Alert> Alerts, string Note)
     /// <summary>
     /// The alerts after <paramref name="lastEventId"/> that <paramref name="filter"/> admits: those
     /// this node heard after it, in the order it heard them; or, when it did not hear that alert (it
-    /// started since, or the alert is older than those it keeps), the brands' alerts after it in the
-    /// order of GET /api/alerts, which leaves out an alert of an earlier minute raised later (a
-    /// threat found in a late post).
+    /// started since, or the alert is older than those it keeps), the brands' alerts of its minute
+    /// and after, in the order of GET /api/alerts: the order they were raised in is not kept, so
+    /// those of its own minute are sent but for it, and an alert of an earlier minute raised later
+    /// (a threat found in a late post) is left out. An id that names no alert the brands keep starts
+    /// the stream from now.
     /// </summary>
-    public static async Task<MissedAlerts> SinceAsync(string lastEventId, AlertFilter filter, IActorRef recent, BrandQueries brands)
+    public static async Task<MissedAlerts> SinceAsync(string lastEventId, AlertFilter filter, CurrentModel current, IActorRef recent, BrandQueries brands)
     {
-        if (!TryReadAlertId(lastEventId, out var lastMinute))
+        if (!TryReadAlertId(lastEventId, out var brandId, out var lastMinute))
         {
             return new MissedAlerts([], $"Last-Event-ID '{lastEventId}' is not an alert's id: the stream starts from now");
         }
@@ -40,11 +43,19 @@ internal sealed record MissedAlerts(IReadOnlyList<Alert> Alerts, string Note)
             return new MissedAlerts(missed, $"{Count(missed.Count)} raised after {lastEventId}, as this node heard them");
         }
 
-        var after = new AlertCursor(EventTime.StartOfMinute(lastMinute), lastEventId);
-        var answers = await Task.WhenAll(filter.Brands.Select(b => brands.AskAsync<BrandAlerts>(new GetBrandAlerts(b, after.Minute), AskTimeout)));
+        var from = EventTime.StartOfMinute(lastMinute);
+        var named = current.Model.TryGetBrand(brandId, out _)
+            ? (await brands.AskAsync<BrandAlerts>(new GetBrandAlerts(brandId, from), AskTimeout)).Alerts.Any(a => AlertStreamId.Of(a) == lastEventId)
+            : false;
+        if (!named)
+        {
+            return new MissedAlerts([], $"Last-Event-ID '{lastEventId}' names no alert the brands keep: the stream starts from now (GET /api/alerts?since= reads the alerts raised before)");
+        }
+
+        var answers = await Task.WhenAll(filter.Brands.Select(b => brands.AskAsync<BrandAlerts>(new GetBrandAlerts(b, from), AskTimeout)));
         var stored = answers
             .SelectMany(a => a.Alerts)
-            .Where(a => filter.Admits(a) && after.IsBefore(a))
+            .Where(a => filter.Admits(a) && a.Minute >= from && AlertStreamId.Of(a) != lastEventId)
             .OrderBy(a => a.Minute)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .Take(MostFromBrands + 1)
@@ -52,21 +63,22 @@ internal sealed record MissedAlerts(IReadOnlyList<Alert> Alerts, string Note)
         if (stored.Count > MostFromBrands)
         {
             stored.RemoveAt(MostFromBrands);
-            return new MissedAlerts(stored, $"the first {Count(MostFromBrands)} after {lastEventId} from the brands' alerts; the rest from GET /api/alerts?cursor={AlertCursor.After(stored[^1])}");
+            return new MissedAlerts(stored, $"the first {Count(MostFromBrands)} of the minute of {lastEventId} and after, from the brands' alerts; the rest from GET /api/alerts?cursor={AlertCursor.After(stored[^1])}");
         }
 
-        return new MissedAlerts(stored, $"{Count(stored.Count)} after {lastEventId} from the brands' alerts (this node did not hear it)");
+        return new MissedAlerts(stored, $"{Count(stored.Count)} of the minute of {lastEventId} and after, from the brands' alerts (this node did not hear it; those of its minute may be sent again)");
     }
 
     private static string Count(int alerts) =>
         string.Create(CultureInfo.InvariantCulture, $"{alerts:N0} {(alerts == 1 ? "alert" : "alerts")}");
 
-    /// <summary>An alert's id is its brand, its minute (since the Unix epoch), then what it is about, parted by colons.</summary>
-    private static bool TryReadAlertId(string id, out long minute)
+    /// <summary>An alert's id is its brand, its minute (since the Unix epoch), its metric, then what it is about, parted by colons.</summary>
+    private static bool TryReadAlertId(string id, out string brand, out long minute)
     {
         minute = 0;
-        var parts = id.Split(':', 3);
-        return parts.Length == 3 && parts[0].Length > 0
+        var parts = id.Split(':', 4);
+        brand = parts[0];
+        return parts.Length == 4 && parts[0].Length > 0 && parts[2].Length > 0 && parts[3].Length > 0
             && long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out minute)
             && minute is > -1_000_000_000 and < 1_000_000_000;
     }
