@@ -22,7 +22,8 @@ public static class CompetitorComparison
     /// <param name="brand">The brand the comparison is for; listed first.</param>
     /// <param name="competitors">Its competitor set, without it.</param>
     /// <param name="gapsPerCompetitor">How many concepts with the largest absolute difference to give per competitor.</param>
-    public static IReadOnlyList<CompetitorStanding> Compare(BrandStanding brand, IReadOnlyList<BrandStanding> competitors, int gapsPerCompetitor)
+    /// <param name="brandConcepts">Concepts of one brand's own, left out of the gaps: the others cannot be talked about on them.</param>
+    public static IReadOnlyList<CompetitorStanding> Compare(BrandStanding brand, IReadOnlyList<BrandStanding> competitors, int gapsPerCompetitor, IReadOnlySet<string>? brandConcepts = null)
     {
         ArgumentNullException.ThrowIfNull(brand);
         ArgumentNullException.ThrowIfNull(competitors);
@@ -33,7 +34,7 @@ public static class CompetitorComparison
         };
         foreach (var competitor in competitors)
         {
-            result.Add(new CompetitorStanding(competitor, ShareOf(competitor, total), Gaps(brand, competitor, gapsPerCompetitor)));
+            result.Add(new CompetitorStanding(competitor, ShareOf(competitor, total), Gaps(brand, competitor, gapsPerCompetitor, brandConcepts)));
         }
 
         return result;
@@ -42,8 +43,9 @@ public static class CompetitorComparison
     private static double ShareOf(BrandStanding standing, long total) =>
         total == 0 ? 0 : 100.0 * standing.Figures.Mentions / total;
 
-    private static List<ConceptGap> Gaps(BrandStanding brand, BrandStanding competitor, int count) =>
+    private static List<ConceptGap> Gaps(BrandStanding brand, BrandStanding competitor, int count, IReadOnlySet<string>? brandConcepts) =>
         brand.ConceptMentions.Keys.Union(competitor.ConceptMentions.Keys)
+            .Where(concept => brandConcepts is null || !brandConcepts.Contains(concept))
             .Select(concept => new ConceptGap(concept, ConceptShare(brand, concept), ConceptShare(competitor, concept)))
             .OrderByDescending(g => Math.Abs(g.Difference))
             .ThenBy(g => g.ConceptId, StringComparer.Ordinal)

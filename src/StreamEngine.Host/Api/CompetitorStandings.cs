@@ -33,7 +33,8 @@ internal static class CompetitorStandings
     {
         var standings = await Task.WhenAll(new[] { brand.Id }.Concat(brand.Competitors)
             .Select(b => brands.AskAsync<BrandStandingReply>(new GetBrandStanding(b, window), timeout)));
-        var compared = CompetitorComparison.Compare(standings[0].Standing, standings.Skip(1).Select(s => s.Standing).ToList(), GapsPerCompetitor);
+        var brandConcepts = model.Concepts.Where(c => c.Brand is not null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var compared = CompetitorComparison.Compare(standings[0].Standing, standings.Skip(1).Select(s => s.Standing).ToList(), GapsPerCompetitor, brandConcepts);
 
         return compared.Select((c, i) => new StandingResponse(
             c.Standing.BrandId,

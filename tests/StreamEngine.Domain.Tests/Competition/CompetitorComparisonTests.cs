@@ -40,4 +40,15 @@ public sealed class CompetitorComparisonTests
         Assert.Equal(0.30, gaps[1].Difference, 9);
         Assert.Empty(CompetitorComparison.Compare(acme, [globex], 2)[0].ConceptGaps);
     }
+
+    [Fact]
+    public void A_brands_own_concepts_are_left_out_of_the_gaps()
+    {
+        var acme = Standing("acme", 100, ("acme-drones", 60), ("delivery", 40), ("price", 10));
+        var globex = Standing("globex", 50, ("globex-rockets", 40), ("delivery", 5), ("price", 25));
+
+        var gaps = CompetitorComparison.Compare(acme, [globex], 5, new HashSet<string> { "acme-drones", "globex-rockets" })[1].ConceptGaps;
+
+        Assert.Equal(["price", "delivery"], gaps.Select(g => g.ConceptId));
+    }
 }
