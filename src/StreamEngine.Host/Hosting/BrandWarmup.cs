@@ -19,6 +19,10 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
 
     public bool Done => _done;
 
+    /// <summary>Whether the node is stopping: the host's signal, or the actor system's shutdown (on SIGTERM), which may come first.</summary>
+    private bool Stopping(CancellationToken stoppingToken) =>
+        stoppingToken.IsCancellationRequested || CoordinatedShutdown.Get(system).ShutdownReason is not null;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = TimeProvider.System.GetTimestamp();
@@ -33,6 +37,10 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
                     {
                         await brands.WakeAsync(id, stopping);
                     }
+                    catch (BrandUnavailableException) when (Stopping(stoppingToken))
+                    {
+                        // The node stops, and its brands with it: not a failure to recover.
+                    }
                     catch (BrandUnavailableException ex)
                     {
                         // The other brands serve on; this one answers 503 with the cause until its store is mended.
@@ -41,6 +49,11 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
                     }
                 });
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+            if (Stopping(stoppingToken))
+            {
+                return;
+            }
+
             if (unrecovered.IsEmpty)
             {
                 log.LogInformation("All {Brands} brands recovered in {Seconds:0.0} s", ids.Count, seconds);
