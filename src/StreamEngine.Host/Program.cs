@@ -28,7 +28,7 @@ if (CommandLine.UnknownSwitch(args0) is { } unknown)
     return 2;
 }
 
-if (CommandLine.MissingValue(args0) is { } missing)
+if (CommandLine.MalformedArgument(args0) is { } missing)
 {
     Console.Error.WriteLine($"{missing}; --help lists the options");
     return 2;

@@ -55,9 +55,21 @@ public sealed class OptionsCheckTests
     [InlineData(new[] { "--data-dir", "--model", "m.yaml" }, "option --data-dir is followed by --model, not by its value")]
     [InlineData(new[] { "--replay" }, "option --replay is given last, without its value")]
     [InlineData(new[] { "--StreamEngine:DemoRate", "--demo" }, "option --StreamEngine:DemoRate is followed by --demo, not by its value")]
+    [InlineData(new[] { "--data-dir", "d", "-demo" }, "-demo is not an option: options start with '--' (--demo)")]
+    [InlineData(new[] { "--data-dir", "d", "foo" }, "'foo' follows no option: each value comes after its option (--data-dir DIR)")]
     [InlineData(new[] { "--data-dir", "d", "--demo", "--cluster-port", "-1", "--postgres=Host=h", "--history-in-memory" }, null)]
-    public void An_option_without_its_value_is_named(string[] args, string? expected) =>
-        Assert.Equal(expected, CommandLine.MissingValue(CommandLine.Normalise(args)));
+    public void An_option_without_its_value_or_an_argument_that_is_none_is_named(string[] args, string? expected) =>
+        Assert.Equal(expected, CommandLine.MalformedArgument(CommandLine.Normalise(args)));
+
+    [Fact]
+    public void A_path_given_empty_is_named()
+    {
+        var problems = OptionsCheck.Problems(new StreamEngineOptions { DataDir = "", Replay = " " });
+
+        Assert.Contains("--data-dir (StreamEngine:DataDir) is '': expected a directory", problems);
+        Assert.Contains("--replay (StreamEngine:Replay) is ' ': expected an NDJSON file of posts", problems);
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions()));
+    }
 
     [Fact]
     public void A_misspelt_switch_or_setting_is_named()

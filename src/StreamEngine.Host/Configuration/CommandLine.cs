@@ -88,18 +88,26 @@ internal static class CommandLine
                 && !SwitchMappings.ContainsKey(a) && !HostSwitches.Contains(a));
 
     /// <summary>
-    /// An option given without its value, said as the operator should read it: the configuration
-    /// reader would take the next option for the value (<c>--data-dir --demo</c> kept the store in
-    /// a directory named <c>--demo=true</c>) or drop an option given last, and the node would run
-    /// on its defaults. Read after <see cref="Normalise"/>, which gives the flags theirs.
+    /// An option given without its value, or a word or a single-dash switch that is no option, said
+    /// as the operator should read it. The configuration reader takes the next option for a missing
+    /// value (<c>--data-dir --demo</c> kept the store in a directory named <c>--demo=true</c>), drops
+    /// an option given last and ignores the others, and the node would run on its defaults. Read
+    /// after <see cref="Normalise"/>, which gives the flags theirs.
     /// </summary>
-    public static string? MissingValue(string[] args)
+    public static string? MalformedArgument(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Contains('=', StringComparison.Ordinal))
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                return arg.StartsWith('-')
+                    ? $"{arg} is not an option: options start with '--' (--{arg.TrimStart('-')})"
+                    : $"'{arg}' follows no option: each value comes after its option (--data-dir DIR)";
+            }
+
+            if (arg.Contains('=', StringComparison.Ordinal))
             {
                 continue;
             }

@@ -50,6 +50,13 @@ internal static class OptionsCheck
             problems.Add($"--postgres (StreamEngine:Postgres) is not a connection string: {connectionString}; expected e.g. Host=127.0.0.1;Port=5432;Username=streamengine;Password=...;Database=streamengine");
         }
 
+        // An empty path would be the working directory, or crash the start: it is a setting gone wrong.
+        Given(problems, "--data-dir (StreamEngine:DataDir)", o.DataDir, "a directory");
+        Given(problems, "--model (StreamEngine:Model)", o.Model, "a model file");
+        Given(problems, "--replay (StreamEngine:Replay)", o.Replay, "an NDJSON file of posts");
+        Given(problems, "--history-dir (StreamEngine:HistoryDir)", o.HistoryDir, "a directory");
+        Given(problems, "--cluster-host (StreamEngine:ClusterHost)", o.ClusterHost, "a host name or address");
+
         if (!string.IsNullOrWhiteSpace(o.Replay) && !File.Exists(o.Replay))
         {
             // A mistyped path would otherwise give a ready node with nothing replayed.
@@ -67,6 +74,15 @@ internal static class OptionsCheck
         }
 
         return problems;
+    }
+
+    /// <summary>A setting given, but empty or blank (null is not given: its default holds).</summary>
+    private static void Given(List<string> problems, string name, string? value, string expected)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{name} is '{value}': expected {expected}");
+        }
     }
 
     /// <summary>
