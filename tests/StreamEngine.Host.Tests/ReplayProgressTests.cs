@@ -33,21 +33,25 @@ public sealed class ReplayProgressTests
     }
 
     [Fact]
-    public void The_lines_recorded_last_are_read_back()
+    public void The_lines_recorded_last_are_read_back_for_the_same_file_at_its_path()
     {
         using var dir = new TempDirectory();
-        var progress = new ReplayProgress(Path.Combine(dir.Path, "replayed", "marker"));
-        Assert.Equal(0, progress.LinesJournaled());
+        var file = Path.Combine(dir.Path, "posts.ndjson");
+        File.WriteAllText(file, "a\nb\nc\n");
+        var progress = ReplayProgress.For(dir.Path, file);
+        Assert.Equal(0, progress.LinesJournaled(out _));
 
-        progress.Record(250);
-        progress.Record(1250);
+        progress.Record(2);
+        progress.Record(3);
+        progress.Record(1);
 
-        Assert.Equal(1250, new ReplayProgress(Path.Combine(dir.Path, "replayed", "marker")).LinesJournaled());
-        progress.Remove();
-        Assert.Equal(0, progress.LinesJournaled());
+        // Touched, or with lines appended: the same file.
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(1));
+        File.AppendAllText(file, "d\n");
+        Assert.Equal((3, false), (ReplayProgress.For(dir.Path, file).LinesJournaled(out var another), another));
 
-        // A report that arrives after the replay was done records nothing.
-        progress.Record(1300);
-        Assert.Equal(0, progress.LinesJournaled());
+        // Its start changed: another file.
+        File.WriteAllText(file, "x\nb\nc\nd\n");
+        Assert.Equal((0, true), (ReplayProgress.For(dir.Path, file).LinesJournaled(out another), another));
     }
 }

@@ -53,7 +53,7 @@ public sealed class SampleFirehose
     private static readonly string?[] Genders = ["female", "male", "unknown", null];
     private static readonly string?[] Languages = ["en", "en-GB", "de", "pt-BR", null];
 
-    public SampleFirehose(int posts, int seed, DateTimeOffset now)
+    public SampleFirehose(int posts, int seed, DateTimeOffset now, string idPrefix = "p")
     {
         var random = new Random(seed);
         var lines = new List<string>();
@@ -72,7 +72,7 @@ public sealed class SampleFirehose
                 continue;
             }
 
-            var post = NewPost(random, i, now);
+            var post = NewPost(random, idPrefix + i, now);
             Posts.Add(post);
             lines.Add(post.Json);
         }
@@ -109,7 +109,7 @@ public sealed class SampleFirehose
         return Posts.Where(p => p.Brands.Contains(brand) && p.Window != "late" && Array.IndexOf(Windows, p.Window) <= reach);
     }
 
-    private static SamplePost NewPost(Random random, int i, DateTimeOffset now)
+    private static SamplePost NewPost(Random random, string id, DateTimeOffset now)
     {
         var age = Ages[random.Next(Ages.Length)];
         var createdAt = now - age.From - TimeSpan.FromSeconds(random.NextDouble() * (age.To - age.From).TotalSeconds);
@@ -156,7 +156,7 @@ public sealed class SampleFirehose
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("id", $"p{i}");
+            json.WriteString("id", id);
             json.WriteString("network", network);
             json.WriteString("createdAt", createdAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             json.WriteString("text", string.Join(' ', words.OrderBy(_ => random.Next())) + "!");

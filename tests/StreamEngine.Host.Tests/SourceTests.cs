@@ -19,10 +19,27 @@ public sealed class SourceTests : IDisposable
             Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(30)));
         }
 
-        // Started again with the same setting, the node does not count the file a second time.
-        await using var restarted = await EngineProcess.StartAsync(data, model, "--replay", file);
-        await AssertReplayedOnceAsync(restarted, sample);
-        Assert.Contains("was replayed in full before", restarted.Output, StringComparison.Ordinal);
+        // Started again with the same setting, the node does not count the file a second time,
+        // though it was touched since; lines appended to it are replayed.
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(1));
+        await using (var restarted = await EngineProcess.StartAsync(data, model, "--replay", file))
+        {
+            await AssertReplayedOnceAsync(restarted, sample);
+            Assert.Contains("was replayed in full before", restarted.Output, StringComparison.Ordinal);
+            Assert.Equal(0, await restarted.StopAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        var more = new SampleFirehose(posts: 200, seed: 6, now: DateTimeOffset.UtcNow, idPrefix: "more-");
+        await File.AppendAllTextAsync(file, more.Ndjson);
+        await using var appended = await EngineProcess.StartAsync(data, model, "--replay", file);
+        Assert.Contains("goes on after line 600", appended.Output, StringComparison.Ordinal);
+        foreach (var brand in SampleFirehose.Brands)
+        {
+            var expected = sample.InWindow(brand, "30d").Count() + more.InWindow(brand, "30d").Count();
+            await Eventually.HoldsAsync(
+                async () => (await appended.Http.GetJsonAsync($"/api/brands/{brand}/summary?window=30d")).GetProperty("mentions").GetInt64() == expected,
+                $"{brand} at {expected} mentions with the appended lines");
+        }
     }
 
     [Fact]
@@ -39,7 +56,7 @@ public sealed class SourceTests : IDisposable
         // Copies of posts before the cut, further on: the replay that stopped would have counted
         // them as duplicates, and so must the one that goes on.
         await File.AppendAllLinesAsync(file, lines.Take(20));
-        new ReplayProgress(FileReplay.MarkerOf(data, file)).Record(journaled);
+        ReplayProgress.For(data, file).Record(journaled);
 
         await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
         {

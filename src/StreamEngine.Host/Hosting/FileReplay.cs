@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,10 +11,10 @@ namespace StreamEngine.Host.Hosting;
 
 /// <summary>
 /// Replays an NDJSON file through the graph at start-up (--replay), as fast as the graph takes it.
-/// A file replayed in full is remembered in the data directory (by its path, length and time of
-/// last change), so a node restarted with the same setting does not count it again; a replay cut
-/// short goes on after the lines it journaled (<see cref="ReplayProgress"/>). The node is not ready
-/// until the replay is over.
+/// The lines journaled are remembered in the data directory under the file's path
+/// (<see cref="ReplayProgress"/>), so a node restarted with the same setting goes on after them: a
+/// file replayed in full is not counted again, a replay cut short goes on, and lines appended since
+/// are replayed. The node is not ready until the replay is over.
 /// </summary>
 internal sealed class FileReplay(IngestService ingest, StreamEngineOptions options, ILogger<FileReplay> log) : BackgroundService
 {
@@ -54,16 +55,33 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
             return;
         }
 
-        var marker = MarkerOf(options.DataDir, path);
-        if (File.Exists(marker))
+        // Older engines marked a file replayed in full by its path, length and time of change.
+        var legacy = MarkerOf(options.DataDir, path);
+        if (File.Exists(legacy))
         {
-            log.LogInformation("Replay file {Path} was replayed in full before; not replayed again (delete {Marker} to replay it)", path, marker);
+            log.LogInformation("Replay file {Path} was replayed in full before; not replayed again (delete {Marker} to replay it)", path, legacy);
             return;
         }
 
-        var progress = new ReplayProgress(marker);
+        var progress = ReplayProgress.For(options.DataDir, path);
+        var journaled = progress.LinesJournaled(out var another);
+        if (another)
+        {
+            log.LogWarning("Replay file {Path} is not the file replayed from that path before (its first MiB differs): it is replayed from its first line, and a post in both counts again", path);
+        }
+        else if (journaled == 0 && File.Exists(legacy + ".lines"))
+        {
+            journaled = int.TryParse(File.ReadAllText(legacy + ".lines").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var lines) ? lines : 0;
+        }
+
         await using var file = File.OpenRead(path);
-        var resumed = ReplayProgress.SkipLines(file, progress.LinesJournaled());
+        var resumed = ReplayProgress.SkipLines(file, journaled);
+        if (resumed > 0 && file.Position == file.Length)
+        {
+            log.LogInformation("Replay file {Path} was replayed in full before ({Lines} lines); lines added to it later are replayed at the next start", path, journaled);
+            return;
+        }
+
         if (resumed > 0)
         {
             log.LogInformation("Replay {Path} goes on after line {Line}: the lines before were journaled at an earlier start", path, resumed);
@@ -86,9 +104,6 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
             log.LogInformation(
                 "Replayed {Path}: {Accepted} accepted ({Late} late, {Unmatched} mentioning no brand, {Duplicates} duplicates), {Rejected} rejected, all journaled",
                 path, result.Total.Accepted, result.Total.Late, result.Total.Unmatched, result.Total.Duplicates, result.Total.Rejected);
-            Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
-            await File.WriteAllTextAsync(marker, Path.GetFullPath(path) + "\n", CancellationToken.None);
-            progress.Remove();
             return;
         }
 
@@ -144,7 +159,7 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
         return first + 1;
     }
 
-    /// <summary>Where a node with <paramref name="dataDir"/> remembers that the file at <paramref name="path"/>, as it is now, was replayed.</summary>
+    /// <summary>Where older engines with <paramref name="dataDir"/> marked the file at <paramref name="path"/>, as it is now, replayed in full (and, beside it, the lines of a replay cut short).</summary>
     internal static string MarkerOf(string dataDir, string path)
     {
         var info = new FileInfo(path);
