@@ -101,7 +101,7 @@ internal static class AlertEndpoints
                 var replayed = new HashSet<string>(StringComparer.Ordinal);
                 if (http.Request.Headers["Last-Event-ID"] is [{ Length: > 0 } lastEventId])
                 {
-                    var missed = await MissedAlerts.SinceAsync(lastEventId, filter, current, await recent.GetAsync(aborted), brands);
+                    var missed = await CatchUpAsync(lastEventId, filter, current, await recent.GetAsync(aborted), brands);
                     foreach (var alert in missed.Alerts)
                     {
                         await WriteAsync(http, alert, json.Value, aborted);
@@ -133,6 +133,19 @@ internal static class AlertEndpoints
                 // The client went away or the node is stopping: the subscription ends with the request.
             }
         });
+    }
+
+    /// <summary>What the reconnecting client missed; or, when a brand cannot say (its store down), none, and where to read them later.</summary>
+    private static async Task<MissedAlerts> CatchUpAsync(string lastEventId, AlertFilter filter, CurrentModel current, IActorRef recent, BrandQueries brands)
+    {
+        try
+        {
+            return await MissedAlerts.SinceAsync(lastEventId, filter, current, recent, brands);
+        }
+        catch (Exception ex) when (ex is BrandUnavailableException or AskTimeoutException)
+        {
+            return new MissedAlerts([], $"the alerts raised since {lastEventId} could not be read ({ex.Message.ReplaceLineEndings(" ")}): the stream goes on from now; read them with GET /api/alerts?since=");
+        }
     }
 
     private static async Task WriteAsync(HttpContext http, Alert alert, JsonOptions json, CancellationToken aborted)
