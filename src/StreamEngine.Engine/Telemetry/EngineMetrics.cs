@@ -44,7 +44,7 @@ public static class EngineMetrics
         "streamengine_mentions_recorded_total", "Brand mentions journaled (a post mentioning two brands counts twice).");
 
     public static readonly Counter RoundsFailed = Metrics.CreateCounter(
-        "streamengine_rounds_failed_total", "Rounds of ingest whose brand batches were not all journaled (a store that fails or is too slow, a brand that cannot recover): their requests were answered 503, and their posts are to be sent again.");
+        "streamengine_rounds_failed_total", "Rounds of ingest whose brand batches were not all journaled (a store that fails or is too slow, a brand that cannot recover): their requests were answered 503 (a request whose body spans rounds counts in each), and their posts are to be sent again.");
 
     public static readonly Histogram StageSeconds = Metrics.CreateHistogram(
         "streamengine_stage_duration_seconds", "Time a batch spends in each stage of the ingest graph (batch: from a round's close until its brand batches are built, after its last chunk's fold).",
