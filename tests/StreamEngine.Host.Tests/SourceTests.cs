@@ -71,6 +71,42 @@ public sealed class SourceTests : IDisposable
         Assert.Contains("was replayed in full before", restarted.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_last_line_still_being_written_is_read_again_once_whole_and_a_shorter_file_is_not_replayed()
+    {
+        var (sample, file, model, data) = await ReplaySetUpAsync(seed: 8);
+        var more = new SampleFirehose(posts: 60, seed: 9, now: DateTimeOffset.UtcNow, idPrefix: "more-");
+        var moreLines = more.Ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var whole = moreLines[^1];
+
+        // The file as a crawler leaves it mid-write: its last line cut, without its line break.
+        await File.AppendAllTextAsync(file, whole[..(whole.Length / 2)]);
+        await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
+        {
+            Assert.Contains("has no line break and was refused", engine.Output, StringComparison.Ordinal);
+            Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        await File.AppendAllTextAsync(file, whole[(whole.Length / 2)..] + "\n" + string.Join("\n", moreLines[..^1]) + "\n");
+        await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
+        {
+            foreach (var brand in SampleFirehose.Brands)
+            {
+                var expected = sample.InWindow(brand, "30d").Count() + more.InWindow(brand, "30d").Count();
+                await Eventually.HoldsAsync(
+                    async () => (await engine.Http.GetJsonAsync($"/api/brands/{brand}/summary?window=30d")).GetProperty("mentions").GetInt64() == expected,
+                    $"{brand} at {expected} mentions with the line completed and those after it");
+            }
+
+            Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        // Fewer lines than were journaled from it, the same start: cut short since, and not replayed.
+        ReplayProgress.For(data, file).Record(1_000);
+        await using var shorter = await EngineProcess.StartAsync(data, model, "--replay", file);
+        Assert.Contains("has 660 lines, fewer than the 1000 journaled from it before", shorter.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>A file of 600 sample posts to replay, the sample model, and where the node keeps its data.</summary>
     private async Task<(SampleFirehose Sample, string File, string Model, string Data)> ReplaySetUpAsync(int seed)
     {

@@ -103,7 +103,7 @@ internal static class CommandLine
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 return arg.StartsWith('-')
-                    ? $"{arg} is not an option: options start with '--' (--{arg.TrimStart('-')})"
+                    ? $"{arg} is not an option: options start with '--'{(SwitchMappings.ContainsKey("--" + arg.TrimStart('-')) ? $" (--{arg.TrimStart('-')})" : "")}"
                     : $"'{arg}' follows no option: each value comes after its option (--data-dir DIR)";
             }
 

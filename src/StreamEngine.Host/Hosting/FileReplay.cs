@@ -76,6 +76,13 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
 
         await using var file = File.OpenRead(path);
         var resumed = ReplayProgress.SkipLines(file, journaled);
+        if (resumed < journaled)
+        {
+            log.LogWarning("Replay file {Path} has {Lines} lines, fewer than the {Journaled} journaled from it before: it was cut short or replaced, and none of its lines is replayed (delete {Progress} to replay it from its first line)",
+                path, resumed, journaled, progress.Location);
+            return;
+        }
+
         if (resumed > 0 && file.Position == file.Length)
         {
             log.LogInformation("Replay file {Path} was replayed in full before ({Lines} lines); lines added to it later are replayed at the next start", path, journaled);
@@ -97,6 +104,14 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
         foreach (var error in result.Total.Errors.Take(20))
         {
             log.LogWarning("Replay {Path} line {Line}: {Reason}", path, error.Line, error.Reason);
+        }
+
+        // A last line without its line break, refused, is most likely still being written: it is
+        // read again at the next start, once whole.
+        if (progress.Recorded is var last and > 0 && result.Total.Errors.Any(e => e.Line == last) && !EndsWithLineBreak(path))
+        {
+            progress.RecordBack(last - 1);
+            log.LogWarning("Replay {Path}: its last line, {Line}, has no line break and was refused; it is read again at the next start", path, last);
         }
 
         if (result.Total.Journaled && result.UnreadFromLine is null)
@@ -157,6 +172,18 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
         }
 
         return first + 1;
+    }
+
+    private static bool EndsWithLineBreak(string path)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length == 0)
+        {
+            return true;
+        }
+
+        file.Position = file.Length - 1;
+        return file.ReadByte() == '\n';
     }
 
     /// <summary>Where older engines with <paramref name="dataDir"/> marked the file at <paramref name="path"/>, as it is now, replayed in full (and, beside it, the lines of a replay cut short).</summary>

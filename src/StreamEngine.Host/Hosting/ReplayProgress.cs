@@ -33,7 +33,9 @@ internal sealed class ReplayProgress
     /// <summary>The progress of the replay of <paramref name="file"/> by the node with <paramref name="dataDir"/>.</summary>
     public static ReplayProgress For(string dataDir, string file)
     {
-        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(file))))[..32];
+        // A link is remembered as the file it leads to, so both paths name one replay.
+        var target = new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(file);
+        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(target)))[..32];
         return new ReplayProgress(Path.Combine(Path.GetFullPath(dataDir), "replayed", name + ".progress"), file);
     }
 
@@ -57,12 +59,32 @@ internal sealed class ReplayProgress
         return 0;
     }
 
+    /// <summary>The file the progress is kept in.</summary>
+    public string Location => _path;
+
+    /// <summary>The lines recorded as journaled by this replay, or 0.</summary>
+    public int Recorded
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _recorded;
+            }
+        }
+    }
+
     /// <summary>Records that the lines up to <paramref name="lines"/> are journaled; an earlier report arriving late changes nothing.</summary>
-    public void Record(int lines)
+    public void Record(int lines) => Write(lines, back: false);
+
+    /// <summary>Takes the last lines recorded back: those up to <paramref name="lines"/> alone are journaled.</summary>
+    public void RecordBack(int lines) => Write(lines, back: true);
+
+    private void Write(int lines, bool back)
     {
         lock (_lock)
         {
-            if (lines <= _recorded)
+            if (lines <= _recorded && !back)
             {
                 return;
             }
