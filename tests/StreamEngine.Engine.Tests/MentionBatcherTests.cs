@@ -10,6 +10,14 @@ public sealed class MentionBatcherTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 30, TimeSpan.Zero);
 
+    /// <summary>A model of one brand, acme, watched for links to domains that imitate acme.com.</summary>
+    private static CurrentModel WatchedAcme() => new(Domain.Model.ModelLoader.Parse("""
+        brands:
+          - id: acme
+            query: acmeco
+            security: { domains: [acme.com] }
+        """, "threats.yaml"));
+
     private static ChunkReading Read(CurrentModel model, params string[] lines) =>
         ChunkReader.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines)), 1, model.Analyzer, Now, new AnalysisScratch());
 
@@ -191,12 +199,7 @@ public sealed class MentionBatcherTests
     [Fact]
     public void A_threat_in_a_post_naming_no_brand_resent_while_its_write_may_still_land_is_undecided_and_after_a_loss_goes_again()
     {
-        var model = new CurrentModel(Domain.Model.ModelLoader.Parse("""
-            brands:
-              - id: acme
-                query: acmeco
-                security: { domains: [acme.com] }
-            """, "threats.yaml"));
+        var model = WatchedAcme();
         var line = TestData.Line("t1", Now, "verify your account at acme-login.com");
         var batcher = new MentionBatcher();
         var first = new AdmittedPosts();
@@ -241,12 +244,7 @@ public sealed class MentionBatcherTests
     [Fact]
     public void Posts_remembered_from_journaled_lines_are_duplicates_as_if_folded_then_and_no_others()
     {
-        var model = new CurrentModel(Domain.Model.ModelLoader.Parse("""
-            brands:
-              - id: acme
-                query: acmeco
-                security: { domains: [acme.com] }
-            """, "threats.yaml"));
+        var model = WatchedAcme();
         string[] journaled =
         [
             TestData.Line("m1", Now, "acmeco is fine"),
