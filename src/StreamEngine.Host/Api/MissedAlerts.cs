@@ -43,18 +43,18 @@ internal sealed record MissedAlerts(IReadOnlyList<Alert> Alerts, string Note)
             return new MissedAlerts(missed, $"{Count(missed.Count)} raised after {lastEventId}, as this node heard them");
         }
 
+        // The named alert's brand is asked too, filtered out or not: the alert must be one it keeps.
         var from = EventTime.StartOfMinute(lastMinute);
-        var named = current.Model.TryGetBrand(brandId, out _)
-            ? (await brands.AskAsync<BrandAlerts>(new GetBrandAlerts(brandId, from), AskTimeout)).Alerts.Any(a => AlertStreamId.Of(a) == lastEventId)
-            : false;
-        if (!named)
+        var asked = current.Model.TryGetBrand(brandId, out _) ? filter.Brands.Append(brandId).Distinct(StringComparer.Ordinal) : filter.Brands;
+        var kept = (await Task.WhenAll(asked.Select(b => brands.AskAsync<BrandAlerts>(new GetBrandAlerts(b, from), AskTimeout))))
+            .SelectMany(a => a.Alerts)
+            .ToList();
+        if (!kept.Exists(a => AlertStreamId.Of(a) == lastEventId))
         {
             return new MissedAlerts([], $"Last-Event-ID '{lastEventId}' names no alert the brands keep: the stream starts from now (GET /api/alerts?since= reads the alerts raised before)");
         }
 
-        var answers = await Task.WhenAll(filter.Brands.Select(b => brands.AskAsync<BrandAlerts>(new GetBrandAlerts(b, from), AskTimeout)));
-        var stored = answers
-            .SelectMany(a => a.Alerts)
+        var stored = kept
             .Where(a => filter.Admits(a) && a.Minute >= from && AlertStreamId.Of(a) != lastEventId)
             .OrderBy(a => a.Minute)
             .ThenBy(a => a.Id, StringComparer.Ordinal)

@@ -24,8 +24,6 @@ internal sealed class IngestService(
 {
     private IngestPipeline? _pipeline;
 
-    private volatile bool _draining;
-
     // Cancelled when the node starts stopping: the host's signal, or the graph's drain, which may come first.
     private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
 
@@ -36,7 +34,7 @@ internal sealed class IngestService(
     /// The node is stopping: the host has signalled its stop, or the actor system's shutdown (on
     /// SIGTERM), which drains the graph before the host's signal, has begun.
     /// </summary>
-    public bool IsStopping => _draining || lifetime.ApplicationStopping.IsCancellationRequested;
+    public bool IsStopping => _stopping.IsCancellationRequested;
 
     /// <summary>Cancelled once the node starts stopping (<see cref="IsStopping"/>).</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -68,7 +66,6 @@ internal sealed class IngestService(
             return;
         }
 
-        _draining = true;
         await _stopping.CancelAsync();
         _pipeline.Complete();
         try
