@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using StreamEngine.Domain.Sentiment;
 using StreamEngine.Domain.Text;
 
 namespace StreamEngine.Domain.Analysis;
@@ -6,17 +9,48 @@ namespace StreamEngine.Domain.Analysis;
 /// Finds the clause around a word, for aspect sentiment: the run of sentiment tokens between
 /// clause breaks. A break is '.', '!', '?', ';', ',', a line break, or a dash, slash or bar set off
 /// between two tokens, or a contrastive conjunction ("but", "although", "though", "however",
-/// "whereas", which opens the clause after it), so "great price, but slow delivery" and
-/// "great price although slow delivery" split in two. "and" does not break: "price and delivery
+/// "whereas", which opens the clause after it, stretched or not), so "great price, but slow delivery"
+/// and "great price although slow delivery" split in two. "and" does not break: "price and delivery
 /// were awful" is one clause.
 /// </summary>
+/// <remarks>
+/// A sentiment token keeps the punctuation at its ends when stripping it would leave two characters
+/// or fewer ("it.", "ok,", "A+,"), as VADER cuts them, and a token glued across a break holds it
+/// inside ("awful,delivery"): those breaks are read in the token's own text too. A glued token
+/// belongs to neither clause, since its text straddles both and VADER finds no valence in it.
+/// </remarks>
 internal static class Clauses
 {
-    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".!?;,。！？；，\n\r\u2028\u2029-–—/|");
+    private static readonly SearchValues<char> Breaks = SearchValues.Create(".!?;,。！？；，\n\r\u2028\u2029-–—/|");
+
+    // What ends a clause within a token's text: the sentence and clause marks, not the dashes and
+    // slashes that join words ("well-made", "24/7").
+    private static readonly SearchValues<char> MarksInToken = SearchValues.Create(".!?;,。！？；，");
+
+    private static readonly string[] Conjunctions = ["but", "although", "though", "however", "whereas"];
 
     /// <summary>A token that opens a clause: a contrastive conjunction, or a dash or slash standing as a token of its own.</summary>
     private static bool OpensClause(ReadOnlySpan<char> token) =>
-        token is "but" or "although" or "though" or "however" or "whereas" || (token.Length > 0 && !token.ContainsAnyExcept(Breaks));
+        IsConjunction(token) || (token.Length > 0 && !token.ContainsAnyExcept(Breaks));
+
+    private static bool IsConjunction(ReadOnlySpan<char> token)
+    {
+        if (token is "but" or "although" or "though" or "however" or "whereas")
+        {
+            return true;
+        }
+
+        // "buuut" is "but", as the scorer reads it: no conjunction doubles a letter, so every
+        // stretch is cut to one.
+        if (Elongation.Stretches(token) == 0 || token.Length > 32)
+        {
+            return false;
+        }
+
+        Span<char> cut = stackalloc char[32];
+        var length = Elongation.Cut(token, toThree: false, toOne: -1, cut);
+        return length > 0 && Array.IndexOf(Conjunctions, new string(cut[..length])) >= 0;
+    }
 
     /// <summary>The token range [First, End) of the clause holding the word that starts at <paramref name="offset"/> in the text.</summary>
     public static (int First, int End) Around(TokenizedText tokens, ReadOnlySpan<char> text, int offset)
@@ -33,16 +67,44 @@ internal static class Clauses
             at++;
         }
 
+        // The word's own token may hold a break before the word, or after it.
+        var own = Within(tokens, text, at);
         var first = at;
-        while (first > 0 && !BreakBetween(tokens, text, first - 1) && !OpensClause(tokens.Token(first)))
+        if (!own.Before && !(own.FirstInside >= 0 && own.FirstInside < offset))
         {
-            first--;
+            while (first > 0 && !BreakBetween(tokens, text, first - 1) && !OpensClause(tokens.Token(first)))
+            {
+                var before = Within(tokens, text, first - 1);
+                if (before.After || before.FirstInside >= 0)
+                {
+                    break;
+                }
+
+                first--;
+                if (before.Before)
+                {
+                    break;
+                }
+            }
         }
 
         var end = at + 1;
-        while (end < count && !BreakBetween(tokens, text, end - 1) && !OpensClause(tokens.Token(end)))
+        if (!own.After && !(own.LastInside > offset))
         {
-            end++;
+            while (end < count && !BreakBetween(tokens, text, end - 1) && !OpensClause(tokens.Token(end)))
+            {
+                var next = Within(tokens, text, end);
+                if (next.Before || next.FirstInside >= 0)
+                {
+                    break;
+                }
+
+                end++;
+                if (next.After)
+                {
+                    break;
+                }
+            }
         }
 
         return (first, end);
@@ -55,4 +117,71 @@ internal static class Clauses
         var to = index + 1 < tokens.TokenCount ? tokens.TokenStart(index + 1) : text.Length;
         return to > from && text[from..to].ContainsAny(Breaks);
     }
+
+    /// <summary>
+    /// The breaks in token <paramref name="index"/>'s own text: before its first letter or digit,
+    /// after its last, and the text offsets of the first and last between them (-1 for none). A
+    /// token of punctuation alone (":)", ";-)") holds none: it is an emoticon, or a break that
+    /// <see cref="OpensClause"/> reads.
+    /// </summary>
+    private static (bool Before, bool After, int FirstInside, int LastInside) Within(TokenizedText tokens, ReadOnlySpan<char> text, int index)
+    {
+        var start = Math.Min(tokens.TokenStart(index), text.Length);
+        var token = text.Slice(start, Math.Min(tokens.TokenLength(index), text.Length - start));
+        if (!token.ContainsAny(MarksInToken))
+        {
+            return (false, false, -1, -1);
+        }
+
+        var firstWord = 0;
+        while (firstWord < token.Length && !IsWordUnit(token[firstWord]))
+        {
+            firstWord++;
+        }
+
+        if (firstWord == token.Length)
+        {
+            return (false, false, -1, -1);
+        }
+
+        var lastWord = token.Length - 1;
+        while (!IsWordUnit(token[lastWord]))
+        {
+            lastWord--;
+        }
+
+        int firstInside = -1, lastInside = -1;
+        for (var k = firstWord + 1; k < lastWord; k++)
+        {
+            if (EndsClauseInside(token, k))
+            {
+                firstInside = firstInside < 0 ? start + k : firstInside;
+                lastInside = start + k;
+            }
+        }
+
+        return (token[..firstWord].ContainsAny(MarksInToken), token[(lastWord + 1)..].ContainsAny(MarksInToken), firstInside, lastInside);
+    }
+
+    /// <summary>
+    /// A mark between two words glued together: a comma or semicolon between letters
+    /// ("awful,delivery", not "1,000"), a full stop before a capital ("awful.Delivery", not
+    /// "acme.com" or "3.5"), and any full-width mark.
+    /// </summary>
+    private static bool EndsClauseInside(ReadOnlySpan<char> token, int k)
+    {
+        var mark = token[k];
+        return mark switch
+        {
+            '。' or '！' or '？' or '；' or '，' => true,
+            ',' or ';' => char.IsLetter(token[k - 1]) && char.IsLetter(token[k + 1]),
+            '.' => char.IsLetter(token[k - 1]) && char.IsUpper(token[k + 1]),
+            _ => false,
+        };
+    }
+
+    /// <summary>A unit of a word, or of an emoji: letters, digits, combining marks, surrogates.</summary>
+    private static bool IsWordUnit(char c) =>
+        char.IsLetterOrDigit(c) || char.IsSurrogate(c)
+        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

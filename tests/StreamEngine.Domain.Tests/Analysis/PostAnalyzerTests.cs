@@ -50,6 +50,32 @@ public sealed class PostAnalyzerTests
     }
 
     [Theory]
+    [InlineData("The Acme price was great, we love it. Delivery was awful", "delivery", SentimentLabel.Negative)]
+    [InlineData("I hate the Acme price of it. Delivery was great", "price", SentimentLabel.Negative)]
+    [InlineData("I hate the Acme price of it. Delivery was great", "delivery", SentimentLabel.Positive)]
+    [InlineData("Acme: delivery no. Price great", "delivery", SentimentLabel.Neutral)]
+    [InlineData("Acme: delivery no. Price great", "price", SentimentLabel.Positive)]
+    [InlineData("Acme: love it! price too high!", "price", SentimentLabel.Neutral)]
+    [InlineData("Acme price is A+, delivery bad", "price", SentimentLabel.Neutral)]
+    [InlineData("Acme price is ok!! delivery bad", "price", SentimentLabel.Neutral)]
+    [InlineData("Acme price is awful,delivery great", "price", SentimentLabel.Neutral)]
+    [InlineData("Acme price is awful,delivery great", "delivery", SentimentLabel.Positive)]
+    [InlineData("Acme price is awful.Delivery great", "delivery", SentimentLabel.Positive)]
+    [InlineData("Acme delivery is bad buuut the price is good", "delivery", SentimentLabel.Negative)]
+    [InlineData("Acme delivery is bad buuut the price is good", "price", SentimentLabel.Positive)]
+    [InlineData("Acme price of 1,000 dollars is great", "price", SentimentLabel.Positive)]
+    [InlineData("Acme price at acme.com is great", "price", SentimentLabel.Positive)]
+    [InlineData("Acme well-made, price is great", "price", SentimentLabel.Positive)]
+    public void A_clause_ends_at_a_mark_kept_in_a_token_or_glued_between_two_words(string text, string concept, SentimentLabel expected)
+    {
+        // VADER keeps "it." and "ok," whole, since stripping would leave two characters or fewer,
+        // and "awful,delivery" is one token: the break is in the token's own text.
+        var analysis = Analyze(text)!;
+
+        Assert.Equal(expected, Assert.Single(analysis.Aspects, a => a.ConceptId == concept).Label);
+    }
+
+    [Theory]
     [InlineData("Acme camera is great, but the battery is awful", SentimentLabel.Positive)]
     [InlineData("Acme battery is awful, but the camera is great", SentimentLabel.Negative)]
     [InlineData("Acme camera and battery both great, the hardware and the product too", SentimentLabel.Positive)]
