@@ -26,7 +26,8 @@ public static class TextFolding
     {
         if (c < 128)
         {
-            return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+            // NUL parts words like the other control characters: as itself it would read as Dropped.
+            return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c == Dropped ? ' ' : c;
         }
 
         return Table[c];

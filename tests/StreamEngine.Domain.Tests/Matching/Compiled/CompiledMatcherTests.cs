@@ -58,6 +58,10 @@ public sealed class CompiledMatcherTests
     [InlineData("#ソニー", "新しい#ソニーストア", true)]
     [InlineData("#ソニー", "新しいソニーストア", false)]
     [InlineData("カ NEAR/0 イ", "ｶﾞｲ", true)] // a half-width voicing mark is no word between them
+    // NUL is a control character like U+0001: it parts words, it is not a mark folded away.
+    [InlineData("acme", "acme\u0000corp", true)]
+    [InlineData("acme", "ac\u0000me", false)]
+    [InlineData("\"acme corp\"", "acme\u0000corp", true)]
     [InlineData("ｶﾞ", "カ", true)]
     [InlineData("acme", "ac\u00ADme", true)]
     [InlineData("سلام", "ســلام عليكم", true)]
