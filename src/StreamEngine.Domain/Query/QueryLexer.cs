@@ -150,28 +150,30 @@ internal static class QueryLexer
     }
 
     /// <summary>
-    /// Inside a bare token '(' and ')' are punctuation, so <c>(acme)AND(corp)</c> would read as the
-    /// phrase "acme and corp" and match quietly where the writer meant two terms; an operator written
-    /// against a parenthesis inside a token is refused instead.
+    /// Inside a bare token '(', ')' and '"' are punctuation, so <c>(acme)AND(corp)</c> would read as
+    /// the phrase "acme and corp" and match quietly where the writer meant two terms; an operator
+    /// written against a parenthesis or a quote inside a token (<c>x OR"acme"</c>) is refused instead.
     /// </summary>
     private static void RefuseOperatorBesideParenthesis(string text, int start)
     {
-        if (text.AsSpan().IndexOfAny('(', ')') < 0)
+        if (text.AsSpan().IndexOfAny('(', ')', '"') < 0)
         {
             return;
         }
 
         var partStart = 0;
-        foreach (var part in text.Split(['(', ')']))
+        foreach (var part in text.Split(['(', ')', '"']))
         {
             if (part is "AND" or "OR" or "NOT" || IsOperator(part, "NEAR") || IsOperator(part, "ONEAR"))
             {
                 var before = partStart > 0 ? $"{text[partStart - 1]} " : "";
                 var partEnd = partStart + part.Length;
                 var after = partEnd < text.Length ? $" {text[partEnd]}" : "";
+                var mark = (partStart > 0 && text[partStart - 1] == '"') || (partEnd < text.Length && text[partEnd] == '"')
+                    ? "quote" : "parenthesis";
                 throw Errors.At(text, start,
-                    $"'{part}' beside a parenthesis inside a term is read as a word of that term, not as an operator; "
-                    + $"put white space around the parenthesis: '{before}{part}{after}'");
+                    $"'{part}' beside a {mark} inside a term is read as a word of that term, not as an operator; "
+                    + $"put white space around the {mark}: '{before}{part}{after}'");
             }
 
             partStart += part.Length + 1;
@@ -287,6 +289,11 @@ internal static class QueryLexer
             _ => WordPrefix.None,
         };
         var body = prefix == WordPrefix.None ? text : text[1..];
+        if (prefix != WordPrefix.None && body.StartsWith('"'))
+        {
+            throw Errors.At(text, start, $"a {Kind(prefix)} is a single word, not a phrase: write {prefix.ToChar()}word without quotes, or the phrase in quotes without '{prefix.ToChar()}'");
+        }
+
         var wildcard = body.AsSpan().IndexOfAny('*', '?') >= 0;
         var fuzzy = body.Contains('~', StringComparison.Ordinal);
         if (wildcard && fuzzy)

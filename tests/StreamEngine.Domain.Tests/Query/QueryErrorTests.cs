@@ -92,8 +92,19 @@ public sealed class QueryErrorTests
     [InlineData("(b)OR c", 2, "b)OR", "put white space around the parenthesis: ') OR'")]
     [InlineData("(a)NEAR/2(b)", 2, "a)NEAR/2(b", "'NEAR/2' beside a parenthesis")]
     [InlineData("(a)ONEAR/1(b)", 2, "a)ONEAR/1(b", "'ONEAR/1' beside a parenthesis")]
+    [InlineData("x OR\"acme\"", 3, "OR\"acme\"", "'OR' beside a quote inside a term is read as a word of that term, not as an operator; put white space around the quote: 'OR \"'")]
+    [InlineData("x NOT\"acme corp\"", 3, "NOT\"acme", "'NOT' beside a quote")]
     public void Refuses_an_operator_written_against_a_parenthesis_inside_a_term(string query, int column, string token, string expected)
     {
+        AssertRefused(query, column, token, expected);
+    }
+
+    [Theory]
+    [InlineData("#\"acme corp\"", 1, "#\"acme", "a hashtag is a single word, not a phrase: write #word without quotes, or the phrase in quotes without '#'")]
+    [InlineData("x OR @\"acme\"", 6, "@\"acme\"", "a handle is a single word, not a phrase: write @word without quotes")]
+    public void Refuses_a_sign_before_a_phrase(string query, int column, string token, string expected)
+    {
+        // '#"acme corp"' read '#"acme' as the hashtag and then stumbled on 'corp"'.
         AssertRefused(query, column, token, expected);
     }
 
