@@ -258,7 +258,7 @@ public sealed class ModelLoaderTests
 
         Assert.Equal(6, error.Line);
         Assert.Equal(9, error.Column);
-        Assert.Contains("competitor 'globex' is listed more than once for brand 'acme' (first at line 5)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("competitor 'globex' is listed more than once for brand 'acme' (first at line 5, column 9)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class ModelLoaderTests
 
         Assert.Equal(4, error.Line);
         Assert.Equal(5, error.Column);
-        Assert.Equal("brand id 'acme' is declared more than once (first at line 2); expected an id of its own", error.Message);
+        Assert.Equal("brand id 'acme' is declared more than once (first at line 2, column 5); expected an id of its own", error.Message);
     }
 
     [Fact]

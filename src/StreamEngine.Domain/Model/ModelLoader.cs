@@ -471,14 +471,15 @@ public static partial class ModelLoader
             var brandIds = brands.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var brand in brands)
             {
-                var listed = new Dictionary<string, int>(StringComparer.Ordinal);
+                var listed = new Dictionary<string, YamlDotNet.Core.Mark>(StringComparer.Ordinal);
                 foreach (var c in brand.CompetitorNodes)
                 {
                     // A competitor named twice is most often a slip for another brand, so it is
                     // refused rather than merged.
-                    if (!listed.TryAdd(c.Value!, (int)c.Start.Line))
+                    if (!listed.TryAdd(c.Value!, c.Start))
                     {
-                        Error(c, $"competitor '{c.Value}' is listed more than once for brand '{brand.Id}' (first at line {listed[c.Value!]})");
+                        var first = listed[c.Value!];
+                        Error(c, $"competitor '{c.Value}' is listed more than once for brand '{brand.Id}' (first at line {first.Line}, column {first.Column})");
                     }
                     else if (c.Value == brand.Id)
                     {
@@ -822,10 +823,11 @@ public static partial class ModelLoader
         {
             foreach (var duplicate in items.GroupBy(i => i.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                var first = duplicate.First().Node.Start.Line;
+                var first = duplicate.First().Node.Start;
                 foreach (var (id, node) in duplicate.Skip(1))
                 {
-                    Error(node, $"{kind} id '{id}' is declared more than once (first at line {first}); expected an id of its own");
+                    // With the column too: a JSON model may hold every id on one line.
+                    Error(node, $"{kind} id '{id}' is declared more than once (first at line {first.Line}, column {first.Column}); expected an id of its own");
                 }
             }
         }
