@@ -133,7 +133,7 @@ internal static class ThroughputRun
             var source = pool.Batches[index];
             var buffer = buffers.TryDequeue(out var free) ? free : new byte[maxChunkBytes];
             source.Bytes.CopyTo(buffer, 0);
-            pool.Patch(buffer, source, ticket / pool.Batches.Count);
+            pool.Patch(buffer, source, ticket / pool.Batches.Count, pool.ShiftAt(DateTimeOffset.UtcNow));
             var chunk = new IngestChunk(new ReadOnlyMemory<byte>(buffer, 0, source.Bytes.Length), 1);
             ticket++;
             var queued = Stopwatch.GetTimestamp();

@@ -254,7 +254,7 @@ internal static class Program
                     }
                 }
 
-                var payload = Encoding.UTF8.GetString(pool.Materialise(index, pass));
+                var payload = Encoding.UTF8.GetString(pool.Materialise(index, pass, pool.ShiftAt(DateTimeOffset.UtcNow)));
                 var sent = Stopwatch.GetTimestamp();
                 for (var attempt = 0; ; attempt++)
                 {

@@ -347,7 +347,7 @@ public sealed class Driver : IDisposable
             }
 
             var index = (int)(ticket % _pool.Batches.Count);
-            var payload = _pool.Materialise(index, ticket / _pool.Batches.Count);
+            var payload = _pool.Materialise(index, ticket / _pool.Batches.Count, _pool.ShiftAt(DateTimeOffset.UtcNow));
             var probe = _probe?.Take();
             if (probe is not null)
             {

@@ -158,7 +158,7 @@ public sealed class FirehoseGenerator
             }
         }
 
-        return new PostPool(batches, posts, IdDigitsOffset);
+        return new PostPool(batches, posts, IdDigitsOffset, DateTimeOffset.UtcNow);
     }
 
     /// <summary>A post that mentions only <paramref name="brandId"/>, dated <paramref name="at"/>, for freshness probes.</summary>
@@ -177,7 +177,7 @@ public sealed class FirehoseGenerator
         _json.WriteStartObject();
         _json.WriteString("id", id);
         _json.WriteString("network", "x");
-        _json.WriteString("createdAt", at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        _json.WriteString("createdAt", at.ToString(PostTime.Format, CultureInfo.InvariantCulture));
         _json.WriteString("text", $"freshness probe: {Written(probe, 0)} is here");
         _json.WriteString("lang", "en");
         _json.WriteStartObject("author");
@@ -205,7 +205,7 @@ public sealed class FirehoseGenerator
         _json.WriteStartObject();
         _json.WriteString("id", string.Create(CultureInfo.InvariantCulture, $"{_o.IdPrefix}-{idNumber.ToString("D" + IdDigits, CultureInfo.InvariantCulture)}"));
         _json.WriteString("network", network);
-        _json.WriteString("createdAt", createdAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        _json.WriteString("createdAt", createdAt.ToString(PostTime.Format, CultureInfo.InvariantCulture));
         _json.WriteString("text", _text.ToString());
         if (language != "xx")
         {

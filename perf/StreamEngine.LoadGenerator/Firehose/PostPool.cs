@@ -5,9 +5,11 @@ namespace StreamEngine.LoadGenerator.Firehose;
 /// <summary>
 /// Pre-generated batches of NDJSON that can be sent over and over: each pass rewrites the fixed-width
 /// id digits of every line to <c>pass × lines-per-pass + the line's number</c>, so ids stay unique
-/// across passes while a duplicate line still repeats the id of the line it copies.
+/// across passes while a duplicate line still repeats the id of the line it copies. Each copy can also
+/// move every post's time on by the time since the pool was made (<see cref="ShiftAt"/>), so that a
+/// run of minutes sends posts as recent at its end as at its start, as a firehose does.
 /// </summary>
-public sealed class PostPool(IReadOnlyList<PoolBatch> batches, long linesPerPass, int idDigitsOffset)
+public sealed class PostPool(IReadOnlyList<PoolBatch> batches, long linesPerPass, int idDigitsOffset, DateTimeOffset madeAt)
 {
     public IReadOnlyList<PoolBatch> Batches { get; } = batches;
 
@@ -15,19 +17,28 @@ public sealed class PostPool(IReadOnlyList<PoolBatch> batches, long linesPerPass
 
     public int IdDigitsOffset { get; } = idDigitsOffset;
 
+    /// <summary>When the pool was made, by the clock.</summary>
+    public DateTimeOffset MadeAt { get; } = madeAt;
+
     public long Bytes => Batches.Sum(b => (long)b.Bytes.Length);
 
-    /// <summary>A copy of batch <paramref name="index"/> with the ids of pass <paramref name="pass"/>.</summary>
-    public byte[] Materialise(int index, long pass)
+    /// <summary>How far to move the posts' times for a copy sent at <paramref name="now"/>: the whole milliseconds since the pool was made.</summary>
+    public TimeSpan ShiftAt(DateTimeOffset now) => TimeSpan.FromMilliseconds(Math.Max(0, Math.Floor((now - MadeAt).TotalMilliseconds)));
+
+    /// <summary>A copy of batch <paramref name="index"/> with the ids of pass <paramref name="pass"/> and its times moved on by <paramref name="shift"/>.</summary>
+    public byte[] Materialise(int index, long pass, TimeSpan shift = default)
     {
         var batch = Batches[index];
         var copy = batch.Bytes.AsSpan().ToArray();
-        Patch(copy, batch, pass);
+        Patch(copy, batch, pass, shift);
         return copy;
     }
 
-    /// <summary>Rewrites the id digits of <paramref name="bytes"/> (a copy of <paramref name="batch"/>) for <paramref name="pass"/>.</summary>
-    public void Patch(Span<byte> bytes, PoolBatch batch, long pass)
+    /// <summary>
+    /// Rewrites the id digits of <paramref name="bytes"/> (a copy of <paramref name="batch"/>) for
+    /// <paramref name="pass"/>, and each post's time as it was plus <paramref name="shift"/>.
+    /// </summary>
+    public void Patch(Span<byte> bytes, PoolBatch batch, long pass, TimeSpan shift = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         Span<byte> digits = stackalloc byte[FirehoseGenerator.IdDigits];
@@ -40,36 +51,10 @@ public sealed class PostPool(IReadOnlyList<PoolBatch> batches, long linesPerPass
             }
 
             digits.CopyTo(bytes[(batch.LineStarts[i] + IdDigitsOffset)..]);
+            if (shift != TimeSpan.Zero)
+            {
+                PostTime.Write(new DateTime(batch.Times[i], DateTimeKind.Utc) + shift, bytes[(batch.LineStarts[i] + batch.TimeOffsets[i])..]);
+            }
         }
-    }
-}
-
-/// <summary>One batch of lines: the bytes, where each line starts, and the number each line's id carries.</summary>
-public sealed class PoolBatch(byte[] bytes, int[] lineStarts, long[] idNumbers)
-{
-    public byte[] Bytes { get; } = bytes;
-
-    public int[] LineStarts { get; } = lineStarts;
-
-    public long[] IdNumbers { get; } = idNumbers;
-
-    public int Lines => LineStarts.Length;
-
-    public static PoolBatch From(IReadOnlyList<(byte[] Line, long Id)> lines)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        var bytes = new byte[lines.Sum(l => l.Line.Length)];
-        var starts = new int[lines.Count];
-        var ids = new long[lines.Count];
-        var at = 0;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            starts[i] = at;
-            ids[i] = lines[i].Id;
-            lines[i].Line.CopyTo(bytes, at);
-            at += lines[i].Line.Length;
-        }
-
-        return new PoolBatch(bytes, starts, ids);
     }
 }
