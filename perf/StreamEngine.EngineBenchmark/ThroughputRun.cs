@@ -243,6 +243,15 @@ internal static class ThroughputRun
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(result, Program.Json));
         }
 
+        // A run with failed chunks measured a graph that lost posts: a script must not carry on
+        // as if it had a figure.
+        if (result.FailedChunks > 0 || result.FirstFailure is not null)
+        {
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"the run is no measurement: {result.FailedChunks} chunks failed{(result.FirstFailure is { } first ? $" (first failure: {first})" : "")}"));
+            return 1;
+        }
+
         return 0;
     }
 

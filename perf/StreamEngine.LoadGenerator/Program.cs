@@ -173,14 +173,15 @@ internal static class Program
             e.Cancel = true;
             cancel.Cancel();
         };
-        var report = await driver.RunAsync(cancel.Token);
+        var report = await driver.RunAsync(cancel.Token) with { Interrupted = cancel.IsCancellationRequested };
+        report = report with { Failure = DriveVerdict.Failure(report) };
         Console.WriteLine(report.Table());
         if (options.JsonPath is { } json)
         {
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, DriveReport.Json));
         }
 
-        if (DriveVerdict.Failure(report) is { } failure)
+        if (report.Failure is { } failure)
         {
             await Console.Error.WriteLineAsync($"the run is no measurement: {failure}");
             return 1;

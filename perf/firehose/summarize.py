@@ -24,11 +24,23 @@ def each(runs, key):
     return "/".join(str(v) for v in sorted({r.get(key) or 0 for r in runs}))
 
 
+def sound(path):
+    """The run of a result file, or None for a run that measured nothing sound (its "failure" says why)."""
+    run = json.load(open(path))
+    failure = run.get("failure") or run.get("firstFailure") or (run.get("failedChunks") and f"{run['failedChunks']} chunks failed")
+    if failure:
+        print(f"left out {os.path.basename(path)}: {failure}", file=sys.stderr)
+        return None
+    return run
+
+
 def inprocess(directory):
     runs = defaultdict(list)
     for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
         name = os.path.basename(path).rsplit(".", 2)[0]
-        runs[name].append(json.load(open(path)))
+        run = sound(path)
+        if run is not None:
+            runs[name].append(run)
     print("| run | brands | concept terms | chunk | runs | accepted posts/s, median (min–max) | µs CPU/post | B alloc/post | GC pause % | journal stage ms/round | chunk p99 ms |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, rs in runs.items():
@@ -45,7 +57,9 @@ def http(directory):
     for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
         base = os.path.basename(path)
         name, kind, _, _ = base.rsplit(".", 3)
-        groups[(name, kind)].append(json.load(open(path)))
+        run = sound(path)
+        if run is not None:
+            groups[(name, kind)].append(run)
     print("| model | load | runs | accepted posts/s | ack p50 / p99 / p99.9 ms | query p50 / p99 / p99.9 ms | freshness p50 / p99 / p99.9 ms |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for (name, kind), rs in sorted(groups.items()):

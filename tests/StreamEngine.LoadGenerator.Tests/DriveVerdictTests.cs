@@ -44,4 +44,23 @@ public sealed class DriveVerdictTests
     [Fact]
     public void A_sender_that_stopped_on_an_error_fails_it() =>
         Assert.StartsWith("1 of the 4 connections stopped sending", DriveVerdict.Failure(SampleReport.Of() with { SendersStopped = 1 }), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_run_cut_short_by_ctrl_c_fails_it()
+    {
+        // SIGINT 4.5 s into a 10 s run printed a figure and exited 0.
+        var report = SampleReport.Of() with { Interrupted = true, MeasuredSeconds = 2.9 };
+
+        Assert.Equal("the run was interrupted after 2.9 s measured", DriveVerdict.Failure(report));
+    }
+
+    [Fact]
+    public void The_json_says_why_a_run_is_no_measurement()
+    {
+        var failed = SampleReport.Of() with { RequestsUnanswered = 1 };
+        var written = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(failed with { Failure = DriveVerdict.Failure(failed) }, DriveReport.Json)).RootElement;
+
+        Assert.StartsWith("1 requests were still unanswered", written.GetProperty("failure").GetString(), StringComparison.Ordinal);
+        Assert.False(written.GetProperty("interrupted").GetBoolean());
+    }
 }

@@ -51,6 +51,12 @@ public sealed record DriveReport(
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    /// <summary>The run was stopped by Ctrl-C before its end: what it measured covers less than was asked.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>Why the run is no measurement (<see cref="DriveVerdict"/>), null for a sound one: in the JSON, so that no script takes a failed run for a slow node.</summary>
+    public string? Failure { get; init; }
+
     public string Table()
     {
         var t = new StringBuilder();

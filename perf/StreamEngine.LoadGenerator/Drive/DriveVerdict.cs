@@ -16,6 +16,11 @@ public static class DriveVerdict
         ArgumentNullException.ThrowIfNull(report);
         var c = CultureInfo.InvariantCulture;
         var error = report.FirstError is { } first ? $" (first error: {first})" : "";
+        if (report.Interrupted)
+        {
+            return string.Create(c, $"the run was interrupted after {report.MeasuredSeconds:0.#} s measured");
+        }
+
         if (report.RequestsUnanswered > 0)
         {
             return string.Create(c, $"{report.RequestsUnanswered} requests were still unanswered 60 s after the deadline: the node stopped answering");
