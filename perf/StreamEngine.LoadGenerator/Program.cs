@@ -12,7 +12,8 @@ internal static class Program
     internal const string Usage = """
         StreamEngine load generator — a reproducible synthetic firehose and an HTTP driver.
 
-          generate --out FILE --count N [model] [firehose]      write N posts as NDJSON
+          generate --out FILE [--count 100000] [model] [firehose]
+                                                                write that many posts as NDJSON
           model --out FILE --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10] [--seed 7]
                                                                 write a synthetic model.yaml: T concept terms in all,
                                                                 or C per brand (10 by default), 10 to a concept
@@ -32,7 +33,8 @@ internal static class Program
                                                                 exits 1 after its report when a request sent in
                                                                 the measured window failed or was answered 503,
                                                                 one was unanswered 60 s after the deadline, or
-                                                                the window accepted no post (a 429 fails nothing)
+                                                                the window accepted no post (a 429 fails nothing),
+                                                                or Ctrl-C cut it short; its JSON's "failure" says why
           await-brands --url http://127.0.0.1:PORT [--timeout 120] [--parallel 32] [--since-unix-ms T] [--json FILE]
                                                                 time until ready and until every brand answers
 

@@ -91,4 +91,41 @@ public sealed class CommandArgsTests
 
         Assert.Equal(expected, error.Message);
     }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("3")]
+    [InlineData("sweep,uniform")]
+    public void A_choice_is_taken_by_name_alone(string given)
+    {
+        // "1" silently meant uniform, "3" and "sweep,uniform" sweep.
+        var error = Assert.Throws<ArgumentException>(() => new CommandArgs(["--brand-pick", given]).Choice("brand-pick", BrandPick.Zipf));
+
+        Assert.StartsWith($"--brand-pick is '{given}': expected one of", error.Message, StringComparison.Ordinal);
+        Assert.Equal(BrandPick.Sweep, new CommandArgs(["--brand-pick", "SWEEP"]).Choice("brand-pick", BrandPick.Zipf));
+    }
+
+    [Theory]
+    [InlineData("x=Infinity,facebook=1,reddit=1")]
+    [InlineData("x=1e400,facebook=1")]
+    [InlineData("x=1e308,facebook=1e308")]
+    public void A_weight_that_is_not_a_finite_number_is_refused_naming_the_option(string networks)
+    {
+        // Infinity made every post reddit's and none x's.
+        var error = Assert.Throws<ArgumentException>(() => FirehoseCli.Options(new CommandArgs(["--networks", networks])));
+
+        Assert.StartsWith($"--networks {networks}: expected name=weight", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1e308")]
+    [InlineData("1e8")]
+    public void A_spread_beyond_ten_years_is_refused_naming_the_option(string hours)
+    {
+        // 1e308 crashed with an OverflowException, 1e8 named no option.
+        var error = Assert.Throws<ArgumentException>(() => FirehoseCli.Options(new CommandArgs(["--spread-hours", hours])));
+
+        Assert.StartsWith("--spread-hours is ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected a number from 0 to 87600", error.Message, StringComparison.Ordinal);
+    }
 }

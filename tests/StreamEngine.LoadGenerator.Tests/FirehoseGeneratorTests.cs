@@ -79,4 +79,14 @@ public sealed class FirehoseGeneratorTests
         Assert.True(Domain.Posts.PostParser.TryParse(line.AsSpan().TrimEnd((byte)'\n'), out var post, out var error), error);
         Assert.Equal("probe-1", post.Id);
     }
+
+    [Fact]
+    public void A_bad_id_prefix_or_probe_brand_is_refused_naming_its_option()
+    {
+        var prefix = Assert.Throws<ArgumentException>(() => new FirehoseGenerator(Synthesized, new FirehoseOptions { IdPrefix = "p-x" }));
+        var probe = Assert.Throws<ArgumentException>(() => new FirehoseGenerator(Synthesized, new FirehoseOptions { ProbeBrand = "nope" }));
+
+        Assert.Equal("--id-prefix is 'p-x': expected ASCII letters and digits", prefix.Message);
+        Assert.Equal("--probe-brand is 'nope': no brand of the model has that id", probe.Message);
+    }
 }

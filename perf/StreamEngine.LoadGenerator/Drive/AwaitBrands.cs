@@ -19,7 +19,7 @@ public static class AwaitBrands
         ArgumentNullException.ThrowIfNull(url);
         if (!Driver.IsLoopback(url))
         {
-            throw new ArgumentException($"{url} is not a loopback address");
+            throw new ArgumentException($"--url is {url}: not a loopback address; await-brands targets 127.0.0.1, ::1 or localhost only");
         }
 
         var origin = sinceUnixMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.UtcNow;

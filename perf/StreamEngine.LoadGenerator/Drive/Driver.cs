@@ -44,7 +44,7 @@ public sealed class Driver : IDisposable
         ArgumentNullException.ThrowIfNull(firehose);
         if (!IsLoopback(options.Url))
         {
-            throw new ArgumentException($"{options.Url} is not a loopback address: drive targets 127.0.0.1, ::1 or localhost only");
+            throw new ArgumentException($"--url is {options.Url}: not a loopback address; drive targets 127.0.0.1, ::1 or localhost only");
         }
 
         _o = options;

@@ -187,8 +187,9 @@ public sealed class CommandArgs
             return fallback;
         }
 
-        return Enum.TryParse<T>(s, ignoreCase: true, out var value) && Enum.IsDefined(value)
-            ? value
+        // By name only: Enum.TryParse also reads "1" and "sweep,uniform".
+        return Enum.GetNames<T>().FirstOrDefault(n => n.Equals(s, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? Enum.Parse<T>(known)
             : throw new ArgumentException($"--{name} is '{s}': expected one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
     }
 

@@ -19,9 +19,9 @@ public sealed class Discrete
         var total = 0.0;
         for (var i = 0; i < weights.Count; i++)
         {
-            if (weights[i] < 0 || double.IsNaN(weights[i]))
+            if (weights[i] < 0 || !double.IsFinite(weights[i]))
             {
-                throw new ArgumentException("weights must be zero or more", nameof(weights));
+                throw new ArgumentException("weights must be finite numbers, zero or more", nameof(weights));
             }
 
             total += weights[i];
@@ -31,6 +31,11 @@ public sealed class Discrete
         if (total <= 0)
         {
             throw new ArgumentException("weights must not all be zero", nameof(weights));
+        }
+
+        if (!double.IsFinite(total))
+        {
+            throw new ArgumentException("weights must add up to a finite number", nameof(weights));
         }
 
         for (var i = 0; i < _cumulative.Length; i++)

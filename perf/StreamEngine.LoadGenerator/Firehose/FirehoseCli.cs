@@ -21,7 +21,9 @@ public static class FirehoseCli
                     --networks x=30,facebook=14,... --languages en=55,es=10,... (xx = no lang field)
                     --countries US=30,GB=9,... --genders female=46,male=44,unknown=10 --ages 18-24=24,...
                     (values as the engine takes them: BCP 47 tags or xx, ISO 3166-1 alpha-2 codes, female, male
-                    or unknown, age bands from 0 to 150; some authors are left without gender, age or country)
+                    or unknown, age bands from 0 to 150; some authors are left without gender, age or country;
+                    texts are written in en, es, pt, de, fr, it and ja, any other language gets English text under
+                    its tag, and pt is tagged pt-BR in 60 % of posts; --spread-hours up to 87600, ten years)
         """;
 
     public static (ListeningModel Model, string Description) Model(CommandArgs a)
@@ -90,7 +92,7 @@ public static class FirehoseCli
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            throw new ArgumentException($"--{option} {spec}: expected name=weight,... with weights of 0 or more, not all 0", ex);
+            throw new ArgumentException($"--{option} {spec}: expected name=weight,... with finite weights of 0 or more, not all 0", ex);
         }
 
         if (names.Names.FirstOrDefault(n => !isValid(n)) is { } bad)
@@ -125,7 +127,7 @@ public static class FirehoseCli
             LateShare = a.Share("late-share", d.LateShare),
             DuplicateShare = a.Share("duplicate-share", d.DuplicateShare),
             LagMeanSeconds = a.Double("lag-mean-s", d.LagMeanSeconds, min: 0),
-            SpreadHours = a.Double("spread-hours", d.SpreadHours, min: 0),
+            SpreadHours = a.Double("spread-hours", d.SpreadHours, min: 0, max: FirehoseOptions.MostSpreadHours),
             BrandsPerPost = a.Int("brands-per-post", d.BrandsPerPost, min: 1),
             SweepMinutes = a.Int("sweep-minutes", d.SweepMinutes, min: 1),
             SweepStepMinutes = a.Int("sweep-step-minutes", d.SweepStepMinutes, min: 1),

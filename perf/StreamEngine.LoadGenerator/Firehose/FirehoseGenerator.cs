@@ -50,7 +50,7 @@ public sealed class FirehoseGenerator
         ArgumentNullException.ThrowIfNull(options);
         if (options.IdPrefix.Length == 0 || !options.IdPrefix.All(char.IsAsciiLetterOrDigit))
         {
-            throw new ArgumentException("the id prefix must be ASCII letters and digits");
+            throw new ArgumentException($"--id-prefix is '{options.IdPrefix}': expected ASCII letters and digits");
         }
 
         _model = model;
@@ -61,7 +61,7 @@ public sealed class FirehoseGenerator
             _probeIndex = Enumerable.Range(0, model.Brands.Count).FirstOrDefault(i => model.Brands[i].Id == probe, -1);
             if (_probeIndex < 0)
             {
-                throw new ArgumentException($"probe brand '{probe}' is not in the model");
+                throw new ArgumentException($"--probe-brand is '{probe}': no brand of the model has that id");
             }
         }
 

@@ -58,6 +58,9 @@ public sealed record FirehoseOptions
     /// <summary>When above zero, event times are uniform over the last this many hours instead.</summary>
     public double SpreadHours { get; init; }
 
+    /// <summary>The widest spread taken: ten years, well within the times a post can carry.</summary>
+    public const double MostSpreadHours = 24 * 365 * 10;
+
     /// <summary>Brands named in each post in <see cref="BrandPick.Sweep"/> mode.</summary>
     public int BrandsPerPost { get; init; } = 1;
 
