@@ -360,7 +360,7 @@ public sealed class Driver : IDisposable
             IngestAnswer answer;
             try
             {
-                answer = await PostAsync(payload);
+                answer = await PostAsync(payload, _pool.Batches[index].Lines + (probe?.Lines ?? 0));
             }
 #pragma warning disable CA1031 // a failed request is counted and reported, never fatal to the run
             catch (Exception ex)
@@ -378,29 +378,13 @@ public sealed class Driver : IDisposable
         }
     }
 
-    private async Task<IngestAnswer> PostAsync(byte[] payload)
+    private async Task<IngestAnswer> PostAsync(byte[] payload, long lines)
     {
         using var content = new ByteArrayContent(payload);
         content.Headers.ContentType = Ndjson;
         using var response = await _http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content, CancellationToken.None);
         var body = await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            var root = doc.RootElement;
-            return new IngestAnswer(
-                Get(root, "accepted"), Get(root, "rejected"), Get(root, "late"), Get(root, "unmatched"), Get(root, "duplicates"),
-                root.TryGetProperty("unreadFromLine", out var u) && u.ValueKind == JsonValueKind.Number ? u.GetInt64() : null,
-                response.StatusCode,
-                root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null);
-        }
-        catch (JsonException)
-        {
-            return new IngestAnswer(0, 0, 0, 0, 0, null, response.StatusCode, $"HTTP {(int)response.StatusCode} without a JSON body");
-        }
-
-        static long Get(JsonElement root, string name) =>
-            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
+        return IngestAnswer.Read(response.StatusCode, body, lines);
     }
 
     private async Task PollerAsync(PollerStats stats, int index, CancellationToken stop)
