@@ -53,7 +53,7 @@ internal static class StageProfile
         var mentions = readings.Sum(r => r.Mentions.Count);
         var brandMentions = readings.Sum(r => r.Mentions.Sum(m => m.Brands.Count));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{description}: {posts.Length:N0} valid posts, {mentions:N0} mentioning brands ({brandMentions:N0} brand mentions), {deltas.Length:N0} brand deltas in {chunks.Length / ChunksPerRound + 1} rounds, {pool.Bytes / (double)poolPosts:0} B/post"));
+            $"{description}: {posts.Length:N0} valid posts, {mentions:N0} mentioning brands ({brandMentions:N0} brand mentions), {deltas.Length:N0} brand deltas in {(chunks.Length + ChunksPerRound - 1) / ChunksPerRound} rounds, {pool.Bytes / (double)poolPosts:0} B/post"));
 
         var results = new List<Piece>
         {
@@ -146,7 +146,14 @@ internal static class StageProfile
 
         Piece Measure(string name, string per, long units, int times, Action body, bool perPost = true)
         {
-            body(); // warm the JIT and the caches
+            // Warm the JIT and the caches: a few passes over at least 1.5 s, since one pass over a
+            // small pool ended before the JIT's final tier, and a piece's parts then outweighed it.
+            var warming = Stopwatch.GetTimestamp();
+            for (var pass = 0; pass < 3 || Stopwatch.GetElapsedTime(warming) < TimeSpan.FromSeconds(1.5); pass++)
+            {
+                body();
+            }
+
             var samples = new List<(double Ns, double Bytes)>();
             for (var i = 0; i < times; i++)
             {
