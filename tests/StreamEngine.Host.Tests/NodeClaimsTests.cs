@@ -65,6 +65,8 @@ public sealed class NodeClaimsTests : IDisposable
     [InlineData("http://127.0.0.1:5622,http://127.0.0.1:5623")]
     [InlineData("http://192.0.2.1:5622")]
     [InlineData("http://no-such-host.invalid:5622")]
+    [InlineData("")]
+    [InlineData(" ; ")]
     public void An_http_address_that_cannot_be_listened_on_is_named(string urls)
     {
         // Kestrel refused these only after the node had started, and the process aborted.

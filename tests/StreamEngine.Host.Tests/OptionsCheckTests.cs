@@ -21,9 +21,6 @@ public sealed class OptionsCheckTests
 
         Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { CorsOrigins = "https://dash.example.com, http://localhost:3000,*" }));
 
-        // An empty setting (StreamEngine__Postgres=) means the SQLite store, as StoreSetup reads it.
-        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { Postgres = " " }));
-
         // A node seeding a cluster of its own alone may keep SQLite.
         var alone = new StreamEngineOptions { ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@127.0.0.1:4053"] };
         Assert.Empty(OptionsCheck.Problems(alone));
@@ -64,10 +61,16 @@ public sealed class OptionsCheckTests
     [Fact]
     public void A_path_given_empty_is_named()
     {
-        var problems = OptionsCheck.Problems(new StreamEngineOptions { DataDir = "", Replay = " " });
+        var problems = OptionsCheck.Problems(new StreamEngineOptions { DataDir = "", Replay = " ", Postgres = "", CorsOrigins = "" });
 
         Assert.Contains("--data-dir (StreamEngine:DataDir) is '': expected a directory", problems);
         Assert.Contains("--replay (StreamEngine:Replay) is ' ': expected an NDJSON file of posts", problems);
+
+        // An unset variable in --postgres "$PG" ran a node on SQLite without a word, and so did
+        // StreamEngine__Postgres= (to run on SQLite, leave the setting out).
+        Assert.Contains("--postgres (StreamEngine:Postgres) is ' ': expected a PostgreSQL connection string; leave it out to run on SQLite", OptionsCheck.Problems(new StreamEngineOptions { Postgres = " " }));
+        Assert.Contains("--postgres (StreamEngine:Postgres) is '': expected a PostgreSQL connection string; leave it out to run on SQLite", problems);
+        Assert.Contains("--cors-origins (StreamEngine:CorsOrigins) is '': expected origins such as https://dash.example.com, comma-separated, or *; leave it out to allow none", problems);
         Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions()));
     }
 

@@ -57,6 +57,11 @@ internal static class OptionsCheck
         Given(problems, "--history-dir (StreamEngine:HistoryDir)", o.HistoryDir, "a directory");
         Given(problems, "--cluster-host (StreamEngine:ClusterHost)", o.ClusterHost, "a host name or address");
 
+        // Given empty, as a variable never set leaves them, these would quietly mean their defaults:
+        // a node of a cluster on a SQLite file of its own, no dashboard origin allowed.
+        Given(problems, "--postgres (StreamEngine:Postgres)", o.Postgres, "a PostgreSQL connection string; leave it out to run on SQLite");
+        Given(problems, "--cors-origins (StreamEngine:CorsOrigins)", o.CorsOrigins, "origins such as https://dash.example.com, comma-separated, or *; leave it out to allow none");
+
         if (!string.IsNullOrWhiteSpace(o.Replay) && !File.Exists(o.Replay))
         {
             // A mistyped path would otherwise give a ready node with nothing replayed.

@@ -69,6 +69,12 @@ internal static class NodeClaims
     public static string? HttpAddressProblem(string urls)
     {
         ArgumentNullException.ThrowIfNull(urls);
+        if (string.IsNullOrWhiteSpace(urls.Replace(';', ' ')))
+        {
+            // Given empty (a variable that was never set), the node would listen on Kestrel's default.
+            return $"--urls (Urls) is '{urls}': expected an address to listen on, such as http://127.0.0.1:5000";
+        }
+
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             // Read as Kestrel reads it: an address it cannot bind failed the host's start once
