@@ -45,11 +45,11 @@ public sealed class ThreatAlertTests : IDisposable
 
         Assert.All(alerts, a => Assert.Equal("security", a.GetProperty("category").GetString()));
         var impersonation = Assert.Single(alerts, a => a.GetProperty("metric").GetString() == "impersonation");
-        Assert.Equal("@delta_support", Driver(impersonation, "author"));
-        Assert.Equal("t1", Driver(impersonation, "post"));
+        Assert.Equal("x/@delta_support", Driver(impersonation, "author"));
+        Assert.Equal("x/t1", Driver(impersonation, "post"));
         Assert.Contains("@delta", Driver(impersonation, "evidence"), StringComparison.Ordinal);
         var phishing = Assert.Single(alerts, a => a.GetProperty("metric").GetString() == "phishing");
-        Assert.Equal("t3", Driver(phishing, "post"));
+        Assert.Equal("x/t3", Driver(phishing, "post"));
         Assert.Contains("delta-refund.com", Driver(phishing, "evidence"), StringComparison.Ordinal);
         Assert.Equal(2, alerts.Count);
 

@@ -6,8 +6,10 @@ namespace StreamEngine.Domain.Alerts;
 /// <summary>
 /// Turns a brand's threat findings into alerts of category "security": one alert per kind and
 /// subject (the author, or the post when it has none) per <see cref="CoolDownMinutes"/>, so that an
-/// impersonator posting a hundred times raises one alert, not a hundred. Its drivers are the
-/// author, the post and the detector's evidence.
+/// impersonator posting a hundred times raises one alert, not a hundred; but a high finding after a
+/// medium alert of the same kind and subject raises one more, since a threat that escalates ("let's
+/// raid acme" then "I will kill Jane Doe") is news. Its drivers are the author, the post and the
+/// detector's evidence.
 /// </summary>
 public sealed class ThreatAlerts(string brandId)
 {
@@ -16,7 +18,7 @@ public sealed class ThreatAlerts(string brandId)
     // Subjects whose cool-down has run out are forgotten once this many are remembered.
     private const int RememberedSubjects = 10_000;
 
-    private readonly Dictionary<(AlertMetric, string), long> _last = [];
+    private readonly Dictionary<(AlertMetric, string), (long Minute, AlertSeverity Severity)> _last = [];
     private long _newest = long.MinValue;
 
     public IReadOnlyList<Alert> Raise(IReadOnlyList<ThreatSighting> sightings)
@@ -28,21 +30,29 @@ public sealed class ThreatAlerts(string brandId)
             var metric = MetricOf(finding.Kind);
             var subject = finding.Author ?? "post-" + finding.PostId;
             var minute = EventTime.MinuteOf(at);
+            var severity = finding.Severity == ThreatSeverity.High ? AlertSeverity.High : AlertSeverity.Medium;
             _newest = Math.Max(_newest, minute);
-            if (_last.TryGetValue((metric, subject), out var last) && Math.Abs(minute - last) < CoolDownMinutes)
+            var escalates = false;
+            if (_last.TryGetValue((metric, subject), out var last) && Math.Abs(minute - last.Minute) < CoolDownMinutes)
             {
-                continue;
+                if (severity <= last.Severity)
+                {
+                    continue;
+                }
+
+                escalates = true;
             }
 
-            _last[(metric, subject)] = Math.Max(last, minute);
+            _last[(metric, subject)] = (Math.Max(last.Minute, minute), escalates || minute >= last.Minute ? severity : last.Severity);
             Forget();
             (alerts ??= []).Add(new Alert(
-                Alert.IdOf(brandId, minute, metric, subject),
+                // The escalation may fall in the same minute as the alert it follows: its id says high.
+                Alert.IdOf(brandId, minute, metric, escalates ? subject + ":high" : subject),
                 brandId,
                 EventTime.StartOfMinute(minute),
                 metric,
                 AlertDirection.Spike,
-                finding.Severity == ThreatSeverity.High ? AlertSeverity.High : AlertSeverity.Medium,
+                severity,
                 1,
                 0,
                 0,
@@ -68,9 +78,13 @@ public sealed class ThreatAlerts(string brandId)
         var key = (alert.Metric, author.Value);
         var minute = EventTime.MinuteOf(alert.Minute);
         _newest = Math.Max(_newest, minute);
-        if (!_last.TryGetValue(key, out var last) || last < minute)
+        if (!_last.TryGetValue(key, out var last) || last.Minute < minute)
         {
-            _last[key] = minute;
+            _last[key] = (minute, minute - last.Minute < CoolDownMinutes ? (AlertSeverity)Math.Max((byte)last.Severity, (byte)alert.Severity) : alert.Severity);
+        }
+        else if (last.Minute - minute < CoolDownMinutes && alert.Severity > last.Severity)
+        {
+            _last[key] = (last.Minute, alert.Severity);
         }
     }
 
@@ -81,7 +95,7 @@ public sealed class ThreatAlerts(string brandId)
             return;
         }
 
-        foreach (var (key, minute) in _last.ToList())
+        foreach (var (key, (minute, _)) in _last.ToList())
         {
             if (_newest - minute >= CoolDownMinutes)
             {

@@ -53,6 +53,9 @@ public sealed class CoordinatedBurstDetector
         public int ReportedAuthors;
         public string? FirstText;
         public string? FirstPostId;
+
+        // Kept apart from the id and joined only in the evidence: a post with no threat allocates nothing.
+        public Network FirstPostNetwork;
     }
 
     private readonly record struct Member(ulong Author, long Time);
@@ -121,6 +124,7 @@ public sealed class CoordinatedBurstDetector
                 ReportedAt = long.MinValue,
                 FirstText = post.Text,
                 FirstPostId = post.Id,
+                FirstPostNetwork = post.Network,
             };
             sketch.CopyTo(SketchOf(at));
         }
@@ -141,7 +145,7 @@ public sealed class CoordinatedBurstDetector
         var severity = cluster.ReportedAuthors > 0 ? ThreatSeverity.High : ThreatSeverity.Medium;
         cluster.ReportedAuthors = authors;
         cluster.ReportedAt = time;
-        return new ThreatFinding(ThreatKind.Coordination, _brandId, post.Id, ThreatFinding.AuthorOf(post.Author), Evidence(cluster, authors), severity);
+        return new ThreatFinding(ThreatKind.Coordination, _brandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), Evidence(cluster, authors), severity);
     }
 
     /// <summary>
@@ -243,7 +247,7 @@ public sealed class CoordinatedBurstDetector
         var text = (cluster.FirstText ?? "").ReplaceLineEndings(" ");
         var excerpt = text.Length <= ExcerptLength ? text : text[..ExcerptLength] + "…";
         var window = _settings.Window.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
-        return $"{authors} authors with at most {_settings.MaxFollowers} followers posted near-identical text within {window} min (first post {cluster.FirstPostId}): \"{excerpt}\"";
+        return $"{authors} authors with at most {_settings.MaxFollowers} followers posted near-identical text within {window} min (first post {cluster.FirstPostNetwork.ToName()}/{cluster.FirstPostId}): \"{excerpt}\"";
     }
 
     /// <summary>A retweet passes on someone else's words; many of them are reach, not coordination.</summary>

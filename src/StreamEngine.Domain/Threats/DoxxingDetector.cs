@@ -109,7 +109,7 @@ public sealed class DoxxingDetector
             : $"{what} {gap} word{(gap == 1 ? "" : "s")} from executive {name.Text}";
         findings ??= [];
         var at = findings.FindIndex(f => f.BrandId == brand.BrandId);
-        var finding = new ThreatFinding(ThreatKind.Doxxing, brand.BrandId, post.Id, ThreatFinding.AuthorOf(post.Author), evidence, severity);
+        var finding = new ThreatFinding(ThreatKind.Doxxing, brand.BrandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), evidence, severity);
         if (at < 0)
         {
             findings.Add(finding);

@@ -130,7 +130,7 @@ public sealed class ImpersonationDetector
 
         var target = _index[match.Target];
         var evidence = subject + ": " + LookalikeEvidence.Describe(match, text, units, target);
-        findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[target.Owner].BrandId, post.Id, ThreatFinding.AuthorOf(post.Author), evidence, severity));
+        findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[target.Owner].BrandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), evidence, severity));
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class ImpersonationDetector
         {
             var networks = string.Join(", ", group.Select(o => o.Network.ToName()));
             var evidence = $"@{Handles.Bare(post.Author.Handle!)} is official on {networks}, not on {post.Network.ToName()}";
-            findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[group.Key].BrandId, post.Id, ThreatFinding.AuthorOf(post.Author), evidence, ThreatSeverity.Low));
+            findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[group.Key].BrandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), evidence, ThreatSeverity.Low));
         }
 
         return findings;

@@ -222,7 +222,7 @@ public sealed class LookalikeDomainDetector
     {
         findings ??= [];
         var brandId = _brands[owner].BrandId;
-        var finding = new ThreatFinding(ThreatKind.Phishing, brandId, post.Id, ThreatFinding.AuthorOf(post.Author), evidence, severity);
+        var finding = new ThreatFinding(ThreatKind.Phishing, brandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), evidence, severity);
         var at = findings.FindIndex(f => f.BrandId == brandId);
         if (at < 0)
         {

@@ -40,9 +40,9 @@ public sealed class CoordinatedBurstDetectorTests
         var finding = Assert.Single(findings);
         Assert.Equal(ThreatKind.Coordination, finding.Kind);
         Assert.Equal("acme", finding.BrandId);
-        Assert.Equal("c4", finding.PostId);
+        Assert.Equal("x/c4", finding.PostId);
         Assert.Equal(ThreatSeverity.Medium, finding.Severity);
-        Assert.StartsWith("5 authors with at most 100 followers posted near-identical text within 10 min (first post c0)", finding.Evidence, StringComparison.Ordinal);
+        Assert.StartsWith("5 authors with at most 100 followers posted near-identical text within 10 min (first post x/c0)", finding.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class CoordinatedBurstDetectorTests
         var findings = Feed(detector, Enumerable.Range(0, 12).Select(i => Campaign(i, TimeSpan.FromSeconds(i * 30))));
 
         Assert.Equal([ThreatSeverity.Medium, ThreatSeverity.High], findings.Select(f => f.Severity));
-        Assert.Equal(["c4", "c9"], findings.Select(f => f.PostId));
+        Assert.Equal(["x/c4", "x/c9"], findings.Select(f => f.PostId));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class CoordinatedBurstDetectorTests
         var second = Feed(new CoordinatedBurstDetector("acme"), posts);
 
         Assert.NotEmpty(first);
-        Assert.All(first, f => Assert.StartsWith("c", f.PostId, StringComparison.Ordinal));
+        Assert.All(first, f => Assert.StartsWith("x/c", f.PostId, StringComparison.Ordinal));
         Assert.Equal(first, second);
     }
 
@@ -171,7 +171,7 @@ public sealed class CoordinatedBurstDetectorTests
         }
 
         var finding = Assert.Single(findings);
-        Assert.Equal("c4", finding.PostId);
+        Assert.Equal("x/c4", finding.PostId);
     }
 
     [Fact]

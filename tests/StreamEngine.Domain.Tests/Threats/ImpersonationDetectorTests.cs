@@ -105,7 +105,7 @@ public sealed class ImpersonationDetectorTests
         var finding = Assert.Single(findings);
         Assert.Equal(brand, finding.BrandId);
         Assert.Equal(ThreatKind.Impersonation, finding.Kind);
-        Assert.Equal("p1", finding.PostId);
+        Assert.Equal($"{network.ToName()}/p1", finding.PostId);
         Assert.False(string.IsNullOrWhiteSpace(finding.Evidence));
     }
 
@@ -137,7 +137,7 @@ public sealed class ImpersonationDetectorTests
 
         Assert.Equal(evidence, finding.Evidence);
         Assert.Equal(severity, finding.Severity);
-        Assert.Equal("@" + handle, finding.Author);
+        Assert.EndsWith("/@" + handle, finding.Author, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Alerts;
+using StreamEngine.Domain.Threats;
+
+namespace StreamEngine.Domain.Tests.Alerts;
+
+/// <summary>One security alert per kind and subject an hour, unless the threat escalates.</summary>
+public sealed class ThreatAlertsTests
+{
+    private static readonly DateTimeOffset Minute = new(2026, 11, 29, 13, 0, 0, TimeSpan.Zero);
+
+    private static ThreatSighting Sighting(int minutes, ThreatKind kind, string author, ThreatSeverity severity, string post = "x/1") =>
+        new(Minute.AddMinutes(minutes), new ThreatFinding(kind, "acme", post, author, "evidence", severity));
+
+    [Fact]
+    public void A_repeat_within_the_hour_raises_nothing_more()
+    {
+        var alerts = new ThreatAlerts("acme");
+
+        var first = alerts.Raise([Sighting(0, ThreatKind.Violence, "x/@sam", ThreatSeverity.Medium)]);
+        var again = alerts.Raise([Sighting(5, ThreatKind.Violence, "x/@sam", ThreatSeverity.Medium), Sighting(7, ThreatKind.Violence, "x/@sam", ThreatSeverity.Low)]);
+        var later = alerts.Raise([Sighting(61, ThreatKind.Violence, "x/@sam", ThreatSeverity.Medium)]);
+
+        Assert.Single(first);
+        Assert.Empty(again);
+        Assert.Single(later);
+    }
+
+    [Fact]
+    public void A_high_finding_after_a_medium_alert_of_the_same_author_and_kind_raises_again_once()
+    {
+        // "let's raid acme tonight" (medium) hid "I will kill Jane Doe tomorrow" (high) for an hour.
+        var alerts = new ThreatAlerts("acme");
+
+        var medium = Assert.Single(alerts.Raise([Sighting(0, ThreatKind.Violence, "x/@escalator", ThreatSeverity.Medium)]));
+        var high = Assert.Single(alerts.Raise([Sighting(0, ThreatKind.Violence, "x/@escalator", ThreatSeverity.High, "x/2")]));
+        var highAgain = alerts.Raise([Sighting(3, ThreatKind.Violence, "x/@escalator", ThreatSeverity.High, "x/3")]);
+
+        Assert.Equal((AlertSeverity.Medium, AlertSeverity.High), (medium.Severity, high.Severity));
+        Assert.NotEqual(medium.Id, high.Id);
+        Assert.Equal("x/2", high.Drivers.Single(d => d.Dimension == "post").Value);
+        Assert.Empty(highAgain);
+    }
+
+    [Fact]
+    public void The_same_handle_on_two_networks_is_two_subjects()
+    {
+        // x's @sam and reddit's @sam: only the first was alerted.
+        var alerts = new ThreatAlerts("acme");
+
+        var raised = alerts.Raise([
+            Sighting(0, ThreatKind.Violence, "x/@sam", ThreatSeverity.High),
+            Sighting(0, ThreatKind.Violence, "reddit/@sam", ThreatSeverity.High, "reddit/t2")]);
+
+        Assert.Equal(["x/@sam", "reddit/@sam"], raised.Select(a => a.Drivers.Single(d => d.Dimension == "author").Value));
+    }
+
+    [Fact]
+    public void An_escalation_is_remembered_across_a_restart()
+    {
+        var before = new ThreatAlerts("acme");
+        var raised = before.Raise([Sighting(0, ThreatKind.Doxxing, "x/@d", ThreatSeverity.Medium), Sighting(1, ThreatKind.Doxxing, "x/@d", ThreatSeverity.High)]);
+
+        var after = new ThreatAlerts("acme");
+        foreach (var alert in raised)
+        {
+            after.Remember(alert);
+        }
+
+        Assert.Equal(2, raised.Count);
+        Assert.Empty(after.Raise([Sighting(2, ThreatKind.Doxxing, "x/@d", ThreatSeverity.High)]));
+    }
+}
