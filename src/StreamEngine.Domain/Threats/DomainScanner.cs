@@ -133,6 +133,17 @@ internal ref struct DomainScanner(ReadOnlySpan<char> text)
         var labelStart = 0;
         for (var i = 0; i <= host.Length; i++)
         {
+            if (i < host.Length && IsIgnoredInHost(host[i]))
+            {
+                // Neither a label's character nor its end: the host is read as the browser reads it.
+                if (i == labelStart)
+                {
+                    labelStart++;
+                }
+
+                continue;
+            }
+
             if (i < host.Length && !IsDot(host[i]))
             {
                 var c = host[i];
@@ -164,7 +175,17 @@ internal ref struct DomainScanner(ReadOnlySpan<char> text)
             lastDot--;
         }
 
-        var top = host[(lastDot + 1)..];
+        Span<char> visible = stackalloc char[64];
+        var length = 0;
+        foreach (var c in host[(lastDot + 1)..])
+        {
+            if (!IsIgnoredInHost(c))
+            {
+                visible[length++] = c;
+            }
+        }
+
+        var top = visible[..length];
         if (top.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -182,6 +203,14 @@ internal ref struct DomainScanner(ReadOnlySpan<char> text)
     }
 
     public static bool IsDot(char c) => c is '.' or '。' or '．' or '｡';
+
+    /// <summary>
+    /// Invisible characters that IDNA mapping (UTS #46) removes from a host, so a link holding them
+    /// (<c>acme&#173;-login.com</c> with a soft hyphen, a zero-width space or joiner, a word joiner, a
+    /// byte-order mark, a variation selector) leads where it would without them.
+    /// </summary>
+    public static bool IsIgnoredInHost(char c) =>
+        c is '\u00AD' or '\u034F' or '\u180B' or '\u180C' or '\u180D' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or (>= '\uFE00' and <= '\uFE0F');
 
     private static bool IsBreak(char c) =>
         char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '\'' or '(' or ')' or '[' or ']' or '{' or '}' or '|' or ',' or ';' or '`'

@@ -191,9 +191,22 @@ public sealed class LookalikeDomainDetector
         return false;
     }
 
-    /// <summary>The host as written, and as it displays when it was punycode.</summary>
-    private static string Shown(ReadOnlySpan<char> written, string? decoded) =>
-        decoded is null ? written.ToString() : $"{written} ({decoded})";
+    /// <summary>
+    /// The host as written, and as it displays when it was punycode; characters a browser drops
+    /// are left out, and said to be there, since the analyst could not see them.
+    /// </summary>
+    private static string Shown(ReadOnlySpan<char> written, string? decoded)
+    {
+        var hidden = 0;
+        foreach (var c in written)
+        {
+            hidden += DomainScanner.IsIgnoredInHost(c) ? 1 : 0;
+        }
+
+        var visible = hidden == 0 ? written.ToString() : string.Concat(written.ToString().Where(c => !DomainScanner.IsIgnoredInHost(c)));
+        var shown = decoded is null ? visible : $"{visible} ({decoded})";
+        return hidden == 0 ? shown : $"{shown} (written with {hidden} invisible {(hidden == 1 ? "character" : "characters")})";
+    }
 
     /// <summary>The host or one of its parent domains is official.</summary>
     private bool IsOfficial(ReadOnlySpan<char> host)
@@ -234,16 +247,20 @@ public sealed class LookalikeDomainDetector
         }
     }
 
-    /// <summary>Lower case, every kind of full stop a '.'.</summary>
+    /// <summary>Lower case, every kind of full stop a '.', and without the characters browsers drop from a host (<see cref="DomainScanner.IsIgnoredInHost"/>).</summary>
     private static ReadOnlySpan<char> Normalise(ReadOnlySpan<char> host, Span<char> into)
     {
+        var length = 0;
         for (var i = 0; i < host.Length; i++)
         {
             var c = host[i];
-            into[i] = DomainScanner.IsDot(c) ? '.' : c < 128 ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLowerInvariant(c);
+            if (!DomainScanner.IsIgnoredInHost(c))
+            {
+                into[length++] = DomainScanner.IsDot(c) ? '.' : c < 128 ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLowerInvariant(c);
+            }
         }
 
-        return into[..host.Length];
+        return into[..length];
     }
 
     private static string Decode(ReadOnlySpan<char> host)

@@ -131,6 +131,22 @@ public sealed class LookalikeDomainDetectorTests
         Assert.Equal(severity, finding.Severity);
     }
 
+    [Theory]
+    [InlineData("login at https://acme\u00AD-login.com now")]
+    [InlineData("login at https://ac\u200Bme-login.com now")]
+    [InlineData("login at https://acme-lo\u200Dgin.com now")]
+    [InlineData("login at https://acme-login.com\u200B")]
+    [InlineData("login at https://acme-login.com\u2060/")]
+    [InlineData("login at https://acme-login.c\uFEFFom/x")]
+    public void Characters_a_browser_drops_from_a_host_hide_nothing(string text)
+    {
+        // Each of these links goes to acme-login.com, and none was reported.
+        var finding = Assert.Single(Detector.Detect(Post(text)));
+
+        Assert.Equal("acme-login.com (written with 1 invisible character): acme.com + 'login'", finding.Evidence);
+        Assert.Equal(ThreatSeverity.High, finding.Severity);
+    }
+
     [Fact]
     public void Punycode_is_decoded_before_comparing()
     {
