@@ -18,8 +18,8 @@ internal sealed class DemoFirehose(IngestService ingest, CurrentModel model, Str
         }
 
         var posts = new SyntheticPosts(model.Model, seed: 42);
-        var perTick = Math.Max(1, options.DemoRate / 10);
-        log.LogInformation("Demo firehose on: about {Rate} posts/s", perTick * 10);
+        var pace = new DemoPace(options.DemoRate, (int)(TimeSpan.FromSeconds(1) / Tick));
+        log.LogInformation("Demo firehose on: {Rate} posts/s", options.DemoRate);
         using var timer = new PeriodicTimer(Tick, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -31,8 +31,14 @@ internal sealed class DemoFirehose(IngestService ingest, CurrentModel model, Str
                 return;
             }
 
+            var count = pace.Next();
+            if (count == 0)
+            {
+                continue;
+            }
+
             using var buffer = new MemoryStream();
-            posts.Write(buffer, perTick, clock.GetUtcNow());
+            posts.Write(buffer, count, clock.GetUtcNow());
             var chunk = new IngestChunk(buffer.ToArray(), 1);
             if (!await ingest.Pipeline!.TryEnqueueAsync(chunk, Tick, stoppingToken) && !ingest.IsStopping)
             {
