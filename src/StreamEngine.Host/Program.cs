@@ -214,12 +214,15 @@ catch (InvalidOperationException ex) when (ex.Message.StartsWith("Unable to conf
     Console.Error.WriteLine($"--urls (Urls): an https address needs a certificate: {ex.Message.Split('\n')[0]} Give Kestrel one (Kestrel:Certificates:Default:Path and :Password), or serve http behind a proxy that ends TLS.");
     return 2;
 }
-catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+catch (Exception ex) when (stopping.IsCancellationRequested && ex is OperationCanceledException or InvalidOperationException)
 {
     // SIGTERM while the services were starting (an operator's Ctrl+C, an orchestrator's stop): a
     // stop asked for, not a crash. Nothing was acknowledged yet, and the actor system has left the
-    // cluster and stopped as the host let go of it.
-    Console.WriteLine("Stopped while starting: the node was asked to stop before it was ready");
+    // cluster and stopped as the host let go of it; a service still starting may then find it
+    // terminated ("Cannot create child while terminating"), which ended the process with 134.
+    // As a JSON line, like every other line the node logs: the host's loggers are gone by now.
+    Console.WriteLine(JsonLines.Line("Information", "StreamEngine.Host", "Stopped while starting: the node was asked to stop before it was ready",
+        ("Detail", ex is InvalidOperationException ? ex.Message : null)));
     return 0;
 }
 

@@ -45,6 +45,10 @@ public sealed class GracefulShutdownTests : IDisposable
 
         Assert.DoesNotContain("unacknowledged chunks were dropped", output, StringComparison.Ordinal);
 
+        // Logs are JSON lines, the last ones Akka prints as it stops too ("Remoting shut down" was plain text).
+        Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), line =>
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind));
+
         // The demo firehose took the drain for a saturated graph and warned at every tick until the host stopped it.
         Assert.DoesNotContain("skipped a tick", output, StringComparison.Ordinal);
         await using var restarted = await EngineProcess.StartAsync(data, model);
@@ -116,6 +120,8 @@ public sealed class GracefulShutdownTests : IDisposable
         Assert.True(exitCode is not null, $"the node had not exited {ExitBound.TotalSeconds} s after SIGTERM:\n{output}");
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
         Assert.Equal(0, exitCode);
+        Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), line =>
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind));
     }
 
     [Fact]

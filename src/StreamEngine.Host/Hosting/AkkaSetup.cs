@@ -51,6 +51,8 @@ internal static class AkkaSetup
                     HoconAddMode.Prepend)
                 .AddHocon(store.PersistenceSettings ?? string.Empty, HoconAddMode.Prepend)
                 .AddHocon(StoreOutages.Hocon, HoconAddMode.Prepend)
+                // What Akka logs before its loggers start and after they stop, as JSON lines too.
+                .AddHocon($"akka.stdout-logger-class = \"{typeof(JsonLinesStdoutLogger).AssemblyQualifiedName}\"", HoconAddMode.Prepend)
                 // A node whose seed nodes never answer (a mistyped address) stops, exit code 3, rather than retrying unseen forever.
                 .AddHocon($"akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = {(int)JoinGiveUp.TotalSeconds}s", HoconAddMode.Prepend)
                 // A shard whose node crashed and came back before the cluster removed its old self waits
