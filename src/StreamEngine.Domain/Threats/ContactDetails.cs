@@ -68,7 +68,7 @@ internal static class ContactDetails
             {
                 for (var k = w + 1; k < Math.Min(words.Count, w + 5); k++)
                 {
-                    if (StreetWords.Contains(words[k]))
+                    if (StreetWords.Contains(words[k]) && IsStreetName(text, words, w + 1, k))
                     {
                         count = Push(found, count, new ContactDetail(ContactKind.Address, w, k, words.At(w).Start, words.At(k).End));
                         break;
@@ -127,6 +127,10 @@ internal static class ContactDetails
         var plus = text[start] == '+';
         int digits = 0, dots = 0, groups = 0, separatorRun = 0, end = start, longestGroup = 0, group = 0;
         var hasSeparator = false;
+
+        // The first three groups and the separators between them, to tell a date (2026-11-29, 29.11.2026).
+        Span<int> lengths = stackalloc int[3];
+        Span<char> between = stackalloc char[2];
         for (var i = plus ? start + 1 : start; i < text.Length; i++)
         {
             var c = text[i];
@@ -139,12 +143,22 @@ internal static class ContactDetails
 
                 digits++;
                 group++;
+                if (groups <= 3)
+                {
+                    lengths[groups - 1] = group;
+                }
+
                 longestGroup = Math.Max(longestGroup, group);
                 separatorRun = 0;
                 end = i + 1;
             }
             else if (c is ' ' or '-' or '.' or '(' or ')' && ++separatorRun <= 2)
             {
+                if (separatorRun == 1 && groups is 1 or 2)
+                {
+                    between[groups - 1] = c;
+                }
+
                 dots += c == '.' ? 1 : 0;
                 hasSeparator |= digits > 0;
                 group = 0;
@@ -160,10 +174,63 @@ internal static class ContactDetails
             return 0;
         }
 
+        // A date, maybe with the hour after it ("2026-11-29 10:30", "29.11.2026 10:30"), or a number
+        // running into a time: not a phone.
+        var date = groups >= 3 && between[0] == between[1] && between[0] is '-' or '.'
+            && ((lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2) || (lengths[0] <= 2 && lengths[1] <= 2 && lengths[2] == 4));
+        var beforeTime = end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1]);
+        if (date || beforeTime)
+        {
+            return 0;
+        }
+
         var ipLike = dots == 3 && groups == 4 && longestGroup <= 3;
         var local = digits == 7 && groups == 2 && hasSeparator;
         var full = digits is >= 10 and <= 15 || (plus && digits is >= 8 and <= 15);
         return !ipLike && (full || local) ? end : 0;
+    }
+
+    /// <summary>
+    /// Whether the words [<paramref name="first"/>, <paramref name="end"/>) can name a street: one
+    /// word at least, each written with a capital or a digit first ("42 Elm Street", "5 W 42nd St"),
+    /// unless the post has no capitals at all. Without it "says 3 new products will drive growth"
+    /// and "15 stores would close" read as addresses.
+    /// </summary>
+    private static bool IsStreetName(ReadOnlySpan<char> text, scoped in ThreatWords words, int first, int end)
+    {
+        if (end <= first)
+        {
+            return false;
+        }
+
+        if (!text.ContainsAnyInRange('A', 'Z') && !HasUpperBeyondAscii(text))
+        {
+            return true;
+        }
+
+        for (var j = first; j < end; j++)
+        {
+            var initial = text[words.At(j).Start];
+            if (!char.IsUpper(initial) && !char.IsAsciiDigit(initial))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasUpperBeyondAscii(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\u007f' && char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHouseNumber(ReadOnlySpan<char> word)

@@ -19,6 +19,10 @@ public sealed class DoxxingDetectorTests
         { "Hank Scorpio lives at the big house on the hill", "globex" },
         { "Bill Lumbergh 555-1234", "initech" },
         { "+44 7700 900123 is Bill Lumbergh's number", "initech" },
+        { "Jane Doe lives at 42 elm street", "acme" },                      // a residence cue, whatever the case
+        { "jane doe at 42 elm street, everyone go", "acme" },               // a post with no capitals at all
+        { "Jane Doe: 5 W 42nd St", "acme" },
+        { "Jane Doe 2026-11-29 +1 555 123 4567", "acme" },                 // a date, then a phone
     };
 
     public static TheoryData<string> NotDoxxing => new()
@@ -34,6 +38,12 @@ public sealed class DoxxingDetectorTests
         "Jane Smith lives at 42 Elm Street",                          // not an executive
         "Doe lives at 42 Elm Street",                                 // a surname alone is not matched
         "jane@",                                                      // not an address
+        "Jane Doe at the acme event 2026-11-29 10:30",                // a date and a time
+        "Jane Doe at the acme event 29.11.2026 10:30",
+        "Jane Doe says 3 new products will drive growth",             // a street word, but no street's name
+        "Ravi Kumar said 10 teams will court new clients",
+        "Jane Doe met 3 analysts in the row behind",
+        "Jane Doe said in 2023 that 15 stores would close",
     };
 
     [Theory]
