@@ -28,5 +28,10 @@ internal sealed record AlertFilter(IReadOnlyList<string> Brands, string? Brand, 
     public static IResult Error(CurrentModel current, string? brand, string? severity) =>
         severity is not null && !AlertNames.TryParseSeverity(severity, out _)
             ? ApiErrors.BadParameter("severity", severity, ["medium", "high"])
-            : ApiErrors.UnknownBrand(brand ?? "");
+            : string.IsNullOrWhiteSpace(brand)
+                ? ApiErrors.BadRequest("brand is empty: give a brand id, or leave brand out for the alerts of every brand")
+                : brand.Contains(',', StringComparison.Ordinal)
+                    // A repeated parameter arrives joined by commas, which no brand id holds.
+                    ? ApiErrors.BadRequest($"brand '{brand}' names several brands: give one, or leave brand out for the alerts of every brand")
+                    : ApiErrors.UnknownBrand(brand);
 }
