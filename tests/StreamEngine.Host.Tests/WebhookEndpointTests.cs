@@ -143,6 +143,56 @@ public sealed class WebhookEndpointTests : IDisposable
             TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task Retries_after_a_secret_is_rotated_are_signed_with_the_new_one()
+    {
+        // The receiver takes only the rotated secret: the retries of the deliveries first signed with
+        // the old one were signed with it again, refused, and lost once out of tries.
+        const string Rotated = "rotated-s3cret";
+        using var receiver = new Receiver(failFirst: 0, accepts: d => SignedWith(d, Rotated));
+        var webhooks = $"""
+
+            webhooks:
+              - url: {receiver.Url}
+                secret: {Secret}
+            """;
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "1000");
+        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToHashSet();
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Requests >= raised.Count), "each alert tried once, under the old secret");
+
+        using var rotated = new StringContent(SampleFirehose.ModelYaml + webhooks.Replace(Secret, Rotated, StringComparison.Ordinal), Encoding.UTF8, "application/yaml");
+        using var swapped = await engine.Http.PutAsync(new Uri("/api/model", UriKind.Relative), rotated);
+        Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
+
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(raised.IsSubsetOf(receiver.Delivered.Select(d => d.AlertId))),
+            "every alert delivered under the rotated secret");
+    }
+
+    [Fact]
+    public async Task Deliveries_left_waiting_when_the_node_stops_are_named_in_its_log()
+    {
+        using var dead = new Receiver(failFirst: int.MaxValue);
+        await using var engine = await StartCrisisWithWebhookAsync(dead);
+        var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToList();
+        await Eventually.HoldsAsync(() => Task.FromResult(dead.Requests >= raised.Count), "each alert tried once at the receiver");
+
+        Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(20)));
+
+        // They vanished without a word: no log line, no count.
+        var warning = Assert.Single(engine.Output.Split('\n'), l => l.Contains("Webhook deliveries abandoned as the node stopped", StringComparison.Ordinal));
+        var abandoned = int.Parse(System.Text.RegularExpressions.Regex.Match(warning, "stopped: ([0-9]+) \\(").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(abandoned, raised.Count, raised.Count + 10);
+        Assert.All(raised, id => Assert.Contains(id, warning, StringComparison.Ordinal));
+    }
+
+    private static bool SignedWith(Delivery delivery, string secret)
+    {
+        var (t, v1) = ParseSignature(delivery.Signature);
+        return v1 == Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{delivery.Body}")));
+    }
+
     [Theory]
     [InlineData("acme:29000000:impersonation:@acme", "acme:29000000:impersonation:@acme")]
     [InlineData("acme:29000000:impersonation:@αcme", "acme:29000000:impersonation:@%CE%B1cme")]
@@ -158,6 +208,7 @@ public sealed class WebhookEndpointTests : IDisposable
     [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n", "'secret' is required")]
     [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n    brands: [nope]\n", "webhook brand 'nope'")]
     [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n    minSeverity: urgent\n", "minSeverity 'urgent'")]
+    [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n  - url: http://127.0.0.1/x\n    secret: b\n", "is listed more than once (first at line")]
     public async Task A_bad_webhook_is_refused_with_its_line(string webhooks, string named)
     {
         await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);
@@ -224,14 +275,17 @@ public sealed class WebhookEndpointTests : IDisposable
         private int _failFirst;
 
         private readonly string? _redirectTo;
+        private readonly Func<Delivery, bool>? _accepts;
 
         /// <param name="hang">Take requests and never answer them.</param>
         /// <param name="redirectTo">Answer every request with 307 to this address.</param>
-        public Receiver(int failFirst, bool hang = false, string? redirectTo = null)
+        /// <param name="accepts">Answer 503 to a delivery this refuses.</param>
+        public Receiver(int failFirst, bool hang = false, string? redirectTo = null, Func<Delivery, bool>? accepts = null)
         {
             _failFirst = failFirst;
             _hang = hang;
             _redirectTo = redirectTo;
+            _accepts = accepts;
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -283,8 +337,16 @@ public sealed class WebhookEndpointTests : IDisposable
                 }
                 else
                 {
-                    _delivered.Enqueue(new Delivery(context.Request.Headers["X-StreamEngine-Alert"]!, context.Request.Headers["X-StreamEngine-Signature"]!, body));
-                    context.Response.StatusCode = 204;
+                    var delivery = new Delivery(context.Request.Headers["X-StreamEngine-Alert"]!, context.Request.Headers["X-StreamEngine-Signature"]!, body);
+                    if (_accepts is null || _accepts(delivery))
+                    {
+                        _delivered.Enqueue(delivery);
+                        context.Response.StatusCode = 204;
+                    }
+                    else
+                    {
+                        context.Response.StatusCode = 503;
+                    }
                 }
 
                 context.Response.Close();

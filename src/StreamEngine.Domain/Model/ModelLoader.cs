@@ -330,6 +330,7 @@ public static partial class ModelLoader
         public List<ReadWebhook> Webhooks(YamlMappingNode root)
         {
             var result = new List<ReadWebhook>();
+            var urls = new Dictionary<string, YamlDotNet.Core.Mark>(StringComparer.Ordinal);
             foreach (var item in Sequence(root, "webhooks", required: false, entry: "a mapping with url and secret"))
             {
                 OnlyKeys(item, "a webhook", WebhookKeys);
@@ -339,6 +340,15 @@ public static partial class ModelLoader
                 if (url is not null && (!Uri.TryCreate(url.Value, UriKind.Absolute, out parsed) || parsed.Scheme is not ("http" or "https")))
                 {
                     Error(url, $"url '{url.Value}' must be an absolute http or https address");
+                    parsed = null;
+                }
+
+                // One receiver, one entry: listed twice, each alert was posted twice, signed with two
+                // secrets, and taking one entry out withdrew nothing.
+                if (url is not null && parsed is not null && !urls.TryAdd(parsed.AbsoluteUri, url.Start))
+                {
+                    var first = urls[parsed.AbsoluteUri];
+                    Error(url, $"url '{url.Value}' is listed more than once (first at line {first.Line}, column {first.Column}); list the brands it is sent in one entry");
                     parsed = null;
                 }
 

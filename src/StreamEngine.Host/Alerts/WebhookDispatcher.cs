@@ -34,7 +34,7 @@ internal sealed class WebhookDispatcher(
     private const int QueuedPerReceiver = 10_000;
 
     private static readonly Counter Deliveries = Metrics.CreateCounter(
-        "streamengine_webhook_deliveries_total", "Webhook deliveries by outcome: delivered, refused (a final non-2xx answer), failed (out of tries), dropped (queue full), withdrawn (its webhook left the model).",
+        "streamengine_webhook_deliveries_total", "Webhook deliveries by outcome: delivered, refused (a final non-2xx answer), failed (out of tries), dropped (queue full), withdrawn (its webhook left the model), abandoned (queued or waiting to be tried again when the node stopped).",
         new CounterConfiguration { LabelNames = ["outcome"] });
 
     // A redirect is an answer like any other (final, as docs/alerts.md says): followed, it sent the
@@ -42,6 +42,10 @@ internal sealed class WebhookDispatcher(
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
     // Touched by the alert loop and by model swaps, under its own lock.
     private readonly Dictionary<string, Receiver> _receivers = new(StringComparer.Ordinal);
+
+    // What the node's stop left undelivered, named in one log line so an operator can send it again.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Delivery> _abandoned = new();
+    private int _waitingRetries;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -95,6 +99,35 @@ internal sealed class WebhookDispatcher(
         }
 
         await Task.WhenAll(receivers.Select(r => r.Completion)).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        // The retries waiting on their timers end at once on the stop: wait for them to be counted.
+        SpinWait.SpinUntil(() => Volatile.Read(ref _waitingRetries) == 0, TimeSpan.FromSeconds(2));
+        foreach (var receiver in receivers)
+        {
+            while (receiver.Queue.Reader.TryRead(out var left))
+            {
+                _abandoned.Enqueue(left);
+            }
+        }
+
+        ReportAbandoned();
+    }
+
+    /// <summary>Counts and names, in one warning, the deliveries the stop left undelivered: their alerts stay in GET /api/alerts.</summary>
+    private void ReportAbandoned()
+    {
+        var abandoned = _abandoned.ToArray();
+        if (abandoned.Length == 0)
+        {
+            return;
+        }
+
+        Deliveries.WithLabels("abandoned").Inc(abandoned.Length);
+        const int Named = 100;
+        var named = string.Join(", ", abandoned.Take(Named).Select(d => $"{d.AlertId} to {d.Webhook.Url}"));
+        log.LogWarning(
+            "Webhook deliveries abandoned as the node stopped: {Count} ({Deliveries}{More}); their alerts stay in GET /api/alerts",
+            abandoned.Length, named, abandoned.Length > Named ? $" and {abandoned.Length - Named} more" : "");
     }
 
     private Receiver ReceiverOf(WebhookDefinition webhook, CancellationToken stoppingToken)
@@ -159,7 +192,7 @@ internal sealed class WebhookDispatcher(
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/json");
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(webhook.Secret, clock.GetUtcNow().ToUnixTimeSeconds(), body));
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(SecretOf(webhook), clock.GetUtcNow().ToUnixTimeSeconds(), body));
             request.Headers.Add(AlertIdHeader.Name, AlertIdHeader.Of(alertId));
             using var response = await _http.SendAsync(request, stoppingToken);
             if (response.IsSuccessStatusCode)
@@ -188,6 +221,13 @@ internal sealed class WebhookDispatcher(
 
         return null;
     }
+
+    /// <summary>
+    /// The webhook's secret as the model in force gives it: a receiver that rotated its secret with a
+    /// model swap refused the retries still signed with the old one, and a refusal is final.
+    /// </summary>
+    private string SecretOf(WebhookDefinition webhook) =>
+        current.Model.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == webhook.Url.AbsoluteUri)?.Secret ?? webhook.Secret;
 
     /// <summary>One try of one alert's delivery to one webhook; <see cref="Wait"/> is how long the next try waits after this one fails.</summary>
     private sealed record Delivery(WebhookDefinition Webhook, string AlertId, byte[] Body, int Attempt, TimeSpan Wait);
@@ -236,18 +276,27 @@ internal sealed class WebhookDispatcher(
     private async Task RetryLaterAsync(Receiver receiver, Delivery next, TimeSpan wait, CancellationToken stoppingToken)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, receiver.Withdrawn);
+        Interlocked.Increment(ref _waitingRetries);
         try
         {
             await Task.Delay(wait, clock, waiting.Token);
         }
         catch (OperationCanceledException)
         {
-            if (!stoppingToken.IsCancellationRequested)
+            if (stoppingToken.IsCancellationRequested && !receiver.Withdrawn.IsCancellationRequested)
+            {
+                _abandoned.Enqueue(next);
+            }
+            else
             {
                 Deliveries.WithLabels("withdrawn").Inc();
             }
 
             return;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingRetries);
         }
 
         receiver.Enqueue(next);
