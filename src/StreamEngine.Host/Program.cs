@@ -126,7 +126,8 @@ try
 }
 catch (ModelException ex)
 {
-    Console.Error.WriteLine(ex.Message);
+    // Named as every other setting is; the errors say the file, line and column of each.
+    Console.Error.WriteLine($"--model (StreamEngine:Model) {options.Model}: {ex.Message}");
     return 2;
 }
 

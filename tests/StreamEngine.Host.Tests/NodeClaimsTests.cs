@@ -106,7 +106,7 @@ public sealed class NodeClaimsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("192.0.2.1", "is not an address of this host")]
+    [InlineData("192.0.2.1", "is not an address of this host: give one")]
     [InlineData("::::bad::", "is not an address this host can resolve")]
     public void A_cluster_host_this_host_cannot_listen_at_is_named(string host, string problem) =>
         Assert.StartsWith($"--cluster-host (StreamEngine:ClusterHost) {host} {problem}", NodeClaims.ClusterPortProblem(host, 0), StringComparison.Ordinal);

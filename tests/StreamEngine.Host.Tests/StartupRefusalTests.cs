@@ -34,5 +34,17 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.Contains($"the history directory {file} (--history-dir) cannot be used:", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_model_file_that_is_not_there_is_named_as_its_option_with_exit_code_2()
+    {
+        var missing = Path.Combine(_dir.Path, "missing.yaml");
+
+        var (exitCode, output) = await EngineProcess.RunUntilExitAsync(Path.Combine(_dir.Path, "data"), missing, ExitBound);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}:\n{output}");
+        Assert.Contains($"--model (StreamEngine:Model) {missing}: the model is invalid:", output, StringComparison.Ordinal);
+        Assert.Contains($"{missing}: the model file does not exist", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

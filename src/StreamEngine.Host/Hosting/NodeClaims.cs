@@ -152,7 +152,11 @@ internal static class NodeClaims
             }
         }
 
-        return $"is not an address of this host ({string.Join(", ", addresses.Select(a => a.ToString()))}): give one of its own, or 0.0.0.0 for all";
+        // The addresses the name stands for, when it is a name: an address alone is not said twice.
+        var resolved = addresses.Length == 1 && string.Equals(addresses[0].ToString(), host, StringComparison.OrdinalIgnoreCase)
+            ? ""
+            : $" ({string.Join(", ", addresses.Select(a => a.ToString()))})";
+        return $"is not an address of this host{resolved}: give one of its own, or 0.0.0.0 for all";
     }
 
     /// <summary>The addresses <paramref name="host"/> (a name or an address) stands for; null, with why, when it resolves to none.</summary>
