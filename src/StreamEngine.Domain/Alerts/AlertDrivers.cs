@@ -10,8 +10,10 @@ namespace StreamEngine.Domain.Alerts;
 /// shortfall). For a sentiment alert the concepts are read from the negative clauses around them
 /// (aspect sentiment), and authors from their negative mentions; the other breakdowns count every
 /// mention, since buckets do not cross them with sentiment. Net sentiment falls as negative
-/// mentions rise, so a net-sentiment dip is explained by what rose, a spike by what fell. Authors come from the minute panes'
-/// Space-Saving summaries, so only authors leading some minute can show.
+/// mentions rise, so a net-sentiment dip is explained by what rose, a spike by what fell. Authors and
+/// hashtags come from the minute panes' Space-Saving summaries, so only those leading some minute can
+/// show; hashtags explain volume and share-of-voice alerts only, as the panes do not count them by
+/// sentiment.
 /// </summary>
 public static class AlertDrivers
 {
@@ -28,12 +30,15 @@ public static class AlertDrivers
 
     private const string AuthorDimension = "author";
 
+    private const string HashtagDimension = "hashtag";
+
     public static IReadOnlyList<AlertDriver> Explain(
         AlertMetric metric, AlertDirection direction, long minute, MentionBucket? bucket, BrandAggregate aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         var observed = Counts(bucket, metric);
         AddAuthors(observed, aggregate.Influence.MinutePane(minute), metric);
+        AddHashtags(observed, aggregate.Influence.MinutePane(minute), metric);
         var expected = new Dictionary<(string Dimension, string Value), double>();
         var expectedMentions = 0.0;
         for (var m = minute - BaselineMinutes; m < minute; m++)
@@ -42,6 +47,7 @@ public static class AlertDrivers
             expectedMentions += Counted(before, metric) / (double)BaselineMinutes;
             var counts = Counts(before, metric);
             AddAuthors(counts, aggregate.Influence.MinutePane(m), metric);
+            AddHashtags(counts, aggregate.Influence.MinutePane(m), metric);
             foreach (var (key, count) in counts)
             {
                 expected[key] = expected.GetValueOrDefault(key) + (count / (double)BaselineMinutes);
@@ -54,7 +60,7 @@ public static class AlertDrivers
         // the kept authors alone would make each of them a large part of a crowd's spike.
         var wholeChange = rising ? Counted(bucket, metric) - expectedMentions : expectedMentions - Counted(bucket, metric);
         var drivers = new List<AlertDriver>();
-        foreach (var dimension in Explained.Select(d => d.ToName()).Append(AuthorDimension))
+        foreach (var dimension in Explained.Select(d => d.ToName()).Append(AuthorDimension).Append(HashtagDimension))
         {
             var changes = observed.Keys.Concat(expected.Keys)
                 .Where(k => k.Dimension == dimension)
@@ -97,6 +103,23 @@ public static class AlertDrivers
             if (count > 0)
             {
                 counts[(AuthorDimension, kept.Key)] = count;
+            }
+        }
+    }
+
+    /// <summary>The minute's leading hashtags, "#acmefail", by their mentions: for the alerts that count every mention.</summary>
+    private static void AddHashtags(Dictionary<(string Dimension, string Value), long> counts, InfluencePane? pane, AlertMetric metric)
+    {
+        if (pane is null || metric is AlertMetric.NegativeMentions or AlertMetric.NetSentiment)
+        {
+            return;
+        }
+
+        foreach (var kept in pane.Hashtags.Entries)
+        {
+            if (kept.Tally.Count > 0)
+            {
+                counts[(HashtagDimension, "#" + kept.Key)] = kept.Tally.Count;
             }
         }
     }

@@ -118,6 +118,28 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void A_hashtag_that_defines_a_burst_is_named_among_the_drivers_of_a_volume_alert()
+    {
+        // #acmefail carried a surge and never showed: drivers had no hashtags.
+        var (aggregate, detector) = Watch();
+        var alerts = new List<Alert>();
+        for (var m = 0; m < 100; m++)
+        {
+            var burst = m == 90;
+            var delta = Minute(Start + m, 60 + (burst ? 150 : 0), [], [("US", 60)], negative: burst ? 150 : 5);
+            TermContribution[] hashtags = burst ? [new("deals", 5), new("acmefail", 150)] : [new("deals", 5)];
+            aggregate.Apply(new BrandDelta([delta.Minutes[0] with { Hashtags = hashtags }]));
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate));
+        }
+
+        var hashtag = TopDriver(Assert.Single(alerts, a => a.Metric == AlertMetric.Mentions), "hashtag");
+        Assert.Equal(("#acmefail", 150.0, 1.0), (hashtag.Value, hashtag.Observed, hashtag.Share));
+
+        // The panes count hashtags by mentions alone: a sentiment alert does not list them.
+        Assert.DoesNotContain(Assert.Single(alerts, a => a.Metric == AlertMetric.NegativeMentions).Drivers, d => d.Dimension == "hashtag");
+    }
+
+    [Fact]
     public void Each_author_of_a_crowd_is_given_the_small_part_of_the_burst_it_made()
     {
         var (aggregate, detector) = Watch();
