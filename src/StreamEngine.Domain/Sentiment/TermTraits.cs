@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace StreamEngine.Domain.Sentiment;
 
 /// <summary>
@@ -9,6 +11,9 @@ namespace StreamEngine.Domain.Sentiment;
 /// word expresses when the lexicon was merged with an emotion word list, so that one look-up per
 /// token serves sentiment and emotions alike; they share a word with the roles.
 /// </summary>
+// Laid out by the runtime: in declaration order the shared word, the double and the idiom places
+// padded out to 24 bytes, and every entry of the lexicon's table and every token's traits with them.
+[StructLayout(LayoutKind.Auto)]
 internal readonly record struct TermTraits
 {
     /// <summary>The roles take the low bits of the shared word, the emotions the high byte.</summary>

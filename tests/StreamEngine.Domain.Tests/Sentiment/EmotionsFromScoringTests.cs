@@ -149,6 +149,9 @@ public sealed class EmotionsFromScoringTests
         var none = fewer with { Emotions = Emotions.None };
         Assert.Equal((TermRole.But, Emotions.None), (none.Roles, none.Emotions));
         Assert.False(none.Is(TermRole.Valenced));
+
+        // A post's traits are read one token after another: 16 bytes each, as the type says (24 in declaration order).
+        Assert.Equal(16, System.Runtime.CompilerServices.Unsafe.SizeOf<TermTraits>());
     }
 
     private static IEnumerable<string> TweetTexts() =>
