@@ -35,6 +35,17 @@ internal static class ContactDetails
         ],
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Street words that are also everyday words ("will drive growth", "15 stores would close"):
+    // an address with one of them needs its name written with capitals or digits.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EverydayStreetWords = new HashSet<string>(
+        ["drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "crescent", "close", "square", "sq", "circle", "cir", "trail", "row", "via"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Languages that put the street word before the name: "12 rue de Rivoli", "5 calle Mayor".
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StreetWordsFirst = new HashSet<string>(
+        ["rue", "calle", "avenida", "via", "strasse"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string[][] ResidenceCues =
     [
         ["lives", "at"], ["lives", "on"], ["living", "at"], ["live", "at"], ["home", "address"], ["house", "address"],
@@ -68,7 +79,9 @@ internal static class ContactDetails
             {
                 for (var k = w + 1; k < Math.Min(words.Count, w + 5); k++)
                 {
-                    if (StreetWords.Contains(words[k]) && IsStreetName(text, words, w + 1, k))
+                    if (StreetWords.Contains(words[k])
+                        && ((k == w + 1 && k + 1 < words.Count && StreetWordsFirst.Contains(words[k]))
+                            || (k > w + 1 && (!EverydayStreetWords.Contains(words[k]) || IsStreetName(text, words, w + 1, k)))))
                     {
                         count = Push(found, count, new ContactDetail(ContactKind.Address, w, k, words.At(w).Start, words.At(k).End));
                         break;
@@ -128,9 +141,13 @@ internal static class ContactDetails
         int digits = 0, dots = 0, groups = 0, separatorRun = 0, end = start, longestGroup = 0, group = 0;
         var hasSeparator = false;
 
-        // The first three groups and the separators between them, to tell a date (2026-11-29, 29.11.2026).
+        // The first three groups, their values and the separators between them, to tell a date
+        // (2026-11-29, 29.11.2026); and where the number stood before its last group, should that
+        // group be the hour of a time.
         Span<int> lengths = stackalloc int[3];
+        Span<int> values = stackalloc int[3];
         Span<char> between = stackalloc char[2];
+        int endBeforeLast = start, digitsBeforeLast = 0;
         for (var i = plus ? start + 1 : start; i < text.Length; i++)
         {
             var c = text[i];
@@ -139,6 +156,8 @@ internal static class ContactDetails
                 if (group == 0)
                 {
                     groups++;
+                    endBeforeLast = end;
+                    digitsBeforeLast = digits;
                 }
 
                 digits++;
@@ -146,6 +165,7 @@ internal static class ContactDetails
                 if (groups <= 3)
                 {
                     lengths[groups - 1] = group;
+                    values[groups - 1] = Math.Min(values[groups - 1] * 10 + (c - '0'), 100_000);
                 }
 
                 longestGroup = Math.Max(longestGroup, group);
@@ -174,14 +194,21 @@ internal static class ContactDetails
             return 0;
         }
 
-        // A date, maybe with the hour after it ("2026-11-29 10:30", "29.11.2026 10:30"), or a number
-        // running into a time: not a phone.
-        var date = groups >= 3 && between[0] == between[1] && between[0] is '-' or '.'
-            && ((lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2) || (lengths[0] <= 2 && lengths[1] <= 2 && lengths[2] == 4));
+        // A date, maybe with the hour after it ("2026-11-29 10:30", "29.11.2026 10:30"), is not a
+        // phone; a number running into a time ("555-123-4567 10:30") is read without the hour.
         var beforeTime = end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1]);
-        if (date || beforeTime)
+        if ((groups == 3 || (groups == 4 && beforeTime)) && between[0] == between[1] && between[0] is '-' or '.' && IsDate(lengths, values))
         {
             return 0;
+        }
+
+        if (beforeTime)
+        {
+            (end, digits, groups) = (endBeforeLast, digitsBeforeLast, groups - 1);
+            if (groups == 0)
+            {
+                return 0;
+            }
         }
 
         var ipLike = dots == 3 && groups == 4 && longestGroup <= 3;
@@ -190,19 +217,23 @@ internal static class ContactDetails
         return !ipLike && (full || local) ? end : 0;
     }
 
+    /// <summary>Year, month and day in either order (2026-11-29, 29.11.2026, 11.29.2026), the year of this century or the last.</summary>
+    private static bool IsDate(ReadOnlySpan<int> lengths, ReadOnlySpan<int> values)
+    {
+        static bool Year(int length, int value) => length == 4 && value is >= 1900 and <= 2099;
+        static bool DayAndMonth(int a, int b) => a is >= 1 and <= 31 && b is >= 1 and <= 31 && (a <= 12 || b <= 12);
+        return (Year(lengths[0], values[0]) && lengths[1] <= 2 && lengths[2] <= 2 && DayAndMonth(values[1], values[2]))
+            || (Year(lengths[2], values[2]) && lengths[0] <= 2 && lengths[1] <= 2 && DayAndMonth(values[0], values[1]));
+    }
+
     /// <summary>
-    /// Whether the words [<paramref name="first"/>, <paramref name="end"/>) can name a street: one
-    /// word at least, each written with a capital or a digit first ("42 Elm Street", "5 W 42nd St"),
+    /// Whether the words [<paramref name="first"/>, <paramref name="end"/>) can name a street before
+    /// an everyday street word: each written with a capital or a digit first ("42 Elm Drive"),
     /// unless the post has no capitals at all. Without it "says 3 new products will drive growth"
     /// and "15 stores would close" read as addresses.
     /// </summary>
     private static bool IsStreetName(ReadOnlySpan<char> text, scoped in ThreatWords words, int first, int end)
     {
-        if (end <= first)
-        {
-            return false;
-        }
-
         if (!text.ContainsAnyInRange('A', 'Z') && !HasUpperBeyondAscii(text))
         {
             return true;

@@ -23,6 +23,10 @@ public sealed class DoxxingDetectorTests
         { "jane doe at 42 elm street, everyone go", "acme" },               // a post with no capitals at all
         { "Jane Doe: 5 W 42nd St", "acme" },
         { "Jane Doe 2026-11-29 +1 555 123 4567", "acme" },                 // a date, then a phone
+        { "Jane Doe: 12 rue de Rivoli, Paris", "acme" },                   // the street word first
+        { "Jane Doe: 42 elm street", "acme" },                             // a street word that is no everyday word
+        { "Jane Doe 0475.12.34.56", "acme" },                              // a Belgian mobile, not a date
+        { "Jane Doe call 555-123-4567 10:30 tomorrow", "acme" },           // a phone, then a time
     };
 
     public static TheoryData<string> NotDoxxing => new()
