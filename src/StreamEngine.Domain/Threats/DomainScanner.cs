@@ -104,7 +104,9 @@ internal ref struct DomainScanner(ReadOnlySpan<char> text)
         }
 
         rest = rest.TrimEnd(".,;:!?'\"…。．*_~");
-        if (rest.Length is 0 or > MaxHostLength || !IsHost(rest, explicitLink))
+        // The written host may hold invisible characters beyond its visible length (IsHost counts
+        // that); a token this long is no host, and is not read further.
+        if (rest.Length is 0 or > 4 * MaxHostLength || !IsHost(rest, explicitLink))
         {
             return false;
         }
@@ -129,18 +131,15 @@ internal ref struct DomainScanner(ReadOnlySpan<char> text)
     /// <summary>Labels of letters, digits and hyphens; at least two; the last alphabetic (or punycode).</summary>
     private static bool IsHost(ReadOnlySpan<char> host, bool explicitLink)
     {
+        // Lengths are counted as the browser counts them, without the characters it drops: sixty
+        // zero-width spaces inside a label must not push it past the limit and out of sight.
         var labels = 0;
-        var labelStart = 0;
+        var labelLength = 0;
+        var visible = 0;
         for (var i = 0; i <= host.Length; i++)
         {
             if (i < host.Length && IsIgnoredInHost(host[i]))
             {
-                // Neither a label's character nor its end: the host is read as the browser reads it.
-                if (i == labelStart)
-                {
-                    labelStart++;
-                }
-
                 continue;
             }
 
@@ -152,19 +151,22 @@ internal ref struct DomainScanner(ReadOnlySpan<char> text)
                     return false;
                 }
 
+                labelLength++;
+                visible++;
                 continue;
             }
 
-            if (i == labelStart || i - labelStart > 63)
+            if (labelLength is 0 or > 63)
             {
                 return false;
             }
 
             labels++;
-            labelStart = i + 1;
+            labelLength = 0;
+            visible += i < host.Length ? 1 : 0;
         }
 
-        if (labels < 2)
+        if (labels < 2 || visible > MaxHostLength)
         {
             return false;
         }
@@ -175,17 +177,17 @@ internal ref struct DomainScanner(ReadOnlySpan<char> text)
             lastDot--;
         }
 
-        Span<char> visible = stackalloc char[64];
+        Span<char> shown = stackalloc char[64];
         var length = 0;
         foreach (var c in host[(lastDot + 1)..])
         {
             if (!IsIgnoredInHost(c))
             {
-                visible[length++] = c;
+                shown[length++] = c;
             }
         }
 
-        var top = visible[..length];
+        var top = shown[..length];
         if (top.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
         {
             return true;

@@ -140,6 +140,10 @@ public sealed class LookalikeDomainDetectorTests
     [InlineData("login at https://acme-login.c\uFEFFom/x")]
     public void Characters_a_browser_drops_from_a_host_hide_nothing(string text)
     {
+        // Also past the 63 characters a label may hold, counted with them.
+        var padded = Assert.Single(Detector.Detect(Post("login at https://acme" + new string('\u200B', 60) + "-login.com now")));
+        Assert.Equal("acme-login.com (written with 60 invisible characters): acme.com + 'login'", padded.Evidence);
+
         // Each of these links goes to acme-login.com, and none was reported.
         var finding = Assert.Single(Detector.Detect(Post(text)));
 
