@@ -171,6 +171,30 @@ public sealed class WebhookEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_url_listed_in_two_entries_is_posted_each_alert_once()
+    {
+        // Listed twice, each alert was posted twice.
+        using var receiver = new Receiver(failFirst: 0);
+        var webhooks = $"""
+
+            webhooks:
+              - url: {receiver.Url}
+                secret: {Secret}
+                brands: [beta]
+              - url: {receiver.Url}
+                secret: {Secret}
+                minSeverity: medium
+            """;
+        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "20");
+        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
+        var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToHashSet();
+
+        await Eventually.HoldsAsync(() => Task.FromResult(raised.IsSubsetOf(receiver.Delivered.Select(d => d.AlertId))), "every alert delivered");
+        var delivered = receiver.Delivered.Select(d => d.AlertId).ToList();
+        Assert.Equal(delivered.Distinct().Count(), delivered.Count);
+    }
+
+    [Fact]
     public async Task Deliveries_left_waiting_when_the_node_stops_are_named_in_its_log()
     {
         using var dead = new Receiver(failFirst: int.MaxValue);
@@ -208,7 +232,7 @@ public sealed class WebhookEndpointTests : IDisposable
     [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n", "'secret' is required")]
     [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n    brands: [nope]\n", "webhook brand 'nope'")]
     [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n    minSeverity: urgent\n", "minSeverity 'urgent'")]
-    [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n  - url: http://127.0.0.1/x\n    secret: b\n", "is listed more than once (first at line")]
+    [InlineData("webhooks:\n  - url: http://127.0.0.1/x\n    secret: a\n  - url: http://127.0.0.1/x\n    secret: b\n", "is listed again with another secret (first at line")]
     public async Task A_bad_webhook_is_refused_with_its_line(string webhooks, string named)
     {
         await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path);

@@ -330,7 +330,7 @@ public static partial class ModelLoader
         public List<ReadWebhook> Webhooks(YamlMappingNode root)
         {
             var result = new List<ReadWebhook>();
-            var urls = new Dictionary<string, YamlDotNet.Core.Mark>(StringComparer.Ordinal);
+            var urls = new Dictionary<string, (YamlDotNet.Core.Mark At, string Secret)>(StringComparer.Ordinal);
             foreach (var item in Sequence(root, "webhooks", required: false, entry: "a mapping with url and secret"))
             {
                 OnlyKeys(item, "a webhook", WebhookKeys);
@@ -343,12 +343,13 @@ public static partial class ModelLoader
                     parsed = null;
                 }
 
-                // One receiver, one entry: listed twice, each alert was posted twice, signed with two
-                // secrets, and taking one entry out withdrew nothing.
-                if (url is not null && parsed is not null && !urls.TryAdd(parsed.AbsoluteUri, url.Start))
+                // A URL may be listed more than once (acme's high alerts and globex's all, say): each
+                // alert is posted to it once. A receiver checks one secret, so its entries share it.
+                if (url is not null && parsed is not null && secret is not null
+                    && !urls.TryAdd(parsed.AbsoluteUri, (url.Start, secret.Value!)) && urls[parsed.AbsoluteUri].Secret != secret.Value)
                 {
-                    var first = urls[parsed.AbsoluteUri];
-                    Error(url, $"url '{url.Value}' is listed more than once (first at line {first.Line}, column {first.Column}); list the brands it is sent in one entry");
+                    var first = urls[parsed.AbsoluteUri].At;
+                    Error(secret, $"url '{url.Value}' is listed again with another secret (first at line {first.Line}, column {first.Column}); one receiver checks one secret: give its entries the same");
                     parsed = null;
                 }
 

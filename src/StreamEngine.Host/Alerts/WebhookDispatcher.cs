@@ -45,6 +45,7 @@ internal sealed class WebhookDispatcher(
 
     // What the node's stop left undelivered, named in one log line so an operator can send it again.
     private readonly System.Collections.Concurrent.ConcurrentQueue<Delivery> _abandoned = new();
+    private readonly TaskCompletionSource _noRetryWaiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _waitingRetries;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,7 +65,8 @@ internal sealed class WebhookDispatcher(
                 // the receivers made here, or the webhooks are read from the model it put in force.
                 lock (_receivers)
                 {
-                    var wanting = current.Model.Webhooks.Where(w => w.Wants(alert)).ToList();
+                    // A URL listed in several entries gets each alert once.
+                    var wanting = current.Model.Webhooks.Where(w => w.Wants(alert)).DistinctBy(w => w.Url.AbsoluteUri, StringComparer.Ordinal).ToList();
                     if (wanting.Count == 0)
                     {
                         continue;
@@ -101,7 +103,11 @@ internal sealed class WebhookDispatcher(
         await Task.WhenAll(receivers.Select(r => r.Completion)).ContinueWith(_ => { }, TaskScheduler.Default);
 
         // The retries waiting on their timers end at once on the stop: wait for them to be counted.
-        SpinWait.SpinUntil(() => Volatile.Read(ref _waitingRetries) == 0, TimeSpan.FromSeconds(2));
+        if (Volatile.Read(ref _waitingRetries) > 0)
+        {
+            await Task.WhenAny(_noRetryWaiting.Task, Task.Delay(TimeSpan.FromSeconds(2), clock));
+        }
+
         foreach (var receiver in receivers)
         {
             while (receiver.Queue.Reader.TryRead(out var left))
@@ -254,6 +260,12 @@ internal sealed class WebhookDispatcher(
             {
                 outcome = "withdrawn";
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // In flight as the node stopped: cut short, and named with the others left undelivered.
+                _abandoned.Enqueue(delivery);
+                return;
+            }
 #pragma warning disable CA1031 // one delivery's surprise must not end the worker that serves all the others
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
@@ -279,27 +291,37 @@ internal sealed class WebhookDispatcher(
         Interlocked.Increment(ref _waitingRetries);
         try
         {
-            await Task.Delay(wait, clock, waiting.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            if (stoppingToken.IsCancellationRequested && !receiver.Withdrawn.IsCancellationRequested)
+            try
+            {
+                await Task.Delay(wait, clock, waiting.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                if (stoppingToken.IsCancellationRequested && !receiver.Withdrawn.IsCancellationRequested)
+                {
+                    _abandoned.Enqueue(next);
+                }
+                else
+                {
+                    Deliveries.WithLabels("withdrawn").Inc();
+                }
+
+                return;
+            }
+
+            // A timer that fires as the node stops finds the queue closed: the delivery is abandoned.
+            if (!receiver.Enqueue(next) && !receiver.Withdrawn.IsCancellationRequested)
             {
                 _abandoned.Enqueue(next);
             }
-            else
-            {
-                Deliveries.WithLabels("withdrawn").Inc();
-            }
-
-            return;
         }
         finally
         {
-            Interlocked.Decrement(ref _waitingRetries);
+            if (Interlocked.Decrement(ref _waitingRetries) == 0 && stoppingToken.IsCancellationRequested)
+            {
+                _noRetryWaiting.TrySetResult();
+            }
         }
-
-        receiver.Enqueue(next);
     }
 
     /// <summary>The queue of one receiver URL and the workers that serve it.</summary>
@@ -317,15 +339,23 @@ internal sealed class WebhookDispatcher(
         public CancellationToken Withdrawn => _withdrawn.Token;
 
         /// <summary>
-        /// Queues a delivery; a full queue drops its oldest (counted), a closed one abandons it
-        /// (shutdown) or drops it (withdrawn, counted).
+        /// Queues a delivery; a full queue drops its oldest (counted). A closed queue takes nothing and
+        /// answers false: at shutdown the caller abandons the delivery, for a withdrawn webhook it is
+        /// counted as withdrawn here.
         /// </summary>
-        public void Enqueue(Delivery delivery)
+        public bool Enqueue(Delivery delivery)
         {
-            if (!Queue.Writer.TryWrite(delivery) && Withdrawn.IsCancellationRequested)
+            if (Queue.Writer.TryWrite(delivery))
+            {
+                return true;
+            }
+
+            if (Withdrawn.IsCancellationRequested)
             {
                 Deliveries.WithLabels("withdrawn").Inc();
             }
+
+            return false;
         }
 
         public void Complete() => Queue.Writer.TryComplete();
