@@ -215,7 +215,8 @@ catch (InvalidOperationException ex) when (ex.Message.StartsWith("Unable to conf
     Console.Error.WriteLine($"--urls (Urls): an https address needs a certificate: {ex.Message.Split('\n')[0]} Give Kestrel one (Kestrel:Certificates:Default:Path and :Password), or serve http behind a proxy that ends TLS.");
     return 2;
 }
-catch (Exception ex) when (stopping.IsCancellationRequested && ex is OperationCanceledException or InvalidOperationException)
+catch (Exception ex) when (stopping.IsCancellationRequested
+    && (ex is OperationCanceledException || (ex is InvalidOperationException && ex.Message.Contains("while terminating", StringComparison.Ordinal))))
 {
     // SIGTERM while the services were starting (an operator's Ctrl+C, an orchestrator's stop): a
     // stop asked for, not a crash. Nothing was acknowledged yet, and the actor system has left the
@@ -224,7 +225,14 @@ catch (Exception ex) when (stopping.IsCancellationRequested && ex is OperationCa
     // As a JSON line, like every other line the node logs: the host's loggers are gone by now.
     Console.WriteLine(JsonLines.Line("Information", "StreamEngine.Host", "Stopped while starting: the node was asked to stop before it was ready",
         ("Detail", ex is InvalidOperationException ? ex.Message : null)));
-    return 0;
+
+    // The actor system a service found terminating was created by then: a cluster that downed the
+    // node, or a join that failed, must still say so in the exit code, as below.
+    var startedSystem = ex is InvalidOperationException ? app.Services.GetService<ActorSystem>() : null;
+    return startedSystem is not null && CoordinatedShutdown.Get(startedSystem).ShutdownReason
+        is CoordinatedShutdown.ClusterDowningReason or CoordinatedShutdown.ClusterJoinUnsuccessfulReason
+        ? 3
+        : 0;
 }
 
 // A node the cluster downed (the split-brain resolver), or that could not join, stops as on SIGTERM;

@@ -17,9 +17,13 @@ public sealed class JsonLinesStdoutLoggerTests
 
         logger.Tell(new Info("remoting-terminator", typeof(JsonLinesStdoutLoggerTests), "Remoting shut down."), ActorRefs.NoSender);
         logger.Tell(new Warning("cluster", typeof(JsonLinesStdoutLoggerTests), "a \"quoted\"\nwarning"), ActorRefs.NoSender);
+        logger.Tell(new Error(new InvalidOperationException("the cause"), "remoting", typeof(JsonLinesStdoutLoggerTests), "failed"), ActorRefs.NoSender);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length);
+        var error = JsonDocument.Parse(lines[2]).RootElement;
+        Assert.Equal("Error", error.GetProperty("LogLevel").GetString());
+        Assert.Contains("InvalidOperationException: the cause", error.GetProperty("Exception").GetString(), StringComparison.Ordinal);
         var info = JsonDocument.Parse(lines[0]).RootElement;
         Assert.Equal(("Information", "Akka", "Remoting shut down.", "remoting-terminator"),
             (info.GetProperty("LogLevel").GetString(), info.GetProperty("Category").GetString(), info.GetProperty("Message").GetString(), info.GetProperty("Source").GetString()));

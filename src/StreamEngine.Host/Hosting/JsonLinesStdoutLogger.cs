@@ -18,7 +18,7 @@ public sealed class JsonLinesStdoutLogger : MinimalLogger
     protected override void Log(object message)
     {
         var line = message is LogEvent e
-            ? JsonLines.Line(LevelName(e.LogLevel()), "Akka", e.Message?.ToString() ?? "", ("Source", e.LogSource))
+            ? JsonLines.Line(LevelName(e.LogLevel()), "Akka", e.Message?.ToString() ?? "", ("Source", e.LogSource), ("Exception", (e as Error)?.Cause?.ToString()))
             : JsonLines.Line("Information", "Akka", message?.ToString() ?? "");
         lock (Writing)
         {
