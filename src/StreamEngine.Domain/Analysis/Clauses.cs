@@ -49,7 +49,15 @@ internal static class Clauses
 
         Span<char> cut = stackalloc char[32];
         var length = Elongation.Cut(token, toThree: false, toOne: -1, cut);
-        return length > 0 && Array.IndexOf(Conjunctions, new string(cut[..length])) >= 0;
+        foreach (var conjunction in Conjunctions)
+        {
+            if (length > 0 && cut[..length].SequenceEqual(conjunction))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The token range [First, End) of the clause holding the word that starts at <paramref name="offset"/> in the text.</summary>
@@ -164,9 +172,10 @@ internal static class Clauses
     }
 
     /// <summary>
-    /// A mark between two words glued together: a comma or semicolon between letters
-    /// ("awful,delivery", not "1,000"), a full stop before a capital ("awful.Delivery", not
-    /// "acme.com" or "3.5"), and any full-width mark.
+    /// A mark between two words glued together: a comma, semicolon, '!' or '?' between letters
+    /// ("awful,delivery", "great!delivery", not "1,000"), a full stop after a word of two letters or
+    /// more and before a capital ("awful.Delivery", not "acme.com", "3.5" or "U.S"), and any
+    /// full-width mark.
     /// </summary>
     private static bool EndsClauseInside(ReadOnlySpan<char> token, int k)
     {
@@ -174,8 +183,8 @@ internal static class Clauses
         return mark switch
         {
             '。' or '！' or '？' or '；' or '，' => true,
-            ',' or ';' => char.IsLetter(token[k - 1]) && char.IsLetter(token[k + 1]),
-            '.' => char.IsLetter(token[k - 1]) && char.IsUpper(token[k + 1]),
+            ',' or ';' or '!' or '?' => char.IsLetter(token[k - 1]) && char.IsLetter(token[k + 1]),
+            '.' => k >= 2 && char.IsLetter(token[k - 1]) && char.IsLetter(token[k - 2]) && char.IsUpper(token[k + 1]),
             _ => false,
         };
     }

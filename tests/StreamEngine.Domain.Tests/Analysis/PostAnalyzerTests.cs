@@ -66,6 +66,8 @@ public sealed class PostAnalyzerTests
     [InlineData("Acme price of 1,000 dollars is great", "price", SentimentLabel.Positive)]
     [InlineData("Acme price at acme.com is great", "price", SentimentLabel.Positive)]
     [InlineData("Acme well-made, price is great", "price", SentimentLabel.Positive)]
+    [InlineData("Acme price in the U.S is great", "price", SentimentLabel.Positive)]
+    [InlineData("Acme price is great!delivery awful", "price", SentimentLabel.Neutral)]
     public void A_clause_ends_at_a_mark_kept_in_a_token_or_glued_between_two_words(string text, string concept, SentimentLabel expected)
     {
         // VADER keeps "it." and "ok," whole, since stripping would leave two characters or fewer,
