@@ -33,6 +33,8 @@ public sealed class IngestAnswerTests
     [InlineData(HttpStatusCode.OK, "<html>ok</html>")]
     [InlineData(HttpStatusCode.TooManyRequests, "")]
     [InlineData(HttpStatusCode.OK, "[1,2]")]
+    [InlineData(HttpStatusCode.OK, "{}")]
+    [InlineData(HttpStatusCode.TooManyRequests, "{\"error\":\"busy\"}")]
     public void A_200_or_429_without_the_json_of_an_ingest_answer_is_a_failed_request(HttpStatusCode status, string body)
     {
         // It was counted as an acknowledged request, its latency kept, with nothing accepted.

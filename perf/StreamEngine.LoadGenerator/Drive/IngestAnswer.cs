@@ -25,9 +25,10 @@ internal sealed record IngestAnswer(long Accepted, long Rejected, long Late, lon
         {
             using var doc = JsonDocument.Parse(body.ToArray());
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (root.ValueKind != JsonValueKind.Object
+                || (status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests && !(root.TryGetProperty("accepted", out var counted) && counted.ValueKind == JsonValueKind.Number)))
             {
-                throw new JsonException("not an object");
+                throw new JsonException("not an ingest answer");
             }
 
             answer = new IngestAnswer(
