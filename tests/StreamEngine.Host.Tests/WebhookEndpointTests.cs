@@ -27,14 +27,10 @@ public sealed class WebhookEndpointTests : IDisposable
                 secret: {Secret}
                 brands: [beta]
             """;
-        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "20");
+        var (engine, listed) = await PostCrisisAsync(webhooks, retryMs: 20);
+        await using var running = engine;
 
-        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
-        var listed = (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToHashSet();
-
-        await Eventually.HoldsAsync(
-            () => Task.FromResult(listed.IsSubsetOf(receiver.Delivered.Select(d => d.AlertId))),
-            "every alert of the crisis delivered");
+        await AllDeliveredAsync(receiver, listed, "every alert of the crisis delivered");
 
         Assert.True(receiver.Requests > receiver.Delivered.Count, "the first delivery was refused with 503 and tried again");
         foreach (var delivery in receiver.Delivered)
@@ -156,18 +152,15 @@ public sealed class WebhookEndpointTests : IDisposable
               - url: {receiver.Url}
                 secret: {Secret}
             """;
-        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "1000");
-        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
-        var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToHashSet();
+        var (engine, raised) = await PostCrisisAsync(webhooks, retryMs: 1000);
+        await using var running = engine;
         await Eventually.HoldsAsync(() => Task.FromResult(receiver.Requests >= raised.Count), "each alert tried once, under the old secret");
 
         using var rotated = new StringContent(SampleFirehose.ModelYaml + webhooks.Replace(Secret, Rotated, StringComparison.Ordinal), Encoding.UTF8, "application/yaml");
         using var swapped = await engine.Http.PutAsync(new Uri("/api/model", UriKind.Relative), rotated);
         Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
 
-        await Eventually.HoldsAsync(
-            () => Task.FromResult(raised.IsSubsetOf(receiver.Delivered.Select(d => d.AlertId))),
-            "every alert delivered under the rotated secret");
+        await AllDeliveredAsync(receiver, raised, "every alert delivered under the rotated secret");
     }
 
     [Fact]
@@ -185,11 +178,10 @@ public sealed class WebhookEndpointTests : IDisposable
                 secret: {Secret}
                 minSeverity: medium
             """;
-        await using var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "20");
-        await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
-        var raised = (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToHashSet();
+        var (engine, raised) = await PostCrisisAsync(webhooks, retryMs: 20);
+        await using var running = engine;
 
-        await Eventually.HoldsAsync(() => Task.FromResult(raised.IsSubsetOf(receiver.Delivered.Select(d => d.AlertId))), "every alert delivered");
+        await AllDeliveredAsync(receiver, raised, "every alert delivered");
         var delivered = receiver.Delivered.Select(d => d.AlertId).ToList();
         Assert.Equal(delivered.Distinct().Count(), delivered.Count);
     }
@@ -253,11 +245,17 @@ public sealed class WebhookEndpointTests : IDisposable
               - url: {receiver.Url}
                 secret: {Secret}
             """;
-        var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", "600000");
+        return (await PostCrisisAsync(webhooks, retryMs: 600_000)).Engine;
+    }
+
+    /// <summary>An engine with <paramref name="webhooks"/>, the planted crisis posted to it, and the ids of the alerts it raised.</summary>
+    private async Task<(EngineProcess Engine, HashSet<string> Raised)> PostCrisisAsync(string webhooks, int retryMs)
+    {
+        var engine = await CrisisFirehose.StartEngineAsync(_dir.Path, webhooks, "--webhook-retry-ms", retryMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             await new CrisisFirehose(DateTimeOffset.UtcNow).PostToAsync(engine);
-            return engine;
+            return (engine, (await CrisisFirehose.CrisisAlertsAsync(engine)).Select(a => a.GetProperty("id").GetString()!).ToHashSet());
         }
         catch
         {
@@ -265,6 +263,9 @@ public sealed class WebhookEndpointTests : IDisposable
             throw;
         }
     }
+
+    private static Task AllDeliveredAsync(Receiver receiver, HashSet<string> raised, string what) =>
+        Eventually.HoldsAsync(() => Task.FromResult(raised.IsSubsetOf(receiver.Delivered.Select(d => d.AlertId))), what);
 
     /// <summary>Swaps in the model without its webhooks.</summary>
     private static async Task WithdrawEveryWebhookAsync(EngineProcess engine)

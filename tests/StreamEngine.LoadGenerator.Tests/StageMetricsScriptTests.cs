@@ -21,19 +21,7 @@ public sealed class StageMetricsScriptTests
 
         """;
 
-    private static string Script()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var script = Path.Combine(dir.FullName, "perf", "firehose", "stage_metrics.py");
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-
-        throw new FileNotFoundException("perf/firehose/stage_metrics.py above the test's directory");
-    }
+    private static string Script() => PerfScripts.Path("stage_metrics.py");
 
     [Fact]
     public void A_raw_scrape_with_help_and_type_lines_is_read()

@@ -7,19 +7,7 @@ namespace StreamEngine.LoadGenerator.Tests;
 /// <summary>perf/firehose/summarize.py takes the medians of sound runs only.</summary>
 public sealed class SummarizeScriptTests
 {
-    private static string Script()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var script = Path.Combine(dir.FullName, "perf", "firehose", "summarize.py");
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-
-        throw new FileNotFoundException("perf/firehose/summarize.py above the test's directory");
-    }
+    private static string Script() => PerfScripts.Path("summarize.py");
 
     [Fact]
     public void A_run_that_measured_nothing_sound_is_left_out_and_named()
