@@ -36,11 +36,29 @@ public sealed class JournaledLinesTests
         Assert.Equal([2], reports.All);
     }
 
+    [Fact]
+    public void Settling_reports_every_chunk_completed_at_once()
+    {
+        // The outcomes' continuations run on the thread pool: a replay that read the record as soon
+        // as every chunk was done could find it a chunk short, and lost its last line's warning.
+        var (reports, a, b, c) = ThreeChunksFollowed();
+        a.Complete(Journaled);
+        b.Complete(Journaled);
+        c.Complete(Journaled);
+
+        new[] { a, b, c }.Select(chunk => chunk.Outcome).ToList().ForEach(outcome => Assert.True(outcome.IsCompleted));
+        var lines = reports.Lines;
+        lines.Settle();
+
+        Assert.Equal(6, reports.All[^1]);
+    }
+
     /// <summary>Chunks of lines 1–2, 3–5 and 6, handed over in that order and followed.</summary>
     private static (Reports Reports, IngestChunk A, IngestChunk B, IngestChunk C) ThreeChunksFollowed()
     {
         var reports = new Reports();
         var lines = new JournaledLines(reports.Add);
+        reports.Lines = lines;
         var (a, b, c) = (Chunk(1, 2), Chunk(3, 3), Chunk(6, 1));
         lines.Add(a);
         lines.Add(b);
@@ -56,6 +74,9 @@ public sealed class JournaledLinesTests
         private readonly Lock _lock = new();
         private readonly List<int> _all = [];
         private readonly List<(int Line, TaskCompletionSource Reached)> _waiting = [];
+
+        /// <summary>The follower reporting here.</summary>
+        public JournaledLines Lines { get; set; } = null!;
 
         public List<int> All
         {

@@ -196,6 +196,13 @@ public sealed class EngineProcess : IAsyncDisposable
         throw new TimeoutException($"the engine was not {(ready ? "ready" : "answering")} within 90 s:\n{Output}");
     }
 
+    /// <summary>
+    /// Waits until the node's output holds <paramref name="text"/>: the console logger writes from a
+    /// queue of its own, so a line logged before the node was ready may reach the output after.
+    /// </summary>
+    public Task AssertLoggedAsync(string text) =>
+        Eventually.HoldsAsync(() => Task.FromResult(Output.Contains(text, StringComparison.Ordinal)), $"the node's log saying \"{text}\"");
+
     private void Append(string? line)
     {
         if (line is null)

@@ -14,7 +14,7 @@ public sealed class SourceTests : IDisposable
         await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
         {
             // Ready only once the replay is over: every figure is there when it says so.
-            Assert.Contains("Replayed", engine.Output, StringComparison.Ordinal);
+            await engine.AssertLoggedAsync("Replayed");
             await AssertReplayedOnceAsync(engine, sample);
             Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(30)));
         }
@@ -25,14 +25,14 @@ public sealed class SourceTests : IDisposable
         await using (var restarted = await EngineProcess.StartAsync(data, model, "--replay", file))
         {
             await AssertReplayedOnceAsync(restarted, sample);
-            Assert.Contains("was replayed in full before", restarted.Output, StringComparison.Ordinal);
+            await restarted.AssertLoggedAsync("was replayed in full before");
             Assert.Equal(0, await restarted.StopAsync(TimeSpan.FromSeconds(30)));
         }
 
         var more = new SampleFirehose(posts: 200, seed: 6, now: DateTimeOffset.UtcNow, idPrefix: "more-");
         await File.AppendAllTextAsync(file, more.Ndjson);
         await using var appended = await EngineProcess.StartAsync(data, model, "--replay", file);
-        Assert.Contains("goes on after line 600", appended.Output, StringComparison.Ordinal);
+        await appended.AssertLoggedAsync("goes on after line 600");
         foreach (var brand in SampleFirehose.Brands)
         {
             var expected = sample.InWindow(brand, "30d").Count() + more.InWindow(brand, "30d").Count();
@@ -60,15 +60,15 @@ public sealed class SourceTests : IDisposable
 
         await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
         {
-            Assert.Contains($"goes on after line {journaled}", engine.Output, StringComparison.Ordinal);
-            Assert.Contains("the posts of lines 1 to 250 are remembered as seen", engine.Output, StringComparison.Ordinal);
+            await engine.AssertLoggedAsync($"goes on after line {journaled}");
+            await engine.AssertLoggedAsync("the posts of lines 1 to 250 are remembered as seen");
             await AssertReplayedOnceAsync(engine, sample, p => rest.Contains(p.Json));
             Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(30)));
         }
 
         await using var restarted = await EngineProcess.StartAsync(data, model, "--replay", file);
         await AssertReplayedOnceAsync(restarted, sample, p => rest.Contains(p.Json));
-        Assert.Contains("was replayed in full before", restarted.Output, StringComparison.Ordinal);
+        await restarted.AssertLoggedAsync("was replayed in full before");
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class SourceTests : IDisposable
         await File.AppendAllTextAsync(file, whole[..(whole.Length / 2)]);
         await using (var engine = await EngineProcess.StartAsync(data, model, "--replay", file))
         {
-            Assert.Contains("has no line break and was refused", engine.Output, StringComparison.Ordinal);
+            await engine.AssertLoggedAsync("has no line break and was refused");
             Assert.Equal(0, await engine.StopAsync(TimeSpan.FromSeconds(30)));
         }
 
@@ -104,7 +104,7 @@ public sealed class SourceTests : IDisposable
         // Fewer lines than were journaled from it, the same start: cut short since, and not replayed.
         ReplayProgress.For(data, file).Record(1_000);
         await using var shorter = await EngineProcess.StartAsync(data, model, "--replay", file);
-        Assert.Contains("has 660 lines, fewer than the 1000 journaled from it before", shorter.Output, StringComparison.Ordinal);
+        await shorter.AssertLoggedAsync("has 660 lines, fewer than the 1000 journaled from it before");
     }
 
     /// <summary>A file of 600 sample posts to replay, the sample model, and where the node keeps its data.</summary>

@@ -32,13 +32,17 @@ public static class IngestSubmission
                 return true;
             }, cancellationToken, firstLine);
 
-            return new SubmissionResult(IngestOutcome.Sum(await Task.WhenAll(outcomes)), unread == 0 ? null : unread);
+            var total = IngestOutcome.Sum(await Task.WhenAll(outcomes));
+            journaled?.Settle();
+            return new SubmissionResult(total, unread == 0 ? null : unread);
         }
         catch (UnreadableInputException ex)
         {
             // The lines handed over before are journaled all the same: they are answered for, so that
             // only the rest is sent again.
-            return new SubmissionResult(IngestOutcome.Sum(await Task.WhenAll(outcomes)), ex.FromLine, ex.Message);
+            var total = IngestOutcome.Sum(await Task.WhenAll(outcomes));
+            journaled?.Settle();
+            return new SubmissionResult(total, ex.FromLine, ex.Message);
         }
     }
 }

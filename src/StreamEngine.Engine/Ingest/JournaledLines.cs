@@ -24,6 +24,14 @@ public sealed class JournaledLines(Action<int> journaledThrough)
         chunk.Outcome.ContinueWith(_ => Advance(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Reports the run as far as the chunks completed so far take it. The chunks' outcomes run their
+    /// continuations on the thread pool, so an input whose every chunk has completed may not have
+    /// been reported yet: its reader calls this before it reads the run, or a replay would judge its
+    /// last line by a record one chunk short.
+    /// </summary>
+    public void Settle() => Advance();
+
     private void Advance()
     {
         lock (_lock)
