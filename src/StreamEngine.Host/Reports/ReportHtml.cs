@@ -88,8 +88,20 @@ internal static class ReportHtml
         html.Append("<section id=\"volume\">\n<h2>Mentions over time</h2>\n<figure>");
         SvgCharts.Area(
             html, $"Mentions per {per}, UTC", r.Timeseries.Points.Select(p => (p.T, p.Mentions)).ToList(),
-            days ? "d MMM" : "HH:mm", days ? t => t.UtcDateTime.TimeOfDay == TimeSpan.Zero : null);
+            days ? "d MMM" : "HH:mm", days ? t => t.UtcDateTime.TimeOfDay == TimeSpan.Zero : points.Count < 2 ? null : RoundTimes(points[^1].T - points[0].T, minutes));
         html.Append("<figcaption>Mentions per ").Append(per).Append(", UTC.</figcaption></figure>\n</section>\n");
+    }
+
+    /// <summary>
+    /// Which times of a minute or hour series to label: those on a round step (every 2, 5, 10, 15 or
+    /// 30 minutes, or every 2, 3, 4, 6 or 12 hours) that leaves six labels or fewer, so they stand
+    /// evenly under times a reader expects (13:15, 13:20, not 13:12, 13:14, 13:17).
+    /// </summary>
+    private static Func<DateTimeOffset, bool> RoundTimes(TimeSpan span, bool minutes)
+    {
+        int[] steps = minutes ? [1, 2, 5, 10, 15, 30, 60, 120] : [60, 120, 180, 240, 360, 720, 1440];
+        var step = steps.FirstOrDefault(s => span.TotalMinutes / s <= 6, steps[^1]);
+        return t => ((int)t.UtcDateTime.TimeOfDay.TotalMinutes % step) == 0;
     }
 
     private static void Competitors(StringBuilder html, BrandReport r)

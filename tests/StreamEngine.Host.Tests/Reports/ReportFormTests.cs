@@ -172,6 +172,29 @@ public sealed class ReportFormTests
         });
     }
 
+    [Theory]
+    [InlineData("1m", 16, 1, "5", 3)]        // 15 minutes: labelled 13:12, 13:14, 13:17, 13:19 ... before
+    [InlineData("1m", 61, 1, "10", 5)]
+    [InlineData("1h", 25, 60, "240", 5)]
+    public void Times_are_labelled_on_round_steps_evenly(string stepName, int count, int minutesApart, string everyMinutes, int atLeast)
+    {
+        // Minute series start at any minute; hour series on the hour, as their buckets do.
+        var start = new DateTimeOffset(2026, 11, 29, 13, minutesApart == 60 ? 0 : 11, 0, TimeSpan.Zero);
+        var points = Enumerable.Range(0, count)
+            .Select(i => new PointResponse(start.AddMinutes(i * minutesApart), i, 0, 0, 0, new SentimentResponse(0, 0, 0, 0, 0, 0), 0)).ToList();
+        var report = Report("Acme", "x") with { Timeseries = new ReportTimeseries(stepName, points) };
+
+        var labels = ReportPage.Parse(ReportHtml.Write(report)).ById("volume").Descendants(ReportPage.Svg + "text")
+            .Select(t => t.Value).Where(v => v.Contains(':', StringComparison.Ordinal))
+            .Select(v => TimeSpan.ParseExact(v, @"hh\:mm", CultureInfo.InvariantCulture)).ToList();
+
+        var every = int.Parse(everyMinutes, CultureInfo.InvariantCulture);
+        Assert.InRange(labels.Count, atLeast, 7);
+        Assert.All(labels, l => Assert.Equal(0, (int)l.TotalMinutes % every));
+        // Evenly: the same gap between neighbours, across midnight too.
+        Assert.Single(labels.Zip(labels.Skip(1), (a, b) => (b - a + TimeSpan.FromDays(1)).Ticks % TimeSpan.TicksPerDay).Distinct());
+    }
+
     [Fact]
     public void A_report_without_mentions_still_draws_its_axes_and_says_what_is_empty()
     {
