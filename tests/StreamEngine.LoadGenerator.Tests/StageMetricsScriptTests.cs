@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace StreamEngine.LoadGenerator.Tests;
 
@@ -21,8 +20,6 @@ public sealed class StageMetricsScriptTests
 
         """;
 
-    private static string Script() => PerfScripts.Path("stage_metrics.py");
-
     [Fact]
     public void A_raw_scrape_with_help_and_type_lines_is_read()
     {
@@ -31,12 +28,9 @@ public sealed class StageMetricsScriptTests
         File.WriteAllText(scrape, RawScrape);
         try
         {
-            using var python = Process.Start(new ProcessStartInfo("python3", [Script(), scrape]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = python.StandardOutput.ReadToEnd();
-            var error = python.StandardError.ReadToEnd();
-            python.WaitForExit();
+            var (exitCode, output, error) = PerfScripts.Run("stage_metrics.py", scrape);
 
-            Assert.True(python.ExitCode == 0, error);
+            Assert.True(exitCode == 0, error);
             Assert.Contains("2,000 posts accepted, 1,800 mentions journaled in 4 rounds (500 posts per round)", output, StringComparison.Ordinal);
             Assert.Contains("stage journal         4 observations, mean   125.00 ms", output, StringComparison.Ordinal);
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using StreamEngine.LoadGenerator.Drive;
 
@@ -7,8 +6,6 @@ namespace StreamEngine.LoadGenerator.Tests;
 /// <summary>perf/firehose/summarize.py takes the medians of sound runs only.</summary>
 public sealed class SummarizeScriptTests
 {
-    private static string Script() => PerfScripts.Path("summarize.py");
-
     [Fact]
     public void A_run_that_measured_nothing_sound_is_left_out_and_named()
     {
@@ -21,12 +18,9 @@ public sealed class SummarizeScriptTests
             File.WriteAllText(Path.Combine(results.FullName, "demo.max.1.json"), JsonSerializer.Serialize(sound, DriveReport.Json));
             File.WriteAllText(Path.Combine(results.FullName, "demo.max.2.json"), JsonSerializer.Serialize(failed with { Failure = DriveVerdict.Failure(failed) }, DriveReport.Json));
 
-            using var python = Process.Start(new ProcessStartInfo("python3", [Script(), "http", results.FullName]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = python.StandardOutput.ReadToEnd();
-            var error = python.StandardError.ReadToEnd();
-            python.WaitForExit();
+            var (exitCode, output, error) = PerfScripts.Run("summarize.py", "http", results.FullName);
 
-            Assert.True(python.ExitCode == 0, error);
+            Assert.True(exitCode == 0, error);
             Assert.Contains("| demo | max, 4 conns | 1 |", output, StringComparison.Ordinal);
             Assert.Contains("left out demo.max.2.json: 3 requests were still unanswered", error, StringComparison.Ordinal);
         }

@@ -35,23 +35,15 @@ internal static class Clauses
 
     private static bool IsConjunction(ReadOnlySpan<char> token)
     {
-        if (token is "but" or "although" or "though" or "however" or "whereas")
-        {
-            return true;
-        }
-
         // "buuut" is "but", as the scorer reads it: no conjunction doubles a letter, so every
         // stretch is cut to one.
-        if (Elongation.Stretches(token) == 0 || token.Length > 32)
-        {
-            return false;
-        }
-
         Span<char> cut = stackalloc char[32];
-        var length = Elongation.Cut(token, toThree: false, toOne: -1, cut);
+        var word = Elongation.Stretches(token) == 0 || token.Length > cut.Length
+            ? token
+            : cut[..Math.Max(0, Elongation.Cut(token, toThree: false, toOne: -1, cut))];
         foreach (var conjunction in Conjunctions)
         {
-            if (length > 0 && cut[..length].SequenceEqual(conjunction))
+            if (word.SequenceEqual(conjunction))
             {
                 return true;
             }

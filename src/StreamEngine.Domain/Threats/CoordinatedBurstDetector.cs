@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Domain.Sketches;
 
@@ -145,7 +146,7 @@ public sealed class CoordinatedBurstDetector
         var severity = cluster.ReportedAuthors > 0 ? ThreatSeverity.High : ThreatSeverity.Medium;
         cluster.ReportedAuthors = authors;
         cluster.ReportedAt = time;
-        return new ThreatFinding(ThreatKind.Coordination, _brandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), Evidence(cluster, authors), severity);
+        return new ThreatFinding(ThreatKind.Coordination, _brandId, ThreatFinding.PostOf(post), AuthorKeys.Of(post), Evidence(cluster, authors), severity);
     }
 
     /// <summary>

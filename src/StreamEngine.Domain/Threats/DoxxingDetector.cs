@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
 
 namespace StreamEngine.Domain.Threats;
@@ -109,7 +110,7 @@ public sealed class DoxxingDetector
             : $"{what} {gap} word{(gap == 1 ? "" : "s")} from executive {name.Text}";
         findings ??= [];
         var at = findings.FindIndex(f => f.BrandId == brand.BrandId);
-        var finding = new ThreatFinding(ThreatKind.Doxxing, brand.BrandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), evidence, severity);
+        var finding = new ThreatFinding(ThreatKind.Doxxing, brand.BrandId, ThreatFinding.PostOf(post), AuthorKeys.Of(post), evidence, severity);
         if (at < 0)
         {
             findings.Add(finding);

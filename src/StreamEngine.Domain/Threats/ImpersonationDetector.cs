@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
 
 namespace StreamEngine.Domain.Threats;
@@ -130,7 +131,7 @@ public sealed class ImpersonationDetector
 
         var target = _index[match.Target];
         var evidence = subject + ": " + LookalikeEvidence.Describe(match, text, units, target);
-        findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[target.Owner].BrandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), evidence, severity));
+        findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[target.Owner].BrandId, ThreatFinding.PostOf(post), AuthorKeys.Of(post), evidence, severity));
     }
 
     /// <summary>
@@ -152,7 +153,7 @@ public sealed class ImpersonationDetector
         {
             var networks = string.Join(", ", group.Select(o => o.Network.ToName()));
             var evidence = $"@{Handles.Bare(post.Author.Handle!)} is official on {networks}, not on {post.Network.ToName()}";
-            findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[group.Key].BrandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), evidence, ThreatSeverity.Low));
+            findings.Add(new ThreatFinding(ThreatKind.Impersonation, _brands[group.Key].BrandId, ThreatFinding.PostOf(post), AuthorKeys.Of(post), evidence, ThreatSeverity.Low));
         }
 
         return findings;

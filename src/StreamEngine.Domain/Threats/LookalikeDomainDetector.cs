@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
 
 namespace StreamEngine.Domain.Threats;
@@ -235,7 +236,7 @@ public sealed class LookalikeDomainDetector
     {
         findings ??= [];
         var brandId = _brands[owner].BrandId;
-        var finding = new ThreatFinding(ThreatKind.Phishing, brandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), evidence, severity);
+        var finding = new ThreatFinding(ThreatKind.Phishing, brandId, ThreatFinding.PostOf(post), AuthorKeys.Of(post), evidence, severity);
         var at = findings.FindIndex(f => f.BrandId == brandId);
         if (at < 0)
         {

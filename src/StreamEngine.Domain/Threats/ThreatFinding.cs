@@ -34,19 +34,6 @@ public sealed record ThreatFinding(
 {
     public const string Category = "security";
 
-    /// <summary>
-    /// The post's author with its network, "x/@handle" when they have a handle, else "x/id" (null
-    /// with neither): handles and ids are unique per network only, so without it one network's
-    /// @sam silenced another's alerts and an analyst could not tell whose post it was.
-    /// </summary>
-    internal static string? AuthorOf(Post post)
-    {
-        var author = post.Author;
-        return !string.IsNullOrEmpty(author.Handle) ? $"{post.Network.ToName()}/@{Handles.Bare(author.Handle)}"
-            : !string.IsNullOrEmpty(author.Id) ? $"{post.Network.ToName()}/{author.Id}"
-            : null;
-    }
-
     /// <summary>The post as an analyst finds it, its network and its id ("x/1862"), as influencer rankings name authors.</summary>
     internal static string PostOf(Post post) => $"{post.Network.ToName()}/{post.Id}";
 }

@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Posts;
 
 namespace StreamEngine.Domain.Threats;
@@ -162,7 +163,7 @@ public sealed class ViolentThreatDetector
         var quoted = post.Text[words.At(hit.Start).Start..words.At(hit.End - 1).End];
         var what = hit.Kind == PatternKind.Threat ? "threat" : "call to attack";
         var near = name.Kind == NameKind.Executive ? "executive " + name.Text : name.Text;
-        var finding = new ThreatFinding(ThreatKind.Violence, brand.BrandId, ThreatFinding.PostOf(post), ThreatFinding.AuthorOf(post), $"{what} '{quoted}' near {near}", severity);
+        var finding = new ThreatFinding(ThreatKind.Violence, brand.BrandId, ThreatFinding.PostOf(post), AuthorKeys.Of(post), $"{what} '{quoted}' near {near}", severity);
         findings ??= [];
         var at = findings.FindIndex(f => f.BrandId == brand.BrandId);
         if (at < 0)
