@@ -91,39 +91,56 @@ public sealed class BrandInfluence
         var merged = new InfluencePane(period, authors, hashtags);
         foreach (var by in (ReadOnlySpan<TallyWeight>)[TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement])
         {
-            var sums = new Dictionary<string, AuthorTally>(StringComparer.Ordinal);
-            finer.SumAuthors(from, to, by, sums);
-            foreach (var kept in fed is null ? [] : fed.Ranking(by).Entries)
-            {
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out var summed);
-                sum = summed ? Larger(kept.Tally, sum, by) : kept.Tally;
-            }
-
             var ranking = merged.Ranking(by);
-            foreach (var (author, tally) in sums
-                .OrderByDescending(s => s.Value.Weight(by))
-                .ThenByDescending(s => s.Value.Mentions)
-                .ThenBy(s => s.Key, StringComparer.Ordinal)
-                .Take(authors))
+            foreach (var (author, tally) in MergedAuthors(fed, finer, null, from, to, by, authors))
             {
                 ranking.Restore(new SpaceSaving<AuthorTally>.Kept(author, tally, 0));
             }
         }
 
+        foreach (var (term, count) in MergedHashtags(fed, finer, null, from, to, hashtags))
+        {
+            merged.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(term, new TermTally(count), 0));
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// The leaders of one ranking of a period rebuilt from its finer panes (<paramref name="instead"/>,
+    /// when given, read in place of the finer pane of its period), best first.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, AuthorTally>> MergedAuthors(
+        InfluencePane? fed, PaneRing finer, InfluencePane? instead, long from, long to, TallyWeight by, int capacity)
+    {
+        var sums = new Dictionary<string, AuthorTally>(StringComparer.Ordinal);
+        finer.SumAuthors(from, to, by, sums, instead);
+        foreach (var kept in fed is null ? [] : fed.Ranking(by).Entries)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out var summed);
+            sum = summed ? Larger(kept.Tally, sum, by) : kept.Tally;
+        }
+
+        return sums
+            .OrderByDescending(s => s.Value.Weight(by))
+            .ThenByDescending(s => s.Value.Mentions)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Take(capacity);
+    }
+
+    /// <summary>The leading hashtags of a period rebuilt from its finer panes, as <see cref="MergedAuthors"/> rebuilds authors.</summary>
+    private static IEnumerable<KeyValuePair<string, long>> MergedHashtags(
+        InfluencePane? fed, PaneRing finer, InfluencePane? instead, long from, long to, int capacity)
+    {
         var uses = new Dictionary<string, long>(StringComparer.Ordinal);
-        finer.SumHashtags(from, to, uses);
+        finer.SumHashtags(from, to, uses, instead);
         foreach (var kept in fed is null ? [] : fed.Hashtags.Entries)
         {
             ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(uses, kept.Key, out _);
             count = Math.Max(count, kept.Tally.Count);
         }
 
-        foreach (var (term, count) in uses.OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal).Take(hashtags))
-        {
-            merged.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(term, new TermTally(count), 0));
-        }
-
-        return merged;
+        return uses.OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal).Take(capacity);
     }
 
     /// <summary>
@@ -243,7 +260,7 @@ public sealed class BrandInfluence
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, AuthorTally>(StringComparer.Ordinal);
         var (ring, from, to) = PanesOf(window, now);
-        ring.SumAuthors(from, to, by, sums);
+        ring.SumAuthors(from, to, by, sums, LiveAuthors(ring, by));
 
         return sums
             .OrderByDescending(s => s.Value.Weight(by))
@@ -260,9 +277,83 @@ public sealed class BrandInfluence
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
         var (ring, from, to) = PanesOf(window, now);
-        ring.SumHashtags(from, to, sums);
+        ring.SumHashtags(from, to, sums, LiveHashtags(ring));
 
         return sums;
+    }
+
+    /// <summary>
+    /// The hour or day pane a window of <paramref name="ring"/> reads in place of the one still fed
+    /// (the hour and day of the brand's newest post), as <see cref="Settle"/> will rebuild it once
+    /// a later hour comes: read as fed, authors who come back a post at a time among many would be
+    /// ranked by what the last pushes left of them (one mention each), until the hour closed.
+    /// </summary>
+    private InfluencePane? LiveAuthors(PaneRing ring, TallyWeight by)
+    {
+        if (_hour == long.MinValue || ring == _minutes)
+        {
+            return null;
+        }
+
+        var hour = LivePane(_hours.At(_hour), MergedAuthors(_hours.At(_hour), _minutes, null, _hour * 60, (_hour * 60) + 59, by, CapacityOf(PaneKind.Hour).Authors), by);
+        if (ring == _hours)
+        {
+            return hour;
+        }
+
+        var day = DayOf(_hour * 60);
+        return LivePane(_days.At(day), MergedAuthors(_days.At(day), _hours, hour, day * 24, (day * 24) + 23, by, CapacityOf(PaneKind.Day).Authors), by);
+    }
+
+    /// <summary>The hashtags of the pane still fed, as <see cref="LiveAuthors"/> reads its authors.</summary>
+    private InfluencePane? LiveHashtags(PaneRing ring)
+    {
+        if (_hour == long.MinValue || ring == _minutes)
+        {
+            return null;
+        }
+
+        var hour = LivePane(_hours.At(_hour), MergedHashtags(_hours.At(_hour), _minutes, null, _hour * 60, (_hour * 60) + 59, CapacityOf(PaneKind.Hour).Hashtags));
+        if (ring == _hours)
+        {
+            return hour;
+        }
+
+        var day = DayOf(_hour * 60);
+        return LivePane(_days.At(day), MergedHashtags(_days.At(day), _hours, hour, day * 24, (day * 24) + 23, CapacityOf(PaneKind.Day).Hashtags));
+    }
+
+    private static InfluencePane? LivePane(InfluencePane? fed, IEnumerable<KeyValuePair<string, AuthorTally>> leaders, TallyWeight by)
+    {
+        if (fed is null)
+        {
+            return null;
+        }
+
+        var (authors, hashtags) = (fed.ByMentions.Capacity, fed.Hashtags.Capacity);
+        var pane = new InfluencePane(fed.Period, authors, hashtags);
+        foreach (var (author, tally) in leaders)
+        {
+            pane.Ranking(by).Restore(new SpaceSaving<AuthorTally>.Kept(author, tally, 0));
+        }
+
+        return pane;
+    }
+
+    private static InfluencePane? LivePane(InfluencePane? fed, IEnumerable<KeyValuePair<string, long>> leaders)
+    {
+        if (fed is null)
+        {
+            return null;
+        }
+
+        var pane = new InfluencePane(fed.Period, fed.ByMentions.Capacity, fed.Hashtags.Capacity);
+        foreach (var (term, count) in leaders)
+        {
+            pane.Hashtags.Restore(new SpaceSaving<TermTally>.Kept(term, new TermTally(count), 0));
+        }
+
+        return pane;
     }
 
     /// <summary>
@@ -345,15 +436,14 @@ public sealed class BrandInfluence
             return held is not null && PeriodOf(held) == period ? Read(held) : null;
         }
 
-        /// <summary>Sums the kept authors of one ranking over the panes of [from, to]; sealed panes are read in place.</summary>
-        public void SumAuthors(long from, long to, TallyWeight by, Dictionary<string, AuthorTally> sums)
+        /// <summary>
+        /// Sums the kept authors of one ranking over the panes of [from, to], <paramref name="instead"/>
+        /// read in place of the pane of its period; sealed panes are read in place.
+        /// </summary>
+        public void SumAuthors(long from, long to, TallyWeight by, Dictionary<string, AuthorTally> sums, InfluencePane? instead = null)
         {
-            foreach (var held in _slots)
+            foreach (var held in Covering(from, to, instead))
             {
-                if (held is null || PeriodOf(held) < from || PeriodOf(held) > to)
-                {
-                    continue;
-                }
 
                 if (held is not InfluencePane)
                 {
@@ -370,15 +460,11 @@ public sealed class BrandInfluence
             }
         }
 
-        /// <summary>Sums the kept hashtags' uses over the panes of [from, to]; sealed panes are read in place.</summary>
-        public void SumHashtags(long from, long to, Dictionary<string, long> sums)
+        /// <summary>Sums the kept hashtags' uses over the panes of [from, to], as <see cref="SumAuthors"/> sums authors.</summary>
+        public void SumHashtags(long from, long to, Dictionary<string, long> sums, InfluencePane? instead = null)
         {
-            foreach (var held in _slots)
+            foreach (var held in Covering(from, to, instead))
             {
-                if (held is null || PeriodOf(held) < from || PeriodOf(held) > to)
-                {
-                    continue;
-                }
 
                 if (held is not InfluencePane)
                 {
@@ -391,6 +477,23 @@ public sealed class BrandInfluence
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(sums, kept.Key, out _) += kept.Tally.Count;
                 }
+            }
+        }
+
+        /// <summary>The panes of [from, to], <paramref name="instead"/> in place of the one of its period.</summary>
+        private IEnumerable<object> Covering(long from, long to, InfluencePane? instead)
+        {
+            foreach (var held in _slots)
+            {
+                if (held is not null && PeriodOf(held) >= from && PeriodOf(held) <= to && PeriodOf(held) != instead?.Period)
+                {
+                    yield return held;
+                }
+            }
+
+            if (instead is not null && instead.Period >= from && instead.Period <= to)
+            {
+                yield return instead;
             }
         }
 

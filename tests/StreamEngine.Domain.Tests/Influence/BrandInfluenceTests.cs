@@ -95,6 +95,43 @@ public sealed class BrandInfluenceTests
     }
 
     [Fact]
+    public void The_hour_and_the_day_still_being_fed_read_as_they_will_be_rebuilt()
+    {
+        // 37 authors take turns, one post a batch, 16 a minute for ten minutes of the current hour:
+        // each minute pane holds all of its minute, while the hour and day panes, fed post by post
+        // with room for 16, keep pushing out an author who comes back with one post. Until a later
+        // hour closes them, a day's or a week's leaders must count what the minutes counted.
+        var aggregate = new BrandAggregate();
+        var hour = StartOfHour(Now);
+        for (var n = 0; n < 160; n++)
+        {
+            var at = hour + TimeSpan.FromMinutes(n / 16);
+            aggregate.Apply(Delta([(Post($"p{n}", at, $"@a{n % 37:00}", followers: 10 + (n % 37), likes: 1, text: $"acme #tag{n % 37:00}"), null)]));
+        }
+
+        var exact = aggregate.Influence.TopAuthors(TimeWindow.OneHour, TallyWeight.Mentions, 100, Now);
+        Assert.Equal(37, exact.Count);
+        Assert.Equal(160, exact.Sum(a => a.Tally.Mentions));
+        foreach (var window in (TimeWindow[])[TimeWindow.OneDay, TimeWindow.SevenDays, TimeWindow.ThirtyDays])
+        {
+            foreach (var by in (TallyWeight[])[TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement])
+            {
+                var top = aggregate.Influence.TopAuthors(window, by, 16, Now);
+                var expected = aggregate.Influence.TopAuthors(TimeWindow.OneHour, by, 16, Now);
+                Assert.Equal(expected.Select(a => (a.Author, a.Tally)), top.Select(a => (a.Author, a.Tally)));
+            }
+
+            Assert.Equal(5, aggregate.Influence.Hashtags(window, Now)["tag00"]);
+        }
+
+        // The hour closed by a later post reads the same as it did while it was being fed.
+        var before = aggregate.Influence.TopAuthors(TimeWindow.SevenDays, TallyWeight.Mentions, 16, Now);
+        aggregate.Apply(Delta([(Post("next", hour + TimeSpan.FromMinutes(61), "@next"), null)]));
+        var after = aggregate.Influence.TopAuthors(TimeWindow.SevenDays, TallyWeight.Mentions, 17, Now + TimeSpan.FromHours(1));
+        Assert.Equal(before.Select(a => (a.Author, a.Tally.Mentions)), after.Where(a => a.Author != "x/@next").Take(16).Select(a => (a.Author, a.Tally.Mentions)));
+    }
+
+    [Fact]
     public void Rebuilding_a_closed_hour_keeps_what_its_own_pane_counted()
     {
         // Twelve authors post every minute of an hour, and #steady twice a minute among 31 one-off
