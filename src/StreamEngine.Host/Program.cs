@@ -180,6 +180,7 @@ app.UseUnansweredBrandsAs503();
 app.UseDashboardOrigins(options.CorsOrigins);
 app.UseBodySizeLimitAnswers();
 app.UseCompressedBodies();
+app.UseStatusCodePages(ErrorBodies.WriteAsync);
 app.UseRouting();
 app.UseHttpMetrics();
 app.MapIngestEndpoints();
@@ -191,7 +192,7 @@ app.MapInfluenceEndpoints();
 app.MapAnalyzeEndpoints();
 app.MapModelEndpoints();
 app.MapHealthEndpoints();
-app.MapMetrics("/metrics");
+app.MapMetrics("/metrics").OnlyRead();
 
 // The services are disposed of when the run ends: the actor system is kept to ask why it stopped.
 ActorSystem? system = null;

@@ -46,6 +46,53 @@ public sealed class QueryEndpointTests(EngineFixture fixture) : IClassFixture<En
         Assert.Contains(allowed, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/brands/alpha/summary?windows=1h", "'windows'", "it reads window")]
+    [InlineData("/api/brands/alpha/timeseries?window=1h&stpe=1m", "'stpe'", "it reads window, step")]
+    [InlineData("/api/brands?limit=2", "'limit'", "it reads none")]
+    [InlineData("/api/alerts?brands=alpha", "'brands'", "it reads brand, since, severity, limit, cursor")]
+    [InlineData("/health/ready?verbose=1", "'verbose'", "it reads none")]
+    public async Task A_parameter_the_endpoint_does_not_read_is_400_naming_it_not_answered_for_the_default(string path, string parameter, string reads)
+    {
+        var (status, error) = await GetError(path);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(parameter, error, StringComparison.Ordinal);
+        Assert.Contains(reads, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parameters_are_read_whatever_their_case_and_a_cache_buster_is_let_through()
+    {
+        var summary = await Http.GetJsonAsync("/api/brands/alpha/summary?Window=1h&_=1764428400000");
+        Assert.Equal("1h", summary.GetProperty("window").GetString());
+    }
+
+    [Theory]
+    [InlineData("/health/live", "application/json")]
+    [InlineData("/api/brands/alpha/summary?window=1h", "application/json")]
+    [InlineData("/api/brands/alpha/report?format=csv", "text/csv")]
+    [InlineData("/metrics", "text/plain")]
+    public async Task HEAD_answers_the_headers_of_GET_without_its_body(string path, string type)
+    {
+        using var response = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith(type, response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.Ordinal);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/nope", HttpStatusCode.NotFound, "no endpoint at /api/nope")]
+    [InlineData("DELETE", "/api/brands", HttpStatusCode.MethodNotAllowed, "DELETE is not an allowed method of /api/brands: it takes GET, HEAD")]
+    [InlineData("POST", "/metrics", HttpStatusCode.MethodNotAllowed, "it takes GET, HEAD")]
+    [InlineData("GET", "/api/ingest", HttpStatusCode.MethodNotAllowed, "it takes POST")]
+    public async Task A_path_or_method_without_an_endpoint_answers_the_error_shape_of_every_other_error(string method, string path, HttpStatusCode expected, string message)
+    {
+        using var response = await Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)));
+        Assert.Equal(expected, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_brand_without_mentions_reads_as_zeros()
     {

@@ -28,7 +28,7 @@ internal static class AlertEndpoints
 
     public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", async (string? brand, string? since, string? severity, string? limit, string? cursor, CurrentModel current, BrandQueries brands) =>
+        app.MapRead("/api/alerts", async (string? brand, string? since, string? severity, string? limit, string? cursor, CurrentModel current, BrandQueries brands) =>
         {
             if (AlertFilter.Parse(current, brand, severity) is not { } filter)
             {
@@ -75,7 +75,8 @@ internal static class AlertEndpoints
             var page = matching.Take(pageSize).ToList();
             var next = matching.Count > pageSize ? AlertCursor.After(page[^1]).ToString() : null;
             return Results.Ok(new AlertResponses.AlertPage(page.Select(AlertResponses.From).ToList(), next));
-        });
+        })
+            .Reading("brand", "since", "severity", "limit", "cursor");
 
         app.MapGet("/api/alerts/stream", async (string? brand, string? severity, HttpContext http, CurrentModel current, ActorSystem system, IRequiredActor<RecentAlerts> recent, BrandQueries brands, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime) =>
         {
@@ -132,7 +133,8 @@ internal static class AlertEndpoints
             {
                 // The client went away or the node is stopping: the subscription ends with the request.
             }
-        });
+        })
+            .Reading("brand", "severity");
     }
 
     /// <summary>What the reconnecting client missed; or, when a brand cannot say (its store down), none, and where to read them later.</summary>

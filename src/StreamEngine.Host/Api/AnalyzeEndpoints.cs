@@ -60,7 +60,8 @@ internal static class AnalyzeEndpoints
             }
 
             return Results.Ok(results);
-        });
+        })
+            .Reading();
     }
 
     private static AnalyzedPost Describe(int line, Post post, PostExplanation e) =>

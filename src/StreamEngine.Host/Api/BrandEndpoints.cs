@@ -30,10 +30,11 @@ internal static class BrandEndpoints
 
     public static void MapBrandEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands", (CurrentModel model) =>
-            model.Model.Brands.Select(b => new BrandListing(b.Id, b.Name, b.Competitors)));
+        app.MapRead("/api/brands", (CurrentModel model) =>
+            model.Model.Brands.Select(b => new BrandListing(b.Id, b.Name, b.Competitors)))
+            .Reading();
 
-        app.MapGet("/api/brands/{id}/summary", async (string id, string? window, CurrentModel model, BrandQueries brands) =>
+        app.MapRead("/api/brands/{id}/summary", async (string id, string? window, CurrentModel model, BrandQueries brands) =>
         {
             if (Check(model, id, window, out var w) is { } error)
             {
@@ -43,9 +44,10 @@ internal static class BrandEndpoints
             var summary = await Ask<BrandSummary>(brands, new GetBrandSummary(id, w), "summary");
             var f = summary.Figures;
             return Results.Ok(new SummaryResponse(id, w.Name, summary.AsOf, f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors, SentimentResponse.Of(f.Sentiment), f.Reputation));
-        });
+        })
+            .Reading("window");
 
-        app.MapGet("/api/brands/{id}/timeseries", async (string id, string? window, string? step, CurrentModel model, BrandQueries brands) =>
+        app.MapRead("/api/brands/{id}/timeseries", async (string id, string? window, string? step, CurrentModel model, BrandQueries brands) =>
         {
             if (Check(model, id, window, out var w) is { } error)
             {
@@ -60,9 +62,10 @@ internal static class BrandEndpoints
 
             var series = await Ask<BrandTimeseries>(brands, new GetBrandTimeseries(id, w, s), "timeseries");
             return Results.Ok(new TimeseriesResponse(id, w.Name, s.ToName(), series.Points.Select(PointOf).ToList()));
-        });
+        })
+            .Reading("window", "step");
 
-        app.MapGet("/api/brands/{id}/segments", async (string id, string? by, string? window, CurrentModel model, BrandQueries brands) =>
+        app.MapRead("/api/brands/{id}/segments", async (string id, string? by, string? window, CurrentModel model, BrandQueries brands) =>
         {
             if (Check(model, id, window, out var w) is { } error)
             {
@@ -76,7 +79,8 @@ internal static class BrandEndpoints
 
             var segments = await Ask<BrandSegments>(brands, new GetBrandSegments(id, dimension, w), "segments");
             return Results.Ok(new SegmentsResponse(id, w.Name, dimension.ToName(), segments.Mentions, SegmentsOf(segments)));
-        });
+        })
+            .Reading("by", "window");
     }
 
     internal static PointResponse PointOf(TimeseriesPoint p) =>

@@ -15,7 +15,7 @@ internal static class CompareEndpoints
 
     public static void MapCompareEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands/{id}/compare", async (string id, string? window, CurrentModel current, BrandQueries brands) =>
+        app.MapRead("/api/brands/{id}/compare", async (string id, string? window, CurrentModel current, BrandQueries brands) =>
         {
             if (BrandEndpoints.Check(current, id, window, out var w) is { } error)
             {
@@ -33,6 +33,7 @@ internal static class CompareEndpoints
             var standings = await CompetitorStandings.CompareAsync(brands, model, brand, w, AskTimeout);
             EngineMetrics.QuerySeconds.WithLabels("compare").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             return Results.Ok(new CompareResponse(id, w.Name, standings));
-        });
+        })
+            .Reading("window");
     }
 }

@@ -14,12 +14,13 @@ internal static class HealthEndpoints
 
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health/live", (ActorSystem system) =>
+        app.MapRead("/health/live", (ActorSystem system) =>
             system.WhenTerminated.IsCompleted
                 ? Results.Json(new HealthResponse("dead", "the actor system has terminated"), statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Ok(new HealthResponse("live")));
+                : Results.Ok(new HealthResponse("live")))
+            .Reading();
 
-        app.MapGet("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, FileReplay replay, UnrecoveredBrands unrecovered, BrandQueries brands, HttpContext http) =>
+        app.MapRead("/health/ready", async (ActorSystem system, IngestService ingest, BrandWarmup warmup, StoreProbe store, FileReplay replay, UnrecoveredBrands unrecovered, BrandQueries brands, HttpContext http) =>
         {
             if (ClusterMembership.Problem(system) is { } membership)
             {
@@ -57,6 +58,7 @@ internal static class HealthEndpoints
             return unrecovered.Watch.Failed is [_, ..] failed
                 ? Results.Ok(new HealthResponse("ready", $"these brands could not recover their figures from the store and answer 503 until it is mended: {string.Join(", ", failed.Select(f => f.BrandId))}"))
                 : Results.Ok(new HealthResponse("ready"));
-        });
+        })
+            .Reading();
     }
 }

@@ -24,7 +24,7 @@ internal static class InfluenceEndpoints
 
     public static void MapInfluenceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands/{id}/influencers", async (string id, string? window, string? by, string? limit, CurrentModel model, BrandQueries brands) =>
+        app.MapRead("/api/brands/{id}/influencers", async (string id, string? window, string? by, string? limit, CurrentModel model, BrandQueries brands) =>
         {
             if (BrandEndpoints.Check(model, id, window, out var w) is { } error)
             {
@@ -45,9 +45,10 @@ internal static class InfluenceEndpoints
 
             var answer = await BrandEndpoints.Ask<BrandInfluencers>(brands, new GetBrandInfluencers(id, w, ranking, count), "influencers");
             return Results.Ok(new InfluencersResponse(id, w.Name, Rankings[(int)ranking - 1], answer.Authors.Select(InfluencerOf).ToList()));
-        });
+        })
+            .Reading("window", "by", "limit");
 
-        app.MapGet("/api/brands/{id}/trending", async (string id, string? window, CurrentModel model, BrandQueries brands) =>
+        app.MapRead("/api/brands/{id}/trending", async (string id, string? window, CurrentModel model, BrandQueries brands) =>
         {
             // The brand first, as every brand endpoint does; then the windows trending offers, so that an error lists only those.
             if (!model.Model.TryGetBrand(id, out _))
@@ -69,7 +70,8 @@ internal static class InfluenceEndpoints
             return Results.Ok(new TrendingResponse(id, w.Name, answer.Items
                 .Select(t => new TrendingResponseItem(t.Kind switch { TrendKind.Concept => "concept", TrendKind.Intent => "intent", _ => "hashtag" }, t.Value, t.Observed, t.Expected, t.Lift))
                 .ToList()));
-        });
+        })
+            .Reading("window");
     }
 
     internal static InfluencerResponse InfluencerOf(AuthorContribution a)

@@ -121,7 +121,8 @@ internal static class IngestEndpoints
             }
 
             return Results.Ok(response);
-        });
+        })
+            .Reading();
     }
 
     /// <summary>How long a client has to read a stopping node's answer before its connection is cut.</summary>

@@ -29,7 +29,8 @@ internal static class ModelEndpoints
             return read.Model is not { } model
                 ? Refused(read)
                 : Results.Ok(new ValidationResponse(true, model.Brands.Count, model.Concepts.Count, null, Costs(model)));
-        });
+        })
+            .Reading();
 
         app.MapPut("/api/model", async (HttpContext http, ModelSharing sharing) =>
         {
@@ -52,9 +53,11 @@ internal static class ModelEndpoints
             }
 
             return Results.Ok(new ValidationResponse(true, model.Brands.Count, model.Concepts.Count, null, Costs(model)));
-        });
+        })
+            .Reading();
 
-        app.MapGet("/api/model/cost", (CurrentModel current) => Costs(current.Model));
+        app.MapRead("/api/model/cost", (CurrentModel current) => Costs(current.Model))
+            .Reading();
     }
 
     private sealed record ModelRead(ListeningModel? Model, IReadOnlyList<ModelError> Errors, bool TooLarge = false);

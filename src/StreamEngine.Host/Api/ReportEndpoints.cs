@@ -14,7 +14,7 @@ internal static class ReportEndpoints
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands/{id}/report", async (string id, string? window, string? format, CurrentModel current, BrandQueries brands, TimeProvider clock, HttpContext http) =>
+        app.MapRead("/api/brands/{id}/report", async (string id, string? window, string? format, CurrentModel current, BrandQueries brands, TimeProvider clock, HttpContext http) =>
         {
             if (BrandEndpoints.Check(current, id, window, out var w) is { } error)
             {
@@ -43,7 +43,8 @@ internal static class ReportEndpoints
                 ReportFormat.Html => Html(http, report),
                 _ => Results.Ok(report),
             };
-        });
+        })
+            .Reading("window", "format");
     }
 
     /// <summary>
