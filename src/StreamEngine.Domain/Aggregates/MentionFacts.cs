@@ -43,7 +43,14 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
                 last++;
             }
 
-            found.Add(last == w ? HashtagStrings.Of(tokens.Word(w)) : JoinedWords(tokens, w, last));
+            // A post counts once under each of its hashtags however often it writes one (#solo
+            // #Solo #SOLO), as it counts once under a concept: trending reads posts, not words.
+            var hashtag = last == w ? HashtagStrings.Of(tokens.Word(w)) : JoinedWords(tokens, w, last);
+            if (!found.Contains(hashtag))
+            {
+                found.Add(hashtag);
+            }
+
             w = last;
         }
 
