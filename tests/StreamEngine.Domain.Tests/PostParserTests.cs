@@ -228,6 +228,18 @@ public sealed class PostParserTests
     }
 
     [Theory]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":1000.0,"shares":1e3,"comments":2.50E1},"author":{"followers":1.2e4,"age":30.0}}""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25t14:03:00z","text":"t","engagement":{"likes":1000,"shares":1000,"comments":25},"author":{"followers":12000,"age":30}}""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25t15:03:00+01:00","text":"t","engagement":{"likes":1000,"shares":1000,"comments":25},"author":{"followers":12000,"age":30}}""")]
+    public void Reads_whole_numbers_written_with_a_fraction_or_an_exponent_and_a_date_time_with_a_lower_case_t_and_z(string json)
+    {
+        Assert.True(PostParser.TryParse(Encoding.UTF8.GetBytes(json), out var post, out var error), error);
+        Assert.Equal((1000L, 1000L, 25L), (post.Engagement.Likes, post.Engagement.Shares, post.Engagement.Comments));
+        Assert.Equal((12000L, (int?)30), (post.Author.Followers, post.Author.Age));
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 14, 3, 0, TimeSpan.Zero), post.CreatedAt);
+    }
+
+    [Theory]
     [InlineData("""{"createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id'")]
     [InlineData("""{"id":"  ","createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id'")]
     [InlineData("""{"id":7,"createdAt":"2026-11-25T14:03:00Z","text":"t"}""", "'id'")]
@@ -235,6 +247,9 @@ public sealed class PostParserTests
     [InlineData("""{"id":"p","createdAt":"yesterday","text":"t"}""", "'createdAt'")]
     [InlineData("""{"id":"p","createdAt":1764079380,"text":"t"}""", "'createdAt'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25","text":"t"}""", "'createdAt' is '2026-11-25'; expected a date-time, not a date alone")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25x14:03:00z","text":"t"}""", "'createdAt' is '2026-11-25x14:03:00z'; expected an ISO 8601 date-time")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25t14:03:00","text":"t","author":{"followers":1e400}}""", "'author.followers' must be a whole number")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":1.0000001}}""", "'engagement.likes' must be a whole number")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z"}""", "'text'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":null}""", "'text'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","network":"twitter"}""", "'network'")]

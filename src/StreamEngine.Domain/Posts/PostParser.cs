@@ -313,20 +313,32 @@ public static partial class PostParser
 
         if (!parsed)
         {
-            return Decode(ref reader, "createdAt", out var text)
-                ?? $"'createdAt' is '{text}'; expected an ISO 8601 date-time such as 2026-11-25T14:03:00Z";
+            if (Decode(ref reader, "createdAt", out var text) is { } notText)
+            {
+                return notText;
+            }
+
+            // RFC 3339 lets a date-time write its T and Z in lower case, which the JSON reader refuses.
+            var upper = text!.ToUpperInvariant();
+            return upper != text && TryReadDateTime(upper, out at)
+                ? Keep(upper, at, ref f)
+                : $"'createdAt' is '{text}'; expected an ISO 8601 date-time such as 2026-11-25T14:03:00Z";
         }
 
-        // The JSON reader reads a time without an offset as local time; the schema means UTC.
         Span<char> buffer = stackalloc char[ShortValueChars];
         var rawLength = CopyShort(ref reader, buffer);
-        var raw = rawLength >= 0 ? buffer[..rawLength] : reader.GetString().AsSpan();
+        return Keep(rawLength >= 0 ? buffer[..rawLength] : reader.GetString().AsSpan(), at, ref f);
+    }
+
+    private static string? Keep(ReadOnlySpan<char> raw, DateTimeOffset at, ref Fields f)
+    {
         var t = raw.IndexOf('T');
         if (t < 0)
         {
             return $"'createdAt' is '{raw}'; expected a date-time, not a date alone (its minute decides the bucket), such as 2026-11-25T14:03:00Z";
         }
 
+        // The JSON reader reads a time without an offset as local time; the schema means UTC.
         if (!HasOffset(raw[t..]))
         {
             at = new DateTimeOffset(at.DateTime, TimeSpan.Zero);
@@ -334,6 +346,14 @@ public static partial class PostParser
 
         f.CreatedAt = at;
         return null;
+    }
+
+    /// <summary>A date-time read as the JSON reader reads one (its ISO 8601 profile), from text already decoded.</summary>
+    private static bool TryReadDateTime(string text, out DateTimeOffset at)
+    {
+        var reader = new Utf8JsonReader(JsonSerializer.SerializeToUtf8Bytes(text));
+        reader.Read();
+        return reader.TryGetDateTimeOffset(out at);
     }
 
     /// <summary>Whether the time part of an ISO 8601 date-time (from its 'T') ends in Z or carries an offset.</summary>
@@ -432,12 +452,12 @@ public static partial class PostParser
             return null;
         }
 
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var age) || age is < 0 or > MaxAge)
+        if (reader.TokenType != JsonTokenType.Number || !TryGetWhole(ref reader, out var age) || age is < 0 or > MaxAge)
         {
             return $"'author.age' must be a whole number of years from 0 to {MaxAge}";
         }
 
-        f.Age = age;
+        f.Age = (int)age;
         return null;
     }
 
@@ -485,9 +505,30 @@ public static partial class PostParser
             return null;
         }
 
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) && value is >= 0 and <= MaxCount
+        return reader.TokenType == JsonTokenType.Number && TryGetWhole(ref reader, out value) && value is >= 0 and <= MaxCount
             ? null
             : $"'{field}' must be a whole number from 0 to {MaxCount.ToString("N0", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// A number of whole value however it is written: 1000, 1000.0 and 1e3 are one number to JSON,
+    /// and producers that hold counts as floating point (Python's json, JavaScript) write them so.
+    /// </summary>
+    private static bool TryGetWhole(ref Utf8JsonReader reader, out long value)
+    {
+        if (reader.TryGetInt64(out value))
+        {
+            return true;
+        }
+
+        if (reader.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number is >= long.MinValue and <= long.MaxValue)
+        {
+            value = (long)number;
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     /// <summary>Fields as they are read, before the required ones are checked.</summary>
