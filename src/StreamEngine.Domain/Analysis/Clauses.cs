@@ -166,20 +166,43 @@ internal static class Clauses
     /// <summary>
     /// A mark between two words glued together: a comma, semicolon, '!' or '?' between letters
     /// ("awful,delivery", "great!delivery", not "1,000"), a full stop after a word of two letters or
-    /// more and before a capital ("awful.Delivery", not "acme.com", "3.5" or "U.S"), and any
+    /// more and before a capital ("awful.Delivery", not "acme.com", "3.5" or "U.S"), a run of such
+    /// marks between letters ("great!!delivery", "fine?!delivery", "ok...delivery"), and any
     /// full-width mark.
     /// </summary>
     private static bool EndsClauseInside(ReadOnlySpan<char> token, int k)
     {
         var mark = token[k];
-        return mark switch
+        if (mark is '。' or '！' or '？' or '；' or '，')
         {
-            '。' or '！' or '？' or '；' or '，' => true,
-            ',' or ';' or '!' or '?' => char.IsLetter(token[k - 1]) && char.IsLetter(token[k + 1]),
-            '.' => k >= 2 && char.IsLetter(token[k - 1]) && char.IsLetter(token[k - 2]) && char.IsUpper(token[k + 1]),
-            _ => false,
-        };
+            return true;
+        }
+
+        if (!IsGluingMark(mark))
+        {
+            return false;
+        }
+
+        var (first, last) = (k, k);
+        while (first > 0 && IsGluingMark(token[first - 1]))
+        {
+            first--;
+        }
+
+        while (last + 1 < token.Length && IsGluingMark(token[last + 1]))
+        {
+            last++;
+        }
+
+        if (first == 0 || last == token.Length - 1 || !char.IsLetter(token[first - 1]) || !char.IsLetter(token[last + 1]))
+        {
+            return false;
+        }
+
+        return last > first || mark != '.' || (first >= 2 && char.IsLetter(token[first - 2]) && char.IsUpper(token[last + 1]));
     }
+
+    private static bool IsGluingMark(char c) => c is '.' or ',' or ';' or '!' or '?';
 
     /// <summary>A unit of a word, or of an emoji: letters, digits, combining marks, surrogates.</summary>
     private static bool IsWordUnit(char c) =>

@@ -68,6 +68,12 @@ public sealed class PostAnalyzerTests
     [InlineData("Acme well-made, price is great", "price", SentimentLabel.Positive)]
     [InlineData("Acme price in the U.S is great", "price", SentimentLabel.Positive)]
     [InlineData("Acme price is great!delivery awful", "price", SentimentLabel.Neutral)]
+    [InlineData("Acme price is great!!delivery awful", "price", SentimentLabel.Neutral)]
+    [InlineData("Acme price is great!!delivery awful", "delivery", SentimentLabel.Negative)]
+    [InlineData("Acme price is fine?!delivery horrible", "price", SentimentLabel.Neutral)]
+    [InlineData("Acme price is awful...delivery great", "price", SentimentLabel.Neutral)]
+    [InlineData("Acme price is awful,,delivery great", "delivery", SentimentLabel.Positive)]
+    [InlineData("Acme price of 1..2 dollars is great", "price", SentimentLabel.Positive)]
     public void A_clause_ends_at_a_mark_kept_in_a_token_or_glued_between_two_words(string text, string concept, SentimentLabel expected)
     {
         // VADER keeps "it." and "ok," whole, since stripping would leave two characters or fewer,
