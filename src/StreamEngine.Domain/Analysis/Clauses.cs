@@ -10,8 +10,8 @@ namespace StreamEngine.Domain.Analysis;
 /// clause breaks. A break is '.', '!', '?', ';', ',', a line break, or a dash, slash or bar set off
 /// between two tokens, or a contrastive conjunction ("but", "although", "though", "however",
 /// "whereas", which opens the clause after it, stretched or not), so "great price, but slow delivery"
-/// and "great price although slow delivery" split in two. "and" does not break: "price and delivery
-/// were awful" is one clause.
+/// and "great price although slow delivery" split in two. "and" joins what shares one opinion
+/// ("price and delivery were awful" is one clause) and parts two stretches that each hold one.
 /// </summary>
 /// <remarks>
 /// A sentiment token keeps the punctuation at its ends when stripping it would leave two characters
@@ -50,6 +50,90 @@ internal static class Clauses
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The token range [First, End) of the clause holding the word that starts at <paramref name="offset"/>
+    /// in the text; an "and" in it parts the stretches on either side that each hold an opinion
+    /// (a word with a valence in <paramref name="scorer"/>'s lexicon).
+    /// </summary>
+    public static (int First, int End) Around(TokenizedText tokens, ReadOnlySpan<char> text, int offset, SentimentScorer scorer)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        var (first, end) = Around(tokens, text, offset);
+        return first + 2 < end ? PartedAtAnd(tokens, first, end, TokenAt(tokens, offset), scorer) : (first, end);
+    }
+
+    /// <summary>
+    /// "and" joins what shares one opinion ("price and delivery were awful") and parts two that each
+    /// hold one ("delivery was awful and the price was excellent", "love the price and hate the
+    /// delivery"): from the stretch between the "and"s that holds token <paramref name="at"/>, the
+    /// clause takes in its neighbours while they and it do not both hold an opinion.
+    /// </summary>
+    private static (int First, int End) PartedAtAnd(TokenizedText tokens, int first, int end, int at, SentimentScorer scorer)
+    {
+        var (from, to) = (at, at + 1);
+        while (from > first && !IsAnd(tokens.Token(from - 1)))
+        {
+            from--;
+        }
+
+        while (to < end && !IsAnd(tokens.Token(to)))
+        {
+            to++;
+        }
+
+        if (from == first && to == end)
+        {
+            return (first, end);
+        }
+
+        while (from > first)
+        {
+            var before = from - 1;
+            while (before > first && !IsAnd(tokens.Token(before - 1)))
+            {
+                before--;
+            }
+
+            if (scorer.HoldsValence(tokens, before, from - 1) && scorer.HoldsValence(tokens, from, to))
+            {
+                break;
+            }
+
+            from = before;
+        }
+
+        while (to < end)
+        {
+            var after = to + 1;
+            while (after < end && !IsAnd(tokens.Token(after)))
+            {
+                after++;
+            }
+
+            if (scorer.HoldsValence(tokens, to + 1, after) && scorer.HoldsValence(tokens, from, to))
+            {
+                break;
+            }
+
+            to = after;
+        }
+
+        return (from, to);
+    }
+
+    private static bool IsAnd(ReadOnlySpan<char> token) => token.Equals("and", StringComparison.OrdinalIgnoreCase);
+
+    private static int TokenAt(TokenizedText tokens, int offset)
+    {
+        var at = 0;
+        while (at + 1 < tokens.TokenCount && tokens.TokenStart(at + 1) <= offset)
+        {
+            at++;
+        }
+
+        return at;
     }
 
     /// <summary>The token range [First, End) of the clause holding the word that starts at <paramref name="offset"/> in the text.</summary>

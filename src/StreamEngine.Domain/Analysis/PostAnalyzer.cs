@@ -188,7 +188,7 @@ public sealed class PostAnalyzer(ListeningModel model, SentimentScorer scorer, E
     /// <summary>The sentiment of the clause around an offset of the text, from the tokens already cut.</summary>
     private SentimentScore ClauseSentiment(string text, Text.TokenizedText tokens, int offset)
     {
-        var (first, end) = Clauses.Around(tokens, text, offset);
+        var (first, end) = Clauses.Around(tokens, text, offset, scorer);
         return scorer.ScoreTokens(tokens, first, end);
     }
 

@@ -111,6 +111,30 @@ public sealed partial class SentimentScorer
         return first >= end ? default : Score(text, ScoringScratch.For(count), first, end);
     }
 
+    /// <summary>
+    /// Whether any token of [<paramref name="first"/>, <paramref name="end"/>) of the text last
+    /// tokenized carries a valence of its own: whether a stretch of a post holds an opinion.
+    /// </summary>
+    public bool HoldsValence(TokenizedText text, int first, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text.RequireSentimentTokens();
+        var count = text.TokenCount;
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, count);
+        var scratch = ScoringScratch.For(count);
+        var (valenced, _) = scratch.IsReadFrom(this, text) ? (scratch.ValencedCount, scratch.Roles) : ReadTraits(text, scratch);
+        foreach (var i in scratch.Valenced.AsSpan(0, valenced))
+        {
+            if (i >= first && i < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private SentimentScore Score(TokenizedText text, ScoringScratch scratch, int first, int end)
     {
         var count = text.TokenCount;

@@ -50,6 +50,24 @@ public sealed class PostAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Acme delivery was awful and the price was excellent", "delivery", SentimentLabel.Negative)]
+    [InlineData("Acme delivery was awful and the price was excellent", "price", SentimentLabel.Positive)]
+    [InlineData("Love the Acme price and hate the delivery", "price", SentimentLabel.Positive)]
+    [InlineData("Love the Acme price and hate the delivery", "delivery", SentimentLabel.Negative)]
+    [InlineData("Awful Acme shipping AND great prices", "delivery", SentimentLabel.Negative)]
+    [InlineData("Acme price and delivery were awful", "price", SentimentLabel.Negative)]
+    [InlineData("Acme price and delivery were awful", "delivery", SentimentLabel.Negative)]
+    [InlineData("Acme: great price and the delivery and the logistics", "delivery", SentimentLabel.Positive)]
+    [InlineData("Acme: great price and fast delivery and awful logistics", "price", SentimentLabel.Positive)]
+    [InlineData("Acme: great price and a delivery and awful logistics", "delivery", SentimentLabel.Positive)]
+    public void And_joins_what_shares_an_opinion_and_parts_two_that_each_hold_one(string text, string concept, SentimentLabel expected)
+    {
+        var analysis = Analyze(text)!;
+
+        Assert.Equal(expected, Assert.Single(analysis.Aspects, a => a.ConceptId == concept).Label);
+    }
+
+    [Theory]
     [InlineData("The Acme price was great, we love it. Delivery was awful", "delivery", SentimentLabel.Negative)]
     [InlineData("I hate the Acme price of it. Delivery was great", "price", SentimentLabel.Negative)]
     [InlineData("I hate the Acme price of it. Delivery was great", "delivery", SentimentLabel.Positive)]
