@@ -67,6 +67,7 @@ internal static class ReportHtml
         Figure(html, "engagement", "Engagement", Count(s.Engagement));
         Figure(html, "unique-authors", "Unique authors", Count(s.UniqueAuthors));
         Figure(html, "net-sentiment", "Net sentiment", Signed(s.Sentiment.NetSentiment));
+        Figure(html, "mean-compound", "Mean compound", s.Sentiment.MeanCompound.ToString("+0.0000;-0.0000;0", CultureInfo.InvariantCulture));
         Figure(html, "positive", "Positive", Count(s.Sentiment.Positive));
         Figure(html, "neutral", "Neutral", Count(s.Sentiment.Neutral));
         Figure(html, "negative", "Negative", Count(s.Sentiment.Negative));

@@ -141,6 +141,7 @@ public sealed class ReportEndpointTests(ReportFixture fixture) : IClassFixture<R
         Assert.Equal(summary.GetProperty("engagement").GetInt64(), ReportPage.Count(page.ById("summary-engagement").Value));
         Assert.Equal(summary.GetProperty("uniqueAuthors").GetInt64(), ReportPage.Count(page.ById("summary-unique-authors").Value));
         Assert.Equal(summary.GetProperty("sentiment").GetProperty("netSentiment").GetDouble(), ReportPage.Number(page.ById("summary-net-sentiment").Value));
+        Assert.Equal(summary.GetProperty("sentiment").GetProperty("meanCompound").GetDouble(), ReportPage.Number(page.ById("summary-mean-compound").Value));
 
         // The area chart draws one vertex per point of the series.
         var volume = page.ById("volume").Descendants(ReportPage.Svg + "svg").Single();
