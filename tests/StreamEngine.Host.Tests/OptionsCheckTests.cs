@@ -97,6 +97,7 @@ public sealed class OptionsCheckTests
     [InlineData("ingest-wait", "StreamEngine:IngestWaitSeconds is -1")]
     [InlineData("seed", "StreamEngine:SeedNodes:0 is 'not-an-address'")]
     [InlineData("seed-system", "StreamEngine:SeedNodes:0 is 'akka.tcp://other@127.0.0.1:4053'")]
+    [InlineData("seed-port", "StreamEngine:SeedNodes:0 is 'akka.tcp://streamengine@127.0.0.1:99999': its port 99999 is not one from 1 to 65535")]
     [InlineData("postgres", "--postgres (StreamEngine:Postgres) is not a connection string")]
     [InlineData("seed-on-sqlite", "StreamEngine:SeedNodes join this node to a cluster, but it has no --postgres")]
     [InlineData("replay-missing", "--replay (StreamEngine:Replay) /nonexistent/posts.ndjson: no such file")]
@@ -117,6 +118,7 @@ public sealed class OptionsCheckTests
             "ingest-wait" => new StreamEngineOptions { IngestWaitSeconds = -1 },
             "seed" => new StreamEngineOptions { SeedNodes = ["not-an-address"], Postgres = Postgres },
             "seed-system" => new StreamEngineOptions { SeedNodes = ["akka.tcp://other@127.0.0.1:4053"], Postgres = Postgres },
+            "seed-port" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@127.0.0.1:99999"], Postgres = Postgres },
             "seed-on-sqlite" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@10.0.0.1:4053"] },
             "replay-missing" => new StreamEngineOptions { Replay = "/nonexistent/posts.ndjson" },
             "replay-directory" => new StreamEngineOptions { Replay = "/tmp" },

@@ -32,9 +32,9 @@ internal static class OptionsCheck
         Positive(problems, "StreamEngine:IngestWaitSeconds", o.IngestWaitSeconds, max: 600);
         for (var i = 0; i < o.SeedNodes.Length; i++)
         {
-            if (!string.IsNullOrWhiteSpace(o.SeedNodes[i]) && !IsSeedAddress(o.SeedNodes[i]))
+            if (!string.IsNullOrWhiteSpace(o.SeedNodes[i]) && SeedAddressProblem(o.SeedNodes[i]) is { } expected)
             {
-                problems.Add($"StreamEngine:SeedNodes:{i} is '{o.SeedNodes[i]}': expected akka.tcp://streamengine@HOST:PORT");
+                problems.Add($"StreamEngine:SeedNodes:{i} is '{o.SeedNodes[i]}': {expected}");
             }
         }
 
@@ -117,16 +117,23 @@ internal static class OptionsCheck
         }
     }
 
-    private static bool IsSeedAddress(string seed)
+    /// <summary>What a seed node's address lacks, or null when it is one.</summary>
+    private static string? SeedAddressProblem(string seed)
     {
+        const string Form = "expected akka.tcp://streamengine@HOST:PORT";
         try
         {
             var address = Address.Parse(seed);
-            return address.System == Hosting.AkkaSetup.SystemName && address.Host is not null && address.Port is > 0 and <= 65535;
+            return address.System != Hosting.AkkaSetup.SystemName || address.Host is null || address.Port is null ? Form
+                : address.Port is < 1 or > 65535 ? $"its port {address.Port} is not one from 1 to 65535 ({Form})"
+                : null;
         }
         catch (UriFormatException)
         {
-            return false;
+            // Past 65535 the URI parser refuses the address whole; say so rather than repeat its form.
+            return seed.LastIndexOf(':') is var colon and > 0 && int.TryParse(seed.AsSpan(colon + 1), out var port) && port > 65535
+                ? $"its port {port} is not one from 1 to 65535 ({Form})"
+                : Form;
         }
     }
 
