@@ -4,7 +4,8 @@
 # After each peer run, unless ENGINE=0, the engine takes the same model over HTTP on a fresh node
 # (`drive --rate max`, 8 connections of 1,000 posts, 12 s warm-up, 20 s measured), and the line
 # "ratio" gives the engine's accepted posts/s over the peer's at max: the comparison in one run.
-# Usage: [ENGINE=0] perf/postgres-peer/run.sh [RUNS] [RESULTS_DIR]   (repository root, after a Release build)
+# Usage: [ENGINE=0] [PEER_TIMEOUT=600] perf/postgres-peer/run.sh [RUNS] [RESULTS_DIR]   (repository root, after a Release build)
+# A peer run still going after PEER_TIMEOUT seconds is stopped, and the script says so and exits 1.
 set -euo pipefail
 runs=${1:-3} out=${2:-/tmp/firehose-results/peer}
 mkdir -p "$out"
@@ -21,6 +22,19 @@ engine() { # engine MODEL NAME: the engine over HTTP at max on a fresh node; wri
   rm -rf "$data"
 }
 
+peer() { # peer NAME ARGS...: one peer run, bounded by PEER_TIMEOUT
+  local name=$1; shift
+  local status=0
+  timeout "${PEER_TIMEOUT:-600}" $PEER "$@" --json "$out/$name.json" || status=$?
+  if [ "$status" = 124 ]; then
+    echo "the PostgreSQL peer's $name run did not finish within ${PEER_TIMEOUT:-600} s (a slow or busy machine: raise PEER_TIMEOUT)" >&2
+    exit 1
+  elif [ "$status" != 0 ]; then
+    echo "the PostgreSQL peer's $name run failed (exit $status)" >&2
+    exit 1
+  fi
+}
+
 ratio() { # ratio NAME: the engine's posts/s over the peer's
   python3 - "$out/$1.json" "$out/$1.engine.json" <<'PY'
 import json, sys
@@ -33,11 +47,11 @@ PY
 [ -f "$out/model-1000.yaml" ] || $LG model --out "$out/model-1000.yaml" --brands 1000 --concepts-per-brand 10
 for i in $(seq 1 "$runs"); do
   echo "== demo8 run $i"
-  timeout 115 $PEER --model config/model.yaml --posts 200000 --batch 1000 --connections 2 --pollers 4 --query-seconds 10 \
-    --rate-fraction 0.8 --seed 42 --json "$out/demo8.$i.json"
+  peer "demo8.$i" --model config/model.yaml --posts 200000 --batch 1000 --connections 2 --pollers 4 --query-seconds 10 \
+    --rate-fraction 0.8 --seed 42
   if [ "${ENGINE:-1}" != 0 ]; then engine config/model.yaml "demo8.$i"; ratio "demo8.$i"; fi
   echo "== synth1000 run $i"
-  timeout 115 $PEER --model "$out/model-1000.yaml" --posts 20000 --batch 1000 --connections 2 --pollers 4 --query-seconds 10 \
-    --rate-fraction 0.8 --seed 42 --json "$out/synth1000.$i.json"
+  peer "synth1000.$i" --model "$out/model-1000.yaml" --posts 20000 --batch 1000 --connections 2 --pollers 4 --query-seconds 10 \
+    --rate-fraction 0.8 --seed 42
   if [ "${ENGINE:-1}" != 0 ]; then engine "$out/model-1000.yaml" "synth1000.$i"; ratio "synth1000.$i"; fi
 done
