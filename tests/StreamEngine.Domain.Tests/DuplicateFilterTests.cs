@@ -130,4 +130,41 @@ public sealed class DuplicateFilterTests
     [Fact]
     public void A_generation_size_below_one_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new DuplicateFilter(0));
+
+    [Fact]
+    public void A_filter_read_from_what_another_wrote_remembers_and_forgets_what_it_did()
+    {
+        // 25,000 keys over generations of 10,000: the older generation (10,000 to 19,999), the
+        // newer (20,000 on) and a forgotten key all travel; the first 10,000 were let go before.
+        var written = new DuplicateFilter(10_000);
+        for (ulong key = 0; key < 25_000; key++)
+        {
+            written.TryAdd(key * 7919);
+        }
+
+        written.Forget(22_000 * 7919);
+        using var record = new MemoryStream();
+        written.WriteTo(record);
+
+        var read = new DuplicateFilter(10_000);
+        record.Position = 0;
+        read.ReadFrom(record);
+
+        Assert.Equal(written.Generation, read.Generation);
+        Assert.All(Enumerable.Range(10_000, 15_000).Where(k => k != 22_000), k => Assert.False(read.TryAdd((ulong)k * 7919), $"key {k}"));
+        Assert.True(read.TryAdd(22_000 * 7919));
+        Assert.True(read.TryAdd(9_999 * 7919));
+    }
+
+    [Fact]
+    public void A_record_that_is_not_one_or_of_another_size_is_refused_with_what_is_wrong()
+    {
+        using var record = new MemoryStream();
+        new DuplicateFilter(10_000).WriteTo(record);
+        var bytes = record.ToArray();
+
+        Assert.Contains("not 20,000", Assert.Throws<InvalidDataException>(() => new DuplicateFilter(20_000).ReadFrom(new MemoryStream(bytes))).Message, StringComparison.Ordinal);
+        Assert.Contains("ends early", Assert.Throws<InvalidDataException>(() => new DuplicateFilter(10_000).ReadFrom(new MemoryStream(bytes[..^8]))).Message, StringComparison.Ordinal);
+        Assert.Contains("not a record", Assert.Throws<InvalidDataException>(() => new DuplicateFilter(10_000).ReadFrom(new MemoryStream(new byte[64]))).Message, StringComparison.Ordinal);
+    }
 }

@@ -56,6 +56,41 @@ public sealed class GracefulShutdownTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_sent_again_after_a_graceful_restart_counts_its_posts_once()
+    {
+        // A stopping node tells its senders to send again once it is back; its duplicate filter
+        // must come back with it, or every post of a body sent twice counts twice.
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+        var data = Path.Combine(_dir.Path, "data");
+        var firehose = new SampleFirehose(300, seed: 11, DateTimeOffset.UtcNow);
+        string figures;
+        int journaled;
+        await using (var engine = await EngineProcess.StartAsync(data, model))
+        {
+            var (status, first) = await engine.Http.PostNdjsonAsync(firehose.Ndjson);
+            Assert.Equal(200, status);
+            Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
+            journaled = first.GetProperty("accepted").GetInt32() - first.GetProperty("late").GetInt32() - first.GetProperty("unmatched").GetInt32();
+            Assert.True(journaled > 100, $"{journaled} posts named a brand");
+            figures = await engine.Http.AllFiguresAsync();
+            Assert.Equal(0, await engine.StopAsync(ExitBound));
+        }
+
+        Assert.True(File.Exists(Path.Combine(data, "seen-posts.bin")), "the stopped node kept the posts it had seen");
+        await using (var restarted = await EngineProcess.StartAsync(data, model))
+        {
+            var (status, again) = await restarted.Http.PostNdjsonAsync(firehose.Ndjson);
+            Assert.Equal(200, status);
+            Assert.Equal(journaled, again.GetProperty("duplicates").GetInt32());
+            Assert.Equal(figures, await restarted.Http.AllFiguresAsync());
+
+            // Read once: a node killed later starts without it, as a node always did.
+            Assert.False(File.Exists(Path.Combine(data, "seen-posts.bin")));
+        }
+    }
+
+    [Fact]
     public async Task SIGTERM_answers_a_body_still_streaming_in_as_unread_and_does_not_wait_for_its_end()
     {
         var model = Path.Combine(_dir.Path, "model.yaml");

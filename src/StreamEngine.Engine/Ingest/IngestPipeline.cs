@@ -125,6 +125,12 @@ public sealed class IngestPipeline
     /// </summary>
     public void RememberJournaled(List<ulong> identities) => _batcher.RememberSeen(identities);
 
+    /// <summary>Writes the posts the graph has seen, for the node's next start (<see cref="MentionBatcher.WriteSeen"/>); once it has drained.</summary>
+    public void WriteSeen(Stream stream) => _batcher.WriteSeen(stream);
+
+    /// <summary>Takes over the posts an earlier start of the node wrote with <see cref="WriteSeen"/>.</summary>
+    public void ReadSeen(Stream stream) => _batcher.ReadSeen(stream);
+
     /// <summary>The most chunks a round may hold now: it starts at <see cref="RoundSize.FirstLimit"/> and moves up to <see cref="IngestSettings.ChunksPerRound"/> while the store keeps up.</summary>
     public int RoundChunkLimit => _roundSize.Limit;
 

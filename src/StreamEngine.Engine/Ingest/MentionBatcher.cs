@@ -91,6 +91,37 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     }
 
     /// <summary>
+    /// Writes the posts the duplicate filter remembers (<see cref="DuplicateFilter.WriteTo"/>), for
+    /// the next start of a node that stops: all but those some brands journaled and others did not,
+    /// or whose round's writes may still land, which this record cannot tell apart from the others
+    /// (a resend of one then counts it as a new post, as a resend after a restart always did).
+    /// </summary>
+    public void WriteSeen(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        lock (_duplicatesGate)
+        {
+            foreach (var post in _partlyJournaled.Posts.Concat(_undecided.Keys).ToList())
+            {
+                _duplicates.Forget(post);
+            }
+
+            _duplicates.WriteTo(stream);
+        }
+    }
+
+    /// <summary>Takes over the posts an earlier start wrote with <see cref="WriteSeen"/>, before any is folded.</summary>
+    /// <exception cref="InvalidDataException">The stream is not such a record.</exception>
+    public void ReadSeen(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        lock (_duplicatesGate)
+        {
+            _duplicates.ReadFrom(stream);
+        }
+    }
+
+    /// <summary>
     /// The round's batch for each brand it named, and its rivals' share-of-voice counts; then
     /// empties the builders for the next round, whether or not the round's folds went well.
     /// </summary>

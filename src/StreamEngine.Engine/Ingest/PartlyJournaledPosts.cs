@@ -47,6 +47,9 @@ internal sealed class PartlyJournaledPosts(int capacity)
 
     public void Remove(ulong post) => _posts.Remove(post);
 
+    /// <summary>The posts held, whether or not the filter still remembers them.</summary>
+    public IEnumerable<ulong> Posts => _posts.Keys;
+
     // A post carried to its brands in a round still under way stays: that round settles it.
     private static bool IsStale(PartlyJournaledPost part, long generation) => !part.Resending && part.Generation + 1 < generation;
 

@@ -24,6 +24,9 @@ internal sealed class IngestService(
 {
     private IngestPipeline? _pipeline;
 
+    // The drain runs twice (the actor system's shutdown, then the host's stop): the seen posts are written once.
+    private int _seenSaved;
+
     // Cancelled when the node starts stopping: the host's signal, or the graph's drain, which may come first.
     private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
 
@@ -47,6 +50,11 @@ internal sealed class IngestService(
             ChunksPerRound: options.ChunksPerRound,
             BatchWindow: TimeSpan.FromMilliseconds(options.BatchWindowMs));
         _pipeline = new IngestPipeline(system, region, model, clock, settings, unrecovered.Watch);
+        if (SeenPostsFile.PathFor(options) is { } seen)
+        {
+            SeenPostsFile.Restore(_pipeline, seen, log);
+        }
+
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-ingest-graph", async () =>
         {
             await DrainAsync(CancellationToken.None);
@@ -72,6 +80,12 @@ internal sealed class IngestService(
         {
             // A terminated actor system can no longer run the graph: waiting longer would only delay the exit.
             await Task.WhenAny(_pipeline.Completion, system.WhenTerminated).WaitAsync(cancellationToken);
+            if (_pipeline.Completion.IsCompletedSuccessfully && SeenPostsFile.PathFor(options) is { } seen && Interlocked.Exchange(ref _seenSaved, 1) == 0)
+            {
+                // Every round has settled: what the filter remembers was journaled.
+                SeenPostsFile.Save(_pipeline, seen, log);
+            }
+
             // A graph holding no chunk has nothing to lose, however its stop was timed.
             if (!_pipeline.Completion.IsCompleted && _pipeline.UnansweredChunks is > 0 and var unanswered)
             {
