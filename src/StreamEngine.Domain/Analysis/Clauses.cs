@@ -88,22 +88,8 @@ internal static class Clauses
             return (first, end);
         }
 
-        while (from > first)
-        {
-            var before = from - 1;
-            while (before > first && !IsAnd(tokens.Token(before - 1)))
-            {
-                before--;
-            }
-
-            if (scorer.HoldsValence(tokens, before, from - 1) && scorer.HoldsValence(tokens, from, to))
-            {
-                break;
-            }
-
-            from = before;
-        }
-
+        // Forward first: a list of things comes before what is said of them ("price and delivery
+        // were awful"), so a stretch without an opinion takes the one after it before the one before.
         while (to < end)
         {
             var after = to + 1;
@@ -118,6 +104,22 @@ internal static class Clauses
             }
 
             to = after;
+        }
+
+        while (from > first)
+        {
+            var before = from - 1;
+            while (before > first && !IsAnd(tokens.Token(before - 1)))
+            {
+                before--;
+            }
+
+            if (scorer.HoldsValence(tokens, before, from - 1) && scorer.HoldsValence(tokens, from, to))
+            {
+                break;
+            }
+
+            from = before;
         }
 
         return (from, to);
@@ -237,11 +239,15 @@ internal static class Clauses
         int firstInside = -1, lastInside = -1;
         for (var k = firstWord + 1; k < lastWord; k++)
         {
-            if (EndsClauseInside(token, k))
+            // A run of marks is judged once, from its first mark, and stepped over whole.
+            var runEnd = k;
+            if (EndsClauseInside(token, k, ref runEnd))
             {
                 firstInside = firstInside < 0 ? start + k : firstInside;
-                lastInside = start + k;
+                lastInside = start + runEnd;
             }
+
+            k = runEnd;
         }
 
         return (token[..firstWord].ContainsAny(MarksInToken), token[(lastWord + 1)..].ContainsAny(MarksInToken), firstInside, lastInside);
@@ -254,7 +260,8 @@ internal static class Clauses
     /// marks between letters ("great!!delivery", "fine?!delivery", "ok...delivery"), and any
     /// full-width mark.
     /// </summary>
-    private static bool EndsClauseInside(ReadOnlySpan<char> token, int k)
+    /// <remarks><paramref name="runEnd"/> is set to the last mark of a run that starts at <paramref name="k"/>.</remarks>
+    private static bool EndsClauseInside(ReadOnlySpan<char> token, int k, ref int runEnd)
     {
         var mark = token[k];
         if (mark is '。' or '！' or '？' or '；' or '，')
@@ -267,23 +274,19 @@ internal static class Clauses
             return false;
         }
 
-        var (first, last) = (k, k);
-        while (first > 0 && IsGluingMark(token[first - 1]))
-        {
-            first--;
-        }
-
+        var last = k;
         while (last + 1 < token.Length && IsGluingMark(token[last + 1]))
         {
             last++;
         }
 
-        if (first == 0 || last == token.Length - 1 || !char.IsLetter(token[first - 1]) || !char.IsLetter(token[last + 1]))
+        runEnd = last;
+        if (last == token.Length - 1 || !char.IsLetter(token[k - 1]) || !char.IsLetter(token[last + 1]))
         {
             return false;
         }
 
-        return last > first || mark != '.' || (first >= 2 && char.IsLetter(token[first - 2]) && char.IsUpper(token[last + 1]));
+        return last > k || mark != '.' || (k >= 2 && char.IsLetter(token[k - 2]) && char.IsUpper(token[last + 1]));
     }
 
     private static bool IsGluingMark(char c) => c is '.' or ',' or ';' or '!' or '?';

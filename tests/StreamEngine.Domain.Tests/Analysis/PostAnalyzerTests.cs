@@ -59,7 +59,9 @@ public sealed class PostAnalyzerTests
     [InlineData("Acme price and delivery were awful", "delivery", SentimentLabel.Negative)]
     [InlineData("Acme: great price and the delivery and the logistics", "delivery", SentimentLabel.Positive)]
     [InlineData("Acme: great price and fast delivery and awful logistics", "price", SentimentLabel.Positive)]
-    [InlineData("Acme: great price and a delivery and awful logistics", "delivery", SentimentLabel.Positive)]
+    [InlineData("Acme: great price and a delivery and awful logistics", "delivery", SentimentLabel.Negative)]
+    [InlineData("Acme support is great and price and delivery were awful", "price", SentimentLabel.Negative)]
+    [InlineData("Acme support is great and price and delivery were awful", "delivery", SentimentLabel.Negative)]
     public void And_joins_what_shares_an_opinion_and_parts_two_that_each_hold_one(string text, string concept, SentimentLabel expected)
     {
         var analysis = Analyze(text)!;
@@ -92,6 +94,7 @@ public sealed class PostAnalyzerTests
     [InlineData("Acme price is awful...delivery great", "price", SentimentLabel.Neutral)]
     [InlineData("Acme price is awful,,delivery great", "delivery", SentimentLabel.Positive)]
     [InlineData("Acme price of 1..2 dollars is great", "price", SentimentLabel.Positive)]
+    [InlineData("Acme price is great!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!delivery awful", "price", SentimentLabel.Neutral)]
     public void A_clause_ends_at_a_mark_kept_in_a_token_or_glued_between_two_words(string text, string concept, SentimentLabel expected)
     {
         // VADER keeps "it." and "ok," whole, since stripping would leave two characters or fewer,
