@@ -46,7 +46,7 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
             // A post counts once under each of its hashtags however often it writes one (#solo
             // #Solo #SOLO), as it counts once under a concept: trending reads posts, not words.
             var hashtag = last == w ? HashtagStrings.Of(tokens.Word(w)) : JoinedWords(tokens, w, last);
-            if (!found.Contains(hashtag))
+            if (!Holds(found, hashtag))
             {
                 found.Add(hashtag);
             }
@@ -56,6 +56,30 @@ public sealed record MentionFacts(uint? AuthorEntry, string? AuthorKey, IReadOnl
 
         var key = AuthorKeys.Of(post);
         return new MentionFacts(AuthorEntryOf(post, key), key, found.Count == 0 ? [] : found.ToArray());
+    }
+
+    // A post names a few hashtags, looked through in a moment; one naming thousands is looked up in a set.
+    private const int HashtagsScanned = 16;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_hashtagSet;
+
+    /// <summary>Whether <paramref name="found"/>, the post's hashtags so far, holds <paramref name="hashtag"/>.</summary>
+    private static bool Holds(List<string> found, string hashtag)
+    {
+        if (found.Count < HashtagsScanned)
+        {
+            return found.Contains(hashtag);
+        }
+
+        var set = t_hashtagSet ??= new HashSet<string>(StringComparer.Ordinal);
+        if (found.Count == HashtagsScanned)
+        {
+            set.Clear();
+            set.UnionWith(found);
+        }
+
+        return !set.Add(hashtag);
     }
 
     private static string JoinedWords(TokenizedText tokens, int first, int last)
