@@ -839,6 +839,17 @@ public sealed class ModelLoaderTests
     [InlineData("Just ordered an Acme vacuum", "purchase-intent")]
     [InlineData("Will definitely purchase the next Acme", "purchase-intent")]
     [InlineData("Saving up for the new Acme", "purchase-intent")]
+    [InlineData("Not happy. Terrible service from Acme", "complaint")]
+    [InlineData("Not impressed, awful support from Acme", "complaint")]
+    [InlineData("I have never been so disappointed by Acme", "complaint")]
+    [InlineData("Never had such awful service as at Acme", "complaint")]
+    [InlineData("Not only terrible service but rude staff at Acme", "complaint")]
+    [InlineData("Will my order arrive today?", null)]
+    [InlineData("Acme will buy Globex for $2bn", null)]
+    [InlineData("Love how long the Acme battery lasts", null)]
+    [InlineData("You don't know how much I love Acme", null)]
+    [InlineData("I lost my keys and Acme support found them", null)]
+    [InlineData("I'll buy the new Acme tomorrow", "purchase-intent")]
     public void The_shipped_intents_read_plain_posts_as_their_writers_mean_them(string text, string? intent)
     {
         var model = ModelLoader.LoadFile(Path.Combine(FindSolutionDirectory(), "config", "model.yaml"));
