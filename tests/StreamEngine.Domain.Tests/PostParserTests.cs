@@ -230,6 +230,7 @@ public sealed class PostParserTests
     [Theory]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":1000.0,"shares":1e3,"comments":2.50E1},"author":{"followers":1.2e4,"age":30.0}}""")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25t14:03:00z","text":"t","engagement":{"likes":1000,"shares":1000,"comments":25},"author":{"followers":12000,"age":30}}""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":10000e-1,"shares":0.001e6,"comments":2500E-2},"author":{"followers":12000.000,"age":3.0e1}}""")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25t15:03:00+01:00","text":"t","engagement":{"likes":1000,"shares":1000,"comments":25},"author":{"followers":12000,"age":30}}""")]
     public void Reads_whole_numbers_written_with_a_fraction_or_an_exponent_and_a_date_time_with_a_lower_case_t_and_z(string json)
     {
@@ -250,6 +251,11 @@ public sealed class PostParserTests
     [InlineData("""{"id":"p","createdAt":"2026-11-25x14:03:00z","text":"t"}""", "'createdAt' is '2026-11-25x14:03:00z'; expected an ISO 8601 date-time")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25t14:03:00","text":"t","author":{"followers":1e400}}""", "'author.followers' must be a whole number")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":1.0000001}}""", "'engagement.likes' must be a whole number")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":1e-400}}""", "'engagement.likes' must be a whole number")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":1E-29}}""", "'engagement.likes' must be a whole number")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":99999999999.999999999999999999}}""", "'engagement.likes' must be a whole number")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":1e11000000000}}""", "'engagement.likes' must be a whole number")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":-1.0}}""", "'engagement.likes' must be a whole number")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z"}""", "'text'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":null}""", "'text'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","network":"twitter"}""", "'network'")]

@@ -521,14 +521,56 @@ public static partial class PostParser
             return true;
         }
 
-        if (reader.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number is >= long.MinValue and <= long.MaxValue)
+        value = 0;
+        var number = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        var negative = number[0] == '-';
+        var e = number.IndexOfAny((byte)'e', (byte)'E');
+        var mantissa = number[(negative ? 1 : 0)..(e < 0 ? number.Length : e)];
+        var exponent = 0;
+        if (e >= 0)
         {
-            value = (long)number;
-            return true;
+            var written = number[(e + 1)..];
+            var sign = written[0] == '-' ? -1 : 1;
+            foreach (var digit in written[(written[0] is (byte)'-' or (byte)'+' ? 1 : 0)..])
+            {
+                // Past a thousand the value is 0 or far beyond any count, whatever its digits.
+                exponent = Math.Min((exponent * 10) + (digit - '0'), 1_000);
+            }
+
+            exponent *= sign;
         }
 
-        value = 0;
-        return false;
+        // The digits with the point taken out, times ten to the power left: whole when every digit
+        // that power puts after the point is a zero.
+        var point = mantissa.IndexOf((byte)'.');
+        var digits = point < 0 ? mantissa.ToArray() : [.. mantissa[..point], .. mantissa[(point + 1)..]];
+        var power = exponent - (point < 0 ? 0 : mantissa.Length - point - 1);
+        var kept = digits.Length + Math.Min(power, 0);
+        if (digits.AsSpan(Math.Max(kept, 0)).ContainsAnyExcept((byte)'0'))
+        {
+            return false;
+        }
+
+        long whole = 0;
+        try
+        {
+            foreach (var digit in digits.AsSpan(0, Math.Max(kept, 0)))
+            {
+                whole = checked((whole * 10) + (digit - '0'));
+            }
+
+            for (var p = 0; p < power && whole != 0; p++)
+            {
+                whole = checked(whole * 10);
+            }
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+
+        value = negative ? -whole : whole;
+        return true;
     }
 
     /// <summary>Fields as they are read, before the required ones are checked.</summary>
