@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using Npgsql;
 
@@ -130,8 +131,10 @@ internal static class OptionsCheck
         }
         catch (UriFormatException)
         {
-            // Past 65535 the URI parser refuses the address whole; say so rather than repeat its form.
-            return seed.LastIndexOf(':') is var colon and > 0 && int.TryParse(seed.AsSpan(colon + 1), out var port) && port > 65535
+            // Past 65535 the URI parser refuses the address whole; an address right but for its port says so.
+            var prefix = $"akka.tcp://{Hosting.AkkaSetup.SystemName}@";
+            return seed.StartsWith(prefix, StringComparison.Ordinal) && seed.LastIndexOf(':') is var colon && colon > prefix.Length
+                && int.TryParse(seed.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port > 65535
                 ? $"its port {port} is not one from 1 to 65535 ({Form})"
                 : Form;
         }
