@@ -73,7 +73,15 @@ internal sealed class BrandWarmup(BrandQueries brands, CurrentModel model, Store
         catch (AskTimeoutException ex)
         {
             // Readiness must not hang on one slow brand forever: it will recover on its first message.
-            log.LogWarning(ex, "A brand did not recover within {Seconds} s; reporting ready anyway", BrandQueries.WakeTimeout.TotalSeconds);
+            // A node outside its cluster has no brand to wake, and readiness says why it is not ready.
+            if (ClusterMembership.Problem(system) is { } membership)
+            {
+                log.LogWarning("The brands could not be woken within {Seconds} s: {Membership}", BrandQueries.WakeTimeout.TotalSeconds, membership);
+            }
+            else
+            {
+                log.LogWarning(ex, "A brand did not recover within {Seconds} s; reporting ready anyway", BrandQueries.WakeTimeout.TotalSeconds);
+            }
         }
 
         if (store.ReadsJournalAtStart)
