@@ -850,6 +850,10 @@ public sealed class ModelLoaderTests
     [InlineData("You don't know how much I love Acme", null)]
     [InlineData("I lost my keys and Acme support found them", null)]
     [InlineData("I'll buy the new Acme tomorrow", "purchase-intent")]
+    [InlineData("Acme was not so terrible", null)]
+    [InlineData("It wasn't bad, not at all disappointed with Acme", null)]
+    [InlineData("Acme is hardly ever disappointing", null)]
+    [InlineData("I lost my entire Acme order", "complaint")]
     public void The_shipped_intents_read_plain_posts_as_their_writers_mean_them(string text, string? intent)
     {
         var model = ModelLoader.LoadFile(Path.Combine(FindSolutionDirectory(), "config", "model.yaml"));

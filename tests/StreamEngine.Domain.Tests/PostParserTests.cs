@@ -232,12 +232,38 @@ public sealed class PostParserTests
     [InlineData("""{"id":"p","createdAt":"2026-11-25t14:03:00z","text":"t","engagement":{"likes":1000,"shares":1000,"comments":25},"author":{"followers":12000,"age":30}}""")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":10000e-1,"shares":0.001e6,"comments":2500E-2},"author":{"followers":12000.000,"age":3.0e1}}""")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25t15:03:00+01:00","text":"t","engagement":{"likes":1000,"shares":1000,"comments":25},"author":{"followers":12000,"age":30}}""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":1000000000000000000000000000000000000000000000000000000000000e-57,"shares":0.000000000000000000000000000000000000000000000000000001e57,"comments":25},"author":{"followers":12000,"age":30}}""")]
     public void Reads_whole_numbers_written_with_a_fraction_or_an_exponent_and_a_date_time_with_a_lower_case_t_and_z(string json)
     {
         Assert.True(PostParser.TryParse(Encoding.UTF8.GetBytes(json), out var post, out var error), error);
         Assert.Equal((1000L, 1000L, 25L), (post.Engagement.Likes, post.Engagement.Shares, post.Engagement.Comments));
         Assert.Equal((12000L, (int?)30), (post.Author.Followers, post.Author.Age));
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 14, 3, 0, TimeSpan.Zero), post.CreatedAt);
+    }
+
+    [Theory]
+    [InlineData(1005, "e-1002", "5", 5000L)]
+    [InlineData(1010, "e-1001", "1", 1_000_000_000L)]
+    [InlineData(-999, "e1001", "5", 50L)]
+    [InlineData(-1500, "e1501", "3", 3L)]
+    [InlineData(-999, "e5000", "1", null)]
+    public void A_whole_number_of_a_thousand_digits_and_more_reads_as_its_value(int zeros, string exponent, string digit, long? expected)
+    {
+        // Zeros after the digit (zeros > 0) or between the point and the digit (zeros < 0).
+        var number = zeros > 0 ? digit + new string('0', zeros) + exponent : "0." + new string('0', -zeros) + digit + exponent;
+        var json = """{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"followers":""" + number + "}}";
+
+        var ok = PostParser.TryParse(Encoding.UTF8.GetBytes(json), out var post, out var error);
+
+        Assert.Equal(expected is not null, ok);
+        if (expected is { } followers)
+        {
+            Assert.Equal(followers, post!.Author.Followers);
+        }
+        else
+        {
+            Assert.Contains("'author.followers' must be a whole number", error, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

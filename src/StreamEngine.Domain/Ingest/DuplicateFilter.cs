@@ -165,7 +165,10 @@ public sealed class DuplicateFilter
             var used = reader.ReadInt32();
             var current = Read(reader);
             var previous = Read(reader);
-            if (used < 0 || used > current.Length || generation < 0)
+
+            // A look-up probes until an empty slot: a table without one, or a count that is not the
+            // table's, would send the filter round its table for ever.
+            if (generation < 0 || used != current.Count(slot => slot != Empty) || used >= current.Length || !previous.Contains(Empty))
             {
                 throw new InvalidDataException("its counts do not fit its tables");
             }

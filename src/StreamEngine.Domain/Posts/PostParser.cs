@@ -526,24 +526,27 @@ public static partial class PostParser
         var negative = number[0] == '-';
         var e = number.IndexOfAny((byte)'e', (byte)'E');
         var mantissa = number[(negative ? 1 : 0)..(e < 0 ? number.Length : e)];
-        var exponent = 0;
-        if (e >= 0)
-        {
-            var written = number[(e + 1)..];
-            var sign = written[0] == '-' ? -1 : 1;
-            foreach (var digit in written[(written[0] is (byte)'-' or (byte)'+' ? 1 : 0)..])
-            {
-                // Past a thousand the value is 0 or far beyond any count, whatever its digits.
-                exponent = Math.Min((exponent * 10) + (digit - '0'), 1_000);
-            }
-
-            exponent *= sign;
-        }
 
         // The digits with the point taken out, times ten to the power left: whole when every digit
         // that power puts after the point is a zero.
         var point = mantissa.IndexOf((byte)'.');
         var digits = point < 0 ? mantissa.ToArray() : [.. mantissa[..point], .. mantissa[(point + 1)..]];
+        var exponent = 0;
+        if (e >= 0)
+        {
+            // Held to the digits' length and a margin either way: further out, the value is past
+            // any count or has a digit after the point whatever the exponent's own digits say.
+            var bound = digits.Length + 40;
+            var written = number[(e + 1)..];
+            var sign = written[0] == '-' ? -1 : 1;
+            foreach (var digit in written[(written[0] is (byte)'-' or (byte)'+' ? 1 : 0)..])
+            {
+                exponent = Math.Min((exponent * 10) + (digit - '0'), bound);
+            }
+
+            exponent *= sign;
+        }
+
         var power = exponent - (point < 0 ? 0 : mantissa.Length - point - 1);
         var kept = digits.Length + Math.Min(power, 0);
         if (digits.AsSpan(Math.Max(kept, 0)).ContainsAnyExcept((byte)'0'))

@@ -67,7 +67,7 @@ internal sealed class FileReplay(IngestService ingest, StreamEngineOptions optio
         var journaled = progress.LinesJournaled(out var another);
         if (another)
         {
-            log.LogWarning("Replay file {Path} is not the file replayed from that path before (its first MiB differs): it is replayed from its first line, and a post in both counts again", path);
+            log.LogWarning("Replay file {Path} is not the file replayed from that path before (its first MiB differs): it is replayed from its first line, and a post in both counts again unless the duplicate filter still remembers it", path);
         }
         else if (journaled == 0 && File.Exists(legacy + ".lines"))
         {

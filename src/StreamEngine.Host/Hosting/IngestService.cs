@@ -19,6 +19,7 @@ internal sealed class IngestService(
     CurrentModel model,
     TimeProvider clock,
     StreamEngineOptions options,
+    StoreSetup store,
     IHostApplicationLifetime lifetime,
     ILogger<IngestService> log) : IHostedService
 {
@@ -50,11 +51,7 @@ internal sealed class IngestService(
             ChunksPerRound: options.ChunksPerRound,
             BatchWindow: TimeSpan.FromMilliseconds(options.BatchWindowMs));
         _pipeline = new IngestPipeline(system, region, model, clock, settings, unrecovered.Watch);
-        if (SeenPostsFile.PathFor(options) is { } seen)
-        {
-            SeenPostsFile.Restore(_pipeline, seen, log);
-        }
-
+        SeenPostsTable.Restore(_pipeline, store, log);
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-ingest-graph", async () =>
         {
             await DrainAsync(CancellationToken.None);
@@ -80,10 +77,10 @@ internal sealed class IngestService(
         {
             // A terminated actor system can no longer run the graph: waiting longer would only delay the exit.
             await Task.WhenAny(_pipeline.Completion, system.WhenTerminated).WaitAsync(cancellationToken);
-            if (_pipeline.Completion.IsCompletedSuccessfully && SeenPostsFile.PathFor(options) is { } seen && Interlocked.Exchange(ref _seenSaved, 1) == 0)
+            if (_pipeline.Completion.IsCompletedSuccessfully && Interlocked.Exchange(ref _seenSaved, 1) == 0)
             {
                 // Every round has settled: what the filter remembers was journaled.
-                SeenPostsFile.Save(_pipeline, seen, log);
+                SeenPostsTable.Save(_pipeline, store, log);
             }
 
             // A graph holding no chunk has nothing to lose, however its stop was timed.
