@@ -26,6 +26,7 @@ internal static class SeenPostsTable
             return;
         }
 
+        var started = TimeProvider.System.GetTimestamp();
         try
         {
             using var connection = new SqliteConnection(store.ConnectionString);
@@ -39,7 +40,8 @@ internal static class SeenPostsTable
                 try
                 {
                     pipeline.ReadSeen(new MemoryStream(record, writable: false));
-                    log.LogInformation("Read the posts seen before the last stop ({Bytes:N0} bytes): a copy sent again is a duplicate", record.Length);
+                    log.LogInformation("Read the posts seen before the last stop ({Bytes:N0} bytes, in {Seconds:0.000} s): a copy sent again is a duplicate",
+                        record.Length, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
                 }
                 catch (InvalidDataException ex)
                 {
@@ -76,6 +78,7 @@ internal static class SeenPostsTable
             command.CommandText = Table + "; INSERT OR REPLACE INTO [seen_posts] ([id], [filter]) VALUES (1, $filter)";
             command.Parameters.AddWithValue("$filter", record.ToArray());
             command.ExecuteNonQuery();
+            log.LogInformation("Kept the posts seen ({Bytes:N0} bytes) in the store for the next start", record.Length);
         }
         catch (SqliteException ex)
         {
