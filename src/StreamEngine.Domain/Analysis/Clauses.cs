@@ -72,17 +72,7 @@ internal static class Clauses
     /// </summary>
     private static (int First, int End) PartedAtAnd(TokenizedText tokens, int first, int end, int at, SentimentScorer scorer)
     {
-        var (from, to) = (at, at + 1);
-        while (from > first && !IsAnd(tokens.Token(from - 1)))
-        {
-            from--;
-        }
-
-        while (to < end && !IsAnd(tokens.Token(to)))
-        {
-            to++;
-        }
-
+        var (from, to) = (StretchFrom(tokens, first, at), StretchTo(tokens, at + 1, end));
         if (from == first && to == end)
         {
             return (first, end);
@@ -92,12 +82,7 @@ internal static class Clauses
         // were awful"), so a stretch without an opinion takes the one after it before the one before.
         while (to < end)
         {
-            var after = to + 1;
-            while (after < end && !IsAnd(tokens.Token(after)))
-            {
-                after++;
-            }
-
+            var after = StretchTo(tokens, to + 1, end);
             if (scorer.HoldsValence(tokens, to + 1, after) && scorer.HoldsValence(tokens, from, to))
             {
                 break;
@@ -108,12 +93,7 @@ internal static class Clauses
 
         while (from > first)
         {
-            var before = from - 1;
-            while (before > first && !IsAnd(tokens.Token(before - 1)))
-            {
-                before--;
-            }
-
+            var before = StretchFrom(tokens, first, from - 1);
             if (scorer.HoldsValence(tokens, before, from - 1) && scorer.HoldsValence(tokens, from, to))
             {
                 break;
@@ -125,8 +105,31 @@ internal static class Clauses
         return (from, to);
     }
 
+    /// <summary>Where the stretch holding token <paramref name="at"/> starts: just after an "and", or at <paramref name="first"/>.</summary>
+    private static int StretchFrom(TokenizedText tokens, int first, int at)
+    {
+        while (at > first && !IsAnd(tokens.Token(at - 1)))
+        {
+            at--;
+        }
+
+        return at;
+    }
+
+    /// <summary>Where the stretch going on from token <paramref name="from"/> ends: at an "and", or at <paramref name="end"/>.</summary>
+    private static int StretchTo(TokenizedText tokens, int from, int end)
+    {
+        while (from < end && !IsAnd(tokens.Token(from)))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
     private static bool IsAnd(ReadOnlySpan<char> token) => token.Equals("and", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The token that holds, or last starts before, <paramref name="offset"/> in the text.</summary>
     private static int TokenAt(TokenizedText tokens, int offset)
     {
         var at = 0;
@@ -147,11 +150,7 @@ internal static class Clauses
             return (0, 0);
         }
 
-        var at = 0;
-        while (at + 1 < count && tokens.TokenStart(at + 1) <= offset)
-        {
-            at++;
-        }
+        var at = TokenAt(tokens, offset);
 
         // The word's own token may hold a break before the word, or after it.
         var own = Within(tokens, text, at);

@@ -123,7 +123,7 @@ public sealed partial class SentimentScorer
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, count);
         var scratch = ScoringScratch.For(count);
-        var (valenced, _) = scratch.IsReadFrom(this, text) ? (scratch.ValencedCount, scratch.Roles) : ReadTraits(text, scratch);
+        var (valenced, _) = TraitsOf(text, scratch);
         foreach (var i in scratch.Valenced.AsSpan(0, valenced))
         {
             if (i >= first && i < end)
@@ -141,7 +141,7 @@ public sealed partial class SentimentScorer
         var whole = first == 0 && end == count;
         var traits = scratch.Traits.AsSpan(0, count);
         var valencedAt = scratch.Valenced.AsSpan(0, count);
-        var (valenced, roles) = scratch.IsReadFrom(this, text) ? (scratch.ValencedCount, scratch.Roles) : ReadTraits(text, scratch);
+        var (valenced, roles) = TraitsOf(text, scratch);
 
         if (valenced == 0)
         {
@@ -176,6 +176,11 @@ public sealed partial class SentimentScorer
             ? composition.Compose(text.ExclamationCount, text.QuestionCount)
             : composition.Compose(0, 0);
     }
+
+    /// <summary>The text's traits in <paramref name="scratch"/>, read now unless they were read for it already.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (int Valenced, TermRole Roles) TraitsOf(TokenizedText text, ScoringScratch scratch) =>
+        scratch.IsReadFrom(this, text) ? (scratch.ValencedCount, scratch.Roles) : ReadTraits(text, scratch);
 
     /// <summary>
     /// Reads every token's traits into <paramref name="scratch"/>, since the rules look both ways
