@@ -10,11 +10,15 @@ public sealed partial class CompiledMatcher
 {
     private void FindWordLiterals(TokenizedText tokens, ReadOnlySpan<char> text, CompiledMatchScratch scratch)
     {
-        // Most models have no wildcard, fuzzy or raw term: their words go through a loop that
-        // tests for none of these.
-        if (_wildcards.IsEmpty && _fuzzy.Count == 0 && _raw.Count == 0)
+        // Most models have no fuzzy or raw term, and many no wildcard: their words go through a
+        // loop that tests for none of these.
+        if (_fuzzy.Count == 0 && _raw.Count == 0)
         {
-            if (_words.Count > 0)
+            if (!_wildcards.IsEmpty)
+            {
+                FindWholeWordsAndWildcards(tokens, scratch);
+            }
+            else if (_words.Count > 0)
             {
                 FindWholeWords(tokens, scratch);
             }
@@ -52,6 +56,18 @@ public sealed partial class CompiledMatcher
         for (var w = 0; w < words.Length; w++)
         {
             FindWholeWord(tokens, w, folded.Slice(words[w].FoldedStart, words[w].FoldedLength), scratch);
+        }
+    }
+
+    private void FindWholeWordsAndWildcards(TokenizedText tokens, CompiledMatchScratch scratch)
+    {
+        var folded = tokens.FoldBuffer;
+        var words = tokens.Words;
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = folded.Slice(words[w].FoldedStart, words[w].FoldedLength);
+            FindWholeWord(tokens, w, word, scratch);
+            _wildcards.Find(tokens, w, word, scratch);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamEngine.Domain.Query;
 using StreamEngine.Domain.Text;
 
@@ -13,50 +14,55 @@ namespace StreamEngine.Domain.Matching.Compiled;
 /// </summary>
 internal sealed class WildcardIndex
 {
-    internal const int AnchorLength = 3;
+    internal const int AnchorLength = AnchorFilter.Units;
 
     // Index: the anchor's length (1 to AnchorLength); null where no pattern has that anchor length.
-    private readonly WordTable<WildcardEntry[]>?[] _byStart = new WordTable<WildcardEntry[]>?[AnchorLength + 1];
-    private readonly WordTable<WildcardEntry[]>?[] _byEnd = new WordTable<WildcardEntry[]>?[AnchorLength + 1];
-    private readonly WildcardEntry[] _floating;
+    private readonly WordTable<IndexedWildcard[]>?[] _byStart = new WordTable<IndexedWildcard[]>?[AnchorLength + 1];
+    private readonly WordTable<IndexedWildcard[]>?[] _byEnd = new WordTable<IndexedWildcard[]>?[AnchorLength + 1];
+    private readonly IndexedWildcard[] _floating;
 
-    // The characters anchors start with (prefixes) and end with (suffixes): most words of a post
-    // start and end with characters no anchor has, and skip every look-up on that side. Without
-    // this, a model with a single wildcard paid a table look-up per word, about as much as the
-    // look-up of the word itself.
-    private readonly AnchorCharacters _firsts;
-    private readonly AnchorCharacters _lasts;
+    // The anchor lengths that have a table, shortest first: a word is looked up only at those (most
+    // models anchor every wildcard at the full AnchorLength), not at every length up to it.
+    private readonly int[] _startLengths;
+    private readonly int[] _endLengths;
+
+    // What the anchors look like at a word's start and end: most words of a post begin and end
+    // with units no anchor has, and skip every look-up on that side. Without this, a model with a
+    // single wildcard paid a table look-up per word, about as much as the look-up of the word itself.
+    private readonly AnchorFilter _starts;
+    private readonly AnchorFilter _ends;
 
     public WildcardIndex(IEnumerable<WildcardEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var all = entries.ToArray();
-        var floating = new List<WildcardEntry>();
-        var byStart = new List<(string Anchor, WildcardEntry Entry)>();
-        var byEnd = new List<(string Anchor, WildcardEntry Entry)>();
+        var floating = new List<IndexedWildcard>();
+        var byStart = new List<(string Anchor, IndexedWildcard Entry)>();
+        var byEnd = new List<(string Anchor, IndexedWildcard Entry)>();
         foreach (var entry in all)
         {
             var pattern = entry.Pattern;
             var prefix = pattern.AsSpan().IndexOfAny('*', '?');
             var suffix = pattern.Length - 1 - pattern.AsSpan().LastIndexOfAny('*', '?');
+            var indexed = IndexedWildcard.Of(entry, prefix, suffix);
             if (prefix > 0)
             {
-                byStart.Add((pattern[..Math.Min(prefix, AnchorLength)], entry));
+                byStart.Add((pattern[..Math.Min(prefix, AnchorLength)], indexed));
             }
             else if (suffix > 0)
             {
-                byEnd.Add((pattern[^Math.Min(suffix, AnchorLength)..], entry));
+                byEnd.Add((pattern[^Math.Min(suffix, AnchorLength)..], indexed));
             }
             else
             {
-                floating.Add(entry);
+                floating.Add(indexed);
             }
         }
 
-        Fill(_byStart, byStart);
-        Fill(_byEnd, byEnd);
-        _firsts = new AnchorCharacters(byStart.Select(a => a.Anchor[0]));
-        _lasts = new AnchorCharacters(byEnd.Select(a => a.Anchor[^1]));
+        _startLengths = Fill(_byStart, byStart);
+        _endLengths = Fill(_byEnd, byEnd);
+        _starts = new AnchorFilter(byStart.Select(a => a.Anchor), fromEnd: false);
+        _ends = new AnchorFilter(byEnd.Select(a => a.Anchor), fromEnd: true);
         _floating = [.. floating];
         IsEmpty = all.Length == 0;
     }
@@ -64,25 +70,40 @@ internal sealed class WildcardIndex
     public bool IsEmpty { get; }
 
     /// <summary>Records an occurrence of every wildcard that matches word <paramref name="w"/> of <paramref name="tokens"/>.</summary>
+    // Inlined into the matcher's loop over a post's words, most of which pass neither filter.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Find(TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
     {
-        var byStart = !word.IsEmpty && _firsts.Contains(word[0]);
-        var byEnd = !word.IsEmpty && _lasts.Contains(word[^1]);
-        var longest = byStart || byEnd ? Math.Min(word.Length, AnchorLength) : 0;
-        for (var length = 1; length <= longest; length++)
+        if (_starts.MayAnchor(word))
         {
-            if (byStart && _byStart[length] is { } starts && starts.TryGetValue(word[..length], out var entries))
+            FindAnchored(_byStart, _startLengths, fromEnd: false, tokens, w, word, scratch);
+        }
+
+        if (_ends.MayAnchor(word))
+        {
+            FindAnchored(_byEnd, _endLengths, fromEnd: true, tokens, w, word, scratch);
+        }
+
+        if (_floating.Length > 0)
+        {
+            Glob(_floating, tokens, w, word, scratch);
+        }
+    }
+
+    private static void FindAnchored(WordTable<IndexedWildcard[]>?[] tables, int[] lengths, bool fromEnd, TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
+    {
+        foreach (var length in lengths)
+        {
+            if (length > word.Length)
             {
-                Glob(entries, tokens, w, word, scratch);
+                break;
             }
 
-            if (byEnd && _byEnd[length] is { } ends && ends.TryGetValue(word[^length..], out entries))
+            if (tables[length]!.TryGetValue(fromEnd ? word[^length..] : word[..length], out var entries))
             {
                 Glob(entries, tokens, w, word, scratch);
             }
         }
-
-        Glob(_floating, tokens, w, word, scratch);
     }
 
     /// <summary>Whether <paramref name="pattern"/> ('*' any run of units, '?' one unit) matches the whole of <paramref name="word"/>.</summary>
@@ -120,57 +141,67 @@ internal sealed class WildcardIndex
         return p == pattern.Length;
     }
 
-    private static void Glob(WildcardEntry[] entries, TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
+    private static void Glob(IndexedWildcard[] entries, TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
     {
         foreach (var entry in entries)
         {
-            if (CompiledMatcher.PrefixOk(entry.Prefix, tokens, w) && Matches(entry.Pattern, word))
+            if (entry.Matches(word) && CompiledMatcher.PrefixOk(entry.Entry.Prefix, tokens, w))
             {
-                CompiledMatcher.AddWords(scratch, entry.Literal, tokens, w, 1);
+                CompiledMatcher.AddWords(scratch, entry.Entry.Literal, tokens, w, 1);
             }
         }
     }
 
-    private static void Fill(WordTable<WildcardEntry[]>?[] tables, List<(string Anchor, WildcardEntry Entry)> anchored)
+    /// <summary>Fills one table per anchor length and returns the lengths filled, shortest first.</summary>
+    private static int[] Fill(WordTable<IndexedWildcard[]>?[] tables, List<(string Anchor, IndexedWildcard Entry)> anchored)
     {
         foreach (var byLength in anchored.GroupBy(a => a.Anchor.Length))
         {
-            tables[byLength.Key] = new WordTable<WildcardEntry[]>(byLength
+            tables[byLength.Key] = new WordTable<IndexedWildcard[]>(byLength
                 .GroupBy(a => a.Anchor, StringComparer.Ordinal)
                 .Select(g => KeyValuePair.Create(g.Key, g.Select(a => a.Entry).ToArray())));
         }
+
+        return [.. Enumerable.Range(1, AnchorLength).Where(length => tables[length] is not null)];
+    }
+
+    /// <summary>
+    /// A wildcard as the index globs it. Most are a literal and one trailing or leading '*'
+    /// (<c>deliver*</c>, <c>*corp</c>): those compare that literal with the word's start or end
+    /// (a vector compare) instead of walking the pattern.
+    /// </summary>
+    private readonly record struct IndexedWildcard(WildcardEntry Entry, WildcardShape Shape, string Fixed)
+    {
+        /// <param name="prefix">Where the pattern's first '*' or '?' is.</param>
+        /// <param name="suffix">How many units follow its last '*' or '?'.</param>
+        public static IndexedWildcard Of(WildcardEntry entry, int prefix, int suffix)
+        {
+            var pattern = entry.Pattern;
+            if (prefix == pattern.Length - 1 && pattern[^1] == '*')
+            {
+                return new IndexedWildcard(entry, WildcardShape.StartsWith, pattern[..^1]);
+            }
+
+            return suffix == pattern.Length - 1 && pattern[0] == '*'
+                ? new IndexedWildcard(entry, WildcardShape.EndsWith, pattern[1..])
+                : new IndexedWildcard(entry, WildcardShape.Pattern, pattern);
+        }
+
+        public bool Matches(ReadOnlySpan<char> word) => Shape switch
+        {
+            WildcardShape.StartsWith => word.StartsWith(Fixed.AsSpan()),
+            WildcardShape.EndsWith => word.EndsWith(Fixed.AsSpan()),
+            _ => WildcardIndex.Matches(Fixed, word),
+        };
+    }
+
+    private enum WildcardShape : byte
+    {
+        Pattern,
+        StartsWith,
+        EndsWith,
     }
 }
 
 /// <summary>A wildcard literal of the model: its id, the sign it needs before the word, its folded pattern.</summary>
 internal readonly record struct WildcardEntry(int Literal, WordPrefix Prefix, string Pattern);
-
-/// <summary>A set of characters, tested in a couple of instructions for ASCII; any other character is in it if any other character was added.</summary>
-internal readonly struct AnchorCharacters
-{
-    private readonly ulong _low;
-    private readonly ulong _high;
-    private readonly bool _beyondAscii;
-
-    public AnchorCharacters(IEnumerable<char> characters)
-    {
-        ArgumentNullException.ThrowIfNull(characters);
-        foreach (var c in characters)
-        {
-            if (c < 64)
-            {
-                _low |= 1UL << c;
-            }
-            else if (c < 128)
-            {
-                _high |= 1UL << (c - 64);
-            }
-            else
-            {
-                _beyondAscii = true;
-            }
-        }
-    }
-
-    public bool Contains(char c) => c < 64 ? ((_low >> c) & 1) != 0 : c < 128 ? ((_high >> (c - 64)) & 1) != 0 : _beyondAscii;
-}
