@@ -27,6 +27,11 @@ public sealed class CompiledMatchScratch
     private int _occurrenceCount;
     private int _hitGeneration;
 
+    // One side of a proximity: each literal's occurrences in text order, literal k's ending at
+    // _sideEnds[k], so that a match finds its nearest partners by binary search.
+    private Occurrence[] _side = new Occurrence[64];
+    private int[] _sideEnds = new int[8];
+
     private EmojiToken[] _emoji = new EmojiToken[16];
     private int _emojiCount;
 
@@ -204,6 +209,47 @@ public sealed class CompiledMatchScratch
     internal int NextOccurrence(int occurrence) => _next[occurrence];
 
     internal Occurrence Occurrence(int index) => _occurrences[index];
+
+    /// <summary>Lays out the occurrences of <paramref name="literals"/> for <see cref="SideOccurrences"/>, replacing the side laid out before.</summary>
+    internal void LayOutSide(ReadOnlySpan<int> literals)
+    {
+        if (_sideEnds.Length < literals.Length)
+        {
+            _sideEnds = new int[Math.Max(literals.Length, _sideEnds.Length * 2)];
+        }
+
+        var written = 0;
+        for (var k = 0; k < literals.Length; k++)
+        {
+            var count = 0;
+            for (var o = FirstOccurrence(literals[k]); o >= 0; o = _next[o])
+            {
+                count++;
+            }
+
+            if (_side.Length < written + count)
+            {
+                Array.Resize(ref _side, Math.Max(written + count, _side.Length * 2));
+            }
+
+            // Each list holds the latest occurrence first: written back to front, they come out in text order.
+            var at = written + count;
+            for (var o = FirstOccurrence(literals[k]); o >= 0; o = _next[o])
+            {
+                _side[--at] = _occurrences[o];
+            }
+
+            written += count;
+            _sideEnds[k] = written;
+        }
+    }
+
+    /// <summary>The occurrences of the <paramref name="k"/>-th literal of the side laid out last, in text order.</summary>
+    internal ReadOnlySpan<Occurrence> SideOccurrences(int k)
+    {
+        var start = k == 0 ? 0 : _sideEnds[k - 1];
+        return _side.AsSpan(start, _sideEnds[k] - start);
+    }
 
     internal void AddEmoji(EmojiToken token)
     {

@@ -115,11 +115,12 @@ public sealed partial class CompiledMatcher
 
     private bool AnyPair(in Node near, CompiledMatchScratch scratch)
     {
+        scratch.LayOutSide(_nearLiterals.AsSpan(near.C, near.D));
         for (var l = near.A; l < near.A + near.B; l++)
         {
             for (var a = scratch.FirstOccurrence(_nearLiterals[l]); a >= 0; a = scratch.NextOccurrence(a))
             {
-                if (PairsWithSide(scratch.Occurrence(a), near.C, near.D, asLeft: true, in near, scratch))
+                if (PairsWithSide(scratch.Occurrence(a), near.D, asLeft: true, in near, scratch))
                 {
                     return true;
                 }
@@ -131,24 +132,26 @@ public sealed partial class CompiledMatcher
 
     private void ContributePairs(in Node near, int query, CompiledMatchScratch scratch)
     {
+        scratch.LayOutSide(_nearLiterals.AsSpan(near.C, near.D));
         for (var l = near.A; l < near.A + near.B; l++)
         {
             var literal = _nearLiterals[l];
             for (var a = scratch.FirstOccurrence(literal); a >= 0; a = scratch.NextOccurrence(a))
             {
-                if (PairsWithSide(scratch.Occurrence(a), near.C, near.D, asLeft: true, in near, scratch))
+                if (PairsWithSide(scratch.Occurrence(a), near.D, asLeft: true, in near, scratch))
                 {
                     scratch.AddHit(query, literal, a);
                 }
             }
         }
 
+        scratch.LayOutSide(_nearLiterals.AsSpan(near.A, near.B));
         for (var r = near.C; r < near.C + near.D; r++)
         {
             var literal = _nearLiterals[r];
             for (var b = scratch.FirstOccurrence(literal); b >= 0; b = scratch.NextOccurrence(b))
             {
-                if (PairsWithSide(scratch.Occurrence(b), near.A, near.B, asLeft: false, in near, scratch))
+                if (PairsWithSide(scratch.Occurrence(b), near.B, asLeft: false, in near, scratch))
                 {
                     scratch.AddHit(query, literal, b);
                 }
@@ -156,46 +159,82 @@ public sealed partial class CompiledMatcher
         }
     }
 
-    /// <summary>Whether <paramref name="match"/> pairs with some occurrence of the literals <c>_nearLiterals[from..from+count]</c> on the other side.</summary>
-    private bool PairsWithSide(Occurrence match, int from, int count, bool asLeft, in Node near, CompiledMatchScratch scratch)
+    /// <summary>
+    /// Whether <paramref name="match"/> pairs with some occurrence of the <paramref name="literals"/>
+    /// literals of the other side, as laid out in the scratch (<see cref="CompiledMatchScratch.LayOutSide"/>):
+    /// a left and a right match pair when they do not overlap, the left one comes first if the
+    /// proximity is ordered, and at most its gap of words lie strictly between them (emoji and
+    /// punctuation do not count).
+    /// </summary>
+    /// <remarks>
+    /// Only the nearest occurrence after the match and the nearest before it need be tried: a
+    /// literal's occurrences start and end in text order, so the first that starts at or after the
+    /// match's end has the fewest words between, and so has the last that ends at or before its
+    /// start. Trying every occurrence made a post of "never again" written 60,000 times take 13 s
+    /// against <c>never NEAR/6 again</c>.
+    /// </remarks>
+    private static bool PairsWithSide(Occurrence match, int literals, bool asLeft, in Node near, CompiledMatchScratch scratch)
     {
-        for (var k = from; k < from + count; k++)
+        // After the match: it is the left one, or the proximity is unordered; before it, the reverse.
+        var after = asLeft || !near.Ordered;
+        var before = !asLeft || !near.Ordered;
+        for (var k = 0; k < literals; k++)
         {
-            for (var o = scratch.FirstOccurrence(_nearLiterals[k]); o >= 0; o = scratch.NextOccurrence(o))
+            var others = scratch.SideOccurrences(k);
+            var next = FirstStartingAtOrAfter(others, match.End);
+            if (after && next < others.Length && others[next].WordsBefore - match.WordsThrough <= near.MaxGap)
             {
-                var other = scratch.Occurrence(o);
-                if (asLeft ? Pairs(match, other, near.MaxGap, near.Ordered) : Pairs(other, match, near.MaxGap, near.Ordered))
-                {
-                    return true;
-                }
+                return true;
+            }
+
+            var previous = LastEndingAtOrBefore(others, match.Start, next);
+            if (before && previous >= 0 && match.WordsBefore - others[previous].WordsThrough <= near.MaxGap)
+            {
+                return true;
             }
         }
 
         return false;
     }
 
-    /// <summary>
-    /// A left and a right match satisfy the proximity when they do not overlap, the left one comes
-    /// first if <paramref name="ordered"/>, and at most <paramref name="maxGap"/> words lie strictly
-    /// between them (emoji and punctuation do not count).
-    /// </summary>
-    internal static bool Pairs(Occurrence left, Occurrence right, int maxGap, bool ordered)
+    private static int FirstStartingAtOrAfter(ReadOnlySpan<Occurrence> occurrences, int offset)
     {
-        int gap;
-        if (left.End <= right.Start)
+        int low = 0, high = occurrences.Length;
+        while (low < high)
         {
-            gap = right.WordsBefore - left.WordsThrough;
-        }
-        else if (!ordered && right.End <= left.Start)
-        {
-            gap = left.WordsBefore - right.WordsThrough;
-        }
-        else
-        {
-            return false;
+            var middle = (low + high) >>> 1;
+            if (occurrences[middle].Start < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        return gap <= maxGap;
+        return low;
+    }
+
+    /// <summary>The last occurrence below <paramref name="limit"/> that ends at or before <paramref name="offset"/>, or -1.</summary>
+    private static int LastEndingAtOrBefore(ReadOnlySpan<Occurrence> occurrences, int offset, int limit)
+    {
+        // Ends come in text order too; none at or past the first that starts after the match's end can qualify.
+        int low = 0, high = Math.Min(limit, occurrences.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (occurrences[middle].End <= offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low - 1;
     }
 
     private static bool FieldMatches(FieldNode field, in PostFields fields) => field switch

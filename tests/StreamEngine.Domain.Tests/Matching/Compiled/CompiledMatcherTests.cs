@@ -138,6 +138,30 @@ public sealed class CompiledMatcherTests
         Assert.Equal(ReferenceEvaluator.Spans(parsed, text, Unknown), scratch.Spans(0).ToArray());
     }
 
+    // A proximity whose words recur through a long post: each occurrence is paired with its nearest
+    // partners only, which must be the pairs the reference finds by trying them all.
+    [Theory]
+    [InlineData("never NEAR/6 again", "acme never again ", true)]
+    [InlineData("never ONEAR/1 again", "again never x x ", false)]
+    [InlineData("never NEAR/1 again", "again never x x ", true)]
+    [InlineData("never NEAR/1 again", "never x x again x x ", false)]
+    [InlineData("(never OR nope) ONEAR/2 (again OR \"once more\")", "nope x again never once x more ", true)]
+    [InlineData("\"a b\" ONEAR/0 🔥", "a b c 🔥 ", false)]
+    [InlineData("\"a b\" ONEAR/1 🔥", "a b c 🔥 ", true)]
+    [InlineData("\"a b\" NEAR/0 🔥", "a b c 🔥 ", true)]
+    [InlineData("\"a b\" ONEAR/0 \"b c\"", "a b c ", false)]
+    public void Proximities_over_long_posts_pair_as_the_reference_does(string query, string repeated, bool expected)
+    {
+        var parsed = BooleanQueryParser.Parse(query);
+        var text = string.Concat(Enumerable.Repeat(repeated, 200));
+
+        var scratch = Match([parsed], text, Unknown);
+
+        Assert.Equal(expected, scratch.IsMatch(0));
+        Assert.Equal(expected, ReferenceEvaluator.Matches(parsed, text, Unknown));
+        Assert.Equal(ReferenceEvaluator.Spans(parsed, text, Unknown), scratch.Spans(0).ToArray());
+    }
+
     [Theory]
     [InlineData("acme AND network:x", true)]
     [InlineData("acme AND network:reddit", false)]
