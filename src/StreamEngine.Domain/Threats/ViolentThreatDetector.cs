@@ -68,7 +68,10 @@ public sealed class ViolentThreatDetector
 
                 var end = w + name.Words.Length;
                 var gap = w >= hit.End ? w - hit.End : end <= hit.Start ? hit.Start - end : 0;
-                if (gap <= Window)
+
+                // A pattern's first word is a word of the list, never {brand}: where a name holds it,
+                // the threat word is the name itself (a brand called Bomb), not a threat to it.
+                if (gap <= Window && !(w <= hit.Start && hit.Start < end))
                 {
                     Report(ref findings, post, words, hit, name);
                 }

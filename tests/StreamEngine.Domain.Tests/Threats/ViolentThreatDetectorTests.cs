@@ -34,6 +34,8 @@ public sealed class ViolentThreatDetectorTests
         { "time to dox Ravi Kumar", "acme", false },
         { "flood Initech with fake orders", "initech", false },
         { "mass report the acme page", "acme", false },
+        { "Burn the Acme store down", "acme", true },
+        { "set the acme store on fire", "acme", true },
     };
 
     public static TheoryData<string> NotThreats => new()
@@ -58,6 +60,11 @@ public sealed class ViolentThreatDetectorTests
         "Initech is dead to me",
         "Acme is gonna kill my battery with this update",
         "Globex will beat you to it",
+        "Sorry to hear that! We'll shoot you a DM to sort this out, Acme Support",
+        "@acme I'll shoot you an email with the order details",
+        "Acme support: I'll shoot you a DM with the tracking number",
+        "Acme new phone is bomb",
+        "Acme's bomb new headphones",
     };
 
     [Theory]
@@ -103,6 +110,17 @@ public sealed class ViolentThreatDetectorTests
         var finding = Assert.Single(Detector.Detect(Post("I will kill Jane Doe if this isn't fixed")));
 
         Assert.Equal("threat 'I will kill' near executive Jane Doe", finding.Evidence);
+    }
+
+    [Fact]
+    public void A_brand_named_like_a_threat_word_is_not_threatened_by_its_own_name()
+    {
+        var detector = new ViolentThreatDetector([new BrandIdentity("bomb", "Bomb", [new OfficialHandle("bombshop")], [], ["bomb.com"], [])]);
+
+        Assert.Empty(detector.Detect(Post("Bomb's new sneakers look great")));
+        Assert.Empty(detector.Detect(Post("Bomb just dropped a new sneaker line")));
+        Assert.Single(detector.Detect(Post("there is a bomb in the Bomb store")));
+        Assert.Single(detector.Detect(Post("I will kill the Bomb ceo")));
     }
 
     [Fact]
