@@ -361,6 +361,38 @@ public sealed class ModelLoaderTests
         Assert.Equal([0], brands);
     }
 
+    // A query as an analyst types it, unquoted, where YAML reads its first character as syntax.
+    [Theory]
+    [InlineData("*acme", 4, 12, "'*acme' reads as a YAML alias of an anchor '&acme' the file does not define: put a value that starts with '*' in quotes")]
+    [InlineData("@acme OR #acme", 4, 12, "'@acme OR #acme': YAML does not let a value that is not in quotes start with this character")]
+    [InlineData("#acme OR @acme", 4, 11, "'query' must be a non-empty text: a '#' after a space starts a YAML comment")]
+    [InlineData("!acme", 4, 12, "'query' must be a non-empty text: '!' starts a YAML tag, so '!acme' was read as one")]
+    [InlineData("[acme, corp]", 4, 12, "'query' must be a non-empty text, not a list")]
+    public void Names_what_YAML_made_of_a_query_not_in_quotes(string query, int line, int column, string message)
+    {
+        var error = Single($"brands:\n  - id: a\n    name: A\n    query: {query}\n");
+
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alias_of_an_anchor_the_file_defines_is_read()
+    {
+        var model = ModelLoader.Parse("brands:\n  - id: a\n    name: A\n    query: &q acme\n  - id: b\n    name: B\n    query: *q\n", "model.yaml");
+
+        Assert.Equal(["acme", "acme"], model.Brands.Select(b => b.Query.ToString()));
+    }
+
+    [Fact]
+    public void A_repeated_concept_id_is_reported_where_it_repeats_and_first_is_the_earlier()
+    {
+        var error = Single("brands:\n  - id: a\n    name: A\n    query: x\n    concepts:\n      - {id: own, name: O, query: y}\nconcepts:\n  - {id: own, name: L, query: z}\n");
+
+        Assert.Equal(8, error.Line);
+        Assert.Contains("(first at line 6, column 9)", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("brands:\n\t- id: acme\n", 2, 1)]
     [InlineData("brands:\n  - id: acme\n\tname: Acme\n    query: acme\n", 3, 1)]
@@ -681,7 +713,7 @@ public sealed class ModelLoaderTests
         var errors = Refused(yaml).Errors;
 
         Assert.Equal(2, errors.Count);
-        Assert.Contains(errors, e => e.Message == "'name' must be a non-empty text");
+        Assert.Contains(errors, e => e.Message == "'name' must be a non-empty text, not a list: put a value that starts with '[' in quotes");
     }
 
     [Theory]

@@ -144,6 +144,7 @@ public static partial class ModelLoader
         public const int MaxNesting = 64;
 
         private readonly Stack<(Mark Start, char Opening)> _openFlows = new();
+        private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
         private Mark _last = Mark.Empty;
         private int _nesting;
 
@@ -163,6 +164,18 @@ public static partial class ModelLoader
                 case SequenceEnd or MappingEnd:
                     _nesting--;
                     break;
+            }
+
+            switch (inner.Current)
+            {
+                case NodeEvent { Anchor.IsEmpty: false } anchored:
+                    _anchors.Add(anchored.Anchor.Value);
+                    break;
+                case AnchorAlias alias when !_anchors.Contains(alias.Value.Value):
+                    // A value written *acme (a wildcard) reads as an alias of an anchor &acme; YamlDotNet
+                    // says only that the anchor does not exist, at the start of the document.
+                    throw new ModelException([new ModelError(source, (int)alias.Start.Line, (int)alias.Start.Column,
+                        $"'*{alias.Value.Value}' reads as a YAML alias of an anchor '&{alias.Value.Value}' the file does not define: put a value that starts with '*' in quotes ('*{alias.Value.Value} …')")]);
             }
 
             switch (inner.Current)
@@ -784,7 +797,7 @@ public static partial class ModelLoader
             {
                 if (required && item.Children.TryGetValue(key, out var nothing))
                 {
-                    Error(nothing, $"'{key}' must be a non-empty text");
+                    Error(nothing, $"'{key}' must be a non-empty text" + CommentHint(nothing));
                 }
                 else if (required)
                 {
@@ -796,11 +809,29 @@ public static partial class ModelLoader
 
             if (Text(node) is not { } scalar)
             {
-                Error(node, $"'{key}' must be a non-empty text");
+                Error(node, node switch
+                {
+                    YamlScalarNode { Tag.IsEmpty: false } tagged when !tagged.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) =>
+                        $"'{key}' must be a non-empty text: '!' starts a YAML tag, so '{tagged.Tag.Value}' was read as one; put a value that starts with '!' in quotes",
+                    YamlSequenceNode => $"'{key}' must be a non-empty text, not a list: put a value that starts with '[' in quotes",
+                    YamlMappingNode => $"'{key}' must be a non-empty text, not a mapping: put a value that starts with '{{' in quotes",
+                    _ => $"'{key}' must be a non-empty text",
+                });
                 return null;
             }
 
             return scalar;
+        }
+
+        /// <summary>Where an empty value is followed on its line by '#': YAML read what was meant as the value as a comment.</summary>
+        private string CommentHint(YamlNode empty)
+        {
+            var at = (int)empty.Start.Index;
+            var lineEnd = yaml.IndexOf('\n', Math.Min(at, yaml.Length));
+            var rest = yaml.AsSpan(at, (lineEnd < 0 ? yaml.Length : lineEnd) - at).TrimStart(" \t");
+            return rest.StartsWith("#")
+                ? ": a '#' after a space starts a YAML comment, so the value was read as one; put a value that starts with '#' in quotes ('#acme OR @acme')"
+                : "";
         }
 
         /// <summary>
@@ -834,8 +865,10 @@ public static partial class ModelLoader
         {
             foreach (var duplicate in items.GroupBy(i => i.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                var first = duplicate.First().Node.Start;
-                foreach (var (id, node) in duplicate.Skip(1))
+                // The library is read before the brands' own concepts: "first" is first in the file.
+                var inFileOrder = duplicate.OrderBy(i => i.Node.Start.Line).ThenBy(i => i.Node.Start.Column).ToList();
+                var first = inFileOrder[0].Node.Start;
+                foreach (var (id, node) in inFileOrder.Skip(1))
                 {
                     // With the column too: a JSON model may hold every id on one line.
                     Error(node, $"{kind} id '{id}' is declared more than once (first at line {first.Line}, column {first.Column}); expected an id of its own");

@@ -39,6 +39,8 @@ internal static class YamlErrors
             $"at {found}: expected ',' before the next item or ']' to close the list",
         "While parsing a flow mapping, did not find expected ',' or '}'." =>
             $"at {found}: expected ',' before the next field or '}}' to close the object",
+        "While scanning for the next token, found character that cannot start any token." =>
+            $"{found}: YAML does not let a value that is not in quotes start with this character ('@' and '`' are reserved); put the value in quotes",
         _ => null,
     };
 
