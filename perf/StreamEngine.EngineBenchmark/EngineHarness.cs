@@ -126,10 +126,25 @@ public sealed class EngineHarness : IAsyncDisposable
         return new EngineHarness(directory, system, region, pipeline, history);
     }
 
+    /// <summary>Whether stopping waits for the chunks already taken to be journaled: not for a run that was interrupted.</summary>
+    public bool DrainOnStop { get; set; } = true;
+
     public async ValueTask DisposeAsync()
     {
         Pipeline.Complete();
-        await Pipeline.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await Pipeline.Completion.WaitAsync(TimeSpan.FromSeconds(DrainOnStop ? 60 : 0));
+        }
+        catch (TimeoutException) when (DrainOnStop)
+        {
+            await Console.Error.WriteLineAsync("the ingest graph did not drain within 60 s; stopping the engine anyway");
+        }
+        catch (TimeoutException)
+        {
+            // an interrupted run: what is still in the graph is dropped with it
+        }
+
         await CoordinatedShutdown.Get(Actors).Run(CoordinatedShutdown.ClrExitReason.Instance);
         _history?.Dispose();
         SqliteConnection.ClearAllPools();
@@ -137,9 +152,9 @@ public sealed class EngineHarness : IAsyncDisposable
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
-        catch (IOException)
+        catch (IOException ex)
         {
-            // a file still held open; the temp directory is left behind
+            await Console.Error.WriteLineAsync($"the run's directory {Directory} is left behind: {ex.Message}");
         }
     }
 }

@@ -66,7 +66,7 @@ internal static class ThroughputRun
         var poolPosts = a.Int("pool-posts", 200_000, min: 1);
         var inflight = a.Int("inflight", 512, min: 1);
         var defaults = new IngestSettings(ReadParallelism: Environment.ProcessorCount);
-        var settings = defaults with { ChunksPerRound = a.Int("chunks-per-round", defaults.ChunksPerRound, min: 1) };
+        var settings = defaults with { ChunksPerRound = a.Int("chunks-per-round", defaults.ChunksPerRound, min: 1, max: IngestSettings.MaxChunksPerRound) };
         var json = a.OutputFile("json");
         var label = a.String("label", description)!;
         var historyInMemory = a.Flag("history-in-memory");
@@ -81,6 +81,20 @@ internal static class ThroughputRun
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: {model.Brands.Count} brands, {model.Concepts.Count} concepts, {QueryTerms.Count(model)} terms; pool {poolPosts:N0} posts in {pool.Batches.Count} chunks of {batch}, {pool.Bytes / (double)poolPosts:0} B/post, made in {Stopwatch.GetElapsedTime(generated).TotalSeconds:0.0} s"));
 
+        // Ctrl-C or SIGTERM ends the run where it is, and the engine is stopped and its directory
+        // removed as after a full run: left to the runtime, the actor system went down under the
+        // feeding loop, which then waited on a dead graph for minutes.
+        using var interrupt = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            interrupt.Cancel();
+        });
         await using var engine = await EngineHarness.StartAsync(model, settings: settings, historyInMemory: historyInMemory);
 
         // Start every brand actor (and its recovery from the empty journal) before timing, as a running node has.
@@ -123,12 +137,20 @@ internal static class ThroughputRun
                 }
             }
 
-            if (window.HasEnded(now))
+            if (window.HasEnded(now) || interrupt.IsCancellationRequested)
             {
                 break;
             }
 
-            await gate.WaitAsync();
+            try
+            {
+                await gate.WaitAsync(interrupt.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
             var index = (int)(ticket % pool.Batches.Count);
             var source = pool.Batches[index];
             var buffer = buffers.TryDequeue(out var free) ? free : new byte[maxChunkBytes];
@@ -137,7 +159,17 @@ internal static class ThroughputRun
             var chunk = new IngestChunk(new ReadOnlyMemory<byte>(buffer, 0, source.Bytes.Length), 1);
             ticket++;
             var queued = Stopwatch.GetTimestamp();
-            if (!await engine.Pipeline.TryEnqueueAsync(chunk, TimeSpan.FromSeconds(30), CancellationToken.None))
+            bool enqueued;
+            try
+            {
+                enqueued = await engine.Pipeline.TryEnqueueAsync(chunk, TimeSpan.FromSeconds(30), interrupt.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (!enqueued)
             {
                 gate.Release();
                 buffers.Enqueue(buffer);
@@ -177,6 +209,13 @@ internal static class ThroughputRun
             {
                 outstanding.RemoveAll(t => t.IsCompleted);
             }
+        }
+
+        if (interrupt.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("interrupted: the run is no measurement; stopping the engine");
+            engine.DrainOnStop = false;
+            return 1;
         }
 
         var after = Snapshot.Take();

@@ -77,7 +77,7 @@ internal static class Program
         }
         catch (OperationCanceledException) when (args[0] == "drive")
         {
-            await Console.Error.WriteLineAsync("the engine did not answer the drive's first request in time");
+            await Console.Error.WriteLineAsync($"the engine did not answer the drive's first request (GET /api/brands) within {Driver.ListingTimeout.TotalSeconds:0} s");
             return 1;
         }
     }

@@ -39,6 +39,17 @@ public sealed class PostPoolTests
     }
 
     [Fact]
+    public void Every_batch_holds_a_whole_batch_of_lines()
+    {
+        var generator = new FirehoseGenerator(ModelSynthesizer.Model(brands: 5, conceptTerms: 10), new FirehoseOptions { Now = GeneratedFirehose.Now });
+
+        var pool = generator.Pool(posts: 2_500, batch: 1_000);
+
+        Assert.Equal(3, pool.Batches.Count);
+        Assert.All(pool.Batches, b => Assert.Equal(1_000, Ids(b.Bytes).Length));
+    }
+
+    [Fact]
     public void A_copy_sent_later_moves_every_posts_time_on_by_as_much_and_nothing_else()
     {
         // Sent as generated, a run of minutes kept dating its posts at its start: the newest minute

@@ -16,6 +16,9 @@ namespace StreamEngine.LoadGenerator.Drive;
 /// </summary>
 public sealed class Driver : IDisposable
 {
+    /// <summary>How long the first request (the node's brand list) may take before the run is given up.</summary>
+    public static readonly TimeSpan ListingTimeout = TimeSpan.FromSeconds(30);
+
     private static readonly string[] Windows = ["15m", "1h", "24h"];
     private static readonly MediaTypeHeaderValue Ndjson = new("application/x-ndjson");
 
@@ -156,7 +159,7 @@ public sealed class Driver : IDisposable
         if (loadEnded <= _window.From)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warning: the load ended within the warm-up (--warmup {warmUp.Seconds:0.0} s): nothing below was measured; give a shorter --warmup or more requests"));
+                $"warning: the load ended {warmUp.Seconds:0.0} s into the warm-up (--warmup {_o.Warmup.TotalSeconds:0.#} s): nothing below was measured; give a shorter --warmup or more requests"));
         }
         else if (loadEnded - _window.From < freq)
         {
@@ -293,7 +296,11 @@ public sealed class Driver : IDisposable
 
     private async Task CheckHostAsync(CancellationToken cancellationToken)
     {
-        using var listing = await _http.GetAsync(new Uri("/api/brands", UriKind.Relative), cancellationToken);
+        // A node answers its brand list at once; the client's 150 s is for ingest requests held
+        // while writes finish, and a node that does not answer this should not hold the run so long.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(ListingTimeout);
+        using var listing = await _http.GetAsync(new Uri("/api/brands", UriKind.Relative), bounded.Token);
         listing.EnsureSuccessStatusCode();
         using var doc = JsonDocument.Parse(await listing.Content.ReadAsStringAsync(cancellationToken));
         var hostBrands = doc.RootElement.EnumerateArray().Select(b => b.GetProperty("id").GetString()).ToHashSet(StringComparer.Ordinal);

@@ -83,10 +83,10 @@ public sealed class CommandArgs
         return value >= min ? value : throw new ArgumentException($"--{name} is {value}: expected {min} or more");
     }
 
-    public int Int(string name, int fallback, int min = int.MinValue)
+    public int Int(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
         var value = Long(name, fallback, min);
-        return value <= int.MaxValue ? (int)value : throw new ArgumentException($"--{name} is {value}: expected at most {int.MaxValue}");
+        return value <= max ? (int)value : throw new ArgumentException($"--{name} is {value}: expected at most {max}");
     }
 
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>].</summary>

@@ -143,22 +143,30 @@ public sealed class FirehoseGenerator
         }
     }
 
-    /// <summary>Generates <paramref name="posts"/> lines cut into batches of <paramref name="batch"/> lines.</summary>
+    /// <summary>
+    /// Generates <paramref name="posts"/> lines rounded up to whole batches of <paramref name="batch"/>
+    /// lines: a paced sender gives every request a batch's share of the rate, and a short last batch
+    /// offered less than it said (--pool-posts 2500 --batch 1000 sent 5,000 posts/s at "6,000 offered").
+    /// </summary>
     public PostPool Pool(int posts, int batch)
     {
-        var batches = new List<PoolBatch>();
+        ArgumentOutOfRangeException.ThrowIfLessThan(posts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        var batchCount = (posts + batch - 1) / batch;
+        var batches = new List<PoolBatch>(batchCount);
         var lines = new List<(byte[] Line, long Id)>(batch);
-        for (var i = 0; i < posts; i++)
+        for (var b = 0; b < batchCount; b++)
         {
-            lines.Add(Next());
-            if (lines.Count == batch || i == posts - 1)
+            for (var i = 0; i < batch; i++)
             {
-                batches.Add(PoolBatch.From(lines));
-                lines.Clear();
+                lines.Add(Next());
             }
+
+            batches.Add(PoolBatch.From(lines));
+            lines.Clear();
         }
 
-        return new PostPool(batches, posts, IdDigitsOffset, DateTimeOffset.UtcNow);
+        return new PostPool(batches, (long)batchCount * batch, IdDigitsOffset, DateTimeOffset.UtcNow);
     }
 
     /// <summary>A post that mentions only <paramref name="brandId"/>, dated <paramref name="at"/>, for freshness probes.</summary>

@@ -25,6 +25,9 @@ public sealed record IngestSettings(
     TimeSpan? JournalWriteTimeout = null,
     int DuplicateHorizon = DuplicateFilter.DefaultGenerationSize)
 {
+    /// <summary>The most chunks a round may be set to hold; the host refuses more.</summary>
+    public const int MaxChunksPerRound = 1_024;
+
     public TimeSpan EffectiveBatchWindow => BatchWindow ?? TimeSpan.FromMilliseconds(5);
 
     public TimeSpan EffectiveAcknowledgeTimeout => AcknowledgeTimeout ?? TimeSpan.FromSeconds(30);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Akka.Actor;
 using Npgsql;
+using StreamEngine.Engine.Ingest;
 
 namespace StreamEngine.Host.Configuration;
 
@@ -28,7 +29,7 @@ internal static class OptionsCheck
 
         // Bounded above too: a round gathered for a day answered no request, and 1e300 ms overflowed a TimeSpan.
         Positive(problems, "--batch-window-ms (StreamEngine:BatchWindowMs)", o.BatchWindowMs, max: 1_000);
-        Positive(problems, "--chunks-per-round (StreamEngine:ChunksPerRound)", o.ChunksPerRound, max: 1_024);
+        Positive(problems, "--chunks-per-round (StreamEngine:ChunksPerRound)", o.ChunksPerRound, max: IngestSettings.MaxChunksPerRound);
         Positive(problems, "--webhook-retry-ms (StreamEngine:WebhookRetryMs)", o.WebhookRetryMs, max: 3_600_000);
         Positive(problems, "StreamEngine:IngestWaitSeconds", o.IngestWaitSeconds, max: 600);
         for (var i = 0; i < o.SeedNodes.Length; i++)
