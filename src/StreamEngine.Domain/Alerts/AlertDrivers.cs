@@ -62,7 +62,11 @@ public static class AlertDrivers
         var drivers = new List<AlertDriver>();
         foreach (var dimension in Explained.Select(d => d.ToName()).Append(AuthorDimension).Append(HashtagDimension))
         {
-            var changes = observed.Keys.Concat(expected.Keys)
+            // Authors and hashtags are known only where they led a minute: one missing from the
+            // alert's minute may have posted there or not, so only the minute's leaders are named
+            // (a silent minute named tied authors of the hour, none of whom it had heard from).
+            var fromPanes = dimension is AuthorDimension or HashtagDimension;
+            var changes = observed.Keys.Concat(fromPanes ? [] : expected.Keys)
                 .Where(k => k.Dimension == dimension)
                 .Distinct()
                 .Select(k => (Key: k, Observed: (double)observed.GetValueOrDefault(k), Expected: expected.GetValueOrDefault(k)))

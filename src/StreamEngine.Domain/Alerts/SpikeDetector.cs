@@ -104,12 +104,12 @@ public sealed class SpikeDetector
         var mentions = totals?.Mentions ?? 0;
         var negative = totals?.Sentiment.Negative ?? 0;
         var scored = totals?.Sentiment.Scored ?? 0;
-        if (Check(AlertMetric.Mentions, mentions, _mentions, minute, aggregate) is { } volume)
+        if (Check(AlertMetric.Mentions, mentions, _mentions, minute, aggregate, mentions) is { } volume)
         {
             (found ??= []).Add(volume);
         }
 
-        if (Check(AlertMetric.NegativeMentions, negative, _negative, minute, aggregate) is { } negatives)
+        if (Check(AlertMetric.NegativeMentions, negative, _negative, minute, aggregate, mentions) is { } negatives)
         {
             (found ??= []).Add(negatives);
         }
@@ -121,7 +121,7 @@ public sealed class SpikeDetector
         if (scored >= _settings.MinimumMentions)
         {
             var net = totals!.Value.Sentiment.NetSentiment;
-            if (Check(AlertMetric.NetSentiment, net, _net, minute, aggregate) is { } sentiment)
+            if (Check(AlertMetric.NetSentiment, net, _net, minute, aggregate, mentions) is { } sentiment)
             {
                 (found ??= []).Add(sentiment);
             }
@@ -132,7 +132,7 @@ public sealed class SpikeDetector
         // Likewise a share of voice of a quiet competitor set.
         if (totals is { ShareOfVoice: { } share } t && t.Mentions + t.CompetitorMentions >= _settings.MinimumMentions)
         {
-            if (Check(AlertMetric.ShareOfVoice, share, _shareOfVoice, minute, aggregate) is { } voice)
+            if (Check(AlertMetric.ShareOfVoice, share, _shareOfVoice, minute, aggregate, mentions) is { } voice)
             {
                 (found ??= []).Add(voice);
             }
@@ -141,7 +141,8 @@ public sealed class SpikeDetector
         }
     }
 
-    private Alert? Check(AlertMetric metric, double value, EwmaBaseline baseline, long minute, BrandAggregate aggregate)
+    /// <param name="mentions">The minute's mentions: a count's spike needs that many, whatever it counts.</param>
+    private Alert? Check(AlertMetric metric, double value, EwmaBaseline baseline, long minute, BrandAggregate aggregate, long mentions)
     {
         if (baseline.Count < _settings.WarmUpMinutes)
         {
@@ -155,9 +156,10 @@ public sealed class SpikeDetector
             return null;
         }
 
-        // Counts must be big enough to matter: the minute's for a spike, the expected one's for a dip.
+        // Counts must be big enough to matter: the minute's mentions for a spike (a surge of 15
+        // negatives in 40 mentions is one, though 15 is under the default 20), the expected count for a dip.
         var isCount = metric is AlertMetric.Mentions or AlertMetric.NegativeMentions;
-        if (isCount && (d == AlertDirection.Spike ? value : baseline.Mean) < _settings.MinimumMentions)
+        if (isCount && (d == AlertDirection.Spike ? mentions : baseline.Mean) < _settings.MinimumMentions)
         {
             return null;
         }

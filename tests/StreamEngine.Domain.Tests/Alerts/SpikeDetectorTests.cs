@@ -236,6 +236,47 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void A_silent_minute_names_no_author_or_hashtag_it_did_not_hear_from()
+    {
+        var (aggregate, detector) = Watch();
+        var alerts = new List<Alert>();
+        for (var m = 0; m < 95; m++)
+        {
+            if (m is >= 90 and < 94)
+            {
+                continue;
+            }
+
+            var authors = Enumerable.Range(0, 20).Select(i => new AuthorContribution($"x/@regular{i}", new AuthorTally(3, 30, 3, 1, 1))).ToList();
+            var delta = Minute(Start + m, 60, [], [("US", 60)], negative: 0);
+            aggregate.Apply(new BrandDelta([delta.Minutes[0] with { Authors = authors }]));
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate));
+        }
+
+        var dip = Assert.Single(alerts, a => a.Direction == AlertDirection.Dip && a.Metric == AlertMetric.Mentions);
+        Assert.Equal(0, dip.Observed);
+        Assert.Equal("US", TopDriver(dip, "country").Value);
+        Assert.DoesNotContain(dip.Drivers, d => d.Dimension is "author" or "hashtag");
+    }
+
+    [Fact]
+    public void A_surge_of_negatives_alerts_when_the_minute_has_enough_mentions_though_the_negatives_are_fewer()
+    {
+        var (aggregate, detector) = Watch();
+        var alerts = new List<Alert>();
+        for (var m = 0; m < 60; m++)
+        {
+            // 40 mentions a minute, 2 of them negative; then one minute with 15 of 40 negative.
+            aggregate.Apply(Minute(Start + m, 40, [], [("US", 40)], negative: m == 50 ? 15 : 2));
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate));
+        }
+
+        var surge = Assert.Single(alerts, a => a.Metric == AlertMetric.NegativeMentions);
+        Assert.Equal((AlertDirection.Spike, 15.0, EventTime.StartOfMinute(Start + 50)), (surge.Direction, surge.Observed, surge.Minute));
+        Assert.True(15 < Settings.MinimumMentions, "the negatives alone are under minMentions");
+    }
+
+    [Fact]
     public void Judging_minute_by_minute_or_all_at_once_gives_the_same_alerts()
     {
         var (live, liveDetector) = Watch();
