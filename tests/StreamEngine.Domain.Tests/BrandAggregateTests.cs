@@ -456,4 +456,18 @@ public sealed class BrandAggregateTests
     {
         Assert.Equal(tooFar, RetentionPolicy.IsTooFarAhead(Now + TimeSpan.FromMinutes(minutesAhead), Now));
     }
+
+    [Fact]
+    public void A_post_too_far_ahead_is_refused_with_its_time_as_a_post_writes_it()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 17, 50, 0, 250, TimeSpan.Zero);
+
+        Assert.Equal(
+            "'createdAt' 2026-11-29T18:00:37Z is more than 5 minutes ahead of the engine's clock (2026-11-29T17:50:00.25Z)",
+            RetentionPolicy.FutureRefusal(new DateTimeOffset(2026, 11, 29, 18, 0, 37, TimeSpan.Zero), now));
+        Assert.StartsWith(
+            "'createdAt' 2026-11-29T20:00:37+02:00 is",
+            RetentionPolicy.FutureRefusal(new DateTimeOffset(2026, 11, 29, 20, 0, 37, TimeSpan.FromHours(2)), now),
+            StringComparison.Ordinal);
+    }
 }

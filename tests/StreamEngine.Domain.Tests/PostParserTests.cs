@@ -299,6 +299,8 @@ public sealed class PostParserTests
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"e1-US"}""", "'lang'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"14/03/2026"}""", "'purchaseDate'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"2026-13-01"}""", "'purchaseDate'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"9999-12-31T23:00:00-05:00"}""", "'purchaseDate' is '9999-12-31T23:00:00-05:00', a date-time whose UTC date falls outside the years 0001 to 9999")]
+    [InlineData("""{"id":"p","createdAt":"0001-01-01T00:00:00+05:00","text":"t"}""", "'createdAt' is '0001-01-01T00:00:00+05:00', a date-time whose UTC time falls outside the years 0001 to 9999")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":-1}}""", "'engagement.likes'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","engagement":{"likes":100000000001}}""", "'engagement.likes' must be a whole number from 0 to 100,000,000,000")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":{"followers":9223372036854775807}}""", "'author.followers'")]

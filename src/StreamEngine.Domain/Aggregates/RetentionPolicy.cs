@@ -20,6 +20,11 @@ public static class RetentionPolicy
 
     /// <summary>Why a post dated <paramref name="createdAt"/> is refused at <paramref name="now"/>; null when it is not.</summary>
     public static string? FutureRefusal(DateTimeOffset createdAt, DateTimeOffset now) => IsTooFarAhead(createdAt, now)
-        ? $"'createdAt' {createdAt:O} is more than {MaxFutureSkew.TotalMinutes:0} minutes ahead of the engine's clock ({now:O})"
+        ? $"'createdAt' {Shown(createdAt)} is more than {MaxFutureSkew.TotalMinutes:0} minutes ahead of the engine's clock ({Shown(now)})"
         : null;
+
+    // As a post writes it: no run of zeros for the fractions it did not give, Z for UTC.
+    private static string Shown(DateTimeOffset at) => at.Offset == TimeSpan.Zero
+        ? at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture)
+        : at.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
 }

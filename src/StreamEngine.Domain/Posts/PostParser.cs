@@ -322,7 +322,9 @@ public static partial class PostParser
             var upper = text!.ToUpperInvariant();
             return upper != text && TryReadDateTime(upper, out at)
                 ? Keep(upper, at, ref f)
-                : $"'createdAt' is '{text}'; expected an ISO 8601 date-time such as 2026-11-25T14:03:00Z";
+                : OutsideTheCalendar(upper)
+                    ? $"'createdAt' is '{text}', a date-time whose UTC time falls outside the years 0001 to 9999"
+                    : $"'createdAt' is '{text}'; expected an ISO 8601 date-time such as 2026-11-25T14:03:00Z";
         }
 
         Span<char> buffer = stackalloc char[ShortValueChars];
@@ -392,7 +394,22 @@ public static partial class PostParser
             return null;
         }
 
-        return $"'purchaseDate' is '{value}'; expected a date such as 2026-03-14";
+        return OutsideTheCalendar(value.ToUpperInvariant())
+            ? $"'purchaseDate' is '{value}', a date-time whose UTC date falls outside the years 0001 to 9999"
+            : $"'purchaseDate' is '{value}'; expected a date such as 2026-03-14";
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a date-time that reads without its offset but not with it:
+    /// 0001-01-01T00:00:00+05:00 is a well-formed time before the first instant a time can hold.
+    /// </summary>
+    private static bool OutsideTheCalendar(string text)
+    {
+        var t = text.IndexOf('T', StringComparison.Ordinal);
+        var offset = t < 0 ? -1 : text.AsSpan(t).IndexOfAny('+', '-');
+        return offset > 0
+            && DateTime.TryParseExact(text.AsSpan(0, t + offset), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && (local.Year == 1 || local.Year == 9999);
     }
 
     private static string? ReadAuthor(ref Utf8JsonReader reader, ref Fields f)
