@@ -68,6 +68,25 @@ public sealed class FirehoseGeneratorTests
     }
 
     [Fact]
+    public void A_file_spread_over_hours_goes_through_them_in_time_order_and_covers_them_evenly()
+    {
+        var options = Pinned with { SpreadHours = 5, LateShare = 0, DuplicateShare = 0 };
+        using var file = new MemoryStream();
+        new FirehoseGenerator(Synthesized, options).WriteTo(file, 5_000);
+
+        var times = System.Text.Encoding.UTF8.GetString(file.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("createdAt").GetDateTimeOffset())
+            .ToList();
+
+        Assert.Equal(times.Order(), times);
+        Assert.InRange(times[0], GeneratedFirehose.Now.AddHours(-5), GeneratedFirehose.Now.AddHours(-5).AddMinutes(1));
+        Assert.InRange(times[^1], GeneratedFirehose.Now.AddMinutes(-1), GeneratedFirehose.Now);
+        var perHour = times.GroupBy(t => (int)(GeneratedFirehose.Now - t).TotalHours).Select(g => g.Count()).ToList();
+        Assert.Equal(5, perHour.Count);
+        Assert.All(perHour, n => Assert.InRange(n, 990, 1_010));
+    }
+
+    [Fact]
     public void A_probe_brand_is_kept_out_of_the_stream_and_its_probe_line_names_it_alone()
     {
         var probe = Synthesized.Brands[0].Id;

@@ -23,7 +23,9 @@ public static class FirehoseCli
                     (values as the engine takes them: BCP 47 tags or xx, ISO 3166-1 alpha-2 codes, female, male
                     or unknown, age bands from 0 to 150; some authors are left without gender, age or country;
                     texts are written in en, es, pt, de, fr, it and ja, any other language gets English text under
-                    its tag, and pt is tagged pt-BR in 60 % of posts; --spread-hours up to 87600, ten years)
+                    its tag, and pt is tagged pt-BR in 60 % of posts; --spread-hours up to 87600, ten years: a file
+                    written by generate goes through them in time order, oldest first, repeats and late posts
+                    apart)
         """;
 
     public static (ListeningModel Model, string Description) Model(CommandArgs a)

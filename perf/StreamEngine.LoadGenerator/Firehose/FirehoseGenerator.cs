@@ -44,6 +44,10 @@ public sealed class FirehoseGenerator
     private long _brandPosts;
     private long _lines;
 
+    // Where a file being written is (line and lines in all), so that spread times come in order.
+    private long _fileLine;
+    private long _fileLines;
+
     public FirehoseGenerator(ListeningModel model, FirehoseOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -137,10 +141,14 @@ public sealed class FirehoseGenerator
     public void WriteTo(Stream output, long count)
     {
         ArgumentNullException.ThrowIfNull(output);
+        _fileLines = count;
         for (var i = 0L; i < count; i++)
         {
+            _fileLine = i;
             output.Write(Next().Line);
         }
+
+        _fileLines = 0;
     }
 
     /// <summary>
@@ -282,7 +290,11 @@ public sealed class FirehoseGenerator
 
         if (_o.SpreadHours > 0)
         {
-            return _o.Now - TimeSpan.FromHours(_o.SpreadHours * _random.NextDouble());
+            // A file goes through the hours in order, oldest first, as a backfill or a firehose
+            // arrives; a pool's lines, sent over and over, take any time of the spread. Written in any
+            // order, every batch held every hour, and influencer rankings read a handful of posts.
+            var share = _fileLines > 0 ? (_fileLine + _random.NextDouble()) / _fileLines : _random.NextDouble();
+            return _o.Now - TimeSpan.FromHours(_o.SpreadHours * (1 - share));
         }
 
         var lag = -Math.Log(1 - _random.NextDouble()) * _o.LagMeanSeconds;

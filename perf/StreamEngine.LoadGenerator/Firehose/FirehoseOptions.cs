@@ -55,7 +55,7 @@ public sealed record FirehoseOptions
     /// <summary>Mean delay between an event and now, exponentially distributed (capped at 24 h).</summary>
     public double LagMeanSeconds { get; init; } = 20;
 
-    /// <summary>When above zero, event times are uniform over the last this many hours instead.</summary>
+    /// <summary>When above zero, event times are uniform over the last this many hours instead: in time order through a file written with <see cref="FirehoseGenerator.WriteTo"/>, in any order in a pool.</summary>
     public double SpreadHours { get; init; }
 
     /// <summary>The widest spread taken: ten years, well within the times a post can carry.</summary>
