@@ -53,7 +53,7 @@ internal static class StageProfile
         var mentions = readings.Sum(r => r.Mentions.Count);
         var brandMentions = readings.Sum(r => r.Mentions.Sum(m => m.Brands.Count));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{description}: {posts.Length:N0} valid posts, {mentions:N0} mentioning brands ({brandMentions:N0} brand mentions), {deltas.Length:N0} brand deltas in {(chunks.Length + ChunksPerRound - 1) / ChunksPerRound} rounds, {pool.Bytes / (double)poolPosts:0} B/post"));
+            $"{description}: {posts.Length:N0} valid posts, {mentions:N0} mentioning brands ({brandMentions:N0} brand mentions), {deltas.Length:N0} brand deltas in {(chunks.Length + ChunksPerRound - 1) / ChunksPerRound} rounds, {pool.Bytes / (double)pool.LinesPerPass:0} B/post"));
 
         var results = new List<Piece>
         {

@@ -79,7 +79,7 @@ internal static class ThroughputRun
         var generated = Stopwatch.GetTimestamp();
         var pool = new FirehoseGenerator(model, firehose with { IdPrefix = firehose.IdPrefix + DateTime.UtcNow.Ticks % 1_000_000 }).Pool(poolPosts, batch);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {model.Brands.Count} brands, {model.Concepts.Count} concepts, {QueryTerms.Count(model)} terms; pool {poolPosts:N0} posts in {pool.Batches.Count} chunks of {batch}, {pool.Bytes / (double)poolPosts:0} B/post, made in {Stopwatch.GetElapsedTime(generated).TotalSeconds:0.0} s"));
+            $"{label}: {model.Brands.Count} brands, {model.Concepts.Count} concepts, {QueryTerms.Count(model)} terms; pool {pool.LinesPerPass:N0} posts in {pool.Batches.Count} chunks of {batch}, {pool.Bytes / (double)pool.LinesPerPass:0} B/post, made in {Stopwatch.GetElapsedTime(generated).TotalSeconds:0.0} s"));
 
         // Ctrl-C or SIGTERM ends the run where it is, and the engine is stopped and its directory
         // removed as after a full run: left to the runtime, the actor system went down under the
@@ -238,7 +238,7 @@ internal static class ThroughputRun
             model.Concepts.Count,
             QueryTerms.Count(model),
             batch,
-            Math.Round(pool.Bytes / (double)poolPosts, 1),
+            Math.Round(pool.Bytes / (double)pool.LinesPerPass, 1),
             Math.Round(prestartSeconds, 3),
             Math.Round((window.From - start) / (double)freq, 1),
             jitSettled,

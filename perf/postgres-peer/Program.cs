@@ -80,6 +80,7 @@ internal static class Program
         int connections, int pollers, double querySeconds, double? rate, double? fraction, string settings)
     {
         var pool = new FirehoseGenerator(model, firehose).Pool(postCount, batch);
+        postCount = (int)pool.LinesPerPass; // rounded up to whole batches
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{description}: {postCount:N0} posts in {pool.Batches.Count} batches of {batch}, {pool.Bytes / (double)postCount:0} B/post"));
 
         using var pg = ThrowawayPostgres.Start(settings);

@@ -57,7 +57,7 @@ public sealed class Driver : IDisposable
         _generator = new FirehoseGenerator(model, firehose with { IdPrefix = firehose.IdPrefix + _runId });
         _pool = _generator.Pool(poolPosts, options.Batch);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pool: {poolPosts:N0} posts in {_pool.Batches.Count:N0} batches, {_pool.Bytes / 1e6:0.0} MB, {_pool.Bytes / (double)poolPosts:0} B/post, made in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+            $"pool: {_pool.LinesPerPass:N0} posts in {_pool.Batches.Count:N0} batches, {_pool.Bytes / 1e6:0.0} MB, {_pool.Bytes / (double)_pool.LinesPerPass:0} B/post, made in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
         _pollBrands = model.Brands.Select(b => b.Id).Where(id => id != options.ProbeBrand).ToArray();
         var handler = new SocketsHttpHandler
         {
