@@ -14,7 +14,7 @@ namespace StreamEngine.Domain.Matching.Compiled;
 /// </summary>
 internal sealed class WildcardIndex
 {
-    internal const int AnchorLength = AnchorFilter.Units;
+    internal const int AnchorLength = 3;
 
     // Index: the anchor's length (1 to AnchorLength); null where no pattern has that anchor length.
     private readonly WordTable<IndexedWildcard[]>?[] _byStart = new WordTable<IndexedWildcard[]>?[AnchorLength + 1];
@@ -26,9 +26,10 @@ internal sealed class WildcardIndex
     private readonly int[] _startLengths;
     private readonly int[] _endLengths;
 
-    // What the anchors look like at a word's start and end: most words of a post begin and end
-    // with units no anchor has, and skip every look-up on that side. Without this, a model with a
-    // single wildcard paid a table look-up per word, about as much as the look-up of the word itself.
+    // What the wildcards' literal prefixes and suffixes look like, up to four units: most words of a
+    // post begin and end like none of them, and skip every look-up on that side. Without this, a
+    // model with a single wildcard paid a table look-up per word, about as much as the look-up of the
+    // word itself.
     private readonly AnchorFilter _starts;
     private readonly AnchorFilter _ends;
 
@@ -39,6 +40,8 @@ internal sealed class WildcardIndex
         var floating = new List<IndexedWildcard>();
         var byStart = new List<(string Anchor, IndexedWildcard Entry)>();
         var byEnd = new List<(string Anchor, IndexedWildcard Entry)>();
+        var prefixes = new List<string>();
+        var suffixes = new List<string>();
         foreach (var entry in all)
         {
             var pattern = entry.Pattern;
@@ -48,10 +51,12 @@ internal sealed class WildcardIndex
             if (prefix > 0)
             {
                 byStart.Add((pattern[..Math.Min(prefix, AnchorLength)], indexed));
+                prefixes.Add(pattern[..prefix]);
             }
             else if (suffix > 0)
             {
                 byEnd.Add((pattern[^Math.Min(suffix, AnchorLength)..], indexed));
+                suffixes.Add(pattern[^suffix..]);
             }
             else
             {
@@ -61,8 +66,8 @@ internal sealed class WildcardIndex
 
         _startLengths = Fill(_byStart, byStart);
         _endLengths = Fill(_byEnd, byEnd);
-        _starts = new AnchorFilter(byStart.Select(a => a.Anchor), fromEnd: false);
-        _ends = new AnchorFilter(byEnd.Select(a => a.Anchor), fromEnd: true);
+        _starts = new AnchorFilter(prefixes, fromEnd: false);
+        _ends = new AnchorFilter(suffixes, fromEnd: true);
         _floating = [.. floating];
         IsEmpty = all.Length == 0;
     }
