@@ -79,12 +79,12 @@ internal sealed class WildcardIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Find(TokenizedText tokens, int w, ReadOnlySpan<char> word, CompiledMatchScratch scratch)
     {
-        if (_starts.MayAnchor(word))
+        if (_startLengths.Length > 0 && _starts.MayAnchor(word))
         {
             FindAnchored(_byStart, _startLengths, fromEnd: false, tokens, w, word, scratch);
         }
 
-        if (_ends.MayAnchor(word))
+        if (_endLengths.Length > 0 && _ends.MayAnchor(word))
         {
             FindAnchored(_byEnd, _endLengths, fromEnd: true, tokens, w, word, scratch);
         }
