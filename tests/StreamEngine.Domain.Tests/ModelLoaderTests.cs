@@ -364,7 +364,8 @@ public sealed class ModelLoaderTests
     // A query as an analyst types it, unquoted, where YAML reads its first character as syntax.
     [Theory]
     [InlineData("*acme", 4, 12, "'*acme' reads as a YAML alias of an anchor '&acme' the file does not define: put a value that starts with '*' in quotes")]
-    [InlineData("@acme OR #acme", 4, 12, "'@acme OR #acme': YAML does not let a value that is not in quotes start with this character")]
+    [InlineData("@acme OR #acme", 4, 12, "'@acme OR #acme': YAML does not let a value that is not in quotes start with '@'")]
+    [InlineData("%acme", 4, 12, "'%acme': YAML does not let a value that is not in quotes start with '%'")]
     [InlineData("#acme OR @acme", 4, 11, "'query' must be a non-empty text: a '#' after a space starts a YAML comment")]
     [InlineData("!acme", 4, 12, "'query' must be a non-empty text: '!' starts a YAML tag, so '!acme' was read as one")]
     [InlineData("[acme, corp]", 4, 12, "'query' must be a non-empty text, not a list")]

@@ -40,7 +40,7 @@ internal static class YamlErrors
         "While parsing a flow mapping, did not find expected ',' or '}'." =>
             $"at {found}: expected ',' before the next field or '}}' to close the object",
         "While scanning for the next token, found character that cannot start any token." =>
-            $"{found}: YAML does not let a value that is not in quotes start with this character ('@' and '`' are reserved); put the value in quotes",
+            $"{found}: YAML does not let a value that is not in quotes start with {(found.StartsWith('\'') ? $"'{found[1]}'" : "this character")}; put the value in quotes",
         _ => null,
     };
 

@@ -400,16 +400,29 @@ public static partial class PostParser
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> is a date-time that reads without its offset but not with it:
-    /// 0001-01-01T00:00:00+05:00 is a well-formed time before the first instant a time can hold.
+    /// Whether <paramref name="text"/> is a date-time with a valid offset (±hh:mm up to 14 hours)
+    /// whose UTC time falls outside what a time can hold: 0001-01-01T00:00:00+05:00 is well formed,
+    /// but five hours before the first instant.
     /// </summary>
     private static bool OutsideTheCalendar(string text)
     {
         var t = text.IndexOf('T', StringComparison.Ordinal);
-        var offset = t < 0 ? -1 : text.AsSpan(t).IndexOfAny('+', '-');
-        return offset > 0
-            && DateTime.TryParseExact(text.AsSpan(0, t + offset), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            && (local.Year == 1 || local.Year == 9999);
+        var sign = t < 0 ? -1 : text.AsSpan(t).IndexOfAny('+', '-');
+        if (sign <= 0)
+        {
+            return false;
+        }
+
+        var offset = text.AsSpan(t + sign + 1);
+        if (!DateTime.TryParseExact(text.AsSpan(0, t + sign), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || !TimeSpan.TryParseExact(offset, offset.Contains(':') ? "hh\\:mm" : "hhmm", CultureInfo.InvariantCulture, out var magnitude)
+            || magnitude > TimeSpan.FromHours(14))
+        {
+            return false;
+        }
+
+        var utcTicks = local.Ticks - ((text[t + sign] == '-' ? -1 : 1) * magnitude.Ticks);
+        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks;
     }
 
     private static string? ReadAuthor(ref Utf8JsonReader reader, ref Fields f)

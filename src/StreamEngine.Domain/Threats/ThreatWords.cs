@@ -3,8 +3,8 @@ using StreamEngine.Domain.Matching;
 
 namespace StreamEngine.Domain.Threats;
 
-/// <summary>One word of a post: where its folded form is, and where it is in the text.</summary>
-internal readonly record struct ThreatWord(int FoldedStart, int FoldedLength, int Start, int End, char Prefix);
+/// <summary>One word of a post: where its folded form is, where it is in the text, and whether a clause ends between it and the word before (a full stop, a comma, a line break).</summary>
+internal readonly record struct ThreatWord(int FoldedStart, int FoldedLength, int Start, int End, char Prefix, bool AfterClauseEnd = false);
 
 /// <summary>
 /// A post's words as the text detectors compare them: runs of letters, digits and '_' folded
@@ -76,14 +76,19 @@ internal ref struct ThreatWords
         var length = 0;
         var i = 0;
         var limit = Math.Min(_words.Length, MaxWords);
+        var clauseEnded = false;
         while (i < text.Length && Count < limit)
         {
             var folded = TextFolding.Fold(text[i]);
             if (!TextFolding.IsWordChar(folded))
             {
+                clauseEnded |= text[i] is '.' or ',' or '!' or '?' or ';' or ':' or '\n' or '…' or '。' or '、' or '，' or '！' or '？';
                 i++;
                 continue;
             }
+
+            var afterClauseEnd = clauseEnded;
+            clauseEnded = false;
 
             var start = i;
             var foldedStart = length;
@@ -104,7 +109,7 @@ internal ref struct ThreatWords
                 {
                     if (TextFolding.Fold(text[i + 1]) == 's' && (i + 2 == text.Length || !TextFolding.IsWordChar(TextFolding.Fold(text[i + 2]))))
                     {
-                        _words[Count++] = new ThreatWord(foldedStart, length - foldedStart, start, i, prefix);
+                        _words[Count++] = new ThreatWord(foldedStart, length - foldedStart, start, i, prefix, afterClauseEnd);
                         i += 2; // the 's is not part of any word
                         foldedStart = -1;
                         break;
@@ -120,7 +125,7 @@ internal ref struct ThreatWords
 
             if (foldedStart >= 0)
             {
-                _words[Count++] = new ThreatWord(foldedStart, length - foldedStart, start, i, prefix);
+                _words[Count++] = new ThreatWord(foldedStart, length - foldedStart, start, i, prefix, afterClauseEnd);
             }
         }
     }

@@ -116,10 +116,24 @@ public sealed class ViolentThreatDetector
         {
             for (var s = Math.Max(0, start - IgnoreLead); s < end; s++)
             {
-                if (Contains(ignore.Slots[0].Words, words[s]) && Match(ignore.Slots, 0, s, words) > start)
+                // An idiom is read within a clause: "I'll shoot you. Text me" holds no "shoot you text".
+                if (Contains(ignore.Slots[0].Words, words[s]) && Match(ignore.Slots, 0, s, words) is var idiomEnd && idiomEnd > start && !EndsAClauseWithin(words, s, idiomEnd))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsAClauseWithin(scoped in ThreatWords words, int from, int to)
+    {
+        for (var w = from + 1; w < to; w++)
+        {
+            if (words.At(w).AfterClauseEnd)
+            {
+                return true;
             }
         }
 

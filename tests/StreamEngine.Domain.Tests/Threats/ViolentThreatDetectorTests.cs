@@ -36,6 +36,10 @@ public sealed class ViolentThreatDetectorTests
         { "mass report the acme page", "acme", false },
         { "Burn the Acme store down", "acme", true },
         { "set the acme store on fire", "acme", true },
+        { "set the acme store on fire with gasoline", "acme", true },
+        { "Acme, I'll shoot you. Text me where you are", "acme", true },
+        { "I'm going to shoot you, call the cops Acme", "acme", true },
+        { "acme there is bomb in your store", "acme", true },
     };
 
     public static TheoryData<string> NotThreats => new()
@@ -64,7 +68,7 @@ public sealed class ViolentThreatDetectorTests
         "@acme I'll shoot you an email with the order details",
         "Acme support: I'll shoot you a DM with the tracking number",
         "Acme new phone is bomb",
-        "Acme's bomb new headphones",
+        "the acme burger looks bomb",
     };
 
     [Theory]
