@@ -57,14 +57,22 @@ internal static class ValenceRules
 
     /// <summary>
     /// "no" negates the sentiment word after it (so does not count itself then), the one after
-    /// that, and the third one when an "or"/"nor" stands between ("no love or hope").
+    /// that, and the third one when an "or"/"nor" stands between ("no love or hope"). A "no" is
+    /// never negated by another: "No no no!" says no three times (the reference implementation's
+    /// rule made each negate the next, and the post positive).
     /// </summary>
     private static double ApplyNo(int i, double valence, ReadOnlySpan<TermTraits> traits)
     {
         var own = valence;
-        if (traits[i].Is(TermRole.No) && i + 1 < traits.Length && traits[i + 1].HasValence)
+        var isNo = traits[i].Is(TermRole.No);
+        if (isNo && i + 1 < traits.Length && traits[i + 1].HasValence && !traits[i + 1].Is(TermRole.No))
         {
             valence = 0;
+        }
+
+        if (isNo)
+        {
+            return valence;
         }
 
         if ((i >= 1 && traits[i - 1].Is(TermRole.No))

@@ -189,6 +189,8 @@ public sealed class VaderRuleTests
     [InlineData("no one good", -1.2 + (2 * -0.74))]
     [InlineData("no hope or good", -1.2 + (2 * -0.74))]
     [InlineData("no hope and good", -1.2 + 2)]
+    [InlineData("no no no", 3 * -1.2)] // said three times, not negated twice
+    [InlineData("no no good", -1.2 + (2 * -0.74))]
     public void No_negates_the_next_two_words_and_counts_itself_only_before_a_neutral_word(string text, double sum)
     {
         Assert.Equal(sum, Sum(text), Precision);
