@@ -142,6 +142,8 @@ public sealed class PostParserTests
     [InlineData("iw", "he")]
     [InlineData("in-ID", "id")]
     [InlineData("ji", "yi")]
+    [InlineData("x-Foo", "x-foo")] // private use: no language this engine knows, kept whole
+    [InlineData("i-klingon", "i-klingon")]
     public void Keeps_the_primary_language_subtag_in_lower_case_three_letters_as_two_where_a_language_has_both_and_no_language_for_codes_that_name_none(string lang, string? expected)
     {
         var post = ParseValid($$"""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"{{lang}}"}""");
@@ -297,6 +299,8 @@ public sealed class PostParserTests
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","author":"jo"}""", "'author'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"english"}""", "'lang'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"e1-US"}""", "'lang'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"x-"}""", "'lang'")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"x-waytoolongsubtag"}""", "'lang'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"14/03/2026"}""", "'purchaseDate'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"2026-13-01"}""", "'purchaseDate'")]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","purchaseDate":"9999-12-31T23:00:00-05:00"}""", "'purchaseDate' is '9999-12-31T23:00:00-05:00', a date-time whose UTC date falls outside the years 0001 to 9999")]

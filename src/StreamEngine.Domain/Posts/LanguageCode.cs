@@ -17,6 +17,13 @@ public static partial class LanguageCode
         code = null;
         var dash = tag.IndexOfAny('-', '_');
         var primary = dash >= 0 ? tag[..dash] : tag;
+        if (primary.Length == 1 && dash == 1 && primary[0] is 'x' or 'X' or 'i' or 'I')
+        {
+            // A private-use tag (x-klingon) or one of the grandfathered i- tags: no language this
+            // engine knows, kept whole so that it is its own segment (and its posts unscored).
+            return TryWhole(tag, out code);
+        }
+
         if (primary.Length is < 2 or > 3)
         {
             return false;
@@ -42,6 +49,46 @@ public static partial class LanguageCode
         // Two threads may both create a code the first time; either string is the same code.
         var known = Codes[index] ??= Canonical(primary.ToString().ToLowerInvariant());
         code = known.Length == 0 ? null : known;
+        return true;
+    }
+
+    private static bool TryWhole(ReadOnlySpan<char> tag, out string? code)
+    {
+        code = null;
+        if (tag.Length is < 3 or > 64)
+        {
+            return false;
+        }
+
+        // Subtags of 1 to 8 letters or digits, separated by single dashes.
+        var run = 0;
+        foreach (var c in tag)
+        {
+            if (c == '-')
+            {
+                if (run == 0)
+                {
+                    return false;
+                }
+
+                run = 0;
+            }
+            else if (char.IsAsciiLetterOrDigit(c) && ++run <= 8)
+            {
+                continue;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (run == 0)
+        {
+            return false;
+        }
+
+        code = tag.ToString().ToLowerInvariant();
         return true;
     }
 
