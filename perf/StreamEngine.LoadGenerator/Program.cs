@@ -87,7 +87,7 @@ internal static class Program
         var path = a.OutputFile("out") ?? throw new ArgumentException("--out is required");
         var count = a.Long("count", 100_000, min: 0);
         var (model, description) = FirehoseCli.Model(a);
-        var options = FirehoseCli.Options(a);
+        var options = FirehoseCli.ForFile(FirehoseCli.Options(a), prefixGiven: a.Has("id-prefix"));
         a.RejectUnknown();
         var started = Stopwatch.GetTimestamp();
         var generator = new FirehoseGenerator(model, options);

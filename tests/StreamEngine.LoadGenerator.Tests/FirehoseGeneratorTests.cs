@@ -68,6 +68,18 @@ public sealed class FirehoseGeneratorTests
     }
 
     [Fact]
+    public void A_file_made_later_holds_other_ids_and_one_made_again_the_same()
+    {
+        var first = FirehoseCli.ForFile(Pinned, prefixGiven: false);
+        var later = FirehoseCli.ForFile(Pinned with { Now = GeneratedFirehose.Now.AddMinutes(10) }, prefixGiven: false);
+
+        Assert.NotEqual(first.IdPrefix, later.IdPrefix);
+        Assert.Equal(first.IdPrefix, FirehoseCli.ForFile(Pinned, prefixGiven: false).IdPrefix);
+        Assert.Equal("mine", FirehoseCli.ForFile(Pinned with { IdPrefix = "mine" }, prefixGiven: true).IdPrefix);
+        Assert.Empty(new GeneratedFirehose(Synthesized, first, 100).Errors);
+    }
+
+    [Fact]
     public void A_file_spread_over_hours_goes_through_them_in_time_order_and_covers_them_evenly()
     {
         var options = Pinned with { SpreadHours = 5, LateShare = 0, DuplicateShare = 0 };

@@ -12,7 +12,8 @@ public static class FirehoseCli
                     | --brands N [--concept-terms T | --concepts-per-brand C] [--terms-per-concept 10]  (synthetic model:
                       T concept terms in all, or C concept terms per brand (not concepts: the name is kept
                       for the commands written with it), 10 terms to a concept by default; seed 7)
-          firehose: --seed 42 --now ISO8601 (default: the current time) --id-prefix p
+          firehose: --seed 42 --now ISO8601 (default: the current time) --id-prefix p (generate's default:
+                    p, the seed, t and the minute of --now, so that a file made later holds other posts)
                     --brand-pick zipf|uniform|roundrobin|sweep --zipf 1.0 --probe-brand ID
                     --competitor-share 0.08 --unmatched-share 0.10 --concept-share 0.6
                     --late-share 0.01 --duplicate-share 0.01 --lag-mean-s 20 --spread-hours 0
@@ -103,6 +104,20 @@ public static class FirehoseCli
         }
 
         return spec;
+    }
+
+    /// <summary>
+    /// The options of a file: without --id-prefix, ids carry the seed and the minute of --now, so a
+    /// file generated later is other posts to a node, not 90 % duplicates of the first (ids are
+    /// numbered from 0 in every file), while the same seed and --now still give the same bytes.
+    /// </summary>
+    public static FirehoseOptions ForFile(FirehoseOptions options, bool prefixGiven)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return prefixGiven ? options : options with
+        {
+            IdPrefix = string.Create(CultureInfo.InvariantCulture, $"p{options.Seed}t{options.Now.ToUnixTimeSeconds() / 60}"),
+        };
     }
 
     public static FirehoseOptions Options(CommandArgs a, string? probeBrand = null)
