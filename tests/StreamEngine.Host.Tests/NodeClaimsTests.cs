@@ -106,10 +106,16 @@ public sealed class NodeClaimsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("192.0.2.1", "is not an address of this host: give one")]
+    [InlineData("192.0.2.1", "is not an address of this host: give one of its own that the cluster's other nodes can reach")]
     [InlineData("::::bad::", "is not an address this host can resolve")]
     public void A_cluster_host_this_host_cannot_listen_at_is_named(string host, string problem) =>
         Assert.StartsWith($"--cluster-host (StreamEngine:ClusterHost) {host} {problem}", NodeClaims.ClusterPortProblem(host, 0), StringComparison.Ordinal);
+
+    [Fact]
+    public void An_http_address_this_host_cannot_listen_at_is_offered_the_any_address()
+    {
+        Assert.EndsWith("is not an address of this host: give one of its own, or 0.0.0.0 for all", NodeClaims.HttpAddressProblem("http://192.0.2.1:5000"), StringComparison.Ordinal);
+    }
 
     public void Dispose() => _dir.Dispose();
 }

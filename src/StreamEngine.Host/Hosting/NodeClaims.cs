@@ -51,7 +51,8 @@ internal static class NodeClaims
     /// </summary>
     public static string? ClusterPortProblem(string host, int port)
     {
-        if (HostProblem(host) is { } problem)
+        // The cluster host is also the address the other nodes reach this one at: no 0.0.0.0 there.
+        if (HostProblem(host, "give one of its own that the cluster's other nodes can reach") is { } problem)
         {
             return $"--cluster-host (StreamEngine:ClusterHost) {host} {problem}";
         }
@@ -116,7 +117,7 @@ internal static class NodeClaims
 
             // Kestrel's wildcards ("*", "+") and the any-address listen on loopback too.
             var name = binding.Host.Trim('[', ']');
-            if (name is not ("*" or "+") && HostProblem(name) is { } hostProblem)
+            if (name is not ("*" or "+") && HostProblem(name, "give one of its own, or 0.0.0.0 for all") is { } hostProblem)
             {
                 return $"--urls (Urls) {url}: {binding.Host} {hostProblem}";
             }
@@ -130,8 +131,8 @@ internal static class NodeClaims
         return null;
     }
 
-    /// <summary>Why this host cannot listen at <paramref name="host"/> (a name or an address), or null when it can.</summary>
-    private static string? HostProblem(string host)
+    /// <summary>Why this host cannot listen at <paramref name="host"/> (a name or an address), or null when it can; <paramref name="advice"/> ends the answer for an address not this host's.</summary>
+    private static string? HostProblem(string host, string advice)
     {
         if (AddressesOf(host, out var unresolved) is not { } addresses)
         {
@@ -156,7 +157,7 @@ internal static class NodeClaims
         var resolved = addresses.Length == 1 && string.Equals(addresses[0].ToString(), host, StringComparison.OrdinalIgnoreCase)
             ? ""
             : $" ({string.Join(", ", addresses.Select(a => a.ToString()))})";
-        return $"is not an address of this host{resolved}: give one of its own, or 0.0.0.0 for all";
+        return $"is not an address of this host{resolved}: {advice}";
     }
 
     /// <summary>The addresses <paramref name="host"/> (a name or an address) stands for; null, with why, when it resolves to none.</summary>
