@@ -181,13 +181,14 @@ public sealed partial class CompiledMatcher
         for (var k = 0; k < literals; k++)
         {
             var others = scratch.SideOccurrences(k);
-            var next = FirstStartingAtOrAfter(others, match.End);
+            var next = CountBefore(others, match.End, byEnd: false);
             if (after && next < others.Length && others[next].WordsBefore - match.WordsThrough <= near.MaxGap)
             {
                 return true;
             }
 
-            var previous = LastEndingAtOrBefore(others, match.Start, next);
+            // None from the first that starts after the match's end can end before its start.
+            var previous = CountBefore(others[..next], match.Start + 1, byEnd: true) - 1;
             if (before && previous >= 0 && match.WordsBefore - others[previous].WordsThrough <= near.MaxGap)
             {
                 return true;
@@ -197,13 +198,17 @@ public sealed partial class CompiledMatcher
         return false;
     }
 
-    private static int FirstStartingAtOrAfter(ReadOnlySpan<Occurrence> occurrences, int offset)
+    /// <summary>
+    /// How many of <paramref name="occurrences"/> (in text order) start, or with
+    /// <paramref name="byEnd"/> end, before <paramref name="offset"/>.
+    /// </summary>
+    private static int CountBefore(ReadOnlySpan<Occurrence> occurrences, int offset, bool byEnd)
     {
         int low = 0, high = occurrences.Length;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (occurrences[middle].Start < offset)
+            if ((byEnd ? occurrences[middle].End : occurrences[middle].Start) < offset)
             {
                 low = middle + 1;
             }
@@ -214,27 +219,6 @@ public sealed partial class CompiledMatcher
         }
 
         return low;
-    }
-
-    /// <summary>The last occurrence below <paramref name="limit"/> that ends at or before <paramref name="offset"/>, or -1.</summary>
-    private static int LastEndingAtOrBefore(ReadOnlySpan<Occurrence> occurrences, int offset, int limit)
-    {
-        // Ends come in text order too; none at or past the first that starts after the match's end can qualify.
-        int low = 0, high = Math.Min(limit, occurrences.Length);
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (occurrences[middle].End <= offset)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low - 1;
     }
 
     private static bool FieldMatches(FieldNode field, in PostFields fields) => field switch
