@@ -1,5 +1,6 @@
 using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Sketches;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Engine.Brands;
 using StreamEngine.Engine.Serialization;
@@ -389,6 +390,42 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(now - TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1), hours.Points[0].Start);
         Assert.Equal(new BrandFigures(3, 18, 0, 3, Sentiment: Unscored(3)), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(1)).Figures);
         Assert.Equal(new BrandFigures(1, 8, 0, 1, Sentiment: Unscored(1)), hours.Points.Single(p => p.Start == now - TimeSpan.FromHours(2)).Figures);
+    }
+
+    [Fact]
+    public async Task A_report_is_answered_in_one_message_with_each_part_as_its_own_query_answers_it()
+    {
+        var brand = Brand("acme");
+        var now = _clock.Now;
+        await RecordAsync(brand, "acme",
+        [
+            TestData.Delta(
+                (TestData.Post("p1", now - TimeSpan.FromMinutes(1), authorId: "ana", followers: 500, country: "DE"), ["delivery"]),
+                (TestData.Post("p2", now - TimeSpan.FromMinutes(2), authorId: "bo", followers: 20, country: "US"), ["delivery", "price"]),
+                (TestData.Post("p3", now - TimeSpan.FromMinutes(30), authorId: "ana", followers: 500), ["price"])),
+        ]);
+        SegmentDimension[] dimensions = [SegmentDimension.Country, SegmentDimension.Concept];
+
+        brand.Tell(new GetBrandReport("acme", TimeWindow.OneHour, TimeStep.Minute, dimensions, 10, now - TimeSpan.FromHours(1)), TestActor);
+        var report = await ExpectMsgAsync<BrandReportParts>(Generous);
+        brand.Tell(new GetBrandSummary("acme", TimeWindow.OneHour), TestActor);
+        var summary = await ExpectMsgAsync<BrandSummary>(Generous);
+        brand.Tell(new GetBrandTimeseries("acme", TimeWindow.OneHour, TimeStep.Minute), TestActor);
+        var series = await ExpectMsgAsync<BrandTimeseries>(Generous);
+        brand.Tell(new GetBrandInfluencers("acme", TimeWindow.OneHour, TallyWeight.Reach, 10), TestActor);
+        var influencers = await ExpectMsgAsync<BrandInfluencers>(Generous);
+
+        Assert.Equal(new BrandFigures(3, 1020, 0, 2, Sentiment: Unscored(3)), report.Summary.Figures);
+        Assert.Equal(summary.Figures, report.Summary.Figures);
+        Assert.Equal(series.Points, report.Timeseries.Points);
+        Assert.Equal(dimensions, report.Segments.Select(s => s.Dimension));
+        Assert.Equal([new SegmentFigure("DE", 1), new SegmentFigure("US", 1), new SegmentFigure("unknown", 1)], report.Segments[0].Segments.OrderBy(s => s.Value, StringComparer.Ordinal));
+        Assert.Equal([new SegmentFigure("delivery", 2), new SegmentFigure("price", 2)], report.Segments[1].Segments.OrderBy(s => s.Value, StringComparer.Ordinal));
+        Assert.All(report.Segments, s => Assert.Equal(3, s.Mentions));
+        Assert.Equal(summary.Figures, report.Standing.Standing.Figures);
+        Assert.Equal(2, report.Standing.Standing.ConceptMentions["delivery"]);
+        Assert.Equal(influencers.Authors, report.Influencers.Authors);
+        Assert.Equal(["ana", "bo"], report.Influencers.Authors.Select(a => a.Author[(a.Author.IndexOf('/') + 1)..]));
     }
 
     [Fact]

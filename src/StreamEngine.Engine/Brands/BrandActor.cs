@@ -6,6 +6,7 @@ using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Alerts;
 using StreamEngine.Domain.Competition;
 using StreamEngine.Domain.Influence;
+using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Serialization;
 using StreamEngine.Engine.Telemetry;
 
@@ -150,39 +151,54 @@ public sealed class BrandActor : PersistentActor
     private bool Answer(object query)
     {
         var now = _clock.GetUtcNow();
-        switch (query)
+        object? answer = query switch
         {
-            case GetBrandSummary q:
-                Sender.Tell(new BrandSummary(_brandId, q.Window, now, _aggregate.Summary(q.Window, now)));
-                return true;
-            case GetBrandTimeseries q:
-                Sender.Tell(new BrandTimeseries(_brandId, q.Window, q.Step, _aggregate.Timeseries(q.Window, q.Step, now)));
-                return true;
-            case GetBrandSegments q:
-                var mentions = _aggregate.Summary(q.Window, now).Mentions;
-                var aspects = q.Dimension == SegmentDimension.Concept
-                    ? _aggregate.AspectSentiment(q.Window, now)
-                    : new Dictionary<string, SentimentTally>();
-                Sender.Tell(new BrandSegments(_brandId, q.Dimension, q.Window, mentions, _aggregate.Segments(q.Dimension, q.Window, now), aspects));
-                return true;
-            case GetBrandStanding q:
-                var concepts = _aggregate.Segments(SegmentDimension.Concept, q.Window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal);
-                Sender.Tell(new BrandStandingReply(new BrandStanding(_brandId, _aggregate.Summary(q.Window, now), concepts)));
-                return true;
-            case GetBrandInfluencers q:
-                var authors = _aggregate.Influence.TopAuthors(q.Window, q.By, q.Limit, now);
-                Sender.Tell(new BrandInfluencers(_brandId, q.Window, q.By, authors.Select(a => new AuthorContribution(a.Author, a.Tally)).ToList()));
-                return true;
-            case GetBrandTrending q:
-                Sender.Tell(new BrandTrending(_brandId, q.Window, Trending.Of(_aggregate, q.Window, now)));
-                return true;
-            case GetBrandAlerts q:
-                Sender.Tell(new BrandAlerts(_brandId, _alerts.Where(a => a.Minute >= q.Since).ToList()));
-                return true;
-            default:
-                return false;
+            GetBrandSummary q => new BrandSummary(_brandId, q.Window, now, _aggregate.Summary(q.Window, now)),
+            GetBrandTimeseries q => new BrandTimeseries(_brandId, q.Window, q.Step, _aggregate.Timeseries(q.Window, q.Step, now)),
+            GetBrandSegments q => SegmentsOf(q.Dimension, q.Window, now),
+            GetBrandStanding q => StandingOf(q.Window, now),
+            GetBrandInfluencers q => InfluencersOf(q.Window, q.By, q.Limit, now),
+            GetBrandTrending q => new BrandTrending(_brandId, q.Window, Trending.Of(_aggregate, q.Window, now)),
+            GetBrandAlerts q => AlertsSince(q.Since),
+            GetBrandReport q => new BrandReportParts(
+                new BrandSummary(_brandId, q.Window, now, _aggregate.Summary(q.Window, now)),
+                new BrandTimeseries(_brandId, q.Window, q.Step, _aggregate.Timeseries(q.Window, q.Step, now)),
+                q.Dimensions.Select(d => SegmentsOf(d, q.Window, now)).ToList(),
+                StandingOf(q.Window, now),
+                InfluencersOf(q.Window, TallyWeight.Reach, q.InfluencerLimit, now),
+                AlertsSince(q.AlertsSince)),
+            _ => null,
+        };
+        if (answer is null)
+        {
+            return false;
         }
+
+        Sender.Tell(answer);
+        return true;
     }
+
+    private BrandSegments SegmentsOf(SegmentDimension dimension, TimeWindow window, DateTimeOffset now)
+    {
+        var aspects = dimension == SegmentDimension.Concept
+            ? _aggregate.AspectSentiment(window, now)
+            : new Dictionary<string, SentimentTally>();
+        return new BrandSegments(_brandId, dimension, window, _aggregate.Summary(window, now).Mentions, _aggregate.Segments(dimension, window, now), aspects);
+    }
+
+    private BrandStandingReply StandingOf(TimeWindow window, DateTimeOffset now)
+    {
+        var concepts = _aggregate.Segments(SegmentDimension.Concept, window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal);
+        return new BrandStandingReply(new BrandStanding(_brandId, _aggregate.Summary(window, now), concepts));
+    }
+
+    private BrandInfluencers InfluencersOf(TimeWindow window, TallyWeight by, int limit, DateTimeOffset now)
+    {
+        var authors = _aggregate.Influence.TopAuthors(window, by, limit, now);
+        return new BrandInfluencers(_brandId, window, by, authors.Select(a => new AuthorContribution(a.Author, a.Tally)).ToList());
+    }
+
+    private BrandAlerts AlertsSince(DateTimeOffset since) => new(_brandId, _alerts.Where(a => a.Minute >= since).ToList());
 
     private void CompleteRecovery()
     {
@@ -228,7 +244,7 @@ public sealed class BrandActor : PersistentActor
     }
 
     private static bool IsQuery(object message) =>
-        message is GetBrandSummary or GetBrandTimeseries or GetBrandSegments or GetBrandStanding or GetBrandInfluencers or GetBrandTrending;
+        message is GetBrandSummary or GetBrandTimeseries or GetBrandSegments or GetBrandStanding or GetBrandInfluencers or GetBrandTrending or GetBrandReport;
 
     protected override void PreStart()
     {

@@ -73,6 +73,32 @@ public sealed record GetBrandAlerts(string BrandId, DateTimeOffset Since) : IBra
 
 public sealed record BrandAlerts(string BrandId, IReadOnlyList<Alert> Alerts) : IBrandWireMessage;
 
+/// <summary>
+/// Asks for every part of a brand's report at once, so that they are read from its figures at one
+/// moment: asked one by one while posts arrive, the summary's mentions and a breakdown's would each
+/// count a different number of posts.
+/// </summary>
+/// <param name="Dimensions">The breakdowns, in the order they are answered.</param>
+/// <param name="InfluencerLimit">How many leading authors by reach.</param>
+/// <param name="AlertsSince">Alerts of minutes at or after this moment.</param>
+public sealed record GetBrandReport(
+    string BrandId,
+    TimeWindow Window,
+    TimeStep Step,
+    IReadOnlyList<SegmentDimension> Dimensions,
+    int InfluencerLimit,
+    DateTimeOffset AlertsSince) : IBrandMessage;
+
+/// <summary>A brand's report parts, each as its own query answers it, all read at <see cref="BrandSummary.AsOf"/> of <paramref name="Summary"/>.</summary>
+/// <param name="Standing">What a competitor comparison needs of the brand itself.</param>
+public sealed record BrandReportParts(
+    BrandSummary Summary,
+    BrandTimeseries Timeseries,
+    IReadOnlyList<BrandSegments> Segments,
+    BrandStandingReply Standing,
+    BrandInfluencers Influencers,
+    BrandAlerts Alerts) : IBrandWireMessage;
+
 /// <summary>An alert just raised (and journaled), as published to its subscribers.</summary>
 public sealed record AlertPublished(Alert Alert) : IBrandWireMessage;
 

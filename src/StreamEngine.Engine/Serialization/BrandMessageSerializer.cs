@@ -38,6 +38,8 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
         [typeof(BrandTrending)] = "trending.v1",
         [typeof(GetBrandAlerts)] = "get-alerts.v1",
         [typeof(BrandAlerts)] = "alerts.v1",
+        [typeof(GetBrandReport)] = "get-report.v1",
+        [typeof(BrandReportParts)] = "report.v1",
         [typeof(AlertPublished)] = "alert-published.v1",
         [typeof(BrandRecoveryFailed)] = "brand-recovery-failed.v1",
         [typeof(ModelPublished)] = "model-published.v2",
@@ -114,6 +116,27 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
                     break;
                 case GetBrandAlerts m: w.Write(m.BrandId); w.Write(m.Since.UtcTicks); break;
                 case BrandAlerts m: w.Write(m.BrandId); AlertCodec.Write(w, m.Alerts); break;
+                case GetBrandReport m:
+                    w.Write(m.BrandId); w.Write(m.Window.Name); w.Write((byte)m.Step);
+                    w.Write7BitEncodedInt(m.Dimensions.Count);
+                    foreach (var d in m.Dimensions)
+                    {
+                        w.Write((byte)d);
+                    }
+
+                    w.Write7BitEncodedInt(m.InfluencerLimit); w.Write(m.AlertsSince.UtcTicks);
+                    break;
+                case BrandReportParts m:
+                    // Each part as its own answer is written, manifest and all, so the report follows their versions.
+                    WritePart(w, m.Summary); WritePart(w, m.Timeseries);
+                    w.Write7BitEncodedInt(m.Segments.Count);
+                    foreach (var segments in m.Segments)
+                    {
+                        WritePart(w, segments);
+                    }
+
+                    WritePart(w, m.Standing); WritePart(w, m.Influencers); WritePart(w, m.Alerts);
+                    break;
                 case AlertPublished m: AlertCodec.Write(w, m.Alert); break;
                 case BrandRecoveryFailed m: w.Write(m.BrandId); w.Write(m.Cause); break;
                 case ModelPublished m: w.Write(m.SourceText); w.Write(m.Origin); w.Write(m.SwappedAt.UtcTicks); break;
@@ -149,12 +172,58 @@ public sealed class BrandMessageSerializer(ExtendedActorSystem system) : Seriali
             "trending.v1" => ReadTrending(r),
             "get-alerts.v1" => new GetBrandAlerts(r.ReadString(), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero)),
             "alerts.v1" => new BrandAlerts(r.ReadString(), AlertCodec.ReadList(r)),
+            "get-report.v1" => ReadGetReport(r),
+            "report.v1" => ReadReport(r),
             "alert-published.v1" => new AlertPublished(AlertCodec.Read(r)),
             "brand-recovery-failed.v1" => new BrandRecoveryFailed(r.ReadString(), r.ReadString()),
             "model-published.v2" => new ModelPublished(r.ReadString(), r.ReadString(), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero)),
             "model-asked.v1" => new ModelAsked(r.ReadString()),
             _ => throw new SerializationException($"unknown brand message manifest '{manifest}': sent by a newer version of the engine?"),
         };
+    }
+
+    private void WritePart(BinaryWriter w, object part)
+    {
+        w.Write(Manifest(part));
+        var bytes = ToBinary(part);
+        w.Write7BitEncodedInt(bytes.Length);
+        w.Write(bytes);
+    }
+
+    private T ReadPart<T>(BinaryFormReader r)
+    {
+        var manifest = r.ReadString();
+        var bytes = r.ReadBytes(BrandDeltaCodec.ReadCount(r));
+        return FromBinary(bytes, manifest) is T part
+            ? part
+            : throw new InvalidDataException($"a report part written as '{manifest}' where a {typeof(T).Name} belongs");
+    }
+
+    private static GetBrandReport ReadGetReport(BinaryFormReader r)
+    {
+        var brand = r.ReadString();
+        var window = ReadWindow(r);
+        var step = ReadStep(r);
+        var dimensions = new SegmentDimension[BrandDeltaCodec.ReadCount(r)];
+        for (var i = 0; i < dimensions.Length; i++)
+        {
+            dimensions[i] = ReadDimension(r);
+        }
+
+        return new GetBrandReport(brand, window, step, dimensions, r.Read7BitEncodedInt(), new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero));
+    }
+
+    private BrandReportParts ReadReport(BinaryFormReader r)
+    {
+        var summary = ReadPart<BrandSummary>(r);
+        var series = ReadPart<BrandTimeseries>(r);
+        var segments = new BrandSegments[BrandDeltaCodec.ReadCount(r)];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = ReadPart<BrandSegments>(r);
+        }
+
+        return new BrandReportParts(summary, series, segments, ReadPart<BrandStandingReply>(r), ReadPart<BrandInfluencers>(r), ReadPart<BrandAlerts>(r));
     }
 
     private static RecordMentions ReadRecordMentions(BinaryFormReader r)

@@ -33,8 +33,23 @@ internal static class CompetitorStandings
     {
         var standings = await Task.WhenAll(new[] { brand.Id }.Concat(brand.Competitors)
             .Select(b => brands.AskAsync<BrandStandingReply>(new GetBrandStanding(b, window), timeout)));
+        return Compare(model, standings[0].Standing, standings.Skip(1).Select(s => s.Standing).ToList());
+    }
+
+    /// <summary>The brand, whose standing is in hand, against its competitors, asked now in parallel.</summary>
+    public static async Task<IReadOnlyList<StandingResponse>> CompareAsync(
+        BrandQueries brands, ListeningModel model, BrandDefinition brand, Task<BrandStanding> standing, TimeWindow window, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(brand);
+        var competitors = Task.WhenAll(brand.Competitors.Select(b => brands.AskAsync<BrandStandingReply>(new GetBrandStanding(b, window), timeout)));
+        await Task.WhenAll(standing, competitors);
+        return Compare(model, await standing, (await competitors).Select(s => s.Standing).ToList());
+    }
+
+    private static List<StandingResponse> Compare(ListeningModel model, BrandStanding brand, IReadOnlyList<BrandStanding> competitors)
+    {
         var brandConcepts = model.Concepts.Where(c => c.Brand is not null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var compared = CompetitorComparison.Compare(standings[0].Standing, standings.Skip(1).Select(s => s.Standing).ToList(), GapsPerCompetitor, brandConcepts);
+        var compared = CompetitorComparison.Compare(brand, competitors, GapsPerCompetitor, brandConcepts);
 
         return compared.Select((c, i) => new StandingResponse(
             c.Standing.BrandId,

@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Competition;
 using StreamEngine.Domain.Model;
 using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Brands;
@@ -52,7 +53,10 @@ internal sealed record BrandReport(
         SegmentDimension.Sentiment, SegmentDimension.Emotion, SegmentDimension.Intent,
     ];
 
-    /// <summary>Asks every part of the report of the brand shards at once; the slowest answer sets the pace.</summary>
+    /// <summary>
+    /// Asks the brand for every part of the report in one question, so that they agree with each
+    /// other, and its competitors for their standings at the same time; the slowest answer sets the pace.
+    /// </summary>
     public static async Task<BrandReport> GatherAsync(
         BrandQueries brands, ListeningModel model, BrandDefinition brand, TimeWindow window, DateTimeOffset now, TimeSpan timeout)
     {
@@ -63,18 +67,15 @@ internal sealed record BrandReport(
         var step = StepFor(window);
         var from = window.StartAt(now);
 
-        var summary = brands.AskAsync<BrandSummary>(new GetBrandSummary(id, window), timeout);
-        var series = brands.AskAsync<BrandTimeseries>(new GetBrandTimeseries(id, window, step), timeout);
-        var segments = Task.WhenAll(Dimensions.Select(d => brands.AskAsync<BrandSegments>(new GetBrandSegments(id, d, window), timeout)));
-        var competitors = CompetitorStandings.CompareAsync(brands, model, brand, window, timeout);
-        var influencers = brands.AskAsync<BrandInfluencers>(new GetBrandInfluencers(id, window, TallyWeight.Reach, InfluencerCount), timeout);
-        var alerts = brands.AskAsync<BrandAlerts>(new GetBrandAlerts(id, from), timeout);
-        await Task.WhenAll(summary, series, segments, competitors, influencers, alerts);
+        var parts = brands.AskAsync<BrandReportParts>(new GetBrandReport(id, window, step, Dimensions, InfluencerCount, from), timeout);
+        var competitors = CompetitorStandings.CompareAsync(brands, model, brand, StandingOf(parts), window, timeout);
+        await Task.WhenAll(parts, competitors);
 
-        var f = (await summary).Figures;
-        var breakdowns = (await segments).Select(s => new ReportSegments(s.Dimension.ToName(), s.Mentions, SegmentsOf(s))).ToList();
+        var answer = await parts;
+        var f = answer.Summary.Figures;
+        var breakdowns = answer.Segments.Select(s => new ReportSegments(s.Dimension.ToName(), s.Mentions, SegmentsOf(s))).ToList();
         var standings = await competitors;
-        var alerted = (await alerts).Alerts.OrderBy(a => a.Minute).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertResponses.From).ToList();
+        var alerted = answer.Alerts.Alerts.OrderBy(a => a.Minute).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertResponses.From).ToList();
         return new BrandReport(
             id,
             brand.Name,
@@ -82,13 +83,15 @@ internal sealed record BrandReport(
             from,
             now,
             new ReportSummary(f.Mentions, f.Reach, f.Engagement, f.UniqueAuthors, SentimentResponse.Of(f.Sentiment), f.Reputation),
-            new ReportTimeseries(step.ToName(), (await series).Points.Select(PointOf).ToList()),
+            new ReportTimeseries(step.ToName(), answer.Timeseries.Points.Select(PointOf).ToList()),
             breakdowns,
             standings,
-            (await influencers).Authors.Select(InfluenceEndpoints.InfluencerOf).ToList(),
+            answer.Influencers.Authors.Select(InfluenceEndpoints.InfluencerOf).ToList(),
             alerted,
             ConceptNames(model, breakdowns, standings, alerted));
     }
+
+    private static async Task<BrandStanding> StandingOf(Task<BrandReportParts> parts) => (await parts).Standing.Standing;
 
     /// <summary>Whether a breakdown's values, or an alert driver's, are concept ids.</summary>
     private static bool NamesConcepts(string dimension) =>
