@@ -1,5 +1,7 @@
 using Akka.Actor;
 using StreamEngine.Domain.Aggregates;
+using StreamEngine.Domain.Alerts;
+using StreamEngine.Domain.Threats;
 using StreamEngine.Domain.Sketches;
 using StreamEngine.Domain.Posts;
 using StreamEngine.Engine.Brands;
@@ -203,6 +205,47 @@ public sealed class BrandActorTests : Akka.TestKit.Xunit2.TestKit
 
         await ExpectTerminatedAsync(brand, Generous);
         Assert.Equal(5, _database.JournalRows("brand-acme").Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task The_alert_a_brands_last_batch_raises_is_journaled_and_published_before_the_brand_stops(int snapshotOnStopAfter)
+    {
+        var published = CreateTestProbe();
+        Sys.EventStream.Subscribe(published.Ref, typeof(AlertPublished));
+        var brand = Brand("acme", new BrandActorSettings(SnapshotOnStopAfter: snapshotOnStopAfter));
+        await WatchAsync(brand);
+        var threat = new ThreatSighting(_clock.Now, new ThreatFinding(ThreatKind.Impersonation, "acme", "p1", "@acme_help", "@acme_help: @acme + 'help'", ThreatSeverity.High));
+
+        brand.Tell(new RecordMentions("acme", TestData.Batch(0, _clock.Now) with { Threats = [threat] }), TestActor);
+        brand.Tell(StopBrand.Instance);
+
+        await ExpectMsgAsync<MentionsAcknowledged>(Generous);
+        await ExpectTerminatedAsync(brand, Generous);
+        Assert.Equal("acme", (await published.ExpectMsgAsync<AlertPublished>(Generous)).Alert.BrandId);
+        Assert.Equal(2, _database.JournalRows("brand-acme").Count);
+
+        brand = Brand("acme");
+        brand.Tell(new GetBrandAlerts("acme", DateTimeOffset.MinValue), TestActor);
+        Assert.Single((await ExpectMsgAsync<BrandAlerts>(Generous)).Alerts);
+    }
+
+    [Fact]
+    public async Task A_batch_that_reaches_a_stopping_brand_is_journaled_and_acknowledged_before_it_stops()
+    {
+        var brand = Brand("acme");
+        await WatchAsync(brand);
+        var batches = Batches(2).ToList();
+
+        brand.Tell(new RecordMentions("acme", batches[0]), TestActor);
+        brand.Tell(StopBrand.Instance);
+        brand.Tell(new RecordMentions("acme", batches[1]), TestActor);
+
+        Assert.Equal(batches[0].Mentions, (await ExpectMsgAsync<MentionsAcknowledged>(Generous)).Mentions);
+        Assert.Equal(batches[1].Mentions, (await ExpectMsgAsync<MentionsAcknowledged>(Generous)).Mentions);
+        await ExpectTerminatedAsync(brand, Generous);
+        Assert.Equal(2, _database.JournalRows("brand-acme").Count);
     }
 
     [Fact]

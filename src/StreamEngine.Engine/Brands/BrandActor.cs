@@ -52,6 +52,10 @@ public sealed class BrandActor : PersistentActor
     // The sequence number of the snapshot the brand stops after, once asked to stop; -1 until then.
     private long _stoppingAt = -1;
 
+    // Events asked to be journaled whose handlers have not run: a stop waits for them all, those
+    // persisted by the handlers it was deferred behind included (the alerts a batch raised).
+    private int _writesInFlight;
+
     /// <summary>
     /// How long a brand must have been sent no post (on the clock) before the firehose's event time
     /// judges its minutes, and how far behind the firehose's that time then runs. While posts keep
@@ -112,7 +116,7 @@ public sealed class BrandActor : PersistentActor
                 Record(record);
                 return true;
             case StopBrand stop:
-                DeferAsync(stop, _ => StopWithSnapshot());
+                DeferAsync(stop, StopOnceWritten);
                 return true;
             case FirehoseReachedMinute reached:
                 FirehoseReached(reached);
@@ -279,8 +283,11 @@ public sealed class BrandActor : PersistentActor
             _lastRecorded = _clock.GetUtcNow();
         }
 
+        _writesInFlight++;
         PersistAsync(new MentionsRecorded(command.Delta), recorded =>
         {
+            _writesInFlight--;
+
             // Journaled, so acknowledged before anything else can fail: a brand that then restarts
             // recovers the batch, where one that never answered would have it sent again.
             _awaitingJournal.Dequeue().Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
@@ -295,8 +302,10 @@ public sealed class BrandActor : PersistentActor
 
             // The snapshot waits for the alerts' own event: taken before, it would cover that
             // event's sequence number (and so delete it) without holding the alerts.
+            _writesInFlight++;
             PersistAsync(new AlertsRaised(raised), alerts =>
             {
+                _writesInFlight--;
                 Publish(alerts);
                 SnapshotWhenDue(recorded.Delta);
             });
@@ -321,6 +330,8 @@ public sealed class BrandActor : PersistentActor
     /// <summary>A batch the journal refused (the brand goes on): its sender learns why at once.</summary>
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
+        // Its handler will not run.
+        _writesInFlight--;
         if (@event is MentionsRecorded)
         {
             _awaitingJournal.Dequeue().Tell(new Status.Failure(BrandJournalFailedException.Of(_brandId, cause)));
@@ -379,7 +390,12 @@ public sealed class BrandActor : PersistentActor
         _firehoseMinute = reached.Minute;
         if (JudgeClosedMinutes() is { Count: > 0 } raised)
         {
-            PersistAsync(new AlertsRaised(raised), Publish);
+            _writesInFlight++;
+            PersistAsync(new AlertsRaised(raised), alerts =>
+            {
+                _writesInFlight--;
+                Publish(alerts);
+            });
         }
 
         ForgetPastRetention();
@@ -403,6 +419,22 @@ public sealed class BrandActor : PersistentActor
             _batchesSinceNewestSnapshot = 0;
             SaveSnapshot(new BrandSnapshot(BrandAggregateCodec.Encode(_aggregate), Alerts: [.. _alerts]));
         }
+    }
+
+    /// <summary>
+    /// Stops the brand once every event it asked to journal is written (deferred again behind those
+    /// persisted since the stop was deferred: the alerts its last batch raised, journaled and
+    /// published only by a brand still running), then as <see cref="StopWithSnapshot"/> says.
+    /// </summary>
+    private void StopOnceWritten(StopBrand stop)
+    {
+        if (_writesInFlight > 0)
+        {
+            DeferAsync(stop, StopOnceWritten);
+            return;
+        }
+
+        StopWithSnapshot();
     }
 
     /// <summary>
