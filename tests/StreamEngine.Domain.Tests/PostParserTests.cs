@@ -142,8 +142,11 @@ public sealed class PostParserTests
     [InlineData("iw", "he")]
     [InlineData("in-ID", "id")]
     [InlineData("ji", "yi")]
-    [InlineData("x-Foo", "x-foo")] // private use: no language this engine knows, kept whole
-    [InlineData("i-klingon", "i-klingon")]
+    [InlineData("x-Foo", "x-other")] // private use: no language this engine knows, and each producer's own name
+    [InlineData("x-bar-00000001", "x-other")]
+    [InlineData("i-klingon", "tlh")] // grandfathered, with a code of today
+    [InlineData("I-Navajo", "nv")]
+    [InlineData("i-mingo", "x-other")]
     public void Keeps_the_primary_language_subtag_in_lower_case_three_letters_as_two_where_a_language_has_both_and_no_language_for_codes_that_name_none(string lang, string? expected)
     {
         var post = ParseValid($$"""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"{{lang}}"}""");

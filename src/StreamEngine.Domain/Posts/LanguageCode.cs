@@ -19,9 +19,7 @@ public static partial class LanguageCode
         var primary = dash >= 0 ? tag[..dash] : tag;
         if (primary.Length == 1 && dash == 1 && primary[0] is 'x' or 'X' or 'i' or 'I')
         {
-            // A private-use tag (x-klingon) or one of the grandfathered i- tags: no language this
-            // engine knows, kept whole so that it is its own segment (and its posts unscored).
-            return TryWhole(tag, out code);
+            return TryPrivateOrGrandfathered(tag, out code);
         }
 
         if (primary.Length is < 2 or > 3)
@@ -52,7 +50,22 @@ public static partial class LanguageCode
         return true;
     }
 
-    private static bool TryWhole(ReadOnlySpan<char> tag, out string? code)
+    /// <summary>
+    /// The language value every private-use tag (<c>x-…</c>) reads as, and every grandfathered
+    /// <c>i-</c> tag without a language code of today: no language this engine knows (its posts are
+    /// unscored), one breakdown value for all of them, since their names are each producer's own
+    /// and a value per name would grow the breakdown, and every brand's buckets, without end.
+    /// </summary>
+    public const string Other = "x-other";
+
+    // The grandfathered i- tags the IANA registry gives a language code of today.
+    private static readonly (string Tag, string Code)[] Grandfathered =
+    [
+        ("i-ami", "ami"), ("i-bnn", "bnn"), ("i-hak", "hak"), ("i-klingon", "tlh"), ("i-lux", "lb"),
+        ("i-navajo", "nv"), ("i-pwn", "pwn"), ("i-tao", "tao"), ("i-tay", "tay"), ("i-tsu", "tsu"),
+    ];
+
+    private static bool TryPrivateOrGrandfathered(ReadOnlySpan<char> tag, out string? code)
     {
         code = null;
         if (tag.Length is < 3 or > 64)
@@ -88,7 +101,15 @@ public static partial class LanguageCode
             return false;
         }
 
-        code = tag.ToString().ToLowerInvariant();
+        code = Other;
+        foreach (var (grandfathered, replacement) in Grandfathered)
+        {
+            if (tag.Equals(grandfathered, StringComparison.OrdinalIgnoreCase))
+            {
+                code = replacement;
+            }
+        }
+
         return true;
     }
 
