@@ -113,9 +113,11 @@ internal static class AlertEndpoints
                     await http.Response.Body.FlushAsync(aborted);
                 }
 
+                var silence = new StreamSilence(KeepAlive, TimeProvider.System);
                 while (!aborted.IsCancellationRequested)
                 {
-                    var alert = await subscription.NextAsync(KeepAlive, aborted);
+                    var left = silence.Left;
+                    var alert = left > TimeSpan.Zero ? await subscription.NextAsync(left, aborted) : null;
                     if (alert is null)
                     {
                         // Proxies close connections that stay silent; a comment line keeps this one open.
@@ -125,8 +127,13 @@ internal static class AlertEndpoints
                     {
                         await WriteAsync(http, alert, json.Value, aborted);
                     }
+                    else
+                    {
+                        continue;
+                    }
 
                     await http.Response.Body.FlushAsync(aborted);
+                    silence.Broken();
                 }
             }
             catch (OperationCanceledException) when (aborted.IsCancellationRequested)
