@@ -1,3 +1,5 @@
+using StreamEngine.Domain.Influence;
+using StreamEngine.Host.Api;
 
 namespace StreamEngine.Host.Tests;
 
@@ -41,6 +43,16 @@ public sealed class InfluenceEndpointTests : IDisposable
         Assert.True(beta < alpha, $"beta {beta} should stand below alpha {alpha}");
         var points = (await engine.Http.GetJsonAsync("/api/brands/beta/timeseries?window=24h&step=1h")).GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(beta, points[^1].GetProperty("reputation").GetDouble());
+    }
+
+    [Fact]
+    public void A_trending_hashtag_is_written_with_its_hash_as_alert_drivers_write_it()
+    {
+        var item = InfluenceEndpoints.TrendingItemOf(new TrendingItem(TrendKind.Hashtag, "acmefail", 12, 2, 5.5));
+        var concept = InfluenceEndpoints.TrendingItemOf(new TrendingItem(TrendKind.Concept, "delivery", 40, 2.5, 19.6));
+
+        Assert.Equal(("hashtag", "#acmefail", 12L), (item.Kind, item.Value, item.Observed));
+        Assert.Equal(("concept", "delivery"), (concept.Kind, concept.Value));
     }
 
     [Theory]

@@ -67,12 +67,18 @@ internal static class InfluenceEndpoints
             }
 
             var answer = await BrandEndpoints.Ask<BrandTrending>(brands, new GetBrandTrending(id, w), "trending");
-            return Results.Ok(new TrendingResponse(id, w.Name, answer.Items
-                .Select(t => new TrendingResponseItem(t.Kind switch { TrendKind.Concept => "concept", TrendKind.Intent => "intent", _ => "hashtag" }, t.Value, t.Observed, t.Expected, t.Lift))
-                .ToList()));
+            return Results.Ok(new TrendingResponse(id, w.Name, answer.Items.Select(TrendingItemOf).ToList()));
         })
             .Reading("window");
     }
+
+    /// <summary>A hashtag with its '#', as alert drivers and the docs write it, so that a dashboard can join the two.</summary>
+    internal static TrendingResponseItem TrendingItemOf(TrendingItem t) => t.Kind switch
+    {
+        TrendKind.Concept => new TrendingResponseItem("concept", t.Value, t.Observed, t.Expected, t.Lift),
+        TrendKind.Intent => new TrendingResponseItem("intent", t.Value, t.Observed, t.Expected, t.Lift),
+        _ => new TrendingResponseItem("hashtag", "#" + t.Value, t.Observed, t.Expected, t.Lift),
+    };
 
     internal static InfluencerResponse InfluencerOf(AuthorContribution a)
     {
