@@ -328,6 +328,43 @@ public sealed class PostParserTests
         Assert.Contains(field, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_field_given_twice_counts_as_its_last_value_null_or_blank_reading_as_unknown()
+    {
+        const string Line = """
+            {"id":"p","network":"reddit","network":null,"createdAt":"2026-11-25T14:03:00Z","text":"t","lang":"fr","lang":"",
+             "author":{"id":"a1","followers":500,"gender":"female","age":40,"country":"FR"},"author":{"id":"h2","age":30,"age":null,"country":"GB","country":null},
+             "engagement":{"likes":7,"views":90},"engagement":{"shares":1},"purchaseDate":"2026-03-14","purchaseDate":null}
+            """;
+        foreach (var plainLines in new[] { true, false })
+        {
+            Assert.True(PostParser.TryParse(Encoding.UTF8.GetBytes(Line.ReplaceLineEndings("")), plainLines, out var post, out var error), error);
+
+            Assert.Equal(Network.Unknown, post.Network);
+            Assert.Null(post.Language);
+            Assert.Equal("h2", post.Author.Id);
+            Assert.Equal(0, post.Author.Followers);
+            Assert.Equal(Gender.Unknown, post.Author.Gender);
+            Assert.Null(post.Author.Age);
+            Assert.Null(post.Author.Country);
+            Assert.Equal(new Engagement(0, 1, 0, 0), post.Engagement);
+            Assert.Null(post.PurchaseDate);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"acme","\ud800":1}""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"acme","author":{"\ud800":1,"id":"u1"}}""")]
+    [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z","text":"acme","engagement":{"\udc00x":1}}""")]
+    public void A_field_whose_name_is_not_valid_Unicode_is_an_unknown_field_and_ignored(string json)
+    {
+        foreach (var plainLines in new[] { true, false })
+        {
+            Assert.True(PostParser.TryParse(Encoding.UTF8.GetBytes(json), plainLines, out var post, out var error), error);
+            Assert.Equal("acme", post.Text);
+        }
+    }
+
     [Theory]
     [InlineData("""{"id":"p","createdAt":"2026-11-25T14:03:00Z",""")]
     [InlineData("""{"id":"p" "createdAt":"2026-11-25T14:03:00Z","text":"t"}""")]

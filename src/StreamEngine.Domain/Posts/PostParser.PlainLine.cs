@@ -84,8 +84,8 @@ public static partial class PostParser
             Name.CreatedAt => ReadCreatedAt(ref f.CreatedAt),
             Name.Text => ReadText(out f.Text, blankRefused: false),
             Name.Lang => ReadCode<string?>(LanguageCode.TryPrimary, ref f.Language),
-            Name.Author => TryNull() || ReadObject(ref f, Level.Author),
-            Name.Engagement => TryNull() || ReadObject(ref f, Level.Engagement),
+            Name.Author => ReadNested(ref f, Level.Author),
+            Name.Engagement => ReadNested(ref f, Level.Engagement),
             Name.Url => ReadOptional(out f.Url),
             Name.PurchaseDate => ReadCode<DateOnly?>(TryIsoDate, ref f.PurchaseDate),
             _ => SkipScalar(),
@@ -112,6 +112,21 @@ public static partial class PostParser
             Name.Views => ReadCount(out f.Views),
             _ => SkipScalar(),
         };
+
+        /// <summary>The author or the engagement object, or null: either replaces one given before it, as the last value of a field given twice.</summary>
+        private bool ReadNested(ref Fields f, Level level)
+        {
+            if (level == Level.Author)
+            {
+                f.ClearAuthor();
+            }
+            else
+            {
+                f.ClearEngagement();
+            }
+
+            return TryNull() || ReadObject(ref f, level);
+        }
 
         /// <summary>An object of the post, its author or its engagement, after white space.</summary>
         private bool ReadObject(ref Fields f, Level level)
@@ -259,11 +274,12 @@ public static partial class PostParser
             return true;
         }
 
-        /// <summary>A code the schema knows (null leaves the field as it was); anything else is declined.</summary>
+        /// <summary>A code the schema knows, or null (unknown, also after a value given before it); anything else is declined.</summary>
         private bool ReadCode<T>(CodeParser<T> parse, ref T target)
         {
             if (TryNull())
             {
+                target = default!;
                 return true;
             }
 
@@ -293,6 +309,7 @@ public static partial class PostParser
         {
             if (TryNull())
             {
+                age = null;
                 return true;
             }
 

@@ -67,6 +67,13 @@ public static partial class PostParser
             error = $"malformed JSON: {TrimJsonMessage(ex.Message)}";
             return false;
         }
+        catch (InvalidOperationException ex)
+        {
+            // What the reader refuses to decode where this parser did not expect it: the line is
+            // refused on its own, never the lines around it.
+            error = $"the line could not be read: {TrimJsonMessage(ex.Message)}";
+            return false;
+        }
     }
 
     /// <summary>Whether the line is one <see cref="PlainLine"/> reads (into <paramref name="post"/>), rather than the JSON reader.</summary>
@@ -122,7 +129,8 @@ public static partial class PostParser
     private enum PostField { Other, Id, Network, CreatedAt, Text, Lang, Author, Engagement, Url, PurchaseDate }
 
     private static PostField PostFieldOf(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("id"u8) ? PostField.Id
+        !IsUnicodeName(ref reader) ? PostField.Other
+        : reader.ValueTextEquals("id"u8) ? PostField.Id
         : reader.ValueTextEquals("network"u8) ? PostField.Network
         : reader.ValueTextEquals("createdAt"u8) ? PostField.CreatedAt
         : reader.ValueTextEquals("text"u8) ? PostField.Text
@@ -136,7 +144,8 @@ public static partial class PostParser
     private enum AuthorField { Other, Id, Handle, Name, Followers, Verified, Gender, Age, Country }
 
     private static AuthorField AuthorFieldOf(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("id"u8) ? AuthorField.Id
+        !IsUnicodeName(ref reader) ? AuthorField.Other
+        : reader.ValueTextEquals("id"u8) ? AuthorField.Id
         : reader.ValueTextEquals("handle"u8) ? AuthorField.Handle
         : reader.ValueTextEquals("name"u8) ? AuthorField.Name
         : reader.ValueTextEquals("followers"u8) ? AuthorField.Followers
@@ -149,11 +158,36 @@ public static partial class PostParser
     private enum EngagementField { Other, Likes, Shares, Comments, Views }
 
     private static EngagementField EngagementFieldOf(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("likes"u8) ? EngagementField.Likes
+        !IsUnicodeName(ref reader) ? EngagementField.Other
+        : reader.ValueTextEquals("likes"u8) ? EngagementField.Likes
         : reader.ValueTextEquals("shares"u8) ? EngagementField.Shares
         : reader.ValueTextEquals("comments"u8) ? EngagementField.Comments
         : reader.ValueTextEquals("views"u8) ? EngagementField.Views
         : EngagementField.Other;
+
+    /// <summary>
+    /// Whether a property name is valid Unicode. A name escaping an unpaired surrogate (<c>"\ud800"</c>)
+    /// is none of the schema's, so it is an unknown field, skipped as any other; compared with a
+    /// field's name, it made the reader throw, and every line of its chunk went unread.
+    /// </summary>
+    private static bool IsUnicodeName(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return true;
+        }
+
+        try
+        {
+            // Escaped names are rare: the string they cost is not paid per post.
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Longest short value (network, gender, lang, country, dates) read without a string.</summary>
     private const int ShortValueChars = 64;
@@ -210,7 +244,8 @@ public static partial class PostParser
     /// <summary>
     /// Reads an optional field holding a code (a network, gender, language or country): parsed from
     /// the JSON bytes without a string when it is short and valid; a string only when it must be
-    /// quoted back in an error. Null or blank leaves the field unset.
+    /// quoted back in an error. Null or blank reads as unknown, also after a value given before it:
+    /// a field given twice counts as its last value.
     /// </summary>
     private static string? ReadCode<T>(ref Utf8JsonReader reader, string field, CodeParser<T> parse, ref T target, string expected)
     {
@@ -225,6 +260,7 @@ public static partial class PostParser
         var error = ReadOptionalString(ref reader, field, out var value);
         if (error is not null || value is null)
         {
+            target = error is null ? default! : target;
             return error;
         }
 
@@ -378,6 +414,7 @@ public static partial class PostParser
         var error = ReadOptionalString(ref reader, "purchaseDate", out var value);
         if (error is not null || value is null)
         {
+            f.PurchaseDate = error is null ? null : f.PurchaseDate;
             return error;
         }
 
@@ -427,6 +464,8 @@ public static partial class PostParser
 
     private static string? ReadAuthor(ref Utf8JsonReader reader, ref Fields f)
     {
+        // A second author object is the author, not an addition to the first.
+        f.ClearAuthor();
         if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
@@ -479,6 +518,7 @@ public static partial class PostParser
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
+            f.Age = null;
             return null;
         }
 
@@ -496,6 +536,7 @@ public static partial class PostParser
 
     private static string? ReadEngagement(ref Utf8JsonReader reader, ref Fields f)
     {
+        f.ClearEngagement();
         if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
@@ -628,6 +669,17 @@ public static partial class PostParser
         public long Views;
         public string? Url;
         public DateOnly? PurchaseDate;
+
+        public void ClearAuthor()
+        {
+            AuthorId = Handle = AuthorName = Country = null;
+            Followers = 0;
+            Verified = false;
+            Gender = Gender.Unknown;
+            Age = null;
+        }
+
+        public void ClearEngagement() => Likes = Shares = Comments = Views = 0;
 
         public readonly string? Build(out Post? post)
         {
