@@ -88,17 +88,29 @@ public static class ChunkReader
             return;
         }
 
-        reading.Accepted++;
         if (RetentionPolicy.IsLate(post.CreatedAt, now))
         {
+            reading.Accepted++;
             reading.Late++;
             return;
         }
 
-        // Threats are looked for in every accepted post: an impersonator need not name the brand.
-        var threats = analyzer.Threats.Detect(post);
-        var analysis = analyzer.Analyze(post, scratch, brands);
-        if (analysis is null)
+        IReadOnlyList<ThreatFinding> threats;
+        MatchedPost? matched;
+        try
+        {
+            (threats, matched) = Analyze(post, analyzer, scratch, brands);
+        }
+#pragma warning disable CA1031 // a post the engine fails to analyse is refused alone, never its chunk's other lines
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            reading.Errors.Add(new LineError(lineNumber, $"the post could not be analysed ({ex.GetType().Name}: {ex.Message}): a fault of the engine's, not of the post; please report it with the line"));
+            return;
+        }
+
+        reading.Accepted++;
+        if (matched is null)
         {
             reading.Unmatched++;
             foreach (var finding in threats)
@@ -109,6 +121,20 @@ public static class ChunkReader
             return;
         }
 
+        reading.Mentions.Add(matched);
+    }
+
+    /// <summary>The threats a post carries, and the post as a mention of the brands it names (null when it names none).</summary>
+    private static (IReadOnlyList<ThreatFinding> Threats, MatchedPost? Mention) Analyze(Post post, PostAnalyzer analyzer, AnalysisScratch scratch, List<int> brands)
+    {
+        // Threats are looked for in every accepted post: an impersonator need not name the brand.
+        var threats = analyzer.Threats.Detect(post);
+        var analysis = analyzer.Analyze(post, scratch, brands);
+        if (analysis is null)
+        {
+            return (threats, null);
+        }
+
         var ids = analyzer.Model.BrandIds(brands);
         var watched = false;
         for (var i = 0; i < ids.Count; i++)
@@ -116,7 +142,7 @@ public static class ChunkReader
             watched |= analyzer.Threats.Watched.Contains(ids[i]);
         }
 
-        reading.Mentions.Add(new MatchedPost(post, ids, analysis)
+        return (threats, new MatchedPost(post, ids, analysis)
         {
             Identity = PostIdentity.Of(post),
             Facts = MentionFacts.Of(post, scratch.Tokens),
