@@ -62,10 +62,15 @@ if (OptionsCheck.Problems(options) is { Count: > 0 } problems)
     return 2;
 }
 
-if (!string.IsNullOrWhiteSpace(options.Postgres) && PostgresLogin.RefusalProblem(options.Postgres) is { } loginProblem)
+var loginAnswered = true;
+if (!string.IsNullOrWhiteSpace(options.Postgres))
 {
-    Console.Error.WriteLine(loginProblem);
-    return 2;
+    (loginAnswered, var loginProblem) = PostgresLogin.Check(options.Postgres);
+    if (loginProblem is not null)
+    {
+        Console.Error.WriteLine(loginProblem);
+        return 2;
+    }
 }
 
 // A cluster node's store is PostgreSQL, shared on purpose; a single node's SQLite file is its own.
@@ -160,6 +165,11 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelSharing>());
 builder.Services.AddHostedService<DemoFirehose>();
 builder.Services.AddSingleton<FileReplay>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<FileReplay>());
+if (!loginAnswered)
+{
+    builder.Services.AddSingleton<PostgresLoginWatch>();
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresLoginWatch>());
+}
 builder.Services.AddCompressedBodies();
 builder.Services.AddDashboardOrigins(options.CorsOrigins);
 builder.Services.ConfigureHttpJsonOptions(json =>
@@ -167,6 +177,9 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
 
 var app = builder.Build();
+
+// Asked after the run, when the services are gone.
+var loginWatch = app.Services.GetService<PostgresLoginWatch>();
 app.Logger.LogInformation("Model {Path}: {Brands} brands, {Concepts} concepts, loaded in {Seconds:0.00} s; store: {Store}",
     modelPath, model.Brands.Count, model.Concepts.Count, modelLoading.Elapsed.TotalSeconds, store.Description);
 if (JitProfiling.Advice(Environment.GetEnvironmentVariable) is { } jitAdvice)
@@ -234,6 +247,11 @@ catch (Exception ex) when (stopping.IsCancellationRequested
         is CoordinatedShutdown.ClusterDowningReason or CoordinatedShutdown.ClusterJoinUnsuccessfulReason
         ? 3
         : 0;
+}
+
+if (loginWatch?.Refusal is not null)
+{
+    return 2;
 }
 
 // A node the cluster downed (the split-brain resolver), or that could not join, stops as on SIGTERM;

@@ -120,6 +120,21 @@ public sealed class EngineProcess : IAsyncDisposable
         return (await engine.StopAsync(within), engine.Output);
     }
 
+    /// <summary>Waits for the node to stop by itself; its exit code, or null if it still ran after <paramref name="within"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was durably journaled survives.</summary>
     public void KillHard()
     {

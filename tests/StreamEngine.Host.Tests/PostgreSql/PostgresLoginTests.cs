@@ -57,5 +57,32 @@ public sealed class PostgresLoginTests(PostgresServer server) : IClassFixture<Po
         Assert.DoesNotContain("Remoting", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_node_started_while_its_server_is_down_exits_with_code_2_once_the_server_refuses_its_login()
+    {
+        var model = Path.Combine(_dir.Path, "model.yaml");
+        await File.WriteAllTextAsync(model, SampleFirehose.ModelYaml);
+
+        await server.StopAsync();
+        EngineProcess engine;
+        try
+        {
+            engine = await EngineProcess.StartListeningAsync(Path.Combine(_dir.Path, "data"), model, "--postgres", server.ConnectionString("missing_later"));
+        }
+        finally
+        {
+            await server.StartAsync();
+        }
+
+        await using (engine)
+        {
+            var exitCode = await engine.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+            Assert.True(exitCode == 2, $"exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}:\n{engine.Output}");
+            // In a JSON log line, its quotes escaped.
+            Assert.Contains("missing_later\\u0022 does not exist; create the database", engine.Output, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose() => _dir.Dispose();
 }
