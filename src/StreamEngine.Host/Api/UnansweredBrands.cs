@@ -19,20 +19,38 @@ internal static class UnansweredBrands
         }
         catch (AskTimeoutException) when (!http.Response.HasStarted)
         {
-            http.Response.Clear();
-            http.Response.Headers.RetryAfter = "5";
             // What readiness last found: a query must not wait on a probe of its own.
             var store = http.RequestServices.GetService<StoreProbe>()?.LastProblem;
-            await ApiErrors.Unavailable(store is null
+            await AnswerAsync(http, NodeProblem(http) is { } node
+                ? $"a brand did not answer in time: {node}"
+                : store is null
                     ? "a brand did not answer in time: its store may be unreachable or its shard moving between nodes; try again"
-                    : $"a brand did not answer in time: {store}; try again")
-                .ExecuteAsync(http);
+                    : $"a brand did not answer in time: {store}; try again");
         }
         catch (BrandUnavailableException ex) when (!http.Response.HasStarted)
         {
-            http.Response.Clear();
-            http.Response.Headers.RetryAfter = "5";
-            await ApiErrors.Unavailable(ex.Message).ExecuteAsync(http);
+            await AnswerAsync(http, NodeProblem(http) is { } node ? $"{ex.Message} ({node})" : ex.Message);
         }
     });
+
+    private static async Task AnswerAsync(HttpContext http, string message)
+    {
+        http.Response.Clear();
+        http.Response.Headers.RetryAfter = "5";
+        await ApiErrors.Unavailable(message).ExecuteAsync(http);
+    }
+
+    /// <summary>
+    /// Why this node, rather than the brand, could not answer: it is stopping, or it is not an Up
+    /// member of its cluster (its seed nodes never answered); null when it is running as one.
+    /// </summary>
+    private static string? NodeProblem(HttpContext http)
+    {
+        if (http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping.IsCancellationRequested == true)
+        {
+            return "this node is stopping; ask another node, or again once it has restarted";
+        }
+
+        return http.RequestServices.GetService<ActorSystem>() is { } system ? ClusterMembership.Problem(system) : null;
+    }
 }

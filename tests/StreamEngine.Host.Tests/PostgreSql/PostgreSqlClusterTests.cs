@@ -96,6 +96,11 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
         Assert.Contains("it has not joined yet", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
         using var ready = await node.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Contains("it has not joined yet", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A query waits out its brand's 10 s, then says why no brand could answer.
+        using var summary = await node.Http.GetAsync(new Uri("/api/brands/alpha/summary", UriKind.Relative));
+        Assert.Equal(503, (int)summary.StatusCode);
+        Assert.Contains("did not answer in time: this node is not a member of its cluster: it has not joined yet", await summary.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<string> NewDatabaseAsync()
