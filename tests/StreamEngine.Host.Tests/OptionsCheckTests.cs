@@ -99,6 +99,7 @@ public sealed class OptionsCheckTests
     [InlineData("seed-system", "StreamEngine:SeedNodes:0 is 'akka.tcp://other@127.0.0.1:4053'")]
     [InlineData("seed-port", "StreamEngine:SeedNodes:0 is 'akka.tcp://streamengine@127.0.0.1:99999': its port 99999 is not one from 1 to 65535")]
     [InlineData("seed-other-port", "StreamEngine:SeedNodes:0 is 'not-an-address:99999': expected akka.tcp://streamengine@HOST:PORT")]
+    [InlineData("seed-no-port", "StreamEngine:SeedNodes:0 is 'akka.tcp://streamengine@127.0.0.1': it names no port")]
     [InlineData("postgres", "--postgres (StreamEngine:Postgres) is not a connection string")]
     [InlineData("seed-on-sqlite", "StreamEngine:SeedNodes join this node to a cluster, but it has no --postgres")]
     [InlineData("replay-missing", "--replay (StreamEngine:Replay) /nonexistent/posts.ndjson: no such file")]
@@ -121,6 +122,7 @@ public sealed class OptionsCheckTests
             "seed-system" => new StreamEngineOptions { SeedNodes = ["akka.tcp://other@127.0.0.1:4053"], Postgres = Postgres },
             "seed-port" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@127.0.0.1:99999"], Postgres = Postgres },
             "seed-other-port" => new StreamEngineOptions { SeedNodes = ["not-an-address:99999"], Postgres = Postgres },
+            "seed-no-port" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@127.0.0.1"], Postgres = Postgres },
             "seed-on-sqlite" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@10.0.0.1:4053"] },
             "replay-missing" => new StreamEngineOptions { Replay = "/nonexistent/posts.ndjson" },
             "replay-directory" => new StreamEngineOptions { Replay = "/tmp" },

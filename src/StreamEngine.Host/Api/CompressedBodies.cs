@@ -12,7 +12,7 @@ namespace StreamEngine.Host.Api;
 /// </summary>
 internal static class CompressedBodies
 {
-    private static readonly string[] Decoded = ["gzip", "br", "deflate"];
+    private static readonly string[] Decoded = ["gzip", "x-gzip", "br", "deflate"];
 
     public static IServiceCollection AddCompressedBodies(this IServiceCollection services) =>
         services.AddRequestDecompression(options =>
@@ -20,6 +20,9 @@ internal static class CompressedBodies
             // The decoders ASP.NET Core reads these with, each between the connection and the reader,
             // so that what a decoder cannot decode is told apart from a connection that failed.
             options.DecompressionProviders["gzip"] = new Decoding("gzip", s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: true));
+
+            // RFC 9110: a recipient should read x-gzip as gzip.
+            options.DecompressionProviders["x-gzip"] = new Decoding("x-gzip", s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: true));
             options.DecompressionProviders["br"] = new Decoding("br", s => new BrotliStream(s, CompressionMode.Decompress, leaveOpen: true));
             options.DecompressionProviders["deflate"] = new Decoding("deflate", s => new ZLibStream(s, CompressionMode.Decompress, leaveOpen: true));
         });

@@ -127,6 +127,7 @@ internal static class OptionsCheck
         {
             var address = Address.Parse(seed);
             return address.System != Hosting.AkkaSetup.SystemName || address.Host is null || address.Port is null ? Form
+                : address.Port == -1 ? $"it names no port ({Form})"
                 : address.Port is < 1 or > 65535 ? $"its port {address.Port} is not one from 1 to 65535 ({Form})"
                 : null;
         }
