@@ -26,6 +26,8 @@ internal static class ReportStyle
         th, td { padding: .2rem .5rem; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
         th { font-size: .8rem; color: #555; border-bottom-color: #bbb; }
         .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        th.n { white-space: normal; }
+        td { overflow-wrap: anywhere; }
         tr.high td:first-child { border-left: 3px solid #c0392b; }
         tr.medium td:first-child { border-left: 3px solid #e0a800; }
         ul.drivers { list-style: none; margin: 0; padding: 0; font-size: .85rem; }
