@@ -25,7 +25,11 @@ public sealed class Driver : IDisposable
     private readonly DriveOptions _o;
     private readonly ListeningModel _model;
     private readonly FirehoseGenerator _generator;
-    private readonly PostPool _pool;
+    private readonly int _poolPosts;
+
+    // Made once the node has answered: a pool of millions of posts takes seconds to make, which a
+    // node that is not there should not cost.
+    private PostPool _pool = null!;
     private readonly HttpClient _http;
     private readonly string[] _pollBrands;
     private readonly string _runId = Convert.ToString(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % 100_000_000, CultureInfo.InvariantCulture);
@@ -53,11 +57,8 @@ public sealed class Driver : IDisposable
         _o = options;
         _model = model;
         _tally = new IngestTally(_window, (int)Math.Ceiling((MaxWarmup + options.Duration).TotalSeconds) + 120);
-        var started = Stopwatch.GetTimestamp();
         _generator = new FirehoseGenerator(model, firehose with { IdPrefix = firehose.IdPrefix + _runId });
-        _pool = _generator.Pool(poolPosts, options.Batch);
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pool: {_pool.LinesPerPass:N0} posts in {_pool.Batches.Count:N0} batches, {_pool.Bytes / 1e6:0.0} MB, {_pool.Bytes / (double)_pool.LinesPerPass:0} B/post, made in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+        _poolPosts = poolPosts;
         _pollBrands = model.Brands.Select(b => b.Id).Where(id => id != options.ProbeBrand).ToArray();
         var handler = new SocketsHttpHandler
         {
@@ -91,6 +92,10 @@ public sealed class Driver : IDisposable
     public async Task<DriveReport> RunAsync(CancellationToken cancellationToken)
     {
         await CheckHostAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        _pool = _generator.Pool(_poolPosts, _o.Batch);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pool: {_pool.LinesPerPass:N0} posts in {_pool.Batches.Count:N0} batches, {_pool.Bytes / 1e6:0.0} MB, {_pool.Bytes / (double)_pool.LinesPerPass:0} B/post, made in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var freq = Stopwatch.Frequency;
         _start = Stopwatch.GetTimestamp();
