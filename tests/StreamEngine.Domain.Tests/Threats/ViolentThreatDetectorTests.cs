@@ -40,6 +40,7 @@ public sealed class ViolentThreatDetectorTests
         { "Acme, I'll shoot you. Text me where you are", "acme", true },
         { "I'm going to shoot you, call the cops Acme", "acme", true },
         { "acme there is bomb in your store", "acme", true },
+        { "bomb the acme store", "acme", true },
     };
 
     public static TheoryData<string> NotThreats => new()
@@ -69,6 +70,8 @@ public sealed class ViolentThreatDetectorTests
         "Acme support: I'll shoot you a DM with the tracking number",
         "Acme new phone is bomb",
         "the acme burger looks bomb",
+        "Acme's bomb new headphones just dropped",
+        "acme has bomb sneakers this season",
     };
 
     [Theory]
