@@ -272,6 +272,28 @@ public sealed class IngestPipelineTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Rounds_go_on_being_journaled_while_an_earlier_round_waits_for_a_brand()
+    {
+        // A brand whose node died holds its round until the answer timeout: later rounds, naming
+        // brands that answer, must not queue behind it once the rounds in flight have finished.
+        var region = Sys.ActorOf(OneBrandHeldRegion.PropsFor("acme"));
+        var settings = new IngestSettings(ChunksPerRound: 1, AcknowledgeTimeout: Generous);
+        var pipeline = new IngestPipeline(Sys, region, TestData.Model(), new TestClock(), settings);
+        var held = Chunk(1, TestData.Line("p0", At, "acme"));
+        Assert.True(await pipeline.TryEnqueueAsync(held, Generous, CancellationToken.None));
+        await AwaitConditionAsync(() => Task.FromResult(held.Reading is { Mentions.Count: 0 }), Generous);
+
+        for (var i = 1; i <= settings.BatchesInFlight * 2; i++)
+        {
+            Assert.True((await EnqueueAndWait(pipeline, Chunk(1, TestData.Line($"p{i}", At, "initech")))).Journaled);
+        }
+
+        Assert.False(held.Outcome.IsCompleted);
+        region.Tell(new HoldingRegion.Acknowledge());
+        Assert.True((await held.Outcome.WaitAsync(Generous)).Journaled);
+    }
+
+    [Fact]
     public async Task A_region_that_never_acknowledges_makes_the_chunk_fail_as_not_journaled()
     {
         var pipeline = Pipeline(SilentRegion.PropsFor(_received), new IngestSettings(AcknowledgeTimeout: TimeSpan.FromMilliseconds(300), JournalWriteTimeout: TimeSpan.FromMilliseconds(100)));

@@ -66,7 +66,11 @@ public sealed class IngestPipeline
 
             // Rounds of as many chunks as the store has lately kept up with, each chunk folded as it joins.
             .Via(new RoundGathering<IngestChunk, FoldedRound>(_roundSize, settings.EffectiveBatchWindow, () => _folds.Open(_model.Analyzer)))
-            .SelectAsync(settings.BatchesInFlight, Journal)
+
+            // Unordered: a round held by a brand whose node died (up to the answer timeout) must not
+            // keep the rounds after it, once those have ended, from making room for more. Each round
+            // answers its own senders, sends its batches and announces event time in turn itself.
+            .SelectAsyncUnordered(settings.BatchesInFlight, Journal)
             .RunWith(Sink.Ignore<NotUsed>(), system.Materializer());
     }
 
