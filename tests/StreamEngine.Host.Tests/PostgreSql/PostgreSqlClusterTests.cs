@@ -32,6 +32,16 @@ public sealed class PostgreSqlClusterTests(PostgresServer server) : IClassFixtur
         var (status, ingested) = await second.Http.PostNdjsonAsync(post + "\n");
         Assert.Equal((200, 0), (status, ingested.GetProperty("unmatched").GetInt32()));
         Assert.Equal(1, (await first.Http.GetJsonAsync("/api/brands/zeta/summary?window=15m")).GetProperty("mentions").GetInt64());
+
+        // Either node gathers any brand's report, wherever its shard lives: its parts cross nodes in one message.
+        foreach (var brand in (await first.Http.GetJsonAsync("/api/brands")).EnumerateArray().Select(b => b.GetProperty("id").GetString()))
+        {
+            var here = await first.Http.GetJsonAsync($"/api/brands/{brand}/report?window=15m");
+            var there = await second.Http.GetJsonAsync($"/api/brands/{brand}/report?window=15m");
+            Assert.Equal(brand == "zeta" ? 1 : 0, here.GetProperty("summary").GetProperty("mentions").GetInt64());
+            Assert.Equal(here.GetProperty("summary").GetProperty("mentions").GetInt64(), there.GetProperty("summary").GetProperty("mentions").GetInt64());
+            Assert.Equal(here.GetProperty("segments").GetArrayLength(), there.GetProperty("segments").GetArrayLength());
+        }
     }
 
     [Fact]
