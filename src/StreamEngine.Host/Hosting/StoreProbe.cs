@@ -52,17 +52,28 @@ internal sealed class StoreProbe(StoreSetup store, TimeProvider clock)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var connection = new NpgsqlConnection(store.ConnectionString);
-            await connection.OpenAsync(timeout.Token);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(timeout.Token);
-            return null;
-        }
-        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
-        {
-            return $"the PostgreSQL store cannot be reached: {(ex is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds:0} s" : ex.Message)}";
+            var opened = false;
+            try
+            {
+                await using var connection = new NpgsqlConnection(store.ConnectionString);
+                await connection.OpenAsync(timeout.Token);
+                opened = true;
+                await using var command = new NpgsqlCommand("SELECT 1", connection);
+                await command.ExecuteScalarAsync(timeout.Token);
+                return null;
+            }
+            catch (NpgsqlException) when (opened && attempt == 1 && !timeout.IsCancellationRequested)
+            {
+                // A pooled connection the server's restart broke: the pool lets it go, and a new one tells.
+                using var pooled = new NpgsqlConnection(store.ConnectionString);
+                NpgsqlConnection.ClearPool(pooled);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            {
+                return $"the PostgreSQL store cannot be reached: {(ex is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds:0} s" : ex.Message)}";
+            }
         }
     }
 }

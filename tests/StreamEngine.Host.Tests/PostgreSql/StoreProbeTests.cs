@@ -26,6 +26,31 @@ public sealed class StoreProbeTests(PostgresServer server) : IClassFixture<Postg
     }
 
     [Fact]
+    public async Task A_store_that_restarted_is_no_problem_at_the_first_probe_after()
+    {
+        // The connection pool still holds one the restart broke: readiness must not fail on it once.
+        await server.CreateDatabaseAsync("probe_restart");
+        var clock = new SteppedClock();
+        var probe = new StoreProbe(new StoreSetup(server.ConnectionString("probe_restart"), LinqToDB.ProviderName.PostgreSQL15, "PostgreSQL"), clock);
+        Assert.Null(await probe.ProblemAsync(CancellationToken.None));
+
+        await server.StopAsync();
+        await server.StartAsync();
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Null(await probe.ProblemAsync(CancellationToken.None));
+    }
+
+    private sealed class SteppedClock : TimeProvider
+    {
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    [Fact]
     public async Task The_embedded_store_is_not_probed()
     {
         var probe = new StoreProbe(new StoreSetup("Data Source=/nonexistent/streamengine.db", LinqToDB.ProviderName.SQLiteMS, "SQLite"), TimeProvider.System);
