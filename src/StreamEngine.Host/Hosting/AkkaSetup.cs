@@ -23,6 +23,14 @@ internal static class AkkaSetup
     /// <summary>How long a node tries to join its seed nodes before it gives up and exits with code 3.</summary>
     public static readonly TimeSpan JoinGiveUp = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The largest message between nodes. Akka's default, 125 KB, is less than one brand's batch of a
+    /// busy round (12,000 posts of many purchase months made 390 KB), a month's report, or a large
+    /// model published to the cluster: such a message was dropped, its ask waited out its time, and
+    /// the request failed the same way each time it was sent again.
+    /// </summary>
+    public const int MaxMessageBytes = 64 * 1024 * 1024;
+
     public static IServiceCollection AddStreamEngineAkka(this IServiceCollection services, StreamEngineOptions options, StoreSetup store, HistoryStore? history)
     {
         var seeds = options.SeedNodes.Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
@@ -32,7 +40,14 @@ internal static class AkkaSetup
             var current = provider.GetRequiredService<CurrentModel>();
             akka
                 .ConfigureLoggers(loggers => loggers.AddLoggerFactory())
-                .WithRemoting(new RemoteOptions { HostName = options.ClusterHost, Port = options.ClusterPort })
+                .WithRemoting(new RemoteOptions
+                {
+                    HostName = options.ClusterHost,
+                    Port = options.ClusterPort,
+                    MaxFrameSize = MaxMessageBytes,
+                    SendBufferSize = MaxMessageBytes,
+                    ReceiveBufferSize = MaxMessageBytes,
+                })
                 .WithClustering(new ClusterOptions { SeedNodes = seeds, Roles = ["brands"] })
                 .WithSqlPersistence(
                     new Akka.Persistence.Sql.Hosting.SqlJournalOptions(isDefaultPlugin: true)
