@@ -29,7 +29,7 @@ internal static class UnansweredBrands
         }
         catch (BrandUnavailableException ex) when (!http.Response.HasStarted)
         {
-            await AnswerAsync(http, NodeProblem(http) is { } node ? $"{ex.Message} ({node})" : ex.Message);
+            await AnswerAsync(http, NodeProblem(http) is { } node ? $"a brand could not answer: {node}" : ex.Message);
         }
     });
 
