@@ -301,6 +301,17 @@ public sealed class ModelLoaderTests
     }
 
     [Fact]
+    public void Reports_an_id_ending_in_a_line_break_naming_where_an_id_must_start()
+    {
+        // A block scalar (id: |) keeps the line break: the id looked like acme and was another brand.
+        var error = Single("brands:\n  - id: |\n      acme\n    query: acme\n");
+        Assert.Contains("brand id 'acme\n'", error.Message, StringComparison.Ordinal);
+
+        var dash = Single("brands:\n  - id: -globex\n    query: globex\n");
+        Assert.Contains("starting with a letter or digit", dash.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reports_a_missing_query_at_its_entry()
     {
         const string yaml = "brands:\n  - id: acme\n    name: Acme\n";

@@ -224,7 +224,7 @@ public sealed class BrandAggregate
             reach += bucket.Totals.SentimentReach;
         }
 
-        return Math.Round(reach.ReputationIndex, 2);
+        return Rounded.To(reach.ReputationIndex, 2);
     }
 
     /// <summary>The reputation index through each hour of [from, to], one sliding pass over the hour buckets.</summary>
@@ -254,7 +254,7 @@ public sealed class BrandAggregate
 
             if (h >= from)
             {
-                series[h - from] = Math.Round(reach.ReputationIndex, 2);
+                series[h - from] = Rounded.To(reach.ReputationIndex, 2);
             }
         }
 

@@ -83,7 +83,7 @@ public static class AlertDrivers
                 .OrderByDescending(c => c.Change)
                 .ThenBy(c => c.Key.Value, StringComparer.Ordinal)
                 .Take(PerDimension)
-                .Select(c => new AlertDriver(dimension, c.Key.Value, c.Observed, Math.Round(c.Expected, 3), Math.Round(c.Change / total, 4))));
+                .Select(c => new AlertDriver(dimension, c.Key.Value, c.Observed, Rounded.To(c.Expected, 3), Rounded.To(c.Change / total, 4))));
         }
 
         return drivers;

@@ -174,6 +174,6 @@ public sealed class SpikeDetector
         var drivers = AlertDrivers.Explain(metric, d, minute, aggregate.Minute(minute), aggregate);
         return new Alert(
             Alert.IdOf(_brandId, minute, metric, d), _brandId, EventTime.StartOfMinute(minute), metric, d, severity,
-            value, Math.Round(baseline.Mean, 3), Math.Round(z, 2), drivers);
+            value, Rounded.To(baseline.Mean, 3), Rounded.To(z, 2), drivers);
     }
 }

@@ -88,7 +88,7 @@ public static class Trending
             {
                 var before = Math.Max(0, inLonger.GetValueOrDefault(w.Key) - w.Value);
                 var expected = before * scale;
-                return new TrendingItem(kind, w.Key, w.Value, Math.Round(expected, 3), Math.Round((w.Value - expected) / Math.Sqrt(expected + 1), 3));
+                return new TrendingItem(kind, w.Key, w.Value, Rounded.To(expected, 3), Rounded.To((w.Value - expected) / Math.Sqrt(expected + 1), 3));
             })
             .Where(t => t.Lift > 0)
             .OrderByDescending(t => t.Lift)

@@ -212,7 +212,8 @@ public static partial class ModelLoader
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    // \z, not $: $ also matches before a last line break, and "acme\n" passed for an id.
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}\\z")]
     private static partial Regex IdPattern();
 
     // An entry with a valid id is kept even when its query is bad, so references to it are still checked.
@@ -653,7 +654,7 @@ public static partial class ModelLoader
 
             if (!IdPattern().IsMatch(id.Value!))
             {
-                Error(id, $"{kind} id '{id.Value}' must be lower-case letters, digits, '-' or '_' (at most 64)");
+                Error(id, $"{kind} id '{id.Value}' must be lower-case letters, digits, '-' or '_' (at most 64), starting with a letter or digit");
                 return null;
             }
 

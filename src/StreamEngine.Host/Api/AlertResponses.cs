@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Alerts;
 
 namespace StreamEngine.Host.Api;
@@ -30,7 +31,7 @@ internal static class AlertResponses
         a.Metric.ToName(),
         a.Direction.ToName(),
         a.Severity.ToName(),
-        Math.Round(a.Observed, 3),
+        Rounded.To(a.Observed, 3),
         a.Expected,
         a.ZScore,
         a.Drivers.Select(d => new DriverResponse(d.Dimension, d.Value, d.Observed, d.Expected, d.Share)).ToList());

@@ -1,3 +1,4 @@
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Analysis;
 using StreamEngine.Domain.Ingest;
 using StreamEngine.Domain.Posts;
@@ -72,7 +73,7 @@ internal static class AnalyzeEndpoints
             e.Concepts.Select(Spans).ToList(),
             e.Intents.Select(Spans).ToList(),
             e.Sentiment is { } s
-                ? new SentimentResult(Math.Round(s.Compound, 4), s.Label.ToName(), Math.Round(s.Positive, 3), Math.Round(s.Neutral, 3), Math.Round(s.Negative, 3))
+                ? new SentimentResult(Rounded.To(s.Compound, 4), s.Label.ToName(), Rounded.To(s.Positive, 3), Rounded.To(s.Neutral, 3), Rounded.To(s.Negative, 3))
                 : new SentimentResult(0, SentimentNames.Unscored, 0, 0, 0),
             e.Emotions.Names().ToList(),
             null);

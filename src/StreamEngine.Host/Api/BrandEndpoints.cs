@@ -89,8 +89,8 @@ internal static class BrandEndpoints
     /// <summary>Each value with its share of the brand's mentions and, for concepts, the aspect sentiment.</summary>
     internal static IReadOnlyList<SegmentResponse> SegmentsOf(BrandSegments segments) =>
         segments.Segments.Select(s => new SegmentResponse(s.Value, s.Mentions,
-            segments.Mentions == 0 ? 0 : Math.Round((double)s.Mentions / segments.Mentions, 4),
-            segments.Aspects.TryGetValue(s.Value, out var a) ? new AspectResponse(a.Positive, a.Neutral, a.Negative, Math.Round(a.NetSentiment, 2)) : null)).ToList();
+            segments.Mentions == 0 ? 0 : Rounded.To((double)s.Mentions / segments.Mentions, 4),
+            segments.Aspects.TryGetValue(s.Value, out var a) ? new AspectResponse(a.Positive, a.Neutral, a.Negative, Rounded.To(a.NetSentiment, 2)) : null)).ToList();
 
     /// <summary>404 for a brand the model does not know, 400 for a window it does not offer; null when both are fine.</summary>
     internal static IResult? Check(CurrentModel model, string id, string? window, out TimeWindow parsed)

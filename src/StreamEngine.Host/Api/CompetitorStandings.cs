@@ -46,21 +46,25 @@ internal static class CompetitorStandings
         return Compare(model, await standing, (await competitors).Select(s => s.Standing).ToList());
     }
 
-    private static List<StandingResponse> Compare(ListeningModel model, BrandStanding brand, IReadOnlyList<BrandStanding> competitors)
+    internal static List<StandingResponse> Compare(ListeningModel model, BrandStanding brand, IReadOnlyList<BrandStanding> competitors)
     {
-        var brandConcepts = model.Concepts.Where(c => c.Brand is not null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var compared = CompetitorComparison.Compare(brand, competitors, GapsPerCompetitor, brandConcepts);
+        // Gaps are on the shared library's concepts alone: a brand's own concept cannot be talked
+        // about for the other brand, and one the model no longer has (a swap took it out) is
+        // nobody's to act on, though the figures counted under it are kept.
+        var library = model.Concepts.Where(c => c.Brand is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var notShared = competitors.Prepend(brand).SelectMany(s => s.ConceptMentions.Keys).Where(id => !library.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var compared = CompetitorComparison.Compare(brand, competitors, GapsPerCompetitor, notShared);
 
         return compared.Select((c, i) => new StandingResponse(
             c.Standing.BrandId,
             model.TryGetBrand(c.Standing.BrandId, out var b) ? b.Name : c.Standing.BrandId,
             c.Standing.Figures.Mentions,
-            Math.Round(c.ShareOfVoice, 2),
+            Rounded.To(c.ShareOfVoice, 2),
             c.Standing.Figures.Reach,
             c.Standing.Figures.Engagement,
             c.Standing.Figures.UniqueAuthors,
-            Math.Round(c.Standing.Figures.Sentiment.NetSentiment, 2),
-            i == 0 ? null : c.ConceptGaps.Select(g => new GapResponse(g.ConceptId, Math.Round(g.BrandShare, 4), Math.Round(g.CompetitorShare, 4), Math.Round(g.Difference, 4))).ToList()))
+            Rounded.To(c.Standing.Figures.Sentiment.NetSentiment, 2),
+            i == 0 ? null : c.ConceptGaps.Select(g => new GapResponse(g.ConceptId, Rounded.To(g.BrandShare, 4), Rounded.To(g.CompetitorShare, 4), Rounded.To(g.Difference, 4))).ToList()))
             .ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Domain.Influence;
 using StreamEngine.Domain.Sketches;
 using StreamEngine.Engine.Brands;
@@ -83,7 +84,7 @@ internal static class InfluenceEndpoints
     internal static InfluencerResponse InfluencerOf(AuthorContribution a)
     {
         var (network, author) = AuthorKeys.Split(a.Author);
-        return new InfluencerResponse(author, network, a.Tally.Mentions, a.Tally.Reach, a.Tally.Engagement, Math.Round(a.Tally.NetSentiment, 2));
+        return new InfluencerResponse(author, network, a.Tally.Mentions, a.Tally.Reach, a.Tally.Engagement, Rounded.To(a.Tally.NetSentiment, 2));
     }
 
     private static bool TryParseRanking(string name, out TallyWeight ranking)

@@ -9,5 +9,5 @@ namespace StreamEngine.Host.Api;
 internal sealed record SentimentResponse(long Positive, long Neutral, long Negative, long Unscored, double MeanCompound, double NetSentiment)
 {
     public static SentimentResponse Of(SentimentTally t) =>
-        new(t.Positive, t.Neutral, t.Negative, t.Unscored, Math.Round(t.MeanCompound, 4), Math.Round(t.NetSentiment, 2));
+        new(t.Positive, t.Neutral, t.Negative, t.Unscored, Rounded.To(t.MeanCompound, 4), Rounded.To(t.NetSentiment, 2));
 }

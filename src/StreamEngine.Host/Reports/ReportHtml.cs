@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StreamEngine.Domain.Aggregates;
 using StreamEngine.Host.Api;
 using static StreamEngine.Host.Reports.HtmlText;
 
@@ -129,7 +130,7 @@ internal static class ReportHtml
             foreach (var (c, g) in gaps)
             {
                 html.Append("<tr><td>").Append(Encode(c.Name)).Append("</td><td>").Append(Encode(r.ConceptName(g.Concept))).Append("</td>");
-                Cells(html, Share(g.BrandShare), Share(g.CompetitorShare), Signed(Math.Round(g.Difference * 100, 1)) + " pt");
+                Cells(html, Share(g.BrandShare), Share(g.CompetitorShare), Signed(Rounded.To(g.Difference * 100, 1)) + " pt");
                 html.Append("</tr>\n");
             }
 
