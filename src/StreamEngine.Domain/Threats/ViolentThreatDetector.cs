@@ -58,6 +58,11 @@ public sealed class ViolentThreatDetector
         List<ThreatFinding>? findings = null;
         foreach (var hit in hits[..hitCount])
         {
+            if (WrittenAsAName(post.Text, words, hit.Start))
+            {
+                continue;
+            }
+
             // Names are looked for only around a hit, which is rare, rather than all over the post.
             for (var w = Math.Max(0, hit.Start - Window - MaxNameWords); w < Math.Min(words.Count, hit.End + Window + 1); w++)
             {
@@ -81,6 +86,30 @@ public sealed class ViolentThreatDetector
         }
 
         return findings ?? (IReadOnlyList<ThreatFinding>)[];
+    }
+
+    /// <summary>
+    /// Whether the match's first word is a name, written as one: a capital ("Bomb just dropped",
+    /// "Acme vs Bomb"), a hashtag or handle (#bomb), a domain (bomb.com). A brand named like a threat
+    /// word is then mentioned, not threatened, whatever else is named near it; written as a word
+    /// ("there is a bomb in the Bomb store"), it is the threat, and the name nearby its target.
+    /// </summary>
+    private bool WrittenAsAName(string text, scoped in ThreatWords words, int first)
+    {
+        var held = false;
+        for (var w = Math.Max(0, first - MaxNameWords + 1); w <= first && !held; w++)
+        {
+            held = _names.At(words, w) is { } name && w + name.Words.Length > first;
+        }
+
+        if (!held)
+        {
+            return false;
+        }
+
+        var word = words.At(first);
+        return char.IsUpper(text[word.Start]) || word.Prefix is '#' or '@'
+            || (word.End + 1 < text.Length && text[word.End] == '.' && char.IsLetter(text[word.End + 1]));
     }
 
     private int FindHits(scoped in ThreatWords words, Span<Hit> hits)

@@ -128,6 +128,17 @@ public sealed class ViolentThreatDetectorTests
         Assert.Empty(detector.Detect(Post("Bomb just dropped a new sneaker line")));
         Assert.Single(detector.Detect(Post("there is a bomb in the Bomb store")));
         Assert.Single(detector.Detect(Post("I will kill the Bomb ceo")));
+
+        // Named twice, or beside another brand: each mention of the name is a name, not a threat to the other.
+        var beside = new ViolentThreatDetector([
+            new BrandIdentity("bomb", "Bomb", [new OfficialHandle("bombshop")], [], ["bomb.com"], []),
+            new BrandIdentity("acme", "Acme", [new OfficialHandle("acme")], [], ["acme.com"], []),
+        ]);
+        Assert.Empty(beside.Detect(Post("Bomb top!! #bomb")));
+        Assert.Empty(beside.Detect(Post("Just bought the new Bomb bath set, Bomb never disappoints")));
+        Assert.Empty(beside.Detect(Post("bomb.com has a sale, check bomb.com")));
+        Assert.Empty(beside.Detect(Post("Acme vs Bomb: which phone should I get?")));
+        Assert.Single(beside.Detect(Post("there is a bomb in the acme store")));
     }
 
     [Fact]
