@@ -74,16 +74,18 @@ public static class AlertDrivers
                 .Where(c => c.Change > 0)
                 .ToList();
             var total = changes.Sum(c => c.Change);
-            if (dimension == AuthorDimension)
+            if (dimension == AuthorDimension && wholeChange > 0)
             {
-                total = Math.Max(total, wholeChange);
+                // Of the minute's whole excess: authors come and go, each new one an excess of its
+                // own, and the leaders' sum would make an author who made the whole spike part of it.
+                total = wholeChange;
             }
 
             drivers.AddRange(changes
                 .OrderByDescending(c => c.Change)
                 .ThenBy(c => c.Key.Value, StringComparer.Ordinal)
                 .Take(PerDimension)
-                .Select(c => new AlertDriver(dimension, c.Key.Value, c.Observed, Rounded.To(c.Expected, 3), Rounded.To(c.Change / total, 4))));
+                .Select(c => new AlertDriver(dimension, c.Key.Value, c.Observed, Rounded.To(c.Expected, 3), Rounded.To(Math.Min(1, c.Change / total), 4))));
         }
 
         return drivers;

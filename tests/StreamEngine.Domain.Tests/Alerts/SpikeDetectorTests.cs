@@ -140,6 +140,27 @@ public sealed class SpikeDetectorTests
     }
 
     [Fact]
+    public void An_author_who_made_the_whole_burst_among_authors_who_come_and_go_is_given_all_of_it()
+    {
+        // Twenty new authors every minute, each a small excess of its own: the shouter's 20 extra
+        // mentions are the minute's whole excess, not 20 of the 35 the leaders' excesses sum to.
+        var (aggregate, detector) = Watch();
+        var alerts = new List<Alert>();
+        for (var m = 0; m < 100; m++)
+        {
+            var passing = Enumerable.Range(0, 20).Select(i => new AuthorContribution($"x/@passer{m}-{i}", new AuthorTally(1, 10, 1, 1, 0))).ToList();
+            var burst = m == 90;
+            var delta = Minute(Start + m, 20 + (burst ? 20 : 0), [], [("US", 20 + (burst ? 20 : 0))], negative: 0);
+            var authors = burst ? [.. passing, new AuthorContribution("x/@shouter", new AuthorTally(20, 200, 20, 1, 0))] : passing;
+            aggregate.Apply(new BrandDelta([delta.Minutes[0] with { Authors = authors }]));
+            alerts.AddRange(detector.Advance(aggregate.NewestMinute!.Value, aggregate));
+        }
+
+        var author = TopDriver(Assert.Single(alerts, a => a.Metric == AlertMetric.Mentions), "author");
+        Assert.Equal(("x/@shouter", 1.0), (author.Value, author.Share));
+    }
+
+    [Fact]
     public void Each_author_of_a_crowd_is_given_the_small_part_of_the_burst_it_made()
     {
         var (aggregate, detector) = Watch();
