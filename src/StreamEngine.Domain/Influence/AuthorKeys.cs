@@ -17,19 +17,22 @@ public static class AuthorKeys
         var network = post.Network.ToName();
         if (author.Handle is { Length: > 0 } handle)
         {
-            // Made in one go: this runs for every post read.
-            var bare = handle.AsSpan().TrimStart('@');
+            // Made in one go: this runs for every post read. One '@' is the handle's sign; a second
+            // is part of it ("@@acme" is not the official "@acme" it copies).
+            var bare = Bare(handle);
             return string.Create(network.Length + 2 + bare.Length, (network, handle), static (key, parts) =>
             {
                 parts.network.AsSpan().CopyTo(key);
                 key[parts.network.Length] = Separator;
                 key[parts.network.Length + 1] = '@';
-                parts.handle.AsSpan().TrimStart('@').ToLowerInvariant(key[(parts.network.Length + 2)..]);
+                Bare(parts.handle).ToLowerInvariant(key[(parts.network.Length + 2)..]);
             });
         }
 
         return author.Id is { } id ? $"{network}{Separator}{id}" : null;
     }
+
+    private static ReadOnlySpan<char> Bare(string handle) => handle.StartsWith('@') ? handle.AsSpan(1) : handle;
 
     public static (string Network, string Author) Split(string key)
     {

@@ -246,9 +246,9 @@ public sealed class BrandInfluenceTests
     [Theory]
     [InlineData(null, "@Jane_Doe", "x/@jane_doe", "@jane_doe")]
     [InlineData(null, "Jane", "x/@jane", "@jane")]
-    [InlineData("12345", "@@ÉLAN", "x/@élan", "12345")]
+    [InlineData("12345", "@@ÉLAN", "x/@@élan", "12345")] // one @ is the sign: @@élan copies @élan
     [InlineData("12345", null, "x/12345", "12345")]
-    [InlineData(null, "@@", "x/@", "@")]
+    [InlineData(null, "@@", "x/@@", "@@")]
     [InlineData(null, "", null, null)]
     [InlineData(null, null, null, null)]
     public void An_author_is_ranked_by_network_and_handle_and_counted_by_network_and_id_or_handle(string? id, string? handle, string? key, string? counted)
