@@ -150,16 +150,7 @@ public sealed class EngineProcess : IAsyncDisposable
             await kill.WaitForExitAsync();
         }
 
-        using var timeout = new CancellationTokenSource(within);
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-            return _process.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
+        return await WaitForExitAsync(within);
     }
 
     public async ValueTask DisposeAsync()

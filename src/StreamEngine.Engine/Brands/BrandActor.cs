@@ -123,7 +123,7 @@ public sealed class BrandActor : PersistentActor
                 return true;
             case SaveSnapshotSuccess saved when _stoppingAt >= 0 && saved.Metadata.SequenceNr >= _stoppingAt:
                 // What it covers is pruned by the brand's next snapshot: a reply to a delete would find it stopped.
-                StopWhenWritten(StopBrand.Instance);
+                StopOnceWritten(StopBrand.Instance);
                 return true;
             case SaveSnapshotSuccess saved:
                 // The snapshot holds everything up to its sequence number: older snapshots and events are dead weight for recovery.
@@ -134,7 +134,7 @@ public sealed class BrandActor : PersistentActor
                 _log.Warning(failure.Cause, "Snapshot of brand {0} failed; the journal still holds every batch", _brandId);
                 if (_stoppingAt >= 0)
                 {
-                    StopWhenWritten(StopBrand.Instance);
+                    StopOnceWritten(StopBrand.Instance);
                 }
 
                 return true;
@@ -424,33 +424,24 @@ public sealed class BrandActor : PersistentActor
     /// <summary>
     /// Stops the brand once every event it asked to journal is written (deferred again behind those
     /// persisted since the stop was deferred: the alerts its last batch raised, journaled and
-    /// published only by a brand still running), then as <see cref="StopWithSnapshot"/> says.
+    /// published only by a brand still running), first as <see cref="StopWithSnapshot"/> says, then,
+    /// its stop snapshot saved or failed, for good: batches that reached it while the snapshot was
+    /// saved are journaled and acknowledged first (they follow the snapshot, and a restart replays them).
     /// </summary>
     private void StopOnceWritten(StopBrand stop)
     {
         if (_writesInFlight > 0)
         {
             DeferAsync(stop, StopOnceWritten);
-            return;
         }
-
-        StopWithSnapshot();
-    }
-
-    /// <summary>
-    /// Stops the brand once no event it asked to journal is in flight: batches that reached it while
-    /// its stop snapshot was being saved are journaled and acknowledged first (they follow the
-    /// snapshot in the journal, and a restart replays them).
-    /// </summary>
-    private void StopWhenWritten(StopBrand stop)
-    {
-        if (_writesInFlight > 0)
+        else if (_stoppingAt >= 0)
         {
-            DeferAsync(stop, StopWhenWritten);
-            return;
+            Context.Stop(Self);
         }
-
-        Context.Stop(Self);
+        else
+        {
+            StopWithSnapshot();
+        }
     }
 
     /// <summary>
