@@ -277,7 +277,9 @@ public sealed class IngestPipeline
         // A round that failed before it sent its batches still passes the turn on, once the round
         // before it has sent.
         _ = earlierSent.ContinueWith(_ => sentInTurn.TrySetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        AnnounceEventTimeInTurn(earlierAnnounced, failure is null ? commands : null, announcedInTurn);
+        // The newest minute alone waits its turn: the batches would be held with it, every round's
+        // behind one a dead node's brand holds for up to the answer timeout.
+        AnnounceEventTimeInTurn(earlierAnnounced, failure is null && commands is not null ? NewestMinute(commands) : null, announcedInTurn);
         foreach (var chunk in chunks)
         {
             var r = chunk.Reading!;
@@ -304,15 +306,15 @@ public sealed class IngestPipeline
     /// an earlier round still carries (a false dip, and the spike missed). A failed round announces
     /// nothing; its posts come back late.
     /// </summary>
-    private void AnnounceEventTimeInTurn(Task earlier, List<RecordMentions>? journaled, TaskCompletionSource done) =>
+    private void AnnounceEventTimeInTurn(Task earlier, long? newestMinute, TaskCompletionSource done) =>
         earlier.ContinueWith(
             _ =>
             {
                 try
                 {
-                    if (journaled is not null)
+                    if (newestMinute is { } newest)
                     {
-                        AnnounceEventTime(journaled);
+                        AnnounceEventTime(newest);
                     }
                 }
                 finally
@@ -376,7 +378,7 @@ public sealed class IngestPipeline
     /// have come: a brand no post names any more judges its silence as it happens. Called for one
     /// round at a time, in the rounds' order (<see cref="AnnounceEventTimeInTurn"/>).
     /// </summary>
-    private void AnnounceEventTime(List<RecordMentions> journaled)
+    private static long NewestMinute(List<RecordMentions> journaled)
     {
         var newest = long.MinValue;
         foreach (var command in journaled)
@@ -387,6 +389,11 @@ public sealed class IngestPipeline
             }
         }
 
+        return newest;
+    }
+
+    private void AnnounceEventTime(long newest)
+    {
         newest = Math.Min(newest, Domain.Aggregates.EventTime.MinuteOf(_clock.GetUtcNow()));
         if (newest <= _announcedMinute)
         {
