@@ -89,7 +89,7 @@ public sealed class ViolentThreatDetector
     }
 
     /// <summary>
-    /// Whether the match's first word is a name, written as one: a capital ("Bomb just dropped",
+    /// Whether the match's first word is a name, written as one: a capital, then lower case ("Bomb just dropped",
     /// "Acme vs Bomb"), a hashtag or handle (#bomb), a domain (bomb.com). A brand named like a threat
     /// word is then mentioned, not threatened, whatever else is named near it; written as a word
     /// ("there is a bomb in the Bomb store"), it is the threat, and the name nearby its target.
@@ -107,9 +107,25 @@ public sealed class ViolentThreatDetector
             return false;
         }
 
+        // A capital followed by lower case: a word in capitals is shouted ("THERE IS A BOMB"), not named.
         var word = words.At(first);
-        return char.IsUpper(text[word.Start]) || word.Prefix is '#' or '@'
+        var written = text.AsSpan(word.Start, word.End - word.Start);
+        return (char.IsUpper(written[0]) && HasLowerCase(written))
+            || word.Prefix is '#' or '@'
             || (word.End + 1 < text.Length && text[word.End] == '.' && char.IsLetter(text[word.End + 1]));
+    }
+
+    private static bool HasLowerCase(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int FindHits(scoped in ThreatWords words, Span<Hit> hits)

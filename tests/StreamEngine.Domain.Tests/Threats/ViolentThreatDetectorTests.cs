@@ -139,6 +139,10 @@ public sealed class ViolentThreatDetectorTests
         Assert.Empty(beside.Detect(Post("bomb.com has a sale, check bomb.com")));
         Assert.Empty(beside.Detect(Post("Acme vs Bomb: which phone should I get?")));
         Assert.Single(beside.Detect(Post("there is a bomb in the acme store")));
+
+        // Shouted, not named.
+        Assert.Single(beside.Detect(Post("THERE IS A BOMB IN THE ACME STORE")));
+        Assert.Single(beside.Detect(Post("THERE IS A BOMB IN THE BOMB STORE")));
     }
 
     [Fact]
