@@ -74,11 +74,16 @@ public static class AlertDrivers
                 .Where(c => c.Change > 0)
                 .ToList();
             var total = changes.Sum(c => c.Change);
-            if (dimension == AuthorDimension && wholeChange > 0)
+            if (dimension == AuthorDimension)
             {
-                // Of the minute's whole excess: authors come and go, each new one an excess of its
-                // own, and the leaders' sum would make an author who made the whole spike part of it.
-                total = wholeChange;
+                // Of the minute's whole excess of mentions: authors come and go, each new one an
+                // excess of its own, and the leaders' sum would make an author who made the whole
+                // spike part of it. A share-of-voice or net-sentiment alert may come with little or
+                // no excess of the brand's mentions (its rivals fell quiet): each author would read
+                // as all of it, so there the leaders' sum, when larger, is the whole.
+                total = metric is AlertMetric.Mentions or AlertMetric.NegativeMentions && wholeChange > 0
+                    ? wholeChange
+                    : Math.Max(total, wholeChange);
             }
 
             drivers.AddRange(changes

@@ -29,7 +29,8 @@ internal static class UnansweredBrands
         }
         catch (BrandUnavailableException ex) when (!http.Response.HasStarted)
         {
-            await AnswerAsync(http, NodeProblem(http) is { } node ? $"a brand could not answer: {node}" : ex.Message);
+            // The brand's own cause (a failed recovery or journal write) stands, unless the node is stopping.
+            await AnswerAsync(http, IsStopping(http) ? $"a brand could not answer: {Stopping}" : ex.Message);
         }
     });
 
@@ -46,11 +47,16 @@ internal static class UnansweredBrands
     /// </summary>
     private static string? NodeProblem(HttpContext http)
     {
-        if (http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping.IsCancellationRequested == true)
+        if (IsStopping(http))
         {
-            return "this node is stopping; ask another node, or again once it has restarted";
+            return Stopping;
         }
 
         return http.RequestServices.GetService<ActorSystem>() is { } system ? ClusterMembership.Problem(system) : null;
     }
+
+    private const string Stopping = "this node is stopping; ask another node, or again once it has restarted";
+
+    private static bool IsStopping(HttpContext http) =>
+        http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping.IsCancellationRequested == true;
 }
