@@ -373,11 +373,7 @@ public sealed class IngestPipeline
             TaskScheduler.Default);
     }
 
-    /// <summary>
-    /// Tells every brand of the model, once per minute of event time, how far the journaled posts
-    /// have come: a brand no post names any more judges its silence as it happens. Called for one
-    /// round at a time, in the rounds' order (<see cref="AnnounceEventTimeInTurn"/>).
-    /// </summary>
+    /// <summary>The newest minute of a round's journaled batches.</summary>
     private static long NewestMinute(List<RecordMentions> journaled)
     {
         var newest = long.MinValue;
@@ -392,6 +388,11 @@ public sealed class IngestPipeline
         return newest;
     }
 
+    /// <summary>
+    /// Tells every brand of the model, once per minute of event time, how far the journaled posts
+    /// have come: a brand no post names any more judges its silence as it happens. Called for one
+    /// round at a time, in the rounds' order (<see cref="AnnounceEventTimeInTurn"/>).
+    /// </summary>
     private void AnnounceEventTime(long newest)
     {
         newest = Math.Min(newest, Domain.Aggregates.EventTime.MinuteOf(_clock.GetUtcNow()));
