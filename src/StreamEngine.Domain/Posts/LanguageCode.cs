@@ -107,6 +107,7 @@ public static partial class LanguageCode
             if (tag.Equals(grandfathered, StringComparison.OrdinalIgnoreCase))
             {
                 code = replacement;
+                break;
             }
         }
 

@@ -158,19 +158,13 @@ public sealed class BrandActor : PersistentActor
         object? answer = query switch
         {
             GetBrandSummary q => new BrandSummary(_brandId, q.Window, now, _aggregate.Summary(q.Window, now)),
-            GetBrandTimeseries q => new BrandTimeseries(_brandId, q.Window, q.Step, _aggregate.Timeseries(q.Window, q.Step, now)),
-            GetBrandSegments q => SegmentsOf(q.Dimension, q.Window, now),
-            GetBrandStanding q => StandingOf(q.Window, now),
+            GetBrandTimeseries q => TimeseriesOf(q.Window, q.Step, now),
+            GetBrandSegments q => SegmentsOf(q.Dimension, q.Window, now, _aggregate.Summary(q.Window, now).Mentions),
+            GetBrandStanding q => StandingOf(_aggregate.Summary(q.Window, now), _aggregate.Segments(SegmentDimension.Concept, q.Window, now)),
             GetBrandInfluencers q => InfluencersOf(q.Window, q.By, q.Limit, now),
             GetBrandTrending q => new BrandTrending(_brandId, q.Window, Trending.Of(_aggregate, q.Window, now)),
             GetBrandAlerts q => AlertsSince(q.Since),
-            GetBrandReport q => new BrandReportParts(
-                new BrandSummary(_brandId, q.Window, now, _aggregate.Summary(q.Window, now)),
-                new BrandTimeseries(_brandId, q.Window, q.Step, _aggregate.Timeseries(q.Window, q.Step, now)),
-                q.Dimensions.Select(d => SegmentsOf(d, q.Window, now)).ToList(),
-                StandingOf(q.Window, now),
-                InfluencersOf(q.Window, TallyWeight.Reach, q.InfluencerLimit, now),
-                AlertsSince(q.AlertsSince)),
+            GetBrandReport q => ReportOf(q, now),
             _ => null,
         };
         if (answer is null)
@@ -182,19 +176,34 @@ public sealed class BrandActor : PersistentActor
         return true;
     }
 
-    private BrandSegments SegmentsOf(SegmentDimension dimension, TimeWindow window, DateTimeOffset now)
+    /// <summary>Every part of the report from one reading: the window's figures and its concepts summed once for all the parts that show them.</summary>
+    private BrandReportParts ReportOf(GetBrandReport q, DateTimeOffset now)
+    {
+        var figures = _aggregate.Summary(q.Window, now);
+        var segments = q.Dimensions.Select(d => SegmentsOf(d, q.Window, now, figures.Mentions)).ToList();
+        var concepts = segments.Find(s => s.Dimension == SegmentDimension.Concept)?.Segments ?? _aggregate.Segments(SegmentDimension.Concept, q.Window, now);
+        return new BrandReportParts(
+            new BrandSummary(_brandId, q.Window, now, figures),
+            TimeseriesOf(q.Window, q.Step, now),
+            segments,
+            StandingOf(figures, concepts),
+            InfluencersOf(q.Window, TallyWeight.Reach, q.InfluencerLimit, now),
+            AlertsSince(q.AlertsSince));
+    }
+
+    private BrandTimeseries TimeseriesOf(TimeWindow window, TimeStep step, DateTimeOffset now) =>
+        new(_brandId, window, step, _aggregate.Timeseries(window, step, now));
+
+    private BrandSegments SegmentsOf(SegmentDimension dimension, TimeWindow window, DateTimeOffset now, long mentions)
     {
         var aspects = dimension == SegmentDimension.Concept
             ? _aggregate.AspectSentiment(window, now)
             : new Dictionary<string, SentimentTally>();
-        return new BrandSegments(_brandId, dimension, window, _aggregate.Summary(window, now).Mentions, _aggregate.Segments(dimension, window, now), aspects);
+        return new BrandSegments(_brandId, dimension, window, mentions, _aggregate.Segments(dimension, window, now), aspects);
     }
 
-    private BrandStandingReply StandingOf(TimeWindow window, DateTimeOffset now)
-    {
-        var concepts = _aggregate.Segments(SegmentDimension.Concept, window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal);
-        return new BrandStandingReply(new BrandStanding(_brandId, _aggregate.Summary(window, now), concepts));
-    }
+    private BrandStandingReply StandingOf(BrandFigures figures, IReadOnlyList<SegmentFigure> concepts) =>
+        new(new BrandStanding(_brandId, figures, concepts.ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal)));
 
     private BrandInfluencers InfluencersOf(TimeWindow window, TallyWeight by, int limit, DateTimeOffset now)
     {
@@ -283,11 +292,8 @@ public sealed class BrandActor : PersistentActor
             _lastRecorded = _clock.GetUtcNow();
         }
 
-        _writesInFlight++;
-        PersistAsync(new MentionsRecorded(command.Delta), recorded =>
+        PersistCounted(new MentionsRecorded(command.Delta), recorded =>
         {
-            _writesInFlight--;
-
             // Journaled, so acknowledged before anything else can fail: a brand that then restarts
             // recovers the batch, where one that never answered would have it sent again.
             _awaitingJournal.Dequeue().Tell(new MentionsAcknowledged(_brandId, recorded.Delta.Mentions));
@@ -302,13 +308,22 @@ public sealed class BrandActor : PersistentActor
 
             // The snapshot waits for the alerts' own event: taken before, it would cover that
             // event's sequence number (and so delete it) without holding the alerts.
-            _writesInFlight++;
-            PersistAsync(new AlertsRaised(raised), alerts =>
+            PersistCounted(new AlertsRaised(raised), alerts =>
             {
-                _writesInFlight--;
                 Publish(alerts);
                 SnapshotWhenDue(recorded.Delta);
             });
+        });
+    }
+
+    /// <summary>Journals <paramref name="event"/> as <c>PersistAsync</c> does, counted in flight until its handler runs (a stop waits for it).</summary>
+    private void PersistCounted<TEvent>(TEvent @event, Action<TEvent> handler)
+    {
+        _writesInFlight++;
+        PersistAsync(@event, written =>
+        {
+            _writesInFlight--;
+            handler(written);
         });
     }
 
@@ -390,12 +405,7 @@ public sealed class BrandActor : PersistentActor
         _firehoseMinute = reached.Minute;
         if (JudgeClosedMinutes() is { Count: > 0 } raised)
         {
-            _writesInFlight++;
-            PersistAsync(new AlertsRaised(raised), alerts =>
-            {
-                _writesInFlight--;
-                Publish(alerts);
-            });
+            PersistCounted(new AlertsRaised(raised), Publish);
         }
 
         ForgetPastRetention();
