@@ -25,6 +25,10 @@ public sealed class OptionsCheckTests
         var alone = new StreamEngineOptions { ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@127.0.0.1:4053"] };
         Assert.Empty(OptionsCheck.Problems(alone));
         Assert.True(OptionsCheck.FormsItsOwnCluster(alone));
+
+        // Written as the node binds it, localhost is its name; another node of this machine may be seeded by any name.
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterHost = "localhost", ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@localhost:4053"] }));
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@localhost:4054"], Postgres = Postgres }));
         Assert.True(OptionsCheck.FormsItsOwnCluster(new StreamEngineOptions { SeedNodes = [" "] }));
         Assert.False(OptionsCheck.FormsItsOwnCluster(new StreamEngineOptions
         {
@@ -100,6 +104,8 @@ public sealed class OptionsCheckTests
     [InlineData("seed-port", "StreamEngine:SeedNodes:0 is 'akka.tcp://streamengine@127.0.0.1:99999': its port 99999 is not one from 1 to 65535")]
     [InlineData("seed-other-port", "StreamEngine:SeedNodes:0 is 'not-an-address:99999': expected akka.tcp://streamengine@HOST:PORT")]
     [InlineData("seed-no-port", "StreamEngine:SeedNodes:0 is 'akka.tcp://streamengine@127.0.0.1': it names no port")]
+    [InlineData("seed-self-localhost", "StreamEngine:SeedNodes:0 is 'akka.tcp://streamengine@localhost:4053': it is this node (port 4053 on this machine) written as localhost, but the node binds 127.0.0.1 (--cluster-host), and a node drops what is sent to another name of its address: write akka.tcp://streamengine@127.0.0.1:4053")]
+    [InlineData("seed-self-loopback", "StreamEngine:SeedNodes:1 is 'akka.tcp://streamengine@127.0.0.1:4053': it is this node (port 4053 on this machine) written as 127.0.0.1, but the node binds localhost")]
     [InlineData("postgres", "--postgres (StreamEngine:Postgres) is not a connection string")]
     [InlineData("seed-on-sqlite", "StreamEngine:SeedNodes join this node to a cluster, but it has no --postgres")]
     [InlineData("replay-missing", "--replay (StreamEngine:Replay) /nonexistent/posts.ndjson: no such file")]
@@ -123,6 +129,8 @@ public sealed class OptionsCheckTests
             "seed-port" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@127.0.0.1:99999"], Postgres = Postgres },
             "seed-other-port" => new StreamEngineOptions { SeedNodes = ["not-an-address:99999"], Postgres = Postgres },
             "seed-no-port" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@127.0.0.1"], Postgres = Postgres },
+            "seed-self-localhost" => new StreamEngineOptions { ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@localhost:4053"], Postgres = Postgres },
+            "seed-self-loopback" => new StreamEngineOptions { ClusterHost = "localhost", ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@localhost:4054", "akka.tcp://streamengine@127.0.0.1:4053"], Postgres = Postgres },
             "seed-on-sqlite" => new StreamEngineOptions { SeedNodes = ["akka.tcp://streamengine@10.0.0.1:4053"] },
             "replay-missing" => new StreamEngineOptions { Replay = "/nonexistent/posts.ndjson" },
             "replay-directory" => new StreamEngineOptions { Replay = "/tmp" },

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Akka.Actor;
 using Npgsql;
 using StreamEngine.Engine.Ingest;
@@ -34,7 +35,7 @@ internal static class OptionsCheck
         Positive(problems, "StreamEngine:IngestWaitSeconds", o.IngestWaitSeconds, max: 600);
         for (var i = 0; i < o.SeedNodes.Length; i++)
         {
-            if (!string.IsNullOrWhiteSpace(o.SeedNodes[i]) && SeedAddressProblem(o.SeedNodes[i]) is { } expected)
+            if (!string.IsNullOrWhiteSpace(o.SeedNodes[i]) && (SeedAddressProblem(o.SeedNodes[i]) ?? SelfUnderAnotherName(o, o.SeedNodes[i])) is { } expected)
             {
                 problems.Add($"StreamEngine:SeedNodes:{i} is '{o.SeedNodes[i]}': {expected}");
             }
@@ -141,6 +142,30 @@ internal static class OptionsCheck
                 : Form;
         }
     }
+
+    /// <summary>
+    /// What is wrong with a seed that is this node written with another name of the same loopback
+    /// address (localhost for 127.0.0.1, or the other way round), or null. Akka drops what is sent to
+    /// any name but the one its node binds, so such a node would wait for itself to answer forever.
+    /// </summary>
+    private static string? SelfUnderAnotherName(StreamEngineOptions o, string seed)
+    {
+        var address = Address.Parse(seed);
+        if (o.ClusterPort == 0 || address.Port != o.ClusterPort || address.Host is not { } host
+            || string.Equals(host, o.ClusterHost, StringComparison.OrdinalIgnoreCase)
+            || !(IsLocalhost(host) && IsLoopbackAddress(o.ClusterHost) || IsLoopbackAddress(host) && IsLocalhost(o.ClusterHost)))
+        {
+            return null;
+        }
+
+        return $"it is this node (port {o.ClusterPort} on this machine) written as {host}, but the node binds {o.ClusterHost} "
+            + $"(--cluster-host), and a node drops what is sent to another name of its address: write akka.tcp://{Hosting.AkkaSetup.SystemName}@{o.ClusterHost}:{o.ClusterPort}";
+    }
+
+    private static bool IsLocalhost(string host) => string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsLoopbackAddress(string? host) =>
+        IPAddress.TryParse(host?.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
 
     private static string? ConnectionStringProblem(string value)
     {
