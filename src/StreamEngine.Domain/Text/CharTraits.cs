@@ -124,7 +124,7 @@ internal static class CharTraits
             traits |= CharTrait.Emphasis;
         }
 
-        if (c is '\'' or '\u2019' or '\u2018' or '\u02BC')
+        if (c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '\uFF07')
         {
             traits |= CharTrait.Apostrophe;
         }

@@ -53,6 +53,8 @@ public sealed class VaderRuleTests
     [InlineData("not good")]
     [InlineData("it isn't good")]
     [InlineData("it isn’t good")]
+    [InlineData("it isn＇t good")] // a full-width apostrophe, as full-width text writes it
+    [InlineData("ｉｔ ｉｓｎ＇ｔ ｇｏｏｄ")]
     [InlineData("never good")]
     [InlineData("not one good")]
     [InlineData("not one two good")]

@@ -19,7 +19,7 @@ public sealed class TokenizedTextPropertyTests
     [
         "a", "Z", "word", "WORD", "Mixed", "42", "_", "é", "E\u0301", "\u0301", "\u0308", "ß", "ﬁ", "Ａ", "ｚ",
         "ж", "Ж", "中", "の", "ℹ", "Ⓜ", " ", "  ", "\t", "\n", "\u00A0", "\u3000", ".", ",", "!", "?", "！", "？",
-        "'", "’", "\"", "“", "”", "(", ")", ":", ")", "<3", ":-)", "#", "@", "-", "…", "😀", "😂", "👍", "🏽",
+        "'", "’", "＇", "\"", "“", "”", "(", ")", ":", ")", "<3", ":-)", "#", "@", "-", "…", "😀", "😂", "👍", "🏽",
         "\uFE0F", "\u200D", "❤", "🇫🇷", "\uD835\uDC00", "\uD83D", "\uDE00", "©", "™", "http://x.io/a?b=1",
     ];
 
@@ -112,7 +112,7 @@ public sealed class TokenizedTextPropertyTests
     /// <summary>The token's look-up form by definition: folded, marks dropped, apostrophes plain.</summary>
     private static string FormOf(string original) =>
         string.Concat(original
-            .Select(c => c is '\u2019' or '\u2018' or '\u02BC' ? '\'' : TextFolding.Fold(c))
+            .Select(c => c is '\u2019' or '\u2018' or '\u02BC' or '\uFF07' ? '\'' : TextFolding.Fold(c))
             .Where(c => c != TextFolding.Dropped));
 
     private static void AssertTokensAreFoldedSpans(string text)
