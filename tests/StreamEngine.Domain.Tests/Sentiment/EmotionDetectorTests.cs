@@ -30,6 +30,19 @@ public sealed class EmotionDetectorTests
     }
 
     [Theory]
+    [InlineData("she loves it", Emotions.Joy)]
+    [InlineData("he laughs, smiles and enjoys it", Emotions.Joy)]
+    [InlineData("it annoys me", Emotions.Anger)]
+    [InlineData("the price worries and frightens me", Emotions.Fear)]
+    [InlineData("she sobs; he sobbed", Emotions.Sadness)]
+    [InlineData("it surprises and shocks", Emotions.Surprise)]
+    [InlineData("he loathes it", Emotions.Disgust)]
+    public void Finds_the_third_person_and_past_forms_of_the_verbs(string text, Emotions expected)
+    {
+        Assert.Equal(expected, Detect(text));
+    }
+
+    [Theory]
     [InlineData("😠", Emotions.Anger)]
     [InlineData("🤢", Emotions.Disgust)]
     [InlineData("😱", Emotions.Fear)]
