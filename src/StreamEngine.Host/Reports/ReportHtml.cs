@@ -220,7 +220,7 @@ internal static class ReportHtml
             .Append("<th class=\"n\">Observed</th><th class=\"n\">Expected</th><th class=\"n\">z</th><th>Drivers</th></tr></thead>\n<tbody>\n");
         foreach (var a in r.Alerts)
         {
-            html.Append("<tr id=\"alert-").Append(Encode(a.Id.Replace(':', '-'))).Append("\" class=\"").Append(Encode(a.Severity)).Append("\"><td>").Append(Time(a.Minute))
+            html.Append("<tr id=\"").Append(AlertRowId(a.Id)).Append("\" class=\"").Append(Encode(a.Severity)).Append("\"><td>").Append(Time(a.Minute))
                 .Append("</td><td>").Append(Encode(a.Metric)).Append("</td><td>").Append(Encode(a.Direction)).Append("</td><td>").Append(Encode(a.Severity)).Append("</td>");
             Cells(html, Decimal(a.Observed), Decimal(a.Expected), Decimal(a.ZScore));
             Drivers(html, r, a.Drivers);
@@ -250,5 +250,33 @@ internal static class ReportHtml
         {
             html.Append("<td class=\"n\">").Append(n).Append("</td>");
         }
+    }
+
+    /// <summary>
+    /// The id of an alert's row: <c>alert-acme.29933203.mentions.spike</c>. A security alert's id
+    /// ends with an author's handle, which may hold anything, and an HTML id may hold no white space
+    /// and must be unique: every unit but an ASCII letter, digit or '-' is written as '_' and its
+    /// four hex digits, the ':' between the id's parts as '.', so two ids never give one row id.
+    /// </summary>
+    internal static string AlertRowId(string alertId)
+    {
+        var id = new StringBuilder("alert-", alertId.Length + 6);
+        foreach (var c in alertId)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c == '-')
+            {
+                id.Append(c);
+            }
+            else if (c == ':')
+            {
+                id.Append('.');
+            }
+            else
+            {
+                id.Append('_').Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return id.ToString();
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReportAlertTests : IDisposable
 
         var page = ReportPage.Parse(await engine.Http.GetStringAsync(new Uri("/api/brands/beta/report?window=24h&format=html", UriKind.Relative)));
         Assert.Equal(alerts.Count, page.Rows("alerts-table").Count);
-        var row = page.ById("alert-" + id.Replace(':', '-')).Elements(ReportPage.Xhtml + "td").Select(td => td.Value).ToList();
+        var row = page.ById("alert-" + id.Replace(':', '.')).Elements(ReportPage.Xhtml + "td").Select(td => td.Value).ToList();
         Assert.Equal(["mentions", "spike"], row[1..3]);
         Assert.Contains("concept Delivery", row[^1], StringComparison.Ordinal);
         Assert.Contains("country DE", row[^1], StringComparison.Ordinal);
