@@ -51,6 +51,11 @@ internal static class Program
             var querySeconds = a.Positive("query-seconds", 10);
             double? rate = a.Has("rate") ? a.Positive("rate", 1) : null;
             double? fraction = a.Has("rate-fraction") ? a.Double("rate-fraction", 0.8, min: 0.01, max: 1) : null;
+            if (rate is not null && fraction is not null)
+            {
+                throw new ArgumentException("--rate and --rate-fraction both pace the second pass: give one");
+            }
+
             var settings = a.String("pg-settings", "-c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min")!;
             var json = a.OutputFile("json");
             a.RejectUnknown();
@@ -439,5 +444,5 @@ internal sealed record PeerReport(
     }
 
     private static void Row(StringBuilder t, string name, LatencySummary s) =>
-        t.AppendLine(CultureInfo.InvariantCulture, $"{name,-40} {s.Count,7} {s.P50,10:0.000} {s.P99,9:0.000} {s.P999,9:0.000} {s.Max,9:0.000}");
+        t.AppendLine(s.Row(name, 40));
 }

@@ -36,4 +36,18 @@ public sealed class DriveReportTests
         Assert.Contains("freshness (ack → timeseries)", table, StringComparison.Ordinal);
         Assert.Contains("probes            16 sent, 0 not seen within 10 s, 1 not acknowledged; 2 reads of the series failed", table, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_latency_with_nothing_measured_has_no_figures_rather_than_zeros()
+    {
+        // Every probe rode on a request answered 429: a p99 freshness of 0 ms read as instant.
+        var nothing = new Latency().Summary();
+        var report = SampleReport.Of() with { Freshness = nothing, Probes = new ProbeCounts(7, 0, 7, 0) };
+
+        var row = report.Table().Split('\n').Single(l => l.StartsWith("freshness", StringComparison.Ordinal));
+        Assert.Equal(["freshness", "(ack", "→", "timeseries)", "0", "-", "-", "-", "-"], row.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Null(nothing.P99);
+        using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(report, DriveReport.Json));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("freshness").GetProperty("p99").ValueKind);
+    }
 }

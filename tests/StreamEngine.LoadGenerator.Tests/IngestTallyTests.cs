@@ -64,6 +64,25 @@ public sealed class IngestTallyTests
     }
 
     [Fact]
+    public void A_paced_request_counts_by_its_schedule_and_the_window_holds_its_start_not_its_end()
+    {
+        // Paced at a batch every 1,000 ticks over a window of 4,000: four batches, not five. One due
+        // at 900 and sent late, at 1,100, and one due at the window's very end were counted, and a
+        // paced run accepted more posts a second than it offered.
+        var tally = Tally();
+        foreach (var due in new long[] { 900, 1_000, 2_000, 3_000, 4_000, 5_000 })
+        {
+            tally.Sending();
+            tally.Answered(Answer(HttpStatusCode.OK), due, due == 900 ? 1_100 : due, due + 50);
+        }
+
+        var counts = tally.Counts();
+
+        Assert.Equal(new RequestCounts(4, 0, 0, 0), counts.Window);
+        Assert.Equal(4_000, counts.Accepted);
+    }
+
+    [Fact]
     public void A_request_sent_in_the_window_counts_with_its_latency_though_answered_after_it()
     {
         var tally = Tally();

@@ -137,5 +137,5 @@ public sealed record DriveReport(
     }
 
     private static void Row(StringBuilder t, string name, LatencySummary s) =>
-        t.AppendLine(CultureInfo.InvariantCulture, $"{name,-32} {s.Count,7} {s.P50,10:0.000} {s.P99,9:0.000} {s.P999,9:0.000} {s.Max,9:0.000}");
+        t.AppendLine(s.Row(name, 32));
 }

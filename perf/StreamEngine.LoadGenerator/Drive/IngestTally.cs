@@ -4,10 +4,12 @@ using System.Net;
 namespace StreamEngine.LoadGenerator.Drive;
 
 /// <summary>
-/// Counts a drive's ingest requests as their answers come. One sent inside the measured window counts
-/// there, wherever its answer lands: its posts, its status and, answered 200, its latency. One sent in
-/// the warm-up does not, though answered in the window: its posts would be counted over a window
-/// shorter than the time they took, and no latency of it is kept to match them.
+/// Counts a drive's ingest requests as their answers come. One due inside the measured window (its
+/// time in a paced run's schedule, else when it was sent) counts there, wherever its answer lands:
+/// its posts, its status and, answered 200, its latency. One due in the warm-up does not, though
+/// answered in the window: its posts would be counted over a window shorter than the time they took,
+/// and no latency of it is kept to match them. By its schedule, not by when it went: a batch due just
+/// before the window and sent just inside it made a paced run accept more posts a second than it offered.
 /// </summary>
 internal sealed class IngestTally(MeasuredWindow window, int seconds)
 {
@@ -53,7 +55,7 @@ internal sealed class IngestTally(MeasuredWindow window, int seconds)
             HttpStatusCode.ServiceUnavailable => 2,
             _ => 3,
         };
-        var inWindow = window.Contains(sent);
+        var inWindow = window.Contains(intended);
         lock (_lock)
         {
             _run[kind]++;

@@ -21,7 +21,7 @@ public sealed class Latency
     }
 
     public LatencySummary Summary() => _histogram.TotalCount == 0
-        ? new LatencySummary(0, 0, 0, 0, 0, 0)
+        ? new LatencySummary(0, null, null, null, null, null)
         : new LatencySummary(
             _histogram.TotalCount,
             Ms(_histogram.GetValueAtPercentile(50)),
@@ -34,4 +34,13 @@ public sealed class Latency
 }
 
 /// <summary>Latency percentiles in milliseconds.</summary>
-public sealed record LatencySummary(long Count, double P50, double P99, double P999, double Max, double Mean);
+/// <summary>Milliseconds; with nothing measured (<see cref="Count"/> 0) there are no figures, not zeros, which would read as instant.</summary>
+public sealed record LatencySummary(long Count, double? P50, double? P99, double? P999, double? Max, double? Mean)
+{
+    /// <summary>The row of a latency table: name, count, p50, p99, p99.9 and max; '-' for figures not measured.</summary>
+    public string Row(string name, int nameWidth) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{name.PadRight(nameWidth)} {Count,7} {Figure(P50),10} {Figure(P99),9} {Figure(P999),9} {Figure(Max),9}");
+
+    private static string Figure(double? ms) => ms is { } v ? v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "-";
+}

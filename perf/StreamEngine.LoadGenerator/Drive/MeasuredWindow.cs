@@ -20,7 +20,8 @@ internal sealed class MeasuredWindow
         Volatile.Write(ref _from, from);
     }
 
-    public bool Contains(long timestamp) => timestamp >= From && timestamp <= To;
+    /// <summary>Whether <paramref name="timestamp"/> falls in the window, which holds its start and not its end: a run of so many seconds at so many batches a second counts as many, not one more.</summary>
+    public bool Contains(long timestamp) => timestamp >= From && timestamp < To;
 
     /// <summary>Whether something begun at <paramref name="start"/> and ended at <paramref name="end"/> lies wholly inside.</summary>
     public bool Contains(long start, long end) => start >= From && end <= To;
