@@ -29,6 +29,11 @@ public sealed class OptionsCheckTests
         // Written as the node binds it, localhost is its name; another node of this machine may be seeded by any name.
         Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterHost = "localhost", ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@localhost:4053"] }));
         Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@localhost:4054"], Postgres = Postgres }));
+
+        // Other loopback addresses are sockets of their own: a node there may share the port of one on 127.0.0.1.
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterHost = "127.0.0.2", ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@localhost:4053"], Postgres = Postgres }));
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterHost = "localhost", ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@127.0.0.5:4053"], Postgres = Postgres }));
+        Assert.Empty(OptionsCheck.Problems(new StreamEngineOptions { ClusterHost = "::1", ClusterPort = 4053, SeedNodes = ["akka.tcp://streamengine@localhost:4053"], Postgres = Postgres }));
         Assert.True(OptionsCheck.FormsItsOwnCluster(new StreamEngineOptions { SeedNodes = [" "] }));
         Assert.False(OptionsCheck.FormsItsOwnCluster(new StreamEngineOptions
         {

@@ -164,8 +164,10 @@ internal static class OptionsCheck
 
     private static bool IsLocalhost(string host) => string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
 
+    // The address localhost names here: not the rest of 127.0.0.0/8, whose addresses are sockets of
+    // their own, nor ::1, which localhost names on some machines and not on others.
     private static bool IsLoopbackAddress(string? host) =>
-        IPAddress.TryParse(host?.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+        IPAddress.TryParse(host, out var ip) && ip.Equals(IPAddress.Loopback);
 
     private static string? ConnectionStringProblem(string value)
     {
