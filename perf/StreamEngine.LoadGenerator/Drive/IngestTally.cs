@@ -5,7 +5,7 @@ namespace StreamEngine.LoadGenerator.Drive;
 
 /// <summary>
 /// Counts a drive's ingest requests as their answers come. One due inside the measured window (its
-/// time in a paced run's schedule, else when it was sent) counts there, wherever its answer lands:
+/// time in a paced run's schedule, else when its connection took it up) counts there, wherever its answer lands:
 /// its posts, its status and, answered 200, its latency. One due in the warm-up does not, though
 /// answered in the window: its posts would be counted over a window shorter than the time they took,
 /// and no latency of it is kept to match them. By its schedule, not by when it went: a batch due just
