@@ -97,6 +97,7 @@ internal static class QueryLexer
 
     private static QueryNode Phrase(string text, int start, ReadOnlySpan<char> content)
     {
+        RefuseKeycap(text, start, content);
         RefuseLetterBeyondBmp(text, start, content);
         var words = QueryText.FoldedWords(content);
         return words.Count switch
@@ -280,6 +281,8 @@ internal static class QueryLexer
 
     private static LiteralNode Term(string text, int start)
     {
+        RefuseKeycap(text, start, text);
+
         // Signs fold as the text's do: '＃acme' is the hashtag, as '＃acme' in a post is.
         var prefix = TextFolding.Fold(text[0]) switch
         {
@@ -336,6 +339,20 @@ internal static class QueryLexer
     }
 
     /// <summary>A letter the posts' words never hold would leave its word out of the query unseen (𠮷野家 read as 野家): refused instead.</summary>
+    /// <summary>
+    /// A keycap emoji (1️⃣, #️⃣, *️⃣) is a digit, '#' or '*' with U+20E3 after it, a mark that folding
+    /// drops: read on, <c>1️⃣</c> would be the word 1 and match every 1 of the firehose, and <c>#️⃣</c>
+    /// and <c>*️⃣</c> would meet errors about signs and wildcards that do not say why.
+    /// </summary>
+    private static void RefuseKeycap(string text, int start, ReadOnlySpan<char> body)
+    {
+        if (body.Contains('\u20E3'))
+        {
+            throw Errors.At(text, start,
+                "a keycap emoji (1️⃣, #️⃣, *️⃣: a digit, '#' or '*' and U+20E3) cannot be matched: posts are read with it as its digit or sign alone; write the digit to match it with every plain one");
+        }
+    }
+
     private static void RefuseLetterBeyondBmp(string text, int start, ReadOnlySpan<char> body)
     {
         if (QueryText.LetterBeyondBmp(body) is { } letter)

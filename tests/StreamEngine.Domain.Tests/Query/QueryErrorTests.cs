@@ -280,4 +280,15 @@ public sealed class QueryErrorTests
     {
         AssertRefused(query, column, token, "a query must require at least one term");
     }
+
+    [Theory]
+    [InlineData("1\uFE0F\u20E3", 1, "1\uFE0F\u20E3")]
+    [InlineData("acme OR #\uFE0F\u20E3", 9, "#\uFE0F\u20E3")]
+    [InlineData("acme AND *\uFE0F\u20E3", 10, "*\uFE0F\u20E3")]
+    [InlineData("\"day 1\u20E3\"", 1, "\"day 1\u20E3\"")]
+    public void Refuses_a_keycap_emoji_which_posts_are_read_with_as_its_digit(string query, int column, string token)
+    {
+        // Read on, 1️⃣ was the word 1 and matched every 1 of the firehose.
+        AssertRefused(query, column, token, "a keycap emoji (1️⃣, #️⃣, *️⃣: a digit, '#' or '*' and U+20E3) cannot be matched");
+    }
 }
