@@ -70,4 +70,25 @@ public sealed class ThreatAlertsTests
         Assert.Equal(2, raised.Count);
         Assert.Empty(after.Raise([Sighting(2, ThreatKind.Doxxing, "x/@d", ThreatSeverity.High)]));
     }
+
+    [Fact]
+    public void Many_subjects_in_their_cool_down_are_swept_a_few_times_not_at_every_alert()
+    {
+        // 40,000 look-alike handles in one minute: a sweep on every alert past 10,000 read every
+        // subject 30,000 times over (23 s for the brand), each sweep freeing nothing.
+        var alerts = new ThreatAlerts("acme");
+        var raised = 0;
+        for (var batch = 0; batch < 80; batch++)
+        {
+            raised += alerts.Raise([.. Enumerable.Range(batch * 500, 500).Select(i => Sighting(0, ThreatKind.Impersonation, $"x/@acme_{i}", ThreatSeverity.Medium))]).Count;
+        }
+
+        Assert.Equal(40_000, raised);
+        Assert.InRange(alerts.Sweeps, 1, 2);
+
+        // Still remembered: a repeat inside the hour raises nothing; an hour on, the sweep frees them.
+        Assert.Empty(alerts.Raise([Sighting(30, ThreatKind.Impersonation, "x/@acme_7", ThreatSeverity.Medium)]));
+        Assert.Single(alerts.Raise([Sighting(61, ThreatKind.Impersonation, "x/@acme_new", ThreatSeverity.Medium)]));
+        Assert.Single(alerts.Raise([Sighting(62, ThreatKind.Impersonation, "x/@acme_7", ThreatSeverity.Medium)]));
+    }
 }
