@@ -7,6 +7,11 @@ namespace StreamEngine.Domain.Aggregates;
 /// <summary>One minute of a <see cref="BrandDeltaBuilder"/>'s batch, as it is being counted.</summary>
 internal sealed class MinuteAccumulator
 {
+    // Cleared tables keep their size for the next batch, which saves growing them again; but a
+    // minute of a backfill or replay (200,000 authors) left a brand's spare minutes holding 33 MiB
+    // for the rest of the run. Past this many entries they are given back.
+    internal const int TrimmedAbove = 16_384;
+
     private static readonly TallyWeight[] Rankings = [TallyWeight.Mentions, TallyWeight.Reach, TallyWeight.Engagement];
 
     public long Mentions;
@@ -49,10 +54,18 @@ internal sealed class MinuteAccumulator
         Mentions = Reach = Engagement = CompetitorMentions = 0;
         Sentiment = default;
         SentimentReach = default;
+        var trim = Segments.Count > TrimmedAbove || Authors.Count > TrimmedAbove || Influencers.Count > TrimmedAbove || Hashtags.Count > TrimmedAbove;
         Segments.Clear();
         Authors.Clear();
         Influencers.Clear();
         Hashtags.Clear();
+        if (trim)
+        {
+            Segments.TrimExcess();
+            Authors.TrimExcess();
+            Influencers.TrimExcess();
+            Hashtags.TrimExcess();
+        }
     }
 
     /// <summary>The union of the top few authors by each ranking, in author order.</summary>
