@@ -197,6 +197,29 @@ public sealed class MentionBatcherTests
     }
 
     [Fact]
+    public void A_post_naming_no_brand_carries_every_finding_against_a_brand_once_however_many_copies_the_round_holds()
+    {
+        // Doxxing and a violent threat in one post: carried with its first finding alone, the
+        // brand raised the doxxing alert and never the threat.
+        var model = new CurrentModel(Domain.Model.ModelLoader.Parse("""
+            brands:
+              - id: stark
+                query: starkco
+                security: { executives: [Jane Doe] }
+            """, "threats.yaml"));
+        var line = TestData.Line("t1", Now, "Jane Doe lives at 42 Elm Street, I will kill Jane Doe");
+        var reading = Read(model, line);
+        var findings = reading.Threats.Select(t => t.Finding.Kind).Distinct().Count();
+        Assert.True(findings >= 2, $"the post should hold two kinds of finding, it holds {findings}");
+
+        var once = Assert.Single(new MentionBatcher().Fold([reading], model.Analyzer, new AdmittedPosts()));
+        var twice = Assert.Single(new MentionBatcher().Fold([Read(model, line, line)], model.Analyzer, new AdmittedPosts()));
+
+        Assert.Equal(reading.Threats.Count, once.Delta.Threats.Count);
+        Assert.Equal(reading.Threats.Count, twice.Delta.Threats.Count);
+    }
+
+    [Fact]
     public void A_threat_in_a_post_naming_no_brand_resent_while_its_write_may_still_land_is_undecided_and_after_a_loss_goes_again()
     {
         var model = WatchedAcme();

@@ -1,4 +1,5 @@
 using StreamEngine.Domain.Model;
+using StreamEngine.Domain.Posts;
 
 namespace StreamEngine.Engine.Ingest;
 
@@ -17,7 +18,8 @@ public sealed class AdmittedPosts
     private HashSet<ulong>? _resent;
 
     // Threat-only posts the round carries: each with a null brand, and each with each brand threatened.
-    private HashSet<(ulong Post, string? Brand)>? _threatsCarried;
+    // Per post (brand null) and per post and brand threatened: the copy of the post that carries them.
+    private Dictionary<(ulong Post, string? Brand), Post>? _threatsCarried;
 
     /// <summary>The model the round was folded with: whose rivals learned of each mention.</summary>
     public ListeningModel? Model { get; private set; }
@@ -36,17 +38,26 @@ public sealed class AdmittedPosts
     public bool IsResent(ulong post) => _resent?.Contains(post) == true;
 
     /// <summary>Whether the round carries threats of <paramref name="post"/>, a post that names no brand, already.</summary>
-    public bool CarriesThreatsOf(ulong post) => _threatsCarried?.Contains((post, null)) == true;
+    public bool CarriesThreatsOf(ulong post) => _threatsCarried?.ContainsKey((post, null)) == true;
 
     /// <summary>
-    /// Records that the round carries a threat against <paramref name="brand"/> found in a post that
-    /// names no brand; false when it does already (a second copy of the post in the round).
+    /// Records that the round carries a threat against <paramref name="brand"/> found in
+    /// <paramref name="copy"/>, a post that names no brand: <see cref="ThreatCarry.First"/> the
+    /// first time, <see cref="ThreatCarry.AnotherFinding"/> for another finding of the same copy
+    /// (a post both doxxing and violent carries both), <see cref="ThreatCarry.No"/> for a second copy
+    /// of the post in the round.
     /// </summary>
-    public bool CarryThreat(ulong post, string brand)
+    internal ThreatCarry CarryThreat(ulong post, string brand, Post copy)
     {
         _threatsCarried ??= [];
-        _threatsCarried.Add((post, null));
-        return _threatsCarried.Add((post, brand));
+        _threatsCarried.TryAdd((post, null), copy);
+        if (_threatsCarried.TryGetValue((post, brand), out var carrier))
+        {
+            return ReferenceEquals(carrier, copy) ? ThreatCarry.AnotherFinding : ThreatCarry.No;
+        }
+
+        _threatsCarried[(post, brand)] = copy;
+        return ThreatCarry.First;
     }
 
     /// <summary>Each admitted post with every brand the round carried it to, rivals of its mentioned brands included.</summary>
@@ -78,4 +89,12 @@ public sealed class AdmittedPosts
         _threatsCarried = null;
         Model = null;
     }
+}
+
+/// <summary>Whether a threat found in a post that names no brand goes with the round (<see cref="AdmittedPosts.CarryThreat"/>).</summary>
+internal enum ThreatCarry
+{
+    No,
+    First,
+    AnotherFinding,
 }

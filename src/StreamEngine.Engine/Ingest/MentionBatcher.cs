@@ -194,11 +194,18 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
                 continue;
             }
 
-            // A post with several findings is carried once per brand threatened, however many copies of it the round holds.
-            if (admitted.CarryThreat(key, finding.BrandId))
+            // A post is carried once per brand threatened, however many copies of it the round holds,
+            // with every finding of that copy: carried with its first finding alone, a post that
+            // doxxed and threatened violence raised the doxxing alert and lost the threat.
+            switch (admitted.CarryThreat(key, finding.BrandId, post))
             {
-                admitted.Add(key, finding.BrandId, mentioned: false);
-                Builder(finding.BrandId).AddThreat(post, finding);
+                case ThreatCarry.First:
+                    admitted.Add(key, finding.BrandId, mentioned: false);
+                    Builder(finding.BrandId).AddThreat(post, finding);
+                    break;
+                case ThreatCarry.AnotherFinding:
+                    Builder(finding.BrandId).AddThreat(post, finding);
+                    break;
             }
         }
 
