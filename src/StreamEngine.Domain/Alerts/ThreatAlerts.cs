@@ -33,7 +33,11 @@ public sealed class ThreatAlerts(string brandId)
     {
         ArgumentNullException.ThrowIfNull(sightings);
         List<Alert>? alerts = null;
-        foreach (var (at, finding) in sightings)
+
+        // In the order the posts were written: a batch lists the findings of posts that name no
+        // brand before those of posts that do, and "let's raid acme" read after "I will kill Jane
+        // Doe" was a repeat of it rather than the alert the escalation follows.
+        foreach (var (at, finding) in sightings.Count > 1 ? sightings.OrderBy(s => s.At) : (IEnumerable<ThreatSighting>)sightings)
         {
             var metric = MetricOf(finding.Kind);
             var subject = finding.Author ?? "post-" + finding.PostId;

@@ -43,6 +43,19 @@ public sealed class ThreatAlertsTests
     }
 
     [Fact]
+    public void Findings_are_read_in_the_order_their_posts_were_written_whatever_the_order_of_the_batch()
+    {
+        // A batch lists the findings of posts that name no brand first: the later high finding
+        // came first and the earlier medium one was dropped as its repeat, no escalation said.
+        var alerts = new ThreatAlerts("acme");
+
+        var raised = alerts.Raise([Sighting(1, ThreatKind.Violence, "x/@esca", ThreatSeverity.High, "x/2"), Sighting(0, ThreatKind.Violence, "x/@esca", ThreatSeverity.Medium, "x/1")]);
+
+        Assert.Equal([AlertSeverity.Medium, AlertSeverity.High], raised.Select(a => a.Severity));
+        Assert.EndsWith(":high", raised[1].Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_handle_on_two_networks_is_two_subjects()
     {
         // x's @sam and reddit's @sam: only the first was alerted.
