@@ -36,7 +36,14 @@ public sealed class ThreatPatterns
             .GroupBy(x => x.Word, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Pattern).Distinct().ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
+        Vocabulary = patterns
+            .Where(p => p.Kind != PatternKind.Ignore)
+            .SelectMany(p => p.Slots.SelectMany(s => s.Words))
+            .ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Every word a threat or call pattern names in a slot of its own.</summary>
+    internal IReadOnlySet<string> Vocabulary { get; }
 
     /// <summary>Threat and call patterns, ignores not counted.</summary>
     public int Count { get; }

@@ -75,8 +75,11 @@ public sealed class ViolentThreatDetector
                 var gap = w >= hit.End ? w - hit.End : end <= hit.Start ? hit.Start - end : 0;
 
                 // A pattern's first word is a word of the list, never {brand}: where a name holds it,
-                // the threat word is the name itself (a brand called Bomb), not a threat to it.
-                if (gap <= Window && !(w <= hit.Start && hit.Start < end))
+                // the threat word is the name itself (a brand called Bomb), not a threat to it. So
+                // is a name inside the match made only of the patterns' words: in "we are going to
+                // bomb their office" Bomb is the threat, not its target, as Stark is in "review
+                // bomb stark".
+                if (gap <= Window && !(w <= hit.Start && hit.Start < end) && !(gap == 0 && IsPatternWords(name)))
                 {
                     Report(ref findings, post, words, hit, name);
                 }
@@ -113,6 +116,19 @@ public sealed class ViolentThreatDetector
         return (char.IsUpper(written[0]) && HasLowerCase(written))
             || word.Prefix is '#' or '@'
             || (word.End + 1 < text.Length && text[word.End] == '.' && char.IsLetter(text[word.End + 1]));
+    }
+
+    private bool IsPatternWords(NamePhrase name)
+    {
+        foreach (var word in name.Words)
+        {
+            if (!_patterns.Vocabulary.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasLowerCase(ReadOnlySpan<char> word)

@@ -143,6 +143,13 @@ public sealed class ViolentThreatDetectorTests
         // Shouted, not named.
         Assert.Single(beside.Detect(Post("THERE IS A BOMB IN THE ACME STORE")));
         Assert.Single(beside.Detect(Post("THERE IS A BOMB IN THE BOMB STORE")));
+
+        // Inside a longer match the threat word is still the threat, not its target: Bomb was
+        // threatened whenever anyone meant to bomb anything.
+        Assert.Empty(beside.Detect(Post("we are going to bomb their office tonight")));
+        Assert.Equal(["acme"], beside.Detect(Post("I will bomb the acme store")).Select(f => f.BrandId));
+        Assert.Equal(["acme"], beside.Detect(Post("everyone review bomb acme")).Select(f => f.BrandId));
+        Assert.Equal(["bomb"], beside.Detect(Post("I will bomb the Bomb store")).Select(f => f.BrandId));
     }
 
     [Fact]
