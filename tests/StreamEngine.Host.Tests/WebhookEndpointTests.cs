@@ -213,6 +213,8 @@ public sealed class WebhookEndpointTests : IDisposable
     [InlineData("acme:29000000:impersonation:@acme", "acme:29000000:impersonation:@acme")]
     [InlineData("acme:29000000:impersonation:@αcme", "acme:29000000:impersonation:@%CE%B1cme")]
     [InlineData("a%b\r\nc", "a%25b%0D%0Ac")]
+    [InlineData("acme:29000000:violence:x/@trail  ", "acme:29000000:violence:x/@trail%20%20")] // receivers trim a header's ends
+    [InlineData("acme:29000000:violence:x/@a b ", "acme:29000000:violence:x/@a b%20")]
     public void An_alert_id_travels_in_its_header_as_ascii_that_unescapes_to_it(string id, string header)
     {
         Assert.Equal(header, StreamEngine.Host.Alerts.AlertIdHeader.Of(id));

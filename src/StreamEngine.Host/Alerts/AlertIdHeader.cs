@@ -9,6 +9,8 @@ namespace StreamEngine.Host.Alerts;
 /// alert's id may hold anything a handle holds (<c>@αcme</c>): the id is sent as it is when it is
 /// printable ASCII without '%', and otherwise with '%' and the UTF-8 bytes of every other
 /// character percent-encoded (RFC 3986), which <see cref="Uri.UnescapeDataString(string)"/> reverses.
+/// Spaces at the id's end are encoded too: receivers trim a header's value, and the id unescaped
+/// would not be the body's.
 /// </summary>
 internal static class AlertIdHeader
 {
@@ -20,16 +22,20 @@ internal static class AlertIdHeader
     public static string Of(string alertId)
     {
         ArgumentNullException.ThrowIfNull(alertId);
-        if (!alertId.AsSpan().ContainsAnyExcept(Printable))
+        var kept = alertId.AsSpan().TrimEnd(' ').Length;
+        if (kept == alertId.Length && !alertId.AsSpan().ContainsAnyExcept(Printable))
         {
             return alertId;
         }
 
         var sb = new StringBuilder(alertId.Length * 3);
         Span<byte> bytes = stackalloc byte[4];
+        var at = 0;
         foreach (var rune in alertId.EnumerateRunes())
         {
-            if (rune.IsAscii && rune.Value is >= 0x20 and < 0x7F && rune.Value != '%')
+            var trailing = at >= kept;
+            at += rune.Utf16SequenceLength;
+            if (rune.IsAscii && rune.Value is >= 0x20 and < 0x7F && rune.Value != '%' && !trailing)
             {
                 sb.Append((char)rune.Value);
                 continue;
