@@ -255,8 +255,19 @@ if (loginWatch?.Refusal is not null)
 }
 
 // A node the cluster downed (the split-brain resolver), or that could not join, stops as on SIGTERM;
-// its exit code must say it failed, so that a supervisor restarts it.
-return system is not null && CoordinatedShutdown.Get(system).ShutdownReason
-    is CoordinatedShutdown.ClusterDowningReason or CoordinatedShutdown.ClusterJoinUnsuccessfulReason
+// its exit code must say it failed, so that a supervisor restarts it, and its last line why, as a
+// refusal at start-up does.
+var shutdownReason = system is not null ? CoordinatedShutdown.Get(system).ShutdownReason : null;
+if (shutdownReason is CoordinatedShutdown.ClusterJoinUnsuccessfulReason)
+{
+    Console.WriteLine(JsonLines.Line("Critical", "StreamEngine.Host",
+        $"The node could not join its cluster: its seed nodes ({string.Join(", ", options.SeedNodes.Where(s => !string.IsNullOrWhiteSpace(s)))}) did not answer; exiting with code 3"));
+}
+else if (shutdownReason is CoordinatedShutdown.ClusterDowningReason)
+{
+    Console.WriteLine(JsonLines.Line("Critical", "StreamEngine.Host", "The cluster downed this node (it was unreachable to the others); exiting with code 3"));
+}
+
+return shutdownReason is CoordinatedShutdown.ClusterDowningReason or CoordinatedShutdown.ClusterJoinUnsuccessfulReason
     ? 3
     : 0;
