@@ -152,6 +152,26 @@ public sealed class MentionBatcherTests
     }
 
     [Fact]
+    public void A_brand_a_model_swap_removed_is_no_longer_held()
+    {
+        // Its builder, spare minutes and all, was kept for the rest of the run.
+        var before = TestData.Model();
+        var batcher = new MentionBatcher();
+        batcher.Fold([Read(before, TestData.Line("p1", Now, "acme and globex and initech"))], before.Analyzer, new AdmittedPosts());
+        Assert.Equal(3, batcher.BrandsHeld);
+
+        var after = new CurrentModel(Domain.Model.ModelLoader.Parse("""
+            brands:
+              - id: acme
+                query: acme
+            """, "swapped.yaml"));
+        var batches = batcher.Fold([Read(after, TestData.Line("p2", Now, "acme and globex"))], after.Analyzer, new AdmittedPosts());
+
+        Assert.Equal(["acme"], batches.Select(b => b.BrandId));
+        Assert.Equal(1, batcher.BrandsHeld);
+    }
+
+    [Fact]
     public void A_partly_journaled_post_the_filter_has_let_go_counts_everywhere_as_a_new_post()
     {
         // A filter of one post a generation: two posts later, p3 is forgotten.

@@ -26,6 +26,10 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
     private readonly Dictionary<string, CoordinatedBurstDetector> _bursts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BrandDeltaBuilder> _builders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BrandDeltaBuilder> _round = new(StringComparer.Ordinal);
+
+    // The model whose brands alone the builders and detectors were last cut down to: a brand a swap
+    // removed kept its builder, spare minutes and all, for the rest of the run.
+    private ListeningModel? _keptFor;
     private readonly PartlyJournaledPosts _partlyJournaled = new(PartlyJournaledCapacity);
     private readonly Lock _duplicatesGate = new();
 
@@ -160,7 +164,35 @@ public sealed class MentionBatcher(int duplicateHorizon = DuplicateFilter.Defaul
             }
 
             _round.Clear();
+            if (!ReferenceEquals(_keptFor, analyzer.Model))
+            {
+                ForgetBrandsNotIn(analyzer.Model);
+            }
         }
+    }
+
+    /// <summary>How many brands the batcher holds a builder for.</summary>
+    internal int BrandsHeld => _builders.Count;
+
+    private void ForgetBrandsNotIn(ListeningModel model)
+    {
+        foreach (var brand in _builders.Keys)
+        {
+            if (!model.TryGetBrand(brand, out _))
+            {
+                _builders.Remove(brand);
+            }
+        }
+
+        foreach (var brand in _bursts.Keys)
+        {
+            if (!model.TryGetBrand(brand, out _))
+            {
+                _bursts.Remove(brand);
+            }
+        }
+
+        _keptFor = model;
     }
 
     private void AdmitUnguarded(ChunkReading reading, ListeningModel model, IReadOnlySet<string> watched, AdmittedPosts admitted)
