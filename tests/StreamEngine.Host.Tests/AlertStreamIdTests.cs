@@ -15,7 +15,8 @@ public sealed class AlertStreamIdTests
     [InlineData("acme\nhelp", "acme:29933203:impersonation:x/@acme%0Ahelp")] // would end the event's id line
     [InlineData("acme\r\nhelp\0", "acme:29933203:impersonation:x/@acme%0D%0Ahelp%00")] // a NUL makes a browser drop the id
     [InlineData("acme_help\t", "acme:29933203:impersonation:x/@acme_help%09")] // HTTP trims a header's ends
-    [InlineData("acme hq \t ", "acme:29933203:impersonation:x/@acme hq%20%09%20")]
+    [InlineData("acme hq \t ", "acme:29933203:impersonation:x/@acme hq %09%20")]
+    [InlineData("\u0430cme", "acme:29933203:impersonation:x/@%D0%B0cme")] // as the webhook's header writes it: ASCII throughout
     [InlineData("100%", "acme:29933203:impersonation:x/@100%25")]
     public void Is_the_alert_id_a_browser_can_send_back_unchanged(string handle, string expected)
     {
