@@ -33,8 +33,7 @@ public sealed class Latency
     private static double Ms(long microseconds) => Math.Round(microseconds / 1000.0, 3);
 }
 
-/// <summary>Latency percentiles in milliseconds.</summary>
-/// <summary>Milliseconds; with nothing measured (<see cref="Count"/> 0) there are no figures, not zeros, which would read as instant.</summary>
+/// <summary>Latency percentiles in milliseconds; with nothing measured (<see cref="Count"/> 0) there are no figures, not zeros, which would read as instant.</summary>
 public sealed record LatencySummary(long Count, double? P50, double? P99, double? P999, double? Max, double? Mean)
 {
     /// <summary>The row of a latency table: name, count, p50, p99, p99.9 and max; '-' for figures not measured.</summary>

@@ -338,7 +338,6 @@ internal static class QueryLexer
             : throw Errors.At(text, start, "expected a term with at least one letter, digit or emoji");
     }
 
-    /// <summary>A letter the posts' words never hold would leave its word out of the query unseen (𠮷野家 read as 野家): refused instead.</summary>
     /// <summary>
     /// A keycap emoji (1️⃣, #️⃣, *️⃣) is a digit, '#' or '*' with U+20E3 after it, a mark that folding
     /// drops: read on, <c>1️⃣</c> would be the word 1 and match every 1 of the firehose, and <c>#️⃣</c>
@@ -353,6 +352,7 @@ internal static class QueryLexer
         }
     }
 
+    /// <summary>A letter the posts' words never hold would leave its word out of the query unseen (𠮷野家 read as 野家): refused instead.</summary>
     private static void RefuseLetterBeyondBmp(string text, int start, ReadOnlySpan<char> body)
     {
         if (QueryText.LetterBeyondBmp(body) is { } letter)
