@@ -77,5 +77,16 @@ internal sealed class AnchorFilter
         return key;
     }
 
+    /// <summary>The filter's bits: a word may anchor where bit <see cref="Bit"/> of its key is set.</summary>
+    internal ReadOnlySpan<ulong> Bits => _bits;
+
+    /// <summary>The key of a set of starts from a word's first four units read as one value, the first lowest and those past a shorter word's end 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int StartKey(ulong head) =>
+        (int)((head & UnitMask) | ((head >> (16 - UnitBits)) & (UnitMask << UnitBits)) | ((head >> (32 - (2 * UnitBits))) & (UnitMask << (2 * UnitBits))) | ((head >> (48 - (3 * UnitBits))) & (UnitMask << (3 * UnitBits))));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Bit(int key) => Hash(key);
+
     private static int Hash(int key) => (int)(((uint)key * 0x9E3779B1u) >> (32 - HashBits));
 }

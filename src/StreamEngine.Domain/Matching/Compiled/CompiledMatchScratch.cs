@@ -35,6 +35,9 @@ public sealed class CompiledMatchScratch
     private EmojiToken[] _emoji = new EmojiToken[16];
     private int _emojiCount;
 
+    // The indexes of the words of a post that pass the WordScreen.
+    private int[] _screened = new int[64];
+
     // Results per query, valid when the matched stamp is this generation.
     private int[] _matchedStamp = [];
     private int[] _firstStart = [];
@@ -125,6 +128,17 @@ public sealed class CompiledMatchScratch
         }
 
         return spans[..count];
+    }
+
+    /// <summary>Room for the indexes of the words of a post that pass the matcher's first test.</summary>
+    internal Span<int> ScreenedWords(int words)
+    {
+        if (_screened.Length < words)
+        {
+            _screened = new int[Math.Max(words, _screened.Length * 2)];
+        }
+
+        return _screened;
     }
 
     internal void Begin(CompiledMatcher matcher)

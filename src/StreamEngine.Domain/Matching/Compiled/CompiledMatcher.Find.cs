@@ -14,13 +14,20 @@ public sealed partial class CompiledMatcher
         // loop that tests for none of these.
         if (_fuzzy.Count == 0 && _raw.Count == 0)
         {
-            if (!_wildcards.IsEmpty)
+            if (_wildcards.IsEmpty)
+            {
+                if (_words.Count > 0)
+                {
+                    FindScreenedWords(tokens, null, scratch);
+                }
+            }
+            else if (_wildcards.StartsOnly is { } starts)
+            {
+                FindScreenedWords(tokens, starts, scratch);
+            }
+            else
             {
                 FindWholeWordsAndWildcards(tokens, scratch);
-            }
-            else if (_words.Count > 0)
-            {
-                FindWholeWords(tokens, scratch);
             }
 
             return;
@@ -49,13 +56,21 @@ public sealed partial class CompiledMatcher
         }
     }
 
-    private void FindWholeWords(TokenizedText tokens, CompiledMatchScratch scratch)
+    /// <summary>Looks up the words that pass the <see cref="WordScreen"/>, and globs them when <paramref name="starts"/> is the model's wildcard filter.</summary>
+    private void FindScreenedWords(TokenizedText tokens, AnchorFilter? starts, CompiledMatchScratch scratch)
     {
         var folded = tokens.FoldBuffer;
         var words = tokens.Words;
-        for (var w = 0; w < words.Length; w++)
+        var passed = scratch.ScreenedWords(words.Length);
+        var count = WordScreen.Screen(folded, words, _words.PresentBits, _words.PresentMask, starts, passed);
+        foreach (var w in passed[..count])
         {
-            FindWholeWord(tokens, w, folded.Slice(words[w].FoldedStart, words[w].FoldedLength), scratch);
+            var word = folded.Slice(words[w].FoldedStart, words[w].FoldedLength);
+            FindWholeWord(tokens, w, word, scratch);
+            if (starts is not null)
+            {
+                _wildcards.Find(tokens, w, word, scratch);
+            }
         }
     }
 

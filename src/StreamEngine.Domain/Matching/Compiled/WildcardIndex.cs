@@ -74,6 +74,13 @@ internal sealed class WildcardIndex
 
     public bool IsEmpty { get; }
 
+    /// <summary>
+    /// The filter of the wildcards' prefixes when every wildcard is anchored by its start (the way
+    /// models mostly write them: <c>deliver*</c>), for a matcher to test a post's words against in
+    /// one pass; null when some wildcard is not.
+    /// </summary>
+    internal AnchorFilter? StartsOnly => _endLengths.Length == 0 && _floating.Length == 0 && _startLengths.Length > 0 ? _starts : null;
+
     /// <summary>Records an occurrence of every wildcard that matches word <paramref name="w"/> of <paramref name="tokens"/>.</summary>
     // Inlined into the matcher's loop over a post's words, most of which pass neither filter.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -75,7 +75,7 @@ internal sealed class WordTable<TValue>
                 throw new ArgumentException($"'{key}' is in the table twice", nameof(entries));
             }
 
-            var hash = Hash(key);
+            var hash = WordHash.Of(key);
             var slot = FirstEmptySlot(hash);
             _tags[slot] = Tag(hash);
             var bit = PresentBit(hash);
@@ -92,9 +92,14 @@ internal sealed class WordTable<TValue>
 
     public int Count { get; }
 
+    /// <summary>The presence bitmap: bit <see cref="WordHash.PresentBit"/> of every key's hash, with <see cref="PresentMask"/>.</summary>
+    internal ReadOnlySpan<ulong> PresentBits => _present;
+
+    internal int PresentMask => _presentMask;
+
     public bool TryGetValue(ReadOnlySpan<char> word, out TValue value)
     {
-        var hash = Hash(word);
+        var hash = WordHash.Of(word);
         var bit = PresentBit(hash);
         if ((_present[bit >> 6] & (1UL << bit)) == 0)
         {
@@ -186,39 +191,10 @@ internal sealed class WordTable<TValue>
         }
     }
 
-    // From bit 32 up, clear of the group's low bits; up to 16,384 keys (17 bits) clear of the tag's
-    // top fifteen too. A larger table shares some with the tag: fewer words turned away, no key lost.
-    private int PresentBit(ulong hash) => (int)(hash >> 32) & _presentMask;
+    private int PresentBit(ulong hash) => WordHash.PresentBit(hash, _presentMask);
 
     // The top fifteen bits, which choosing the group (the low bits) does not use.
     private static ushort Tag(ulong hash) => (ushort)(0x8000 | (hash >> 49));
-
-    /// <summary>
-    /// From the length and the first and last four characters (two reads whatever the length): words
-    /// are short, and the few keys that agree on all of that are told apart by the key compare.
-    /// </summary>
-    private static ulong Hash(ReadOnlySpan<char> word)
-    {
-        ulong head;
-        ulong tail;
-        if (word.Length >= 4)
-        {
-            // Four units at each end of a word at least four long: no range check needed.
-            ref var first = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(word));
-            head = Unsafe.ReadUnaligned<ulong>(ref first);
-            tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, (nint)(uint)word.Length * sizeof(char) - sizeof(ulong)));
-        }
-        else
-        {
-            head = word.IsEmpty ? 0 : word[0] | ((ulong)word[^1] << 16) | ((ulong)word[word.Length / 2] << 32);
-            tail = 0;
-        }
-
-        // A product's low bits depend only on the factors' low bits, so the halves are folded
-        // together for the group index to depend on every character read.
-        var mixed = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)word.Length * 0x165667B19E3779F9UL);
-        return mixed ^ (mixed >> 29);
-    }
 }
 
 /// <summary>How a <see cref="WordTable{TValue}"/> compares a group of 16 tags with a word's.</summary>
