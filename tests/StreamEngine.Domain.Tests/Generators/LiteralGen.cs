@@ -38,5 +38,15 @@ internal static class LiteralGen
 
     private static readonly Gen<LiteralNode> Emoji = Gen.OneOf(Vocabulary.Symbols).Array[1, 2].Select(symbols => (LiteralNode)new EmojiNode(new ValueArray<string>(symbols)));
 
+    // A literal prefix before any '*' or '?': a wildcard the index anchors by its start.
+    private static readonly Gen<LiteralNode> StartWildcard =
+        Gen.Select(Prefix, Pattern.Where(pattern => pattern[0] is not ('*' or '?')), (prefix, pattern) => (LiteralNode)new WildcardNode(prefix, pattern));
+
     public static readonly Gen<LiteralNode> Literal = Gen.Frequency<LiteralNode>((2, Term), (1, Phrase), (1, Wildcard), (1, Fuzzy), (1, Raw), (1, Emoji));
+
+    /// <summary>
+    /// The literals of a model whose words the matcher screens in one pass before any look-up: no
+    /// fuzzy or raw term, and wildcards only with a literal prefix.
+    /// </summary>
+    public static readonly Gen<LiteralNode> Screened = Gen.Frequency<LiteralNode>((2, Term), (1, Phrase), (2, StartWildcard), (1, Emoji));
 }

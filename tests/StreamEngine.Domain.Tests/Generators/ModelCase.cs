@@ -15,8 +15,13 @@ internal sealed record GeneratedPost(string Text, PostFields Fields);
 internal sealed record ModelCase(ParsedQuery[] Queries, GeneratedPost[] Posts)
 {
     /// <summary>1–30 queries, and 1–10 posts whose texts write out the queries' literals now and then.</summary>
-    public static readonly Gen<ModelCase> Generator = Gen.Select(
-        QueryGen.Model,
+    public static readonly Gen<ModelCase> Generator = Of(QueryGen.Model);
+
+    /// <summary>As <see cref="Generator"/>, with models of <see cref="QueryGen.ScreenedModel"/>.</summary>
+    public static readonly Gen<ModelCase> ScreenedGenerator = Of(QueryGen.ScreenedModel);
+
+    private static Gen<ModelCase> Of(Gen<ParsedQuery[]> models) => Gen.Select(
+        models,
         Gen.Select(TextGen.Template, FieldGen.Post).Array[1, 10],
         (queries, posts) =>
         {

@@ -44,6 +44,34 @@ public sealed class CompiledMatcherPropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The same over models whose words the matcher screens in one pass before any look-up (no
+    /// fuzzy or raw term, wildcards with a literal prefix), which few of the models above are.
+    /// </summary>
+    [Theory]
+    [InlineData("4dpOi0ZVx7C1")]
+    [InlineData("uA0_O5ZVJ1a2")]
+    public void Screened_models_match_as_the_reference_evaluator(string seed)
+    {
+        long posts = 0, matched = 0, unmatched = 0, withWildcards = 0;
+        ModelCase.ScreenedGenerator.SampleSeeded(
+            model =>
+            {
+                var (m, u) = Agree(model);
+                Interlocked.Add(ref posts, model.Posts.Length);
+                Interlocked.Add(ref matched, m);
+                Interlocked.Add(ref unmatched, u);
+                Interlocked.Add(ref withWildcards, model.Queries.Any(q => q.Literals.Any(l => l is WildcardNode)) ? 1 : 0);
+            },
+            seed,
+            Models,
+            model => model.ToString());
+
+        output.WriteLine($"seed {seed}: {posts} posts, {matched} (query, post) matches, {unmatched} non-matches, {withWildcards} models with wildcards");
+        Assert.True(matched > posts / 2 && unmatched > posts, $"{matched} matches and {unmatched} non-matches over {posts} posts: too few for the property to mean much");
+        Assert.True(withWildcards > Models / 2 && withWildcards < Models, $"{withWildcards} of {Models} models with wildcards: both kinds of screen must be sampled");
+    }
+
+    /// <summary>
     /// Matches every post of the model with one tokenizer and one scratch, reused from post to post
     /// as a worker thread reuses them, and asserts that the matched queries, each query's spans and
     /// its first word are the reference evaluator's. Returns the (query, post) matches and non-matches.
