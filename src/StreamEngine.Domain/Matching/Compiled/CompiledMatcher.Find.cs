@@ -62,7 +62,7 @@ public sealed partial class CompiledMatcher
         var folded = tokens.FoldBuffer;
         var words = tokens.Words;
         var passed = scratch.ScreenedWords(words.Length);
-        var count = WordScreen.Screen(folded, words, _words.PresentBits, _words.PresentMask, starts, passed);
+        var count = WordScreen.Screen(tokens, _words.PresentBits, _words.PresentMask, starts, passed);
         foreach (var w in passed[..count])
         {
             var word = folded.Slice(words[w].FoldedStart, words[w].FoldedLength);

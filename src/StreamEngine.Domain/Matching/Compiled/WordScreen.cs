@@ -18,15 +18,17 @@ namespace StreamEngine.Domain.Matching.Compiled;
 /// </summary>
 internal static class WordScreen
 {
-    /// <summary>Writes to <paramref name="passed"/> the indexes of the words that pass, in order, and returns how many.</summary>
-    /// <param name="foldBuffer">The fold buffer the words are slices of, with its padding.</param>
-    /// <param name="words">The post's words.</param>
+    /// <summary>Writes to <paramref name="passed"/> the indexes of the words of <paramref name="tokens"/> that pass, in order, and returns how many.</summary>
+    /// <param name="tokens">The post's words, read from the fold buffer they are slices of (whose padding the reads past a word need).</param>
     /// <param name="present">The presence bitmap of a <see cref="WordTable{TValue}"/>.</param>
     /// <param name="presentMask">Its mask.</param>
     /// <param name="starts">The wildcards' prefix filter, or null when the model has no wildcard.</param>
     /// <param name="passed">Room for an index per word.</param>
-    public static int Screen(ReadOnlySpan<char> foldBuffer, ReadOnlySpan<TokenizedText.WordSpan> words, ReadOnlySpan<ulong> present, int presentMask, AnchorFilter? starts, Span<int> passed)
+    public static int Screen(TokenizedText tokens, ReadOnlySpan<ulong> present, int presentMask, AnchorFilter? starts, Span<int> passed)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var foldBuffer = tokens.FoldBuffer;
+        var words = tokens.Words;
         if (passed.Length < words.Length)
         {
             throw new ArgumentException($"room for {passed.Length} words, the post has {words.Length}", nameof(passed));

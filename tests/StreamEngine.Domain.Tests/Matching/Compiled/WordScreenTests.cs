@@ -31,7 +31,7 @@ public sealed class WordScreenTests
             // Most posts end with a word, so that its last unit is the text's last.
             var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 12)).Select(_ => random.Next(4) == 0 ? keys[random.Next(keys.Count)] : Word(random, 1, 9)));
             tokens.TokenizeWords(text);
-            var count = WordScreen.Screen(tokens.FoldBuffer, tokens.Words, table.PresentBits, table.PresentMask, starts, passed);
+            var count = WordScreen.Screen(tokens, table.PresentBits, table.PresentMask, starts, passed);
 
             var expected = new List<int>();
             for (var w = 0; w < tokens.WordCount; w++)
@@ -62,7 +62,7 @@ public sealed class WordScreenTests
         var table = new WordTable<int>([KeyValuePair.Create("acme", 0)]);
         var tokens = new TokenizedText();
         tokens.TokenizeWords("one two three");
-        var error = Assert.Throws<ArgumentException>(() => WordScreen.Screen(tokens.FoldBuffer, tokens.Words, table.PresentBits, table.PresentMask, null, new int[2]));
+        var error = Assert.Throws<ArgumentException>(() => WordScreen.Screen(tokens, table.PresentBits, table.PresentMask, null, new int[2]));
         Assert.Contains("room for 2 words, the post has 3", error.Message, StringComparison.Ordinal);
     }
 
