@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace StreamEngine.Domain.Matching.Compiled;
 
@@ -82,8 +83,9 @@ internal sealed class AnchorFilter
 
     /// <summary>The key of a set of starts from a word's first four units read as one value, the first lowest and those past a shorter word's end 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int StartKey(ulong head) =>
-        (int)((head & UnitMask) | ((head >> (16 - UnitBits)) & (UnitMask << UnitBits)) | ((head >> (32 - (2 * UnitBits))) & (UnitMask << (2 * UnitBits))) | ((head >> (48 - (3 * UnitBits))) & (UnitMask << (3 * UnitBits))));
+    internal static int StartKey(ulong head) => Bmi2.X64.IsSupported
+        ? (int)Bmi2.X64.ParallelBitExtract(head, 0x001F_001F_001F_001FUL)
+        : (int)((head & UnitMask) | ((head >> (16 - UnitBits)) & (UnitMask << UnitBits)) | ((head >> (32 - (2 * UnitBits))) & (UnitMask << (2 * UnitBits))) | ((head >> (48 - (3 * UnitBits))) & (UnitMask << (3 * UnitBits))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Bit(int key) => Hash(key);

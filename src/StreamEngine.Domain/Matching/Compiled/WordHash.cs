@@ -43,7 +43,7 @@ internal static class WordHash
     {
         // A product's low bits depend only on the factors' low bits, so the halves are folded
         // together for the group index to depend on every character read.
-        var mixed = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)length * 0x165667B19E3779F9UL);
+        var mixed = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)(uint)length * 0x165667B19E3779F9UL);
         return mixed ^ (mixed >> 29);
     }
 

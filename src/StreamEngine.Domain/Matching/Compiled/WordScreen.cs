@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using StreamEngine.Domain.Text;
 
 namespace StreamEngine.Domain.Matching.Compiled;
@@ -58,22 +59,24 @@ internal static class WordScreen
             // min(length, 4) units of the head; the tail read from 0 for a word shorter than four at
             // the buffer's start, and masked off for every word shorter than four.
             var headUnits = 4 + (over & (over >> 31));
-            var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref text, (nint)start * sizeof(char)))
-                & (ulong.MaxValue >> (64 - (16 * headUnits)));
+            var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref text, (nint)(uint)start * sizeof(char)));
+            head = Bmi2.X64.IsSupported
+                ? Bmi2.X64.ZeroHighBits(head, (ulong)(uint)(16 * headUnits))
+                : head & (ulong.MaxValue >> (64 - (16 * headUnits)));
             var tailStart = start + over;
-            var tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref text, (nint)(tailStart & ~(tailStart >> 31)) * sizeof(char)))
+            var tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref text, (nint)(uint)(tailStart & ~(tailStart >> 31)) * sizeof(char)))
                 & (ulong)((long)(3 - length) >> 63);
 
             var bit = WordHash.PresentBit(WordHash.Mix(head, tail, length), presentMask);
-            var pass = Unsafe.Add(ref presentBits, bit >> 6) >> bit;
+            var pass = Unsafe.Add(ref presentBits, (nint)((uint)bit >> 6)) >> bit;
             if (typeof(TKind) == typeof(WordsAndStarts))
             {
                 var anchor = AnchorFilter.Bit(AnchorFilter.StartKey(head));
-                pass |= Unsafe.Add(ref startBits, anchor >> 6) >> anchor;
+                pass |= Unsafe.Add(ref startBits, (nint)((uint)anchor >> 6)) >> anchor;
             }
 
             // Written whether or not the word passes: a store is cheaper than a branch taken at random.
-            Unsafe.Add(ref output, count) = w;
+            Unsafe.Add(ref output, (nint)(uint)count) = w;
             count += (int)(pass & 1);
         }
 
