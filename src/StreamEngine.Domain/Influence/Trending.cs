@@ -55,16 +55,19 @@ public static class Trending
             return [];
         }
 
+        // The baseline is the longer window's buckets before the window's, whose first starts on the
+        // hour for 7d and 30d: at 12:09 a day is judged against 5 days, 23 hours and 10 minutes.
+        var scale = window.Length / (window.StartAt(now) - longer.StartAt(now));
         var concepts = Rank(
             TrendKind.Concept,
             aggregate.Segments(SegmentDimension.Concept, window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
             aggregate.Segments(SegmentDimension.Concept, longer, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
-            window.Length / (longer.Length - window.Length));
+            scale);
         var intents = Rank(
             TrendKind.Intent,
             aggregate.Segments(SegmentDimension.Intent, window, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
             aggregate.Segments(SegmentDimension.Intent, longer, now).ToDictionary(s => s.Value, s => s.Mentions, StringComparer.Ordinal),
-            window.Length / (longer.Length - window.Length));
+            scale);
         var hashtags = Rank(TrendKind.Hashtag, aggregate.Influence.Hashtags(window, now), aggregate.Influence.Hashtags(longer, now), HashtagScale(aggregate.Influence, window, longer, now));
         return [.. concepts, .. intents, .. hashtags];
     }

@@ -172,6 +172,33 @@ public sealed class BrandInfluenceTests
     }
 
     [Fact]
+    public void A_days_concept_baseline_is_scaled_by_the_time_its_hours_cover()
+    {
+        // At 12:09:51 the day's minutes start at 12:10 yesterday and the week's hours at 13:00 seven
+        // days back: the baseline between is 5 days, 23 hours and 10 minutes, not 6 days. #price is
+        // written every hour at :20, and 20 times more in the last hour.
+        var now = new DateTimeOffset(2026, 11, 25, 12, 9, 51, TimeSpan.Zero);
+        var builder = new BrandDeltaBuilder();
+        for (var at = StartOfHour(now) - TimeSpan.FromDays(8) + TimeSpan.FromMinutes(20); at < now; at += TimeSpan.FromHours(1))
+        {
+            builder.Add(Post($"hourly{at:MMddHH}", at, "@a"), PostAnalysis.Empty with { Concepts = ["price"] });
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            builder.Add(Post($"burst{i}", now - TimeSpan.FromMinutes(i + 1), "@b" + i), PostAnalysis.Empty with { Concepts = ["price"] });
+        }
+
+        var aggregate = new BrandAggregate();
+        aggregate.Apply(builder.Build());
+
+        // 143 hourly posts from 13:20 seven days back to 11:20 yesterday; 24 + 20 in the day.
+        var price = Assert.Single(Trending.Of(aggregate, TimeWindow.OneDay, now), t => t.Value == "price");
+        Assert.Equal(44, price.Observed);
+        Assert.Equal(Math.Round(143 * 1440 / 8590.0, 3), price.Expected);
+    }
+
+    [Fact]
     public void A_hashtags_baseline_is_scaled_by_the_time_its_panes_cover()
     {
         // At 12:30 a day's hashtags are read from the hour panes since 13:00 yesterday (23.5 hours),
