@@ -55,16 +55,25 @@ internal static class CompetitorStandings
         var notShared = competitors.Prepend(brand).SelectMany(s => s.ConceptMentions.Keys).Where(id => !library.Contains(id)).ToHashSet(StringComparer.Ordinal);
         var compared = CompetitorComparison.Compare(brand, competitors, GapsPerCompetitor, notShared);
 
+        // Rounded together, so that the set's shares add up to 100 as the set's mentions do.
+        var shares = Rounded.Apportioned([.. compared.Select(c => c.ShareOfVoice)], 2);
         return compared.Select((c, i) => new StandingResponse(
             c.Standing.BrandId,
             model.TryGetBrand(c.Standing.BrandId, out var b) ? b.Name : c.Standing.BrandId,
             c.Standing.Figures.Mentions,
-            Rounded.To(c.ShareOfVoice, 2),
+            shares[i],
             c.Standing.Figures.Reach,
             c.Standing.Figures.Engagement,
             c.Standing.Figures.UniqueAuthors,
             Rounded.To(c.Standing.Figures.Sentiment.NetSentiment, 2),
-            i == 0 ? null : c.ConceptGaps.Select(g => new GapResponse(g.ConceptId, Rounded.To(g.BrandShare, 4), Rounded.To(g.CompetitorShare, 4), Rounded.To(g.Difference, 4))).ToList()))
+            i == 0 ? null : c.ConceptGaps.Select(Gap).ToList()))
             .ToList();
+    }
+
+    /// <summary>A gap's shares rounded, and its difference that of the shares as given, so that a reader's subtraction agrees.</summary>
+    private static GapResponse Gap(ConceptGap gap)
+    {
+        var (brandShare, competitorShare) = (Rounded.To(gap.BrandShare, 4), Rounded.To(gap.CompetitorShare, 4));
+        return new GapResponse(gap.ConceptId, brandShare, competitorShare, Rounded.To(brandShare - competitorShare, 4));
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net;
+using StreamEngine.Domain.Aggregates;
 
 namespace StreamEngine.Host.Reports;
 
@@ -21,6 +22,11 @@ internal static class HtmlText
     public static string Share(double fraction) => Percent(fraction * 100);
 
     public static string Percent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    public static string PercentToHundredths(double percent) => percent.ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A difference of percentages, in points with its sign and two places whatever its digits ("+1.60 pt", "-0.90 pt").</summary>
+    public static string PointsToHundredths(double points) => Rounded.To(points, 2).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + " pt";
 
     /// <summary>Net sentiment with its sign, since its zero is the middle of the scale.</summary>
     public static string Signed(double value) => value.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture);

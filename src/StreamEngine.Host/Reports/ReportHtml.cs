@@ -109,14 +109,16 @@ internal static class ReportHtml
     private static void Competitors(StringBuilder html, BrandReport r)
     {
         html.Append("<section id=\"competition\">\n<h2>Competitors</h2>\n<figure class=\"chart\">");
-        SvgCharts.Bars(html, "Share of voice", r.Competitors.Select(c => new SvgCharts.Bar(c.Name, c.ShareOfVoice, Percent(c.ShareOfVoice), c.Brand == r.Brand)).ToList());
+        // Shares of voice and gaps as the endpoints give them, to two places: written to one, from a
+        // figure already rounded to two, 23.9485 % read 24.0.
+        SvgCharts.Bars(html, "Share of voice", r.Competitors.Select(c => new SvgCharts.Bar(c.Name, c.ShareOfVoice, PercentToHundredths(c.ShareOfVoice), c.Brand == r.Brand)).ToList());
         html.Append("<figcaption>Share of voice in the competitor set.</figcaption></figure>\n")
             .Append("<table id=\"competitors\">\n<thead><tr><th>Brand</th><th class=\"n\">Mentions</th><th class=\"n\">Share of voice</th>")
             .Append("<th class=\"n\">Reach</th><th class=\"n\">Engagement</th><th class=\"n\">Unique authors</th><th class=\"n\">Net sentiment</th></tr></thead>\n<tbody>\n");
         foreach (var c in r.Competitors)
         {
             html.Append("<tr data-brand=\"").Append(Encode(c.Brand)).Append("\"><td>").Append(Encode(c.Name)).Append("</td>");
-            Cells(html, Count(c.Mentions), Percent(c.ShareOfVoice), Count(c.Reach), Count(c.Engagement), Count(c.UniqueAuthors), Signed(c.NetSentiment));
+            Cells(html, Count(c.Mentions), PercentToHundredths(c.ShareOfVoice), Count(c.Reach), Count(c.Engagement), Count(c.UniqueAuthors), Signed(c.NetSentiment));
             html.Append("</tr>\n");
         }
 
@@ -130,7 +132,7 @@ internal static class ReportHtml
             foreach (var (c, g) in gaps)
             {
                 html.Append("<tr><td>").Append(Encode(c.Name)).Append("</td><td>").Append(Encode(r.ConceptName(g.Concept))).Append("</td>");
-                Cells(html, Share(g.BrandShare), Share(g.CompetitorShare), Signed(Rounded.To(g.Difference * 100, 1)) + " pt");
+                Cells(html, PercentToHundredths(g.BrandShare * 100), PercentToHundredths(g.CompetitorShare * 100), PointsToHundredths(g.Difference * 100));
                 html.Append("</tr>\n");
             }
 

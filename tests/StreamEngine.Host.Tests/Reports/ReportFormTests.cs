@@ -95,6 +95,26 @@ public sealed class ReportFormTests
     }
 
     [Fact]
+    public void Html_gives_shares_of_voice_and_gaps_as_the_endpoints_round_them()
+    {
+        // 23.95 is 23.9485 % rounded: to one place from there it read 24.0, and 0.0535 read 5.4 %.
+        var report = Report("Acme", "delivery") with
+        {
+            Competitors =
+            [
+                new("acme", "Acme", 9_270, 23.95, 100, 20, 9, -12.5, null),
+                new("globex", "Globex", 29_438, 76.05, 50, 10, 6, 20, [new CompetitorStandings.GapResponse("delivery", 0.0535, 0.0626, -0.0091)]),
+            ],
+        };
+
+        var page = ReportPage.Parse(ReportHtml.Write(report));
+
+        Assert.Equal(["23.95%", "76.05%"], page.Rows("competitors").Select(r => r[2]));
+        Assert.Equal(["5.35%", "6.26%", "-0.91 pt"], page.Rows("concept-gaps").Single()[2..]);
+        Assert.Contains(page.Document.Descendants(ReportPage.Svg + "title"), t => t.Value == "Acme: 23.95%");
+    }
+
+    [Fact]
     public void Html_encodes_every_text_that_comes_from_the_model_or_the_posts()
     {
         const string name = "</title><b>Acme</b> & \"Co\" 'Ltd' 🚀";
