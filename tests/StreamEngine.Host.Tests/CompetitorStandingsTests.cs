@@ -15,9 +15,13 @@ public sealed class CompetitorStandingsTests
         brands:
           - id: acme
             query: acme
-            competitors: [globex]
+            competitors: [globex, initech, hooli]
           - id: globex
             query: globex
+          - id: initech
+            query: initech
+          - id: hooli
+            query: hooli
         """;
 
     [Fact]
@@ -38,28 +42,12 @@ public sealed class CompetitorStandingsTests
     [Fact]
     public void Shares_of_voice_add_up_to_100_and_a_gap_is_the_difference_of_its_shares_as_given()
     {
-        const string model = """
-            concepts:
-              - id: price
-                query: price
-            brands:
-              - id: acme
-                query: acme
-                competitors: [globex, initech, hooli]
-              - id: globex
-                query: globex
-              - id: initech
-                query: initech
-              - id: hooli
-                query: hooli
-            """;
-
         // 17,828, 9,270, 6,432 and 5,178 mentions, shares rounded alone 46.06 + 23.95 + 16.62 + 13.38 = 100.01.
         // On price, acme's 2,003 of 17,828 is 0.1124 and globex's 1,335 of 9,270 0.144: the gap reads
         // -0.0316, where the shares before rounding differ by -0.0317.
         static BrandStanding Standing(string id, long mentions, long price) =>
             new(id, new BrandFigures(mentions, 0, 0, 0), new Dictionary<string, long> { ["price"] = price });
-        var standings = CompetitorStandings.Compare(ModelLoader.Parse(model, "model.yaml"), Standing("acme", 17_828, 2_003),
+        var standings = CompetitorStandings.Compare(ModelLoader.Parse(Model, "model.yaml"), Standing("acme", 17_828, 2_003),
             [Standing("globex", 9_270, 1_335), Standing("initech", 6_432, 900), Standing("hooli", 5_178, 700)]);
 
         Assert.Equal([46.06, 23.95, 16.61, 13.38], standings.Select(s => s.ShareOfVoice));

@@ -1,3 +1,4 @@
+using CsCheck;
 using StreamEngine.Domain.Matching.Compiled;
 using StreamEngine.Domain.Query;
 using StreamEngine.Domain.Tests.Generators;
@@ -25,19 +26,7 @@ public sealed class CompiledMatcherPropertyTests(ITestOutputHelper output)
     [InlineData("e_NF1BOWdH51")]
     public void Matches_spans_and_first_words_equal_the_reference_evaluator(string seed)
     {
-        long posts = 0, matched = 0, unmatched = 0;
-        ModelCase.Generator.SampleSeeded(
-            model =>
-            {
-                var (m, u) = Agree(model);
-                Interlocked.Add(ref posts, model.Posts.Length);
-                Interlocked.Add(ref matched, m);
-                Interlocked.Add(ref unmatched, u);
-            },
-            seed,
-            Models,
-            model => model.ToString());
-
+        var (posts, matched, unmatched, _) = AgreeOver(ModelCase.Generator, seed);
         output.WriteLine($"seed {seed}: {posts} posts, {matched} (query, post) matches, {unmatched} non-matches");
         Assert.True(matched > posts, $"too few matches ({matched} over {posts} posts) for the property to mean much");
         Assert.True(unmatched > posts, $"too few non-matches ({unmatched} over {posts} posts)");
@@ -52,8 +41,17 @@ public sealed class CompiledMatcherPropertyTests(ITestOutputHelper output)
     [InlineData("uA0_O5ZVJ1a2")]
     public void Screened_models_match_as_the_reference_evaluator(string seed)
     {
+        var (posts, matched, unmatched, withWildcards) = AgreeOver(ModelCase.ScreenedGenerator, seed);
+        output.WriteLine($"seed {seed}: {posts} posts, {matched} (query, post) matches, {unmatched} non-matches, {withWildcards} models with wildcards");
+        Assert.True(matched > posts / 2 && unmatched > posts, $"{matched} matches and {unmatched} non-matches over {posts} posts: too few for the property to mean much");
+        Assert.True(withWildcards > Models / 2 && withWildcards < Models, $"{withWildcards} of {Models} models with wildcards: both kinds of screen must be sampled");
+    }
+
+    /// <summary>Runs <see cref="Agree"/> over the seed's models; answers the posts, (query, post) matches and non-matches, and the models with a wildcard.</summary>
+    private static (long Posts, long Matched, long Unmatched, long WithWildcards) AgreeOver(Gen<ModelCase> models, string seed)
+    {
         long posts = 0, matched = 0, unmatched = 0, withWildcards = 0;
-        ModelCase.ScreenedGenerator.SampleSeeded(
+        models.SampleSeeded(
             model =>
             {
                 var (m, u) = Agree(model);
@@ -65,10 +63,7 @@ public sealed class CompiledMatcherPropertyTests(ITestOutputHelper output)
             seed,
             Models,
             model => model.ToString());
-
-        output.WriteLine($"seed {seed}: {posts} posts, {matched} (query, post) matches, {unmatched} non-matches, {withWildcards} models with wildcards");
-        Assert.True(matched > posts / 2 && unmatched > posts, $"{matched} matches and {unmatched} non-matches over {posts} posts: too few for the property to mean much");
-        Assert.True(withWildcards > Models / 2 && withWildcards < Models, $"{withWildcards} of {Models} models with wildcards: both kinds of screen must be sampled");
+        return (posts, matched, unmatched, withWildcards);
     }
 
     /// <summary>
