@@ -13,7 +13,7 @@ public static class Rounded
     /// Parts of a whole, each rounded to <paramref name="digits"/> places so that the rounded parts
     /// add up to the whole rounded: each is rounded down, and the units left over go to the parts
     /// that lost most, the first of equals first (largest remainders). Rounded each alone, shares of
-    /// voice of 46.055, 23.9485, 16.6167 and 13.3771 % read 46.06, 23.95, 16.62 and 13.38, 100.01 in all.
+    /// voice of 46.0576, 23.9485, 16.6167 and 13.3771 % read 46.06, 23.95, 16.62 and 13.38, 100.01 in all.
     /// </summary>
     public static double[] Apportioned(IReadOnlyList<double> parts, int digits)
     {
