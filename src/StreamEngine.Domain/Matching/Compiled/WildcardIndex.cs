@@ -70,6 +70,7 @@ internal sealed class WildcardIndex
         _ends = new AnchorFilter(suffixes, fromEnd: true);
         _floating = [.. floating];
         IsEmpty = all.Length == 0;
+        StartsOnly = byStart.Count > 0 && byEnd.Count == 0 && floating.Count == 0 ? _starts : null;
     }
 
     public bool IsEmpty { get; }
@@ -79,7 +80,7 @@ internal sealed class WildcardIndex
     /// models mostly write them: <c>deliver*</c>), for a matcher to test a post's words against in
     /// one pass; null when some wildcard is not.
     /// </summary>
-    internal AnchorFilter? StartsOnly => _endLengths.Length == 0 && _floating.Length == 0 && _startLengths.Length > 0 ? _starts : null;
+    internal AnchorFilter? StartsOnly { get; }
 
     /// <summary>Records an occurrence of every wildcard that matches word <paramref name="w"/> of <paramref name="tokens"/>.</summary>
     // Inlined into the matcher's loop over a post's words, most of which pass neither filter.
